@@ -1,0 +1,59 @@
+"""The flake8 plugin: entry point ``XFA`` under ``flake8.extension``."""
+
+from __future__ import annotations
+
+import ast
+from typing import Any, Iterator
+
+from . import __version__
+from . import rules as _rules  # noqa: F401  (declares every rule and visitor)
+from .context import Context
+from .settings import Settings, add_options, settings_from_options
+from .walker import report_failure, walk
+
+
+class Checker:
+    name = "flake8-fastapi-conventions"
+    version = __version__
+
+    #: set by :meth:`parse_options` once per flake8 run (and per ``--jobs`` worker)
+    settings = Settings()
+
+    def __init__(self, tree: ast.AST, filename: str = "stdin") -> None:
+        self.tree = tree
+        self.filename = filename
+
+    @classmethod
+    def add_options(cls, parser: Any) -> None:
+        add_options(parser)
+
+    @classmethod
+    def parse_options(cls, options: Any) -> None:
+        cls.settings = settings_from_options(options)
+
+    def run(self) -> Iterator[tuple[int, int, str, type]]:
+        for line, col, message in run_checks(self.tree, self.filename, self.settings):
+            yield line, col, message, type(self)
+
+
+def run_checks(tree: ast.AST, filename: str, settings: Settings) -> list[tuple[int, int, str]]:
+    """Findings ``(line, col, message)`` of one parsed file; never raises."""
+    ctx = None
+    try:
+        ctx = Context(tree, filename, settings)
+        walk(ctx)
+    except Exception as exc:  # the walk itself; rule failures are caught per visitor
+        report_failure("flake8_fastapi_conventions.walker", filename, getattr(ctx, "node", None), exc)
+    return sorted(ctx.findings) if ctx is not None else []
+
+
+def check_source(
+    source: str, filename: str = "app/main.py", settings: Settings | None = None
+) -> list[tuple[int, int, str]]:
+    """Findings of ``source`` as if it were the file ``filename`` (for tests and tools).
+
+    Columns are flake8's: 1-based.
+    """
+    tree = ast.parse(source, filename)
+    found = run_checks(tree, filename, settings or Settings())
+    return [(line, col + 1, message) for line, col, message in found]

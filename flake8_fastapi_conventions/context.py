@@ -1,0 +1,631 @@
+"""Facts about one file, computed once and read by every rule.
+
+:class:`Context` is built from the tree flake8 parsed.  A cheap pre-pass over the
+module's top-level statements collects imports, top-level functions, classes and
+assignments; everything else is either maintained by the single walk in
+:mod:`.walker` (scope frames, ancestors) or computed lazily on first use and cached.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator, TypeVar
+
+from .registry import Rule
+from .settings import Settings
+
+T = TypeVar("T")
+
+ROUTE_DECORATORS = frozenset(
+    {"get", "post", "put", "patch", "delete", "head", "options", "trace", "api_route", "websocket"}
+)
+#: top-level modules whose ``app``/``router`` objects are not FastAPI ones
+NON_FASTAPI_FRAMEWORKS = frozenset(
+    {
+        "flask", "quart", "sanic", "bottle", "celery", "typer", "click", "django",
+        "litestar", "starlite", "aiohttp", "falcon", "tornado", "connexion", "responder",
+        "blacksheep", "robyn", "dramatiq", "rq", "huey", "arq", "faust", "socketio",
+        "strawberry", "graphene", "ariadne", "slack_bolt", "discord", "telegram", "aiogram",
+        "chalice", "pyramid", "cherrypy", "web", "emmett", "apiflask", "fastmcp", "mcp",
+    }
+)
+FASTAPI_APP_FACTORIES = frozenset(
+    {"fastapi.FastAPI", "fastapi.APIRouter", "fastapi.routing.APIRouter", "fastapi.applications.FastAPI"}
+)
+PYDANTIC_BASES = frozenset(
+    {
+        "pydantic.BaseModel",
+        "pydantic.main.BaseModel",
+        "pydantic.RootModel",
+        "pydantic.root_model.RootModel",
+        "pydantic.BaseSettings",
+        "pydantic_settings.BaseSettings",
+        "pydantic.v1.BaseModel",
+        "pydantic.v1.BaseSettings",
+        "pydantic.generics.GenericModel",
+        "sqlmodel.SQLModel",
+        "fastapi_users.schemas.BaseUser",
+        "fastapi_users.schemas.BaseUserCreate",
+        "fastapi_users.schemas.BaseUserUpdate",
+        "fastapi_users.schemas.CreateUpdateDictModel",
+    }
+)
+SESSION_TYPES = frozenset(
+    {
+        "sqlalchemy.ext.asyncio.AsyncSession",
+        "sqlalchemy.ext.asyncio.session.AsyncSession",
+        "sqlalchemy.ext.asyncio.AsyncConnection",
+        "sqlalchemy.orm.Session",
+        "sqlalchemy.orm.session.Session",
+        "sqlmodel.Session",
+        "sqlmodel.ext.asyncio.session.AsyncSession",
+        "sqlmodel.orm.session.Session",
+    }
+)
+SESSION_NAMES = frozenset({"db", "session", "db_session", "async_session", "dbsession", "sess"})
+SESSION_ATTRS = frozenset({"db", "session", "_db", "_session", "db_session", "_db_session"})
+#: libraries whose ``Session`` classes are not database sessions
+NON_DB_SESSION_MODULES = frozenset(
+    {"requests", "aiohttp", "httpx", "boto3", "botocore", "aioboto3", "niquests", "urllib3", "tls_client"}
+)
+
+_SESSION_ALIAS_NAME = re.compile(r"(Session|Db|DB)")
+
+FUNCTION_TYPES = (ast.FunctionDef, ast.AsyncFunctionDef)
+SCOPE_TYPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+
+
+@dataclass
+class RouteInfo:
+    """One route decorator on a handler."""
+
+    node: ast.FunctionDef | ast.AsyncFunctionDef
+    decorator: ast.Call
+    #: the dotted source of the router expression: ``router``, ``app``, ``api.router``
+    router: str
+    #: ``get``, ``post``, …, ``api_route``, ``websocket``
+    kind: str
+    #: upper-case HTTP methods (``("WEBSOCKET",)`` for websocket routes)
+    methods: tuple[str, ...]
+    #: the path literal, or ``None`` when it is not a string literal
+    path: str | None
+
+    def keyword(self, name: str) -> ast.expr | None:
+        for kw in self.decorator.keywords:
+            if kw.arg == name:
+                return kw.value
+        return None
+
+    @property
+    def is_websocket(self) -> bool:
+        return self.kind == "websocket"
+
+
+@dataclass
+class Frame:
+    """A scope: the module, a class body, a function or a lambda."""
+
+    node: ast.AST
+    kind: str  # "module" | "class" | "function" | "lambda"
+    is_async: bool = False
+    route: RouteInfo | None = None
+    #: parameter name -> annotation (``None`` when unannotated)
+    params: dict[str, ast.expr | None] = field(default_factory=dict)
+    #: an ``await``, ``async for`` or ``async with`` directly in this scope
+    has_await: bool = False
+    #: free space for rules that collect facts about the scope while it is walked
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+class Context:
+    def __init__(self, tree: ast.AST, filename: str, settings: Settings) -> None:
+        self.tree = tree
+        self.filename = filename
+        self.settings = settings
+        self.enabled = settings.enabled
+        self.path_layer = settings.layer_of(filename)
+        self.findings: list[tuple[int, int, str]] = []
+        #: local name -> dotted qualified name (``r`` -> ``requests``)
+        self.imports: dict[str, str] = {}
+        #: top-level ``def``/``async def`` by name
+        self.functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
+        self.classes: dict[str, ast.ClassDef] = {}
+        #: top-level ``name = value`` (last one wins), including ``type X = ...``
+        self.assignments: dict[str, ast.expr] = {}
+        #: the node being visited and its ancestors, root first (maintained by the walker)
+        self.node: ast.AST = tree
+        self.ancestors: list[ast.AST] = []
+        self.frames: list[Frame] = [Frame(tree, "module")]
+        self._memo: dict[str, Any] = {}
+        self._routes: dict[int, list[RouteInfo]] = {}
+        if isinstance(tree, ast.Module):
+            self._prepass(tree.body)
+
+    # -- pre-pass -----------------------------------------------------------------
+
+    def _prepass(self, body: list[ast.stmt]) -> None:
+        for stmt in body:
+            if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+                self.add_import(stmt)
+            elif isinstance(stmt, FUNCTION_TYPES):
+                self.functions[stmt.name] = stmt
+            elif isinstance(stmt, ast.ClassDef):
+                self.classes[stmt.name] = stmt
+            elif isinstance(stmt, ast.Assign):
+                for target in stmt.targets:
+                    if isinstance(target, ast.Name):
+                        self.assignments[target.id] = stmt.value
+            elif isinstance(stmt, ast.AnnAssign):
+                if isinstance(stmt.target, ast.Name) and stmt.value is not None:
+                    self.assignments[stmt.target.id] = stmt.value
+            elif isinstance(stmt, ast.If):
+                self._prepass(stmt.body)
+                self._prepass(stmt.orelse)
+            elif isinstance(stmt, (ast.Try, getattr(ast, "TryStar", ast.Try))):
+                self._prepass(stmt.body)
+                for handler in stmt.handlers:
+                    self._prepass(handler.body)
+                self._prepass(stmt.orelse)
+                self._prepass(stmt.finalbody)
+            elif stmt.__class__.__name__ == "TypeAlias":  # PEP 695, Python 3.12+
+                name = getattr(stmt, "name", None)
+                if isinstance(name, ast.Name):
+                    self.assignments[name.id] = stmt.value  # type: ignore[attr-defined]
+
+    def add_import(self, stmt: ast.Import | ast.ImportFrom) -> None:
+        if isinstance(stmt, ast.Import):
+            for alias in stmt.names:
+                if alias.asname:
+                    self.imports[alias.asname] = alias.name
+                else:
+                    head = alias.name.split(".", 1)[0]
+                    self.imports[head] = head
+        else:
+            module = "." * (stmt.level or 0) + (stmt.module or "")
+            for alias in stmt.names:
+                if alias.name == "*":
+                    continue
+                sep = "" if module.endswith(".") else "."
+                self.imports[alias.asname or alias.name] = f"{module}{sep}{alias.name}"
+
+    # -- names --------------------------------------------------------------------
+
+    def resolve(self, node: ast.AST | None) -> str | None:
+        """Dotted name of ``node`` after following the file's imports.
+
+        ``r.get`` with ``import requests as r`` is ``requests.get``; a name that is not
+        imported resolves to itself; anything but names and attributes is ``None``.
+        """
+        if isinstance(node, ast.Name):
+            return self.imports.get(node.id, node.id)
+        if isinstance(node, ast.Attribute):
+            parts = [node.attr]
+            value = node.value
+            while isinstance(value, ast.Attribute):
+                parts.append(value.attr)
+                value = value.value
+            if isinstance(value, ast.Name):
+                parts.append(self.imports.get(value.id, value.id))
+                return ".".join(reversed(parts))
+        return None
+
+    def call_name(self, call: ast.Call) -> str | None:
+        return self.resolve(call.func)
+
+    def is_imported(self, name: str) -> bool:
+        return name in self.imports
+
+    def is_builtin(self, node: ast.expr) -> bool:
+        """``node`` is a name of a builtin that this file does not shadow."""
+        if not isinstance(node, ast.Name) or not hasattr(builtins, node.id):
+            return False
+        name = node.id
+        if name in self.imports or name in self.functions or name in self.classes:
+            return False
+        if name in self.assignments:
+            return False
+        return not any(name in frame.params for frame in self.frames)
+
+    def imported_from(self, node: ast.expr, *modules: str) -> bool:
+        """The head name of ``node`` was imported from one of ``modules`` (or below)."""
+        qualname = self.resolve(node)
+        if qualname is None:
+            return False
+        head = node
+        while isinstance(head, ast.Attribute):
+            head = head.value
+        if not isinstance(head, ast.Name) or head.id not in self.imports:
+            return False
+        return any(qualname == m or qualname.startswith(m + ".") for m in modules)
+
+    # -- scopes -------------------------------------------------------------------
+
+    @property
+    def frame(self) -> Frame:
+        return self.frames[-1]
+
+    @property
+    def in_async_scope(self) -> bool:
+        """In the body of an ``async def``, not in a nested def, lambda or class."""
+        return self.frames[-1].is_async
+
+    @property
+    def function(self) -> Frame | None:
+        """The innermost enclosing function frame (lambda frames skipped)."""
+        for frame in reversed(self.frames):
+            if frame.kind == "function":
+                return frame
+            if frame.kind == "class":
+                return None
+        return None
+
+    @property
+    def route(self) -> RouteInfo | None:
+        """The route of the innermost enclosing function, if it is a route handler."""
+        frame = self.frames[-1]
+        return frame.route if frame.kind == "function" else None
+
+    @property
+    def parent(self) -> ast.AST | None:
+        return self.ancestors[-1] if self.ancestors else None
+
+    def enclosing(self, *types: type, cross_scopes: bool = False) -> ast.AST | None:
+        """The nearest ancestor of one of ``types``; by default not beyond the current
+        function, lambda or class."""
+        for ancestor in reversed(self.ancestors):
+            if isinstance(ancestor, types):
+                return ancestor
+            if not cross_scopes and isinstance(ancestor, SCOPE_TYPES):
+                return None
+        return None
+
+    def in_body_of(self, types: tuple[type, ...], fields: tuple[str, ...] = ("body",)) -> ast.AST | None:
+        """The nearest ancestor of ``types`` whose ``fields`` hold the current node
+        (e.g. the loop whose body, not whose ``else``, contains it)."""
+        chain = self.ancestors
+        for i in range(len(chain) - 1, -1, -1):
+            ancestor = chain[i]
+            if isinstance(ancestor, types):
+                child = chain[i + 1] if i + 1 < len(chain) else self.node
+                for name in fields:
+                    value = getattr(ancestor, name, None)
+                    if child is not None and isinstance(value, list) and any(c is child for c in value):
+                        return ancestor
+            if isinstance(ancestor, SCOPE_TYPES):
+                return None
+        return None
+
+    @property
+    def in_type_checking(self) -> bool:
+        """Inside the body of ``if TYPE_CHECKING:`` (or ``typing.TYPE_CHECKING``)."""
+        chain = self.ancestors
+        for i, ancestor in enumerate(chain):
+            if isinstance(ancestor, ast.If) and self.resolve(ancestor.test) in (
+                "TYPE_CHECKING",
+                "typing.TYPE_CHECKING",
+                "typing_extensions.TYPE_CHECKING",
+            ):
+                child = chain[i + 1] if i + 1 < len(chain) else self.node
+                if child is not None and any(c is child for c in ancestor.body):
+                    return True
+        return False
+
+    # -- layers -------------------------------------------------------------------
+
+    @property
+    def layer(self) -> str | None:
+        """The file's layer from its path; a file whose path says nothing but which
+        defines route handlers is a routes file."""
+        if self.path_layer is not None:
+            return self.path_layer
+        return self.memo("fallback_layer", lambda: "routes" if self.top_level_routes() else None)
+
+    @property
+    def is_test(self) -> bool:
+        return self.path_layer == "tests"
+
+    @property
+    def is_script(self) -> bool:
+        return self.path_layer == "scripts"
+
+    # -- routes -------------------------------------------------------------------
+
+    def routes_of(self, node: ast.AST) -> list[RouteInfo]:
+        """Every route decorator of a function (empty when it is not a route handler)."""
+        if not isinstance(node, FUNCTION_TYPES):
+            return []
+        key = id(node)
+        found = self._routes.get(key)
+        if found is None:
+            found = self._routes[key] = list(self._find_routes(node))
+        return found
+
+    def route_of(self, node: ast.AST) -> RouteInfo | None:
+        routes = self.routes_of(node)
+        return routes[0] if routes else None
+
+    def _find_routes(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[RouteInfo]:
+        for decorator in node.decorator_list:
+            if not (
+                isinstance(decorator, ast.Call)
+                and isinstance(decorator.func, ast.Attribute)
+                and decorator.func.attr in ROUTE_DECORATORS
+                and self.is_router(decorator.func.value)
+            ):
+                continue
+            kind = decorator.func.attr
+            path = None
+            if decorator.args and isinstance(decorator.args[0], ast.Constant):
+                path = decorator.args[0].value if isinstance(decorator.args[0].value, str) else None
+            methods: tuple[str, ...] = (kind.upper(),)
+            for kw in decorator.keywords:
+                if kw.arg == "path" and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str):
+                    path = kw.value.value
+                elif kw.arg == "methods" and kind == "api_route":
+                    methods = _string_items(kw.value) or ()
+            if kind == "api_route" and not any(kw.arg == "methods" for kw in decorator.keywords):
+                methods = ("GET",)
+            yield RouteInfo(
+                node=node,
+                decorator=decorator,
+                router=_dotted(decorator.func.value) or "?",
+                kind=kind,
+                methods=tuple(m.upper() for m in methods),
+                path=path,
+            )
+
+    def is_router(self, expr: ast.expr) -> bool:
+        """``expr`` is a FastAPI app or router: assigned ``APIRouter()``/``FastAPI()`` in
+        this file, or named ``*router``/``*app`` and not provably something else."""
+        if isinstance(expr, ast.Name):
+            name = expr.id
+            value = self.assignments.get(name)
+            if isinstance(value, ast.Call):
+                callee = self.resolve(value.func)
+                if callee in FASTAPI_APP_FACTORIES:
+                    return True
+                if callee and callee.split(".", 1)[0] in NON_FASTAPI_FRAMEWORKS and self.imported_from(
+                    value.func, callee.split(".", 1)[0]
+                ):
+                    return False
+            qualname = self.imports.get(name)
+            if qualname and qualname.split(".", 1)[0] in NON_FASTAPI_FRAMEWORKS:
+                return False
+            return _router_like(name)
+        if isinstance(expr, ast.Attribute):
+            head = expr
+            while isinstance(head, ast.Attribute):
+                head = head.value
+            if isinstance(head, ast.Name):
+                qualname = self.imports.get(head.id)
+                if qualname and qualname.split(".", 1)[0] in NON_FASTAPI_FRAMEWORKS:
+                    return False
+            return _router_like(expr.attr)
+        return False
+
+    def top_level_routes(self) -> list[RouteInfo]:
+        """Routes of the module's top-level functions, in source order."""
+
+        def compute() -> list[RouteInfo]:
+            routes: list[RouteInfo] = []
+            for fn in self.functions.values():
+                routes.extend(self.routes_of(fn))
+            routes.sort(key=lambda r: (r.node.lineno, r.node.col_offset))
+            return routes
+
+        return self.memo("top_level_routes", compute)
+
+    # -- annotations, sessions, models ----------------------------------------------
+
+    def unwrap_annotation(self, annotation: ast.expr | None) -> tuple[ast.expr | None, list[ast.expr]]:
+        """``(T, metadata)`` of ``Annotated[T, m1, m2]``, following ``Optional``/``| None``,
+        string annotations and module-level aliases (``DbSession = Annotated[...]``)."""
+        metadata: list[ast.expr] = []
+        seen = 0
+        node = annotation
+        while node is not None and seen < 8:
+            seen += 1
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                try:
+                    node = ast.parse(node.value, mode="eval").body
+                except (SyntaxError, ValueError):
+                    return None, metadata
+                continue
+            if isinstance(node, ast.Subscript):
+                base = self.resolve(node.value) or ""
+                tail = base.rsplit(".", 1)[-1]
+                if tail == "Annotated":
+                    items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+                    if not items:
+                        return None, metadata
+                    metadata.extend(items[1:])
+                    node = items[0]
+                    continue
+                if tail == "Optional":
+                    node = node.slice
+                    continue
+                return node, metadata
+            if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+                if _is_none(node.right):
+                    node = node.left
+                    continue
+                if _is_none(node.left):
+                    node = node.right
+                    continue
+                return node, metadata
+            if isinstance(node, ast.Name) and node.id not in self.imports:
+                alias = self.assignments.get(node.id)
+                if alias is not None and isinstance(alias, (ast.Subscript, ast.BinOp, ast.Name, ast.Attribute)):
+                    node = alias
+                    continue
+            return node, metadata
+        return node, metadata
+
+    def is_session_annotation(self, annotation: ast.expr | None) -> bool:
+        base, _ = self.unwrap_annotation(annotation)
+        if base is None:
+            return False
+        if isinstance(base, ast.Subscript):  # AsyncGenerator[AsyncSession, None] is not a session
+            return False
+        return self.resolve(base) in SESSION_TYPES or self._bare_session_name(base)
+
+    def _bare_session_name(self, node: ast.expr) -> bool:
+        # ``AsyncSession`` not imported here (e.g. from a project re-export)
+        return isinstance(node, ast.Name) and node.id in ("AsyncSession",) and node.id not in self.imports
+
+    def annotation_of(self, name: str) -> tuple[bool, ast.expr | None]:
+        """``(is_parameter, annotation)`` of ``name`` in the enclosing function scopes."""
+        for frame in reversed(self.frames):
+            if name in frame.params:
+                return True, frame.params[name]
+            if frame.kind == "class":
+                break
+        return False, None
+
+    def is_session(self, expr: ast.expr) -> bool:
+        """``expr`` is a SQLAlchemy/SQLModel session: a parameter annotated
+        ``AsyncSession``/``Session`` (also through ``Annotated`` aliases), a name
+        ``db``/``session`` not annotated as something else, or ``self.db``/``self.session``."""
+        if isinstance(expr, ast.Name):
+            is_param, annotation = self.annotation_of(expr.id)
+            if is_param and annotation is not None:
+                if self.is_session_annotation(annotation):
+                    return True
+                if expr.id not in SESSION_NAMES:
+                    return False
+                return self._session_alias_like(annotation)
+            return expr.id in SESSION_NAMES
+        if isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name):
+            return expr.value.id in ("self", "cls") and expr.attr in SESSION_ATTRS
+        return False
+
+    def _session_alias_like(self, annotation: ast.expr) -> bool:
+        """An annotation we cannot resolve that still reads like a session alias
+        (``SessionDep``, ``DbSession``), not a known non-database ``Session``."""
+        base, _ = self.unwrap_annotation(annotation)
+        if base is None or isinstance(base, ast.Subscript):
+            return False
+        qualname = self.resolve(base) or ""
+        if qualname.split(".", 1)[0] in NON_DB_SESSION_MODULES:
+            return False
+        if qualname in SESSION_TYPES:
+            return True
+        tail = qualname.rsplit(".", 1)[-1]
+        return bool(_SESSION_ALIAS_NAME.search(tail)) and tail not in ("ClientSession",)
+
+    @property
+    def model_classes(self) -> frozenset[str]:
+        """Names that are Pydantic model classes here: classes of this file that inherit
+        ``BaseModel``/``BaseSettings``/``RootModel``/``SQLModel`` (directly or through
+        classes of this file), and names imported from the configured schema modules."""
+        return self.memo("model_classes", self._compute_model_classes)
+
+    def _compute_model_classes(self) -> frozenset[str]:
+        models: set[str] = set()
+        for name, qualname in self.imports.items():
+            if qualname in PYDANTIC_BASES:
+                models.add(name)
+            elif self._from_schema_module(qualname):
+                models.add(name)
+        changed = True
+        while changed:
+            changed = False
+            for name, cls in self.classes.items():
+                if name in models:
+                    continue
+                for base in cls.bases:
+                    target = base.value if isinstance(base, ast.Subscript) else base
+                    if self.resolve(target) in PYDANTIC_BASES or (
+                        isinstance(target, ast.Name) and target.id in models
+                    ):
+                        models.add(name)
+                        changed = True
+                        break
+        return frozenset(models)
+
+    def _from_schema_module(self, qualname: str) -> bool:
+        module = qualname.rsplit(".", 1)[0] if "." in qualname else ""
+        module = module.lstrip(".")
+        return any(module == m or module.endswith("." + m) for m in self.settings.schema_modules)
+
+    def is_model_class(self, expr: ast.expr) -> bool:
+        if isinstance(expr, ast.Name):
+            return expr.id in self.model_classes and expr.id not in PYDANTIC_BASE_NAMES
+        return False
+
+    # -- reporting ----------------------------------------------------------------
+
+    def report(self, node: ast.AST | tuple[int, int], rule: Rule, **kwargs: object) -> None:
+        """Report ``rule`` at ``node`` (or at ``(line, col)``, col 0-based UTF-8 bytes)."""
+        if rule.code not in self.enabled:
+            return
+        if isinstance(node, tuple):
+            line, col = node
+        else:
+            line, col = node.lineno, node.col_offset  # type: ignore[attr-defined]
+        self.findings.append((line, col, rule.format(**kwargs)))
+
+    def wants(self, *rules: Rule) -> bool:
+        return any(r.code in self.enabled for r in rules)
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """Compute a per-file fact once."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = compute()
+            return value
+
+
+PYDANTIC_BASE_NAMES = frozenset(q.rsplit(".", 1)[-1] for q in PYDANTIC_BASES)
+
+
+def _router_like(name: str) -> bool:
+    lowered = name.lower()
+    return lowered.endswith("router") or lowered.endswith("app")
+
+
+def _dotted(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        base = _dotted(node.value)
+        return f"{base}.{node.attr}" if base else None
+    return None
+
+
+def _string_items(node: ast.AST) -> tuple[str, ...] | None:
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        items = []
+        for elt in node.elts:
+            if isinstance(elt, ast.Constant) and isinstance(elt.value, str):
+                items.append(elt.value)
+            else:
+                return None
+        return tuple(items)
+    return None
+
+
+def _is_none(node: ast.AST) -> bool:
+    return isinstance(node, ast.Constant) and node.value is None
+
+
+def string_value(node: ast.AST | None) -> str | None:
+    """The value of a string literal, else ``None``."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
+def keyword(call: ast.Call, name: str) -> ast.keyword | None:
+    for kw in call.keywords:
+        if kw.arg == name:
+            return kw
+    return None
+
+
+def has_kwargs_splat(call: ast.Call) -> bool:
+    return any(kw.arg is None for kw in call.keywords)

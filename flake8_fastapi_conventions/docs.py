@@ -1,0 +1,123 @@
+"""Documentation derived from the rule declarations: one page per rule, the rules table.
+
+``python scripts/gen_docs.py`` writes them; a test fails when they are out of date.
+"""
+
+from __future__ import annotations
+
+from .registry import RULES, Rule
+
+SEED_TITLES = {
+    "000": "seed 000 (routes, services, error handling, async patterns)",
+    "001": "seed 001 (Python coding standards: layers, stdlib logging, SQLAlchemy, httpx)",
+    "002": "seed 002 (architecture notes: production gotchas)",
+    "003": "seed 003 (FastAPI project guidelines)",
+    "004": "seed 004 (FastAPI best practices)",
+}
+
+GROUP_TITLES = {
+    "XFA1": "Async and blocking I/O",
+    "XFA2": "Architecture and layering",
+    "XFA3": "Routes and the HTTP contract",
+    "XFA4": "Pydantic v2 and schemas",
+    "XFA5": "Database access",
+    "XFA6": "Lifecycle, settings, middleware",
+    "XFA7": "Security",
+    "XFA8": "Logging and observability",
+    "XFA9": "Code shape (opinionated, off by default)",
+}
+
+
+def fix_label(r: Rule) -> str:
+    return {"safe": "safe", "unsafe": "unsafe"}.get(r.fix or "", "no")
+
+
+def render_rule(r: Rule) -> str:
+    default = "on" if r.default else "off"
+    lines = [
+        f"# {r.code} {r.name}",
+        "",
+        f"Group: {GROUP_TITLES[r.group]} · Default: **{default}** · Fix: {fix_label(r)}",
+        "",
+        "## What it does",
+        "",
+        r.what,
+        "",
+        "## Why is this bad?",
+        "",
+        r.why,
+        "",
+        "## Example",
+        "",
+        f"Flagged, as `{r.example_path}`:",
+        "",
+        "```python",
+        r.bad,
+        "```",
+        "",
+        "Message:",
+        "",
+        "```text",
+        r.format(**_placeholder_values(r.message)),
+        "```",
+        "",
+        "## Use instead",
+        "",
+        "```python",
+        r.good,
+        "```",
+        "",
+    ]
+    if r.not_flagged:
+        lines += ["## Not flagged", ""]
+        lines += [f"- {item}" for item in r.not_flagged]
+        lines.append("")
+    lines += ["## Configuration", ""]
+    if r.default:
+        lines.append(
+            f"On by default. Silence one line with `# noqa: {r.code}`, or the rule with "
+            f"`extend-ignore = {r.code}` in your flake8 configuration."
+        )
+    else:
+        prefix = r.code[:4] if r.group == "XFA9" else r.code[:5]
+        lines.append(
+            f"Off by default. Switch it on with `extend-select = {r.code}` (or `{prefix}`); "
+            f"`--select XFA` or a plain `ignore = ...` does not switch it on."
+        )
+    if r.config:
+        lines += ["", r.config]
+    lines.append("")
+    if r.fix:
+        lines += ["## Fix safety", ""]
+        if r.fix == "safe":
+            lines.append("`fastapi-conventions fix` rewrites it; the fix keeps the code's behaviour.")
+        else:
+            lines.append(
+                "`fastapi-conventions fix --unsafe-fixes` rewrites it; the fix can change "
+                "behaviour, so read the diff."
+            )
+        lines.append("")
+    lines += ["## Source", ""]
+    lines += [f"- {SEED_TITLES.get(s, 'seed ' + s)}" for s in r.seeds]
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _placeholder_values(message: str) -> dict[str, str]:
+    import string
+
+    return {
+        name: f"<{name}>"
+        for _, name, _, _ in string.Formatter().parse(message)
+        if name
+    }
+
+
+def rules_table(link_prefix: str = "docs/rules/") -> str:
+    rows = ["| code | name | default | fix |", "|---|---|---|---|"]
+    for code in sorted(RULES):
+        r = RULES[code]
+        rows.append(
+            f"| [{code}]({link_prefix}{code}.md) | {r.name} | {'on' if r.default else 'off'} | {fix_label(r)} |"
+        )
+    return "\n".join(rows)

@@ -1,0 +1,151 @@
+"""Rule declarations and the visitors that implement them.
+
+Every rule is declared exactly once, with :func:`rule`.  The declaration carries the
+code, name, default, message (with its fix hint), the seed guides it comes from and the
+documentation: the docs pages, the README table and the example tests are all derived
+from it.
+
+Visitors are plain functions subscribed to AST node types with :func:`visitor`; the
+single tree walk in :mod:`.walker` calls them.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Literal
+
+Fix = Literal["safe", "unsafe"]
+
+CODE_RE = re.compile(r"^XFA[1-9]\d\d$")
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    default: bool
+    #: ``str.format`` template; the text after the last ``;`` is the fix hint.
+    message: str
+    #: seed guide numbers ("000".."004") the rule comes from
+    seeds: tuple[str, ...]
+    #: one paragraph: what the rule reports
+    what: str
+    #: one paragraph: why it matters, citing the guideline
+    why: str
+    #: a flagged example: running it through the plugin raises exactly this code
+    bad: str
+    #: the fixed version: running it raises no XFA code
+    good: str
+    #: what is deliberately not reported (prose, one item per entry)
+    not_flagged: tuple[str, ...] = ()
+    #: the path the examples are checked under (the layer can matter)
+    example_path: str = "app/main.py"
+    #: "safe" / "unsafe" when ``fastapi-conventions fix`` can rewrite it
+    fix: Fix | None = None
+    #: extra configuration notes for the docs page (options that change the rule)
+    config: str = ""
+
+    @property
+    def group(self) -> str:
+        return self.code[:4]
+
+    def format(self, **kwargs: object) -> str:
+        text = self.message.format(**kwargs) if kwargs else self.message
+        if self.fix == "safe":
+            text += " (fix: fastapi-conventions fix)"
+        elif self.fix == "unsafe":
+            text += " (unsafe fix: fastapi-conventions fix --unsafe-fixes)"
+        return f"{self.code} {text}"
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(
+    code: str,
+    name: str,
+    *,
+    default: bool,
+    message: str,
+    seeds: tuple[str, ...],
+    what: str,
+    why: str,
+    bad: str,
+    good: str,
+    not_flagged: tuple[str, ...] = (),
+    example_path: str = "app/main.py",
+    fix: Fix | None = None,
+    config: str = "",
+) -> Rule:
+    """Declare a rule; returns the :class:`Rule` that visitors report with."""
+    if not CODE_RE.match(code):
+        raise ValueError(f"bad rule code {code!r}")
+    if code in RULES:
+        raise ValueError(f"rule {code} declared twice")
+    if code.startswith("XFA9") and default:
+        raise ValueError(f"{code}: XFA9xx rules are off by default")
+    declared = Rule(
+        code=code,
+        name=name,
+        default=default,
+        message=message,
+        seeds=seeds,
+        what=_dedent(what),
+        why=_dedent(why),
+        bad=_dedent(bad),
+        good=_dedent(good),
+        not_flagged=not_flagged,
+        example_path=example_path,
+        fix=fix,
+        config=_dedent(config),
+    )
+    RULES[code] = declared
+    return declared
+
+
+def _dedent(text: str) -> str:
+    import textwrap
+
+    return textwrap.dedent(text).strip("\n")
+
+
+# -- visitors -----------------------------------------------------------------
+
+VisitorFn = Callable[[ast.AST, "object"], None]
+
+
+@dataclass
+class Visitor:
+    fn: VisitorFn
+    node_types: tuple[type, ...]
+    leave: bool
+    #: codes the visitor reports; used to skip visitors whose rules are all disabled
+    codes: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def label(self) -> str:
+        return f"{self.fn.__module__}.{self.fn.__qualname__}"
+
+
+VISITORS: list[Visitor] = []
+
+
+def visitor(
+    *node_types: type, leave: bool = False, codes: tuple[Rule, ...] = ()
+) -> Callable[[VisitorFn], VisitorFn]:
+    """Subscribe a function ``fn(node, ctx)`` to ``node_types``.
+
+    ``leave=True`` calls it after the node's children were walked (the node's own
+    scope frame, if it has one, is still the current one).  ``codes`` names the rules
+    the visitor reports, so a run that disables all of them skips the visitor.
+    """
+
+    def register(fn: VisitorFn) -> VisitorFn:
+        VISITORS.append(
+            Visitor(fn, node_types, leave, frozenset(r.code for r in codes))
+        )
+        return fn
+
+    return register

@@ -1,0 +1,1 @@
+"""Rules of this group: not written yet."""

@@ -1,0 +1,259 @@
+"""flake8 options of the plugin, and the per-run settings parsed from them."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+from typing import Iterable, Sequence
+
+from .registry import RULES
+
+#: A file's layer comes from the first group whose globs match its path, in this order.
+LAYER_ORDER = (
+    "tests",
+    "scripts",
+    "repositories",
+    "services",
+    "dependencies",
+    "routes",
+    "models",
+    "schemas",
+    "main",
+)
+
+DEFAULT_LAYER_GLOBS: dict[str, tuple[str, ...]] = {
+    "tests": (
+        "*/tests/*",
+        "*/test/*",
+        "*/test_*.py",
+        "*_test.py",
+        "*_tests.py",
+        "*/conftest.py",
+        "*/testing/*",
+    ),
+    "scripts": (
+        "*/scripts/*",
+        "*/alembic/*",
+        "*/migrations/*",
+        "*/manage.py",
+        "*/setup.py",
+        "*/noxfile.py",
+        "*/tasks.py",
+    ),
+    "repositories": (
+        "*/repositories/*",
+        "*/repository/*",
+        "*/repository.py",
+        "*_repository.py",
+        "*_repo.py",
+        "*/repos/*",
+        "*/crud/*",
+        "*/crud.py",
+        "*_crud.py",
+        "*/crud_*.py",
+    ),
+    "services": (
+        "*/services/*",
+        "*/service/*",
+        "*/service.py",
+        "*/services.py",
+        "*_service.py",
+        "*_services.py",
+    ),
+    "dependencies": (
+        "*/deps.py",
+        "*/dependencies.py",
+        "*/deps/*",
+        "*/dependencies/*",
+    ),
+    "routes": (
+        "*/routes/*",
+        "*/routers/*",
+        "*/router/*",
+        "*/router.py",
+        "*/routes.py",
+        "*/routers.py",
+        "*/endpoints/*",
+        "*/endpoints.py",
+        "*/api/v[0-9]*/*",
+    ),
+    "models": ("*/models/*", "*/models.py", "*/orm.py", "*/tables.py"),
+    "schemas": ("*/schemas/*", "*/schemas.py", "*/schema.py"),
+    "main": ("*/main.py", "*/asgi.py", "*/wsgi.py"),
+}
+
+#: the option name of each layer's globs: ``--fastapi-<layer>-paths``
+LAYER_OPTION = {layer: f"fastapi-{layer}-paths" for layer in LAYER_ORDER}
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    max_function_length: int = 30
+    max_primitive_params: int = 3
+    max_if_depth: int = 2
+    bool_prefixes: tuple[str, ...] = ("is_", "has_", "can_", "should_")
+
+
+@dataclass(frozen=True)
+class Settings:
+    layer_globs: dict[str, tuple[str, ...]] = field(
+        default_factory=lambda: dict(DEFAULT_LAYER_GLOBS)
+    )
+    #: modules whose imported names are Pydantic models (``app.schemas``, ``schemas``)
+    schema_modules: tuple[str, ...] = ()
+    thresholds: Thresholds = Thresholds()
+    #: codes that run: every "on" rule plus the "off" rules selected explicitly
+    enabled: frozenset[str] = field(
+        default_factory=lambda: frozenset(c for c, r in RULES.items() if r.default)
+    )
+
+    def layer_of(self, path: str) -> str | None:
+        norm = normalize_path(path)
+        for layer in LAYER_ORDER:
+            for pattern in self.layer_globs.get(layer, ()):
+                if fnmatchcase(norm, pattern):
+                    return layer
+        return None
+
+
+def normalize_path(path: str) -> str:
+    """``/``-separated path, relative to the working directory when under it,
+    with a leading ``/`` so that ``*/routes/*`` also matches ``routes/x.py``."""
+    path = path.replace("\\", "/")
+    if os.path.isabs(path):
+        try:
+            rel = os.path.relpath(path)
+        except ValueError:  # another drive on Windows
+            rel = path
+        if not rel.startswith(".."):
+            path = rel.replace("\\", "/")
+    while path.startswith("./"):
+        path = path[2:]
+    return "/" + path.lstrip("/")
+
+
+def enabled_codes(select: Iterable[str] | None, extend_select: Iterable[str] | None) -> frozenset[str]:
+    """The codes that run: "on" rules, plus "off" rules named specifically enough.
+
+    An "off" rule runs only when ``select``/``extend-select`` names it or a prefix at
+    least as specific as its hundred-and-ten (``XFA10`` for ``XFA109``); for the
+    XFA9xx group, which is off as a whole, ``XFA9`` is enough.  ``XFA``, ``XFA1`` or
+    a plain ``ignore = E501`` never switch an "off" rule on.
+    """
+    named = [s.strip().upper() for s in (*(select or ()), *(extend_select or ())) if s.strip()]
+    codes = set()
+    for code, declared in RULES.items():
+        if declared.default or any(_selects_off_rule(p, code) for p in named):
+            codes.add(code)
+    return frozenset(codes)
+
+
+def _selects_off_rule(prefix: str, code: str) -> bool:
+    if not code.startswith(prefix):
+        return False
+    group_all_off = not any(
+        r.default for c, r in RULES.items() if c[:4] == code[:4]
+    )
+    return len(prefix) >= (4 if group_all_off else 5)
+
+
+# -- flake8 option plumbing ---------------------------------------------------------
+
+_INT_OPTIONS = {
+    "fastapi-max-function-length": ("max_function_length", 1),
+    "fastapi-max-primitive-params": ("max_primitive_params", 0),
+    "fastapi-max-if-depth": ("max_if_depth", 1),
+}
+
+
+def add_options(parser) -> None:  # flake8.options.manager.OptionManager
+    for layer in LAYER_ORDER:
+        parser.add_option(
+            f"--{LAYER_OPTION[layer]}",
+            default=None,
+            parse_from_config=True,
+            comma_separated_list=True,
+            help=(
+                f"Comma-separated globs of the files in the {layer} layer, matched "
+                f"against the path flake8 reports (or --stdin-display-name). Replaces "
+                f"the defaults: {','.join(DEFAULT_LAYER_GLOBS[layer])}"
+            ),
+        )
+    parser.add_option(
+        "--fastapi-schema-modules",
+        default=None,
+        parse_from_config=True,
+        comma_separated_list=True,
+        help=(
+            "Comma-separated modules whose imported names are Pydantic models "
+            "(e.g. app.schemas,app.api.schemas)."
+        ),
+    )
+    for option, (attr, _minimum) in _INT_OPTIONS.items():
+        parser.add_option(
+            f"--{option}",
+            default=str(getattr(Thresholds, attr)),
+            parse_from_config=True,
+            help=f"Threshold of the XFA9xx rules (default: {getattr(Thresholds, attr)}).",
+        )
+    parser.add_option(
+        "--fastapi-bool-prefixes",
+        default=None,
+        parse_from_config=True,
+        comma_separated_list=True,
+        help="Prefixes a function returning bool starts with (XFA906; default: is_,has_,can_,should_).",
+    )
+
+
+class OptionError(SystemExit):
+    """A bad option value: flake8 stops with one line naming the option."""
+
+    def __init__(self, option: str, value: object, expected: str) -> None:
+        super().__init__(f"flake8: --{option}: expected {expected}, got {value!r}")
+
+
+_GLOB_OK = re.compile(r"^[^\x00]+$")
+
+
+def settings_from_options(options) -> Settings:
+    globs = dict(DEFAULT_LAYER_GLOBS)
+    for layer in LAYER_ORDER:
+        value = getattr(options, LAYER_OPTION[layer].replace("-", "_"), None)
+        if value is not None:
+            patterns = _string_list(LAYER_OPTION[layer], value)
+            for pattern in patterns:
+                if not _GLOB_OK.match(pattern) or pattern.count("[") != pattern.count("]"):
+                    raise OptionError(LAYER_OPTION[layer], pattern, "a glob such as */routes/*")
+            globs[layer] = tuple(patterns)
+    thresholds = {}
+    for option, (attr, minimum) in _INT_OPTIONS.items():
+        raw = getattr(options, option.replace("-", "_"), None)
+        if raw is None:
+            continue
+        try:
+            number = int(str(raw).strip())
+        except ValueError:
+            raise OptionError(option, raw, f"a whole number >= {minimum}") from None
+        if number < minimum:
+            raise OptionError(option, raw, f"a whole number >= {minimum}")
+        thresholds[attr] = number
+    prefixes = getattr(options, "fastapi_bool_prefixes", None)
+    if prefixes is not None:
+        thresholds["bool_prefixes"] = tuple(_string_list("fastapi-bool-prefixes", prefixes))
+    schema_modules = getattr(options, "fastapi_schema_modules", None)
+    return Settings(
+        layer_globs=globs,
+        schema_modules=tuple(_string_list("fastapi-schema-modules", schema_modules or ())),
+        thresholds=Thresholds(**thresholds),
+        enabled=enabled_codes(
+            getattr(options, "select", None), getattr(options, "extend_select", None)
+        ),
+    )
+
+
+def _string_list(option: str, value: str | Sequence[str]) -> list[str]:
+    if isinstance(value, str):
+        value = value.split(",")
+    return [v.strip() for v in value if v and v.strip()]

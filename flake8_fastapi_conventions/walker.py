@@ -1,0 +1,186 @@
+"""The single walk over a file's tree.
+
+Visitors subscribe to node types (:func:`.registry.visitor`); the walk calls each
+subscribed visitor when it enters (or, with ``leave=True``, leaves) a node of that type,
+keeping :class:`.context.Context` up to date: the ancestors, the scope frames (module,
+class, function, lambda) and the ``await`` seen in each scope.
+
+The walk is iterative (no recursion limit on deep expressions) and generic: node types
+it does not know, such as the PEP 695 nodes of newer Pythons, are walked through their
+``_fields`` like any other.  A decorator, default value or return annotation belongs to
+the enclosing scope; only a function's body is in its own frame.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+import traceback
+from collections import defaultdict
+from typing import Callable
+
+from .context import Context, Frame
+from .registry import VISITORS, Visitor
+
+_AWAIT_TYPES = (ast.Await, ast.AsyncFor, ast.AsyncWith)
+_FUNCTION_TYPES = (ast.FunctionDef, ast.AsyncFunctionDef)
+_SCOPE_TYPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+_AST = ast.AST
+
+Dispatch = dict[type, list[Visitor]]
+_dispatch_cache: dict[frozenset[str], tuple[Dispatch, Dispatch]] = {}
+_reported_failures: set[str] = set()
+
+
+def dispatch_tables(enabled: frozenset[str]) -> tuple[Dispatch, Dispatch]:
+    """Enter/leave tables of the visitors that report at least one enabled code."""
+    cached = _dispatch_cache.get(enabled)
+    if cached is not None:
+        return cached
+    enter: Dispatch = defaultdict(list)
+    leave: Dispatch = defaultdict(list)
+    for v in VISITORS:
+        if v.codes and not (v.codes & enabled):
+            continue
+        table = leave if v.leave else enter
+        for node_type in v.node_types:
+            table[node_type].append(v)
+    tables = (dict(enter), dict(leave))
+    _dispatch_cache[enabled] = tables
+    return tables
+
+
+class _FramePush:
+    __slots__ = ("node",)
+
+    def __init__(self, node: ast.AST) -> None:
+        self.node = node
+
+
+def walk(ctx: Context) -> None:
+    enter, leave = dispatch_tables(ctx.enabled)
+    # per-file copies so that a visitor that failed can be dropped for this file only
+    enter = {t: list(vs) for t, vs in enter.items()}
+    leave = {t: list(vs) for t, vs in leave.items()}
+    ancestors = ctx.ancestors
+    frames = ctx.frames
+    framed: set[int] = set()
+    stack: list[object] = [ctx.tree]
+    pop = stack.pop
+    push = stack.append
+
+    while stack:
+        item = pop()
+        if item is None:
+            node = ancestors.pop()
+            ctx.node = node
+            visitors = leave.get(type(node))
+            if visitors:
+                _call(visitors, node, ctx)
+            if id(node) in framed:
+                frames.pop()
+            continue
+        if item.__class__ is _FramePush:
+            node = item.node  # type: ignore[attr-defined]
+            frames.append(_new_frame(node, ctx))
+            framed.add(id(node))
+            continue
+        node = item  # type: ignore[assignment]
+        ctx.node = node  # type: ignore[assignment]
+        node_type = type(node)
+        visitors = enter.get(node_type)
+        if visitors:
+            _call(visitors, node, ctx)
+        if node_type in _AWAIT_TYPES:
+            frames[-1].has_await = True
+        elif node_type is ast.comprehension and node.is_async:  # type: ignore[attr-defined]
+            frames[-1].has_await = True
+        elif node_type is ast.Import or node_type is ast.ImportFrom:
+            if len(frames) > 1:
+                ctx.add_import(node)  # type: ignore[arg-type]
+        ancestors.append(node)  # type: ignore[arg-type]
+        push(None)
+        if node_type in _SCOPE_TYPES:
+            _push_scoped_children(node, push)
+        else:
+            children = []
+            for name in node._fields:
+                value = getattr(node, name, None)
+                if value.__class__ is list:
+                    for child in value:
+                        if isinstance(child, _AST):
+                            children.append(child)
+                elif isinstance(value, _AST):
+                    children.append(value)
+            if children:
+                children.reverse()
+                stack.extend(children)
+
+
+def _push_scoped_children(node: ast.AST, push: Callable[[object], None]) -> None:
+    """Push a scope node's children so that the body is walked inside its own frame
+    and everything else (decorators, bases, defaults, annotations) outside it."""
+    body = node.body  # type: ignore[attr-defined]
+    inner = body if isinstance(body, list) else [body]
+    for child in reversed(inner):
+        push(child)
+    push(_FramePush(node))
+    outer: list[ast.AST] = list(getattr(node, "decorator_list", ()))
+    for name in node._fields:
+        if name in ("body", "decorator_list"):
+            continue
+        value = getattr(node, name, None)
+        if value.__class__ is list:
+            outer.extend(c for c in value if isinstance(c, _AST))
+        elif isinstance(value, _AST):
+            outer.append(value)
+    for child in reversed(outer):
+        push(child)
+
+
+def _new_frame(node: ast.AST, ctx: Context) -> Frame:
+    if isinstance(node, ast.ClassDef):
+        return Frame(node, "class")
+    params: dict[str, ast.expr | None] = {}
+    args: ast.arguments = node.args  # type: ignore[attr-defined]
+    for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
+        params[arg.arg] = arg.annotation
+    if args.vararg is not None:
+        params[args.vararg.arg] = args.vararg.annotation
+    if args.kwarg is not None:
+        params[args.kwarg.arg] = args.kwarg.annotation
+    if isinstance(node, ast.Lambda):
+        return Frame(node, "lambda", params=params)
+    return Frame(
+        node,
+        "function",
+        is_async=isinstance(node, ast.AsyncFunctionDef),
+        route=ctx.route_of(node),
+        params=params,
+    )
+
+
+def _call(visitors: list[Visitor], node: ast.AST, ctx: Context) -> None:
+    failed: list[Visitor] | None = None
+    for v in visitors:
+        try:
+            v.fn(node, ctx)
+        except Exception as exc:  # a bug in one rule must not cost the others' findings
+            report_failure(v.label, ctx.filename, node, exc)
+            failed = (failed or []) + [v]
+    if failed:  # skip the failed visitor for the rest of this file
+        for v in failed:
+            visitors.remove(v)
+
+
+def report_failure(label: str, filename: str, node: ast.AST | None, exc: BaseException) -> None:
+    """Print a rule's exception once per process, on stderr, and keep going."""
+    if label in _reported_failures:
+        return
+    _reported_failures.add(label)
+    where = f"{filename}:{getattr(node, 'lineno', '?')}"
+    detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+    sys.stderr.write(
+        f"flake8-fastapi-conventions: internal error in {label} at {where}: {detail} "
+        f"(this rule is skipped for the file; please report it)\n"
+    )

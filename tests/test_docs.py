@@ -1,0 +1,55 @@
+"""The docs are derived from the rule declarations, and their examples are executed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flake8_fastapi_conventions.docs import render_rule, rules_table
+from flake8_fastapi_conventions.registry import RULES
+from harness import check
+
+ROOT = Path(__file__).resolve().parent.parent
+CODES = sorted(RULES)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_bad_example_raises_exactly_its_code(code):
+    r = RULES[code]
+    found = check(r.bad + "\n", r.example_path, select=[code])
+    assert found, f"{code}: the flagged example raises nothing"
+    assert {c for _, _, c in found} == {code}, f"{code}: the flagged example raises {found}"
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_good_example_raises_nothing(code):
+    r = RULES[code]
+    assert check(r.good + "\n", r.example_path, select=[code]) == []
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_docs_page_is_generated_from_the_declaration(code):
+    page = ROOT / "docs" / "rules" / f"{code}.md"
+    assert page.exists(), f"run: python scripts/gen_docs.py {code}"
+    assert page.read_text(encoding="utf-8") == render_rule(RULES[code]), (
+        f"docs/rules/{code}.md is stale: run python scripts/gen_docs.py {code}"
+    )
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_declaration_is_complete(code):
+    r = RULES[code]
+    assert r.what and r.why and r.bad and r.good and r.seeds
+    assert r.name == r.name.lower() and " " not in r.name
+    assert ";" in r.message, f"{code}: the message names the fix after a ';'"
+
+
+def test_readme_lists_every_rule():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert rules_table() in readme, "README rules table is stale: run python scripts/gen_docs.py"
+
+
+def test_no_stale_docs_pages():
+    pages = {p.stem for p in (ROOT / "docs" / "rules").glob("XFA*.md")}
+    assert pages <= set(RULES), f"pages of undeclared rules: {sorted(pages - set(RULES))}"
