@@ -1,0 +1,140 @@
+"""Through the real flake8 command: selection, noqa, stdin, --jobs, options."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from flake8_fastapi_conventions import __version__
+from flake8_fastapi_conventions.registry import RULES
+
+ON_SOURCE = "import requests\n\n\nasync def f():\n    requests.get('u')\n"
+
+
+def flake8(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "flake8", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def codes(result: subprocess.CompletedProcess) -> list[str]:
+    found = []
+    for line in result.stdout.splitlines():
+        parts = line.split(":", 3)
+        if len(parts) == 4:
+            found.append(parts[3].split()[0])
+    return found
+
+
+def off_rule():
+    for code in ("XFA109", "XFA205", "XFA307"):
+        if code in RULES:
+            return RULES[code]
+    pytest.fail("no off rule declared")
+
+
+@pytest.fixture
+def project(tmp_path):
+    off = off_rule()
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "client.py").write_text(ON_SOURCE)
+    target = tmp_path / off.example_path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(off.bad + "\n")
+    return tmp_path
+
+
+def test_version_lists_the_plugin(tmp_path):
+    result = flake8("--version", cwd=tmp_path)
+    assert f"flake8-fastapi-conventions: {__version__}" in result.stdout
+
+
+def test_default_selection_reports_on_rules_only(project):
+    result = flake8(".", cwd=project)
+    found = codes(result)
+    assert "XFA101" in found
+    assert off_rule().code not in found
+
+
+def test_extend_select_switches_an_off_rule_on(project):
+    off = off_rule()
+    result = flake8(".", f"--extend-select={off.code}", cwd=project)
+    assert off.code in codes(result) and "XFA101" in codes(result)
+
+
+def test_select_xfa_does_not_switch_off_rules_on(project):
+    result = flake8(".", "--select=XFA", cwd=project)
+    found = codes(result)
+    assert set(found) and all(c.startswith("XFA") for c in found)
+    assert off_rule().code not in found
+
+
+def test_plain_ignore_in_a_config_file_does_not_switch_off_rules_on(project):
+    (project / "setup.cfg").write_text("[flake8]\nignore = E501\n")
+    result = flake8(".", cwd=project)
+    found = codes(result)
+    assert "XFA101" in found and off_rule().code not in found
+    (project / "setup.cfg").write_text(f"[flake8]\nignore = E501\nextend-select = {off_rule().code}\n")
+    assert off_rule().code in codes(flake8(".", cwd=project))
+
+
+def test_noqa(tmp_path):
+    (tmp_path / "a.py").write_text(ON_SOURCE.replace("('u')", "('u')  # noqa: XFA101"))
+    (tmp_path / "b.py").write_text(ON_SOURCE.replace("('u')", "('u')  # noqa: E501"))
+    result = flake8("--select=XFA", ".", cwd=tmp_path)
+    assert [line.split(":")[0] for line in result.stdout.splitlines()] == ["./b.py"]
+
+
+def test_stdin_uses_the_display_name_for_the_layer(tmp_path):
+    source = textwrap.dedent(
+        """\
+        from fastapi import HTTPException
+
+
+        async def get_user(user_id: int):
+            raise HTTPException(status_code=404, detail="not found")
+        """
+    )
+    as_service = flake8("--select=XFA", "-", "--stdin-display-name", "app/services/user_service.py", cwd=tmp_path, stdin=source)
+    as_route = flake8("--select=XFA", "-", "--stdin-display-name", "app/routers/users.py", cwd=tmp_path, stdin=source)
+    assert "XFA201" in codes(as_service)
+    assert as_service.stdout.startswith("app/services/user_service.py:")
+    assert "XFA201" not in codes(as_route)
+
+
+def test_jobs_2_gives_the_same_findings_as_jobs_1(tmp_path):
+    for i in range(12):
+        (tmp_path / f"m{i}.py").write_text(ON_SOURCE + f"\n\nasync def g{i}():\n    import time\n    time.sleep({i})\n")
+    one = flake8("--select=XFA", "--jobs=1", ".", cwd=tmp_path)
+    two = flake8("--select=XFA", "--jobs=2", ".", cwd=tmp_path)
+    assert sorted(one.stdout.splitlines()) == sorted(two.stdout.splitlines())
+    assert len(one.stdout.splitlines()) == 24
+
+
+def test_a_bad_option_value_is_one_line_not_a_traceback(tmp_path):
+    (tmp_path / "a.py").write_text("x = 1\n")
+    (tmp_path / "setup.cfg").write_text("[flake8]\nfastapi-max-if-depth = deep\n")
+    result = subprocess.run([sys.executable, "-m", "flake8", "a.py"], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        "flake8: --fastapi-max-if-depth: expected a whole number >= 1, got 'deep'"
+    ]
+
+
+def test_layer_options_from_a_config_file(tmp_path):
+    (tmp_path / "setup.cfg").write_text("[flake8]\nfastapi-services-paths = */logic/*\n")
+    (tmp_path / "app" / "logic").mkdir(parents=True)
+    (tmp_path / "app" / "logic" / "users.py").write_text(
+        "from fastapi import HTTPException\n\n\ndef f():\n    raise HTTPException(404)\n"
+    )
+    assert "XFA201" in codes(flake8("--select=XFA", ".", cwd=tmp_path))

@@ -1,0 +1,158 @@
+"""The single walk: scopes, robustness on any syntax, and rule failures kept apart."""
+
+from __future__ import annotations
+
+import ast
+import sys
+
+import pytest
+
+from flake8_fastapi_conventions import registry
+from flake8_fastapi_conventions.checker import run_checks
+from flake8_fastapi_conventions.context import Context
+from flake8_fastapi_conventions.settings import Settings
+from flake8_fastapi_conventions.walker import walk
+from harness import check
+
+ODD_SYNTAX = '''
+import asyncio, time, requests
+from dataclasses import dataclass
+
+def deco(*a, **k):
+    return lambda f: f
+
+@deco[0] if False else deco  # PEP 614: any expression
+async def anything():
+    match await asyncio.sleep(0):
+        case {"a": [1, *rest]} | [_, _] if rest:
+            time.sleep(1)
+        case Point(x=0) as p:
+            pass
+        case _:
+            pass
+    if (n := len([x async for x in agen() if await x])) > 1:
+        requests.get("u")
+    try:
+        pass
+    except* ValueError as group:
+        raise
+    return [[y for y in await z] async for z in agen()]
+
+async def agen():
+    yield 1
+
+x: "int" = 1
+print(f"{x!r:>{10}}")
+lambda: (yield)
+'''
+
+
+def test_odd_syntax_is_walked_and_still_checked():
+    found = check(ODD_SYNTAX)
+    assert (12, 13, "XFA102") in found
+    assert (18, 9, "XFA101") in found
+
+
+def test_deeply_nested_expression_does_not_hit_the_recursion_limit():
+    depth = sys.getrecursionlimit() * 2
+    # build the tree by hand: the parser itself would refuse a source this deep
+    loc = dict(lineno=1, col_offset=0, end_lineno=1, end_col_offset=1)
+    expr: ast.expr = ast.Constant("a", **loc)
+    for _ in range(depth):
+        expr = ast.BinOp(left=expr, op=ast.Add(), right=ast.Constant("b", **loc), **loc)
+    tree = ast.Module(body=[ast.Expr(expr, **loc)], type_ignores=[])
+    assert run_checks(tree, "app/x.py", Settings()) == []
+
+
+class TypeAliasLike(ast.stmt):
+    """A node type this Python does not know (PEP 695 ``type X = ...`` on 3.11)."""
+
+    _fields = ("name", "type_params", "value")
+
+
+def test_unknown_node_types_are_walked_generically():
+    tree = ast.parse("import time\nasync def f():\n    pass\n")
+    body = tree.body[1].body
+    call = ast.parse("time.sleep(1)", mode="eval").body
+    alias = TypeAliasLike(name=ast.Name("X", ast.Store()), type_params=[], value=call)
+    ast.copy_location(alias, body[0])
+    ast.fix_missing_locations(alias)
+    body.append(alias)
+    ctx = Context(tree, "app/x.py", Settings())
+    walk(ctx)
+    assert [f[2][:6] for f in ctx.findings] == ["XFA102"]
+
+
+@pytest.mark.skipif(sys.version_info < (3, 12), reason="PEP 695 syntax needs Python 3.12")
+def test_pep695_syntax():
+    source = "import time\ntype Alias[T] = list[T]\nasync def f[T](x: T) -> T:\n    time.sleep(1)\n    return x\nclass C[T]: ...\n"
+    assert check(source) == [(4, 5, "XFA102")]
+
+
+def test_scopes():
+    source = '''
+import time
+
+async def outer(delay=time.sleep(0)):  # default: evaluated in the module scope
+    class Inner:
+        time.sleep(1)  # class body: not async
+    lambda: time.sleep(1)  # lambda: not async
+    [time.sleep(1) for _ in range(3)]  # comprehension: still async
+    def sync():
+        time.sleep(1)
+    time.sleep(1)
+'''
+    assert check(source) == [(8, 6, "XFA102"), (11, 5, "XFA102")]
+
+
+def test_function_local_imports_are_followed():
+    source = "async def f():\n    import time as t\n    t.sleep(1)\n"
+    assert check(source) == [(3, 5, "XFA102")]
+
+
+def test_columns_count_utf8_bytes_like_flake8():
+    source = "import time\nasync def f():\n    x = 'é'; time.sleep(1)\n"
+    # 'é' is two bytes: flake8 and ast both count bytes
+    assert check(source) == [(3, 15, "XFA102")]
+
+
+@pytest.fixture
+def broken_rule():
+    boom = registry.rule(
+        "XFA199",
+        "test-only-broken",
+        default=True,
+        message="never; shown",
+        seeds=("004",),
+        what="x",
+        why="x",
+        bad="x",
+        good="x",
+    )
+
+    @registry.visitor(ast.Call, codes=(boom,))
+    def explode(node, ctx):
+        raise RuntimeError("boom")
+
+    from flake8_fastapi_conventions import walker
+
+    walker._dispatch_cache.clear()
+    walker._reported_failures.clear()
+    yield
+    registry.VISITORS.pop()
+    del registry.RULES["XFA199"]
+    walker._dispatch_cache.clear()
+    walker._reported_failures.clear()
+
+
+def test_a_failing_rule_loses_nothing_else_and_is_reported_once(broken_rule, capsys):
+    from flake8_fastapi_conventions.settings import enabled_codes
+
+    settings = Settings(enabled=enabled_codes(None, None))
+    source = "import time\nasync def f():\n    time.sleep(1)\n    time.sleep(2)\n"
+    found = run_checks(ast.parse(source), "app/a.py", settings)
+    found += run_checks(ast.parse(source), "app/b.py", settings)
+    assert [(line, msg[:6]) for line, _, msg in found] == [(3, "XFA102"), (4, "XFA102")] * 2
+    err = capsys.readouterr().err
+    assert err.count("internal error") == 1
+    assert "explode" in err and "app/a.py:3" in err and "RuntimeError: boom" in err
