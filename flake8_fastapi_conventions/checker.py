@@ -19,9 +19,11 @@ class Checker:
     #: set by :meth:`parse_options` once per flake8 run (and per ``--jobs`` worker)
     settings = Settings()
 
-    def __init__(self, tree: ast.AST, filename: str = "stdin") -> None:
+    def __init__(self, tree: ast.AST, filename: str = "stdin", lines: list[str] | None = None) -> None:
         self.tree = tree
         self.filename = filename
+        #: the file's physical lines (flake8 passes them; used for comments)
+        self.lines = lines
 
     @classmethod
     def add_options(cls, parser: Any) -> None:
@@ -32,15 +34,17 @@ class Checker:
         cls.settings = settings_from_options(options)
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
-        for line, col, message in run_checks(self.tree, self.filename, self.settings):
+        for line, col, message in run_checks(self.tree, self.filename, self.settings, self.lines):
             yield line, col, message, type(self)
 
 
-def run_checks(tree: ast.AST, filename: str, settings: Settings) -> list[tuple[int, int, str]]:
+def run_checks(
+    tree: ast.AST, filename: str, settings: Settings, lines: list[str] | None = None
+) -> list[tuple[int, int, str]]:
     """Findings ``(line, col, message)`` of one parsed file; never raises."""
     ctx = None
     try:
-        ctx = Context(tree, filename, settings)
+        ctx = Context(tree, filename, settings, lines)
         walk(ctx)
     except Exception as exc:  # the walk itself; rule failures are caught per visitor
         report_failure("flake8_fastapi_conventions.walker", filename, getattr(ctx, "node", None), exc)
@@ -55,5 +59,5 @@ def check_source(
     Columns are flake8's: 1-based.
     """
     tree = ast.parse(source, filename)
-    found = run_checks(tree, filename, settings or Settings())
+    found = run_checks(tree, filename, settings or Settings(), source.splitlines(keepends=True))
     return [(line, col + 1, message) for line, col, message in found]

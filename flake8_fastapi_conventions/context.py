@@ -121,9 +121,14 @@ class Frame:
 
 
 class Context:
-    def __init__(self, tree: ast.AST, filename: str, settings: Settings) -> None:
+    def __init__(
+        self, tree: ast.AST, filename: str, settings: Settings, lines: list[str] | None = None
+    ) -> None:
         self.tree = tree
         self.filename = filename
+        #: the file's physical lines, line endings kept (``lines[0]`` is line 1);
+        #: ``None`` when the caller passed only the tree
+        self.lines = lines
         self.settings = settings
         self.enabled = settings.enabled
         self.path_layer = settings.layer_of(filename)
