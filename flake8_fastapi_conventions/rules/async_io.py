@@ -78,30 +78,1109 @@ XFA102 = rule(
     fix="safe",
 )
 
-_HTTPX_SYNC = frozenset(
-    f"httpx.{m}" for m in ("get", "post", "put", "patch", "delete", "head", "options", "request", "stream", "Client")
+XFA103 = rule(
+    "XFA103",
+    "blocking-file-io-in-async",
+    default=True,
+    seeds=("003", "004"),
+    message="blocking file I/O {call}() inside async def; {fix}",
+    what="""
+        Reports synchronous file I/O in the body of an `async def`: the builtin `open()` and
+        the `read_text`/`read_bytes`/`write_text`/`write_bytes`/`open` methods of a
+        `pathlib.Path` (built inline as `Path(...)`, derived from one with `/`, `.parent`,
+        `.resolve()`…, or a name assigned from one or annotated `Path`).
+    """,
+    why="""
+        Disk reads and writes block the thread; inside a coroutine they block the event loop
+        and every request the worker is serving. Seed 003: "Use `aiofiles` for file I/O
+        inside async contexts"; seed 004 lists "sync file I/O inside an async def route"
+        among the async mistakes.
+    """,
+    bad="""
+        async def load_template(name: str) -> str:
+            with open(f"templates/{name}.html") as f:
+                return f.read()
+    """,
+    good="""
+        import aiofiles
+
+        async def load_template(name: str) -> str:
+            async with aiofiles.open(f"templates/{name}.html") as f:
+                return await f.read()
+    """,
+    not_flagged=(
+        "`aiofiles.open`, `anyio.open_file` and `anyio.Path` methods.",
+        "`open` passed, not called, to `run_in_threadpool`/`asyncio.to_thread`, and file I/O in a plain `def` "
+        "(also one nested inside an `async def`).",
+        "Methods called on a receiver that is not provably a `pathlib.Path` (an unannotated parameter, "
+        "an attribute, a call's result).",
+        "A local function or parameter named `open` that shadows the builtin.",
+    ),
+)
+
+XFA104 = rule(
+    "XFA104",
+    "blocking-subprocess-in-async",
+    default=True,
+    seeds=("004",),
+    message="blocking subprocess call {call}() inside async def; use await asyncio.create_subprocess_exec(...) and await proc.communicate()",
+    what="""
+        Reports `subprocess.run/call/check_call/check_output/Popen/getoutput/getstatusoutput`,
+        `os.system` and `os.popen` (however they were imported) in the body of an `async def`.
+    """,
+    why="""
+        These calls wait for the child process in the calling thread, so the event loop
+        stops until the command finishes. Seed 004: "Never perform blocking operations
+        inside an async def function — this freezes the entire event loop and blocks ALL
+        concurrent requests."
+    """,
+    bad="""
+        import subprocess
+
+        async def render_pdf(path: str) -> bytes:
+            return subprocess.check_output(["wkhtmltopdf", path, "-"])
+    """,
+    good="""
+        import asyncio
+
+        async def render_pdf(path: str) -> bytes:
+            proc = await asyncio.create_subprocess_exec(
+                "wkhtmltopdf", path, "-", stdout=asyncio.subprocess.PIPE
+            )
+            stdout, _ = await proc.communicate()
+            return stdout
+    """,
+    not_flagged=(
+        "`asyncio.create_subprocess_exec` / `asyncio.create_subprocess_shell`.",
+        "The same calls in a plain `def` or passed, not called, to `run_in_threadpool`/`asyncio.to_thread`.",
+    ),
+)
+
+XFA105 = rule(
+    "XFA105",
+    "sync-client-library-in-async",
+    default=True,
+    seeds=("004",),
+    message="sync {lib} call {call}() inside async def blocks the event loop; use {alt}",
+    what="""
+        Reports, in the body of an `async def`, calls through a synchronous client library:
+        constructing `redis.Redis`/`redis.StrictRedis` (also `redis.from_url`),
+        `pymongo.MongoClient`, `psycopg2.connect`, `pymysql.connect`, `sqlite3.connect`, and
+        method calls on a module-level name bound to one of those, or on a parameter
+        annotated `redis.Redis`/`pymongo.MongoClient`/`sqlite3.Connection`.
+    """,
+    why="""
+        Every call of a synchronous driver waits on the network or the disk in the event
+        loop's thread. Seed 004: "Using synchronous database drivers in an async FastAPI
+        application. Always use their async counterparts."
+    """,
+    bad="""
+        import redis
+
+        cache = redis.Redis(host="localhost")
+
+        async def get_cached(key: str) -> bytes | None:
+            return cache.get(key)
+    """,
+    good="""
+        import redis.asyncio as redis
+
+        cache = redis.Redis(host="localhost")
+
+        async def get_cached(key: str) -> bytes | None:
+            return await cache.get(key)
+    """,
+    not_flagged=(
+        "The async variants: `redis.asyncio`, `motor`, `pymongo.AsyncMongoClient`, `asyncpg`, `aiosqlite`, `aiomysql`.",
+        "Sync clients built and used in a plain `def` (for example at module level or in a script).",
+        "Method calls on a local variable that holds a sync client (its constructor is reported once instead), "
+        "and on names this file cannot tie to a sync client.",
+    ),
+)
+
+XFA106 = rule(
+    "XFA106",
+    "async-call-not-awaited",
+    default=True,
+    seeds=("004",),
+    message="coroutine {call}() is called but never awaited, so it never runs; add await: await {call}(...)",
+    what="""
+        Reports an expression statement that calls a coroutine function and drops the result:
+        (a) an `async def` defined at module level in the same file (called by name, or as
+        `self.<name>()` when the enclosing class defines `async def <name>`), (b) one of
+        `execute, scalar, scalars, get, flush, commit, rollback, refresh, delete, close, merge,
+        stream, run_sync` on a parameter annotated `AsyncSession`/`AsyncConnection`,
+        (c) `asyncio.sleep(...)` (and `anyio.sleep`).
+    """,
+    why="""
+        Calling a coroutine function only creates the coroutine; without `await` its body
+        never runs and Python warns "coroutine ... was never awaited" at garbage
+        collection. Seed 004: "Forgetting to await async function calls. This silently
+        returns a coroutine object instead of the actual result."
+    """,
+    bad="""
+        from sqlalchemy.ext.asyncio import AsyncSession
+
+        async def close_account(db: AsyncSession, account) -> None:
+            account.closed = True
+            db.commit()
+    """,
+    good="""
+        from sqlalchemy.ext.asyncio import AsyncSession
+
+        async def close_account(db: AsyncSession, account) -> None:
+            account.closed = True
+            await db.commit()
+    """,
+    not_flagged=(
+        "Calls that are awaited, returned, assigned, or passed to `asyncio.gather`, `create_task`, "
+        "`TaskGroup.start_soon` and the like.",
+        "`AsyncSession.add`/`add_all`/`expunge` (synchronous methods).",
+        "An `async def` that has decorators other than route decorators (a decorator may make it "
+        "synchronous), an async generator, or a name shadowed by a local binding, a parameter, "
+        "an import or a later sync `def`.",
+    ),
+)
+
+XFA107 = rule(
+    "XFA107",
+    "dangling-task",
+    default=True,
+    seeds=("002", "004"),
+    message=(
+        "task from {call}() is discarded, so it can be garbage-collected mid-run and its exception is lost; "
+        "keep a reference (tasks.add(task); task.add_done_callback(tasks.discard)) or use asyncio.TaskGroup"
+    ),
+    what="""
+        Reports `asyncio.create_task(...)`, `asyncio.ensure_future(...)` and
+        `loop.create_task(...)` (on an event loop: `asyncio.get_event_loop()`,
+        `asyncio.get_running_loop()`, or a variable named `loop`) used as a statement, the
+        returned task thrown away.
+    """,
+    why="""
+        The event loop keeps only a weak reference to a task: an unreferenced task can be
+        garbage-collected before it finishes, and an exception it raises is never
+        retrieved. Seed 002: "asyncio.create_task() exceptions silently dropped"; seed
+        004: "Using asyncio.create_task() inside route handlers without retaining
+        references. Orphaned tasks can be garbage collected, silently dropped".
+    """,
+    bad="""
+        import asyncio
+
+        async def notify(user_id: int) -> None: ...
+
+        async def on_signup(user_id: int) -> None:
+            asyncio.create_task(notify(user_id))
+    """,
+    good="""
+        import asyncio
+
+        background_tasks: set[asyncio.Task] = set()
+
+        async def notify(user_id: int) -> None: ...
+
+        async def on_signup(user_id: int) -> None:
+            task = asyncio.create_task(notify(user_id))
+            background_tasks.add(task)
+            task.add_done_callback(background_tasks.discard)
+    """,
+    not_flagged=(
+        "A task that is stored, returned, added to a set, passed on or awaited.",
+        "`TaskGroup.create_task` (`async with asyncio.TaskGroup() as tg: tg.create_task(...)`) and anyio "
+        "task groups: the group holds the reference.",
+        "`create_task` on a receiver that is not known to be an event loop.",
+    ),
+)
+
+XFA108 = rule(
+    "XFA108",
+    "sync-route-handler",
+    default=True,
+    seeds=("003",),
+    message="route handler {name}() is a plain def; make it async def and await async I/O inside (all route handlers are async def)",
+    what="Reports a route handler (`@router.get(...)`, `@app.post(...)`, …) defined with a plain `def`.",
+    why="""
+        Seed 003: "All route handlers MUST be `async def` -- never use sync `def` for
+        endpoints". A sync handler runs in the thread pool (40 threads by default), hides
+        blocking calls from the async rules and mixes two concurrency models in one code
+        base. Seed 004 takes the opposite view for CPU-only handlers: disable this rule
+        and enable XFA109 to follow it instead.
+    """,
+    bad="""
+        from fastapi import APIRouter
+
+        router = APIRouter()
+
+        @router.get("/items")
+        def list_items() -> list[str]:
+            return ["a", "b"]
+    """,
+    good="""
+        from fastapi import APIRouter
+
+        router = APIRouter()
+
+        @router.get("/items")
+        async def list_items() -> list[str]:
+            return ["a", "b"]
+    """,
+    not_flagged=(
+        "`async def` handlers; plain functions that are not route handlers (dependencies, helpers).",
+        "Route handlers defined in test files (test apps often declare sync handlers on purpose).",
+    ),
+    example_path="app/api/routes/items.py",
+)
+
+XFA109 = rule(
+    "XFA109",
+    "async-route-without-await",
+    default=False,
+    seeds=("004",),
+    message="async route handler {name}() never awaits, so its work runs on the event loop; make it a plain def (FastAPI runs it in the thread pool) or await async I/O",
+    what="""
+        Reports an `async def` route handler whose own body contains no `await`, `async for`
+        or `async with`. Off by default: it follows seed 004 where XFA108 follows seed 003.
+    """,
+    why="""
+        Seed 004: "Defining a route as async def but only doing sync/CPU work inside. Use
+        plain def instead — FastAPI runs it in a threadpool automatically." An async handler
+        that never awaits runs all its work on the event loop, in front of every other
+        request.
+    """,
+    bad="""
+        from fastapi import APIRouter
+
+        router = APIRouter()
+
+        @router.get("/report")
+        async def build_report() -> dict:
+            return {"total": sum(i * i for i in range(1_000_000))}
+    """,
+    good="""
+        from fastapi import APIRouter
+        from fastapi.concurrency import run_in_threadpool
+
+        router = APIRouter()
+
+        def compute_total() -> int:
+            return sum(i * i for i in range(1_000_000))
+
+        @router.get("/report")
+        async def build_report() -> dict:
+            # or, with XFA108 disabled: a plain `def build_report()`
+            return {"total": await run_in_threadpool(compute_total)}
+    """,
+    not_flagged=(
+        "Handlers that await anything (including `async for`/`async with` and async comprehensions).",
+        "Websocket handlers, and handlers that call `asyncio.*`/`anyio.*` (they need the event loop's thread).",
+        "Route handlers in test files.",
+    ),
+    example_path="app/api/routes/reports.py",
+)
+
+XFA110 = rule(
+    "XFA110",
+    "http-client-per-request",
+    default=True,
+    seeds=("001", "004"),
+    message="{call}() is created per call inside {where}; create one client at startup (lifespan/app.state or a module-level lazy singleton) and reuse it",
+    what="""
+        Reports `httpx.AsyncClient(...)`, `httpx.Client(...)` and `aiohttp.ClientSession(...)`
+        constructed inside a route handler, or inside any function of a routes, services or
+        repositories file — also as `async with httpx.AsyncClient() as client:`.
+    """,
+    why="""
+        A new client opens a new connection pool (and TLS handshakes) on every call and throws
+        it away. Seed 001: "**Never** create `httpx.AsyncClient()` per request—use a shared
+        module-level client with lazy init"; seed 004: "Always use connection pooling.
+        Opening a new connection per request is extremely expensive."
+    """,
+    bad="""
+        import httpx
+
+        async def fetch_rates(base: str) -> dict:
+            async with httpx.AsyncClient(timeout=10) as client:
+                response = await client.get(f"https://rates.example.com/{base}")
+                return response.json()
+    """,
+    good="""
+        import httpx
+
+        _client: httpx.AsyncClient | None = None
+
+        def get_client() -> httpx.AsyncClient:
+            global _client
+            if _client is None:
+                _client = httpx.AsyncClient(timeout=10)
+            return _client
+
+        async def fetch_rates(base: str) -> dict:
+            response = await get_client().get(f"https://rates.example.com/{base}")
+            return response.json()
+    """,
+    not_flagged=(
+        "Clients built at module level.",
+        "Construction inside a lifespan (`@asynccontextmanager` function taking `app`, or one passed "
+        "to `lifespan=`), an `on_event(\"startup\")` handler, or a `functools.cache`/`lru_cache` factory.",
+        "Lazy initialisation that stores the client in a module global (`global _client`), on "
+        "`app.state`/`request.app.state`, or on `self`.",
+        "Functions outside route handlers in other layers (main, dependencies, models), and all tests and scripts.",
+    ),
+    example_path="app/services/rates_service.py",
+)
+
+XFA111 = rule(
+    "XFA111",
+    "upload-read-unbounded",
+    default=True,
+    seeds=("004",),
+    message="await {name}.read() loads the whole upload into memory; read it in chunks: while chunk := await {name}.read(1024 * 1024): ...",
+    what="""
+        Reports `await <p>.read()` without a size argument where `<p>` is a parameter of the
+        route handler annotated `UploadFile` (also `Annotated[UploadFile, File()]` and
+        `UploadFile | None`).
+    """,
+    why="""
+        `read()` without a size pulls the whole upload into memory; a few large or malicious
+        uploads exhaust the worker. Seed 004 warns against unbounded reads into memory
+        ("Fetching entire collections into memory without limits"); reading fixed-size chunks
+        keeps memory flat whatever the client sends.
+    """,
+    bad="""
+        from fastapi import APIRouter, UploadFile
+
+        router = APIRouter()
+
+        @router.post("/avatars")
+        async def upload_avatar(file: UploadFile) -> dict:
+            data = await file.read()
+            return {"size": len(data)}
+    """,
+    good="""
+        from fastapi import APIRouter, UploadFile
+
+        router = APIRouter()
+
+        @router.post("/avatars")
+        async def upload_avatar(file: UploadFile) -> dict:
+            size = 0
+            while chunk := await file.read(1024 * 1024):
+                size += len(chunk)
+            return {"size": size}
+    """,
+    not_flagged=(
+        "`read(size)` (chunked reading), `shutil.copyfileobj(file.file, ...)` in a thread.",
+        "A handler that checks `<p>.size` before reading.",
+        "Items of a `list[UploadFile]` parameter, and `UploadFile` objects that are not parameters of the handler.",
+    ),
+    example_path="app/api/routes/avatars.py",
+)
+
+
+# -- name tables -------------------------------------------------------------------
+
+_HTTP_VERBS = ("get", "post", "put", "patch", "delete", "head", "options", "request")
+_HTTPX_SYNC = frozenset(f"httpx.{m}" for m in (*_HTTP_VERBS, "stream", "Client"))
+_REQUESTS = frozenset(
+    {f"requests.{m}" for m in _HTTP_VERBS}
+    | {f"requests.api.{m}" for m in _HTTP_VERBS}
+    | {"requests.Session", "requests.session", "requests.sessions.Session"}
 )
 _URLLIB = frozenset({"urllib.request.urlopen", "urllib.request.urlretrieve"})
 _HTTP_CLIENT = frozenset({"http.client.HTTPConnection", "http.client.HTTPSConnection"})
+#: constructors of sync HTTP clients whose method calls block (XFA101 on a module-level one)
+_SYNC_HTTP_CLIENTS = frozenset(
+    {"requests.Session", "requests.session", "requests.sessions.Session", "httpx.Client"}
+)
+_SYNC_HTTP_METHODS = frozenset((*_HTTP_VERBS, "send", "stream"))
+
+_SUBPROCESS = frozenset(
+    {
+        "subprocess.run",
+        "subprocess.call",
+        "subprocess.check_call",
+        "subprocess.check_output",
+        "subprocess.Popen",
+        "subprocess.getoutput",
+        "subprocess.getstatusoutput",
+        "os.system",
+        "os.popen",
+    }
+)
+
+#: sync client constructor -> (library label, async alternative)
+_SYNC_DB_CLIENTS: dict[str, tuple[str, str]] = {}
+for _q in ("redis.Redis", "redis.StrictRedis", "redis.client.Redis", "redis.client.StrictRedis",
+           "redis.from_url", "redis.Redis.from_url", "redis.StrictRedis.from_url"):
+    _SYNC_DB_CLIENTS[_q] = ("redis", "redis.asyncio.Redis and await its calls")
+for _q in ("pymongo.MongoClient", "pymongo.mongo_client.MongoClient"):
+    _SYNC_DB_CLIENTS[_q] = ("pymongo", "motor's AsyncIOMotorClient (or pymongo.AsyncMongoClient) and await its calls")
+_SYNC_DB_CLIENTS["psycopg2.connect"] = ("psycopg2", "asyncpg or psycopg's AsyncConnection and await its calls")
+_SYNC_DB_CLIENTS["pymysql.connect"] = ("pymysql", "aiomysql and await its calls")
+_SYNC_DB_CLIENTS["sqlite3.connect"] = ("sqlite3", "aiosqlite and await its calls")
+#: parameter annotations that are sync clients
+_SYNC_DB_CLIENT_TYPES = {
+    "redis.Redis": "redis.Redis",
+    "redis.StrictRedis": "redis.Redis",
+    "redis.client.Redis": "redis.Redis",
+    "redis.client.StrictRedis": "redis.Redis",
+    "pymongo.MongoClient": "pymongo.MongoClient",
+    "pymongo.mongo_client.MongoClient": "pymongo.MongoClient",
+    "sqlite3.Connection": "sqlite3.connect",
+}
+_SYNC_DB_MODULES = ("redis", "pymongo", "psycopg2", "pymysql", "sqlite3")
+
+_PATH_TYPES = frozenset({"pathlib.Path", "pathlib.PosixPath", "pathlib.WindowsPath"})
+_PATH_FACTORIES = frozenset({"pathlib.Path.cwd", "pathlib.Path.home"})
+_PATH_IO_METHODS = frozenset({"read_text", "read_bytes", "write_text", "write_bytes", "open"})
+_PATH_DERIVING_METHODS = frozenset(
+    {"resolve", "absolute", "expanduser", "with_name", "with_suffix", "with_stem", "joinpath", "relative_to"}
+)
+
+_ASYNC_SESSION_METHODS = frozenset(
+    {"execute", "scalar", "scalars", "get", "flush", "commit", "rollback", "refresh", "delete", "close",
+     "merge", "stream", "run_sync"}
+)
+_ASYNC_SESSION_TAILS = frozenset({"AsyncSession", "AsyncConnection"})
+_ASYNC_SLEEPS = frozenset({"asyncio.sleep", "anyio.sleep"})
+
+_TASK_SPAWNERS = frozenset({"asyncio.create_task", "asyncio.ensure_future"})
+_LOOP_GETTERS = frozenset({"asyncio.get_event_loop", "asyncio.get_running_loop", "asyncio.new_event_loop"})
+_LOOP_NAMES = frozenset({"loop", "event_loop", "_loop"})
+
+_PER_REQUEST_CLIENTS = frozenset({"httpx.AsyncClient", "httpx.Client", "aiohttp.ClientSession"})
+_CLIENT_LAYERS = frozenset({"routes", "services", "repositories"})
+_CACHE_DECORATORS = frozenset(
+    {"functools.cache", "functools.lru_cache", "functools.cached_property", "async_lru.alru_cache", "alru_cache"}
+)
+_ASYNC_CM = frozenset({"contextlib.asynccontextmanager", "asynccontextmanager"})
+
+_UPLOAD_TYPES = frozenset(
+    {"fastapi.UploadFile", "fastapi.datastructures.UploadFile", "starlette.datastructures.UploadFile", "UploadFile"}
+)
+
+_BIND_KEY = "xfa1_bind"  # frame.data: local name -> "path" | None (bound to something else)
 
 
 def blocking_http_call(name: str) -> bool:
-    if name.startswith("requests."):
-        return True
-    return name in _HTTPX_SYNC or name in _URLLIB or name in _HTTP_CLIENT
+    return name in _REQUESTS or name in _HTTPX_SYNC or name in _URLLIB or name in _HTTP_CLIENT
 
 
-@visitor(ast.Call, codes=(XFA101, XFA102))
+# -- helpers -----------------------------------------------------------------------
+
+
+def _head_name(expr: ast.expr) -> ast.Name | None:
+    """The name at the bottom of an attribute/subscript chain (``a`` of ``a.b["c"].d``)."""
+    while isinstance(expr, (ast.Attribute, ast.Subscript)):
+        expr = expr.value
+    return expr if isinstance(expr, ast.Name) else None
+
+
+def _locally_bound(ctx: Context, name: str) -> bool:
+    """``name`` is a parameter of, or was assigned in, the innermost scope."""
+    frame = ctx.frames[-1]
+    return name in frame.params or name in frame.data.get(_BIND_KEY, ())
+
+
+def _module_assignment_call(ctx: Context, name: str) -> str | None:
+    """The resolved callee of a module-level ``name = callee(...)``."""
+    value = ctx.assignments.get(name)
+    if isinstance(value, ast.Await):
+        return None
+    if isinstance(value, ast.Call):
+        return ctx.call_name(value)
+    return None
+
+
+def _module_path_names(ctx: Context) -> frozenset[str]:
+    def compute() -> frozenset[str]:
+        names: set[str] = set()
+        changed = True
+        while changed:
+            changed = False
+            for name, value in ctx.assignments.items():
+                if name not in names and name not in ctx.imports and _is_path_expr(
+                    value, ctx, lambda n: n in names
+                ):
+                    names.add(name)
+                    changed = True
+        return frozenset(names)
+
+    return ctx.memo("xfa103_module_paths", compute)
+
+
+def _is_path_type(ctx: Context, node: ast.expr | None) -> bool:
+    return node is not None and ctx.resolve(node) in _PATH_TYPES and ctx.imported_from(node, "pathlib")
+
+
+def _is_path_expr(expr: ast.expr, ctx: Context, is_path_name) -> bool:
+    """``expr`` is provably a ``pathlib.Path``."""
+    for _ in range(32):
+        if isinstance(expr, ast.Call):
+            func = expr.func
+            if _is_path_type(ctx, func):
+                return True
+            if isinstance(func, ast.Attribute):
+                if func.attr in ("cwd", "home") and _is_path_type(ctx, func.value):
+                    return True
+                if func.attr in _PATH_DERIVING_METHODS:
+                    expr = func.value
+                    continue
+            return False
+        if isinstance(expr, ast.BinOp):
+            if not isinstance(expr.op, ast.Div):
+                return False
+            expr = expr.left
+            continue
+        if isinstance(expr, ast.Attribute):
+            if expr.attr != "parent":
+                return False
+            expr = expr.value
+            continue
+        if isinstance(expr, ast.Subscript):
+            if isinstance(expr.value, ast.Attribute) and expr.value.attr == "parents":
+                expr = expr.value.value
+                continue
+            return False
+        if isinstance(expr, ast.Name):
+            return bool(is_path_name(expr.id))
+        return False
+    return False
+
+
+def _path_name_in_scope(ctx: Context, name: str) -> bool:
+    frame = ctx.frames[-1]
+    bound = frame.data.get(_BIND_KEY)
+    if bound is not None and name in bound:
+        return bound[name] == "path"
+    if name in frame.params:
+        base, _ = ctx.unwrap_annotation(frame.params[name])
+        return _is_path_type(ctx, base)
+    if len(ctx.frames) > 2:  # a closure variable: not tracked
+        return False
+    return name in _module_path_names(ctx)
+
+
+def _report_blocking(node: ast.Call, ctx: Context, name: str) -> bool:
+    """XFA101-XFA105 on a call in an async scope; True when something was reported."""
+    head = _head_name(node.func)
+    if head is not None and _locally_bound(ctx, head.id):
+        return False
+    if name == "time.sleep":
+        if ctx.imported_from(node.func, "time"):
+            ctx.report(node, XFA102)
+            return True
+        return False
+    if blocking_http_call(name):
+        if ctx.imported_from(node.func, "requests", "httpx", "urllib", "http"):
+            method = name.rsplit(".", 1)[-1]
+            if method in ("Client", "Session", "session", "request", "urlopen", "urlretrieve") or method[0].isupper():
+                method = "get"
+            ctx.report(node, XFA101, call=name, method=method.lower())
+            return True
+        return False
+    if name in _SUBPROCESS:
+        if ctx.imported_from(node.func, "subprocess", "os"):
+            ctx.report(node, XFA104, call=name)
+            return True
+        return False
+    db = _SYNC_DB_CLIENTS.get(name)
+    if db is not None:
+        if ctx.imported_from(node.func, *_SYNC_DB_MODULES):
+            ctx.report(node, XFA105, lib=db[0], call=name, alt=db[1])
+            return True
+        return False
+    return False
+
+
+def _report_client_method(node: ast.Call, ctx: Context, func: ast.Attribute) -> None:
+    """XFA101/XFA105: a method call on a module-level sync client or a parameter
+    annotated as one, in an async scope."""
+    head = _head_name(func.value)
+    if head is None:
+        return
+    name = head.id
+    frame = ctx.frames[-1]
+    bound = frame.data.get(_BIND_KEY)
+    if bound is not None and name in bound:
+        return
+    if name in frame.params:
+        base, _ = ctx.unwrap_annotation(frame.params[name])
+        if base is None or isinstance(base, ast.Subscript):
+            return
+        qualname = ctx.resolve(base)
+        ctor = _SYNC_DB_CLIENT_TYPES.get(qualname or "")
+        if ctor is not None and ctx.imported_from(base, *_SYNC_DB_MODULES):
+            lib, alt = _SYNC_DB_CLIENTS.get(ctor, ("", ""))
+            ctx.report(node, XFA105, lib=lib, call=_dotted_call(func), alt=alt)
+        return
+    if len(ctx.frames) > 2 or name in ctx.imports:
+        return
+    callee = _module_assignment_call(ctx, name)
+    if callee is None:
+        return
+    db = _SYNC_DB_CLIENTS.get(callee)
+    if db is not None:
+        value = ctx.assignments[name]
+        if isinstance(value, ast.Call) and ctx.imported_from(value.func, *_SYNC_DB_MODULES):
+            ctx.report(node, XFA105, lib=db[0], call=_dotted_call(func), alt=db[1])
+        return
+    if callee in _SYNC_HTTP_CLIENTS and func.attr in _SYNC_HTTP_METHODS and func.value is head:
+        value = ctx.assignments[name]
+        if isinstance(value, ast.Call) and ctx.imported_from(value.func, "requests", "httpx"):
+            method = "get" if func.attr in ("request", "send") else func.attr
+            ctx.report(node, XFA101, call=f"{name}.{func.attr}", method=method)
+
+
+def _dotted_call(func: ast.expr) -> str:
+    try:
+        text = ast.unparse(func)
+    except Exception:  # pragma: no cover - unparse of odd nodes
+        return "client"
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+# -- XFA101-XFA105, XFA110: calls ------------------------------------------------------
+
+
+@visitor(ast.Call, codes=(XFA101, XFA102, XFA103, XFA104, XFA105, XFA109, XFA110))
 def blocking_calls(node: ast.Call, ctx: Context) -> None:
-    if not ctx.in_async_scope:
+    frame = ctx.frames[-1]
+    if frame.kind == "module" or frame.kind == "class":
         return
+    func = node.func
     name = ctx.call_name(node)
-    if name is None:
+    if name is not None and name in _PER_REQUEST_CLIENTS:
+        _per_request_client(node, ctx, name)
+    if frame.is_async:
+        if name is not None:
+            if _report_blocking(node, ctx, name):
+                return
+            if name == "open" and isinstance(func, ast.Name):
+                if ctx.is_builtin(func) and not _locally_bound(ctx, "open"):
+                    ctx.report(node, XFA103, call="open", fix="use aiofiles: async with aiofiles.open(...) as f")
+                    return
+        if isinstance(func, ast.Attribute):
+            if func.attr in _PATH_IO_METHODS:
+                if _is_path_expr(func.value, ctx, lambda n: _path_name_in_scope(ctx, n)):
+                    ctx.report(
+                        node,
+                        XFA103,
+                        call=f"Path.{func.attr}",
+                        fix=f"use anyio.Path: await anyio.Path(...).{func.attr}(...), or aiofiles",
+                    )
+                    return
+            _report_client_method(node, ctx, func)
+        if frame.route is not None and name is not None and name.startswith(("asyncio.", "anyio.")):
+            frame.data["xfa109_loop"] = True
+
+
+# -- local bindings (for XFA103/XFA105 receivers) -----------------------------------------
+
+
+def _bind(ctx: Context, target: ast.AST, tag: str | None) -> None:
+    bound = ctx.frames[-1].data.setdefault(_BIND_KEY, {})
+    if isinstance(target, ast.Name):
+        bound[target.id] = tag
+    elif isinstance(target, (ast.Tuple, ast.List)):
+        for elt in target.elts:
+            _bind(ctx, elt, None)
+    elif isinstance(target, ast.Starred):
+        _bind(ctx, target.value, None)
+
+
+@visitor(ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr, codes=(XFA101, XFA103, XFA105))
+def track_assignments(node: ast.AST, ctx: Context) -> None:
+    if not ctx.frames[-1].is_async:
         return
-    if name == "time.sleep" and ctx.imported_from(node.func, "time"):
-        ctx.report(node, XFA102)
-    elif blocking_http_call(name) and ctx.imported_from(node.func, "requests", "httpx", "urllib", "http"):
-        method = name.rsplit(".", 1)[-1]
-        if method in ("Client", "Session", "request", "urlopen", "urlretrieve") or method[0].isupper():
-            method = "get"
-        ctx.report(node, XFA101, call=name, method=method.lower())
+    if isinstance(node, ast.Assign):
+        tag = "path" if _is_path_expr(node.value, ctx, lambda n: _path_name_in_scope(ctx, n)) else None
+        for target in node.targets:
+            _bind(ctx, target, tag if isinstance(target, ast.Name) else None)
+    elif isinstance(node, ast.AnnAssign):
+        base, _ = ctx.unwrap_annotation(node.annotation)
+        is_path = _is_path_type(ctx, base) or (
+            node.value is not None and _is_path_expr(node.value, ctx, lambda n: _path_name_in_scope(ctx, n))
+        )
+        _bind(ctx, node.target, "path" if is_path else None)
+    elif isinstance(node, ast.AugAssign):
+        if isinstance(node.target, ast.Name):
+            keep = isinstance(node.op, ast.Div) and _path_name_in_scope(ctx, node.target.id)
+            _bind(ctx, node.target, "path" if keep else None)
+    else:
+        _bind(ctx, node.target, None)
+
+
+@visitor(ast.For, ast.AsyncFor, ast.withitem, ast.comprehension, ast.ExceptHandler, codes=(XFA101, XFA103, XFA105))
+def track_other_bindings(node: ast.AST, ctx: Context) -> None:
+    if not ctx.frames[-1].is_async:
+        return
+    if isinstance(node, ast.withitem):
+        if node.optional_vars is not None:
+            _bind(ctx, node.optional_vars, None)
+    elif isinstance(node, ast.ExceptHandler):
+        if node.name:
+            ctx.frames[-1].data.setdefault(_BIND_KEY, {})[node.name] = None
+    else:
+        _bind(ctx, node.target, None)
+
+
+@visitor(ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom, codes=(XFA101, XFA103, XFA105))
+def track_local_definitions(node: ast.AST, ctx: Context) -> None:
+    frame = ctx.frames[-1]
+    if not frame.is_async:
+        return
+    bound = frame.data.setdefault(_BIND_KEY, {})
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        for alias in node.names:
+            bound[(alias.asname or alias.name).split(".", 1)[0]] = None
+    else:
+        bound[node.name] = None  # type: ignore[attr-defined]
+
+
+# -- XFA106, XFA107: discarded results ----------------------------------------------------
+
+
+@visitor(ast.Expr, codes=(XFA106, XFA107))
+def discarded_calls(node: ast.Expr, ctx: Context) -> None:
+    call = node.value
+    if not isinstance(call, ast.Call):
+        return
+    func = call.func
+    if isinstance(func, ast.Name):
+        name = func.id
+        if name in ctx.functions:
+            _unawaited_module_function(call, ctx, name)
+            return
+        qualname = ctx.imports.get(name)
+        if qualname is None:
+            return
+    elif isinstance(func, ast.Attribute):
+        attr = func.attr
+        if attr == "create_task" and _is_event_loop(func.value, ctx):
+            ctx.report(call, XFA107, call=f"{_dotted_call(func.value)}.create_task")
+            return
+        if attr in _ASYNC_SESSION_METHODS and isinstance(func.value, ast.Name):
+            if _is_async_session_param(ctx, func.value.id):
+                ctx.report(call, XFA106, call=f"{func.value.id}.{attr}")
+                return
+        if isinstance(func.value, ast.Name) and func.value.id in ("self", "cls"):
+            _unawaited_method(call, ctx, func)
+            return
+    else:
+        return
+    qualname = ctx.call_name(call)
+    if qualname in _TASK_SPAWNERS and ctx.imported_from(func, "asyncio"):
+        ctx.report(call, XFA107, call=qualname)
+    elif qualname in _ASYNC_SLEEPS and ctx.imported_from(func, "asyncio", "anyio"):
+        ctx.report(call, XFA106, call=qualname)
+
+
+def _is_event_loop(expr: ast.expr, ctx: Context) -> bool:
+    if isinstance(expr, ast.Call):
+        return ctx.call_name(expr) in _LOOP_GETTERS and ctx.imported_from(expr.func, "asyncio")
+    if isinstance(expr, ast.Name):
+        name = expr.id
+        is_param, annotation = ctx.annotation_of(name)
+        if is_param:
+            if annotation is None:
+                return name in _LOOP_NAMES
+            return (ctx.resolve(annotation) or "").endswith("AbstractEventLoop")
+        return name in _LOOP_NAMES or _assigned_loop(ctx, name)
+    if isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and expr.value.id == "self":
+        return expr.attr in _LOOP_NAMES
+    return False
+
+
+def _assigned_loop(ctx: Context, name: str) -> bool:
+    fn = ctx.function
+    scope = fn.node if fn is not None else None
+    loops = _loop_names(ctx, scope) if scope is not None else ()
+    if name in loops:
+        return True
+    value = ctx.assignments.get(name)
+    return isinstance(value, ast.Call) and ctx.call_name(value) in _LOOP_GETTERS
+
+
+def _loop_names(ctx: Context, scope: ast.AST) -> frozenset[str]:
+    def compute() -> frozenset[str]:
+        names = set()
+        for stmt in ast.walk(scope):
+            if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call):
+                if ctx.call_name(stmt.value) in _LOOP_GETTERS:
+                    names.update(t.id for t in stmt.targets if isinstance(t, ast.Name))
+        return frozenset(names)
+
+    return ctx.memo(f"xfa107_loops_{id(scope)}", compute)
+
+
+def _is_async_session_param(ctx: Context, name: str) -> bool:
+    is_param, annotation = ctx.annotation_of(name)
+    if not is_param or annotation is None:
+        return False
+    base, _ = ctx.unwrap_annotation(annotation)
+    if base is None or isinstance(base, ast.Subscript):
+        return False
+    qualname = ctx.resolve(base) or ""
+    return qualname.rsplit(".", 1)[-1] in _ASYNC_SESSION_TAILS
+
+
+def _plain_coroutine_function(ctx: Context, fn: ast.AST) -> bool:
+    """An ``async def`` (not an async generator) whose decorators, if any, are routes."""
+    if not isinstance(fn, ast.AsyncFunctionDef):
+        return False
+    if fn.decorator_list and len(ctx.routes_of(fn)) != len(fn.decorator_list):
+        return False
+    return not ctx.memo(f"xfa106_gen_{id(fn)}", lambda: _is_generator(fn))
+
+
+def _is_generator(fn: ast.AST) -> bool:
+    stack = list(fn.body)  # type: ignore[attr-defined]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+            return True
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            continue
+        stack.extend(ast.iter_child_nodes(node))
+    return False
+
+
+def _binds(scope: ast.AST, name: str) -> bool:
+    """``name`` is bound (assigned, defined, imported, a parameter) somewhere in ``scope``."""
+    for node in ast.walk(scope):
+        if isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load):
+            return True
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node is not scope:
+            if node.name == name:
+                return True
+        elif isinstance(node, ast.arg) and node.arg == name:
+            return True
+        elif isinstance(node, ast.alias) and (node.asname or node.name).split(".", 1)[0] == name:
+            return True
+        elif isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names:
+            return True
+    return False
+
+
+def _unawaited_module_function(call: ast.Call, ctx: Context, name: str) -> None:
+    if name in ctx.imports or name in ctx.assignments or name in ctx.classes:
+        return
+    if not _plain_coroutine_function(ctx, ctx.functions[name]):
+        return
+    if ctx.memo(f"xfa106_toplevel_{name}", lambda: _defined_once_async(ctx, name)) is False:
+        return
+    for frame in ctx.frames[1:]:
+        if frame.kind == "class":
+            continue
+        if name in frame.params or _binds_memo(ctx, frame.node, name):
+            return
+    ctx.report(call, XFA106, call=name)
+
+
+def _defined_once_async(ctx: Context, name: str) -> bool:
+    """No other top-level statement (a sync ``def`` under ``if``/``try``, an assignment)
+    binds ``name``."""
+    tree = ctx.tree
+    count = 0
+    for stmt in getattr(tree, "body", ()):
+        for node in ast.walk(stmt) if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) else (stmt,):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == name:
+                count += 1
+            elif isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Store):
+                return False
+    return count == 1
+
+
+def _binds_memo(ctx: Context, scope: ast.AST, name: str) -> bool:
+    return ctx.memo(f"xfa106_binds_{id(scope)}_{name}", lambda: _binds(scope, name))
+
+
+def _unawaited_method(call: ast.Call, ctx: Context, func: ast.Attribute) -> None:
+    frames = ctx.frames
+    if len(frames) < 3 or frames[-1].kind != "function" or frames[-2].kind != "class":
+        return
+    method = frames[-1].node
+    args = method.args  # type: ignore[attr-defined]
+    first = (args.posonlyargs + args.args)[:1]
+    if not first or first[0].arg != func.value.id:  # type: ignore[attr-defined]
+        return
+    if any(ctx.resolve(d) in ("staticmethod",) for d in method.decorator_list):  # type: ignore[attr-defined]
+        return
+    cls = frames[-2].node
+    target = None
+    for stmt in cls.body:  # type: ignore[attr-defined]
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name == func.attr:
+            if target is not None:
+                return  # defined twice (overloads, property setters): not sure
+            target = stmt
+        elif isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+            targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+            if any(isinstance(t, ast.Name) and t.id == func.attr for t in targets):
+                return
+    if target is None or not isinstance(target, ast.AsyncFunctionDef) or target.decorator_list:
+        return
+    if ctx.memo(f"xfa106_gen_{id(target)}", lambda: _is_generator(target)):
+        return
+    ctx.report(call, XFA106, call=f"{func.value.id}.{func.attr}")  # type: ignore[attr-defined]
+
+
+# -- XFA108, XFA109: handler kind ---------------------------------------------------------
+
+
+@visitor(ast.FunctionDef, codes=(XFA108,))
+def sync_route_handler(node: ast.FunctionDef, ctx: Context) -> None:
+    if ctx.is_test:
+        return
+    routes = ctx.routes_of(node)
+    if routes and not any(r.is_websocket for r in routes):
+        ctx.report(node, XFA108, name=node.name)
+
+
+@visitor(ast.AsyncFunctionDef, leave=True, codes=(XFA109,))
+def async_route_without_await(node: ast.AsyncFunctionDef, ctx: Context) -> None:
+    frame = ctx.frames[-1]
+    route = frame.route
+    if route is None or frame.has_await or frame.node is not node or ctx.is_test:
+        return
+    if any(r.is_websocket for r in ctx.routes_of(node)) or frame.data.get("xfa109_loop"):
+        return
+    ctx.report(node, XFA109, name=node.name)
+
+
+# -- XFA110: client per request -------------------------------------------------------------
+
+
+def _per_request_client(node: ast.Call, ctx: Context, name: str) -> None:
+    if ctx.is_test or ctx.is_script:
+        return
+    if not ctx.imported_from(node.func, "httpx", "aiohttp"):
+        return
+    functions = [f for f in ctx.frames if f.kind == "function"]
+    if not functions:
+        return
+    handler = next((f for f in reversed(functions) if f.route is not None), None)
+    if handler is None and ctx.layer not in _CLIENT_LAYERS:
+        return
+    for frame in functions:
+        if _app_scoped_function(ctx, frame.node):
+            return
+    if _stored_for_reuse(ctx, functions[-1].node):
+        return
+    where = f"route handler {handler.node.name}()" if handler is not None else (
+        f"{functions[-1].node.name}() in a {ctx.layer} file"  # type: ignore[attr-defined]
+    )
+    ctx.report(node, XFA110, call=name, where=where)
+
+
+def _app_scoped_function(ctx: Context, fn: ast.AST) -> bool:
+    """A lifespan, a startup handler or a cached factory: runs once per app."""
+    name = getattr(fn, "name", "")
+    if "lifespan" in name.lower() or name in _lifespan_names(ctx):
+        return True
+    for decorator in getattr(fn, "decorator_list", ()):
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        qualname = ctx.resolve(target) or ""
+        if qualname in _CACHE_DECORATORS:
+            return True
+        if qualname in _ASYNC_CM or qualname.endswith(".asynccontextmanager"):
+            args = fn.args  # type: ignore[attr-defined]
+            params = args.posonlyargs + args.args
+            if params and (
+                params[0].arg in ("app", "_app", "application")
+                or (ctx.resolve(params[0].annotation) or "").endswith("FastAPI")
+            ):
+                return True
+        if isinstance(target, ast.Attribute) and target.attr == "on_event":
+            return True
+    return False
+
+
+def _lifespan_names(ctx: Context) -> frozenset[str]:
+    def compute() -> frozenset[str]:
+        names = set()
+        for node in ast.walk(ctx.tree):
+            if isinstance(node, ast.keyword) and node.arg == "lifespan" and isinstance(node.value, ast.Name):
+                names.add(node.value.id)
+        return frozenset(names)
+
+    return ctx.memo("xfa110_lifespans", compute)
+
+
+def _stored_for_reuse(ctx: Context, fn: ast.AST) -> bool:
+    """The client is assigned to a module global, to ``*.state.*`` or to ``self``."""
+    stmt = None
+    for ancestor in reversed(ctx.ancestors):
+        if isinstance(ancestor, ast.stmt):
+            stmt = ancestor
+            break
+    if isinstance(stmt, ast.Assign):
+        targets = stmt.targets
+    elif isinstance(stmt, (ast.AnnAssign, ast.AugAssign)):
+        targets = [stmt.target]
+    else:
+        return False
+    if isinstance(stmt, ast.AnnAssign) and stmt.value is None:
+        return False
+    for target in targets:
+        if isinstance(target, ast.Name):
+            if target.id in _globals_of(ctx, fn):
+                return True
+        elif isinstance(target, (ast.Attribute, ast.Subscript)):
+            node = target
+            while isinstance(node, (ast.Attribute, ast.Subscript)):
+                if isinstance(node, ast.Attribute) and node.attr == "state":
+                    return True
+                node = node.value
+            if isinstance(node, ast.Name) and node.id in ("self", "cls"):
+                return True
+    return False
+
+
+def _globals_of(ctx: Context, fn: ast.AST) -> frozenset[str]:
+    def compute() -> frozenset[str]:
+        names: set[str] = set()
+        stack = list(getattr(fn, "body", ()))
+        while stack:
+            node = stack.pop()
+            if isinstance(node, ast.Global):
+                names.update(node.names)
+            elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+                stack.extend(ast.iter_child_nodes(node))
+        return frozenset(names)
+
+    return ctx.memo(f"xfa110_globals_{id(fn)}", compute)
+
+
+# -- XFA111: unbounded upload read ------------------------------------------------------------
+
+
+@visitor(ast.Attribute, codes=(XFA111,))
+def upload_size_checked(node: ast.Attribute, ctx: Context) -> None:
+    if node.attr != "size":
+        return
+    frame = ctx.frames[-1]
+    if frame.route is not None and isinstance(node.value, ast.Name):
+        frame.data.setdefault("xfa111_sized", set()).add(node.value.id)
+
+
+@visitor(ast.Await, codes=(XFA111,))
+def upload_read(node: ast.Await, ctx: Context) -> None:
+    call = node.value
+    if not isinstance(call, ast.Call) or call.args or call.keywords:
+        return
+    func = call.func
+    if not (isinstance(func, ast.Attribute) and func.attr == "read" and isinstance(func.value, ast.Name)):
+        return
+    frame = ctx.frames[-1]
+    if frame.route is None:
+        return
+    name = func.value.id
+    if name not in frame.params or name in frame.data.get("xfa111_sized", ()):
+        return
+    base, _ = ctx.unwrap_annotation(frame.params[name])
+    if base is None or isinstance(base, ast.Subscript):
+        return
+    qualname = ctx.resolve(base)
+    if qualname in _UPLOAD_TYPES and (qualname != "UploadFile" or "UploadFile" not in ctx.classes):
+        ctx.report(node, XFA111, name=name)
