@@ -1,0 +1,147 @@
+"""flake8 report formats for CI: ``--format=github`` and ``--format=sarif``.
+
+Both format every code flake8 reports (pycodestyle, pyflakes, other plugins), not only
+this plugin's; XFA codes also carry their rule's metadata and documentation link.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+from flake8.formatting.base import BaseFormatter
+from flake8.violation import Violation
+
+from . import DOCS_URL, __version__
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def _relative(path: str) -> str:
+    path = path.replace(os.sep, "/")
+    while path.startswith("./"):
+        path = path[2:]
+    return path
+
+
+class GitHubFormatter(BaseFormatter):
+    """GitHub Actions workflow commands: each finding becomes an annotation on the PR."""
+
+    def format(self, error: Violation) -> str:
+        code = error.code
+        title = f"flake8 {code}"
+        return (
+            f"::error file={_escape_property(_relative(error.filename))},"
+            f"line={error.line_number},col={error.column_number},"
+            f"title={_escape_property(title)}::{_escape_data(f'{code} {error.text}')}"
+        )
+
+
+class SarifFormatter(BaseFormatter):
+    """SARIF 2.1.0, for GitHub code scanning and other viewers; written when flake8 stops."""
+
+    def after_init(self) -> None:
+        self._results: list[dict[str, Any]] = []
+        self._rule_index: dict[str, int] = {}
+        self._rules: list[dict[str, Any]] = []
+
+    def format(self, error: Violation) -> str | None:  # everything is written in stop()
+        return None
+
+    def handle(self, error: Violation) -> None:
+        index = self._rule_index.get(error.code)
+        if index is None:
+            index = self._rule_index[error.code] = len(self._rules)
+            self._rules.append(rule_descriptor(error.code))
+        self._results.append(
+            {
+                "ruleId": error.code,
+                "ruleIndex": index,
+                "level": "error" if error.code[:1] in ("E", "F") and error.code[1:2] == "9" else "warning",
+                "message": {"text": error.text},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": _relative(error.filename), "uriBaseId": "%SRCROOT%"},
+                            "region": {
+                                "startLine": max(error.line_number, 1),
+                                "startColumn": max(error.column_number, 1),
+                            },
+                        }
+                    }
+                ],
+            }
+        )
+
+    def show_statistics(self, statistics: Any) -> None:  # would corrupt the JSON
+        pass
+
+    def show_benchmarks(self, benchmarks: Any) -> None:
+        pass
+
+    def stop(self) -> None:
+        from importlib.metadata import version
+
+        log = {
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "flake8",
+                            "version": version("flake8"),
+                            "informationUri": "https://flake8.pycqa.org/",
+                            "rules": self._rules,
+                        },
+                        "extensions": [
+                            {
+                                "name": "flake8-fastapi-conventions",
+                                "version": __version__,
+                                "informationUri": DOCS_URL.format(code="").rsplit("/", 1)[0] + "/",
+                            }
+                        ],
+                    },
+                    "originalUriBaseIds": {"%SRCROOT%": {"uri": _as_uri(os.getcwd())}},
+                    "results": self._results,
+                }
+            ],
+        }
+        self._write(json.dumps(log, indent=2))
+        super().stop()
+
+
+def _as_uri(path: str) -> str:
+    from pathlib import Path
+
+    return Path(path).resolve().as_uri() + "/"
+
+
+def rule_descriptor(code: str) -> dict[str, Any]:
+    from . import rules  # noqa: F401  (declares them)
+    from .docs import _placeholder_values
+    from .registry import RULES
+
+    declared = RULES.get(code)
+    if declared is None:
+        return {"id": code}
+    summary = declared.message.format(**_placeholder_values(declared.message)).split(";", 1)
+    return {
+        "id": code,
+        "name": declared.name,
+        "shortDescription": {"text": declared.name.replace("-", " ")},
+        "fullDescription": {"text": declared.what},
+        "help": {
+            "text": f"{declared.what}\n\nFix: {summary[1].strip() if len(summary) > 1 else summary[0]}",
+        },
+        "helpUri": DOCS_URL.format(code=code),
+        "defaultConfiguration": {"level": "warning", "enabled": declared.default},
+        "properties": {"tags": [declared.group + "xx"]},
+    }
