@@ -552,9 +552,20 @@ class Context:
         return frozenset(models)
 
     def _from_schema_module(self, qualname: str) -> bool:
+        """``qualname`` was imported from a configured schema module or a submodule of it
+        (``app.schemas.user`` is in ``app.schemas``); relative imports are made absolute
+        from the file's path (``from ..schemas.user import X`` in ``src/app/api/v1.py``)."""
+        if not self.settings.schema_modules:
+            return False
+        if qualname.startswith("."):
+            level = len(qualname) - len(qualname.lstrip("."))
+            package = [p for p in self.filename.replace("\\", "/").split("/")[:-1] if p not in ("", ".")]
+            if level > 1:
+                package = package[: -(level - 1)] if level - 1 <= len(package) else []
+            qualname = ".".join([*package, qualname.lstrip(".")])
         module = qualname.rsplit(".", 1)[0] if "." in qualname else ""
-        module = module.lstrip(".")
-        return any(module == m or module.endswith("." + m) for m in self.settings.schema_modules)
+        dotted = f".{module}."
+        return any(f".{m}." in dotted for m in self.settings.schema_modules)
 
     def is_model_class(self, expr: ast.expr) -> bool:
         if isinstance(expr, ast.Name):
