@@ -1,1 +1,1236 @@
-"""Rules of this group: not written yet."""
+"""XFA2xx: architecture and layering (routes / services / repositories).
+
+A file's layer comes from its path (``ctx.layer``).  For the import rules the layer of
+an *imported* module is found the same way: the module name is turned into the path
+it would have (``app.services.user_service`` -> ``app/services/user_service.py``,
+relative imports resolved against the file's own path) and run through the same globs.
+"""
+
+from __future__ import annotations
+
+import ast
+import posixpath
+import re
+
+from ..context import FUNCTION_TYPES, Context, RouteInfo
+from ..registry import rule, visitor
+from ..settings import normalize_path
+
+XFA201 = rule(
+    "XFA201",
+    "http-exception-in-service",
+    default=True,
+    seeds=("000", "001", "002", "003"),
+    message=(
+        "HTTPException raised in a {layer}; raise a domain exception (e.g. UserNotFoundError) "
+        "and map it to HTTP in the route or an exception handler"
+    ),
+    what="""
+        Reports `raise HTTPException(...)` (from `fastapi`, `fastapi.exceptions` or
+        `starlette.exceptions`, however it was imported, also raised without arguments)
+        in a services or repositories file.
+    """,
+    why="""
+        A service that raises `HTTPException` knows about HTTP: it cannot be reused from a
+        CLI, a worker or a WebSocket, and its callers cannot tell a missing row from a bad
+        request. Seed 001: "Services raise domain exceptions → Routes convert to
+        `HTTPException`"; seed 002: "PatientNotFoundError — zero HTTP knowledge in
+        service"; seed 003: "Custom domain exceptions with `@app.exception_handler` -- not
+        bare `HTTPException` in services".
+    """,
+    bad="""
+        from fastapi import HTTPException
+
+
+        async def get_user(repo, user_id: int):
+            user = await repo.get(user_id)
+            if user is None:
+                raise HTTPException(status_code=404, detail="User not found")
+            return user
+    """,
+    good="""
+        class UserNotFoundError(Exception):
+            pass
+
+
+        async def get_user(repo, user_id: int):
+            user = await repo.get(user_id)
+            if user is None:
+                raise UserNotFoundError(user_id)
+            return user
+    """,
+    not_flagged=(
+        "Route, dependency, exception-handler and `main.py` files: that is where HTTP errors belong.",
+        "Functions in a services file that are FastAPI dependencies (they take `Depends(...)` "
+        "parameters or are passed to `Depends(...)` in the file).",
+        "Subclasses of `HTTPException` defined by the project, and module-level "
+        "`HTTPException` instances raised by name (the rule cannot see what they are).",
+    ),
+    example_path="app/services/user_service.py",
+)
+
+XFA202 = rule(
+    "XFA202",
+    "framework-import-in-service",
+    default=True,
+    seeds=("002", "004"),
+    message=(
+        "{layer} imports the web framework ({module}); keep {layer}s framework-free: take plain "
+        "values and raise domain exceptions, and leave Request/Response/Depends/status to the routes"
+    ),
+    what="""
+        Reports an import of `fastapi` or `starlette` (anything: `Request`, `Response`,
+        `status`, `Depends`, `HTTPException`, `BackgroundTasks`) in a services or
+        repositories file, at the import statement.
+    """,
+    why="""
+        Seed 004: "Pure business logic functions should have ZERO framework imports — no
+        FastAPI"; `service.py` has "No FastAPI imports … Fully testable in isolation".
+        Seed 002: a "service coupled to HTTP — breaks gRPC/CLI/WebSocket".
+    """,
+    bad="""
+        from fastapi import status
+
+
+        def password_is_strong(password: str) -> int:
+            return status.HTTP_200_OK if len(password) > 12 else status.HTTP_400_BAD_REQUEST
+    """,
+    good="""
+        def password_is_strong(password: str) -> bool:
+            return len(password) > 12
+    """,
+    not_flagged=(
+        "Imports under `if TYPE_CHECKING:`.",
+        "`from fastapi import HTTPException` when XFA201 already reports the file's "
+        "`raise HTTPException(...)`: one problem, one finding.",
+        "Routes, dependencies and `main.py` files.",
+        "A file under `services/` that defines route handlers (it is a routes file).",
+    ),
+    example_path="app/services/user_service.py",
+)
+
+XFA203 = rule(
+    "XFA203",
+    "db-access-in-route",
+    default=True,
+    seeds=("001", "002", "003"),
+    message=(
+        "route handler {name}() accesses the database directly ({call}); move the database work "
+        "into a service/repository function and pass it the session"
+    ),
+    what="""
+        Reports, inside a route handler, a call on a session-like object (a parameter
+        annotated `AsyncSession`/`Session` or an alias of it, or named `db`/`session`) of
+        `execute`, `exec` (SQLModel), `scalar`, `scalars`, `get`, `add`, `add_all`, `delete`, `commit`,
+        `flush`, `refresh`, `query` or `merge`; and a SQLAlchemy/SQLModel `select()`,
+        `insert()`, `update()`, `delete()` or `text()` built in the handler (when it is
+        not already the argument of a reported session call).
+    """,
+    why="""
+        Routes are thin HTTP adapters. Seed 001's layer table: Routes "Validate input,
+        call services, return responses" and do NOT do "direct DB access"; seed 003:
+        `router.py` depends on the service, `repository.py` does "Data access, queries";
+        seed 004: "Putting business logic in routers … Logic belongs in services".
+    """,
+    bad="""
+        from fastapi import APIRouter
+        from sqlalchemy import select
+        from sqlalchemy.ext.asyncio import AsyncSession
+
+        from app.models import User
+
+        router = APIRouter()
+
+
+        @router.get("/users/{user_id}")
+        async def read_user(user_id: int, db: AsyncSession):
+            result = await db.execute(select(User).where(User.id == user_id))
+            return result.scalar_one()
+    """,
+    good="""
+        from fastapi import APIRouter
+        from sqlalchemy.ext.asyncio import AsyncSession
+
+        from app.services import user_service
+
+        router = APIRouter()
+
+
+        @router.get("/users/{user_id}")
+        async def read_user(user_id: int, db: AsyncSession):
+            return await user_service.get_user(db, user_id)
+    """,
+    not_flagged=(
+        "Passing the session on to a service or repository call.",
+        "Health/readiness/liveness probes (a route path, handler or file name with a "
+        "`health…`, `ready…` or `live…` word), whose job is to ping the database.",
+        "A handler or local function called `delete`/`select`: names are resolved through "
+        "the imports, only SQLAlchemy's and SQLModel's builders count.",
+        "Functions that are not route handlers, including functions nested in a handler.",
+    ),
+    example_path="app/api/routes/users.py",
+)
+
+XFA204 = rule(
+    "XFA204",
+    "commit-in-repository",
+    default=True,
+    seeds=("001", "003"),
+    message=(
+        "repository commits the transaction ({call}); use flush() here and let the service "
+        "(or the request's session dependency) commit"
+    ),
+    what="Reports `commit()` on a session (`session`, `db`, `self.session`, a parameter annotated `AsyncSession`/`Session`) in a repositories file.",
+    why="""
+        A repository that commits ends the caller's transaction: two repository calls in
+        one service operation can no longer succeed or fail together. Seed 001:
+        "Repository methods do NOT call `commit()`—services own the transaction"; its
+        layer table lists "commit transactions" among what repositories do NOT do.
+    """,
+    bad="""
+        class UserRepository:
+            def __init__(self, session):
+                self.session = session
+
+            async def create(self, user):
+                self.session.add(user)
+                await self.session.commit()
+                return user
+    """,
+    good="""
+        class UserRepository:
+            def __init__(self, session):
+                self.session = session
+
+            async def create(self, user):
+                self.session.add(user)
+                await self.session.flush()
+                return user
+    """,
+    not_flagged=(
+        "`flush()`, `rollback()`, `refresh()`.",
+        "`commit()` on something that is not a session (`conn.commit()`, `repo.commit()`).",
+        "Services and routes (see XFA205 for services).",
+    ),
+    example_path="app/repositories/user_repository.py",
+)
+
+XFA205 = rule(
+    "XFA205",
+    "commit-in-service",
+    default=False,
+    seeds=("000",),
+    message=(
+        "service commits the request's transaction ({call}); flush() here and let the route "
+        "handler or the session dependency commit"
+    ),
+    what="""
+        Reports `commit()` on a session in a services file, unless the same function opened
+        that session itself (`async with SessionLocal() as session`, `session = SessionLocal()`).
+    """,
+    why="""
+        Seed 000: "The 'no db.commit() in services' rule applies to request-scoped services
+        where the FastAPI route handler owns the transaction"; the service "uses flush()
+        only". Seed 001 lets services commit, so this rule is off by default.
+    """,
+    bad="""
+        async def register(db, user):
+            db.add(user)
+            await db.commit()
+            return user
+    """,
+    good="""
+        async def register(db, user):
+            db.add(user)
+            await db.flush()
+            return user
+    """,
+    not_flagged=(
+        "Webhook-style functions that open their own session (`async with SessionLocal() as "
+        "db:` or `db = SessionLocal()` in the same function) and so own its transaction.",
+        "`flush()`.",
+    ),
+    example_path="app/services/user_service.py",
+)
+
+XFA206 = rule(
+    "XFA206",
+    "layer-import-direction",
+    default=True,
+    seeds=("003", "004"),
+    message=(
+        "{layer} module imports {target} ({module}), against the router → service → repository → "
+        "models direction; {fix}"
+    ),
+    what="""
+        Reports an import that goes against router → service → repository → models: a
+        repositories file importing a services or routes module, a services file
+        importing a routes module, a routes file importing a repositories module (it
+        skips the service), a models/schemas file importing a routes or services module.
+        The imported module's layer comes from the same path globs as the file's
+        (`app.services.user_service` is `app/services/user_service.py`; relative imports
+        are resolved against the file's path).
+    """,
+    why="""
+        Seed 003: "Every domain module follows: `router.py` > `service.py` > `repository.py`
+        > `models.py`", each depending only on the next. Imports the other way round create
+        cycles and let data access bypass business rules. Seed 004: "Circular imports
+        usually mean your domain boundaries are wrong".
+    """,
+    bad="""
+        from fastapi import APIRouter
+
+        from app.repositories.user_repository import UserRepository
+
+        router = APIRouter()
+
+
+        @router.get("/users/{user_id}")
+        async def read_user(user_id: int):
+            return await UserRepository().get(user_id)
+    """,
+    good="""
+        from fastapi import APIRouter
+
+        from app.services.user_service import get_user
+
+        router = APIRouter()
+
+
+        @router.get("/users/{user_id}")
+        async def read_user(user_id: int):
+            return await get_user(user_id)
+    """,
+    not_flagged=(
+        "Imports under `if TYPE_CHECKING:`.",
+        "Imports whose layer is unclear: third-party packages, modules whose path says "
+        "nothing, and `from pkg import name` where the package and the name point to "
+        "different layers.",
+        "Dependencies, main, tests and scripts files.",
+    ),
+    example_path="app/api/routes/users.py",
+)
+
+XFA207 = rule(
+    "XFA207",
+    "cross-domain-relative-import",
+    default=True,
+    seeds=("004",),
+    message=(
+        "relative import climbs out of the '{domain}' domain into '{other}'; import it absolutely "
+        "with an explicit name: from {absolute} import {name} as {other}_{name}"
+    ),
+    what="""
+        Reports `from ..<other_domain> import x` (or `from ..<other_domain>.service import
+        x`) in a module of a domain package (`src/auth/service.py`, `router.py`,
+        `models.py`, …) that climbs out of its own domain into a sibling domain package.
+    """,
+    why="""
+        Seed 004: "Never use relative imports across domain boundaries"; "Always use
+        absolute imports with explicit module names: `from src.auth import constants as
+        auth_constants`". Relative imports across domains hide the coupling and lead to
+        circular imports.
+    """,
+    bad="""
+        from ..users import service
+
+
+        async def login(email: str):
+            return await service.get_by_email(email)
+    """,
+    good="""
+        from src.users import service as users_service
+
+
+        async def login(email: str):
+            return await users_service.get_by_email(email)
+    """,
+    not_flagged=(
+        "Relative imports inside the same domain package (`from .models import User`, "
+        "`from ..auth.utils import x` from `src/auth/service.py`).",
+        "Files that are not a module of a domain package (`app/api/routes/items.py`, "
+        "`app/api/deps.py`, `app/core/...`).",
+        "Imports of shared packages (`core`, `common`, `shared`, `db`, `utils`, …) and of "
+        "names whose target is not clearly a sibling domain's module.",
+    ),
+    example_path="src/auth/service.py",
+)
+
+XFA208 = rule(
+    "XFA208",
+    "app-imported-in-module",
+    default=True,
+    seeds=("003",),
+    message=(
+        "the FastAPI app is imported from {module}; pass what you need through dependencies "
+        "(Depends/request.app) instead of importing app, which causes circular imports"
+    ),
+    what="""
+        Reports `from <…>main import app` and `import <…>.main` followed by `<…>.main.app`
+        in any module other than the ASGI entry point (`main.py`, `asgi.py`, `wsgi.py`,
+        `__main__.py` and launcher modules such as `run.py`/`server.py`).
+    """,
+    why="""
+        Seed 003: "NEVER import `app` in modules to avoid circular imports -- pass
+        dependencies via DI". `main.py` imports the routers; a router that imports the app
+        back closes the cycle.
+    """,
+    bad="""
+        from app.main import app
+
+
+        def get_settings():
+            return app.state.settings
+    """,
+    good="""
+        from fastapi import Request
+
+
+        def get_settings(request: Request):
+            return request.app.state.settings
+    """,
+    not_flagged=(
+        "Tests, `conftest.py` and scripts.",
+        "The entry modules themselves (`main.py`, `asgi.py`, `wsgi.py`, `__main__.py`, "
+        "`run.py`, `server.py`, Lambda `handler.py`).",
+        "Other names from `main` (`from app.main import create_app`).",
+    ),
+    example_path="app/api/deps.py",
+)
+
+XFA209 = rule(
+    "XFA209",
+    "route-on-app",
+    default=True,
+    seeds=("002",),
+    message=(
+        "route {decorator}(...) is registered on the FastAPI app; put it on an APIRouter "
+        "(router = APIRouter()) in a routes module and app.include_router(router)"
+    ),
+    what="""
+        Reports a route decorator (`get`, `post`, …, `api_route`, `websocket`) on a name
+        assigned `FastAPI(...)` in the same file (or in the enclosing app-factory function).
+    """,
+    why="""
+        Seed 002: endpoints declared on the app are "fine at 3 endpoints, disaster at 30";
+        the layering is "schemas → deps → routers → services", with every route on a router
+        that `main.py` includes.
+    """,
+    bad="""
+        from fastapi import FastAPI
+
+        app = FastAPI()
+
+
+        @app.get("/items")
+        async def list_items():
+            return []
+    """,
+    good="""
+        from fastapi import APIRouter
+
+        router = APIRouter()
+
+
+        @router.get("/items")
+        async def list_items():
+            return []
+    """,
+    not_flagged=(
+        "`@app.exception_handler`, `@app.middleware`, `@app.on_event` (not routes).",
+        "`@app.get` where `app` is imported or not visibly a `FastAPI(...)` instance in "
+        "this file: it may be an `APIRouter`.",
+    ),
+    example_path="app/main.py",
+)
+
+XFA210 = rule(
+    "XFA210",
+    "endpoint-calls-endpoint",
+    default=True,
+    seeds=("004",),
+    message=(
+        "route handler {caller}() calls route handler {callee}(); extract the shared logic into "
+        "a service function and call it from both"
+    ),
+    what="Reports a call, inside a route handler, of another route handler defined in the same module.",
+    why="""
+        Seed 004: "One endpoint calling another endpoint internally. This adds unnecessary
+        HTTP overhead (serialization, auth, logging). Extract shared logic into a service
+        function instead." A handler's parameters are filled by FastAPI; called directly,
+        its `Depends(...)` defaults are not resolved.
+    """,
+    bad="""
+        from fastapi import APIRouter
+
+        router = APIRouter()
+
+
+        @router.get("/users/{user_id}")
+        async def read_user(user_id: int):
+            return {"id": user_id}
+
+
+        @router.get("/me")
+        async def read_me():
+            return await read_user(1)
+    """,
+    good="""
+        from fastapi import APIRouter
+
+        router = APIRouter()
+
+
+        async def load_user(user_id: int):
+            return {"id": user_id}
+
+
+        @router.get("/users/{user_id}")
+        async def read_user(user_id: int):
+            return await load_user(user_id)
+
+
+        @router.get("/me")
+        async def read_me():
+            return await load_user(1)
+    """,
+    not_flagged=(
+        "Calling shared (non-route) functions.",
+        "A handler referring to another without calling it, and a name shadowed by a parameter.",
+    ),
+    example_path="app/api/routes/users.py",
+)
+
+XFA211 = rule(
+    "XFA211",
+    "raw-sql-in-service",
+    default=True,
+    seeds=("001",),
+    message="raw SQL in a service ({call}); move the query into a repository function and call that",
+    what="""
+        Reports, in a services file, SQLAlchemy/SQLModel `text(...)`, any
+        `.exec_driver_sql(...)`, and an `.execute(...)` whose first argument is a string
+        literal (or f-string) starting with `SELECT`, `INSERT`, `UPDATE`, `DELETE` or `WITH`.
+    """,
+    why="""
+        Seed 001's layer table: Services do NOT do "direct SQL"; Repositories "Execute
+        queries, return models/DTOs". SQL in a service mixes business rules with storage
+        details and scatters queries where they cannot be reviewed together.
+    """,
+    bad="""
+        from sqlalchemy import text
+
+
+        async def count_active_users(db) -> int:
+            result = await db.execute(text("SELECT count(*) FROM users WHERE active"))
+            return result.scalar_one()
+    """,
+    good="""
+        from app.repositories import user_repository
+
+
+        async def count_active_users(db) -> int:
+            return await user_repository.count_active(db)
+    """,
+    not_flagged=(
+        "Repositories (that is where SQL belongs) and every other layer.",
+        "`execute()` with a query built by `select()`/`insert()`/… or with a non-SQL string.",
+    ),
+    example_path="app/services/user_service.py",
+)
+
+XFA212 = rule(
+    "XFA212",
+    "logic-in-main",
+    default=False,
+    seeds=("004",),
+    message="{kind} {name} defined in the app's entry module; {fix}",
+    what="""
+        Reports, in `main.py` (and `asgi.py`/`wsgi.py`), top-level Pydantic or ORM model
+        classes, route handlers, and functions other than the lifespan, the app factory,
+        exception handlers, middleware/startup hooks and functions the app setup refers to.
+    """,
+    why="""
+        Seed 004, "main.py Responsibilities (Keep It Thin)": create the app, define the
+        lifespan, register routers, add middleware and global exception handlers —
+        "Nothing else — no business logic, no model definitions, no utility functions."
+    """,
+    bad="""
+        from fastapi import FastAPI
+        from pydantic import BaseModel
+
+        app = FastAPI()
+
+
+        class Item(BaseModel):
+            name: str
+    """,
+    good="""
+        from fastapi import FastAPI
+
+        from app.api.routes import items
+
+        app = FastAPI()
+        app.include_router(items.router)
+    """,
+    not_flagged=(
+        "The lifespan (`@asynccontextmanager` or a function named `*lifespan*`), the app "
+        "factory (a function that builds or returns a `FastAPI`), exception handlers, "
+        "`@app.middleware`/`@app.on_event` hooks, and functions the app setup refers to "
+        "(passed to `FastAPI(...)`, `app.add_exception_handler(...)`, assigned to "
+        "`app.openapi`).",
+        "Launcher functions such as `main()`/`run()` that start the server.",
+        "Other classes (middleware classes, enums).",
+    ),
+    example_path="app/main.py",
+)
+
+# -- layers --------------------------------------------------------------------
+
+_LAYER_NAMES = {
+    "routes": "route",
+    "services": "service",
+    "repositories": "repository",
+    "models": "models",
+    "schemas": "schemas",
+}
+
+
+def file_layer(ctx: Context) -> str | None:
+    """The file's layer for these rules: as ``ctx.layer``, except that a file under a
+    services/repositories path that defines route handlers is a routes file (a domain
+    package called ``service``, as in ``dispatch/service/views.py``)."""
+    return ctx.memo("layering.file_layer", lambda: _file_layer(ctx))
+
+
+def _file_layer(ctx: Context) -> str | None:
+    layer = ctx.layer
+    if layer in ("services", "repositories") and ctx.top_level_routes():
+        return "routes"
+    return layer
+
+
+def _file_dirs(ctx: Context) -> list[str]:
+    """The directories of the file's path (``/a/b/c.py`` -> ``["a", "b"]``)."""
+    return ctx.memo(
+        "layering.file_dirs", lambda: [p for p in normalize_path(ctx.filename).split("/")[:-1] if p]
+    )
+
+
+def _file_stem(ctx: Context) -> str:
+    name = normalize_path(ctx.filename).rsplit("/", 1)[-1]
+    return name[:-3] if name.endswith(".py") else name
+
+
+def _path_layer(ctx: Context, parts: list[str]) -> str | None:
+    if not parts or any(not p or p in (".", "..") for p in parts):
+        return None
+    return ctx.settings.layer_of("/".join(parts) + ".py")
+
+
+def _relative_base(ctx: Context, level: int) -> list[str] | None:
+    """The package directory a ``level``-dot relative import starts from."""
+    dirs = _file_dirs(ctx)
+    if level - 1 > len(dirs):
+        return None
+    return dirs[: len(dirs) - (level - 1)]
+
+
+def _is_internal(ctx: Context, module: str) -> bool:
+    """An absolute import of the project itself: its top package is a directory of the
+    file's path (``app.services.x`` from ``app/api/routes/users.py``)."""
+    head = module.split(".", 1)[0]
+    return head in _file_dirs(ctx)
+
+
+def imported_layers(ctx: Context, node: ast.Import | ast.ImportFrom) -> list[tuple[str, str]]:
+    """``(layer, module)`` of each project module the import statement brings in, where
+    the layer is clear."""
+    found: list[tuple[str, str]] = []
+    if isinstance(node, ast.Import):
+        for alias in node.names:
+            if not _is_internal(ctx, alias.name):
+                continue
+            layer = _path_layer(ctx, alias.name.split("."))
+            if layer is not None:
+                found.append((layer, alias.name))
+        return found
+    level = node.level or 0
+    module = node.module or ""
+    if level:
+        base = _relative_base(ctx, level)
+        if base is None:
+            return found
+        display = "." * level + module
+    else:
+        if not module or not _is_internal(ctx, module):
+            return found
+        base = []
+        display = module
+    mod_parts = base + (module.split(".") if module else [])
+    module_layer = _path_layer(ctx, mod_parts) if module else None
+    init_layer = _path_layer(ctx, mod_parts + ["__init__"]) if mod_parts else None
+    package_layer = module_layer or init_layer
+    for alias in node.names:
+        name = alias.name
+        if name == "*":
+            layer = package_layer
+        else:
+            name_layer = _path_layer(ctx, mod_parts + [name]) if name == name.lower() else None
+            if package_layer is None:
+                # ``from app import crud``: the name is a submodule or subpackage when it
+                # reads as one both ways (``crud.py`` and ``crud/__init__.py``); a
+                # function such as ``get_service`` does not
+                layer = name_layer if name_layer == _path_layer(ctx, mod_parts + [name, "__init__"]) else None
+            elif name_layer is None or name_layer == package_layer:
+                layer = package_layer
+            else:
+                layer = None  # the package and the name disagree: unclear
+        if layer is not None:
+            target = display if name == "*" else (f"{display}.{name}" if not display.endswith(".") else f"{display}{name}")
+            found.append((layer, target))
+    return found
+
+
+#: file layer -> imported layers that go against router -> service -> repository -> models
+_FORBIDDEN = {
+    "repositories": {"services", "routes"},
+    "services": {"routes"},
+    "routes": {"repositories"},
+    "models": {"routes", "services"},
+    "schemas": {"routes", "services"},
+}
+
+_DIRECTION_FIX = {
+    ("repositories", "services"): "a repository must not call services: move the shared code down into the repository or a models/utils module",
+    ("repositories", "routes"): "a repository must not depend on the routes: move what it needs into a models/schemas module",
+    ("services", "routes"): "a service must not depend on the routes: move what it needs (schemas, helpers) into a schemas or services module",
+    ("routes", "repositories"): "call a service function that uses the repository instead",
+    ("models", "routes"): "models must not depend on the routes: move the shared code into the models/schemas layer",
+    ("models", "services"): "models must not depend on services: move the shared code into the models layer or call the service from the caller",
+    ("schemas", "routes"): "schemas must not depend on the routes: move the shared code into the schemas layer",
+    ("schemas", "services"): "schemas must not depend on services: move the shared code into the schemas layer",
+}
+
+_TARGET_NAMES = {
+    "routes": "a routes module",
+    "services": "a services module",
+    "repositories": "a repository module",
+}
+
+# -- XFA201 ---------------------------------------------------------------------
+
+_HTTP_EXCEPTIONS = frozenset(
+    {
+        "fastapi.HTTPException",
+        "fastapi.exceptions.HTTPException",
+        "starlette.exceptions.HTTPException",
+        "starlette.HTTPException",
+    }
+)
+
+
+@visitor(ast.Raise, codes=(XFA201,))
+def http_exception_in_service(node: ast.Raise, ctx: Context) -> None:
+    exc = node.exc
+    if exc is None:
+        return
+    target = exc.func if isinstance(exc, ast.Call) else exc
+    if not isinstance(target, (ast.Name, ast.Attribute)):
+        return
+    layer = file_layer(ctx)
+    if layer not in ("services", "repositories"):
+        return
+    if ctx.resolve(target) not in _HTTP_EXCEPTIONS or not ctx.imported_from(target, "fastapi", "starlette"):
+        return
+    frame = ctx.function
+    if frame is not None and _is_dependency_function(frame.node, ctx):
+        return
+    ctx.frames[0].data["layering.raised_http"] = True
+    ctx.report(node, XFA201, layer=_LAYER_NAMES[layer])
+
+
+_DEPENDS = frozenset({"fastapi.Depends", "fastapi.Security", "fastapi.params.Depends", "fastapi.params.Security"})
+
+
+def _is_dependency_function(fn: ast.AST, ctx: Context) -> bool:
+    """A FastAPI dependency: it takes ``Depends(...)`` parameters, or it is passed to
+    ``Depends(...)`` somewhere in the file."""
+    if not isinstance(fn, FUNCTION_TYPES):
+        return False
+    args = fn.args
+    for default in (*args.defaults, *args.kw_defaults):
+        if isinstance(default, ast.Call) and ctx.resolve(default.func) in _DEPENDS:
+            return True
+    for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
+        if arg.annotation is not None:
+            _, metadata = ctx.unwrap_annotation(arg.annotation)
+            if any(isinstance(m, ast.Call) and ctx.resolve(m.func) in _DEPENDS for m in metadata):
+                return True
+    return fn.name in ctx.memo("layering.depends_targets", lambda: _depends_targets(ctx))
+
+
+def _depends_targets(ctx: Context) -> frozenset[str]:
+    names = set()
+    for node in ast.walk(ctx.tree):
+        if isinstance(node, ast.Call) and node.args and ctx.resolve(node.func) in _DEPENDS:
+            first = node.args[0]
+            if isinstance(first, ast.Name):
+                names.add(first.id)
+    for node in ast.walk(ctx.tree):  # functions passed to another app hook: exception handlers
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "add_exception_handler"
+            and len(node.args) >= 2
+            and isinstance(node.args[1], ast.Name)
+        ):
+            names.add(node.args[1].id)
+    return frozenset(names)
+
+
+# -- imports: XFA202, XFA206, XFA207, XFA208 -------------------------------------------
+
+
+@visitor(ast.Import, ast.ImportFrom, codes=(XFA202, XFA206, XFA207, XFA208))
+def layered_imports(node: ast.Import | ast.ImportFrom, ctx: Context) -> None:
+    layer = file_layer(ctx)
+    if layer is None or layer in ("tests", "scripts") or ctx.in_type_checking:
+        return
+    if layer in ("services", "repositories"):
+        _framework_import(node, ctx, layer)
+    if layer in _FORBIDDEN and ctx.wants(XFA206):
+        for target_layer, module in imported_layers(ctx, node):
+            if target_layer in _FORBIDDEN[layer]:
+                ctx.report(
+                    node,
+                    XFA206,
+                    layer=_LAYER_NAMES[layer],
+                    target=_TARGET_NAMES[target_layer],
+                    module=module,
+                    fix=_DIRECTION_FIX[(layer, target_layer)],
+                )
+                break
+    if isinstance(node, ast.ImportFrom):
+        if (node.level or 0) >= 2:
+            _cross_domain(node, ctx)
+        _app_import_from(node, ctx)
+
+
+def _framework_import(node: ast.Import | ast.ImportFrom, ctx: Context, layer: str) -> None:
+    if isinstance(node, ast.ImportFrom):
+        if node.level or not node.module:
+            return
+        modules = [node.module]
+    else:
+        modules = [alias.name for alias in node.names]
+    for module in modules:
+        head = module.split(".", 1)[0]
+        if head in ("fastapi", "starlette"):
+            if (
+                isinstance(node, ast.ImportFrom)
+                and all(a.name == "HTTPException" for a in node.names)
+                and ctx.wants(XFA201)
+            ):
+                # reported at the end of the file unless XFA201 reports its raises
+                ctx.frames[0].data.setdefault("layering.http_imports", []).append((node, module))
+                return
+            ctx.report(node, XFA202, layer=_LAYER_NAMES[layer], module=module)
+            return
+
+
+@visitor(ast.Module, leave=True, codes=(XFA202,))
+def http_exception_only_imports(node: ast.Module, ctx: Context) -> None:
+    """``from fastapi import HTTPException`` in a service is one problem, not two: when
+    XFA201 reported the raises, the import is not reported again."""
+    data = ctx.frames[0].data
+    pending = data.get("layering.http_imports")
+    if not pending or data.get("layering.raised_http"):
+        return
+    layer = file_layer(ctx)
+    for stmt, module in pending:
+        ctx.report(stmt, XFA202, layer=_LAYER_NAMES.get(layer or "", "service"), module=module)
+
+
+#: module names of a domain package (seed 004's ``src/<domain>/`` layout)
+_DOMAIN_MODULES = frozenset(
+    {
+        "router", "routes", "views", "controller", "service", "services", "repository",
+        "crud", "models", "schemas", "dependencies", "constants", "exceptions", "config",
+        "utils", "enums",
+    }
+)
+#: directories that hold shared code or one layer, not a domain
+_NOT_DOMAINS = frozenset(
+    {
+        "core", "common", "shared", "lib", "libs", "utils", "util", "helpers", "db",
+        "database", "infra", "infrastructure", "config", "settings", "base", "internal",
+        "api", "app", "src", "models", "schemas", "services", "service", "repositories",
+        "repository", "crud", "routers", "routes", "router", "endpoints", "exceptions",
+        "middleware", "middlewares", "dependencies", "deps", "tests", "test", "scripts",
+        "web", "server", "backend", "domain", "domains", "modules", "features", "apps",
+        "views", "controllers", "handlers", "adapters", "integrations", "plugins", "v1", "v2",
+    }
+)
+
+
+def _cross_domain(node: ast.ImportFrom, ctx: Context) -> None:
+    dirs = _file_dirs(ctx)
+    if not dirs or _file_stem(ctx) not in _DOMAIN_MODULES:
+        return
+    domain = dirs[-1]
+    if domain in _NOT_DOMAINS or not domain.isidentifier():
+        return
+    level = node.level or 0
+    if level - 1 > len(dirs) - 1:
+        return
+    below = dirs[len(dirs) - (level - 1):]  # the packages climbed out of (domain included)
+    module_parts = node.module.split(".") if node.module else []
+    if not module_parts:
+        # ``from .. import users``: the names are the sibling packages; unclear what they hold
+        return
+    other = module_parts[0]
+    if other in below or other in _NOT_DOMAINS or other in _DOMAIN_MODULES:
+        return
+    if len(module_parts) >= 2:
+        clear = module_parts[1] in _DOMAIN_MODULES
+        name = module_parts[1] if clear else None
+    else:
+        names = [a.name for a in node.names]
+        clear = bool(names) and all(n in _DOMAIN_MODULES for n in names)
+        name = names[0] if clear else None
+    if not clear or name is None:
+        return
+    climbed = dirs[: len(dirs) - (level - 1)]
+    absolute = ".".join([*climbed[-1:], other]) if climbed else other
+    ctx.report(node, XFA207, domain=domain, other=other, absolute=absolute, name=name)
+
+
+#: entry modules that may import the app
+_ENTRY_MODULES = frozenset(
+    {"main", "asgi", "wsgi", "__main__", "run", "server", "serve", "handler", "lambda_function", "lambda_handler", "conftest"}
+)
+
+
+def _app_import_allowed(ctx: Context) -> bool:
+    return ctx.memo(
+        "layering.app_import_allowed",
+        lambda: ctx.is_test or ctx.is_script or ctx.path_layer == "main" or _file_stem(ctx) in _ENTRY_MODULES,
+    )
+
+
+def _app_import_from(node: ast.ImportFrom, ctx: Context) -> None:
+    module = node.module or ""
+    if module.rsplit(".", 1)[-1] != "main" or not any(a.name == "app" for a in node.names):
+        return
+    if not node.level and module.split(".", 1)[0] in _THIRD_PARTY_MAINS:
+        return
+    if _app_import_allowed(ctx):
+        return
+    ctx.report(node, XFA208, module="." * (node.level or 0) + module)
+
+
+_THIRD_PARTY_MAINS = frozenset({"uvicorn", "typer", "click", "fastapi", "fastapi_cli", "gunicorn", "pip", "celery"})
+
+
+@visitor(ast.Attribute, codes=(XFA208,))
+def app_attribute_of_main(node: ast.Attribute, ctx: Context) -> None:
+    if node.attr != "app":
+        return
+    value = node.value
+    head = value
+    while isinstance(head, ast.Attribute):
+        head = head.value
+    if not isinstance(head, ast.Name) or head.id not in ctx.imports:
+        return
+    dotted = ctx.resolve(value)
+    if dotted is None or dotted.rsplit(".", 1)[-1] != "main":
+        return
+    if dotted.lstrip(".").split(".", 1)[0] in _THIRD_PARTY_MAINS:
+        return
+    if ctx.in_type_checking or _app_import_allowed(ctx):
+        return
+    ctx.report(node, XFA208, module=dotted)
+
+
+# -- calls: XFA203, XFA204, XFA205, XFA210, XFA211 ------------------------------------
+
+_SESSION_METHODS = frozenset(
+    {"execute", "exec", "scalar", "scalars", "get", "add", "add_all", "delete", "commit", "flush", "refresh", "query", "merge"}
+)
+_QUERY_BUILDERS = frozenset({"select", "insert", "update", "delete", "text"})
+_SQL_MODULES = ("sqlalchemy", "sqlmodel")
+_SQL_START = re.compile(r"\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b", re.IGNORECASE)
+_PROBE_WORD = re.compile(r"(?:^|[^a-z])(health|ready|readiness|live|liveness|alive|ping)", re.IGNORECASE)
+
+
+@visitor(ast.Call, codes=(XFA203, XFA204, XFA205, XFA210, XFA211))
+def layered_calls(node: ast.Call, ctx: Context) -> None:
+    func = node.func
+    if func.__class__ is ast.Attribute:
+        attr = func.attr
+        if attr in _SESSION_METHODS:
+            route = ctx.route
+            if route is not None and ctx.is_session(func.value) and not _is_probe(route, ctx):
+                ctx.report(node, XFA203, name=route.node.name, call=f"{_source(func.value)}.{attr}()")
+            if attr == "commit":
+                _commit(node, func, ctx)
+            elif attr == "execute":
+                _raw_sql_execute(node, ctx)
+        elif attr == "exec_driver_sql":
+            if file_layer(ctx) == "services":
+                ctx.report(node, XFA211, call=f"{_source(func.value)}.exec_driver_sql()")
+        if attr in _QUERY_BUILDERS:  # ``sa.select(...)``, ``sqlalchemy.delete(...)``
+            _query_builder(node, ctx)
+    elif func.__class__ is ast.Name:
+        name = func.id
+        if name in ctx.imports:
+            _query_builder(node, ctx)
+        if name in ctx.functions:
+            _endpoint_call(node, name, ctx)
+
+
+def _source(node: ast.AST) -> str:
+    try:
+        text = ast.unparse(node)
+    except Exception:  # pragma: no cover - unparse of odd nodes
+        return "..."
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _is_probe(route: RouteInfo, ctx: Context) -> bool:
+    if route.path and _PROBE_WORD.search(route.path):
+        return True
+    if _PROBE_WORD.search(route.node.name):
+        return True
+    return bool(_PROBE_WORD.search(_file_stem(ctx)))
+
+
+def _query_builder(node: ast.Call, ctx: Context) -> None:
+    name = ctx.call_name(node)
+    if name is None:
+        return
+    head, _, tail = name.partition(".")
+    tail = name.rsplit(".", 1)[-1]
+    if head not in _SQL_MODULES or tail not in _QUERY_BUILDERS or not ctx.imported_from(node.func, *_SQL_MODULES):
+        return
+    if tail == "text" and file_layer(ctx) == "services":
+        ctx.report(node, XFA211, call="text()")
+    route = ctx.route
+    if route is None or _is_probe(route, ctx):
+        return
+    # ``db.execute(select(...))``: the session call is reported already
+    for ancestor in reversed(ctx.ancestors):
+        if isinstance(ancestor, ast.Call):
+            f = ancestor.func
+            if isinstance(f, ast.Attribute) and f.attr in _SESSION_METHODS and ctx.is_session(f.value):
+                return
+        elif isinstance(ancestor, (ast.stmt,)):
+            break
+    ctx.report(node, XFA203, name=route.node.name, call=f"{tail}()")
+
+
+def _commit(node: ast.Call, func: ast.Attribute, ctx: Context) -> None:
+    layer = file_layer(ctx)
+    if layer == "repositories":
+        if ctx.is_session(func.value):
+            ctx.report(node, XFA204, call=f"{_source(func.value)}.commit()")
+    elif layer == "services" and ctx.wants(XFA205):
+        if ctx.is_session(func.value) and not _owns_session(func.value, ctx):
+            ctx.report(node, XFA205, call=f"{_source(func.value)}.commit()")
+
+
+def _owns_session(receiver: ast.expr, ctx: Context) -> bool:
+    """The enclosing function opened ``receiver`` itself: ``async with SessionLocal() as
+    db``, ``with Session(engine) as db`` or ``db = SessionLocal()``."""
+    if not isinstance(receiver, ast.Name):
+        return False
+    frame = ctx.function
+    if frame is None:
+        return False
+    owned = frame.data.get("layering.owned_sessions")
+    if owned is None:
+        owned = frame.data["layering.owned_sessions"] = _opened_sessions(frame.node)
+    return receiver.id in owned
+
+
+def _opened_sessions(fn: ast.AST) -> frozenset[str]:
+    names = set()
+    for node in ast.walk(fn):
+        if isinstance(node, (ast.With, ast.AsyncWith)):
+            for item in node.items:
+                if isinstance(item.optional_vars, ast.Name) and isinstance(item.context_expr, ast.Call):
+                    names.add(item.optional_vars.id)
+        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    names.add(target.id)
+    return frozenset(names)
+
+
+def _raw_sql_execute(node: ast.Call, ctx: Context) -> None:
+    if not node.args or file_layer(ctx) != "services":
+        return
+    first = node.args[0]
+    text = None
+    if isinstance(first, ast.Constant) and isinstance(first.value, str):
+        text = first.value
+    elif isinstance(first, ast.JoinedStr) and first.values:
+        head = first.values[0]
+        if isinstance(head, ast.Constant) and isinstance(head.value, str):
+            text = head.value
+    elif isinstance(first, ast.BinOp) and isinstance(first.op, ast.Add):
+        left = first.left
+        while isinstance(left, ast.BinOp) and isinstance(left.op, ast.Add):
+            left = left.left
+        if isinstance(left, ast.Constant) and isinstance(left.value, str):
+            text = left.value
+    if text is not None and _SQL_START.match(text):
+        ctx.report(node, XFA211, call=f"{_source(node.func)}(\"{text.strip().split()[0].upper()} ...\")")
+
+
+def _endpoint_call(node: ast.Call, name: str, ctx: Context) -> None:
+    route = ctx.route
+    if route is None:
+        return
+    target = ctx.functions[name]
+    if target is route.node or not ctx.routes_of(target):
+        return
+    for frame in ctx.frames[1:]:
+        if name in frame.params:
+            return
+    ctx.report(node, XFA210, caller=route.node.name, callee=name)
+
+
+# -- XFA209 ---------------------------------------------------------------------------
+
+_FASTAPI = frozenset({"fastapi.FastAPI", "fastapi.applications.FastAPI"})
+
+
+@visitor(ast.FunctionDef, ast.AsyncFunctionDef, codes=(XFA209,))
+def route_on_app(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> None:
+    if not node.decorator_list:
+        return
+    for route in ctx.routes_of(node):
+        target = route.decorator.func.value  # type: ignore[attr-defined]
+        if isinstance(target, ast.Name) and _is_fastapi_instance(target.id, ctx):
+            ctx.report(route.decorator, XFA209, decorator=f"@{target.id}.{route.kind}")
+
+
+def _is_fastapi_instance(name: str, ctx: Context) -> bool:
+    # the enclosing function (an app factory) first: a local name hides the module's
+    frame = ctx.function
+    if frame is not None:
+        local = _local_assignments(frame, ctx).get(name)
+        if local is not None:
+            return local
+        if name in frame.params:
+            return False
+    value = ctx.assignments.get(name)
+    return isinstance(value, ast.Call) and ctx.resolve(value.func) in _FASTAPI and ctx.imported_from(
+        value.func, "fastapi"
+    )
+
+
+def _local_assignments(frame, ctx: Context) -> dict[str, bool]:
+    found = frame.data.get("layering.local_apps")
+    if found is None:
+        found = {}
+        for node in ast.walk(frame.node):
+            if isinstance(node, ast.Assign):
+                targets = [t.id for t in node.targets if isinstance(t, ast.Name)]
+                value = node.value
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+                targets = [node.target.id]
+                value = node.value
+            else:
+                continue
+            is_app = isinstance(value, ast.Call) and ctx.resolve(value.func) in _FASTAPI
+            for t in targets:
+                found[t] = found.get(t, False) or is_app
+        frame.data["layering.local_apps"] = found
+    return found
+
+
+# -- XFA212 ---------------------------------------------------------------------------
+
+_LAUNCHERS = frozenset({"main", "run", "start", "serve", "cli", "run_server", "start_server"})
+_HOOK_DECORATORS = frozenset({"exception_handler", "middleware", "on_event"})
+_CONTEXT_MANAGERS = frozenset({"contextlib.asynccontextmanager", "contextlib.contextmanager"})
+
+
+@visitor(ast.Module, codes=(XFA212,))
+def logic_in_main(node: ast.Module, ctx: Context) -> None:
+    if ctx.path_layer != "main":
+        return
+    wired = _wired_names(node)
+    for stmt in node.body:
+        if isinstance(stmt, ast.ClassDef):
+            kind = _model_kind(stmt, ctx)
+            if kind:
+                ctx.report(
+                    stmt, XFA212, kind=kind, name=stmt.name,
+                    fix="move it to the models/schemas module of its domain and import it",
+                )
+        elif isinstance(stmt, FUNCTION_TYPES):
+            if ctx.routes_of(stmt):
+                ctx.report(
+                    stmt, XFA212, kind="route handler", name=f"{stmt.name}()",
+                    fix="move it to an APIRouter in a routes module and app.include_router() it",
+                )
+            elif not _allowed_in_main(stmt, ctx, wired):
+                ctx.report(
+                    stmt, XFA212, kind="helper function", name=f"{stmt.name}()",
+                    fix="move it to a service or utils module; main.py only builds the app",
+                )
+
+
+def _model_kind(cls: ast.ClassDef, ctx: Context) -> str | None:
+    if ctx.is_model_class(ast.Name(id=cls.name)):
+        return "Pydantic model"
+    for stmt in cls.body:
+        targets: list[ast.expr] = []
+        if isinstance(stmt, ast.Assign):
+            targets = stmt.targets
+        elif isinstance(stmt, ast.AnnAssign):
+            targets = [stmt.target]
+        if any(isinstance(t, ast.Name) and t.id == "__tablename__" for t in targets):
+            return "ORM model"
+    for base in cls.bases:
+        qualname = ctx.resolve(base) or ""
+        if qualname.startswith("sqlalchemy.") and qualname.endswith(("DeclarativeBase", "DeclarativeBaseNoMeta")):
+            return "ORM model"
+    return None
+
+
+def _wired_names(module: ast.Module) -> frozenset[str]:
+    """Names the module-level code refers to (app setup: ``FastAPI(lifespan=...)``,
+    ``app.add_exception_handler(E, handler)``, ``app.openapi = custom_openapi``)."""
+    names = set()
+    for stmt in module.body:
+        if isinstance(stmt, (*FUNCTION_TYPES, ast.ClassDef)):
+            continue
+        for sub in ast.walk(stmt):
+            if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load):
+                names.add(sub.id)
+    return frozenset(names)
+
+
+def _allowed_in_main(fn: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context, wired: frozenset[str]) -> bool:
+    name = fn.name
+    lowered = name.lower()
+    if name in wired or lowered in _LAUNCHERS or "lifespan" in lowered:
+        return True
+    for decorator in fn.decorator_list:
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        if isinstance(target, ast.Attribute) and target.attr in _HOOK_DECORATORS:
+            return True
+        if ctx.resolve(target) in _CONTEXT_MANAGERS:
+            return True
+    returns = ctx.resolve(fn.returns) if fn.returns is not None else None
+    if returns in _FASTAPI or returns == "FastAPI":
+        return True
+    for sub in ast.walk(fn):  # the app factory builds the app
+        if isinstance(sub, ast.Call) and ctx.resolve(sub.func) in _FASTAPI:
+            return True
+    return lowered.endswith(("exception_handler", "error_handler")) or lowered in ("create_app", "get_app", "get_application", "app_factory")

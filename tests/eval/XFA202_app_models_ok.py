@@ -1,0 +1,3 @@
+# path: app/models.py
+from fastapi import Depends, HTTPException, status
+from starlette.requests import Request
