@@ -1,4 +1,5 @@
 __version__ = "0.1.0"
 
+HOME_URL = "https://github.com/flake8-fastapi-conventions/flake8-fastapi-conventions"
 #: where each rule's documentation page lives
-DOCS_URL = "https://github.com/flake8-fastapi-conventions/flake8-fastapi-conventions/blob/main/docs/rules/{code}.md"
+DOCS_URL = HOME_URL + "/blob/main/docs/rules/{code}.md"

