@@ -1,0 +1,4 @@
+# path: tests/test_logging.py
+import logging
+
+logger = logging.getLogger("tests")

@@ -1,0 +1,6 @@
+# path: app/cli.py
+import typer
+
+
+def main() -> None:
+    print("cli output")

@@ -1,0 +1,2 @@
+# path: scripts/backfill.py
+print("backfilling")

@@ -1,0 +1,103 @@
+"""XFA8xx details that eval files cannot express."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+
+from flake8_fastapi_conventions.checker import run_checks
+from flake8_fastapi_conventions.rules.observability import comment_of, explains, names_secret
+from harness import check, settings_for
+
+SWALLOW = "try:\n    f()\nexcept OSError:\n    pass\n"
+
+
+def test_comment_of_ignores_hashes_in_strings():
+    assert comment_of('x = "# not a comment"\n') is None
+    assert comment_of("x = 'a # b'  # real\n") == " real\n"
+    assert comment_of('x = "a \\" # b"\n') is None
+    assert comment_of('x = """# doc"""  # c\n') == " c\n"
+
+
+def test_directive_comments_do_not_explain():
+    assert not explains("    pass  # noqa\n")
+    assert not explains("    pass  # noqa: S110\n")
+    assert not explains("    pass  # type: ignore[misc]\n")
+    assert not explains("    pass  # pragma: no cover\n")
+    assert explains("    pass  # noqa: S110  # the file may be gone\n")
+    assert explains("    pass  # best effort\n")
+
+
+def test_swallowed_exception_is_silent_without_lines():
+    tree = ast.parse(SWALLOW)
+    settings = settings_for()
+    assert run_checks(tree, "app/x.py", settings, None) == []
+    assert [m.split()[0] for _, _, m in run_checks(tree, "app/x.py", settings, SWALLOW.splitlines(True))] == ["XFA809"]
+
+
+def test_flake8_passes_lines_to_the_plugin(tmp_path):
+    target = tmp_path / "app" / "x.py"
+    target.parent.mkdir()
+    target.write_text(SWALLOW + "try:\n    f()\nexcept OSError:  # expected\n    pass\n")
+    out = subprocess.run(
+        [sys.executable, "-m", "flake8", "--select", "XFA809", str(target)],
+        capture_output=True, text=True, cwd=tmp_path,
+    )
+    assert out.stdout.count("XFA809") == 1, out.stdout + out.stderr
+    assert ":3:1: XFA809" in out.stdout
+
+
+def test_flake8_stdin_passes_lines(tmp_path):
+    out = subprocess.run(
+        [sys.executable, "-m", "flake8", "--select", "XFA809", "--stdin-display-name", "app/x.py", "-"],
+        input=SWALLOW, capture_output=True, text=True, cwd=tmp_path,
+    )
+    assert "stdin" not in out.stderr
+    assert ":3:1: XFA809" in out.stdout, out.stdout + out.stderr
+
+
+def test_secret_names():
+    for name in ("password", "access_token", "SECRET_KEY", "api_key", "apiKey", "X-API-Key", "Authorization", "client_secret", "new_password"):
+        assert names_secret(name), name
+    for name in ("token_type", "token_expires_at", "password_reset_url", "max_tokens", "key", "token_id", "tokens"):
+        assert not names_secret(name), name
+
+
+def test_log_messages_name_the_fix():
+    source = "import logging\nlogger = logging.getLogger(__name__)\nlogger.info(f'x {y}')\n"
+    from harness import messages
+
+    (line, col, message), = messages(source)
+    assert message.startswith("XFA801 log message built with an f-string; pass a constant message")
+    assert message.endswith("(unsafe fix: fastapi-conventions fix --unsafe-fixes)")
+
+
+def test_odd_syntax_does_not_crash(capsys):
+    source = (
+        "import logging\n"
+        "logger = logging.getLogger(__name__)\n"
+        "def f(*a, **k):\n"
+        "    logger.info(*a, **k)\n"
+        "    logger.log()\n"
+        "    logger.info()\n"
+        "    (lambda: logger.info(f'{a}'))()\n"
+        "    match a:\n"
+        "        case [x]:\n"
+        "            logger.error(x, **k)\n"
+        "    try:\n"
+        "        pass\n"
+        "    except* (ValueError, TypeError) as eg:\n"
+        "        raise eg.exceptions[0]\n"
+        "    if (n := len(a)):\n"
+        "        print(n)\n"
+        "class C:\n"
+        "    log = logging.getLogger()\n"
+        "    def m(self):\n"
+        "        self.log.info('a', user=1)\n"
+        "logging.getLogger().info(*[], **{})\n"
+    )
+    if sys.version_info >= (3, 12):
+        source += "type Alias = list[int]\nclass D[T]:\n    def m(self):\n        print(1)\n"
+    check(source, "app/services/x.py", select=["XFA8"])
+    assert "internal error" not in capsys.readouterr().err
