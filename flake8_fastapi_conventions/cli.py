@@ -1,0 +1,422 @@
+"""The ``fastapi-conventions`` console script: ``fix``, ``check``, ``rules``, ``rule``.
+
+``fix`` and ``check`` read the same flake8 configuration files and options as the plugin
+(flake8's own option parsing is used), so the findings they act on are exactly the ones
+flake8 reports. Errors are one line on stderr, never a traceback; exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import io
+import os
+import sys
+import tempfile
+import tokenize
+from contextlib import redirect_stderr
+from dataclasses import dataclass
+from typing import Sequence
+
+PROG = "fastapi-conventions"
+
+EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A one-line error; ``main`` prints it and exits with status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line instead of usage + error
+        raise UsageError(f"{self.prog}: {message} (see {PROG} --help)")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Fix and check the FastAPI conventions of flake8-fastapi-conventions.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    fix = sub.add_parser(
+        "fix",
+        help="apply the fixes of the fixable rules, in place",
+        description=(
+            "Apply the fixes of the fixable rules to the files, in place. Reads the flake8 "
+            "configuration (select/ignore, per-file-ignores, the fastapi-* options); other "
+            "flake8 options are accepted too. Exit status: 0 nothing changed, 1 something "
+            "changed (or would, with --diff), 2 usage or I/O error."
+        ),
+    )
+    fix.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .)")
+    fix.add_argument("--diff", action="store_true", help="print a unified diff and change nothing")
+    fix.add_argument("--unsafe-fixes", action="store_true", help="also apply the fixes marked unsafe")
+    fix.add_argument("-q", "--quiet", action="store_true", help="print only the summary and errors")
+    fix.add_argument(
+        "--no-progress", action="store_true", help="no progress bar, even on a terminal"
+    )
+    for option in ("--select", "--ignore", "--extend-select", "--extend-ignore"):
+        fix.add_argument(option, metavar="CODES", help=f"as flake8 {option}")
+
+    sub.add_parser(
+        "check",
+        help="run only this plugin's rules through flake8",
+        description=(
+            "Run flake8 with only this plugin's rules (other plugins, pycodestyle and "
+            "pyflakes stay quiet; E902/E999 still report files that cannot be read or "
+            "parsed). Takes flake8's options and configuration; same output and exit "
+            "status as flake8."
+        ),
+        add_help=False,
+    )
+    sub.add_parser("rules", help="the table of rules")
+    rule = sub.add_parser("rule", help="one rule's documentation")
+    rule.add_argument("code", help="a rule code, e.g. XFA402")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv[:1] == ["check"]:
+            return run_check(argv[1:])
+        parser = _parser()
+        args, rest = parser.parse_known_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return EXIT_ERROR
+        if args.command == "fix":
+            return run_fix(args, rest)
+        if rest:
+            raise UsageError(f"{PROG} {args.command}: unrecognized arguments: {' '.join(rest)}")
+        if args.command == "rules":
+            return run_rules()
+        return run_rule(args.code)
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_ERROR
+    except Exception as exc:  # never a traceback
+        print(f"{PROG}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+# -- flake8 options ----------------------------------------------------------------
+
+
+def flake8_options(argv: list[str]):
+    """``(plugins, options)`` from flake8's own parser: config files, plugins' options."""
+    from flake8.options.parse_args import parse_args
+
+    buffer = io.StringIO()
+    try:
+        with redirect_stderr(buffer):
+            return parse_args(argv)
+    except SystemExit as exc:
+        if isinstance(exc.code, str):  # the plugin's OptionError: "flake8: --x: expected ..."
+            raise UsageError(exc.code) from None
+        lines = [line for line in buffer.getvalue().splitlines() if line.strip()]
+        raise UsageError(lines[-1] if lines else f"{PROG}: bad flake8 options") from None
+    except Exception as exc:  # flake8's config errors (ExecutionError, ConfigParser errors)
+        raise UsageError(f"{PROG}: flake8 configuration: {exc}".splitlines()[0]) from None
+
+
+# -- check -------------------------------------------------------------------------
+
+
+def run_check(argv: list[str]) -> int:
+    """flake8 with only this plugin's checker and codes."""
+    if argv[:1] in (["-h"], ["--help"]):
+        print(
+            f"usage: {PROG} check [flake8 options] [PATH ...]\n\n"
+            "Runs flake8 with only this plugin's rules (its configuration files and\n"
+            "options apply; pycodestyle, pyflakes and other plugins stay quiet).\n"
+            "Same output and exit status as flake8."
+        )
+        return EXIT_OK
+    from flake8.main.application import Application
+    from flake8.plugins.finder import Checkers
+
+    app = Application()
+    app.plugins, app.options = flake8_options(argv)
+    options = app.options
+    options.select = plugin_select(options.select)
+    options.extend_select = [c for c in options.extend_select or () if _is_ours(c)]
+    ours = [p for p in app.plugins.checkers.tree if p.plugin.package == "flake8-fastapi-conventions" or p.entry_name == "XFA"]
+    app.plugins = app.plugins._replace(checkers=Checkers(tree=ours, logical_line=[], physical_line=[]))
+    app.make_formatter()
+    app.make_guide()
+    app.make_file_checker_manager(argv)
+    app.run_checks()
+    app.report()
+    return app.exit_code()
+
+
+def _is_ours(code: str) -> bool:
+    return code.strip().upper().startswith("XFA")
+
+
+def plugin_select(select: list[str] | None) -> list[str]:
+    """``--select`` for ``check``: the user's XFA entries (or ``XFA``), plus E902/E999.
+
+    Keeps default-off semantics: ``XFA`` switches no "off" rule on; the user's
+    ``select``/``extend-select`` entries that name one still do.
+    """
+    ours = [c for c in select or () if _is_ours(c)]
+    return [*(ours or ["XFA"]), "E902", "E999"]
+
+
+# -- fix ---------------------------------------------------------------------------
+
+
+@dataclass
+class Policy:
+    """flake8's decision for a finding: select/ignore, per-file-ignores, ``# noqa``."""
+
+    options: object
+
+    def __post_init__(self) -> None:
+        from flake8.style_guide import StyleGuideManager
+
+        self.guide = StyleGuideManager(self.options, formatter=None)  # type: ignore[arg-type]
+
+    def __call__(self, filename, lines, findings):
+        from flake8.processor import FileProcessor
+        from flake8.style_guide import Decision
+        from flake8.violation import Violation
+
+        decider = self.guide.style_guide_for(filename).decider
+        kept = [f for f in findings if decider.decision_for(f.code) is Decision.Selected]
+        if not kept or self.options.disable_noqa:
+            return kept
+        processor = FileProcessor(filename, self.options, lines=list(lines))
+        out = []
+        for f in kept:
+            physical = processor.noqa_line_for(f.line)
+            if physical is None:
+                physical = lines[f.line - 1] if 0 < f.line <= len(lines) else ""
+            if not Violation(f.code, filename, f.line, f.col + 1, f.text, physical).is_inline_ignored(False):
+                out.append(f)
+        return out
+
+
+def run_fix(args: argparse.Namespace, rest: list[str]) -> int:
+    from flake8.discover_files import expand_paths
+
+    from .fixer import fix_text
+    from .settings import settings_from_options
+
+    flake8_argv = list(rest)
+    for option in ("select", "ignore", "extend_select", "extend_ignore"):
+        value = getattr(args, option)
+        if value is not None:
+            flake8_argv += [f"--{option.replace('_', '-')}", value]
+    flake8_argv += ["--", *args.paths] if args.paths else []
+    _plugins, options = flake8_options(flake8_argv)
+    try:
+        settings = settings_from_options(options)
+    except SystemExit as exc:
+        raise UsageError(str(exc.code)) from None
+    if "-" in options.filenames:
+        raise UsageError(f"{PROG} fix: cannot fix stdin; name the files")
+    policy = Policy(options)
+    paths = list(
+        expand_paths(
+            paths=options.filenames,
+            stdin_display_name=options.stdin_display_name,
+            filename_patterns=options.filename,
+            exclude=(*options.exclude, *options.extend_exclude),
+        )
+    )
+    out = sys.stderr if args.diff else sys.stdout
+    progress = Progress(len(paths), enabled=not args.no_progress)
+    errors = fixed = files = manual = unsafe = 0
+    for path in paths:
+        progress.step(path)
+        try:
+            original, encoding, bom = read_source(path)
+        except OSError as exc:
+            progress.clear()
+            print(f"{path}: {exc.strerror or exc}", file=sys.stderr)
+            errors += 1
+            continue
+        except (UnicodeDecodeError, SyntaxError, LookupError) as exc:
+            progress.clear()
+            print(f"{path}: cannot decode ({exc.__class__.__name__}), left unchanged", file=sys.stderr)
+            errors += 1
+            continue
+        result = fix_text(original, path, settings, unsafe=args.unsafe_fixes, policy=policy)
+        if result.cannot_parse:
+            progress.clear()
+            print(f"{path}: cannot parse, left unchanged", file=sys.stderr)
+            continue
+        manual += len(result.manual)
+        unsafe += result.unsafe_available
+        if not args.quiet and result.manual:
+            progress.clear()
+            for m in result.manual:
+                f = m.finding
+                why = f" [not fixed: {m.reason}]" if m.reason else ""
+                print(f"{path}:{f.line}:{f.col + 1}: {f.message}{why}", file=out)
+        if not result.changed:
+            continue
+        if args.diff:
+            progress.clear()
+            sys.stdout.write(unified_diff(path, result.original, result.text))
+        else:
+            try:
+                write_source(path, result.text, encoding, bom)
+            except OSError as exc:
+                progress.clear()
+                print(f"{path}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+                errors += 1
+                continue
+        fixed += result.fixed
+        files += 1
+    progress.clear()
+    print(summary(fixed, files, manual, unsafe, args.diff), file=sys.stderr if args.diff else sys.stdout)
+    if errors:
+        return EXIT_ERROR
+    return EXIT_CHANGED if files else EXIT_OK
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def summary(fixed: int, files: int, manual: int, unsafe: int, diff: bool) -> str:
+    verb = "Would fix" if diff else "Fixed"
+    text = f"{verb} {_plural(fixed, 'finding')} in {_plural(files, 'file')}"
+    extra = []
+    if manual:
+        extra.append(f"{manual} more need{'s' if manual == 1 else ''} a manual fix")
+    if unsafe:
+        extra.append(f"{unsafe} more fixable with --unsafe-fixes")
+    return text + (f" ({', '.join(extra)})" if extra else "")
+
+
+def _display(path: str) -> str:
+    while path.startswith("./"):
+        path = path[2:]
+    return path
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=f"a/{_display(path)}",
+        tofile=f"b/{_display(path)}",
+    )
+    out = []
+    for line in lines:
+        out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+# -- files -------------------------------------------------------------------------
+
+_BOM = b"\xef\xbb\xbf"
+
+
+def read_source(path: str) -> tuple[str, str, bool]:
+    """``(text, encoding, had_bom)``; the text keeps its line endings, without the BOM."""
+    with open(path, "rb") as fh:
+        data = fh.read()
+    bom = data.startswith(_BOM)
+    encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    if bom:
+        data, encoding = data[len(_BOM) :], "utf-8"
+    return data.decode(encoding), encoding, bom
+
+
+def write_source(path: str, text: str, encoding: str, bom: bool) -> None:
+    """Atomic: a temporary file in the same directory, then ``os.replace``."""
+    data = (_BOM if bom else b"") + text.encode(encoding)
+    directory = os.path.dirname(os.path.abspath(path))
+    mode = os.stat(path).st_mode & 0o7777
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+class Progress:
+    """A progress bar on stderr, only when stderr is a terminal and there are many files."""
+
+    MIN_FILES = 20
+
+    def __init__(self, total: int, enabled: bool = True) -> None:
+        self.total = total
+        self.done = 0
+        self.shown = False
+        try:
+            tty = sys.stderr.isatty()
+        except (AttributeError, ValueError):
+            tty = False
+        self.enabled = enabled and tty and total >= self.MIN_FILES
+
+    def step(self, path: str) -> None:
+        self.done += 1
+        if not self.enabled:
+            return
+        width = 30
+        filled = width * self.done // max(self.total, 1)
+        sys.stderr.write(f"\r[{'#' * filled}{' ' * (width - filled)}] {self.done}/{self.total} files")
+        sys.stderr.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+            self.shown = False
+
+
+# -- rules / rule --------------------------------------------------------------------
+
+
+def run_rules() -> int:
+    from . import checker  # noqa: F401  (declares the rules)
+    from .docs import fix_label
+    from .registry import RULES
+
+    rows = [("code", "name", "default", "fix")]
+    for code in sorted(RULES):
+        r = RULES[code]
+        rows.append((code, r.name, "on" if r.default else "off", fix_label(r)))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for row in rows:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+    return EXIT_OK
+
+
+def run_rule(code: str) -> int:
+    from . import checker  # noqa: F401
+    from .docs import render_rule
+    from .registry import RULES
+
+    declared = RULES.get(code.strip().upper())
+    if declared is None:
+        raise UsageError(f"{PROG} rule: unknown rule {code!r} (see {PROG} rules)")
+    print(render_rule(declared).rstrip("\n"))
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

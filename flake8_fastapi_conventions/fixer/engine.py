@@ -1,0 +1,499 @@
+"""The fix engine: findings from the rules, edits computed with ast-grep, applied in passes.
+
+Detection stays in the rules. For each pass the engine parses the file, runs the same
+rule objects flake8 runs (:func:`flake8_fastapi_conventions.checker.run_checks`), keeps
+the findings flake8 would report (the ``policy``: select/ignore, per-file-ignores,
+``# noqa``) and asks the fixer of each fixable finding for its edits. The fixer finds the
+node to rewrite from the finding's position (``docs/developing.md`` lists where each
+fixable rule reports) and builds the edit from ast-grep nodes: exact character ranges,
+everything outside them untouched. Edits that overlap an edit already taken in this pass
+wait for the next pass; the file is parsed and checked again after each pass, up to
+:data:`MAX_PASSES` times.
+
+Positions: ``ast`` and flake8 count columns in UTF-8 bytes, ast-grep in characters. Every
+edit here is in characters of the decoded source; :meth:`Source.offset` converts.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Sequence
+
+from ast_grep_py import SgNode, SgRoot
+
+from ..checker import run_checks
+from ..registry import RULES
+from ..settings import Settings
+
+#: how many check-and-fix passes one file gets (overlapping fixes need more than one)
+MAX_PASSES = 8
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+class Skip(Exception):
+    """A fixer declines: the finding stays and is reported as needing a manual fix."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Finding:
+    line: int
+    #: 0-based, UTF-8 bytes (as ``ast`` and the rules report it)
+    col: int
+    code: str
+    message: str
+
+    @property
+    def text(self) -> str:
+        return self.message[len(self.code) :].strip()
+
+
+@dataclass(frozen=True)
+class Edit:
+    #: character offsets into the decoded source (without a BOM)
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Need:
+    """An import a fix needs: ``import module`` (name None) or ``from module import name``."""
+
+    module: str
+    name: str | None = None
+
+
+@dataclass
+class Fix:
+    edits: list[Edit]
+    imports: tuple[Need, ...] = ()
+    #: further findings this fix resolves (e.g. every ``on_event`` handler of one app)
+    covers: tuple[Finding, ...] = ()
+
+
+Fixer = Callable[["Source", Finding], Fix]
+FIXERS: dict[str, Fixer] = {}
+#: the fix safety each fixer was written for; the rule declarations must agree
+FIX_SAFETY: dict[str, str] = {}
+
+
+def fixer(code: str, safety: str) -> Callable[[Fixer], Fixer]:
+    def register(fn: Fixer) -> Fixer:
+        FIXERS[code] = fn
+        FIX_SAFETY[code] = safety
+        return fn
+
+    return register
+
+
+# -- one pass over one version of the source ----------------------------------------
+
+
+class Source:
+    """One version of a file: its text, ``ast`` tree, ast-grep root and position maps."""
+
+    def __init__(self, text: str, filename: str) -> None:
+        self.text = text
+        self.filename = filename
+        self.tree = ast.parse(text, filename)
+        self._root: SgNode | None = None
+        self.line_starts = [0]
+        for m in _NEWLINE.finditer(text):
+            self.line_starts.append(m.end())
+        m = _NEWLINE.search(text)
+        self.newline = m.group() if m else "\n"
+        self._ast_index: dict[tuple[int, int], list[ast.AST]] | None = None
+        self._parents: dict[int, ast.AST] | None = None
+        self._sg_index: dict[str, dict[tuple[int, int], SgNode]] = {}
+        #: scratch space shared by the fixers during one pass
+        self.cache: dict[object, object] = {}
+
+    # lines ------------------------------------------------------------------
+    @property
+    def lines(self) -> list[str]:
+        starts = self.line_starts
+        out = [self.text[a:b] for a, b in zip(starts, starts[1:])]
+        if starts[-1] < len(self.text):
+            out.append(self.text[starts[-1] :])
+        return out
+
+    def line_text(self, line: int) -> str:
+        """Line ``line`` (1-based) without its line ending."""
+        if line - 1 >= len(self.line_starts):
+            return ""
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    def offset(self, line: int, col: int) -> int:
+        """Character offset of ``ast``'s (1-based line, UTF-8 byte column)."""
+        if line - 1 >= len(self.line_starts):
+            return len(self.text)
+        start = self.line_starts[line - 1]
+        text = self.line_text(line)
+        prefix = text.encode("utf-8")[:col].decode("utf-8", errors="ignore")
+        return start + len(prefix)
+
+    def start_of(self, node: ast.AST) -> int:
+        return self.offset(node.lineno, node.col_offset)  # type: ignore[attr-defined]
+
+    def end_of(self, node: ast.AST) -> int:
+        return self.offset(node.end_lineno, node.end_col_offset)  # type: ignore[attr-defined]
+
+    def line_start(self, offset: int) -> int:
+        """Offset of the start of the line holding ``offset``."""
+        return self.line_starts[bisect_right(self.line_starts, offset) - 1]
+
+    def indent_at(self, offset: int) -> str:
+        start = self.line_start(offset)
+        text = self.text[start:offset]
+        return text[: len(text) - len(text.lstrip(" \t"))]
+
+    def next_line_start(self, offset: int) -> int:
+        """Offset of the start of the line after the one holding ``offset``;
+        the end of the text when it is the last line."""
+        m = _NEWLINE.search(self.text, offset)
+        return m.end() if m else len(self.text)
+
+    # ast --------------------------------------------------------------------
+    def ast_at(self, finding: Finding, *types: type) -> list[ast.AST]:
+        """The ``ast`` nodes of ``types`` that start at the finding, outermost first."""
+        if self._ast_index is None:
+            index: dict[tuple[int, int], list[ast.AST]] = {}
+            parents: dict[int, ast.AST] = {}
+            for node in ast.walk(self.tree):  # breadth first: parents before children
+                for child in ast.iter_child_nodes(node):
+                    parents[id(child)] = node
+                if hasattr(node, "lineno") and hasattr(node, "col_offset"):
+                    index.setdefault((node.lineno, node.col_offset), []).append(node)
+            self._ast_index, self._parents = index, parents
+        return [n for n in self._ast_index.get((finding.line, finding.col), ()) if isinstance(n, types)]
+
+    def parent(self, node: ast.AST) -> ast.AST | None:
+        if self._parents is None:
+            self.ast_at(Finding(0, 0, "", ""))
+        assert self._parents is not None
+        return self._parents.get(id(node))
+
+    def ancestors(self, node: ast.AST) -> Iterable[ast.AST]:
+        parent = self.parent(node)
+        while parent is not None:
+            yield parent
+            parent = self.parent(parent)
+
+    # ast-grep ------------------------------------------------------------------
+    @property
+    def root(self) -> SgNode:
+        if self._root is None:
+            self._root = SgRoot(self.text, "python").root()
+        return self._root
+
+    def sg(self, node: ast.AST, *kinds: str) -> SgNode:
+        """The ast-grep node of ``kinds`` with exactly ``node``'s range."""
+        key = (self.start_of(node), self.end_of(node))
+        for kind in kinds:
+            index = self._sg_index.get(kind)
+            if index is None:
+                index = {}
+                for n in self.root.find_all(kind=kind):
+                    r = n.range()
+                    index.setdefault((r.start.index, r.end.index), n)
+                self._sg_index[kind] = index
+            found = index.get(key)
+            if found is not None:
+                return found
+        raise Skip(f"the syntax at {node.lineno}:{node.col_offset + 1} is not what the fix expects")  # type: ignore[attr-defined]
+
+    @staticmethod
+    def span(node: SgNode) -> tuple[int, int]:
+        r = node.range()
+        return r.start.index, r.end.index
+
+    def replace(self, node: SgNode, text: str) -> Edit:
+        start, end = self.span(node)
+        return Edit(start, end, text)
+
+    # imports -----------------------------------------------------------------
+    def module_imports(self) -> list[ast.stmt]:
+        return [s for s in self.tree.body if isinstance(s, (ast.Import, ast.ImportFrom))]
+
+    def imported_name(self, module: str, name: str | None = None) -> str | None:
+        """The local name under which a module-level import already binds
+        ``module`` (or ``module.name``), if any."""
+        for stmt in ast.walk(self.tree):
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+                continue
+            if name is None and isinstance(stmt, ast.Import):
+                for alias in stmt.names:
+                    if alias.name == module:
+                        return alias.asname or module
+            elif name is not None and isinstance(stmt, ast.ImportFrom):
+                if stmt.module == module and not stmt.level:
+                    for alias in stmt.names:
+                        if alias.name == name:
+                            return alias.asname or name
+        return None
+
+    def module_binds(self, name: str) -> bool:
+        """Whether the module binds ``name`` at top level (assignment, def, class, import)."""
+        for stmt in self.tree.body:
+            for node in ast.walk(stmt):
+                if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    if node.name == name:
+                        return True
+                elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store) and node.id == name:
+                    return True
+                elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                    for alias in node.names:
+                        bound = alias.asname or alias.name.split(".")[0]
+                        if bound == name:
+                            return True
+        return False
+
+    def use(self, module: str, name: str | None = None) -> tuple[str, tuple[Need, ...]]:
+        """The name to write for ``module`` (or ``module.name``), and the import it needs.
+
+        An existing module-level import is reused (with its alias); otherwise the import
+        is added. A top-level name that is already bound to something else makes the fix
+        skip rather than shadow it.
+        """
+        existing = self.imported_name(module, name)
+        if existing is not None:
+            return existing, ()
+        local = name or module.split(".")[0]
+        if self.module_binds(local):
+            raise Skip(f"the name {local} is already used in this file")
+        return (name or module), (Need(module, name),)
+
+
+# -- imports -------------------------------------------------------------------------
+
+
+def import_edits(src: Source, needs: Sequence[Need], first_edit: int) -> list[Edit]:
+    """Edits adding ``needs`` once, next to the file's existing imports."""
+    if not needs:
+        return []
+    unique: list[Need] = []
+    for need in needs:
+        if need not in unique:
+            unique.append(need)
+    first_line = src.text.count("\n", 0, first_edit) + 1 if first_edit < len(src.text) else 10**9
+    before = [s for s in src.module_imports() if (s.end_lineno or s.lineno) < first_line]
+    edits: list[Edit] = []
+    new_lines: list[str] = []
+    by_module: dict[str, list[str]] = {}
+    for need in unique:
+        if need.name is None:
+            new_lines.append(f"import {need.module}")
+        else:
+            by_module.setdefault(need.module, []).append(need.name)
+    for module, names in by_module.items():
+        target = None
+        for stmt in before:
+            if (
+                isinstance(stmt, ast.ImportFrom)
+                and stmt.module == module
+                and not stmt.level
+                and not any(a.name == "*" for a in stmt.names)
+            ):
+                target = stmt
+        if target is not None:
+            last = target.names[-1]
+            end = src.offset(last.end_lineno, last.end_col_offset)  # type: ignore[arg-type]
+            edits.append(Edit(end, end, "".join(f", {n}" for n in names)))
+        else:
+            new_lines.append(f"from {module} import {', '.join(names)}")
+    if not new_lines:
+        return edits
+    nl = src.newline
+    block = "".join(line + nl for line in new_lines)
+    if before:
+        anchor = src.next_line_start(src.end_of(before[-1]))
+        if anchor == len(src.text) and not src.text.endswith(("\n", "\r")):
+            block = nl + block.rstrip("\r\n")
+    else:
+        anchor = _top_insertion_point(src)
+    edits.append(Edit(anchor, anchor, block))
+    return edits
+
+
+def _top_insertion_point(src: Source) -> int:
+    """After the module docstring and ``from __future__`` imports, before the first statement."""
+    body = list(src.tree.body)
+    index = 0
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
+        index = 1
+    while index < len(body) and isinstance(body[index], ast.ImportFrom) and body[index].module == "__future__":
+        index += 1
+    if index < len(body):
+        return src.line_start(src.start_of(body[index]))
+    if index:
+        return src.next_line_start(src.end_of(body[index - 1]))
+    return 0
+
+
+# -- applying edits --------------------------------------------------------------------
+
+
+def _overlaps(a: Edit, b: Edit) -> bool:
+    """Edits of two different fixes conflict when their ranges meet or touch."""
+    return a.start <= b.end and b.start <= a.end
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    ordered = sorted(enumerate(edits), key=lambda ie: (ie[1].start, ie[1].end != ie[1].start, ie[0]))
+    out: list[str] = []
+    pos = 0
+    for _, edit in ordered:
+        if edit.start < pos:
+            raise ValueError("overlapping edits")
+        out.append(text[pos : edit.start])
+        out.append(edit.text)
+        pos = edit.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+# -- the loop --------------------------------------------------------------------------
+
+Policy = Callable[[str, list[str], list[Finding]], list[Finding]]
+
+
+def default_policy(filename: str, lines: list[str], findings: list[Finding]) -> list[Finding]:
+    """Without flake8 options: every finding, minus those silenced by ``# noqa``."""
+    from flake8.violation import Violation
+
+    kept = []
+    for f in findings:
+        physical = lines[f.line - 1] if 0 < f.line <= len(lines) else ""
+        if not Violation(f.code, filename, f.line, f.col + 1, f.text, physical).is_inline_ignored(False):
+            kept.append(f)
+    return kept
+
+
+@dataclass
+class Manual:
+    finding: Finding
+    reason: str | None = None
+
+
+@dataclass
+class FixResult:
+    original: str
+    text: str
+    fixed: int = 0
+    #: findings left after fixing, with why the fixer did not fix them (None: no fixer);
+    #: without the findings an ``--unsafe-fixes`` run would fix
+    manual: list[Manual] = field(default_factory=list)
+    #: findings an ``--unsafe-fixes`` run would fix
+    unsafe_available: int = 0
+    #: set when the file was left unchanged because it did not parse
+    cannot_parse: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original
+
+
+def findings_of(src: Source, settings: Settings, policy: Policy) -> list[Finding]:
+    lines = src.lines
+    raw = run_checks(src.tree, src.filename, settings, lines)
+    found = []
+    for line, col, message in raw:
+        code = message.split(" ", 1)[0]
+        found.append(Finding(line, col, code, message))
+    return policy(src.filename, lines, found)
+
+
+def fixable(code: str, unsafe: bool) -> bool:
+    declared = RULES.get(code)
+    if declared is None or declared.fix is None or code not in FIXERS:
+        return False
+    return declared.fix == "safe" or unsafe
+
+
+def fix_text(
+    text: str,
+    filename: str,
+    settings: Settings | None = None,
+    *,
+    unsafe: bool = False,
+    policy: Policy | None = None,
+) -> FixResult:
+    """Apply the fixes of ``text`` (the file ``filename``); never raises on bad input."""
+    from . import load_fixers
+
+    load_fixers()
+    settings = settings or Settings()
+    policy = policy or default_policy
+    result = FixResult(original=text, text=text)
+    try:
+        src = Source(text, filename)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        result.cannot_parse = True
+        return result
+    reasons: dict[tuple[int, int, str], str] = {}
+    fixed = 0
+    start_src = src
+    for _ in range(MAX_PASSES):
+        reasons = {}
+        findings = findings_of(src, settings, policy)
+        fixes: list[Fix] = []
+        taken: list[Edit] = []
+        covered: set[Finding] = set()
+        count = 0
+        for finding in findings:
+            if finding in covered or not fixable(finding.code, unsafe):
+                continue
+            try:
+                fix = FIXERS[finding.code](src, finding)
+            except Skip as skip:
+                reasons[(finding.line, finding.col, finding.code)] = skip.reason
+                continue
+            except Exception as exc:  # a bug in a fixer: leave the finding, keep going
+                reasons[(finding.line, finding.col, finding.code)] = f"internal error in the fixer: {exc!r}"
+                continue
+            if not fix.edits or any(_overlaps(e, t) for e in fix.edits for t in taken):
+                continue
+            fixes.append(fix)
+            taken.extend(fix.edits)
+            covered.update(fix.covers)
+            count += 1 + len(set(fix.covers) - {finding})
+        if not fixes:
+            break
+        needs = [n for fix in fixes for n in fix.imports]
+        try:
+            edits = import_edits(src, needs, min(e.start for e in taken)) + taken
+            new_text = apply_edits(src.text, edits)
+            new_src = Source(new_text, filename)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            # the combination does not parse: leave the whole file unchanged
+            src = start_src
+            fixed = 0
+            reasons = {
+                (f.line, f.col, f.code): "the fixed file would not parse; left unchanged"
+                for f in findings_of(src, settings, policy)
+                if fixable(f.code, unsafe)
+            }
+            break
+        fixed += count
+        src = new_src
+    result.text = src.text
+    result.fixed = fixed
+    for finding in findings_of(src, settings, policy):
+        if fixable(finding.code, True) and not fixable(finding.code, unsafe):
+            result.unsafe_available += 1
+            continue
+        reason = reasons.get((finding.line, finding.col, finding.code))
+        if reason is None and fixable(finding.code, unsafe):
+            reason = "the fix did not converge"
+        result.manual.append(Manual(finding, reason))
+    return result
