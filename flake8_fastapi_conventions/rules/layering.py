@@ -438,6 +438,7 @@ XFA209 = rule(
     """,
     not_flagged=(
         "`@app.exception_handler`, `@app.middleware`, `@app.on_event` (not routes).",
+        "Tests and scripts (a throwaway app in a test is scaffolding).",
         "`@app.get` where `app` is imported or not visibly a `FastAPI(...)` instance in "
         "this file: it may be an `APIRouter`.",
     ),
@@ -605,9 +606,26 @@ def file_layer(ctx: Context) -> str | None:
 
 def _file_layer(ctx: Context) -> str | None:
     layer = ctx.layer
+    if ctx.path_layer is not None and layer not in ("tests", "scripts"):
+        layer = _by_file_name(ctx, normalize_path(ctx.filename)) or layer
     if layer in ("services", "repositories") and ctx.top_level_routes():
         return "routes"
     return layer
+
+
+def _by_file_name(ctx: Context, path: str) -> str | None:
+    """The layer the file name alone gives (``models.py``, ``user_service.py``,
+    ``crud_user.py``): it wins over a directory glob, so that ``dispatch/service/models.py``
+    (a domain package called ``service``) is a models file, not a services one."""
+    return ctx.settings.layer_of("/_/" + path.rsplit("/", 1)[-1])
+
+
+def layer_of_path(ctx: Context, path: str) -> str | None:
+    """The layer of a project path for these rules (see :func:`_by_file_name`)."""
+    layer = ctx.settings.layer_of(path)
+    if layer is None or layer in ("tests", "scripts"):
+        return layer
+    return _by_file_name(ctx, path) or layer
 
 
 def _file_dirs(ctx: Context) -> list[str]:
@@ -625,7 +643,7 @@ def _file_stem(ctx: Context) -> str:
 def _path_layer(ctx: Context, parts: list[str]) -> str | None:
     if not parts or any(not p or p in (".", "..") for p in parts):
         return None
-    return ctx.settings.layer_of("/".join(parts) + ".py")
+    return layer_of_path(ctx, "/".join(parts) + ".py")
 
 
 def _relative_base(ctx: Context, level: int) -> list[str] | None:
@@ -1109,7 +1127,7 @@ _FASTAPI = frozenset({"fastapi.FastAPI", "fastapi.applications.FastAPI"})
 
 @visitor(ast.FunctionDef, ast.AsyncFunctionDef, codes=(XFA209,))
 def route_on_app(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> None:
-    if not node.decorator_list:
+    if not node.decorator_list or ctx.is_test or ctx.is_script:
         return
     for route in ctx.routes_of(node):
         target = route.decorator.func.value  # type: ignore[attr-defined]

@@ -1,0 +1,4 @@
+# path: app/main.py
+async def save(db, order):
+    db.add(order)
+    await db.commit()

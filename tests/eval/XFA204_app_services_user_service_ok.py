@@ -1,0 +1,4 @@
+# path: app/services/user_service.py
+async def save(db, order):
+    db.add(order)
+    await db.commit()

@@ -1,0 +1,4 @@
+# path: src/auth/service.py
+async def save(db, order):
+    db.add(order)
+    await db.commit()
