@@ -138,12 +138,13 @@ XFA203 = rule(
         from sqlalchemy.ext.asyncio import AsyncSession
 
         from app.models import User
+        from app.schemas import UserRead
 
         router = APIRouter()
 
 
         @router.get("/users/{user_id}")
-        async def read_user(user_id: int, db: AsyncSession):
+        async def read_user(user_id: int, db: AsyncSession) -> UserRead:
             result = await db.execute(select(User).where(User.id == user_id))
             return result.scalar_one()
     """,
@@ -151,13 +152,14 @@ XFA203 = rule(
         from fastapi import APIRouter
         from sqlalchemy.ext.asyncio import AsyncSession
 
+        from app.schemas import UserRead
         from app.services import user_service
 
         router = APIRouter()
 
 
         @router.get("/users/{user_id}")
-        async def read_user(user_id: int, db: AsyncSession):
+        async def read_user(user_id: int, db: AsyncSession) -> UserRead:
             return await user_service.get_user(db, user_id)
     """,
     not_flagged=(
@@ -281,24 +283,26 @@ XFA206 = rule(
         from fastapi import APIRouter
 
         from app.repositories.user_repository import UserRepository
+        from app.schemas import UserRead
 
         router = APIRouter()
 
 
         @router.get("/users/{user_id}")
-        async def read_user(user_id: int):
+        async def read_user(user_id: int) -> UserRead:
             return await UserRepository().get(user_id)
     """,
     good="""
         from fastapi import APIRouter
 
+        from app.schemas import UserRead
         from app.services.user_service import get_user
 
         router = APIRouter()
 
 
         @router.get("/users/{user_id}")
-        async def read_user(user_id: int):
+        async def read_user(user_id: int) -> UserRead:
             return await get_user(user_id)
     """,
     not_flagged=(
@@ -419,22 +423,26 @@ XFA209 = rule(
     bad="""
         from fastapi import FastAPI
 
+        from app.schemas import ItemList
+
         app = FastAPI()
 
 
         @app.get("/items")
-        async def list_items():
-            return []
+        async def list_items() -> ItemList:
+            return ItemList(items=[])
     """,
     good="""
         from fastapi import APIRouter
+
+        from app.schemas import ItemList
 
         router = APIRouter()
 
 
         @router.get("/items")
-        async def list_items():
-            return []
+        async def list_items() -> ItemList:
+            return ItemList(items=[])
     """,
     not_flagged=(
         "`@app.exception_handler`, `@app.middleware`, `@app.on_event` (not routes).",
@@ -464,35 +472,37 @@ XFA210 = rule(
     bad="""
         from fastapi import APIRouter
 
+        from app.schemas import UserRead
+        from app.services.user_service import load_user
+
         router = APIRouter()
 
 
         @router.get("/users/{user_id}")
-        async def read_user(user_id: int):
-            return {"id": user_id}
+        async def read_user(user_id: int) -> UserRead:
+            return await load_user(user_id)
 
 
         @router.get("/me")
-        async def read_me():
+        async def read_me() -> UserRead:
             return await read_user(1)
     """,
     good="""
         from fastapi import APIRouter
 
+        from app.schemas import UserRead
+        from app.services.user_service import load_user
+
         router = APIRouter()
 
 
-        async def load_user(user_id: int):
-            return {"id": user_id}
-
-
         @router.get("/users/{user_id}")
-        async def read_user(user_id: int):
+        async def read_user(user_id: int) -> UserRead:
             return await load_user(user_id)
 
 
         @router.get("/me")
-        async def read_me():
+        async def read_me() -> UserRead:
             return await load_user(1)
     """,
     not_flagged=(
