@@ -1,1 +1,1708 @@
-"""Rules of this group: not written yet."""
+"""XFA5xx: database access (SQLAlchemy async, SQLModel, Redis).
+
+Shared facts the rules read:
+
+* bindings: every ``name = <call>`` / ``with <call> as name`` / ``async with <call> as
+  name`` of a function is remembered in the function frame (``frame.data["xfa5.bind"]``),
+  so a name that is provably something else (``session = requests.Session()``) is not
+  taken for a database session, and a session the function opened itself is known;
+* a session is what :func:`is_db_session` says: the context's ``is_session`` (annotated
+  ``AsyncSession``/``Session``, ``Annotated`` aliases, ``db``/``session`` names,
+  ``self.db``/``self.session``) unless this file binds the name to a non-session call.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import Any
+
+from ..context import SESSION_TYPES, Context, has_kwargs_splat, keyword, string_value
+from ..registry import rule, visitor
+
+# -- declarations ------------------------------------------------------------------
+
+XFA501 = rule(
+    "XFA501",
+    "legacy-session-query",
+    default=True,
+    seeds=("004",),
+    message="{receiver}.query() is the legacy SQLAlchemy 1.x Query API; use select(): {await_}{receiver}.execute(select(Model).where(...))",
+    what="""
+        Reports `<session>.query(...)` where the receiver is a SQLAlchemy or SQLModel
+        session: a parameter annotated `AsyncSession`/`Session` (directly or through an
+        `Annotated` alias such as `SessionDep`), a session this function opened, a name
+        `db`/`session`/`db_session` not annotated or bound as something else, or
+        `self.db`/`self.session`.
+    """,
+    why="""
+        `Session.query()` is the 1.x "legacy" API: it does not exist on `AsyncSession`
+        and its behaviour differs from 2.0-style statements. Seed 004: "Always use
+        SQLAlchemy 2.0-style queries with select(), insert(), update(), delete() — never
+        the legacy session.query() pattern."
+    """,
+    bad="""
+        from sqlalchemy.orm import Session
+
+        from app.models import User
+
+
+        def list_active_users(db: Session) -> list[User]:
+            return db.query(User).filter(User.is_active).all()
+    """,
+    good="""
+        from sqlalchemy import select
+        from sqlalchemy.orm import Session
+
+        from app.models import User
+
+
+        def list_active_users(db: Session) -> list[User]:
+            return list(db.scalars(select(User).where(User.is_active)))
+    """,
+    not_flagged=(
+        "`.query(...)` on objects that are not sessions: a parameter annotated as something else "
+        "(`db: Database`, `client: InfluxDBClient`), a name bound to another library's object.",
+        "`.query(\"SELECT ...\")` with a string: raw-SQL clients of other libraries, not the ORM.",
+    ),
+)
+
+XFA502 = rule(
+    "XFA502",
+    "sync-engine-in-async-app",
+    default=True,
+    seeds=("003", "004"),
+    message="sync SQLAlchemy {call}() in a module with async code; use {replacement}",
+    what="""
+        Reports `create_engine(...)`, `sessionmaker(...)` (without `class_=AsyncSession`)
+        and `Session(...)` from `sqlalchemy`/`sqlmodel` in a module that also defines
+        `async def` functions.
+    """,
+    why="""
+        A synchronous engine does blocking socket I/O; every query made with it from a
+        coroutine freezes the event loop. Seed 004: "Using create_engine() instead of
+        create_async_engine() in async applications" is listed as a mistake, and seed
+        003: "Use `AsyncSession` for all database operations".
+    """,
+    bad="""
+        from sqlalchemy import create_engine
+
+        engine = create_engine("postgresql+psycopg2://app@db/app")
+
+
+        async def ping() -> None:
+            ...
+    """,
+    good="""
+        from sqlalchemy.ext.asyncio import create_async_engine
+
+        engine = create_async_engine("postgresql+asyncpg://app@db/app")
+
+
+        async def ping() -> None:
+            ...
+    """,
+    not_flagged=(
+        "Pure-sync modules: no `async def` in the file (a FastAPI app whose handlers are all "
+        "plain `def` runs them in the thread pool, where a sync engine is right).",
+        "Alembic `env.py`/migrations, scripts and tests (by path).",
+        "`sessionmaker(..., class_=AsyncSession)`.",
+    ),
+)
+
+XFA503 = rule(
+    "XFA503",
+    "sync-driver-in-async-engine",
+    default=True,
+    seeds=("004",),
+    message="create_async_engine() with the sync driver URL '{scheme}://'; use an async driver: '{fix}://'",
+    what="""
+        Reports `create_async_engine(url)` when the URL is a string literal, an f-string
+        with a literal scheme, or a module-level constant holding one, and its scheme names
+        a synchronous DBAPI: `postgresql://`, `postgres://`, `+psycopg2`, `+pg8000`,
+        `mysql://`, `+pymysql`, `+mysqldb`, `sqlite://`, `+pysqlite`, `mssql+pyodbc`, ...
+        Async drivers (`+asyncpg`, `+psycopg` (v3), `+psycopg_async`, `+aiomysql`,
+        `+asyncmy`, `+aiosqlite`, `+aioodbc`, `+oracledb`) pass.
+    """,
+    why="""
+        `create_async_engine` only works with an asyncio DBAPI; with a sync one it fails
+        at the first connection ("The asyncio extension requires an async driver").
+        Seed 004: "Use asyncpg as the driver".
+    """,
+    bad="""
+        from sqlalchemy.ext.asyncio import create_async_engine
+
+        engine = create_async_engine("postgresql://app@db/app")
+    """,
+    good="""
+        from sqlalchemy.ext.asyncio import create_async_engine
+
+        engine = create_async_engine("postgresql+asyncpg://app@db/app")
+    """,
+    not_flagged=(
+        "URLs from settings or any other non-literal expression.",
+        "Schemes this rule does not know.",
+    ),
+)
+
+XFA504 = rule(
+    "XFA504",
+    "expire-on-commit",
+    default=True,
+    seeds=("003", "004"),
+    message="{call}() without expire_on_commit=False; pass expire_on_commit=False so objects stay readable after commit",
+    what="""
+        Reports `async_sessionmaker(...)`, `sessionmaker(..., class_=AsyncSession)` and
+        `AsyncSession(...)` calls that do not pass `expire_on_commit`.
+    """,
+    why="""
+        With the default `expire_on_commit=True` every attribute of every loaded object
+        is expired by `commit()`; reading one afterwards needs a lazy load, which an
+        `AsyncSession` cannot do implicitly (`MissingGreenlet`) and which raises
+        `DetachedInstanceError` once the session is closed. Seed 004: "Set
+        expire_on_commit=False on the session maker", and seed 003 names it in the stack.
+    """,
+    bad="""
+        from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+
+        engine = create_async_engine("postgresql+asyncpg://app@db/app")
+        SessionLocal = async_sessionmaker(engine)
+    """,
+    good="""
+        from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+
+        engine = create_async_engine("postgresql+asyncpg://app@db/app")
+        SessionLocal = async_sessionmaker(engine, expire_on_commit=False)
+    """,
+    not_flagged=(
+        "Calls that pass `expire_on_commit` with any value (an explicit choice).",
+        "Calls with a `**kwargs` splat (it may carry the option).",
+        "Sync `sessionmaker(...)` without `class_=AsyncSession`.",
+    ),
+    fix="unsafe",
+)
+
+XFA505 = rule(
+    "XFA505",
+    "pool-pre-ping",
+    default=False,
+    seeds=("004",),
+    message="{call}() without pool_pre_ping=True; pass pool_pre_ping=True so stale pooled connections are replaced",
+    what="""
+        Reports `create_async_engine(...)`/`create_engine(...)` without `pool_pre_ping`
+        when the URL is a server database: a non-sqlite literal, or a non-literal URL
+        (from settings) whose name does not say sqlite.
+    """,
+    why="""
+        Connections in the pool die when the database restarts or a proxy drops idle
+        connections; without a pre-ping the next request fails with "server closed the
+        connection unexpectedly". Seed 004: "Enable pool_pre_ping=True on the engine to
+        detect and recycle stale connections."
+    """,
+    bad="""
+        from sqlalchemy.ext.asyncio import create_async_engine
+
+        engine = create_async_engine("postgresql+asyncpg://app@db/app")
+    """,
+    good="""
+        from sqlalchemy.ext.asyncio import create_async_engine
+
+        engine = create_async_engine("postgresql+asyncpg://app@db/app", pool_pre_ping=True)
+    """,
+    not_flagged=(
+        "sqlite URLs (literal, or a name/attribute that says `sqlite`).",
+        "Engines with `poolclass=NullPool`/`StaticPool` (no pooled connections to ping).",
+        "Calls that pass `pool_pre_ping` with any value, or a `**kwargs` splat.",
+    ),
+)
+
+XFA506 = rule(
+    "XFA506",
+    "create-all-in-app",
+    default=True,
+    seeds=("004",),
+    message="{expr}() creates tables from application code; manage the schema with Alembic migrations (alembic upgrade head)",
+    what="""
+        Reports `<...>.metadata.create_all(...)` (`Base.metadata`, `SQLModel.metadata`,
+        a `metadata` object) called directly or passed to `conn.run_sync(...)`, in
+        application code.
+    """,
+    why="""
+        `create_all` creates missing tables but never alters existing ones, so the
+        production schema silently drifts from the models. Seed 004: "Use database
+        migrations (Alembic) for all PostgreSQL schema changes. Never use create_all() in
+        production."
+    """,
+    bad="""
+        from app.db import Base, engine
+
+
+        async def init_models() -> None:
+            async with engine.begin() as conn:
+                await conn.run_sync(Base.metadata.create_all)
+    """,
+    good="""
+        # alembic revision --autogenerate -m "create users"; alembic upgrade head
+        from app.db import engine
+
+
+        async def check_database() -> None:
+            async with engine.connect():
+                pass
+    """,
+    not_flagged=(
+        "Tests and `conftest.py`, scripts, Alembic and migration directories (by path).",
+        "Code under `if __name__ == \"__main__\":`.",
+        "Functions or methods merely named `create_all`.",
+    ),
+)
+
+XFA507 = rule(
+    "XFA507",
+    "commit-in-loop",
+    default=True,
+    seeds=("004",),
+    message="{receiver}.commit() inside a loop commits once per item; add the items in the loop and commit once after it",
+    what="""
+        Reports `commit()` on a session when the call is in the body of a `for`,
+        `async for` or `while` loop of the same function.
+    """,
+    why="""
+        One commit per row is one transaction and one round trip per row, and a failure
+        halfway leaves half the batch written. Seed 004: "Batch inserts using bulk methods
+        — never insert in a loop with individual commits."
+    """,
+    bad="""
+        from sqlalchemy.ext.asyncio import AsyncSession
+
+
+        async def import_users(session: AsyncSession, users: list) -> None:
+            for user in users:
+                session.add(user)
+                await session.commit()
+    """,
+    good="""
+        from sqlalchemy.ext.asyncio import AsyncSession
+
+
+        async def import_users(session: AsyncSession, users: list) -> None:
+            session.add_all(users)
+            await session.commit()
+    """,
+    not_flagged=(
+        "A commit after the loop, or in the loop's `else:` block.",
+        "A commit in a function defined inside the loop body.",
+        "A commit directly followed by `break`/`return` (a retry loop commits once).",
+        "`commit()` on objects that are not sessions.",
+    ),
+)
+
+XFA508 = rule(
+    "XFA508",
+    "count-in-python",
+    default=True,
+    seeds=("004",),
+    message="len() of a fetched query result loads every row to count it; count in the database: select(func.count()).select_from(...)",
+    what="""
+        Reports `len(<...>.all())` when the `.all()` ends a query chain (`execute`,
+        `scalars`, `exec`, `query` on a session, or a result variable bound from one),
+        `len(<...>.scalars().all())`, and `len(await f(session, ...))` where an awaited
+        fetch function (`get_*`, `list_*`, `fetch_*`, ...) receives a session.
+    """,
+    why="""
+        Fetching all rows to count them transfers and materialises the whole result set.
+        Seed 004: "Use database-side count functions instead of fetching rows and counting
+        in Python."
+    """,
+    bad="""
+        from sqlalchemy import select
+        from sqlalchemy.ext.asyncio import AsyncSession
+
+        from app.models import User
+
+
+        async def count_users(session: AsyncSession) -> int:
+            result = await session.execute(select(User))
+            return len(result.scalars().all())
+    """,
+    good="""
+        from sqlalchemy import func, select
+        from sqlalchemy.ext.asyncio import AsyncSession
+
+        from app.models import User
+
+
+        async def count_users(session: AsyncSession) -> int:
+            return await session.scalar(select(func.count()).select_from(User))
+    """,
+    not_flagged=(
+        "`len(...)` of lists that are not query results (`len(items)`, `len(qs.all())` "
+        "on something this file does not show to be a query).",
+    ),
+)
+
+XFA509 = rule(
+    "XFA509",
+    "upsert-without-set",
+    default=True,
+    seeds=("001",),
+    message="on_conflict_do_update() without set_=; pass set_={{...}} naming every column to update (stmt.excluded.<col>, updated_at included)",
+    what="Reports `.on_conflict_do_update(...)` calls without a `set_` argument (or with `set_={}`).",
+    why="""
+        The update half of an upsert needs the columns to overwrite; without `set_`
+        SQLAlchemy raises at statement construction, and Python-side defaults such as
+        `updated_at` are not applied on the conflict path. Seed 001: "Upserts:
+        `pg_insert().on_conflict_do_update()` with explicit `set_`".
+    """,
+    bad="""
+        from sqlalchemy.dialects.postgresql import insert
+
+        from app.models import User
+
+
+        def upsert_user(values: dict):
+            stmt = insert(User).values(**values)
+            return stmt.on_conflict_do_update(index_elements=[User.email])
+    """,
+    good="""
+        from sqlalchemy.dialects.postgresql import insert
+
+        from app.models import User
+
+
+        def upsert_user(values: dict):
+            stmt = insert(User).values(**values)
+            return stmt.on_conflict_do_update(
+                index_elements=[User.email], set_={"name": stmt.excluded.name}
+            )
+    """,
+    not_flagged=("Calls with a `**kwargs` splat, or with `set_` passed positionally (4th argument).",),
+)
+
+XFA510 = rule(
+    "XFA510",
+    "session-commit-without-rollback",
+    default=True,
+    seeds=("000", "002"),
+    message="{receiver}.commit() in a function that owns the session has no rollback on the error path; {fix}",
+    what="""
+        Reports `commit()` on a session the function opened itself when a failure leaves
+        the session in a broken transaction:
+
+        * the session was created by a plain call (`db = SessionLocal()`, also in a
+          generator dependency that yields it) and the function has neither a
+          `rollback()` nor a `close()` of it in an `except`/`finally` block;
+        * the session is managed by `async with SessionLocal() as db:` (or `with
+          Session(engine) as db:`) and the commit is in a `try` whose `except` swallows
+          the error without `rollback()`.
+    """,
+    why="""
+        Seed 000: handlers that own their session "MUST await db.commit() (and
+        db.rollback() on error)"; seed 002: "commit on success · rollback on exception".
+        A session left without rollback after a failed flush refuses all further work
+        (`PendingRollbackError`), and a session that is never closed keeps its pooled
+        connection (and its open transaction and locks) until garbage collection.
+
+        What is not a defect, and not reported: when the error propagates out of `async
+        with SessionLocal() as db:`, `AsyncSession.__aexit__` closes the session and
+        closing rolls back the open transaction, so that block needs no explicit rollback
+        as long as the exception is not swallowed inside it.
+    """,
+    bad="""
+        from app.db import SessionLocal
+
+
+        def get_db():
+            db = SessionLocal()
+            yield db
+            db.commit()
+            db.close()
+    """,
+    good="""
+        from app.db import SessionLocal
+
+
+        def get_db():
+            db = SessionLocal()
+            try:
+                yield db
+                db.commit()
+            except Exception:
+                db.rollback()
+                raise
+            finally:
+                db.close()
+    """,
+    not_flagged=(
+        "Request-scoped services and repositories that receive the session (they do not own it).",
+        "`async with session.begin():` / `async with SessionLocal.begin() as db:` blocks "
+        "(they commit or roll back themselves).",
+        "`async with SessionLocal() as db:` where the error propagates: closing the session "
+        "rolls the transaction back.",
+        "A function that calls `rollback()` on the session anywhere, or closes it in `finally`.",
+    ),
+)
+
+XFA511 = rule(
+    "XFA511",
+    "engine-per-request",
+    default=True,
+    seeds=("004",),
+    message="{call}() inside {where} builds a new {what} per call; create it once at module level or in the lifespan and inject it",
+    what="""
+        Reports `create_async_engine`/`create_engine`/`async_sessionmaker`/`sessionmaker`
+        called inside a route handler, a dependency (a function this file passes to
+        `Depends(...)`/`Security(...)`), or any function in a routes/services/repositories
+        file.
+    """,
+    why="""
+        An engine owns a connection pool; building one per request opens fresh
+        connections every time and leaks pools. Seed 004 lists "Recreating database
+        engines or session factories inside dependencies or endpoints. Initialize once at
+        startup (in lifespan), reuse throughout the application lifecycle".
+    """,
+    bad="""
+        from sqlalchemy.ext.asyncio import create_async_engine
+
+
+        async def database_is_up(url: str) -> bool:
+            engine = create_async_engine(url)
+            async with engine.connect():
+                return True
+    """,
+    good="""
+        from sqlalchemy.ext.asyncio import AsyncEngine
+
+
+        async def database_is_up(engine: AsyncEngine) -> bool:
+            async with engine.connect():
+                return True
+    """,
+    not_flagged=(
+        "Module level and class bodies.",
+        "The lifespan (a function passed as `lifespan=`, or an `@asynccontextmanager` taking "
+        "the app) and startup handlers (`on_event(\"startup\")`, `add_event_handler`, `on_startup=[...]`).",
+        "Cached factories: `@lru_cache`, `@cache`, `@functools.cache`, `@alru_cache`.",
+        "`__init__` methods (built once with the object).",
+        "Other functions in files that are not routes/services/repositories and are not dependencies.",
+    ),
+    example_path="app/services/health.py",
+)
+
+XFA512 = rule(
+    "XFA512",
+    "raw-sql-interpolation",
+    default=True,
+    seeds=("004",),
+    message="SQL built with {how}; use bound parameters: text(\"... WHERE id = :id\").bindparams(id=value)",
+    what="""
+        Reports `text(...)` (from `sqlalchemy`/`sqlmodel`) given an f-string with
+        placeholders, `"..." % x`, `"...".format(...)` or `"..." + x`, and
+        `.execute(...)`/`.exec_driver_sql(...)` given such a string when it starts with an
+        SQL keyword.
+    """,
+    why="""
+        Interpolating values into SQL text is SQL injection as soon as one value comes
+        from a request, and it defeats statement caching. Seed 004: always use
+        SQLAlchemy's `select()`/`insert()`/`update()`/`delete()` constructs, whose values
+        are bound parameters.
+    """,
+    bad="""
+        from sqlalchemy import text
+        from sqlalchemy.ext.asyncio import AsyncSession
+
+
+        async def find_user(session: AsyncSession, email: str):
+            return await session.execute(text(f"SELECT * FROM users WHERE email = '{email}'"))
+    """,
+    good="""
+        from sqlalchemy import text
+        from sqlalchemy.ext.asyncio import AsyncSession
+
+
+        async def find_user(session: AsyncSession, email: str):
+            return await session.execute(
+                text("SELECT * FROM users WHERE email = :email"), {"email": email}
+            )
+    """,
+    not_flagged=(
+        "Constant strings (also implicitly concatenated ones).",
+        "Interpolation only in identifier positions (`FROM {table}`, `\"{schema}\"`, "
+        "`search_path TO {schema}`): identifiers cannot be bound parameters.",
+        "`.execute(...)` of strings that do not start with an SQL keyword.",
+    ),
+)
+
+XFA513 = rule(
+    "XFA513",
+    "redis-set-without-ttl",
+    default=True,
+    seeds=("004",),
+    message="{receiver}.{method}() stores a key without a TTL; {fix}",
+    what="""
+        Reports `.set(key, value)` without `ex=`/`px=`/`exat=`/`pxat=`/`keepttl=`, and
+        `.hset(...)`/`.mset(...)`, when the same function does not call
+        `.expire`/`.pexpire`/`.expireat`/`.pexpireat` on the receiver afterwards. The
+        receiver must be a Redis client: built in this file (`Redis(...)`,
+        `redis.from_url(...)`), annotated `Redis`, or named `redis`/`redis_client`/`cache`
+        (also as `self.` attribute) in a file that imports `redis`.
+    """,
+    why="""
+        A key without expiry lives until it is deleted; caches then grow without bound
+        and serve stale data. Seed 004: "Always set TTL (expiration) on cached values.
+        Never cache without an expiry."
+    """,
+    bad="""
+        from redis.asyncio import Redis
+
+        redis = Redis.from_url("redis://cache:6379/0")
+
+
+        async def cache_profile(user_id: str, payload: str) -> None:
+            await redis.set(f"user:{user_id}", payload)
+    """,
+    good="""
+        from redis.asyncio import Redis
+
+        redis = Redis.from_url("redis://cache:6379/0")
+
+
+        async def cache_profile(user_id: str, payload: str) -> None:
+            await redis.set(f"user:{user_id}", payload, ex=300)
+    """,
+    not_flagged=(
+        "`.set(...)` followed by `.expire(...)` on the same receiver in the same function.",
+        "`.set(...)` on objects that are not Redis clients (`asyncio.Event.set()`, "
+        "`cache.set` in a file without a Redis import, a `TTLCache`).",
+        "A third positional argument (that is `ex`), or a `**kwargs` splat.",
+    ),
+)
+
+XFA514 = rule(
+    "XFA514",
+    "lazy-relationship-in-async",
+    default=False,
+    seeds=("004",),
+    message="relationship() without lazy= lazy-loads on access, which AsyncSession cannot do; choose the loading explicitly: lazy=\"selectin\" (or \"joined\", \"raise\")",
+    what="""
+        Reports `relationship(...)` (from `sqlalchemy.orm`) without `lazy=`, and SQLModel
+        `Relationship(...)` whose `sa_relationship_kwargs` has no `"lazy"`, in files of a
+        project that uses `AsyncSession`. One file cannot see the project, so turning the
+        rule on is the declaration that the project is async; a file that shows it is
+        sync (it imports a sync `Session`/`sessionmaker` and nothing from
+        `sqlalchemy.ext.asyncio`) is skipped.
+    """,
+    why="""
+        The default `lazy="select"` loads a relationship on first attribute access; under
+        `AsyncSession` that implicit I/O raises `MissingGreenlet`. Seed 004: "Never rely
+        on lazy loading in async code — it causes implicit I/O and will raise errors."
+    """,
+    bad="""
+        from sqlalchemy.orm import DeclarativeBase, relationship
+
+
+        class Base(DeclarativeBase):
+            pass
+
+
+        class User(Base):
+            __tablename__ = "users"
+            posts = relationship("Post", back_populates="author")
+    """,
+    good="""
+        from sqlalchemy.orm import DeclarativeBase, relationship
+
+
+        class Base(DeclarativeBase):
+            pass
+
+
+        class User(Base):
+            __tablename__ = "users"
+            posts = relationship("Post", back_populates="author", lazy="selectin")
+    """,
+    not_flagged=(
+        "Files that show a sync project (sync `Session`/`sessionmaker` imported, nothing from "
+        "`sqlalchemy.ext.asyncio`).",
+        "Files that use `AsyncAttrs` (relationships are then loaded explicitly with "
+        "`await obj.awaitable_attrs.<name>`).",
+        "Calls with a `**kwargs` splat.",
+    ),
+    example_path="app/models.py",
+)
+
+XFA515 = rule(
+    "XFA515",
+    "unbounded-select",
+    default=False,
+    seeds=("004",),
+    message="select() fetched with .all() and no .limit(); bound the result: add .limit(n) (and .offset()/keyset pagination)",
+    what="""
+        Reports, inside a function, `.all()` on the result of executing a `select(...)`
+        statement (`session.execute`, `session.scalars`, SQLModel `session.exec`), inline
+        or through local variables, when no `.limit(...)` appears in the statement chain
+        or in any assignment to the statement variable.
+    """,
+    why="""
+        An unbounded query returns however many rows the table grows to, in one response.
+        Seed 004: "Use .limit() and .offset() or keyset pagination for list queries.
+        Never fetch unbounded result sets."
+    """,
+    bad="""
+        from sqlalchemy import select
+        from sqlalchemy.ext.asyncio import AsyncSession
+
+        from app.models import User
+
+
+        async def list_users(session: AsyncSession):
+            result = await session.execute(select(User).order_by(User.id))
+            return result.scalars().all()
+    """,
+    good="""
+        from sqlalchemy import select
+        from sqlalchemy.ext.asyncio import AsyncSession
+
+        from app.models import User
+
+
+        async def list_users(session: AsyncSession, offset: int = 0):
+            stmt = select(User).order_by(User.id).offset(offset).limit(100)
+            result = await session.execute(stmt)
+            return result.scalars().all()
+    """,
+    not_flagged=(
+        "Statements built elsewhere (parameters, other functions).",
+        "Selects of aggregates only (`select(func.count(...))`).",
+    ),
+)
+
+# -- names -----------------------------------------------------------------------
+
+_SA_MODULES = ("sqlalchemy", "sqlmodel")
+_ASYNC_ENGINE = frozenset({"create_async_engine"})
+_ENGINES = frozenset({"create_engine", "create_async_engine"})
+_MAKERS = frozenset({"sessionmaker", "async_sessionmaker"})
+_SESSION_CLASSES = frozenset({"Session", "AsyncSession"})
+_INTERESTING_CALLS = _ENGINES | _MAKERS | _SESSION_CLASSES | frozenset({"text", "len", "relationship", "Relationship", "Depends", "Security"})
+_SESSION_FACTORY_NAME = re.compile(
+    r"^_?(async_?)?(session_?(local|maker|factory)|local_?session|async_session|sessionlocal)$", re.I
+)
+_NON_SESSION_FACTORY_HEADS = frozenset(
+    {"requests", "aiohttp", "httpx", "boto3", "botocore", "aioboto3", "niquests", "urllib3", "tls_client"}
+)
+
+
+def _tail(func: ast.expr) -> str | None:
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return None
+
+
+def _sa_call(ctx: Context, call: ast.Call, names: frozenset[str]) -> str | None:
+    """The tail name when ``call`` calls one of ``names`` imported from sqlalchemy/sqlmodel."""
+    tail = _tail(call.func)
+    if tail is None or tail not in names:
+        return None
+    if ctx.imported_from(call.func, *_SA_MODULES):
+        return tail
+    return None
+
+
+def _dotted(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        base = _dotted(node.value)
+        return f"{base}.{node.attr}" if base else None
+    return None
+
+
+def _fn_data(ctx: Context) -> dict[str, Any] | None:
+    fn = ctx.function
+    return fn.data if fn is not None else None
+
+
+def _module_data(ctx: Context) -> dict[str, Any]:
+    return ctx.frames[0].data
+
+
+def _binding(ctx: Context, name: str) -> tuple[str, ast.expr] | None:
+    """``(kind, value)`` of the nearest binding of ``name`` this file shows: in the
+    enclosing functions (``assign``/``with``), else at module level (``module``)."""
+    for frame in reversed(ctx.frames):
+        if frame.kind == "class":
+            break
+        if name in frame.params:
+            return None
+        bound = frame.data.get("xfa5.bind")
+        if bound and name in bound:
+            return bound[name]
+    value = ctx.assignments.get(name)
+    if value is not None:
+        return ("module", value)
+    return None
+
+
+def is_session_factory_call(ctx: Context, call: ast.expr) -> bool:
+    """``call`` makes a new database session: ``AsyncSession(...)``/``Session(...)`` from
+    sqlalchemy/sqlmodel, a call of a ``sessionmaker`` bound in this file, or of a name
+    spelled like one (``SessionLocal``, ``async_session_maker``)."""
+    if not isinstance(call, ast.Call):
+        return False
+    func = call.func
+    qualname = ctx.resolve(func)
+    if qualname in SESSION_TYPES and "Connection" not in qualname:
+        return True
+    if isinstance(func, ast.Name):
+        value = ctx.assignments.get(func.id)
+        if isinstance(value, ast.Call) and _sa_call(ctx, value, _MAKERS | frozenset({"scoped_session", "async_scoped_session"})):
+            return True
+        if func.id in ctx.imports:
+            head = ctx.imports[func.id].split(".", 1)[0]
+            if head in _NON_SESSION_FACTORY_HEADS:
+                return False
+        return bool(_SESSION_FACTORY_NAME.match(func.id))
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in ("self", "cls"):
+        return bool(_SESSION_FACTORY_NAME.match(func.attr))
+    return False
+
+
+def is_db_session(ctx: Context, expr: ast.expr) -> bool:
+    if isinstance(expr, ast.Name):
+        bound = _binding(ctx, expr.id)
+        if bound is not None:
+            kind, value = bound
+            if kind == "with" and isinstance(value, ast.Call) and _is_begin(value):
+                return False  # ``async with session.begin() as tx`` binds a transaction
+            if isinstance(value, ast.Call):
+                if is_session_factory_call(ctx, value):
+                    return True
+                callee = ctx.resolve(value.func) or ""
+                head = callee.split(".", 1)[0]
+                # bound to another library's object, or to a non-session class
+                if head in _NON_SESSION_FACTORY_HEADS or head in ("redis", "aioredis", "motor", "pymongo"):
+                    return False
+                if _tail(value.func) in ("ClientSession", "Client", "AsyncClient", "Redis", "Database"):
+                    return False
+    return ctx.is_session(expr)
+
+
+def _is_begin(call: ast.Call) -> bool:
+    return isinstance(call.func, ast.Attribute) and call.func.attr in ("begin", "begin_nested")
+
+
+def _receiver_text(expr: ast.expr) -> str:
+    return _dotted(expr) or "session"
+
+
+# -- bindings ----------------------------------------------------------------------
+
+
+@visitor(ast.Assign, ast.AnnAssign, codes=(XFA501, XFA507, XFA508, XFA510, XFA513, XFA515))
+def record_assignment(node: ast.Assign | ast.AnnAssign, ctx: Context) -> None:
+    frame = ctx.frame
+    if frame.kind != "function":
+        return
+    value = node.value
+    if value is None:
+        return
+    targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+    for target in targets:
+        if isinstance(target, ast.Name):
+            frame.data.setdefault("xfa5.bind", {})[target.id] = ("assign", value)
+            frame.data.setdefault("xfa5.assigns", {}).setdefault(target.id, []).append(value)
+            if isinstance(value, ast.Call) and is_session_factory_call(ctx, value):
+                frame.data.setdefault("xfa5.owned", {})[target.id] = ("assign", node)
+
+
+@visitor(ast.With, ast.AsyncWith, codes=(XFA501, XFA507, XFA510, XFA513))
+def record_with(node: ast.With | ast.AsyncWith, ctx: Context) -> None:
+    frame = ctx.frame
+    if frame.kind != "function":
+        return
+    for item in node.items:
+        call = item.context_expr
+        target = item.optional_vars
+        if isinstance(call, ast.Call) and _is_begin(call):
+            owner = call.func.value  # type: ignore[attr-defined]
+            if isinstance(owner, ast.Name):
+                frame.data.setdefault("xfa5.begin", set()).add(owner.id)
+            if isinstance(target, ast.Name):
+                # ``async with SessionLocal.begin() as db`` commits/rolls back itself
+                frame.data.setdefault("xfa5.begin", set()).add(target.id)
+        if isinstance(target, ast.Name):
+            frame.data.setdefault("xfa5.bind", {})[target.id] = ("with", call)
+            if isinstance(call, ast.Call) and is_session_factory_call(ctx, call):
+                frame.data.setdefault("xfa5.owned", {})[target.id] = ("with", node)
+
+
+# -- calls ---------------------------------------------------------------------------
+
+
+_METHOD_CALLS = frozenset(
+    {
+        "query", "commit", "rollback", "close", "create_all", "run_sync", "on_conflict_do_update",
+        "execute", "exec_driver_sql", "set", "hset", "mset", "hmset", "expire", "pexpire",
+        "expireat", "pexpireat", "all",
+    }
+)
+
+
+@visitor(
+    ast.Call,
+    codes=(XFA501, XFA502, XFA503, XFA504, XFA505, XFA506, XFA507, XFA508, XFA509, XFA510,
+           XFA511, XFA512, XFA513, XFA514, XFA515),
+)
+def database_calls(node: ast.Call, ctx: Context) -> None:
+    func = node.func
+    if isinstance(func, ast.Attribute):
+        attr = func.attr
+        if attr in _METHOD_CALLS:
+            _method_call(node, attr, func.value, ctx)
+        if attr not in _INTERESTING_CALLS:
+            return
+        name = attr
+    elif isinstance(func, ast.Name):
+        name = func.id
+        if name not in _INTERESTING_CALLS:
+            return
+    else:
+        return
+    if name == "len":
+        if ctx.is_builtin(func):
+            _len_call(node, ctx)
+        return
+    if name in ("Depends", "Security"):
+        if node.args and isinstance(node.args[0], ast.Name):
+            _module_data(ctx).setdefault("xfa5.depends", set()).add(node.args[0].id)
+        return
+    if name == "text":
+        if node.args and ctx.imported_from(func, *_SA_MODULES):
+            how = _interpolation(node.args[0], ctx)
+            if how:
+                ctx.report(node.args[0], XFA512, how=how)
+        return
+    if name in ("relationship", "Relationship"):
+        if ctx.wants(XFA514):
+            _relationship(node, name, ctx)
+        return
+    tail = _sa_call(ctx, node, _ENGINES | _MAKERS | _SESSION_CLASSES)
+    if tail is None:
+        return
+    if tail in _ENGINES:
+        _engine_call(node, tail, ctx)
+    if tail in _MAKERS:
+        _maker_call(node, tail, ctx)
+    if tail in _SESSION_CLASSES:
+        _session_class_call(node, tail, ctx)
+    if tail in _ENGINES or tail in _MAKERS:
+        _record_construction(node, tail, ctx)
+
+
+def _method_call(node: ast.Call, attr: str, receiver: ast.expr, ctx: Context) -> None:
+    if attr == "query":
+        if node.args and not isinstance(node.args[0], (ast.Constant, ast.JoinedStr, ast.BinOp)) and is_db_session(ctx, receiver):
+            if not any(isinstance(a, ast.Starred) for a in node.args[:1]):
+                ctx.report(node, XFA501, receiver=_receiver_text(receiver), await_="await " if ctx.in_async_scope else "")
+    elif attr == "commit":
+        _commit(node, receiver, ctx)
+    elif attr in ("rollback", "close"):
+        data = _fn_data(ctx)
+        if data is not None and isinstance(receiver, ast.Name):
+            if attr == "rollback" or ctx.in_body_of((ast.Try, _TRY_STAR, ast.ExceptHandler), ("finalbody", "body")):
+                data.setdefault("xfa5.cleanup", set()).add(receiver.id)
+    elif attr == "create_all":
+        _create_all(node.func, node, ctx)
+    elif attr == "run_sync":
+        for arg in node.args[:1]:
+            if isinstance(arg, ast.Attribute) and arg.attr == "create_all":
+                _create_all(arg, arg, ctx)
+    elif attr == "on_conflict_do_update":
+        _upsert(node, ctx)
+    elif attr in ("execute", "exec_driver_sql"):
+        if node.args:
+            how = _interpolation(node.args[0], ctx, need_sql_keyword=True)
+            if how:
+                ctx.report(node.args[0], XFA512, how=how)
+    elif attr in ("set", "hset", "mset", "hmset", "expire", "pexpire", "expireat", "pexpireat"):
+        _redis_call(node, attr, receiver, ctx)
+    elif attr == "all":
+        if ctx.wants(XFA515):
+            data = _fn_data(ctx)
+            if data is not None:
+                data.setdefault("xfa5.all", []).append(node)
+
+
+_TRY_STAR = getattr(ast, "TryStar", ast.Try)
+
+# -- XFA502 / XFA503 / XFA504 / XFA505 / XFA511 ------------------------------------------
+
+_SYNC_DRIVERS = frozenset(
+    {
+        "psycopg2", "psycopg2cffi", "pg8000", "pygresql", "pymysql", "mysqldb", "mysqlconnector",
+        "cymysql", "pysqlite", "pysqlcipher", "pyodbc", "pymssql", "cx_oracle",
+    }
+)
+_DIALECTS = {
+    "postgresql": "postgresql+asyncpg",
+    "postgres": "postgresql+asyncpg",
+    "mysql": "mysql+aiomysql",
+    "mariadb": "mariadb+aiomysql",
+    "sqlite": "sqlite+aiosqlite",
+    "mssql": "mssql+aioodbc",
+    "oracle": "oracle+oracledb",
+}
+
+
+def _url_arg(call: ast.Call) -> ast.expr | None:
+    if call.args:
+        first = call.args[0]
+        return None if isinstance(first, ast.Starred) else first
+    kw = keyword(call, "url")
+    return kw.value if kw is not None else None
+
+
+def _literal_scheme(expr: ast.expr | None, ctx: Context, follow: bool = True) -> str | None:
+    """The scheme (``postgresql+asyncpg``) of a URL literal, an f-string starting with a
+    literal scheme, or a module-level constant holding one."""
+    if expr is None:
+        return None
+    text = string_value(expr)
+    if text is None and isinstance(expr, ast.JoinedStr) and expr.values:
+        text = string_value(expr.values[0])
+    if text is None and follow and isinstance(expr, ast.Name):
+        if ctx.annotation_of(expr.id)[0]:
+            return None
+        if ctx.function is not None:
+            bound = _binding(ctx, expr.id)
+            if bound is None or bound[0] != "module":
+                return None
+        return _literal_scheme(ctx.assignments.get(expr.id), ctx, follow=False)
+    if text is None or "://" not in text:
+        return None
+    scheme = text.split("://", 1)[0].strip().lower()
+    if not scheme or not all(c.isalnum() or c in "+_-." for c in scheme):
+        return None
+    return scheme
+
+
+def _engine_call(node: ast.Call, tail: str, ctx: Context) -> None:
+    url = _url_arg(node)
+    scheme = _literal_scheme(url, ctx) if url is not None else None
+    if tail == "create_async_engine" and scheme is not None and url is not None:
+        dialect, _, driver = scheme.partition("+")
+        if dialect in _DIALECTS and (driver == "" or driver in _SYNC_DRIVERS):
+            ctx.report(url, XFA503, scheme=scheme, fix=_DIALECTS[dialect])
+    if tail == "create_engine":
+        _sync_construction(node, ctx, "create_engine", "create_async_engine(...) from sqlalchemy.ext.asyncio")
+    if ctx.wants(XFA505) and not has_kwargs_splat(node) and keyword(node, "pool_pre_ping") is None:
+        pool = keyword(node, "poolclass")
+        if pool is not None and _tail(pool.value) in ("NullPool", "StaticPool"):
+            return
+        if url is None:
+            return
+        if scheme is not None:
+            if scheme.startswith("sqlite"):
+                return
+        else:
+            words = " ".join(_names_in(url)).lower()
+            if "sqlite" in words:
+                return
+        ctx.report(node, XFA505, call=tail)
+
+
+def _names_in(expr: ast.expr) -> list[str]:
+    out: list[str] = []
+    for sub in ast.walk(expr):
+        if isinstance(sub, ast.Name):
+            out.append(sub.id)
+        elif isinstance(sub, ast.Attribute):
+            out.append(sub.attr)
+        elif isinstance(sub, ast.Constant) and isinstance(sub.value, str):
+            out.append(sub.value)
+    return out
+
+
+def _is_async_session_class(ctx: Context, expr: ast.expr) -> bool:
+    qualname = ctx.resolve(expr) or ""
+    return qualname.rsplit(".", 1)[-1] == "AsyncSession"
+
+
+def _maker_call(node: ast.Call, tail: str, ctx: Context) -> None:
+    class_kw = keyword(node, "class_")
+    is_async = tail == "async_sessionmaker" or (class_kw is not None and _is_async_session_class(ctx, class_kw.value))
+    if is_async:
+        _expire_on_commit(node, tail, ctx)
+    else:
+        _sync_construction(node, ctx, "sessionmaker", "async_sessionmaker(engine, expire_on_commit=False)")
+
+
+def _session_class_call(node: ast.Call, tail: str, ctx: Context) -> None:
+    if tail == "AsyncSession":
+        _expire_on_commit(node, tail, ctx)
+    else:
+        _sync_construction(node, ctx, "Session", "AsyncSession (async with SessionLocal() as session)")
+
+
+def _expire_on_commit(node: ast.Call, tail: str, ctx: Context) -> None:
+    if keyword(node, "expire_on_commit") is None and not has_kwargs_splat(node):
+        ctx.report(node, XFA504, call=tail)
+
+
+def _sync_construction(node: ast.Call, ctx: Context, call: str, replacement: str) -> None:
+    if not ctx.wants(XFA502) or ctx.is_test or ctx.is_script or _is_alembic_env(ctx):
+        return
+    _module_data(ctx).setdefault("xfa5.sync", []).append((node, call, replacement))
+
+
+def _is_alembic_env(ctx: Context) -> bool:
+    return ctx.memo(
+        "xfa5.alembic",
+        lambda: any(q == "alembic" or q.startswith("alembic.") for q in ctx.imports.values()),
+    )
+
+
+@visitor(ast.AsyncFunctionDef, codes=(XFA502,))
+def note_async_def(node: ast.AsyncFunctionDef, ctx: Context) -> None:
+    _module_data(ctx)["xfa5.async"] = True
+
+
+def _record_construction(node: ast.Call, tail: str, ctx: Context) -> None:
+    if not ctx.wants(XFA511):
+        return
+    functions = [f for f in ctx.frames if f.kind == "function"]
+    if not functions or ctx.frame.kind == "class":
+        return
+    _module_data(ctx).setdefault("xfa5.constructions", []).append((node, tail, functions))
+
+
+_CACHE_DECORATORS = frozenset({"lru_cache", "cache", "cached", "alru_cache", "cached_property"})
+
+
+def _decorator_tail(decorator: ast.expr) -> str | None:
+    target = decorator.func if isinstance(decorator, ast.Call) else decorator
+    return _tail(target)
+
+
+def _is_lifecycle_function(fn: ast.AST, lifespans: set[str], ctx: Context) -> bool:
+    name = getattr(fn, "name", "")
+    if name in lifespans or name == "__init__":
+        return True
+    for decorator in getattr(fn, "decorator_list", ()):
+        tail = _decorator_tail(decorator)
+        if tail in _CACHE_DECORATORS:
+            return True
+        if tail == "on_event":
+            return True
+        if tail in ("asynccontextmanager", "contextmanager"):
+            args = fn.args  # type: ignore[attr-defined]
+            params = [*args.posonlyargs, *args.args]
+            if params:
+                first = params[0]
+                ann = ctx.resolve(first.annotation) if first.annotation is not None else None
+                if first.arg in ("app", "_app", "application", "fastapi_app", "_") or (ann or "").endswith("FastAPI"):
+                    return True
+    return False
+
+
+def _report_constructions(ctx: Context) -> None:
+    records = _module_data(ctx).get("xfa5.constructions")
+    if not records:
+        return
+    data = _module_data(ctx)
+    lifespans: set[str] = data.get("xfa5.lifespans", set())
+    depends: set[str] = data.get("xfa5.depends", set())
+    layer = ctx.layer
+    for node, tail, functions in records:
+        if any(_is_lifecycle_function(f.node, lifespans, ctx) for f in functions):
+            continue
+        where = None
+        if any(f.route is not None for f in functions):
+            where = "a route handler"
+        elif any(getattr(f.node, "name", None) in depends for f in functions):
+            where = "a dependency"
+        elif layer in ("routes", "services", "repositories"):
+            where = f"a function of a {layer} module"
+        if where is None:
+            continue
+        what = "engine and connection pool" if tail in _ENGINES else "session factory"
+        ctx.report(node, XFA511, call=tail, where=where, what=what)
+
+
+@visitor(ast.keyword, codes=(XFA511,))
+def note_lifespan(node: ast.keyword, ctx: Context) -> None:
+    if node.arg == "lifespan" and isinstance(node.value, ast.Name):
+        _module_data(ctx).setdefault("xfa5.lifespans", set()).add(node.value.id)
+    elif node.arg in ("on_startup",) and isinstance(node.value, (ast.List, ast.Tuple)):
+        for elt in node.value.elts:
+            if isinstance(elt, ast.Name):
+                _module_data(ctx).setdefault("xfa5.lifespans", set()).add(elt.id)
+
+
+@visitor(ast.Call, codes=(XFA511,))
+def note_event_handler(node: ast.Call, ctx: Context) -> None:
+    func = node.func
+    if isinstance(func, ast.Attribute) and func.attr == "add_event_handler" and len(node.args) >= 2:
+        handler = node.args[1]
+        if isinstance(handler, ast.Name):
+            _module_data(ctx).setdefault("xfa5.lifespans", set()).add(handler.id)
+
+
+@visitor(ast.Module, leave=True, codes=(XFA502, XFA511))
+def module_done(node: ast.Module, ctx: Context) -> None:
+    data = _module_data(ctx)
+    if data.get("xfa5.async"):
+        for call, name, replacement in data.get("xfa5.sync", ()):
+            ctx.report(call, XFA502, call=name, replacement=replacement)
+    _report_constructions(ctx)
+
+
+# -- XFA506 ----------------------------------------------------------------------------
+
+
+def _create_all(attr: ast.expr, report_at: ast.AST, ctx: Context) -> None:
+    if not isinstance(attr, ast.Attribute):
+        return
+    owner = attr.value
+    owner_name = owner.attr if isinstance(owner, ast.Attribute) else owner.id if isinstance(owner, ast.Name) else None
+    if owner_name is None or not owner_name.lower().endswith("metadata"):
+        return
+    if ctx.is_test or ctx.is_script or _is_alembic_env(ctx) or _in_main_block(ctx):
+        return
+    ctx.report(report_at, XFA506, expr=_dotted(attr) or "metadata.create_all")
+
+
+def _in_main_block(ctx: Context) -> bool:
+    for ancestor in ctx.ancestors:
+        if isinstance(ancestor, ast.If):
+            test = ancestor.test
+            if (
+                isinstance(test, ast.Compare)
+                and isinstance(test.left, ast.Name)
+                and test.left.id == "__name__"
+                and test.comparators
+                and string_value(test.comparators[0]) == "__main__"
+            ):
+                return True
+    return False
+
+
+# -- XFA507 / XFA510 ----------------------------------------------------------------------
+
+
+def _commit(node: ast.Call, receiver: ast.expr, ctx: Context) -> None:
+    if node.args or not is_db_session(ctx, receiver):
+        return
+    loop = ctx.in_body_of((ast.For, ast.While, ast.AsyncFor), ("body",))
+    if loop is not None and not _followed_by_exit(ctx):
+        ctx.report(node, XFA507, receiver=_receiver_text(receiver))
+    data = _fn_data(ctx)
+    if data is not None and isinstance(receiver, ast.Name) and ctx.wants(XFA510):
+        owned = data.get("xfa5.owned", {}).get(receiver.id)
+        swallowing = None
+        if owned is not None and owned[0] == "with":
+            swallowing = _swallowing_try(ctx, receiver.id, owned[1])
+        data.setdefault("xfa5.commits", []).append((node, receiver.id, swallowing))
+
+
+def _statement_of(ctx: Context) -> tuple[ast.stmt, list[ast.stmt]] | None:
+    """The statement holding the current node and the statement list it is in."""
+    chain = ctx.ancestors + [ctx.node]
+    for i in range(len(chain) - 1, 0, -1):
+        node = chain[i]
+        if isinstance(node, ast.stmt):
+            parent = chain[i - 1]
+            for name in ("body", "orelse", "finalbody"):
+                block = getattr(parent, name, None)
+                if isinstance(block, list) and any(s is node for s in block):
+                    return node, block
+            return None
+    return None
+
+
+def _followed_by_exit(ctx: Context) -> bool:
+    """The commit statement is followed by ``break``/``return`` in its block (also when
+    the block is a ``try`` body, or the ``try`` is followed by one)."""
+    chain = ctx.ancestors + [ctx.node]
+    for i in range(len(chain) - 1, 0, -1):
+        node = chain[i]
+        if isinstance(node, (ast.For, ast.While, ast.AsyncFor)) or isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            return False
+        if not isinstance(node, ast.stmt):
+            continue
+        parent = chain[i - 1]
+        for name in ("body", "orelse", "finalbody"):
+            block = getattr(parent, name, None)
+            if isinstance(block, list):
+                for j, stmt in enumerate(block):
+                    if stmt is node:
+                        if any(isinstance(s, (ast.Break, ast.Return)) for s in block[j + 1:]):
+                            return True
+        if not isinstance(parent, (ast.Try, _TRY_STAR, ast.If, ast.With, ast.AsyncWith)):
+            return False
+    return False
+
+
+def _swallowing_try(ctx: Context, name: str, with_node: ast.AST) -> ast.AST | None:
+    """The ``try`` inside the session's ``with`` block whose body holds the commit, when
+    one of its handlers neither re-raises nor rolls ``name`` back.  (A ``try`` around the
+    whole ``with`` runs its handlers after the session was closed, i.e. rolled back.)"""
+    tried = ctx.in_body_of((ast.Try, _TRY_STAR), ("body",))
+    if tried is None:
+        return None
+    position = {id(a): i for i, a in enumerate(ctx.ancestors)}
+    if id(with_node) not in position or position[id(tried)] < position[id(with_node)]:
+        return None
+    for handler in tried.handlers:  # type: ignore[attr-defined]
+        raises = rolls_back = False
+        for sub in ast.walk(handler):
+            if isinstance(sub, ast.Raise):
+                raises = True
+            elif (
+                isinstance(sub, ast.Call)
+                and isinstance(sub.func, ast.Attribute)
+                and sub.func.attr in ("rollback", "close")
+                and isinstance(sub.func.value, ast.Name)
+                and sub.func.value.id == name
+            ):
+                rolls_back = True
+        if not raises and not rolls_back:
+            return tried
+    return None
+
+
+@visitor(ast.FunctionDef, ast.AsyncFunctionDef, leave=True, codes=(XFA510, XFA513, XFA515))
+def function_done(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> None:
+    data = ctx.frame.data
+    if "xfa5.commits" in data:
+        _check_rollback(data, ctx)
+    if "xfa5.redis" in data:
+        _check_redis(data, ctx)
+    if "xfa5.all" in data:
+        _check_unbounded(data, ctx)
+
+
+def _check_rollback(data: dict[str, Any], ctx: Context) -> None:
+    owned: dict[str, tuple[str, ast.AST]] = data.get("xfa5.owned", {})
+    begun: set[str] = data.get("xfa5.begin", set())
+    cleaned: set[str] = data.get("xfa5.cleanup", set())
+    for call, name, swallowing in data["xfa5.commits"]:
+        if name not in owned or name in begun or name in cleaned:
+            continue
+        kind, _ = owned[name]
+        if kind == "assign":
+            fix = f"wrap it in try/except: {name}.rollback(); raise, with {name}.close() in finally (or use async with SessionLocal.begin() as {name}:)"
+            ctx.report(call, XFA510, receiver=name, fix=fix)
+        elif swallowing is not None:
+            fix = f"call {name}.rollback() in the except block before carrying on (or re-raise)"
+            ctx.report(call, XFA510, receiver=name, fix=fix)
+
+
+# -- XFA508 ----------------------------------------------------------------------------
+
+_QUERY_METHODS = frozenset({"execute", "scalars", "exec", "query", "stream_scalars"})
+_RESULT_METHODS = frozenset({"scalars", "unique", "mappings", "tuples", "columns"})
+_FETCH_PREFIXES = ("get", "list", "fetch", "find", "search", "read", "all", "select", "query", "load")
+
+
+def _chain_has_query(expr: ast.expr, ctx: Context, follow: bool = True) -> bool:
+    """``expr`` (the receiver of ``.all()``) is a query result: its call chain holds
+    ``.scalars()``/``.exec()``, ``.execute()``/``.query()`` on a session or
+    ``.execute(select(...))``; or it is a variable this function bound to one."""
+    node = expr
+    for _ in range(16):
+        if isinstance(node, ast.Await):
+            node = node.value
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            attr = node.func.attr
+            if attr in ("scalars", "exec", "stream_scalars"):
+                return True
+            if attr in ("execute", "query") and _executes_statement(node, ctx):
+                return True
+            node = node.func.value
+        elif isinstance(node, ast.Attribute):
+            node = node.value
+        elif isinstance(node, ast.Name) and follow:
+            bound = _binding(ctx, node.id)
+            if bound is not None and bound[0] == "assign" and isinstance(bound[1], (ast.Await, ast.Call)):
+                return _chain_has_query(bound[1], ctx, follow=False)
+            return False
+        else:
+            return False
+    return False
+
+
+def _executes_statement(call: ast.Call, ctx: Context) -> bool:
+    """``x.execute(stmt)``/``x.query(M)`` on a session, or ``x.execute(select(...))``."""
+    func = call.func
+    if isinstance(func, ast.Attribute) and is_db_session(ctx, func.value):
+        return True
+    return func.attr == "execute" and bool(call.args) and _select_root(call.args[0], ctx) is not None  # type: ignore[union-attr]
+
+
+def _len_call(node: ast.Call, ctx: Context) -> None:
+    if len(node.args) != 1 or node.keywords:
+        return
+    arg = node.args[0]
+    if isinstance(arg, ast.Call) and isinstance(arg.func, ast.Attribute) and arg.func.attr == "all" and not arg.args:
+        if _chain_has_query(arg.func.value, ctx):
+            ctx.report(node, XFA508)
+    elif isinstance(arg, ast.Await) and isinstance(arg.value, ast.Call):
+        call = arg.value
+        tail = (_tail(call.func) or "").lstrip("_").lower()
+        if tail.startswith(_FETCH_PREFIXES) and any(
+            is_db_session(ctx, a) for a in [*call.args, *(kw.value for kw in call.keywords)] if isinstance(a, (ast.Name, ast.Attribute))
+        ):
+            ctx.report(node, XFA508)
+
+
+# -- XFA509 ----------------------------------------------------------------------------
+
+
+def _upsert(node: ast.Call, ctx: Context) -> None:
+    if has_kwargs_splat(node) or len(node.args) >= 4 or any(isinstance(a, ast.Starred) for a in node.args):
+        return
+    set_ = keyword(node, "set_")
+    if set_ is None or (isinstance(set_.value, ast.Dict) and not set_.value.keys):
+        ctx.report(node, XFA509)
+
+
+# -- XFA512 ----------------------------------------------------------------------------
+
+_SQL_KEYWORDS = frozenset(
+    {"select", "insert", "update", "delete", "with", "create", "drop", "alter", "truncate", "grant",
+     "revoke", "merge", "upsert", "replace", "set", "call", "exec", "execute", "copy", "vacuum", "analyze"}
+)
+_IDENTIFIER_BEFORE = re.compile(
+    r"(?:\b(?:from|join|into|update|table|schema|database|exists|view|sequence|index|trigger|to|truncate)\s+"
+    r"(?:only\s+)?|[\"`.\[])$",
+    re.I,
+)
+
+
+def _interpolation(arg: ast.expr, ctx: Context, need_sql_keyword: bool = False) -> str | None:
+    how = None
+    literal = ""
+    if isinstance(arg, ast.JoinedStr):
+        if not any(isinstance(v, ast.FormattedValue) for v in arg.values):
+            return None
+        if _only_identifiers(arg):
+            return None
+        how = "an f-string"
+        literal = string_value(arg.values[0]) or ""
+    elif isinstance(arg, ast.BinOp) and isinstance(arg.op, ast.Mod):
+        literal = string_value(arg.left) or ""
+        if not literal or _is_constant_expr(arg.right):
+            return None
+        how = "% formatting"
+    elif isinstance(arg, ast.BinOp) and isinstance(arg.op, ast.Add):
+        parts = _flatten_add(arg)
+        strings = [p for p in parts if string_value(p) is not None or isinstance(p, ast.JoinedStr)]
+        if not strings or all(_is_constant_expr(p) for p in parts):
+            return None
+        first = strings[0]
+        if isinstance(first, ast.JoinedStr):
+            literal = (string_value(first.values[0]) if first.values else "") or ""
+        else:
+            literal = string_value(first) or ""
+        how = "string concatenation"
+    elif (
+        isinstance(arg, ast.Call)
+        and isinstance(arg.func, ast.Attribute)
+        and arg.func.attr == "format"
+        and string_value(arg.func.value) is not None
+        and (arg.args or arg.keywords)
+    ):
+        literal = string_value(arg.func.value) or ""
+        how = "str.format()"
+    if how is None:
+        return None
+    if need_sql_keyword:
+        words = literal.strip().split(None, 1)
+        if not words or words[0].lower().strip("(") not in _SQL_KEYWORDS:
+            return None
+    return how
+
+
+def _flatten_add(node: ast.expr) -> list[ast.expr]:
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _flatten_add(node.left) + _flatten_add(node.right)
+    return [node]
+
+
+def _is_constant_expr(node: ast.expr) -> bool:
+    if isinstance(node, ast.Constant):
+        return True
+    if isinstance(node, ast.Tuple):
+        return all(_is_constant_expr(e) for e in node.elts)
+    if isinstance(node, ast.JoinedStr):
+        return not any(isinstance(v, ast.FormattedValue) for v in node.values)
+    return False
+
+
+def _only_identifiers(node: ast.JoinedStr) -> bool:
+    """Every placeholder of the f-string sits where SQL expects an identifier."""
+    before = ""
+    for value in node.values:
+        if isinstance(value, ast.Constant) and isinstance(value.value, str):
+            before += value.value
+        elif isinstance(value, ast.FormattedValue):
+            if not _IDENTIFIER_BEFORE.search(before[-40:]):
+                return False
+            before += "x"
+    return True
+
+
+# -- XFA513 ----------------------------------------------------------------------------
+
+_REDIS_NAMES = frozenset({"redis", "redis_client", "cache", "_redis", "_redis_client", "_cache", "redis_cache"})
+_REDIS_FACTORIES = frozenset({"Redis", "StrictRedis", "from_url", "from_pool", "RedisCluster"})
+_EXPIRE = frozenset({"expire", "pexpire", "expireat", "pexpireat"})
+
+
+def _file_imports_redis(ctx: Context) -> bool:
+    return ctx.memo(
+        "xfa5.redis_import",
+        lambda: any(q.split(".", 1)[0] in ("redis", "aioredis", "coredis") for q in ctx.imports.values()),
+    )
+
+
+def _is_redis_factory_call(ctx: Context, value: ast.expr) -> bool:
+    if isinstance(value, ast.Await):
+        value = value.value
+    if not isinstance(value, ast.Call):
+        return False
+    return _tail(value.func) in _REDIS_FACTORIES and ctx.imported_from(value.func, "redis", "aioredis", "coredis")
+
+
+def _is_redis(ctx: Context, receiver: ast.expr) -> bool:
+    if isinstance(receiver, ast.Name):
+        name = receiver.id
+        is_param, annotation = ctx.annotation_of(name)
+        if is_param:
+            if annotation is not None:
+                base, _ = ctx.unwrap_annotation(annotation)
+                qual = ctx.resolve(base) if base is not None else None
+                if qual and qual.split(".", 1)[0] in ("redis", "aioredis", "coredis") and qual.endswith(("Redis", "StrictRedis", "RedisCluster")):
+                    return True
+                return False
+            return name in _REDIS_NAMES and _file_imports_redis(ctx)
+        bound = _binding(ctx, name)
+        if bound is not None:
+            value = bound[1]
+            if _is_redis_factory_call(ctx, value):
+                return True
+            if isinstance(value, (ast.Call, ast.Await)):
+                return False
+        return name in _REDIS_NAMES and _file_imports_redis(ctx)
+    if isinstance(receiver, ast.Attribute) and isinstance(receiver.value, ast.Name) and receiver.value.id in ("self", "cls"):
+        return receiver.attr in _REDIS_NAMES and _file_imports_redis(ctx)
+    return False
+
+
+def _redis_call(node: ast.Call, attr: str, receiver: ast.expr, ctx: Context) -> None:
+    if not ctx.wants(XFA513):
+        return
+    data = ctx.frame.data if ctx.frame.kind in ("function", "module") else None
+    if data is None:
+        return
+    text = _dotted(receiver)
+    if text is None:
+        return
+    if attr in _EXPIRE:
+        data.setdefault("xfa5.expire", []).append((text, node.lineno, node.col_offset))
+        return
+    if has_kwargs_splat(node) or any(isinstance(a, ast.Starred) for a in node.args):
+        return
+    if attr == "set":
+        given = len(node.args) + sum(1 for kw in node.keywords if kw.arg in ("name", "value"))
+        if len(node.args) >= 3 or given != 2:
+            return
+        if any(keyword(node, k) is not None for k in ("ex", "px", "exat", "pxat", "keepttl")):
+            return
+    elif not node.args and not node.keywords:
+        return
+    if not _is_redis(ctx, receiver):
+        return
+    data.setdefault("xfa5.redis", []).append((node, text, attr))
+
+
+def _check_redis(data: dict[str, Any], ctx: Context) -> None:
+    expires = data.get("xfa5.expire", [])
+    for node, text, attr in data["xfa5.redis"]:
+        pos = (node.lineno, node.col_offset)
+        if any(t == text and (line, col) > pos for t, line, col in expires):
+            continue
+        if attr == "set":
+            fix = f"pass a TTL: {text}.set(key, value, ex=<seconds>)"
+        else:
+            fix = f"follow it with {text}.expire(key, <seconds>)"
+        ctx.report(node, XFA513, receiver=text, method=attr, fix=fix)
+
+
+@visitor(ast.Module, leave=True, codes=(XFA513,))
+def module_redis_done(node: ast.Module, ctx: Context) -> None:
+    data = ctx.frames[0].data
+    if "xfa5.redis" in data:
+        _check_redis(data, ctx)
+
+
+# -- XFA514 ----------------------------------------------------------------------------
+
+
+def _project_is_sync(ctx: Context) -> bool:
+    """This file shows a sync SQLAlchemy/SQLModel project: it imports a sync session
+    class or factory and nothing from ``sqlalchemy.ext.asyncio``."""
+    quals = list(ctx.imports.values())
+    if any(".ext.asyncio" in q for q in quals):
+        return False
+    return any(
+        q in ("sqlalchemy.orm.Session", "sqlalchemy.orm.sessionmaker", "sqlalchemy.orm.scoped_session", "sqlmodel.Session")
+        for q in quals
+    )
+
+
+def _uses_async_attrs(ctx: Context) -> bool:
+    return any(q.endswith("AsyncAttrs") for q in ctx.imports.values())
+
+
+def _relationship(node: ast.Call, name: str, ctx: Context) -> None:
+    if has_kwargs_splat(node):
+        return
+    if name == "relationship":
+        if not ctx.imported_from(node.func, "sqlalchemy"):
+            return
+        if keyword(node, "lazy") is not None:
+            return
+    else:
+        if not ctx.imported_from(node.func, "sqlmodel"):
+            return
+        kwargs = keyword(node, "sa_relationship_kwargs")
+        if kwargs is not None:
+            if not isinstance(kwargs.value, ast.Dict):
+                return
+            if any(k is None or string_value(k) == "lazy" for k in kwargs.value.keys):
+                return
+        if keyword(node, "sa_relationship") is not None:
+            return
+    if _project_is_sync(ctx) or _uses_async_attrs(ctx):
+        return
+    ctx.report(node, XFA514)
+
+
+# -- XFA515 ----------------------------------------------------------------------------
+
+
+def _select_root(expr: ast.expr, ctx: Context, depth: int = 0) -> ast.Call | None:
+    """The ``select(...)`` call at the root of a statement chain (``select(X).where()``)."""
+    node = expr
+    for _ in range(30):
+        if isinstance(node, ast.Call):
+            func = node.func
+            if _tail(func) == "select" and ctx.imported_from(func, *_SA_MODULES):
+                return node
+            if isinstance(func, ast.Attribute):
+                node = func.value
+                continue
+            return None
+        return None
+    return None
+
+
+def _chain_methods(expr: ast.expr) -> set[str]:
+    out: set[str] = set()
+    node = expr
+    for _ in range(30):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            out.add(node.func.attr)
+            node = node.func.value
+        elif isinstance(node, ast.Await):
+            node = node.value
+        else:
+            break
+    return out
+
+
+def _statement_bounded(stmt: ast.expr, data: dict[str, Any], ctx: Context, depth: int = 0) -> bool | None:
+    """``True`` when bounded, ``False`` when an unbounded select, ``None`` when unknown."""
+    if depth > 4:
+        return None
+    if isinstance(stmt, ast.Name):
+        values = data.get("xfa5.assigns", {}).get(stmt.id)
+        if not values:
+            return None
+        verdicts = [_statement_bounded(v, data, ctx, depth + 1) if not isinstance(v, ast.Name) or v.id != stmt.id else None for v in values]
+        if any(v is True for v in verdicts):
+            return True
+        if any(v is False for v in verdicts) and all(v is not None or _extends_name(val, stmt.id) for v, val in zip(verdicts, values)):
+            return False
+        return None
+    methods = _chain_methods(stmt)
+    if "limit" in methods or "fetch" in methods or "slice" in methods:
+        return True
+    root = _select_root(stmt, ctx)
+    if root is None:
+        # ``stmt = stmt.where(...)``: look at the base
+        node = stmt
+        while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            node = node.func.value
+        if isinstance(node, ast.Name) and depth == 0:
+            return _statement_bounded(node, data, ctx, depth + 1)
+        return None
+    if _aggregate_only(root, ctx):
+        return True
+    return False
+
+
+def _extends_name(value: ast.expr, name: str) -> bool:
+    node = value
+    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        node = node.func.value
+    return isinstance(node, ast.Name) and node.id == name
+
+
+def _aggregate_only(select_call: ast.Call, ctx: Context) -> bool:
+    if not select_call.args:
+        return False
+    for arg in select_call.args:
+        if not (isinstance(arg, ast.Call) and isinstance(arg.func, ast.Attribute) and isinstance(arg.func.value, ast.Name) and arg.func.value.id == "func"):
+            return False
+    return True
+
+
+def _executed_statement(expr: ast.expr, data: dict[str, Any], depth: int = 0) -> ast.expr | None:
+    """The statement argument of the ``execute``/``scalars``/``exec`` call that produced
+    ``expr`` (inline, or through a result variable of this function)."""
+    node = expr
+    for _ in range(12):
+        if isinstance(node, ast.Await):
+            node = node.value
+            continue
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            if node.func.attr in ("execute", "scalars", "exec") and node.args:
+                return node.args[0]
+            node = node.func.value
+            continue
+        if isinstance(node, ast.Attribute):
+            node = node.value
+            continue
+        if isinstance(node, ast.Name) and depth < 3:
+            values = data.get("xfa5.assigns", {}).get(node.id)
+            if values and len(values) == 1:
+                return _executed_statement(values[0], data, depth + 1)
+        return None
+    return None
+
+
+def _check_unbounded(data: dict[str, Any], ctx: Context) -> None:
+    for call in data["xfa5.all"]:
+        if call.args or not isinstance(call.func, ast.Attribute):
+            continue
+        stmt = _executed_statement(call.func.value, data)
+        if stmt is None:
+            continue
+        if _statement_bounded(stmt, data, ctx) is False:
+            ctx.report(call, XFA515)
