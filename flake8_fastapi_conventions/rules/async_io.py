@@ -308,21 +308,29 @@ XFA108 = rule(
     """,
     bad="""
         from fastapi import APIRouter
+        from pydantic import BaseModel
 
         router = APIRouter()
 
-        @router.get("/items")
-        def list_items() -> list[str]:
-            return ["a", "b"]
+        class Health(BaseModel):
+            ok: bool
+
+        @router.get("/health")
+        def health() -> Health:
+            return Health(ok=True)
     """,
     good="""
         from fastapi import APIRouter
+        from pydantic import BaseModel
 
         router = APIRouter()
 
-        @router.get("/items")
-        async def list_items() -> list[str]:
-            return ["a", "b"]
+        class Health(BaseModel):
+            ok: bool
+
+        @router.get("/health")
+        async def health() -> Health:
+            return Health(ok=True)
     """,
     not_flagged=(
         "`async def` handlers; plain functions that are not route handlers (dependencies, helpers).",
@@ -349,30 +357,41 @@ XFA109 = rule(
     """,
     bad="""
         from fastapi import APIRouter
+        from pydantic import BaseModel
 
         router = APIRouter()
 
+        class Report(BaseModel):
+            total: int
+
         @router.get("/report")
-        async def build_report() -> dict:
-            return {"total": sum(i * i for i in range(1_000_000))}
+        async def build_report() -> Report:
+            return Report(total=sum(i * i for i in range(1_000_000)))
     """,
     good="""
         from fastapi import APIRouter
         from fastapi.concurrency import run_in_threadpool
+        from pydantic import BaseModel
 
         router = APIRouter()
+
+        class Report(BaseModel):
+            total: int
 
         def compute_total() -> int:
             return sum(i * i for i in range(1_000_000))
 
         @router.get("/report")
-        async def build_report() -> dict:
+        async def build_report() -> Report:
             # or, with XFA108 disabled: a plain `def build_report()`
-            return {"total": await run_in_threadpool(compute_total)}
+            return Report(total=await run_in_threadpool(compute_total))
     """,
     not_flagged=(
         "Handlers that await anything (including `async for`/`async with` and async comprehensions).",
         "Websocket handlers, and handlers that call `asyncio.*`/`anyio.*` (they need the event loop's thread).",
+        "Async generator handlers (streaming responses).",
+        "Handlers that make no call at all (`return current_user`, `return True`): there is no work to move "
+        "to a thread, and the thread-pool hop would cost more than it saves.",
         "Route handlers in test files.",
     ),
     example_path="app/api/routes/reports.py",
@@ -448,30 +467,39 @@ XFA111 = rule(
     """,
     bad="""
         from fastapi import APIRouter, UploadFile
+        from pydantic import BaseModel
 
         router = APIRouter()
 
+        class Stored(BaseModel):
+            size: int
+
         @router.post("/avatars")
-        async def upload_avatar(file: UploadFile) -> dict:
+        async def upload_avatar(file: UploadFile) -> Stored:
             data = await file.read()
-            return {"size": len(data)}
+            return Stored(size=len(data))
     """,
     good="""
         from fastapi import APIRouter, UploadFile
+        from pydantic import BaseModel
 
         router = APIRouter()
 
+        class Stored(BaseModel):
+            size: int
+
         @router.post("/avatars")
-        async def upload_avatar(file: UploadFile) -> dict:
+        async def upload_avatar(file: UploadFile) -> Stored:
             size = 0
             while chunk := await file.read(1024 * 1024):
                 size += len(chunk)
-            return {"size": size}
+            return Stored(size=size)
     """,
     not_flagged=(
         "`read(size)` (chunked reading), `shutil.copyfileobj(file.file, ...)` in a thread.",
         "A handler that checks `<p>.size` before reading.",
         "Items of a `list[UploadFile]` parameter, and `UploadFile` objects that are not parameters of the handler.",
+        "Test files (test apps read small fixture uploads).",
     ),
     example_path="app/api/routes/avatars.py",
 )
@@ -771,8 +799,10 @@ def blocking_calls(node: ast.Call, ctx: Context) -> None:
                     )
                     return
             _report_client_method(node, ctx, func)
-        if frame.route is not None and name is not None and name.startswith(("asyncio.", "anyio.")):
-            frame.data["xfa109_loop"] = True
+        if frame.route is not None:
+            frame.data["xfa109_calls"] = True
+            if name is not None and name.startswith(("asyncio.", "anyio.")):
+                frame.data["xfa109_loop"] = True
 
 
 # -- local bindings (for XFA103/XFA105 receivers) -----------------------------------------
@@ -1045,7 +1075,16 @@ def async_route_without_await(node: ast.AsyncFunctionDef, ctx: Context) -> None:
         return
     if any(r.is_websocket for r in ctx.routes_of(node)) or frame.data.get("xfa109_loop"):
         return
+    if not frame.data.get("xfa109_calls") or frame.data.get("xfa109_yield"):
+        return  # no work (returns a dependency's value or a constant), or a streaming generator
     ctx.report(node, XFA109, name=node.name)
+
+
+@visitor(ast.Yield, ast.YieldFrom, codes=(XFA109,))
+def route_generator(node: ast.AST, ctx: Context) -> None:
+    frame = ctx.frames[-1]
+    if frame.route is not None:
+        frame.data["xfa109_yield"] = True
 
 
 # -- XFA110: client per request -------------------------------------------------------------
@@ -1173,7 +1212,7 @@ def upload_read(node: ast.Await, ctx: Context) -> None:
     if not (isinstance(func, ast.Attribute) and func.attr == "read" and isinstance(func.value, ast.Name)):
         return
     frame = ctx.frames[-1]
-    if frame.route is None:
+    if frame.route is None or ctx.is_test:
         return
     name = func.value.id
     if name not in frame.params or name in frame.data.get("xfa111_sized", ()):

@@ -17,7 +17,7 @@ async def nested_only():  # error: XFA109:1
     async def inner():
         await asyncio.sleep(0)
 
-    return inner
+    return repr(inner)
 
 
 @router.get("/awaits")
@@ -60,3 +60,24 @@ def plain():  # noqa: XFA108
 
 async def not_a_route():
     return 1
+
+
+@router.get("/me")
+async def read_me(current_user=None):
+    return current_user
+
+
+@router.get("/health")
+async def health() -> bool:
+    return True
+
+
+@router.get("/validated")
+async def validated(user=None):  # error: XFA109:1
+    return dict(user)
+
+
+@router.get("/stream")
+async def stream_lines(text: str = ""):
+    for line in text.splitlines():
+        yield line.encode()
