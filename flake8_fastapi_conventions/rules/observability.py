@@ -363,6 +363,7 @@ XFA803 = rule(
     """,
     not_flagged=(
         "`getLogger(\"uvicorn.error\")` and other named loggers inside functions that configure logging.",
+        "A literal naming a package the file sits in (`getLogger(\"fastapi\")` in `fastapi/logger.py`).",
         "Module-level configuration of other libraries' loggers: `logging.getLogger(\"sqlalchemy\").setLevel(...)`, `uvicorn_logger = logging.getLogger(\"uvicorn\")`.",
         "Tests, scripts, `__main__.py` and `if __name__ == \"__main__\":` blocks.",
     ),
@@ -439,7 +440,8 @@ XFA805 = rule(
             logger.info("user.creating", extra={"name": name})
     """,
     not_flagged=(
-        "Tests and scripts (by path), `__main__.py`, and `if __name__ == \"__main__\":` blocks.",
+        "Tests and scripts (by path), `__main__.py`, `if __name__ == \"__main__\":` blocks, Alembic migrations (files importing `alembic`).",
+        "Calls at module level, outside any function or class (they run at import time, like a script or a tutorial module).",
         "CLI modules: files named `cli.py`/`commands.py`/`manage.py` or under `cli/`/`commands/`, files that import `typer`, `click`, `argparse` or `fire`, and files that have an `if __name__ == \"__main__\":` block.",
         "A `print` this file defines or imports (e.g. `from rich import print`).",
     ),
@@ -592,6 +594,7 @@ XFA809 = rule(
         "`contextlib.suppress(...)`, which states the intent.",
         "A comment on the `except` line, the `pass` line or between them.",
         "`except ImportError`/`ModuleNotFoundError` (the optional-import idiom).",
+        "A `try` with an `else:` block (`try: x = d[k]` / `except KeyError: pass` / `else: use(x)`): the else states the intent.",
         "`except asyncio.CancelledError: pass` after a `try` whose body only awaits (awaiting a task just cancelled).",
     ),
 )
@@ -844,9 +847,19 @@ def module_logger_name(node: ast.Assign | ast.AnnAssign, ctx: Context) -> None:
     first = args[0]
     text = string_value(first)
     if text is not None:
+        if _names_own_package(text, ctx.filename):
+            return  # ``fastapi/logger.py``: ``getLogger("fastapi")`` is the package's logger
         ctx.report(value, XFA803, what=repr(text))
     elif isinstance(first, ast.Name) and first.id == "__file__":
         ctx.report(value, XFA803, what="by its file path (__file__)")
+
+
+def _names_own_package(name: str, filename: str) -> bool:
+    """``name`` is a package the file sits in (``fastapi`` for ``.../fastapi/logger.py``)."""
+    parts = name.split(".")
+    dirs = filename.replace("\\", "/").split("/")[:-1]
+    n = len(parts)
+    return n > 0 and any(dirs[i : i + n] == parts for i in range(len(dirs) - n + 1))
 
 
 def _is_main_module(ctx: Context) -> bool:
@@ -883,8 +896,8 @@ def _is_cli_module(ctx: Context) -> bool:
         if path.rsplit("/", 1)[-1] in _CLI_FILES or any(d in path for d in _CLI_DIRS):
             return True
         for qualname in ctx.imports.values():
-            if qualname.split(".", 1)[0] in _CLI_MODULES:
-                return True
+            if qualname.split(".", 1)[0] in _CLI_MODULES or qualname.startswith("alembic"):
+                return True  # CLI frameworks; Alembic migrations wherever they live
         tree = ctx.tree
         if isinstance(tree, ast.Module):
             for stmt in tree.body:
@@ -905,6 +918,8 @@ def print_calls(node: ast.Call, ctx: Context) -> None:
     for frame in ctx.frames:
         if frame.kind in ("function", "lambda") and "print" in frame.data.get("xfa8_bindings", {}):
             return
+    if len(ctx.frames) == 1:
+        return  # a print that runs at import time: a script or a tutorial module
     if _is_cli_module(ctx) or _in_main_block(ctx):
         return
     ctx.report(node, XFA805)
@@ -1033,11 +1048,13 @@ def swallowed_exceptions(node: ast.ExceptHandler, ctx: Context) -> None:
     for lineno in range(node.lineno, end + 1):
         if 0 < lineno <= len(lines) and explains(lines[lineno - 1]):
             return
+    parent = ctx.parent
+    if getattr(parent, "orelse", None):
+        return  # ``try: x = d[k] except KeyError: pass else: use(x)``: the else is the intent
     types = _handler_types(node, ctx)
     if types and all(t in _OPTIONAL_IMPORT_ERRORS for t in types):
         return
     if types and all(t in _CANCELLED for t in types):
-        parent = ctx.parent
         if isinstance(parent, ast.Try) or parent.__class__.__name__ == "TryStar":
             if all(
                 isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Await)

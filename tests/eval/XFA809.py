@@ -85,3 +85,14 @@ async def awaited(task: asyncio.Task) -> None:
         await task
     except asyncio.CancelledError:
         pass
+
+
+def lookup(table: dict, key: str) -> str:
+    value = "default"
+    try:
+        found = table[key]
+    except KeyError:
+        pass
+    else:
+        value = found.upper()
+    return value
