@@ -12,7 +12,7 @@ import ast
 import posixpath
 import re
 
-from ..context import FUNCTION_TYPES, Context, RouteInfo
+from ..context import FUNCTION_TYPES, ROUTE_DECORATORS, Context, RouteInfo
 from ..registry import rule, visitor
 from ..settings import normalize_path
 
@@ -1139,10 +1139,17 @@ _FASTAPI = frozenset({"fastapi.FastAPI", "fastapi.applications.FastAPI"})
 def route_on_app(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> None:
     if not node.decorator_list or ctx.is_test or ctx.is_script:
         return
-    for route in ctx.routes_of(node):
-        target = route.decorator.func.value  # type: ignore[attr-defined]
-        if isinstance(target, ast.Name) and _is_fastapi_instance(target.id, ctx):
-            ctx.report(route.decorator, XFA209, decorator=f"@{target.id}.{route.kind}")
+    for decorator in node.decorator_list:
+        if not (
+            isinstance(decorator, ast.Call)
+            and isinstance(decorator.func, ast.Attribute)
+            and decorator.func.attr in ROUTE_DECORATORS
+            and isinstance(decorator.func.value, ast.Name)
+        ):
+            continue
+        target = decorator.func.value.id
+        if _is_fastapi_instance(target, ctx):
+            ctx.report(decorator, XFA209, decorator=f"@{target}.{decorator.func.attr}")
 
 
 def _is_fastapi_instance(name: str, ctx: Context) -> bool:
@@ -1191,7 +1198,10 @@ _CONTEXT_MANAGERS = frozenset({"contextlib.asynccontextmanager", "contextlib.con
 def logic_in_main(node: ast.Module, ctx: Context) -> None:
     if ctx.path_layer != "main":
         return
-    wired = _wired_names(node)
+    wired = set(_wired_names(node))
+    for stmt in node.body:  # what the app factory, lifespan and hooks refer to is wiring too
+        if isinstance(stmt, FUNCTION_TYPES) and not ctx.routes_of(stmt) and _allowed_in_main(stmt, ctx, frozenset()):
+            wired.update(_loaded_names(stmt))
     for stmt in node.body:
         if isinstance(stmt, ast.ClassDef):
             kind = _model_kind(stmt, ctx)
@@ -1231,6 +1241,10 @@ def _model_kind(cls: ast.ClassDef, ctx: Context) -> str | None:
     return None
 
 
+def _loaded_names(node: ast.AST) -> set[str]:
+    return {sub.id for sub in ast.walk(node) if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load)}
+
+
 def _wired_names(module: ast.Module) -> frozenset[str]:
     """Names the module-level code refers to (app setup: ``FastAPI(lifespan=...)``,
     ``app.add_exception_handler(E, handler)``, ``app.openapi = custom_openapi``)."""
@@ -1244,7 +1258,7 @@ def _wired_names(module: ast.Module) -> frozenset[str]:
     return frozenset(names)
 
 
-def _allowed_in_main(fn: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context, wired: frozenset[str]) -> bool:
+def _allowed_in_main(fn: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context, wired: frozenset[str] | set[str]) -> bool:
     name = fn.name
     lowered = name.lower()
     if name in wired or lowered in _LAUNCHERS or "lifespan" in lowered:

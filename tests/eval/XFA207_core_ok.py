@@ -1,0 +1,2 @@
+# path: src/core/utils.py
+from ..users import service

@@ -1,0 +1,2 @@
+# path: app/__main__.py
+from app.main import app

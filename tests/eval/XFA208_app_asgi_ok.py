@@ -1,0 +1,2 @@
+# path: app/asgi.py
+from app.main import app

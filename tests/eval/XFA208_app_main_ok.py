@@ -1,0 +1,2 @@
+# path: app/main.py
+from app.main import app

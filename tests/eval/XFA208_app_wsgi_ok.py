@@ -1,0 +1,2 @@
+# path: app/wsgi.py
+from app.main import app

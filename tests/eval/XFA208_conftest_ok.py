@@ -1,0 +1,2 @@
+# path: conftest.py
+from app.main import app

@@ -1,0 +1,2 @@
+# path: handler.py
+from app.main import app

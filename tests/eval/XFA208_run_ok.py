@@ -1,0 +1,2 @@
+# path: run.py
+from app.main import app

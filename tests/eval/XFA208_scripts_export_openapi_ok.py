@@ -1,0 +1,2 @@
+# path: scripts/export_openapi.py
+from app.main import app

@@ -1,0 +1,2 @@
+# path: tests/api/test_users.py
+from app.main import app

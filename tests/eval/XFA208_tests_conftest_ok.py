@@ -1,0 +1,2 @@
+# path: tests/conftest.py
+from app.main import app
