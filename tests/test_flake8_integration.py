@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from flake8_fastapi_conventions import __version__
+from flake8_fastapi_conventions import rules as _rules  # noqa: F401  (declares them)
 from flake8_fastapi_conventions.registry import RULES
 
 ON_SOURCE = "import requests\n\n\nasync def f():\n    requests.get('u')\n"
@@ -138,3 +139,44 @@ def test_layer_options_from_a_config_file(tmp_path):
         "from fastapi import HTTPException\n\n\ndef f():\n    raise HTTPException(404)\n"
     )
     assert "XFA201" in codes(flake8("--select=XFA", ".", cwd=tmp_path))
+
+
+PRINTS = "def report():\n    print('done')\n"
+
+
+@pytest.mark.parametrize(
+    ("display_name", "expected"),
+    [
+        ("app/services/report_service.py", ["XFA805"]),
+        ("tests/test_report.py", []),
+        ("scripts/report.py", []),
+        ("stdin-display-name-absent", None),
+    ],
+)
+def test_stdin_detects_tests_and_scripts_by_display_name(tmp_path, display_name, expected):
+    args = ["--select=XFA", "-"] + ([] if expected is None else ["--stdin-display-name", display_name])
+    result = flake8(*args, cwd=tmp_path, stdin=PRINTS)
+    if expected is None:  # plain `flake8 -`: the file is called stdin
+        assert result.stdout.startswith("stdin:2:5: XFA805")
+    else:
+        assert codes(result) == expected
+
+
+def test_stdin_with_an_absolute_display_name_under_the_working_directory(tmp_path):
+    # nvim-lint passes the buffer's absolute path; a project living under a "tests" directory
+    # must not turn every file into a test file
+    project = tmp_path / "tests" / "project"
+    project.mkdir(parents=True)
+    name = str(project / "app" / "services" / "report_service.py")
+    result = flake8("--select=XFA", "-", "--stdin-display-name", name, cwd=project, stdin=PRINTS)
+    assert codes(result) == ["XFA805"]
+
+
+def test_stdin_and_file_give_the_same_findings(tmp_path):
+    path = tmp_path / "app" / "services" / "user_service.py"
+    path.parent.mkdir(parents=True)
+    source = "from fastapi import HTTPException\n\n\nasync def get_user():\n    raise HTTPException(404)\n"
+    path.write_text(source)
+    by_path = flake8("--select=XFA", "app/services/user_service.py", cwd=tmp_path)
+    by_stdin = flake8("--select=XFA", "-", "--stdin-display-name", "app/services/user_service.py", cwd=tmp_path, stdin=source)
+    assert by_path.stdout == by_stdin.stdout and by_path.stdout
