@@ -115,6 +115,8 @@ class Source:
         self._sg_index: dict[str, dict[tuple[int, int], SgNode]] = {}
         #: scratch space shared by the fixers during one pass
         self.cache: dict[object, object] = {}
+        #: the findings of this pass that the run will try to fix
+        self.findings: list[Finding] = []
 
     # lines ------------------------------------------------------------------
     @property
@@ -198,7 +200,14 @@ class Source:
 
     def sg(self, node: ast.AST, *kinds: str) -> SgNode:
         """The ast-grep node of ``kinds`` with exactly ``node``'s range."""
-        key = (self.start_of(node), self.end_of(node))
+        found = self.sg_at(self.start_of(node), self.end_of(node), *kinds)
+        if found is None:
+            raise Skip(f"the syntax at {node.lineno}:{node.col_offset + 1} is not what the fix expects")  # type: ignore[attr-defined]
+        return found
+
+    def sg_at(self, start: int, end: int, *kinds: str) -> SgNode | None:
+        """The ast-grep node of ``kinds`` spanning exactly ``start:end`` (characters)."""
+        key = (start, end)
         for kind in kinds:
             index = self._sg_index.get(kind)
             if index is None:
@@ -210,7 +219,7 @@ class Source:
             found = index.get(key)
             if found is not None:
                 return found
-        raise Skip(f"the syntax at {node.lineno}:{node.col_offset + 1} is not what the fix expects")  # type: ignore[attr-defined]
+        return None
 
     @staticmethod
     def span(node: SgNode) -> tuple[int, int]:
@@ -446,6 +455,7 @@ def fix_text(
     for _ in range(MAX_PASSES):
         reasons = {}
         findings = findings_of(src, settings, policy)
+        src.findings = [f for f in findings if fixable(f.code, unsafe)]
         fixes: list[Fix] = []
         taken: list[Edit] = []
         covered: set[Finding] = set()
