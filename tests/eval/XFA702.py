@@ -1,0 +1,18 @@
+import jwt as pyjwt
+from jose import jwt
+
+from app.core.config import settings
+
+
+def make_tokens(user, exp) -> None:
+    pyjwt.encode({"sub": user.id, "email": user.email, "exp": exp}, settings.KEY)  # error: XFA702:35
+    jwt.encode({"sub": user.id, "exp": exp, "full_name": user.name, "phone": "1"}, settings.KEY)  # error: XFA702:45
+    jwt.encode(claims={"password": user.password, "exp": exp}, key=settings.KEY)  # error: XFA702:24
+    pyjwt.encode(dict(sub=user.id, exp=exp, name=user.name), settings.KEY)  # error: XFA702:45
+
+
+def near_misses(user, exp, data: dict) -> None:
+    pyjwt.encode({"sub": user.id, "exp": exp, "iat": 1, "jti": "x", "scope": "read", "role": "admin"}, settings.KEY)
+    pyjwt.encode(data, settings.KEY)
+    codec.encode({"email": user.email})  # noqa: F821
+    "text".encode("utf-8")

@@ -1,0 +1,4 @@
+# off by default
+from fastapi import FastAPI
+
+app = FastAPI()
