@@ -247,7 +247,7 @@ def run_fix(args: argparse.Namespace, rest: list[str]) -> int:
             continue
         except (UnicodeDecodeError, SyntaxError, LookupError) as exc:
             progress.clear()
-            print(f"{path}: cannot decode ({exc.__class__.__name__}), left unchanged", file=sys.stderr)
+            print(f"{path}: cannot decode its text, left unchanged", file=sys.stderr)
             errors += 1
             continue
         result = fix_text(original, path, settings, unsafe=args.unsafe_fixes, policy=policy)

@@ -1,0 +1,7 @@
+# path: app/services/jobs.py
+import asyncio as aio
+import time
+
+
+async def poll() -> None:
+    await aio.sleep(2)

@@ -1,0 +1,15 @@
+# path: app/services/jobs.py
+"""Polling jobs."""
+import time
+from time import sleep
+import asyncio
+
+
+async def poll(job) -> None:
+    await asyncio.sleep(0.5)  # back off
+    await asyncio.sleep(job.delay)
+    value = await asyncio.sleep(1) or 2
+
+
+def sync_poll() -> None:
+    time.sleep(1)

@@ -1,0 +1,22 @@
+# path: app/main.py
+from fastapi import FastAPI
+
+from app.db import database
+from contextlib import asynccontextmanager
+
+@asynccontextmanager
+async def lifespan(app: FastAPI):
+    await connect()
+    yield
+    await disconnect()
+
+
+app = FastAPI(title="shop", lifespan=lifespan)
+
+
+async def connect() -> None:
+    await database.connect()
+
+
+async def disconnect() -> None:
+    await database.disconnect()

@@ -1,0 +1,398 @@
+"""The ``fastapi-conventions`` console script: fix / check / rules / rule, and the
+fixer's guarantees on real files (bad input, atomic writes, bytes outside the edits)."""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from flake8_fastapi_conventions import cli
+from flake8_fastapi_conventions.fixer import engine
+
+SLEEPY = "import time\n\n\nasync def poll() -> None:\n    time.sleep(1)\n"
+SLEEPY_FIXED = "import time\nimport asyncio\n\n\nasync def poll() -> None:\n    await asyncio.sleep(1)\n"
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "app").mkdir()
+    return tmp_path
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_bytes(text.encode())
+    return path
+
+
+# -- fix: exit status, summary, diff -------------------------------------------------
+
+
+def test_fix_in_place_exit_1_then_0(project, capsys):
+    f = write(project / "app" / "jobs.py", SLEEPY)
+    code, out, err = run(capsys, "fix", "app")
+    assert code == 1
+    assert f.read_text() == SLEEPY_FIXED
+    assert out.strip().splitlines()[-1] == "Fixed 1 finding in 1 file"
+    code, out, _ = run(capsys, "fix", "app")
+    assert code == 0
+    assert f.read_text() == SLEEPY_FIXED
+    assert out.strip().splitlines()[-1] == "Fixed 0 findings in 0 files"
+
+
+def test_diff_changes_nothing(project, capsys):
+    f = write(project / "app" / "jobs.py", SLEEPY)
+    code, out, err = run(capsys, "fix", "--diff", "app/jobs.py")
+    assert code == 1
+    assert f.read_text() == SLEEPY
+    assert "--- a/app/jobs.py" in out and "+++ b/app/jobs.py" in out
+    assert "-    time.sleep(1)\n+    await asyncio.sleep(1)\n" in out
+    assert "+import asyncio\n" in out
+    assert err.strip().splitlines()[-1] == "Would fix 1 finding in 1 file"
+
+
+def test_summary_counts_manual_and_unsafe(project, capsys):
+    write(project / "app" / "jobs.py", SLEEPY)
+    write(
+        project / "app" / "services" / "orders.py",
+        "def f(raw):\n    try:\n        return int(raw)\n    except ValueError as e:\n        raise KeyError(raw)\n",
+    )
+    write(project / "app" / "http.py", "import requests\n\n\nasync def f():\n    requests.get('x')\n")
+    code, out, _ = run(capsys, "fix", "app")
+    assert code == 1
+    assert out.strip().splitlines()[-1] == (
+        "Fixed 1 finding in 1 file (1 more needs a manual fix, 1 more fixable with --unsafe-fixes)"
+    )
+    assert "app/http.py:5:5: XFA101 " in out
+    code, out, _ = run(capsys, "fix", "--unsafe-fixes", "app")
+    assert code == 1
+    assert "raise KeyError(raw) from e" in (project / "app" / "services" / "orders.py").read_text()
+    assert out.strip().splitlines()[-1] == "Fixed 1 finding in 1 file (1 more needs a manual fix)"
+
+
+def test_select_and_ignore(project, capsys):
+    f = write(project / "app" / "jobs.py", SLEEPY)
+    code, _, _ = run(capsys, "fix", "--ignore", "XFA102", "app")
+    assert code == 0 and f.read_text() == SLEEPY
+    code, _, _ = run(capsys, "fix", "--select", "XFA4", "app")
+    assert code == 0 and f.read_text() == SLEEPY
+    code, _, _ = run(capsys, "fix", "--select", "XFA1", "app")
+    assert code == 1 and f.read_text() == SLEEPY_FIXED
+
+
+def test_reads_flake8_config_and_noqa(project, capsys):
+    (project / ".flake8").write_text(
+        "[flake8]\nextend-ignore = XFA401\nper-file-ignores =\n    app/legacy/*: XFA102\n"
+    )
+    legacy = write(project / "app" / "legacy" / "jobs.py", SLEEPY)
+    noqa = write(project / "app" / "noqa.py", SLEEPY.replace("sleep(1)", "sleep(1)  # noqa: XFA102"))
+    model = "from pydantic import BaseModel\n\n\nclass A(BaseModel):\n    class Config:\n        extra = 'forbid'\n"
+    schema = write(project / "app" / "schemas.py", model)
+    code, out, _ = run(capsys, "fix", ".")
+    assert code == 0, out
+    assert legacy.read_text() == SLEEPY
+    assert noqa.read_text() == SLEEPY.replace("sleep(1)", "sleep(1)  # noqa: XFA102")
+    assert schema.read_text() == model
+
+
+def test_bad_plugin_option_in_config_is_one_line(project, capsys):
+    (project / ".flake8").write_text("[flake8]\nfastapi-max-if-depth = zero\n")
+    write(project / "app" / "jobs.py", SLEEPY)
+    code, out, err = run(capsys, "fix", "app")
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1
+    assert "fastapi-max-if-depth" in err
+
+
+# -- fix: bad input loses nothing ------------------------------------------------------
+
+
+def test_unparseable_file_is_skipped(project, capsys):
+    bad = write(project / "app" / "bad.py", "def broken(:\n    time.sleep(1)\n")
+    good = write(project / "app" / "jobs.py", SLEEPY)
+    code, out, err = run(capsys, "fix", "app")
+    assert "app/bad.py: cannot parse, left unchanged" in err
+    assert bad.read_text() == "def broken(:\n    time.sleep(1)\n"
+    assert good.read_text() == SLEEPY_FIXED
+    assert code == 1
+
+
+def test_missing_path_is_one_line_and_others_are_fixed(project, capsys):
+    good = write(project / "app" / "jobs.py", SLEEPY)
+    code, out, err = run(capsys, "fix", "missing.py", "app/jobs.py")
+    assert code == 2
+    assert good.read_text() == SLEEPY_FIXED
+    errors = [line for line in err.splitlines() if "missing.py" in line]
+    assert errors == ["missing.py: No such file or directory"]
+    assert "Traceback" not in err
+
+
+def test_undecodable_file_is_one_line(project, capsys):
+    write(project / "app" / "latin.py", b"x = '\xff\xfe'\n")
+    good = write(project / "app" / "jobs.py", SLEEPY)
+    code, _, err = run(capsys, "fix", "app")
+    assert code == 2
+    assert good.read_text() == SLEEPY_FIXED
+    assert [l for l in err.splitlines() if "latin.py" in l] == ["app/latin.py: cannot decode its text, left unchanged"]
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_file_is_one_line(project, capsys):
+    secret = write(project / "app" / "secret.py", SLEEPY)
+    secret.chmod(0)
+    good = write(project / "app" / "jobs.py", SLEEPY)
+    try:
+        code, _, err = run(capsys, "fix", "app")
+    finally:
+        secret.chmod(0o644)
+    assert code == 2
+    assert good.read_text() == SLEEPY_FIXED
+    assert [l for l in err.splitlines() if "secret.py" in l] == ["app/secret.py: Permission denied"]
+
+
+def test_write_is_atomic(project, capsys, monkeypatch):
+    f = write(project / "app" / "jobs.py", SLEEPY)
+    calls = []
+    real_replace = os.replace
+
+    def failing_replace(src, dst):
+        calls.append((src, dst))
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    code, _, err = run(capsys, "fix", "app")
+    assert code == 2
+    assert f.read_text() == SLEEPY, "an interrupted write leaves the old file"
+    assert sorted(p.name for p in f.parent.iterdir()) == ["jobs.py"], "no temporary file left"
+    assert "app/jobs.py: cannot write: No space left on device" in err
+    (tmp, dst), = calls
+    assert os.path.dirname(tmp) == os.path.dirname(os.path.abspath(f)) and dst.endswith("jobs.py")
+    monkeypatch.setattr(os, "replace", real_replace)
+    f.chmod(0o751)
+    assert run(capsys, "fix", "app")[0] == 1
+    assert f.stat().st_mode & 0o777 == 0o751, "the file keeps its permissions"
+
+
+def test_unparseable_result_leaves_file_unchanged(project, capsys, monkeypatch):
+    f = write(project / "app" / "jobs.py", SLEEPY)
+    engine.FIXERS["XFA102"]  # loaded
+    real = engine.FIXERS["XFA102"]
+
+    def broken(src, finding):
+        fix = real(src, finding)
+        return engine.Fix([*fix.edits, engine.Edit(0, 0, "def (\n")], fix.imports)
+
+    monkeypatch.setitem(engine.FIXERS, "XFA102", broken)
+    code, out, _ = run(capsys, "fix", "app")
+    assert code == 0
+    assert f.read_text() == SLEEPY
+    assert "app/jobs.py:5:5: XFA102" in out
+    assert "[not fixed: the fixed file would not parse; left unchanged]" in out
+
+
+def test_fixer_exception_is_contained(project, capsys, monkeypatch):
+    f = write(project / "app" / "jobs.py", SLEEPY)
+
+    def boom(src, finding):
+        raise RuntimeError("bug")
+
+    monkeypatch.setitem(engine.FIXERS, "XFA102", boom)
+    code, out, err = run(capsys, "fix", "app")
+    assert code == 0 and f.read_text() == SLEEPY
+    assert "internal error in the fixer" in out and "Traceback" not in err
+
+
+# -- bytes outside the edits ------------------------------------------------------------
+
+
+def test_bytes_outside_edits_are_unchanged(project, capsys):
+    before = (
+        "\ufeff# -*- coding: utf-8 -*-\r\n"
+        "import time\r\n"
+        "\r\n"
+        "\r\n"
+        "async def poll(name: str) -> None:\r\n"
+        "\tmsg = 'Grüße, 日本'; time.sleep(1)  # wait ✓\r\n"
+        "\tif name:\t# tab comment\r\n"
+        "\t\tlabel = 'é'; time.sleep(2)\r\n"
+        "x = 'no newline at end'"
+    )
+    after = (
+        "\ufeff# -*- coding: utf-8 -*-\r\n"
+        "import time\r\n"
+        "import asyncio\r\n"
+        "\r\n"
+        "\r\n"
+        "async def poll(name: str) -> None:\r\n"
+        "\tmsg = 'Grüße, 日本'; await asyncio.sleep(1)  # wait ✓\r\n"
+        "\tif name:\t# tab comment\r\n"
+        "\t\tlabel = 'é'; await asyncio.sleep(2)\r\n"
+        "x = 'no newline at end'"
+    )
+    f = write(project / "app" / "jobs.py", before.encode("utf-8"))
+    assert run(capsys, "fix", "app")[0] == 1
+    assert f.read_bytes() == after.encode("utf-8")
+    assert run(capsys, "fix", "app")[0] == 0
+    assert f.read_bytes() == after.encode("utf-8")
+
+
+def test_latin1_cookie_round_trips(project, capsys):
+    text = "# -*- coding: latin-1 -*-\nimport time\n\n\nasync def f():\n    s = 'caf\xe9'; time.sleep(1)\n"
+    f = write(project / "app" / "jobs.py", text.encode("latin-1"))
+    assert run(capsys, "fix", "app")[0] == 1
+    assert f.read_bytes() == text.replace("import time\n", "import time\nimport asyncio\n").replace(
+        "time.sleep(1)", "await asyncio.sleep(1)"
+    ).encode("latin-1")
+
+
+# -- convergence ---------------------------------------------------------------------------
+
+
+def test_overlapping_fixes_converge():
+    from flake8_fastapi_conventions.fixer import fix_text
+
+    source = (
+        "from pydantic import BaseModel\n\n\n"
+        "class Out(BaseModel):\n"
+        "    class Config:\n"
+        "        orm_mode = True\n\n\n"
+        "def f(row, data):\n"
+        "    return Out.parse_obj(data).dict(), Out.from_orm(row).json()\n"
+    )
+    result = fix_text(source, "app/services/x.py")
+    assert result.text == (
+        "from pydantic import BaseModel, ConfigDict\n\n\n"
+        "class Out(BaseModel):\n"
+        "    model_config = ConfigDict(from_attributes=True)\n\n\n"
+        "def f(row, data):\n"
+        "    return Out.model_validate(data).model_dump(), Out.model_validate(row, from_attributes=True).model_dump_json()\n"
+    )
+    assert result.manual == []
+    assert fix_text(result.text, "app/services/x.py").text == result.text
+
+
+def test_pass_limit_is_bounded(monkeypatch):
+    from flake8_fastapi_conventions.fixer import fix_text
+
+    calls = []
+    real = engine.FIXERS["XFA102"]
+
+    def counting(src, finding):
+        calls.append(1)
+        return real(src, finding)
+
+    monkeypatch.setitem(engine.FIXERS, "XFA102", counting)
+    source = "import time\n\n\nasync def f():\n" + "    time.sleep(1)\n" * 5
+    result = fix_text(source, "app/x.py")
+    assert result.fixed == 5 and len(calls) == 5
+
+
+# -- check ------------------------------------------------------------------------------
+
+
+def test_check_reports_only_this_plugin(project, capsys):
+    f = write(
+        project / "app" / "jobs.py",
+        "import os, time\nx=1\n\n\nasync def poll() -> None:\n    time.sleep(1)" + " " * 90 + "\n",
+    )
+    code = subprocess.run(
+        [sys.executable, "-m", "flake8_fastapi_conventions.cli", "check", "app"],
+        capture_output=True, text=True, cwd=project,
+    )
+    assert code.returncode == 1, code.stderr
+    lines = code.stdout.strip().splitlines()
+    assert lines == [
+        "app/jobs.py:6:5: XFA102 time.sleep() blocks the event loop inside async def; "
+        "use await asyncio.sleep(...) (fix: fastapi-conventions fix)"
+    ]
+    assert f.exists()
+
+
+def test_check_keeps_default_off_and_config(project, capsys):
+    write(project / "app" / "ok.py", "x = 1\n")
+    write(project / "app" / "bad.py", "def (:\n")
+    (project / "setup.cfg").write_text("[flake8]\nselect = E,W,F\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "flake8_fastapi_conventions.cli", "check", "app"],
+        capture_output=True, text=True, cwd=project,
+    )
+    assert proc.returncode == 1
+    assert [l.split(" ")[1] for l in proc.stdout.splitlines()] == ["E999"]
+    assert cli.plugin_select(None) == ["XFA", "E902", "E999"]
+    assert cli.plugin_select(["E", "F", "XFA401", "XFA109"]) == ["XFA401", "XFA109", "E902", "E999"]
+    write(project / "app" / "bad.py", "x = 2\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "flake8_fastapi_conventions.cli", "check", "--exit-zero", "app"],
+        capture_output=True, text=True, cwd=project,
+    )
+    assert proc.returncode == 0 and proc.stdout == ""
+
+
+# -- rules / rule / usage ------------------------------------------------------------------
+
+
+def test_rules_table(capsys):
+    code, out, _ = run(capsys, "rules")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["code", "name", "default", "fix"]
+    assert lines[1].split() == ["XFA101", "blocking-http-call-in-async", "on", "no"]
+    assert any(l.split() == ["XFA102", "blocking-sleep-in-async", "on", "safe"] for l in lines)
+
+
+def test_rule_page(capsys):
+    code, out, _ = run(capsys, "rule", "xfa102")
+    assert code == 0
+    assert out.startswith("# XFA102 blocking-sleep-in-async\n")
+    assert "## Fix safety" in out
+    code, _, err = run(capsys, "rule", "XFA000")
+    assert code == 2 and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("argv", [["fix", "--bogus"], ["frobnicate"], ["rule"], ["rules", "extra"]])
+def test_usage_errors_are_one_line(capsys, argv, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, *argv)
+    assert code == 2
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_no_progress_bar_without_a_terminal(project, capsys):
+    for i in range(25):
+        write(project / "app" / f"m{i}.py", SLEEPY)
+    code, out, err = run(capsys, "fix", "app")
+    assert code == 1
+    assert "\r" not in err and "[#" not in err
+    assert out.strip().splitlines()[-1] == "Fixed 25 findings in 25 files"
+
+
+def test_progress_bar_on_a_terminal(monkeypatch, capsys):
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    bar = cli.Progress(40)
+    bar.step("a.py")
+    bar.clear()
+    err = capsys.readouterr().err
+    assert "[" in err and "1/40 files" in err and err.endswith("\r\033[K")
+    assert cli.Progress(5).enabled is False
+
+
+def test_console_script_is_installed():
+    from importlib.metadata import entry_points
+
+    (ep,) = [e for e in entry_points(group="console_scripts") if e.name == "fastapi-conventions"]
+    assert ep.value == "flake8_fastapi_conventions.cli:main"

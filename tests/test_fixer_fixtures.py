@@ -1,0 +1,79 @@
+"""Before/after fixture pairs: ``tests/fixes/XFAnnn_<topic>.py`` → ``.fixed.py``.
+
+The first line names the path the file is fixed as (``# path: app/routes/x.py``). A
+rule's unsafe fixes run with ``unsafe=True``. A pair is skipped only while its rule is
+not declared yet.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from flake8_fastapi_conventions import checker  # noqa: F401  (declares the rules)
+from flake8_fastapi_conventions.fixer import FIX_SAFETY, FIXERS, fix_text, load_fixers
+from flake8_fastapi_conventions.registry import RULES
+
+FIXES = Path(__file__).parent / "fixes"
+PAIRS = sorted(p for p in FIXES.glob("XFA*.py") if not p.name.endswith(".fixed.py"))
+FIXABLE = ("XFA102", "XFA309", "XFA401", "XFA402", "XFA403", "XFA404", "XFA411", "XFA504", "XFA601", "XFA801", "XFA804", "XFA810")
+SAFETY = {"XFA411": "unsafe", "XFA801": "unsafe", "XFA810": "unsafe", "XFA504": "unsafe", "XFA601": "unsafe"}
+
+load_fixers()
+
+
+def _path_of(text: str) -> str:
+    first = text.splitlines()[0]
+    assert first.startswith("# path: "), "a fixture starts with '# path: <file path>'"
+    return first[len("# path: ") :].strip()
+
+
+def _require(code: str) -> None:
+    if code not in RULES:
+        pytest.skip(f"{code} is not declared yet")
+
+
+@pytest.mark.parametrize("before", PAIRS, ids=lambda p: p.stem)
+def test_fixture_pair(before: Path) -> None:
+    code = before.name[:6]
+    _require(code)
+    after = before.with_name(before.stem + ".fixed.py")
+    source, expected = before.read_text(), after.read_text()
+    path = _path_of(source)
+    unsafe = RULES[code].fix == "unsafe"
+    result = fix_text(source, path, unsafe=unsafe)
+    assert not result.cannot_parse
+    assert result.text == expected
+    assert result.fixed >= 1
+    ast.parse(result.text)
+    again = fix_text(result.text, path, unsafe=unsafe)
+    assert again.text == result.text, "a second fix changes nothing"
+    assert again.fixed == 0
+
+
+@pytest.mark.parametrize("code", FIXABLE)
+def test_every_fixable_rule_has_a_pair_and_a_fixer(code: str) -> None:
+    assert list(FIXES.glob(f"{code}_*.fixed.py")), f"no fixture pair for {code}"
+    assert code in FIXERS
+    assert FIX_SAFETY[code] == SAFETY.get(code, "safe")
+    _require(code)
+    assert RULES[code].fix == FIX_SAFETY[code], f"{code}: rule declares fix={RULES[code].fix!r}"
+
+
+def test_no_fixer_without_a_declared_fix() -> None:
+    for code in FIXERS:
+        if code in RULES:
+            assert RULES[code].fix is not None, code
+
+
+@pytest.mark.parametrize("code", [c for c in SAFETY])
+def test_unsafe_fixes_need_the_flag(code: str) -> None:
+    _require(code)
+    (before,) = [p for p in PAIRS if p.name.startswith(code)][:1] or [None]
+    assert before is not None
+    source = before.read_text()
+    result = fix_text(source, _path_of(source), unsafe=False)
+    assert result.text == source
+    assert result.unsafe_available >= 1
