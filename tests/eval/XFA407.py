@@ -1,0 +1,44 @@
+from typing import Annotated, Optional, Union
+
+from pydantic import BaseModel, EmailStr, Field
+from pydantic_settings import BaseSettings
+
+
+class Invite(BaseModel):
+    email: str  # error: XFA407:5
+    backup_email: Optional[str] = None  # error: XFA407:5
+    work_email: str | None = None  # error: XFA407:5
+    other_email: Union[str, None] = None  # error: XFA407:5
+    billing_email: Annotated[str, Field(max_length=320)]  # error: XFA407:5
+    Email: str = Field(...)  # error: XFA407:5
+
+
+class UserResponse(BaseModel):
+    """Response models are flagged too."""
+
+    email: str  # error: XFA407:5
+
+
+class Settings(BaseSettings):
+    ADMIN_EMAIL: str = "admin@example.com"  # error: XFA407:5
+
+
+# near misses
+
+
+class Fine(BaseModel):
+    email: EmailStr
+    email_verified: bool
+    emails: list[str]
+    email_count: int
+    contact_email: Optional[EmailStr] = None
+    emailaddress: str
+
+
+class NotAModel:
+    email: str
+
+
+def function_locals():
+    email: str = "x@example.com"
+    return email

@@ -1,0 +1,74 @@
+from decimal import Decimal
+from typing import Annotated, Optional
+
+import sqlalchemy as sa
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, condecimal
+from sqlalchemy import Column, Float, Integer, Numeric
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlmodel import Field, SQLModel
+
+router = APIRouter()
+
+
+class Order(BaseModel):
+    total: float  # error: XFA408:5
+    unit_price: Optional[float] = None  # error: XFA408:5
+    shipping_fee: float | None = None  # error: XFA408:5
+    Amount: Annotated[float, "money"]  # error: XFA408:5
+
+
+class Product(SQLModel, table=True):
+    price: float = Field(default=0)  # error: XFA408:5
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Account(Base):
+    __tablename__ = "accounts"
+    balance: Mapped[float]  # error: XFA408:5
+    credit_balance: Mapped[Optional[float]] = mapped_column(Float)  # error: XFA408:5
+    salary = Column(Float)  # error: XFA408:5
+    fee = Column("fee", sa.Float(precision=2))  # error: XFA408:5
+    total_cost: Mapped[Decimal] = mapped_column(Float)  # error: XFA408:5
+
+
+@router.get("/quote")
+async def quote(amount: float, max_price: Annotated[float, Query()] = 10.0):  # error: XFA408:17, XFA408:32
+    return {}
+
+
+# near misses
+
+
+class Fine(BaseModel):
+    total: Decimal
+    price: condecimal(max_digits=10, decimal_places=2)
+    amount_cents: int
+    price_ratio: float
+    total_count: int
+    cost: int
+
+
+class FineColumns(Base):
+    __tablename__ = "fine"
+    balance: Mapped[Decimal] = mapped_column(Numeric(12, 2))
+    price: Mapped[float] = mapped_column(Numeric(12, 2, asdecimal=False))
+    amount = Column(Numeric(10, 2))
+    fee = Column(Integer)
+    score = Column(Float)
+
+
+class PlainClass:
+    price: float = 0.0
+
+
+def not_a_route(amount: float) -> float:
+    return amount
+
+
+@router.get("/items")
+async def items(price: Decimal, total: int = 0):
+    return {}
