@@ -1,1 +1,2028 @@
-"""Rules of this group: not written yet."""
+"""XFA3xx: routes and the HTTP contract.
+
+Most rules read the route decorators :meth:`Context.routes_of` found on a handler.
+Facts that need the handler's body (its ``return`` statements, ``try`` blocks, calls)
+are collected in ``frame.data`` while the body is walked and judged when the walk
+leaves the function; XFA304 (shadowed routes) and the dependency half of XFA310 are
+judged when it leaves the module.
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+import re
+from http import HTTPStatus
+
+from ..context import FUNCTION_TYPES, Context, RouteInfo, has_kwargs_splat, keyword, string_value
+from ..registry import rule, visitor
+
+# -- declarations ---------------------------------------------------------------------
+
+XFA301 = rule(
+    "XFA301",
+    "missing-response-model",
+    default=True,
+    seeds=("001", "003", "004"),
+    message="route {name}() declares no response model; add response_model=<Schema> to the decorator or a return annotation -> <Schema>",
+    what="""
+        Reports a route handler whose decorator has no `response_model=` and whose `def`
+        has no return annotation, so the response shape is neither validated nor in the
+        OpenAPI schema.
+    """,
+    why="""
+        Seed 003: "`response_model` on every route"; seed 004: "Always declare a
+        response_model or return type annotation with a Pydantic model" and "Not setting
+        response_model on endpoints — OpenAPI docs won't show the response schema".
+    """,
+    bad="""
+        from fastapi import APIRouter
+
+        router = APIRouter()
+
+
+        @router.get("/users/{user_id}")
+        async def read_user(user_id: int):
+            return await load_user(user_id)
+    """,
+    good="""
+        from fastapi import APIRouter
+
+        from app.schemas import UserRead
+
+        router = APIRouter()
+
+
+        @router.get("/users/{user_id}", response_model=UserRead)
+        async def read_user(user_id: int) -> UserRead:
+            return await load_user(user_id)
+    """,
+    not_flagged=(
+        "`response_model=None` written explicitly (a deliberate choice).",
+        "`response_class=` anything but a JSON response (HTML, Redirect, Streaming, File, PlainText, ...).",
+        "`status_code=204` (also `status.HTTP_204_NO_CONTENT`, `HTTPStatus.NO_CONTENT`).",
+        "Websocket routes and routes with `include_in_schema=False`.",
+        "Handlers that return a non-JSON response object (`RedirectResponse`, `HTMLResponse`, "
+        "`StreamingResponse`, `FileResponse`, `PlainTextResponse`, `Response`, a template response).",
+        "Decorators with a `**kwargs` splat (the keywords are unknown).",
+    ),
+    example_path="app/routes/users.py",
+)
+
+XFA302 = rule(
+    "XFA302",
+    "raw-dict-response",
+    default=True,
+    seeds=("004",),
+    message="route {name}() returns a raw dict; return an instance of a Pydantic response model and declare it (response_model= or -> Model)",
+    what="""
+        Reports `return {...}`, `return {k: v for ...}` or `return dict(...)` in a route
+        handler that declares no Pydantic response model: no `response_model=` (or one
+        that is `dict`/`Dict[...]`/`Any`) and no return annotation (or a `dict`-like one).
+    """,
+    why="""
+        Seed 004: "Never return raw dictionaries from endpoints. Always declare a
+        response_model or return type annotation with a Pydantic model." A dict has no
+        schema: nothing validates or documents what clients receive.
+    """,
+    bad="""
+        from fastapi import APIRouter
+
+        router = APIRouter()
+
+
+        @router.get("/status")
+        async def read_status() -> dict:
+            return {"status": "ok"}
+    """,
+    good="""
+        from fastapi import APIRouter
+        from pydantic import BaseModel
+
+        router = APIRouter()
+
+
+        class StatusOut(BaseModel):
+            status: str
+
+
+        @router.get("/status")
+        async def read_status() -> StatusOut:
+            return StatusOut(status="ok")
+    """,
+    not_flagged=(
+        "Returning a Pydantic model or an ORM object.",
+        "A dict returned under a Pydantic `response_model=` or model return annotation: "
+        "FastAPI validates it against the model, so the contract holds.",
+        "Dicts returned by nested functions inside the handler.",
+    ),
+    example_path="app/routes/status.py",
+)
+
+XFA303 = rule(
+    "XFA303",
+    "bare-list-response",
+    default=True,
+    seeds=("004",),
+    message="route {name}() responds with a bare list {shape}; wrap it in an envelope model (class {item}Page(BaseModel): items: list[{item}]; total: int) so pagination fields can be added later",
+    what="""
+        Reports a route whose `response_model=` is `list[X]`, `List[X]` or `Sequence[X]`,
+        or, without `response_model=`, whose return annotation is one of them.
+    """,
+    why="""
+        Seed 004: "Returning bare lists from list endpoints without an envelope/wrapper.
+        Once clients depend on a bare array, you cannot add pagination metadata (total,
+        next_cursor, has_more) without a breaking change. Always wrap list responses in an
+        object from day one."
+    """,
+    bad="""
+        from fastapi import APIRouter
+
+        from app.schemas import ItemRead
+
+        router = APIRouter()
+
+
+        @router.get("/items", response_model=list[ItemRead])
+        async def list_items() -> list[ItemRead]:
+            return await load_items()
+    """,
+    good="""
+        from fastapi import APIRouter
+
+        from app.schemas import ItemPage
+
+        router = APIRouter()
+
+
+        @router.get("/items", response_model=ItemPage)
+        async def list_items() -> ItemPage:
+            items = await load_items()
+            return ItemPage(items=items, total=len(items))
+    """,
+    not_flagged=(
+        "A list wrapped in an envelope model (`response_model=ItemPage`).",
+        "A `list[...]` return annotation when `response_model=` names something else "
+        "(FastAPI uses the decorator's model).",
+        "Websocket routes.",
+    ),
+    example_path="app/routes/items.py",
+)
+
+XFA304 = rule(
+    "XFA304",
+    "shadowed-route",
+    default=True,
+    seeds=("001", "002"),
+    message="route {method} {path} is unreachable: {method} {earlier} (line {line}) on the same router matches it first; register {path} before {earlier}",
+    what="""
+        Reports a route that an earlier route of the same router object (or app) in the
+        same file always matches first, as Starlette matches routes in registration
+        order: same method (or overlapping `methods=`), same number of path segments,
+        every segment of the later path equal to the earlier one's or matched by a
+        `{param}` of the earlier one, at least one literal segment taken by a parameter.
+        `{param:path}` matches the rest of the path; `{id:int}`, `{x:float}` and
+        `{x:uuid}` only match literals of their shape.
+    """,
+    why="""
+        Seed 001: "Route ordering: literal paths (`/items/stats`) BEFORE parameterized
+        (`/items/{id}`)"; seed 002: "/me before /{id} — registration order matters ...
+        'me' passed as patient_id → nonsense 404".
+    """,
+    bad="""
+        from fastapi import APIRouter
+
+        from app.schemas import UserRead
+
+        router = APIRouter()
+
+
+        @router.get("/users/{user_id}")
+        async def read_user(user_id: str) -> UserRead:
+            return await load_user(user_id)
+
+
+        @router.get("/users/me")
+        async def read_me() -> UserRead:
+            return await load_current_user()
+    """,
+    good="""
+        from fastapi import APIRouter
+
+        from app.schemas import UserRead
+
+        router = APIRouter()
+
+
+        @router.get("/users/me")
+        async def read_me() -> UserRead:
+            return await load_current_user()
+
+
+        @router.get("/users/{user_id}")
+        async def read_user(user_id: str) -> UserRead:
+            return await load_user(user_id)
+    """,
+    not_flagged=(
+        "Different methods (`GET /items/{id}` before `DELETE /items/stats`).",
+        "A different number of segments (`/items/{id}` before `/items/stats/today`), unless "
+        "the earlier parameter is `{param:path}`.",
+        "Typed converters that cannot match the literal (`/items/{id:int}` before `/items/stats`).",
+        "Routes on different router objects, and paths that are not string literals.",
+    ),
+    example_path="app/routes/users.py",
+)
+
+XFA305 = rule(
+    "XFA305",
+    "manual-422",
+    default=True,
+    seeds=("002", "004"),
+    message="HTTPException with status 422 raised by hand; 422 is FastAPI's request-shape error: raise 400 (invalid meaning) or 409 (conflict) for a business rule, or a domain exception mapped by a handler",
+    what="""
+        Reports `HTTPException(status_code=422)` (also `422` positional,
+        `status.HTTP_422_UNPROCESSABLE_ENTITY`/`_CONTENT`, `HTTPStatus.UNPROCESSABLE_ENTITY`)
+        constructed in application code.
+    """,
+    why="""
+        Seed 002: "422 = wrong shape · 400 = wrong meaning" and "never raise 422 for
+        business rule violations": clients treat 422 as a malformed request they must fix
+        field by field. Seed 000 maps its own ValidationError to 422; a project that follows
+        it can `extend-ignore = XFA305`.
+    """,
+    bad="""
+        from fastapi import APIRouter, HTTPException, status
+
+        from app.schemas import BookingRead
+
+        router = APIRouter()
+
+
+        @router.post("/slots/{slot_id}/booking", status_code=status.HTTP_201_CREATED)
+        async def book_slot(slot_id: int) -> BookingRead:
+            if await slot_taken(slot_id):
+                raise HTTPException(status_code=status.HTTP_422_UNPROCESSABLE_ENTITY, detail="slot taken")
+            return await book(slot_id)
+    """,
+    good="""
+        from fastapi import APIRouter, HTTPException, status
+
+        from app.schemas import BookingRead
+
+        router = APIRouter()
+
+
+        @router.post("/slots/{slot_id}/booking", status_code=status.HTTP_201_CREATED)
+        async def book_slot(slot_id: int) -> BookingRead:
+            if await slot_taken(slot_id):
+                raise HTTPException(status_code=status.HTTP_409_CONFLICT, detail="slot taken")
+            return await book(slot_id)
+    """,
+    not_flagged=(
+        "Exception-handler mapping tables (an `HTTPException(422)` as a value of a dict literal) "
+        "and code in functions registered with `@app.exception_handler(...)`.",
+        "`JSONResponse(status_code=422)` built by an exception handler.",
+        "Test files.",
+    ),
+    example_path="app/routes/bookings.py",
+)
+
+XFA306 = rule(
+    "XFA306",
+    "response-bypasses-model",
+    default=True,
+    seeds=("004",),
+    message="route {name}() returns {cls}(...) directly, bypassing its response model {model}; return the data and let the model serialise it, or drop the model and declare response_class={cls}",
+    what="""
+        Reports `return JSONResponse(...)` / `ORJSONResponse(...)` / `UJSONResponse(...)` /
+        `Response(...)` in a route handler that declares a response model: a
+        `response_model=` other than `None`, or a return annotation that is a Pydantic model
+        of this file (or a list of one).
+    """,
+    why="""
+        Seed 004: "Returning a Response object directly bypasses FastAPI's validation and
+        serialization entirely. The response_model is ignored, no filtering happens, and
+        OpenAPI docs will not reflect the actual data."
+    """,
+    bad="""
+        from fastapi import APIRouter
+        from fastapi.responses import JSONResponse
+        from pydantic import BaseModel
+
+        router = APIRouter()
+
+
+        class ItemRead(BaseModel):
+            id: int
+            name: str
+
+
+        @router.get("/items/{item_id}", response_model=ItemRead)
+        async def read_item(item_id: int) -> ItemRead:
+            item = await load_item(item_id)
+            return JSONResponse(content={"id": item.id, "name": item.name})
+    """,
+    good="""
+        from fastapi import APIRouter
+        from pydantic import BaseModel
+
+        router = APIRouter()
+
+
+        class ItemRead(BaseModel):
+            id: int
+            name: str
+
+
+        @router.get("/items/{item_id}", response_model=ItemRead)
+        async def read_item(item_id: int) -> ItemRead:
+            item = await load_item(item_id)
+            return ItemRead(id=item.id, name=item.name)
+    """,
+    not_flagged=(
+        "Routes with `response_class=` and no model.",
+        "Responses with an explicit error or empty status (`status_code=` 204 or >= 300): "
+        "the documented `responses={404: ...}` pattern.",
+        "Return annotations that are a union (`Item | JSONResponse`), which FastAPI requires "
+        "`response_model=None` for anyway.",
+    ),
+    example_path="app/routes/items.py",
+)
+
+XFA307 = rule(
+    "XFA307",
+    "post-without-201",
+    default=False,
+    seeds=("002",),
+    message="POST route {name}() creates a resource but answers 200; add status_code=status.HTTP_201_CREATED to the decorator",
+    what="""
+        Reports a POST route that creates a resource — its handler name starts with
+        `create`, `add` or `register`, or its path is a collection (`""`, `"/"`, or a last
+        segment that is a plural literal such as `/items`) — whose decorator has no
+        `status_code=`.
+    """,
+    why="""Seed 002: "201 POST created · 204 DELETE no content"."""
+    ,
+    bad="""
+        from fastapi import APIRouter
+
+        from app.schemas import ItemCreate, ItemRead
+
+        router = APIRouter()
+
+
+        @router.post("/items")
+        async def create_item(payload: ItemCreate) -> ItemRead:
+            return await save_item(payload)
+    """,
+    good="""
+        from fastapi import APIRouter, status
+
+        from app.schemas import ItemCreate, ItemRead
+
+        router = APIRouter()
+
+
+        @router.post("/items", status_code=status.HTTP_201_CREATED)
+        async def create_item(payload: ItemCreate) -> ItemRead:
+            return await save_item(payload)
+    """,
+    not_flagged=(
+        "Any explicit `status_code=` (202 for accepted jobs, 200 chosen on purpose).",
+        "Action endpoints (`/login`, `/token`, `/search`, `/items/{id}/archive`) whose handler "
+        "name does not say it creates something.",
+    ),
+    example_path="app/routes/items.py",
+)
+
+XFA308 = rule(
+    "XFA308",
+    "delete-status",
+    default=False,
+    seeds=("001", "002"),
+    message="DELETE route {name}() has no explicit status_code; add status_code=status.HTTP_204_NO_CONTENT (or 200 when it returns the deleted resource)",
+    what="Reports a DELETE route whose decorator has no `status_code=`.",
+    why="""
+        Seed 001: "DELETE → 204 or 200"; seed 002: "204 DELETE no content". Writing the
+        status down makes the choice visible in the code and in the OpenAPI schema.
+    """,
+    bad="""
+        from fastapi import APIRouter
+
+        router = APIRouter()
+
+
+        @router.delete("/items/{item_id}")
+        async def delete_item(item_id: int) -> None:
+            await remove_item(item_id)
+    """,
+    good="""
+        from fastapi import APIRouter, status
+
+        router = APIRouter()
+
+
+        @router.delete("/items/{item_id}", status_code=status.HTTP_204_NO_CONTENT)
+        async def delete_item(item_id: int) -> None:
+            await remove_item(item_id)
+    """,
+    not_flagged=("Any explicit `status_code=` on the decorator.",),
+    example_path="app/routes/items.py",
+)
+
+XFA309 = rule(
+    "XFA309",
+    "raw-depends-default",
+    default=True,
+    seeds=("001", "003", "004"),
+    message="parameter {name} uses a default {marker}; declare it as {name}: Annotated[{type}, {annotated}]{default}",
+    what="""
+        Reports a parameter whose default is a FastAPI marker — `Depends`, `Security`,
+        `Query`, `Path`, `Body`, `Header`, `Cookie`, `Form`, `File` imported from
+        `fastapi` — in any function: a function with such a default is a route handler or a
+        dependency by construction. The message gives the `Annotated[...]` form, with a
+        `Query`/`Body`/... default moved out of the marker.
+    """,
+    why="""
+        Seed 001: "These wrap `Annotated[T, Depends(...)]`—use them instead of raw
+        `Depends()` calls"; seed 003: "`Annotated` type aliases for DI"; seed 004: "Use
+        Annotated type aliases to reduce repetitive Depends() boilerplate". `Annotated`
+        keeps the real default usable when the function is called directly and lets an
+        alias (`DbSession`) be reused.
+    """,
+    bad="""
+        from typing import Annotated
+
+        from fastapi import APIRouter, Depends
+        from sqlalchemy.ext.asyncio import AsyncSession
+
+        from app.db import get_db
+        from app.schemas import ItemRead
+
+        router = APIRouter()
+
+
+        @router.get("/items/{item_id}")
+        async def read_item(item_id: int, db: AsyncSession = Depends(get_db)) -> ItemRead:
+            return await load_item(db, item_id)
+    """,
+    good="""
+        from typing import Annotated
+
+        from fastapi import APIRouter, Depends
+        from sqlalchemy.ext.asyncio import AsyncSession
+
+        from app.db import get_db
+        from app.schemas import ItemRead
+
+        router = APIRouter()
+        DbSession = Annotated[AsyncSession, Depends(get_db)]
+
+
+        @router.get("/items/{item_id}")
+        async def read_item(item_id: int, db: DbSession) -> ItemRead:
+            return await load_item(db, item_id)
+    """,
+    not_flagged=(
+        "Parameters already declared with `Annotated[...]` or a project alias of it.",
+        "Markers of other libraries (`typer.Option`, ...) and project functions named like FastAPI's.",
+        "Plain defaults (`limit: int = 10`).",
+    ),
+    example_path="app/routes/items.py",
+    fix="safe",
+)
+
+XFA310 = rule(
+    "XFA310",
+    "unbounded-pagination",
+    default=True,
+    seeds=("004",),
+    message="query parameter {name}: int has no {missing}; bound it: {name}: Annotated[int, Query({bounds})]",
+    what="""
+        Reports an `int` query parameter of a route handler, or of a dependency used with
+        `Depends(...)` in the same file, named `limit`, `page_size`, `per_page` or `size`
+        without an upper bound (`le=`/`lt=`), or named `offset`, `skip` or `page` without
+        any bound. Bounds are read from `Query(...)`/`Field(...)` keywords (as default or in
+        `Annotated`), `conint(...)`, `annotated_types` (`Le(100)`), and module aliases.
+    """,
+    why="""
+        Seed 004: "Not validating pagination parameters. Allow negative page numbers or
+        absurdly large page sizes and you invite abuse. Constrain with Pydantic
+        Field(ge=1, le=100)." A page size needs a maximum; an offset or page number only
+        needs a floor (`ge=0`/`ge=1`), since its upper end is the data.
+    """,
+    bad="""
+        from fastapi import APIRouter
+
+        from app.schemas import ItemPage
+
+        router = APIRouter()
+
+
+        @router.get("/items")
+        async def list_items(skip: int = 0, limit: int = 100) -> ItemPage:
+            return await load_items(skip, limit)
+    """,
+    good="""
+        from typing import Annotated
+
+        from fastapi import APIRouter, Query
+
+        from app.schemas import ItemPage
+
+        router = APIRouter()
+
+
+        @router.get("/items")
+        async def list_items(
+            skip: Annotated[int, Query(ge=0)] = 0,
+            limit: Annotated[int, Query(ge=1, le=100)] = 100,
+        ) -> ItemPage:
+            return await load_items(skip, limit)
+    """,
+    not_flagged=(
+        "Bounded parameters (`Query(le=100)`, `Annotated[int, Field(ge=1, le=100)]`, `conint(le=100)`, an alias of them).",
+        "`offset`/`skip`/`page` with only a lower bound.",
+        "Parameters the handler clamps or checks itself (`min(limit, 100)`, `if limit > 100:`).",
+        "Path parameters, `Depends`/`Body`/`Header`/`Cookie`/`Form` parameters, and names "
+        "whose type is not `int` or comes from an alias this file cannot see.",
+        "Metadata this file cannot read (`AfterValidator(...)`, custom markers).",
+    ),
+    example_path="app/routes/items.py",
+)
+
+XFA311 = rule(
+    "XFA311",
+    "same-model-in-and-out",
+    default=True,
+    seeds=("002", "004"),
+    message="route {name}() uses {model} as both request body and response model; declare a separate response schema (e.g. {suggest}) for the output",
+    what="""
+        Reports a route handler with a request-body parameter whose model (a Pydantic
+        model known from this file, or any class passed with `Body()`) is also the
+        route's `response_model=` or, without one, its return annotation.
+    """,
+    why="""
+        Seed 004: "Using the same Pydantic model for both request input and response
+        output. Always separate them — input models may have passwords or write-only
+        fields." Seed 002: "Create / Update / Response — never mix them".
+    """,
+    bad="""
+        from fastapi import APIRouter
+        from pydantic import BaseModel
+
+        router = APIRouter()
+
+
+        class User(BaseModel):
+            username: str
+            password: str
+
+
+        @router.post("/users")
+        async def create_user(user: User) -> User:
+            return await save_user(user)
+    """,
+    good="""
+        from fastapi import APIRouter
+        from pydantic import BaseModel
+
+        router = APIRouter()
+
+
+        class UserCreate(BaseModel):
+            username: str
+            password: str
+
+
+        class UserRead(BaseModel):
+            id: int
+            username: str
+
+
+        @router.post("/users")
+        async def create_user(user: UserCreate) -> UserRead:
+            return await save_user(user)
+    """,
+    not_flagged=(
+        "Different models in and out.",
+        "Classes this file does not show to be Pydantic models (set `fastapi-schema-modules` "
+        "so that imported schemas are known).",
+    ),
+    example_path="app/routes/users.py",
+)
+
+XFA312 = rule(
+    "XFA312",
+    "patch-overwrites-unset",
+    default=True,
+    seeds=("002",),
+    message="{call} in {context} dumps fields the client did not send, overwriting stored values with defaults; use {receiver}.model_dump(exclude_unset=True) and set only those fields{rebuild}",
+    what="""
+        In a PATCH route handler, or a function named `update*`/`patch*` (a PUT-only route
+        excepted), reports `x.model_dump()`/`x.dict()` without `exclude_unset=True` where `x`
+        is a parameter annotated with a Pydantic model of this file (or a request-body
+        parameter of the route), including the `Model(**x.model_dump())` form that rebuilds
+        the row.
+    """,
+    why="""
+        Seed 002: "only fields client sent — prevents null overwrite" and "safe update —
+        never OrmModel(**dict) in PATCH": a partial update must apply only the fields the
+        client sent.
+    """,
+    bad="""
+        from fastapi import APIRouter
+        from pydantic import BaseModel
+
+        router = APIRouter()
+
+
+        class ItemUpdate(BaseModel):
+            name: str | None = None
+            quantity: int | None = None
+
+
+        @router.patch("/items/{item_id}", status_code=200)
+        async def patch_item(item_id: int, payload: ItemUpdate) -> None:
+            await apply_changes(item_id, payload.model_dump())
+    """,
+    good="""
+        from fastapi import APIRouter
+        from pydantic import BaseModel
+
+        router = APIRouter()
+
+
+        class ItemUpdate(BaseModel):
+            name: str | None = None
+            quantity: int | None = None
+
+
+        @router.patch("/items/{item_id}", status_code=200)
+        async def patch_item(item_id: int, payload: ItemUpdate) -> None:
+            await apply_changes(item_id, payload.model_dump(exclude_unset=True))
+    """,
+    not_flagged=(
+        "`model_dump(exclude_unset=True)` (also `exclude_defaults=True`) and calls with a `**kwargs` splat.",
+        "`.dict()`/`.model_dump()` on receivers that are not known Pydantic model parameters.",
+        "PUT-only route handlers (a full replacement sends every field) even when named `update*`.",
+    ),
+    example_path="app/routes/items.py",
+)
+
+XFA313 = rule(
+    "XFA313",
+    "unannotated-route-param",
+    default=True,
+    seeds=("004",),
+    message="route parameter {name} has no type annotation, so FastAPI reads it as an untyped query parameter; annotate it ({name}: <type>)",
+    what="Reports a route handler parameter without a type annotation.",
+    why="""
+        FastAPI derives validation, conversion and the OpenAPI schema from the annotation;
+        without one the value arrives as an unvalidated string (seed 004: use Pydantic and
+        type hints for every input).
+    """,
+    bad="""
+        from fastapi import APIRouter
+
+        from app.schemas import ItemRead
+
+        router = APIRouter()
+
+
+        @router.get("/items/{item_id}")
+        async def read_item(item_id) -> ItemRead:
+            return await load_item(item_id)
+    """,
+    good="""
+        from fastapi import APIRouter
+
+        from app.schemas import ItemRead
+
+        router = APIRouter()
+
+
+        @router.get("/items/{item_id}")
+        async def read_item(item_id: int) -> ItemRead:
+            return await load_item(item_id)
+    """,
+    not_flagged=("`self` and `cls`; `*args` and `**kwargs` (separate issues).",),
+    example_path="app/routes/items.py",
+)
+
+XFA314 = rule(
+    "XFA314",
+    "websocket-disconnect-unhandled",
+    default=True,
+    seeds=("004",),
+    message="websocket route {name}() receives without handling WebSocketDisconnect; wrap the receive loop in try/except WebSocketDisconnect and release resources in finally",
+    what="""
+        Reports a websocket route whose handler receives from its socket (`receive*()`,
+        `iter_*()`) but has no `except WebSocketDisconnect` (or a broader `except
+        Exception`/`BaseException`/bare `except`), no `try/finally` and no
+        `contextlib.suppress(WebSocketDisconnect)`.
+    """,
+    why="""
+        Seed 004: "Not handling WebSocket disconnect exceptions. Clients can disconnect at any
+        time — your handler must catch WebSocketDisconnect" and "Always use try/finally
+        blocks to ensure connections are closed on error or disconnect."
+    """,
+    bad="""
+        from fastapi import APIRouter, WebSocket
+
+        router = APIRouter()
+
+
+        @router.websocket("/ws")
+        async def echo(websocket: WebSocket) -> None:
+            await websocket.accept()
+            while True:
+                text = await websocket.receive_text()
+                await websocket.send_text(text)
+    """,
+    good="""
+        from fastapi import APIRouter, WebSocket, WebSocketDisconnect
+
+        router = APIRouter()
+
+
+        @router.websocket("/ws")
+        async def echo(websocket: WebSocket) -> None:
+            await websocket.accept()
+            try:
+                while True:
+                    text = await websocket.receive_text()
+                    await websocket.send_text(text)
+            except WebSocketDisconnect:
+                await release(websocket)
+    """,
+    not_flagged=(
+        "Handlers that delegate the socket to another function and never receive themselves.",
+        "`try/finally` without an `except`.",
+    ),
+    example_path="app/routes/ws.py",
+)
+
+XFA315 = rule(
+    "XFA315",
+    "readiness-check-static",
+    default=True,
+    seeds=("002",),
+    message="readiness route {path} checks nothing; ping its dependencies (e.g. await db.execute(text(\"SELECT 1\")), await redis.ping()) and answer 503 when one fails",
+    what="""
+        Reports a route whose path ends with `/ready`, `/readiness`, `/readyz` or
+        `/health/ready` and whose handler neither awaits anything nor calls anything except
+        response builders (`dict`, response classes, models of this file).
+    """,
+    why="""
+        Seed 002: "SELECT 1 · Redis ping — never just return 200" and "/health/live =
+        process alive · /health/ready = deps ok ... lies to infra: load balancer routes
+        traffic to dead pod".
+    """,
+    bad="""
+        from fastapi import APIRouter
+        from fastapi.responses import JSONResponse
+
+        router = APIRouter()
+
+
+        @router.get("/health/ready", response_model=None)
+        async def ready() -> JSONResponse:
+            return JSONResponse({"status": "ready"})
+    """,
+    good="""
+        from fastapi import APIRouter
+        from fastapi.responses import JSONResponse
+        from sqlalchemy import text
+
+        router = APIRouter()
+
+
+        @router.get("/health/ready", response_model=None)
+        async def ready() -> JSONResponse:
+            await engine_ping(text("SELECT 1"))
+            return JSONResponse({"status": "ready"})
+    """,
+    not_flagged=(
+        "Liveness routes (`/health/live`, `/livez`, `/health`).",
+        "Handlers that await or call anything that is not a response builder.",
+    ),
+    example_path="app/routes/health.py",
+)
+
+XFA316 = rule(
+    "XFA316",
+    "identity-from-query",
+    default=False,
+    seeds=("002",),
+    message="route parameter {name} takes the caller's identity from the query string; derive it from the verified token in a dependency (e.g. current_user: CurrentUser)",
+    what="""
+        Reports a route handler parameter named `user_id`, `owner_id`, `account_id`,
+        `patient_id` or `customer_id` that is a query parameter: not in the path, not a
+        `Depends`/`Security` dependency, not `Path`/`Body`/`Header`/`Cookie`/`Form`.
+    """,
+    why="""
+        Seed 002: "client provides patient_id param → any user reads any data" and
+        "patient_id always from verified JWT — never from query param".
+    """,
+    bad="""
+        from fastapi import APIRouter
+
+        from app.schemas import OrderPage
+
+        router = APIRouter()
+
+
+        @router.get("/orders")
+        async def list_orders(user_id: int) -> OrderPage:
+            return await load_orders(user_id)
+    """,
+    good="""
+        from fastapi import APIRouter
+
+        from app.deps import CurrentUser
+        from app.schemas import OrderPage
+
+        router = APIRouter()
+
+
+        @router.get("/orders")
+        async def list_orders(current_user: CurrentUser) -> OrderPage:
+            return await load_orders(current_user.id)
+    """,
+    not_flagged=("Path parameters (`/users/{user_id}/orders`).", "Dependencies and body fields."),
+    example_path="app/routes/orders.py",
+)
+
+XFA317 = rule(
+    "XFA317",
+    "route-missing-openapi-docs",
+    default=False,
+    seeds=("001",),
+    message="route {name}() has no {missing} in its decorator; add summary=\"...\" and responses={{<status>: {{\"description\": ...}}}} for the OpenAPI docs",
+    what="""
+        Reports a JSON route decorator (not a websocket, not a non-JSON `response_class=`,
+        not `include_in_schema=False`) that lacks `summary=` or `responses=`.
+    """,
+    why="""Seed 001: "Include `summary=`, `responses=` for OpenAPI JSON API docs"."""
+    ,
+    bad="""
+        from fastapi import APIRouter
+
+        from app.schemas import ItemRead
+
+        router = APIRouter()
+
+
+        @router.get("/items/{item_id}", response_model=ItemRead)
+        async def read_item(item_id: int) -> ItemRead:
+            return await load_item(item_id)
+    """,
+    good="""
+        from fastapi import APIRouter
+
+        from app.schemas import ItemRead
+
+        router = APIRouter()
+
+
+        @router.get(
+            "/items/{item_id}",
+            response_model=ItemRead,
+            summary="Read one item",
+            responses={404: {"description": "Item not found"}},
+        )
+        async def read_item(item_id: int) -> ItemRead:
+            return await load_item(item_id)
+    """,
+    not_flagged=(
+        "Websocket routes, non-JSON `response_class=` routes, `include_in_schema=False`.",
+        "Decorators with a `**kwargs` splat.",
+    ),
+    example_path="app/routes/items.py",
+)
+
+XFA318 = rule(
+    "XFA318",
+    "mutating-route-without-rate-limit",
+    default=False,
+    seeds=("001", "004"),
+    message="{method} route {name}() has no rate limit; add @limiter.limit(\"<n>/minute\") below the route decorator",
+    what="""
+        Reports a POST, PUT, PATCH or DELETE route without a rate-limit decorator
+        (`@<x>.limit(...)`, e.g. slowapi's `@limiter.limit`) and without a rate-limiting
+        dependency in `dependencies=[...]` (a name containing `limit`, as fastapi-limiter's
+        `RateLimiter`).
+    """,
+    why="""
+        Seed 001: "`@limiter.limit()` on mutating API and HTMX endpoints"; seed 004: "Not
+        implementing rate limiting. Unthrottled APIs are vulnerable to brute-force and
+        denial-of-service attacks."
+    """,
+    bad="""
+        from fastapi import APIRouter, Request, status
+
+        from app.schemas import ItemCreate, ItemRead
+
+        router = APIRouter()
+
+
+        @router.post("/items", status_code=status.HTTP_201_CREATED)
+        async def create_item(request: Request, payload: ItemCreate) -> ItemRead:
+            return await save_item(payload)
+    """,
+    good="""
+        from fastapi import APIRouter, Request, status
+
+        from app.limits import limiter
+        from app.schemas import ItemCreate, ItemRead
+
+        router = APIRouter()
+
+
+        @router.post("/items", status_code=status.HTTP_201_CREATED)
+        @limiter.limit("30/minute")
+        async def create_item(request: Request, payload: ItemCreate) -> ItemRead:
+            return await save_item(payload)
+    """,
+    not_flagged=("GET/HEAD/OPTIONS routes and websocket routes.",),
+    example_path="app/routes/items.py",
+)
+
+XFA319 = rule(
+    "XFA319",
+    "unversioned-router-prefix",
+    default=False,
+    seeds=("004",),
+    message="router prefix {prefix!r} is not versioned; mount it under /api/v<N> (e.g. prefix=\"/api/v1{suffix}\")",
+    what="""
+        Reports a literal prefix that does not start with `/api/v<N>` where the router
+        meets the application: `app.include_router(..., prefix=...)` on a FastAPI app, and
+        `APIRouter(prefix=...)` for a router of this file that the app includes without a
+        prefix.
+    """,
+    why="""
+        Seed 004: "Register all routers with versioned prefixes (/api/v1/...)" and "Not using
+        API versioning from the start. Always prefix routes with /api/v1/."
+    """,
+    bad="""
+        from fastapi import FastAPI
+
+        from app.routes import users
+
+        app = FastAPI()
+        app.include_router(users.router, prefix="/users")
+    """,
+    good="""
+        from fastapi import FastAPI
+
+        from app.routes import users
+
+        app = FastAPI()
+        app.include_router(users.router, prefix="/api/v1/users")
+    """,
+    not_flagged=(
+        "Prefixes that are not string literals (`settings.API_V1_STR`, f-strings).",
+        "`include_router` on a sub-router (its parent may carry the version), and "
+        "`APIRouter(prefix=...)` of a router the file does not include into an app.",
+    ),
+    example_path="app/main.py",
+)
+
+XFA320 = rule(
+    "XFA320",
+    "deep-resource-nesting",
+    default=False,
+    seeds=("002",),
+    message="path {path} nests {count} path parameters; give the inner resource its own top-level path (e.g. /{resource}/{{{param}}})",
+    what="Reports a route path with three or more `{param}` segments.",
+    why="""
+        Seed 002: "anchor at lowest owner that makes auth sense" and "3-level nesting —
+        /patients/{id}/appts/{id}/notes — no global URL".
+    """,
+    bad="""
+        from fastapi import APIRouter
+
+        from app.schemas import NoteRead
+
+        router = APIRouter()
+
+
+        @router.get("/patients/{patient_id}/appointments/{appointment_id}/notes/{note_id}")
+        async def read_note(patient_id: int, appointment_id: int, note_id: int) -> NoteRead:
+            return await load_note(note_id)
+    """,
+    good="""
+        from fastapi import APIRouter
+
+        from app.schemas import NoteRead
+
+        router = APIRouter()
+
+
+        @router.get("/notes/{note_id}")
+        async def read_note(note_id: int) -> NoteRead:
+            return await load_note(note_id)
+    """,
+    not_flagged=("Paths with one or two parameters.",),
+    example_path="app/routes/notes.py",
+)
+
+# -- shared helpers ---------------------------------------------------------------------
+
+MARKERS = frozenset({"Depends", "Security", "Query", "Path", "Body", "Header", "Cookie", "Form", "File"})
+#: markers whose first positional argument is the default value
+DEFAULT_MARKERS = frozenset({"Query", "Path", "Body", "Header", "Cookie", "Form", "File"})
+NON_JSON_RESPONSES = frozenset(
+    {
+        "HTMLResponse", "RedirectResponse", "StreamingResponse", "FileResponse",
+        "PlainTextResponse", "EventSourceResponse", "Response", "TemplateResponse",
+    }
+)
+JSON_RESPONSES = frozenset({"JSONResponse", "ORJSONResponse", "UJSONResponse"})
+LIST_TYPES = frozenset({"list", "List", "Sequence"})
+DICT_TYPES = frozenset({"dict", "Dict", "Mapping", "MutableMapping", "Any", "JSONResponse"})
+_STATUS_NAME = re.compile(r"^HTTP_(\d{3})(?:_|$)")
+_PARAM = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::([A-Za-z_][A-Za-z0-9_]*))?\}")
+_PURE_PARAM = re.compile(r"^\{([A-Za-z_][A-Za-z0-9_]*)(?::([A-Za-z_][A-Za-z0-9_]*))?\}$")
+_CONVERTORS = {
+    "str": r"[^/]+",
+    "path": r".*",
+    "int": r"[0-9]+",
+    "float": r"[0-9]+(\.[0-9]+)?",
+    "uuid": r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+}
+#: which convertor's matches include which (a param of the key matches params of the values)
+_CONVERTOR_COVERS = {
+    "str": {"str", "int", "float", "uuid"},
+    "float": {"float", "int"},
+    "int": {"int"},
+    "uuid": {"uuid"},
+}
+
+
+def _tail(name: str | None) -> str:
+    return name.rsplit(".", 1)[-1] if name else ""
+
+
+def fastapi_marker(ctx: Context, node: ast.AST | None) -> str | None:
+    """``Depends``/``Query``/... when ``node`` is a call of FastAPI's marker, else None."""
+    if not isinstance(node, ast.Call):
+        return None
+    qualname = ctx.resolve(node.func)
+    tail = _tail(qualname)
+    if tail not in MARKERS or not qualname:
+        return None
+    if ctx.imported_from(node.func, "fastapi"):
+        return tail
+    return None
+
+
+def status_value(ctx: Context, node: ast.AST | None) -> int | None:
+    """The integer of a status-code expression: ``201``, ``status.HTTP_201_CREATED``,
+    ``HTTP_201_CREATED``, ``HTTPStatus.CREATED`` (``.value``)."""
+    if node is None:
+        return None
+    if isinstance(node, ast.Constant) and isinstance(node.value, int) and not isinstance(node.value, bool):
+        return node.value
+    if isinstance(node, ast.Attribute) and node.attr == "value":
+        node = node.value
+    qualname = ctx.resolve(node)
+    if not qualname:
+        return None
+    tail = _tail(qualname)
+    m = _STATUS_NAME.match(tail)
+    if m:
+        return int(m.group(1))
+    if "HTTPStatus." in qualname:
+        member = getattr(HTTPStatus, tail, None)
+        if isinstance(member, HTTPStatus):
+            return member.value
+    return None
+
+
+def route_status(ctx: Context, route: RouteInfo) -> int | None:
+    return status_value(ctx, route.keyword("status_code"))
+
+
+def _is_none(node: ast.AST | None) -> bool:
+    return isinstance(node, ast.Constant) and node.value is None
+
+
+def non_json_response_class(ctx: Context, route: RouteInfo) -> bool:
+    """``response_class=`` is set to something that is not a JSON response."""
+    value = route.keyword("response_class")
+    if value is None:
+        router = ctx.assignments.get(route.router)
+        if not isinstance(router, ast.Call):
+            return False
+        default = keyword(router, "default_response_class")
+        if default is None:
+            return False
+        value = default.value
+    tail = _tail(ctx.resolve(value))
+    return "JSON" not in tail.upper()
+
+
+def path_params(path: str | None) -> set[str]:
+    return {m.group(1) for m in _PARAM.finditer(path or "")}
+
+
+def _subscript_base(ctx: Context, node: ast.AST) -> str:
+    if isinstance(node, ast.Subscript):
+        return _tail(ctx.resolve(node.value))
+    return ""
+
+
+def _first_item(node: ast.Subscript) -> ast.expr:
+    sl = node.slice
+    if isinstance(sl, ast.Tuple) and sl.elts:
+        return sl.elts[0]
+    return sl
+
+
+def _dict_like(ctx: Context, node: ast.AST | None) -> bool:
+    if node is None:
+        return False
+    base, _ = ctx.unwrap_annotation(node)  # type: ignore[arg-type]
+    if base is None:
+        return False
+    if isinstance(base, ast.Subscript):
+        return _subscript_base(ctx, base) in DICT_TYPES
+    return _tail(ctx.resolve(base)) in DICT_TYPES
+
+
+def _handler_frame(ctx: Context):
+    frame = ctx.frames[-1]
+    if frame.kind == "function" and frame.route is not None:
+        return frame
+    return None
+
+
+def _route_kw_splat(route: RouteInfo) -> bool:
+    return has_kwargs_splat(route.decorator)
+
+
+def _all_args(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> list[tuple[ast.arg, ast.expr | None]]:
+    """Every named parameter with its default (``None`` when it has none)."""
+    a = fn.args
+    positional = [*a.posonlyargs, *a.args]
+    defaults: list[ast.expr | None] = [None] * (len(positional) - len(a.defaults)) + list(a.defaults)
+    pairs = list(zip(positional, defaults))
+    pairs.extend(zip(a.kwonlyargs, a.kw_defaults))
+    return pairs
+
+
+def _markers_of(ctx: Context, annotation: ast.expr | None, default: ast.expr | None) -> list[str]:
+    found = []
+    _, metadata = ctx.unwrap_annotation(annotation)
+    for item in metadata:
+        marker = fastapi_marker(ctx, item)
+        if marker:
+            found.append(marker)
+    marker = fastapi_marker(ctx, default)
+    if marker:
+        found.append(marker)
+    return found
+
+
+# -- route handler: decorator and signature rules ------------------------------------------
+
+
+@visitor(ast.FunctionDef, ast.AsyncFunctionDef, codes=(XFA303, XFA304, XFA307, XFA308, XFA311, XFA313, XFA316, XFA317, XFA318, XFA320))
+def route_signature(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> None:
+    if ctx.is_test:
+        return
+    if not node.decorator_list:
+        return
+    routes = ctx.routes_of(node)
+    if not routes:
+        return
+    _collect_for_shadowing(node, routes, ctx)
+    route = routes[0]
+    params = _all_args(node)
+    if ctx.wants(XFA313):
+        for arg, _default in params:
+            if arg.annotation is None and arg.arg not in ("self", "cls"):
+                ctx.report(arg, XFA313, name=arg.arg)
+    if route.is_websocket:
+        return
+    if ctx.wants(XFA303):
+        _check_bare_list(node, route, ctx)
+    if ctx.wants(XFA311):
+        _check_same_model(node, route, params, ctx)
+    if ctx.wants(XFA316):
+        _check_identity(node, routes, params, ctx)
+    for r in routes:
+        if r.is_websocket:
+            continue
+        splat = _route_kw_splat(r)
+        if ctx.wants(XFA320) and r.path:
+            count = len(path_params(r.path))
+            if count >= 3:
+                inner = _PARAM.findall(r.path)[-1][0]
+                resource = _resource_before_last_param(r.path)
+                ctx.report(r.decorator, XFA320, path=r.path, count=count, resource=resource, param=inner)
+        if splat:
+            continue
+        if ctx.wants(XFA307) and r.methods == ("POST",) and r.keyword("status_code") is None:
+            if _creates_resource(node.name, r.path):
+                ctx.report(r.decorator, XFA307, name=node.name)
+        if ctx.wants(XFA308) and r.methods == ("DELETE",) and r.keyword("status_code") is None:
+            ctx.report(r.decorator, XFA308, name=node.name)
+        if ctx.wants(XFA317) and _is_json_route(ctx, r):
+            missing = [k for k in ("summary", "responses") if r.keyword(k) is None]
+            if missing:
+                ctx.report(r.decorator, XFA317, name=node.name, missing=" and ".join(f"{k}=" for k in missing))
+        if ctx.wants(XFA318):
+            mutating = [m for m in r.methods if m in ("POST", "PUT", "PATCH", "DELETE")]
+            if mutating and not _rate_limited(node, r, ctx):
+                ctx.report(r.decorator, XFA318, method="/".join(mutating), name=node.name)
+
+
+def _resource_before_last_param(path: str) -> str:
+    segments = [s for s in path.split("/") if s]
+    for i in range(len(segments) - 1, 0, -1):
+        if _PURE_PARAM.match(segments[i]) and not _PARAM.search(segments[i - 1]):
+            return segments[i - 1]
+    return "resource"
+
+
+_ACTION_WORDS = frozenset(
+    {
+        "login", "logout", "token", "refresh", "search", "verify", "reset", "query", "status",
+        "process", "callback", "webhook", "webhooks", "upload", "uploads", "access", "signin",
+        "signup", "authorize", "jwt", "cookie", "forgot-password", "reset-password",
+        "request-verify-token", "preview", "validate", "run", "test", "bulk", "batch", "stats",
+        "events", "sessions", "settings", "news", "ids", "details",
+    }
+)
+
+
+def _creates_resource(name: str, path: str | None) -> bool:
+    lowered = name.lower()
+    if lowered.startswith(("create", "add", "register")):
+        return True
+    if path is None:
+        return False
+    segments = [s for s in path.split("/") if s]
+    if not segments:
+        return True  # "" or "/": the router's prefix is the collection
+    last = segments[-1]
+    if _PARAM.search(last) or last.lower() in _ACTION_WORDS:
+        return False
+    return last.endswith("s") and not last.endswith("ss") and last.replace("-", "").replace("_", "").isalpha()
+
+
+def _is_json_route(ctx: Context, route: RouteInfo) -> bool:
+    if route.is_websocket or non_json_response_class(ctx, route):
+        return False
+    include = route.keyword("include_in_schema")
+    return not (isinstance(include, ast.Constant) and include.value is False)
+
+
+def _rate_limited(node: ast.FunctionDef | ast.AsyncFunctionDef, route: RouteInfo, ctx: Context) -> bool:
+    for decorator in node.decorator_list:
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        name = ctx.resolve(target) or ""
+        if "limit" in name.lower():
+            return True
+    deps = route.keyword("dependencies")
+    if deps is not None:
+        for sub in ast.walk(deps):
+            if isinstance(sub, (ast.Name, ast.Attribute)) and "limit" in (ctx.resolve(sub) or "").lower():
+                return True
+    return False
+
+
+def _check_bare_list(node: ast.FunctionDef | ast.AsyncFunctionDef, route: RouteInfo, ctx: Context) -> None:
+    model = route.keyword("response_model")
+    target = model if model is not None else node.returns
+    if target is None or _is_none(target):
+        return
+    base, _ = ctx.unwrap_annotation(target) if target is node.returns else (target, [])
+    if not isinstance(base, ast.Subscript) or _subscript_base(ctx, base) not in LIST_TYPES:
+        return
+    item = _first_item(base)
+    item_name = _tail(ctx.resolve(item)) or "Item"
+    if not item_name[:1].isupper():
+        item_name = "Item"
+    ctx.report(target, XFA303, name=node.name, shape=ast.unparse(base), item=item_name)
+
+
+def _model_name(ctx: Context, node: ast.AST | None) -> str | None:
+    """The name of a Pydantic model class of this file that ``node`` denotes."""
+    if node is None:
+        return None
+    base, _ = ctx.unwrap_annotation(node)  # type: ignore[arg-type]
+    if isinstance(base, ast.Name) and ctx.is_model_class(base):
+        return base.id
+    return None
+
+
+def _response_model_name(node: ast.FunctionDef | ast.AsyncFunctionDef, route: RouteInfo, ctx: Context) -> str | None:
+    model = route.keyword("response_model")
+    if model is not None:
+        return model.id if isinstance(model, ast.Name) else None
+    returns = node.returns
+    if returns is None:
+        return None
+    base, _ = ctx.unwrap_annotation(returns)
+    return base.id if isinstance(base, ast.Name) else None
+
+
+def _check_same_model(node, route: RouteInfo, params, ctx: Context) -> None:
+    out = _response_model_name(node, route, ctx)
+    if out is None:
+        return
+    for arg, default in params:
+        if arg.annotation is None:
+            continue
+        base, metadata = ctx.unwrap_annotation(arg.annotation)
+        if not isinstance(base, ast.Name) or base.id != out:
+            continue
+        markers = _markers_of(ctx, arg.annotation, default)
+        if any(m != "Body" for m in markers):
+            continue
+        if not (ctx.is_model_class(base) or "Body" in markers):
+            continue
+        suggest = out[:-6] + "Read" if out.endswith("Create") else out + "Read"
+        ctx.report(arg, XFA311, name=node.name, model=out, suggest=suggest)
+        return
+
+
+IDENTITY_PARAMS = frozenset({"user_id", "owner_id", "account_id", "patient_id", "customer_id"})
+
+
+def _check_identity(node, routes: list[RouteInfo], params, ctx: Context) -> None:
+    in_path: set[str] = set()
+    for r in routes:
+        if r.path is None:
+            return  # the path is not a literal: cannot tell path from query parameters
+        in_path |= path_params(r.path)
+    for arg, default in params:
+        if arg.arg not in IDENTITY_PARAMS or arg.arg in in_path:
+            continue
+        markers = _markers_of(ctx, arg.annotation, default)
+        if any(m != "Query" for m in markers):
+            continue
+        if arg.annotation is not None:
+            base, metadata = ctx.unwrap_annotation(arg.annotation)
+            if metadata and not markers:
+                continue  # an alias or metadata this file cannot read
+            if base is None or not _scalar(ctx, base):
+                continue
+        ctx.report(arg, XFA316, name=arg.arg)
+
+
+_SCALARS = frozenset({"int", "str", "uuid.UUID", "UUID", "pydantic.UUID4", "UUID4"})
+
+
+def _scalar(ctx: Context, base: ast.expr) -> bool:
+    return (ctx.resolve(base) or "") in _SCALARS
+
+
+# -- XFA304: shadowed routes ----------------------------------------------------------------
+
+
+def _collect_for_shadowing(node, routes: list[RouteInfo], ctx: Context) -> None:
+    if not ctx.wants(XFA304):
+        return
+    frame = ctx.frames[-1]
+    scope = "module" if frame.kind == "module" else id(frame.node)
+    data = ctx.frames[0].data.setdefault("xfa304_routes", [])
+    # stacked decorators apply bottom-up: the lowest one registers first
+    for r in reversed(routes):
+        if r.path is not None and not r.is_websocket:
+            data.append(((scope, r.router), r))
+
+
+def _segments(path: str) -> list[str]:
+    return path.split("/")
+
+
+def _segment_regex(segment: str) -> re.Pattern[str] | None:
+    out = []
+    pos = 0
+    for m in _PARAM.finditer(segment):
+        conv = m.group(2) or "str"
+        if conv not in _CONVERTORS or conv == "path":
+            return None
+        out.append(re.escape(segment[pos : m.start()]))
+        out.append(_CONVERTORS[conv])
+        pos = m.end()
+    out.append(re.escape(segment[pos:]))
+    return re.compile("".join(out))
+
+
+def shadows(earlier: str, later: str) -> bool:
+    """Starlette's router, trying ``earlier`` first, takes every request ``later`` matches
+    (and ``later`` has at least one literal segment that a parameter of ``earlier`` takes)."""
+    if "{" not in earlier:
+        return False
+    e_segs = _segments(earlier)
+    l_segs = _segments(later)
+    literal_taken = False
+    for i, e in enumerate(e_segs):
+        pure = _PURE_PARAM.match(e)
+        if pure and (pure.group(2) or "str") == "path":
+            if i != len(e_segs) - 1 or i >= len(l_segs) + 1:
+                return False
+            rest = l_segs[i:]
+            if not rest:
+                return False
+            for seg in rest:
+                if _PARAM.search(seg) and not _PURE_PARAM.match(seg):
+                    return False
+                if not _PARAM.search(seg):
+                    literal_taken = True
+            return literal_taken
+        if i >= len(l_segs):
+            return False
+        seg = l_segs[i]
+        if "{" in e and not _PARAM.search(e):
+            return False  # braces we do not understand
+        l_pure = _PURE_PARAM.match(seg)
+        if pure:
+            conv = pure.group(2) or "str"
+            if conv not in _CONVERTORS:
+                return False
+            if l_pure:
+                if (l_pure.group(2) or "str") not in _CONVERTOR_COVERS.get(conv, ()):
+                    return False
+                continue
+            if _PARAM.search(seg):
+                return False
+            if not re.fullmatch(_CONVERTORS[conv], seg):
+                return False
+            literal_taken = True
+            continue
+        if _PARAM.search(e):  # a segment mixing literal text and parameters
+            if _PARAM.search(seg):
+                if seg != e:
+                    return False
+                continue
+            regex = _segment_regex(e)
+            if regex is None or not regex.fullmatch(seg):
+                return False
+            literal_taken = True
+            continue
+        if seg != e:
+            return False
+    if len(e_segs) != len(l_segs):
+        return False
+    return literal_taken
+
+
+def _methods_overlap(a: tuple[str, ...], b: tuple[str, ...]) -> list[str]:
+    return [m for m in b if m in a]
+
+
+@visitor(ast.Module, leave=True, codes=(XFA304, XFA310, XFA319))
+def module_checks(node: ast.Module, ctx: Context) -> None:
+    if ctx.is_test:
+        return
+    data = ctx.frames[0].data
+    routes = data.get("xfa304_routes")
+    if routes and ctx.wants(XFA304):
+        by_router: dict[object, list[RouteInfo]] = {}
+        for key, r in routes:
+            by_router.setdefault(key, []).append(r)
+        for group in by_router.values():
+            for j in range(1, len(group)):
+                later = group[j]
+                for i in range(j):
+                    earlier = group[i]
+                    if earlier.node is later.node:
+                        continue
+                    common = _methods_overlap(earlier.methods, later.methods)
+                    if not common or not shadows(earlier.path or "", later.path or ""):
+                        continue
+                    ctx.report(
+                        later.decorator,
+                        XFA304,
+                        method="/".join(common),
+                        path=later.path,
+                        earlier=earlier.path,
+                        line=earlier.decorator.lineno,
+                    )
+                    break
+    pending = data.get("xfa310_pending")
+    if pending and ctx.wants(XFA310):
+        targets = data.get("xfa3_depends_targets", set())
+        for fn_name, is_route, arg, kwargs in pending:
+            if is_route or fn_name in targets:
+                ctx.report(arg, XFA310, **kwargs)
+    if ctx.wants(XFA319):
+        _check_prefixes(data, ctx)
+
+
+# -- XFA309: raw marker defaults -------------------------------------------------------------
+
+
+@visitor(ast.FunctionDef, ast.AsyncFunctionDef, codes=(XFA309,))
+def raw_marker_defaults(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> None:
+    if ctx.is_test:
+        return
+    a = node.args
+    if not a.defaults and not any(d is not None for d in a.kw_defaults):
+        return
+    for arg, default in _all_args(node):
+        if not isinstance(default, ast.Call):
+            continue
+        marker = fastapi_marker(ctx, default)
+        if marker is None:
+            continue
+        if arg.annotation is not None:
+            _, metadata = ctx.unwrap_annotation(arg.annotation)
+            if metadata:
+                continue  # already Annotated (a second marker is FastAPI's own error)
+        annotated, moved = _annotated_form(default, marker)
+        ctx.report(
+            arg,
+            XFA309,
+            name=arg.arg,
+            marker=_short_call(default),
+            type=ast.unparse(arg.annotation) if arg.annotation is not None else "<type>",
+            annotated=annotated,
+            default=f" = {moved}" if moved is not None else "",
+        )
+
+
+def _short_call(call: ast.Call) -> str:
+    text = ast.unparse(call)
+    return text if len(text) <= 60 else ast.unparse(call.func) + "(...)"
+
+
+def _annotated_form(call: ast.Call, marker: str) -> tuple[str, str | None]:
+    """The marker without its default, and the default (``None`` when required)."""
+    if marker not in DEFAULT_MARKERS:
+        return ast.unparse(call), None
+    new = copy.copy(call)
+    default: ast.expr | None = None
+    if call.args and not isinstance(call.args[0], ast.Starred):
+        default = call.args[0]
+        new.args = list(call.args[1:])
+    kws = []
+    for kw in call.keywords:
+        if kw.arg == "default":
+            default = kw.value
+        else:
+            kws.append(kw)
+    new.keywords = kws
+    moved = None
+    if default is not None and not (isinstance(default, ast.Constant) and default.value is Ellipsis):
+        moved = ast.unparse(default)
+    return ast.unparse(new), moved
+
+
+# -- XFA310: unbounded pagination --------------------------------------------------------------
+
+UPPER_LIMIT_PARAMS = frozenset({"limit", "page_size", "per_page", "size"})
+OFFSET_PARAMS = {"offset": "ge=0", "skip": "ge=0", "page": "ge=1"}
+_UPPER = frozenset({"le", "lt"})
+_LOWER = frozenset({"ge", "gt"})
+_BOUND_HOLDERS = frozenset({"Query", "Field", "Path", "conint"})
+_ANNOTATED_TYPES = {"Le": "le", "Lt": "lt", "Ge": "ge", "Gt": "gt"}
+
+
+def _pagination_candidates(node, ctx: Context, route: RouteInfo | None):
+    """(arg, message kwargs) of every unbounded pagination parameter of ``node``."""
+    in_path: set[str] = set()
+    if route is not None:
+        for r in ctx.routes_of(node):
+            in_path |= path_params(r.path)
+    for arg, default in _all_args(node):
+        name = arg.arg
+        if name not in UPPER_LIMIT_PARAMS and name not in OFFSET_PARAMS:
+            continue
+        if name in in_path or arg.annotation is None:
+            continue
+        bounds = _bounds(ctx, arg.annotation, default)
+        if bounds is None:
+            continue
+        if name in UPPER_LIMIT_PARAMS:
+            if bounds & _UPPER:
+                continue
+            yield arg, {"name": name, "missing": "upper bound", "bounds": "ge=1, le=100"}
+        else:
+            if bounds:
+                continue
+            yield arg, {"name": name, "missing": "lower or upper bound", "bounds": OFFSET_PARAMS[name]}
+
+
+def _bounds(ctx: Context, annotation: ast.expr, default: ast.expr | None) -> set[str] | None:
+    """The bound keywords found, or ``None`` when the parameter is not a plain int query
+    parameter or carries something this file cannot read."""
+    base, metadata = ctx.unwrap_annotation(annotation)
+    found: set[str] = set()
+    if isinstance(base, ast.Call) and _tail(ctx.resolve(base.func)) == "conint":
+        if has_kwargs_splat(base):
+            return None
+        found |= {kw.arg for kw in base.keywords if kw.arg in _UPPER or kw.arg in _LOWER}
+    elif not (isinstance(base, ast.Name) and base.id == "int" and "int" not in ctx.imports):
+        return None
+    for item in metadata:
+        if isinstance(item, ast.Constant) and isinstance(item.value, str):
+            continue  # a doc string
+        bound = _bounds_of_call(ctx, item)
+        if bound is None:
+            return None
+        found |= bound
+    if isinstance(default, ast.Call):
+        bound = _bounds_of_call(ctx, default)
+        if bound is None:
+            return None
+        found |= bound
+    return found
+
+
+def _bounds_of_call(ctx: Context, item: ast.expr) -> set[str] | None:
+    if not isinstance(item, ast.Call) or has_kwargs_splat(item):
+        return None
+    tail = _tail(ctx.resolve(item.func))
+    if tail in _ANNOTATED_TYPES:
+        return {_ANNOTATED_TYPES[tail]}
+    if tail == "Interval":
+        return {kw.arg for kw in item.keywords if kw.arg in _UPPER or kw.arg in _LOWER}
+    if tail not in _BOUND_HOLDERS and tail != "Doc":
+        return None  # AfterValidator(...), a custom marker: cannot tell
+    if tail in ("Path",):
+        return None  # a path parameter
+    return {kw.arg for kw in item.keywords if kw.arg in _UPPER or kw.arg in _LOWER}
+
+
+@visitor(ast.FunctionDef, ast.AsyncFunctionDef, leave=True, codes=(XFA301, XFA302, XFA310, XFA314, XFA315))
+def leave_function(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> None:
+    if ctx.is_test:
+        return
+    frame = ctx.frames[-1]
+    if frame.node is not node:
+        return
+    route = frame.route
+    if ctx.wants(XFA310):
+        _pagination_leave(node, route, frame, ctx)
+    if route is None:
+        return
+    data = frame.data
+    if ctx.wants(XFA301):
+        _check_missing_model(node, ctx.routes_of(node), data, ctx)
+    if ctx.wants(XFA314) and route.is_websocket and data.get("xfa314_receives") and not data.get("xfa314_handled"):
+        ctx.report(node, XFA314, name=node.name)
+    if ctx.wants(XFA315) and not frame.has_await and not data.get("xfa315_checks"):
+        for r in ctx.routes_of(node):
+            if r.path and _readiness_path(r.path):
+                ctx.report(node, XFA315, path=r.path)
+                break
+
+
+def _pagination_leave(node, route: RouteInfo | None, frame, ctx: Context) -> None:
+    names = {a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)}
+    if not (names & UPPER_LIMIT_PARAMS or names & OFFSET_PARAMS.keys()):
+        return
+    checked = frame.data.get("xfa310_checked", set())
+    pending = ctx.frames[0].data.setdefault("xfa310_pending", [])
+    for arg, kwargs in _pagination_candidates(node, ctx, route):
+        if arg.arg in checked:
+            continue
+        pending.append((node.name, route is not None, arg, kwargs))
+
+
+_READY_SUFFIXES = ("/ready", "/readiness", "/readyz", "/health/ready")
+
+
+def _readiness_path(path: str) -> bool:
+    return path.rstrip("/").endswith(_READY_SUFFIXES) or path.rstrip("/") in ("ready", "readiness", "readyz")
+
+
+def _check_missing_model(node, routes: list[RouteInfo], data: dict, ctx: Context) -> None:
+    if node.returns is not None or data.get("xfa301_non_json"):
+        return
+    for r in routes:
+        if r.is_websocket or _route_kw_splat(r) or r.keyword("response_model") is not None:
+            return
+        if non_json_response_class(ctx, r):
+            return
+        if route_status(ctx, r) == 204:
+            return
+        include = r.keyword("include_in_schema")
+        if isinstance(include, ast.Constant) and include.value is False:
+            return
+    ctx.report(node, XFA301, name=node.name)
+
+
+# -- handler bodies: returns, calls, try blocks ------------------------------------------------
+
+
+@visitor(ast.Return, codes=(XFA301, XFA302, XFA306))
+def handler_returns(node: ast.Return, ctx: Context) -> None:
+    if ctx.is_test:
+        return
+    frame = _handler_frame(ctx)
+    if frame is None or node.value is None:
+        return
+    value = node.value
+    fn = frame.node
+    route = frame.route
+    if isinstance(value, ast.Call):
+        tail = _tail(ctx.resolve(value.func))
+        if tail in NON_JSON_RESPONSES or tail.endswith("TemplateResponse"):
+            frame.data["xfa301_non_json"] = True
+        if tail in JSON_RESPONSES or tail == "Response":
+            if ctx.wants(XFA306) and ctx.imported_from(value.func, "fastapi", "starlette"):
+                _check_bypass(fn, value, tail, ctx)
+            return
+    if ctx.wants(XFA302) and _is_dict_value(value, ctx):
+        if not _declares_model(fn, ctx):
+            ctx.report(value, XFA302, name=fn.name)
+
+
+def _is_dict_value(value: ast.expr, ctx: Context) -> bool:
+    if isinstance(value, (ast.Dict, ast.DictComp)):
+        return True
+    return isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "dict" and ctx.is_builtin(value.func)
+
+
+def _declares_model(fn, ctx: Context) -> bool:
+    """Some route of ``fn`` declares a response model that is not dict-like."""
+    for r in ctx.routes_of(fn):
+        model = r.keyword("response_model")
+        if model is not None:
+            if _is_none(model) or _dict_like(ctx, model):
+                continue
+            return True
+        if _route_kw_splat(r):
+            return True
+    returns = fn.returns
+    return returns is not None and not _is_none(returns) and not _dict_like(ctx, returns)
+
+
+def _check_bypass(fn, call: ast.Call, cls: str, ctx: Context) -> None:
+    code = None
+    for kw in call.keywords:
+        if kw.arg == "status_code":
+            code = status_value(ctx, kw.value)
+            if code is None:
+                return  # a computed status: likely an error path
+    if code is not None and (code == 204 or code >= 300):
+        return
+    model = None
+    for r in ctx.routes_of(fn):
+        value = r.keyword("response_model")
+        if value is not None:
+            if _is_none(value):
+                return
+            model = ast.unparse(value)
+            break
+    if model is None and fn.returns is not None:
+        base, _ = ctx.unwrap_annotation(fn.returns)
+        if isinstance(base, ast.Subscript) and _subscript_base(ctx, base) in LIST_TYPES:
+            base = _first_item(base)
+        if isinstance(base, ast.Name) and ctx.is_model_class(base):
+            model = ast.unparse(fn.returns)
+    if model is None:
+        return
+    ctx.report(call, XFA306, name=fn.name, cls=cls, model=model)
+
+
+@visitor(ast.Call, codes=(XFA305, XFA310, XFA312, XFA314, XFA315))
+def body_calls(node: ast.Call, ctx: Context) -> None:
+    if ctx.is_test:
+        return
+    func = node.func
+    if isinstance(func, ast.Attribute):
+        attr = func.attr
+        if attr in ("model_dump", "dict"):
+            if ctx.wants(XFA312):
+                _check_partial_update(node, ctx)
+        elif attr.startswith(("receive", "iter_")) and ctx.wants(XFA314):
+            frame = _handler_frame(ctx)
+            if frame is not None and frame.route.is_websocket:
+                frame.data["xfa314_receives"] = True
+        name = attr
+    elif isinstance(func, ast.Name):
+        name = func.id
+    else:
+        name = ""
+    if name in ("Depends", "Security"):
+        if node.args and isinstance(node.args[0], ast.Name):
+            ctx.frames[0].data.setdefault("xfa3_depends_targets", set()).add(node.args[0].id)
+        return
+    if name == "HTTPException":
+        if ctx.wants(XFA305):
+            _check_manual_422(node, ctx)
+        return
+    if name in ("min", "max", "clamp") and ctx.wants(XFA310):
+        frame = ctx.function
+        if frame is not None:
+            checked = frame.data.setdefault("xfa310_checked", set())
+            for a in node.args:
+                if isinstance(a, ast.Name):
+                    checked.add(a.id)
+    if name == "suppress" and ctx.wants(XFA314):
+        frame = _handler_frame(ctx)
+        if frame is not None and any(_catches_disconnect(ctx, a) for a in node.args):
+            frame.data["xfa314_handled"] = True
+    if ctx.wants(XFA315):
+        frame = _handler_frame(ctx)
+        if frame is not None and not _response_builder(ctx, node):
+            frame.data["xfa315_checks"] = True
+
+
+@visitor(ast.Compare, codes=(XFA310,))
+def compared_names(node: ast.Compare, ctx: Context) -> None:
+    if ctx.is_test:
+        return
+    frame = ctx.function
+    if frame is None:
+        return
+    if not any(isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE)) for op in node.ops):
+        return
+    checked = frame.data.setdefault("xfa310_checked", set())
+    for operand in (node.left, *node.comparators):
+        if isinstance(operand, ast.Name):
+            checked.add(operand.id)
+
+
+def _response_builder(ctx: Context, call: ast.Call) -> bool:
+    func = call.func
+    if isinstance(func, ast.Name):
+        if ctx.is_builtin(func) and func.id in ("dict", "list", "str", "int", "bool", "len"):
+            return True
+        if ctx.is_model_class(func):
+            return True
+    tail = _tail(ctx.resolve(func))
+    if tail.endswith("Response"):
+        return True
+    qualname = ctx.resolve(func) or ""
+    return qualname.startswith(("datetime.", "time.time")) or tail in ("utcnow", "now", "isoformat")
+
+
+def _check_manual_422(node: ast.Call, ctx: Context) -> None:
+    if ctx.is_test or not ctx.imported_from(node.func, "fastapi", "starlette"):
+        return
+    status = None
+    if node.args:
+        status = node.args[0]
+    for kw in node.keywords:
+        if kw.arg == "status_code":
+            status = kw.value
+    if status_value(ctx, status) != 422:
+        return
+    if isinstance(ctx.parent, ast.Dict):
+        return  # a mapping table
+    handler = ctx.enclosing(ast.ExceptHandler)
+    if isinstance(handler, ast.ExceptHandler) and _catches_shape_error(ctx, handler.type):
+        return  # re-raising a body that failed to parse or validate: 422 is right
+    frame = ctx.function
+    if frame is not None and isinstance(frame.node, FUNCTION_TYPES):
+        for decorator in frame.node.decorator_list:
+            target = decorator.func if isinstance(decorator, ast.Call) else decorator
+            if isinstance(target, ast.Attribute) and target.attr == "exception_handler":
+                return
+    ctx.report(node, XFA305)
+
+
+_SHAPE_ERROR = re.compile(r"Validation|Decode|Parse|YAML|Schema|Serializ")
+
+
+def _catches_shape_error(ctx: Context, node: ast.AST | None) -> bool:
+    if isinstance(node, ast.Tuple):
+        return any(_catches_shape_error(ctx, e) for e in node.elts)
+    return node is not None and bool(_SHAPE_ERROR.search(_tail(ctx.resolve(node))))
+
+
+def _catches_disconnect(ctx: Context, node: ast.AST | None) -> bool:
+    if node is None:
+        return True  # bare except
+    if isinstance(node, ast.Tuple):
+        return any(_catches_disconnect(ctx, e) for e in node.elts)
+    return _tail(ctx.resolve(node)) in ("WebSocketDisconnect", "Exception", "BaseException")
+
+
+@visitor(ast.Try, *([ast.TryStar] if hasattr(ast, "TryStar") else []), codes=(XFA314,))
+def websocket_try(node: ast.Try, ctx: Context) -> None:
+    if ctx.is_test:
+        return
+    frame = _handler_frame(ctx)
+    if frame is None or not frame.route.is_websocket:
+        return
+    if node.finalbody or any(_catches_disconnect(ctx, h.type) for h in node.handlers):
+        frame.data["xfa314_handled"] = True
+
+
+# -- XFA312: partial updates --------------------------------------------------------------------
+
+
+def _check_partial_update(node: ast.Call, ctx: Context) -> None:
+    frame = ctx.function
+    if frame is None or not isinstance(frame.node, FUNCTION_TYPES):
+        return
+    fn = frame.node
+    routes = ctx.routes_of(fn)
+    is_patch = any("PATCH" in r.methods for r in routes)
+    if not is_patch:
+        if not fn.name.lower().startswith(("update", "patch")):
+            return
+        if routes and all("PATCH" not in r.methods for r in routes) and any("PUT" in r.methods for r in routes):
+            return  # a PUT replaces the whole resource
+    if node.args or has_kwargs_splat(node):
+        return
+    for kw in node.keywords:
+        if kw.arg in ("exclude_unset", "exclude_defaults"):
+            if not (isinstance(kw.value, ast.Constant) and kw.value.value is False):
+                return
+    receiver = node.func.value  # type: ignore[attr-defined]
+    if not isinstance(receiver, ast.Name):
+        return
+    is_param, annotation = ctx.annotation_of(receiver.id)
+    if not is_param or annotation is None:
+        return
+    base, metadata = ctx.unwrap_annotation(annotation)
+    if not isinstance(base, ast.Name):
+        return
+    if not ctx.is_model_class(base):
+        if not routes or metadata or not _body_like(ctx, base, fn, receiver.id):
+            return
+    parent = ctx.parent
+    rebuild = ""
+    if isinstance(parent, ast.keyword) and parent.arg is None:
+        call = ctx.ancestors[-2] if len(ctx.ancestors) >= 2 else None
+        if isinstance(call, ast.Call):
+            rebuild = f" on the existing row instead of rebuilding it with {ast.unparse(call.func)}(**...)"
+    context = f"PATCH handler {fn.name}()" if is_patch else f"{fn.name}()"
+    ctx.report(
+        node,
+        XFA312,
+        call=f"{receiver.id}.{node.func.attr}()",  # type: ignore[attr-defined]
+        context=context,
+        receiver=receiver.id,
+        rebuild=rebuild,
+    )
+
+
+_NOT_BODY = frozenset(
+    {
+        "str", "int", "float", "bool", "bytes", "dict", "list", "set", "tuple", "Any", "UUID",
+        "datetime", "date", "Request", "Response", "WebSocket", "BackgroundTasks", "UploadFile",
+        "HTTPConnection", "SecurityScopes", "AsyncSession", "Session", "Decimal",
+    }
+)
+
+
+def _body_like(ctx: Context, base: ast.Name, fn, name: str) -> bool:
+    """A route parameter whose class FastAPI reads from the body: an imported class with a
+    schema-like name, and no default marker."""
+    if base.id in _NOT_BODY or ctx.is_builtin(base):
+        return False
+    qualname = ctx.resolve(base) or ""
+    if qualname.split(".", 1)[0] in ("typing", "fastapi", "starlette", "sqlalchemy", "datetime", "uuid", "enum", "pydantic"):
+        return False
+    for arg, default in _all_args(fn):
+        if arg.arg == name and default is not None and fastapi_marker(ctx, default) not in (None, "Body"):
+            return False
+    return base.id.endswith(("Update", "Patch", "In", "Create", "Schema", "Payload", "Request", "Body", "Data"))
+
+
+# -- XFA319: unversioned router prefixes ---------------------------------------------------------
+
+_VERSIONED = re.compile(r"^/api/v\d+(/|$)")
+
+
+@visitor(ast.Call, codes=(XFA319,))
+def include_router_calls(node: ast.Call, ctx: Context) -> None:
+    if ctx.is_test:
+        return
+    func = node.func
+    if not (isinstance(func, ast.Attribute) and func.attr == "include_router"):
+        return
+    ctx.frames[0].data.setdefault("xfa319_includes", []).append(node)
+
+
+def _is_app(ctx: Context, expr: ast.expr) -> bool:
+    if not isinstance(expr, ast.Name):
+        return False
+    value = ctx.assignments.get(expr.id)
+    if isinstance(value, ast.Call):
+        return _tail(ctx.resolve(value.func)) == "FastAPI" and ctx.imported_from(value.func, "fastapi")
+    return False
+
+
+def _check_prefixes(data: dict, ctx: Context) -> None:
+    for call in data.get("xfa319_includes", ()):
+        if not _is_app(ctx, call.func.value):
+            continue
+        prefix_kw = keyword(call, "prefix")
+        if prefix_kw is not None:
+            prefix = string_value(prefix_kw.value)
+            if prefix is not None and prefix and not _VERSIONED.match(prefix):
+                ctx.report(prefix_kw.value, XFA319, prefix=prefix, suffix=prefix if prefix.startswith("/") else "/" + prefix)
+            continue
+        if has_kwargs_splat(call) or not call.args or not isinstance(call.args[0], ast.Name):
+            continue
+        router = ctx.assignments.get(call.args[0].id)
+        if isinstance(router, ast.Call) and _tail(ctx.resolve(router.func)) == "APIRouter":
+            prefix_kw = keyword(router, "prefix")
+            prefix = string_value(prefix_kw.value) if prefix_kw is not None else None
+            if prefix and not _VERSIONED.match(prefix):
+                ctx.report(prefix_kw.value, XFA319, prefix=prefix, suffix=prefix if prefix.startswith("/") else "/" + prefix)

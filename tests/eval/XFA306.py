@@ -1,0 +1,72 @@
+# path: app/routes/items.py
+from fastapi import APIRouter, Response, status
+from fastapi.responses import HTMLResponse, JSONResponse, ORJSONResponse
+from pydantic import BaseModel
+
+from app.schemas import External
+
+router = APIRouter()
+
+
+class ItemRead(BaseModel):
+    id: int
+
+
+@router.get("/a", response_model=ItemRead)
+async def a():
+    return JSONResponse(content={"id": 1})  # error: XFA306:12
+
+
+@router.get("/b")
+async def b() -> ItemRead:
+    return ORJSONResponse({"id": 1})  # error: XFA306:12
+
+
+@router.get("/c", response_model=External)
+async def c():
+    return Response(content=b"{}", media_type="application/json")  # error: XFA306:12
+
+
+@router.get("/d")
+async def d() -> list[ItemRead]:
+    return JSONResponse([], status_code=status.HTTP_200_OK)  # error: XFA306:12
+
+
+# near-misses
+@router.get("/e", response_class=ORJSONResponse)
+async def e():
+    return ORJSONResponse({"id": 1})
+
+
+@router.get("/f", response_model=ItemRead, responses={404: {"model": ItemRead}})
+async def f():
+    if missing():
+        return JSONResponse(status_code=404, content={"message": "not found"})
+    return ItemRead(id=1)
+
+
+@router.get("/g", response_model=ItemRead)
+async def g():
+    if gone():
+        return Response(status_code=status.HTTP_204_NO_CONTENT)
+    return ItemRead(id=1)
+
+
+@router.get("/h", response_model=None)
+async def h() -> ItemRead | JSONResponse:
+    return JSONResponse({})
+
+
+@router.get("/i")
+async def i() -> JSONResponse:
+    return JSONResponse({})
+
+
+@router.get("/j", response_model=ItemRead)
+async def j():
+    return JSONResponse({}, status_code=compute_status())
+
+
+@router.get("/k", response_class=HTMLResponse)
+async def k():
+    return HTMLResponse("<p>hi</p>")
