@@ -213,6 +213,7 @@ XFA505 = rule(
         "sqlite URLs (literal, or a name/attribute that says `sqlite`).",
         "Engines with `poolclass=NullPool`/`StaticPool` (no pooled connections to ping).",
         "Calls that pass `pool_pre_ping` with any value, or a `**kwargs` splat.",
+        "Tests, scripts and Alembic `env.py` (one-shot processes).",
     ),
 )
 
@@ -293,6 +294,8 @@ XFA507 = rule(
         "A commit after the loop, or in the loop's `else:` block.",
         "A commit in a function defined inside the loop body.",
         "A commit directly followed by `break`/`return` (a retry loop commits once).",
+        "A commit in a `try` with `except` inside the loop body: one transaction per item on "
+        "purpose, so that one failing item does not undo the others.",
         "`commit()` on objects that are not sessions.",
     ),
 )
@@ -440,6 +443,8 @@ XFA510 = rule(
         "`async with SessionLocal() as db:` where the error propagates: closing the session "
         "rolls the transaction back.",
         "A function that calls `rollback()` on the session anywhere, or closes it in `finally`.",
+        "Tests, scripts, Alembic migrations, `__main__` blocks and CLI commands "
+        "(`@<group>.command()`): one-shot processes where the exception ends the process.",
     ),
 )
 
@@ -528,7 +533,8 @@ XFA512 = rule(
     not_flagged=(
         "Constant strings (also implicitly concatenated ones).",
         "Interpolation only in identifier positions (`FROM {table}`, `\"{schema}\"`, "
-        "`search_path TO {schema}`): identifiers cannot be bound parameters.",
+        "`NEW.{column}`, `search_path TO {schema}`), also in `%`/`.format()` templates: "
+        "identifiers cannot be bound parameters.",
         "`.execute(...)` of strings that do not start with an SQL keyword.",
     ),
 )
@@ -586,11 +592,12 @@ XFA514 = rule(
     message="relationship() without lazy= lazy-loads on access, which AsyncSession cannot do; choose the loading explicitly: lazy=\"selectin\" (or \"joined\", \"raise\")",
     what="""
         Reports `relationship(...)` (from `sqlalchemy.orm`) without `lazy=`, and SQLModel
-        `Relationship(...)` whose `sa_relationship_kwargs` has no `"lazy"`, in files of a
-        project that uses `AsyncSession`. One file cannot see the project, so turning the
-        rule on is the declaration that the project is async; a file that shows it is
-        sync (it imports a sync `Session`/`sessionmaker` and nothing from
-        `sqlalchemy.ext.asyncio`) is skipped.
+        `Relationship(...)` whose `sa_relationship_kwargs` has no `"lazy"`, in a file that
+        shows the project uses `AsyncSession`: it imports from `sqlalchemy.ext.asyncio` or
+        `sqlmodel.ext.asyncio` (models declared next to the async engine/session, or a
+        models module that imports `AsyncSession` for its helpers). One file cannot see
+        the whole project, and sync projects (most `relationship()` calls in the wild)
+        must stay clean, so a models file without that import is not reported.
     """,
     why="""
         The default `lazy="select"` loads a relationship on first attribute access; under
@@ -598,6 +605,7 @@ XFA514 = rule(
         on lazy loading in async code — it causes implicit I/O and will raise errors."
     """,
     bad="""
+        from sqlalchemy.ext.asyncio import AsyncSession
         from sqlalchemy.orm import DeclarativeBase, relationship
 
 
@@ -610,6 +618,7 @@ XFA514 = rule(
             posts = relationship("Post", back_populates="author")
     """,
     good="""
+        from sqlalchemy.ext.asyncio import AsyncSession
         from sqlalchemy.orm import DeclarativeBase, relationship
 
 
@@ -622,8 +631,8 @@ XFA514 = rule(
             posts = relationship("Post", back_populates="author", lazy="selectin")
     """,
     not_flagged=(
-        "Files that show a sync project (sync `Session`/`sessionmaker` imported, nothing from "
-        "`sqlalchemy.ext.asyncio`).",
+        "Files that import nothing from `sqlalchemy.ext.asyncio`/`sqlmodel.ext.asyncio` "
+        "(a sync project, or a models module that does not show it).",
         "Files that use `AsyncAttrs` (relationships are then loaded explicitly with "
         "`await obj.awaitable_attrs.<name>`).",
         "Calls with a `**kwargs` splat.",
@@ -998,7 +1007,12 @@ def _engine_call(node: ast.Call, tail: str, ctx: Context) -> None:
             ctx.report(url, XFA503, scheme=scheme, fix=_DIALECTS[dialect])
     if tail == "create_engine":
         _sync_construction(node, ctx, "create_engine", "create_async_engine(...) from sqlalchemy.ext.asyncio")
-    if ctx.wants(XFA505) and not has_kwargs_splat(node) and keyword(node, "pool_pre_ping") is None:
+    if (
+        ctx.wants(XFA505)
+        and not has_kwargs_splat(node)
+        and keyword(node, "pool_pre_ping") is None
+        and not (ctx.is_test or ctx.is_script or _is_alembic_env(ctx))
+    ):
         pool = keyword(node, "poolclass")
         if pool is not None and _tail(pool.value) in ("NullPool", "StaticPool"):
             return
@@ -1197,15 +1211,40 @@ def _commit(node: ast.Call, receiver: ast.expr, ctx: Context) -> None:
     if node.args or not is_db_session(ctx, receiver):
         return
     loop = ctx.in_body_of((ast.For, ast.While, ast.AsyncFor), ("body",))
-    if loop is not None and not _followed_by_exit(ctx):
+    if loop is not None and not _followed_by_exit(ctx) and not _isolated_per_item(ctx, loop):
         ctx.report(node, XFA507, receiver=_receiver_text(receiver))
     data = _fn_data(ctx)
-    if data is not None and isinstance(receiver, ast.Name) and ctx.wants(XFA510):
+    if data is not None and isinstance(receiver, ast.Name) and ctx.wants(XFA510) and not _outside_app(ctx):
         owned = data.get("xfa5.owned", {}).get(receiver.id)
         swallowing = None
         if owned is not None and owned[0] == "with":
             swallowing = _swallowing_try(ctx, receiver.id, owned[1])
         data.setdefault("xfa5.commits", []).append((node, receiver.id, swallowing))
+
+
+def _isolated_per_item(ctx: Context, loop: ast.AST) -> bool:
+    """The commit is in a ``try`` (with ``except``) inside the loop: one transaction per
+    item on purpose, so that one failing item does not undo the others."""
+    tried = ctx.in_body_of((ast.Try, _TRY_STAR), ("body",))
+    if tried is None or not getattr(tried, "handlers", None):
+        return False
+    position = {id(a): i for i, a in enumerate(ctx.ancestors)}
+    return position.get(id(tried), -1) > position.get(id(loop), len(position))
+
+
+_CLI_DECORATORS = frozenset({"command", "group", "callback"})
+
+
+def _outside_app(ctx: Context) -> bool:
+    """Tests, scripts, migrations, ``__main__`` blocks and CLI commands: one-shot
+    processes where an exception ends the process (and its connections)."""
+    if ctx.is_test or ctx.is_script or _is_alembic_env(ctx) or _in_main_block(ctx):
+        return True
+    for frame in ctx.frames:
+        for decorator in getattr(frame.node, "decorator_list", ()) if frame.kind == "function" else ():
+            if _decorator_tail(decorator) in _CLI_DECORATORS:
+                return True
+    return False
 
 
 def _statement_of(ctx: Context) -> tuple[ast.stmt, list[ast.stmt]] | None:
@@ -1395,7 +1434,7 @@ def _interpolation(arg: ast.expr, ctx: Context, need_sql_keyword: bool = False) 
         literal = string_value(arg.values[0]) or ""
     elif isinstance(arg, ast.BinOp) and isinstance(arg.op, ast.Mod):
         literal = string_value(arg.left) or ""
-        if not literal or _is_constant_expr(arg.right):
+        if not literal or _is_constant_expr(arg.right) or _template_identifiers_only(literal, _PERCENT_FIELD):
             return None
         how = "% formatting"
     elif isinstance(arg, ast.BinOp) and isinstance(arg.op, ast.Add):
@@ -1417,6 +1456,8 @@ def _interpolation(arg: ast.expr, ctx: Context, need_sql_keyword: bool = False) 
         and (arg.args or arg.keywords)
     ):
         literal = string_value(arg.func.value) or ""
+        if _template_identifiers_only(literal, _FORMAT_FIELD):
+            return None
         how = "str.format()"
     if how is None:
         return None
@@ -1441,6 +1482,20 @@ def _is_constant_expr(node: ast.expr) -> bool:
     if isinstance(node, ast.JoinedStr):
         return not any(isinstance(v, ast.FormattedValue) for v in node.values)
     return False
+
+
+_PERCENT_FIELD = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[sdifr]")
+_FORMAT_FIELD = re.compile(r"(?<!\{)\{[^{}]*\}(?!\})")
+
+
+def _template_identifiers_only(template: str, field: re.Pattern[str]) -> bool:
+    """Every placeholder of a ``%``/``.format`` template sits in an identifier position."""
+    found = False
+    for m in field.finditer(template):
+        found = True
+        if not _IDENTIFIER_BEFORE.search(template[max(0, m.start() - 40):m.start()]):
+            return False
+    return found
 
 
 def _only_identifiers(node: ast.JoinedStr) -> bool:
@@ -1553,15 +1608,12 @@ def module_redis_done(node: ast.Module, ctx: Context) -> None:
 # -- XFA514 ----------------------------------------------------------------------------
 
 
-def _project_is_sync(ctx: Context) -> bool:
-    """This file shows a sync SQLAlchemy/SQLModel project: it imports a sync session
-    class or factory and nothing from ``sqlalchemy.ext.asyncio``."""
-    quals = list(ctx.imports.values())
-    if any(".ext.asyncio" in q for q in quals):
-        return False
-    return any(
-        q in ("sqlalchemy.orm.Session", "sqlalchemy.orm.sessionmaker", "sqlalchemy.orm.scoped_session", "sqlmodel.Session")
-        for q in quals
+def _file_uses_async_session(ctx: Context) -> bool:
+    """This file shows the project is async: it imports from ``sqlalchemy.ext.asyncio``
+    or ``sqlmodel.ext.asyncio``."""
+    return ctx.memo(
+        "xfa5.async_import",
+        lambda: any(".ext.asyncio" in q and q.split(".", 1)[0] in _SA_MODULES for q in ctx.imports.values()),
     )
 
 
@@ -1588,7 +1640,7 @@ def _relationship(node: ast.Call, name: str, ctx: Context) -> None:
                 return
         if keyword(node, "sa_relationship") is not None:
             return
-    if _project_is_sync(ctx) or _uses_async_attrs(ctx):
+    if not _file_uses_async_session(ctx) or _uses_async_attrs(ctx):
         return
     ctx.report(node, XFA514)
 

@@ -85,3 +85,12 @@ def not_a_session(repo, items, conn):
         repo.commit(item)
         git = item.repo
         git.commit()
+
+
+def per_item_transactions(db: Session, rows: list, log):
+    for row in rows:
+        try:
+            row.touch()
+            db.commit()
+        except Exception as e:
+            log.exception(e)

@@ -26,3 +26,9 @@ async def queries(session: AsyncSession, email: str, user_id: int, schema: str, 
     cursor.execute("SELECT * FROM users WHERE id = %s", (user_id,))
     conn.execute(f"echo {email}")
     session.execute(f"{email}")
+
+
+def identifiers(column, table: str, value: str):
+    text("NEW.{column}".format(column=column.name))
+    text("SELECT * FROM %s" % table)
+    text("SELECT * FROM users WHERE name = '{}'".format(value))  # error: XFA512:10

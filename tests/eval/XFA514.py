@@ -1,6 +1,7 @@
 # select: XFA514
 # path: app/models.py
 import sqlalchemy.orm as orm
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import DeclarativeBase, Mapped, relationship
 from sqlmodel import Relationship, SQLModel
 
