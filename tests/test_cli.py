@@ -396,3 +396,12 @@ def test_console_script_is_installed():
 
     (ep,) = [e for e in entry_points(group="console_scripts") if e.name == "fastapi-conventions"]
     assert ep.value == "flake8_fastapi_conventions.cli:main"
+
+
+def test_lint_path_does_not_import_ast_grep():
+    code = (
+        "import sys, flake8_fastapi_conventions.checker, flake8_fastapi_conventions.cli;"
+        "assert 'ast_grep_py' not in sys.modules, 'ast_grep_py imported on the lint path'"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
