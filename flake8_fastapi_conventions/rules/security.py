@@ -46,7 +46,7 @@ XFA701 = rule(
             return jwt.encode({"sub": sub, "exp": 1}, settings.SECRET_KEY, algorithm="HS256")
     """,
     not_flagged=(
-        "Obvious non-secrets: empty strings, `\"...\"`, strings of one repeated character (`\"xxxx\"`, `\"****\"`), strings with spaces, templates (`{password}`, `${VAR}`), and values that are themselves names (`PASSWORD_FIELD = \"password\"`, `token = \"GITHUB_TOKEN\"`).",
+        "Obvious non-secrets: dummy words (`\"test\"`, `\"foo\"`, `\"dummy\"`, `\"fake\"`, `\"example\"`), a value equal to its own name (`apiKey = \"apiKey\"`), enum members, empty strings, `\"...\"`, strings of one repeated character (`\"xxxx\"`, `\"****\"`), strings with spaces, templates (`{password}`, `${VAR}`), and values that are themselves names (`PASSWORD_FIELD = \"password\"`, `token = \"GITHUB_TOKEN\"`).",
         "Names about a secret that are not the secret: `token_type = \"bearer\"`, `token_url`, `password_min_length`.",
         "Environment lookups (`os.getenv(\"SECRET\", \"dev\")`, `os.environ.get(...)`) and `Field(...)` values.",
         "Settings fields: class bodies of `BaseSettings` subclasses and classes named `*Settings` (XFA610 reports those).",
@@ -253,6 +253,12 @@ _CREDENTIAL_PAIRS = frozenset(
 )
 _CREDENTIAL_TAILS = frozenset({"value", "str", "plain", "raw", "default"})
 _VALUE_WORDS = frozenset({"secret", "password", "passwd", "pwd", "token", "apikey", "key", "authorization"})
+#: values that are obviously not a credential anywhere (unlike "changeme" or "secret",
+#: the defaults that survive into production, which stay reported)
+_DUMMY_VALUES = frozenset(
+    {"test", "testing", "foo", "bar", "baz", "qux", "dummy", "fake", "example", "sample", "none", "null", "undefined", "todo", "tbd"}
+)
+_ENUM_BASES = ("Enum", "StrEnum", "IntEnum", "Flag", "IntFlag")
 _ENV_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _HEADER_NAME = re.compile(r"^X-[A-Za-z0-9-]+$")
@@ -279,11 +285,15 @@ def names_credential(name: str) -> bool:
     return last.endswith("password") or last.endswith("secret")
 
 
-def non_secret_value(value: str) -> bool:
+def non_secret_value(value: str, name: str | None = None) -> bool:
     """Values that cannot be a real credential, or are a name rather than a value."""
     stripped = value.strip()
     if not stripped or stripped == "..." or len(set(stripped)) == 1:
         return True
+    if stripped.lower() in _DUMMY_VALUES:
+        return True
+    if name is not None and _squash(stripped) == _squash(name):
+        return True  # ``apiKey = "apiKey"``: an enum member or a key name
     if stripped.startswith("-----BEGIN") and "PRIVATE KEY" in stripped:
         return False  # a PEM private key
     if any(ch.isspace() for ch in stripped):
@@ -292,7 +302,7 @@ def non_secret_value(value: str) -> bool:
         return True  # a template
     if _ENV_NAME.match(stripped) and _VALUE_WORDS.intersection(words_of(stripped)):
         return True  # an environment variable name: ``token = "GITHUB_TOKEN"``
-    if _FIELD_NAME.match(stripped) and _VALUE_WORDS.intersection(stripped.split("_")):
+    if "_" in stripped and _FIELD_NAME.match(stripped) and _VALUE_WORDS.intersection(stripped.split("_")):
         return True  # a field or form name: ``PASSWORD_FIELD = "password"``
     if stripped.lower() in ("authorization", "bearer") or _HEADER_NAME.match(stripped):
         return True  # a header name or scheme
@@ -303,12 +313,16 @@ def non_secret_value(value: str) -> bool:
     return False
 
 
+def _squash(text: str) -> str:
+    return text.lower().replace("_", "").replace("-", "")
+
+
 def _exempt_scope(ctx: Context) -> bool:
     if ctx.is_test:
         return True
     for frame in ctx.frames:
         node = frame.node
-        if frame.kind == "class" and _is_settings_class(node, ctx):  # type: ignore[arg-type]
+        if frame.kind == "class" and (_is_settings_class(node, ctx) or _is_enum(node, ctx)):  # type: ignore[arg-type]
             return True
         if frame.kind == "function" and _is_fixture(node, ctx):
             return True
@@ -328,6 +342,10 @@ def _is_settings_class(cls: ast.ClassDef, ctx: Context, depth: int = 0) -> bool:
     return False
 
 
+def _is_enum(cls: ast.ClassDef, ctx: Context) -> bool:
+    return any((ctx.resolve(base) or "").rsplit(".", 1)[-1] in _ENUM_BASES for base in cls.bases)
+
+
 def _is_fixture(fn: ast.AST, ctx: Context) -> bool:
     for decorator in getattr(fn, "decorator_list", ()):
         target = decorator.func if isinstance(decorator, ast.Call) else decorator
@@ -337,9 +355,9 @@ def _is_fixture(fn: ast.AST, ctx: Context) -> bool:
     return False
 
 
-def _report_credential(value: ast.AST | None, where: str, ctx: Context) -> None:
+def _report_credential(value: ast.AST | None, where: str, ctx: Context, name: str | None = None) -> None:
     text = string_value(value)
-    if text is None or non_secret_value(text):
+    if text is None or non_secret_value(text, name):
         return
     done = ctx.frames[0].data.setdefault("xfa701_done", set())
     if id(value) in done:
@@ -367,7 +385,7 @@ def credential_assignments(node: ast.Assign | ast.AnnAssign, ctx: Context) -> No
     for target in targets:
         name = _target_name(target)
         if name is not None and names_credential(name):
-            _report_credential(value, f"{name} = ...", ctx)
+            _report_credential(value, f"{name} = ...", ctx, name)
             return
 
 
@@ -377,7 +395,7 @@ def credential_keywords(node: ast.Call, ctx: Context) -> None:
         if kw.arg is not None and isinstance(kw.value, ast.Constant) and names_credential(kw.arg):
             if ctx.resolve(node.func) in _ENV_LOOKUPS:
                 return
-            _report_credential(kw.value, f"{kw.arg}=...", ctx)
+            _report_credential(kw.value, f"{kw.arg}=...", ctx, kw.arg)
 
 
 @visitor(ast.FunctionDef, ast.AsyncFunctionDef, codes=(XFA701,))
@@ -390,7 +408,7 @@ def credential_defaults(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Conte
         return
     for arg, default in pairs:
         if isinstance(default, ast.Constant) and names_credential(arg.arg):
-            _report_credential(default, f"the default of {arg.arg}", ctx)
+            _report_credential(default, f"the default of {arg.arg}", ctx, arg.arg)
 
 
 @visitor(ast.Constant, codes=(XFA701,))

@@ -40,7 +40,7 @@ def near_misses() -> None:
     no_password = "postgresql://app:@db/app"
     no_user = "https://example.com/@user"
     env_name_token = "GITHUB_TOKEN"
-    password_field = "password"
+    password_field = "new_password"
     header = "X-API-Key"
     api_key_from_field = Field(default="abc")
     form_password = Field(..., min_length=8)
@@ -69,3 +69,17 @@ class ExampleSchema(BaseModel):
 def user_password() -> str:
     password = "fixture-pass"
     return password
+
+
+class SecuritySchemeType(Enum):  # noqa: F821
+    apiKey = "apiKey"
+    oauth2 = "oauth2"
+
+
+DOCS_JWT_SECRET = "test"
+DOCS_ENCRYPTION_KEY = "baz"
+APP_SECRET = "secret"  # error: XFA701:14
+DEFAULT_PASSWORD = "password"  # error: XFA701:20
+password = "password"
+OAUTH_TOKEN_FIELD = "access_token"
+token = "access_token"
