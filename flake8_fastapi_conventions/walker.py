@@ -22,9 +22,8 @@ from typing import Callable
 from .context import Context, Frame
 from .registry import VISITORS, Visitor
 
-_AWAIT_TYPES = (ast.Await, ast.AsyncFor, ast.AsyncWith)
-_FUNCTION_TYPES = (ast.FunctionDef, ast.AsyncFunctionDef)
-_SCOPE_TYPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+_AWAIT_TYPES = frozenset({ast.Await, ast.AsyncFor, ast.AsyncWith})
+_SCOPE_TYPES = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef})
 _AST = ast.AST
 
 Dispatch = dict[type, list[Visitor]]
@@ -59,6 +58,22 @@ class _FramePush:
         self.node = node
 
 
+#: node types no rule looks at and that have no children: ``Load``, ``Add``, ``Eq`` …
+_SKIPPED = (ast.expr_context, ast.operator, ast.boolop, ast.cmpop, ast.unaryop)
+#: fields that never hold nodes, per node type (computed on first sight of a type)
+_NEVER_NODES = frozenset({"ctx", "op", "ops", "id", "attr", "name", "arg", "module", "level",
+                          "kind", "type_comment", "conversion", "is_async", "simple"})
+_child_fields: dict[type, tuple[str, ...]] = {ast.Constant: (), ast.Name: ()}
+
+
+def _fields_of(node_type: type) -> tuple[str, ...]:
+    fields = _child_fields.get(node_type)
+    if fields is None:
+        fields = tuple(f for f in getattr(node_type, "_fields", ()) if f not in _NEVER_NODES)
+        _child_fields[node_type] = fields
+    return fields
+
+
 def walk(ctx: Context) -> None:
     enter, leave = dispatch_tables(ctx.enabled)
     # per-file copies so that a visitor that failed can be dropped for this file only
@@ -66,57 +81,64 @@ def walk(ctx: Context) -> None:
     leave = {t: list(vs) for t, vs in leave.items()}
     ancestors = ctx.ancestors
     frames = ctx.frames
-    framed: set[int] = set()
     stack: list[object] = [ctx.tree]
     pop = stack.pop
     push = stack.append
+    extend = stack.extend
+    child_fields = _child_fields
+    skipped = _SKIPPED
+    node_class = _AST
 
     while stack:
         item = pop()
         if item is None:
             node = ancestors.pop()
             ctx.node = node
-            visitors = leave.get(type(node))
+            node_type = type(node)
+            visitors = leave.get(node_type)
             if visitors:
                 _call(visitors, node, ctx)
-            if id(node) in framed:
+            if node_type in _SCOPE_TYPES:
                 frames.pop()
             continue
-        if item.__class__ is _FramePush:
-            node = item.node  # type: ignore[attr-defined]
-            frames.append(_new_frame(node, ctx))
-            framed.add(id(node))
+        node_type = type(item)
+        if node_type is _FramePush:
+            frames.append(_new_frame(item.node, ctx))  # type: ignore[attr-defined]
             continue
-        node = item  # type: ignore[assignment]
+        node = item
         ctx.node = node  # type: ignore[assignment]
-        node_type = type(node)
         visitors = enter.get(node_type)
         if visitors:
-            _call(visitors, node, ctx)
+            _call(visitors, node, ctx)  # type: ignore[arg-type]
         if node_type in _AWAIT_TYPES:
             frames[-1].has_await = True
         elif node_type is ast.comprehension and node.is_async:  # type: ignore[attr-defined]
             frames[-1].has_await = True
-        elif node_type is ast.Import or node_type is ast.ImportFrom:
-            if len(frames) > 1:
-                ctx.add_import(node)  # type: ignore[arg-type]
-        ancestors.append(node)  # type: ignore[arg-type]
-        push(None)
+        elif (node_type is ast.Import or node_type is ast.ImportFrom) and len(frames) > 1:
+            ctx.add_import(node)  # type: ignore[arg-type]
         if node_type in _SCOPE_TYPES:
-            _push_scoped_children(node, push)
-        else:
-            children = []
-            for name in node._fields:
-                value = getattr(node, name, None)
-                if value.__class__ is list:
-                    for child in value:
-                        if isinstance(child, _AST):
-                            children.append(child)
-                elif isinstance(value, _AST):
-                    children.append(value)
+            ancestors.append(node)  # type: ignore[arg-type]
+            push(None)
+            _push_scoped_children(node, push)  # type: ignore[arg-type]
+            continue
+        fields = child_fields.get(node_type)
+        if fields is None:
+            fields = _fields_of(node_type)
+        children = []
+        for name in fields:
+            value = getattr(node, name, None)
+            if value.__class__ is list:
+                for child in value:
+                    if isinstance(child, node_class) and not isinstance(child, skipped):
+                        children.append(child)
+            elif isinstance(value, node_class) and not isinstance(value, skipped):
+                children.append(value)
+        if children or node_type in leave:
+            ancestors.append(node)  # type: ignore[arg-type]
+            push(None)
             if children:
                 children.reverse()
-                stack.extend(children)
+                extend(children)
 
 
 def _push_scoped_children(node: ast.AST, push: Callable[[object], None]) -> None:
@@ -124,6 +146,7 @@ def _push_scoped_children(node: ast.AST, push: Callable[[object], None]) -> None
     and everything else (decorators, bases, defaults, annotations) outside it."""
     body = node.body  # type: ignore[attr-defined]
     inner = body if isinstance(body, list) else [body]
+    inner = [c for c in inner if not isinstance(c, _SKIPPED)]
     for child in reversed(inner):
         push(child)
     push(_FramePush(node))
@@ -133,8 +156,8 @@ def _push_scoped_children(node: ast.AST, push: Callable[[object], None]) -> None
             continue
         value = getattr(node, name, None)
         if value.__class__ is list:
-            outer.extend(c for c in value if isinstance(c, _AST))
-        elif isinstance(value, _AST):
+            outer.extend(c for c in value if isinstance(c, _AST) and not isinstance(c, _SKIPPED))
+        elif isinstance(value, _AST) and not isinstance(value, _SKIPPED):
             outer.append(value)
     for child in reversed(outer):
         push(child)
