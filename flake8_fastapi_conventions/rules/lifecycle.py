@@ -1,1 +1,1781 @@
-"""Rules of this group: not written yet."""
+"""XFA6xx: lifecycle, settings, middleware."""
+
+from __future__ import annotations
+
+import ast
+from typing import Any
+
+from ..context import FASTAPI_APP_FACTORIES, FUNCTION_TYPES, Context, Frame, keyword
+from ..settings import normalize_path
+from ..registry import rule, visitor
+
+XFA601 = rule(
+    "XFA601",
+    "on-event-deprecated",
+    default=True,
+    seeds=("002", "003", "004"),
+    message="{form} is deprecated; move the startup/shutdown code into a lifespan context manager (setup before `yield`, teardown after it) and pass FastAPI(lifespan=lifespan)",
+    what="""
+        Reports the deprecated start-up/shut-down hooks of a FastAPI app or router: the
+        `@app.on_event("startup")`/`@app.on_event("shutdown")` decorator (at the
+        decorator), `app.add_event_handler(...)` and `FastAPI(on_startup=..., on_shutdown=...)`
+        / `APIRouter(on_startup=...)` (at the call). The receiver must be a FastAPI app or
+        router: assigned `FastAPI()`/`APIRouter()` in this file, or named `*app`/`*router`
+        and not provably an object of another framework.
+    """,
+    why="""
+        `on_event` is deprecated in FastAPI and Starlette; start-up and shut-down code
+        belongs in one lifespan context manager, where the resources created before
+        `yield` are in scope for the clean-up after it. Seed 004: "Never use the
+        deprecated @app.on_event("startup") or @app.on_event("shutdown") decorators.
+        Always use the lifespan async context manager"; seed 002: lifespan "replaces
+        @app.on_event — startup/shutdown with yield".
+    """,
+    bad="""
+        from fastapi import FastAPI
+
+        from app.db import engine
+
+        app = FastAPI()
+
+
+        @app.on_event("shutdown")
+        async def close_engine() -> None:
+            await engine.dispose()
+    """,
+    good="""
+        from contextlib import asynccontextmanager
+
+        from fastapi import FastAPI
+
+        from app.db import engine
+
+
+        @asynccontextmanager
+        async def lifespan(app: FastAPI):
+            yield
+            await engine.dispose()
+
+
+        app = FastAPI(lifespan=lifespan)
+    """,
+    not_flagged=(
+        "Test files (the tests layer): test apps configure middleware, handlers and events on purpose.",
+        "`on_event`/`add_event_handler` on objects that are not a FastAPI app or router "
+        "(a `socketio` server, an object created by another framework, `self` inside a library).",
+        "`FastAPI(on_startup=None)` and empty `on_startup=[]` lists.",
+    ),
+    fix="unsafe",
+)
+
+XFA602 = rule(
+    "XFA602",
+    "lifespan-swallows-errors",
+    default=True,
+    seeds=("002",),
+    message="lifespan start-up swallows {exception}; re-raise it (`raise`) so a failed start-up stops the app instead of serving without the resource",
+    what="""
+        Inside a lifespan function, before its first `yield`: an `except` whose body only
+        passes, logs (`logger.*`, `logging.*`, `print`, `traceback.print_exc`,
+        `sentry_sdk.capture_exception`) or continues, without re-raising. A lifespan is a
+        function passed as `lifespan=` to a call (`FastAPI(...)`, `APIRouter(...)`,
+        `Starlette(...)`) in this file, or an `@asynccontextmanager` function whose first
+        parameter is the app (annotated `FastAPI`/`Starlette` or named `app`/`_app`/`application`).
+    """,
+    why="""
+        Start-up is the one moment where a missing database or cache can stop a
+        deployment before it takes traffic. Seed 002: "init in dependency order — raise
+        on failure, don't swallow". A swallowed error lets the worker start and fail every
+        request instead (and the load balancer keeps routing traffic to it).
+    """,
+    bad="""
+        import logging
+        from contextlib import asynccontextmanager
+
+        from fastapi import FastAPI
+
+        from app.cache import redis
+
+        logger = logging.getLogger(__name__)
+
+
+        @asynccontextmanager
+        async def lifespan(app: FastAPI):
+            try:
+                await redis.ping()
+            except ConnectionError:
+                logger.warning("redis.unavailable")
+            yield
+            await redis.aclose()
+    """,
+    good="""
+        import logging
+        from contextlib import asynccontextmanager
+
+        from fastapi import FastAPI
+
+        from app.cache import redis
+
+        logger = logging.getLogger(__name__)
+
+
+        @asynccontextmanager
+        async def lifespan(app: FastAPI):
+            try:
+                await redis.ping()
+            except ConnectionError:
+                logger.exception("redis.unavailable")
+                raise
+            yield
+            await redis.aclose()
+    """,
+    not_flagged=(
+        "Test files (the tests layer): test apps configure middleware, handlers and events on purpose.",
+        "Handlers after the `yield` (shut-down), and the handlers of a `try` whose body holds the `yield`.",
+        "Handlers that do anything besides passing, logging or continuing (a fallback assignment, a retry "
+        "`await asyncio.sleep(...)`), and handlers in a retry loop whose `else:` clause exists (it raises).",
+        "`@asynccontextmanager` functions that do not take the app (ordinary resource managers).",
+    ),
+)
+
+XFA603 = rule(
+    "XFA603",
+    "base-http-middleware",
+    default=True,
+    seeds=("000",),
+    message="{form} runs the app inside BaseHTTPMiddleware's call_next task group; write pure ASGI middleware instead: a class with __init__(self, app) and async __call__(self, scope, receive, send)",
+    what="""
+        Reports `BaseHTTPMiddleware`-based middleware: a class deriving
+        `starlette.middleware.base.BaseHTTPMiddleware` (also through an import alias or a
+        class of this file that derives it; reported at the first class of the chain),
+        `app.add_middleware(BaseHTTPMiddleware, dispatch=...)` /
+        `Middleware(BaseHTTPMiddleware, ...)`, and the `@app.middleware("http")` decorator
+        (which wraps the function in `BaseHTTPMiddleware`).
+    """,
+    why="""
+        Seed 000: "Use pure ASGI middleware only (class with __init__(self, app) and async
+        def __call__(self, scope, receive, send)). Do not use
+        starlette.middleware.base.BaseHTTPMiddleware: its call_next() wraps the response
+        body in an internal task group, which breaks AsyncSession lifecycle in FastAPI
+        dependency-injected routes". It also buffers streaming responses and cancels
+        background work when the client disconnects.
+    """,
+    bad="""
+        import time
+
+        from starlette.middleware.base import BaseHTTPMiddleware
+
+
+        class TimingMiddleware(BaseHTTPMiddleware):
+            async def dispatch(self, request, call_next):
+                started = time.perf_counter()
+                try:
+                    response = await call_next(request)
+                except Exception:
+                    raise
+                response.headers["x-elapsed"] = str(time.perf_counter() - started)
+                return response
+    """,
+    good="""
+        import time
+
+        from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+
+        class TimingMiddleware:
+            def __init__(self, app: ASGIApp) -> None:
+                self.app = app
+
+            async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+                if scope["type"] != "http":
+                    await self.app(scope, receive, send)
+                    return
+                started = time.perf_counter()
+
+                async def send_with_timing(message: Message) -> None:
+                    if message["type"] == "http.response.start":
+                        elapsed = str(time.perf_counter() - started).encode()
+                        message.setdefault("headers", []).append((b"x-elapsed", elapsed))
+                    await send(message)
+
+                await self.app(scope, receive, send_with_timing)
+    """,
+    not_flagged=(
+        "Test files (the tests layer): test apps configure middleware, handlers and events on purpose.",
+        "Pure ASGI middleware classes (`__init__(self, app)`, `async __call__(self, scope, receive, send)`).",
+        "`app.add_middleware(SomeMiddleware)` with any class other than `BaseHTTPMiddleware` "
+        "(a subclass defined here is reported at its `class` statement).",
+        "`@x.middleware(...)` on objects that are not a FastAPI/Starlette app.",
+    ),
+)
+
+XFA604 = rule(
+    "XFA604",
+    "call-next-unguarded",
+    default=True,
+    seeds=("004",),
+    message="`await {call_next}(...)` in middleware is not inside try; wrap it in try/except, log the exception and return a 500 response (or re-raise) so an error in the route does not break the middleware chain",
+    what="""
+        Reports `await call_next(request)` that is not inside the body of a `try` in a
+        middleware function: the `dispatch` method of a `BaseHTTPMiddleware` subclass, a
+        function decorated `@app.middleware("http")`, or any function whose second
+        parameter is named `call_next`.
+    """,
+    why="""
+        Seed 004: "If middleware calls call_next(request) without a try/except, an
+        unhandled exception in a route will crash the middleware chain instead of
+        returning a proper error response" — and the middleware's own bookkeeping
+        (timing, request-id headers, logging) is skipped for exactly the requests that failed.
+    """,
+    bad="""
+        import time
+
+        from fastapi import FastAPI, Request
+
+        app = FastAPI()
+
+
+        async def add_timing(request: Request, call_next):
+            started = time.perf_counter()
+            response = await call_next(request)
+            response.headers["x-elapsed"] = str(time.perf_counter() - started)
+            return response
+    """,
+    good="""
+        import logging
+        import time
+
+        from fastapi import FastAPI, Request
+        from fastapi.responses import JSONResponse
+
+        app = FastAPI()
+        logger = logging.getLogger(__name__)
+
+
+        async def add_timing(request: Request, call_next):
+            started = time.perf_counter()
+            try:
+                response = await call_next(request)
+            except Exception:
+                logger.exception("request.failed")
+                return JSONResponse({"detail": "Internal Server Error"}, status_code=500)
+            response.headers["x-elapsed"] = str(time.perf_counter() - started)
+            return response
+    """,
+    not_flagged=(
+        "Test files (the tests layer): test apps configure middleware, handlers and events on purpose.",
+        "`call_next` awaited anywhere inside a `try` body (including `try`/`finally`).",
+        "A call named `call_next` in a function that is not middleware (its second parameter is not the callee).",
+    ),
+)
+
+XFA605 = rule(
+    "XFA605",
+    "cors-not-outermost",
+    default=True,
+    seeds=("002", "004"),
+    message="{other} wraps CORSMiddleware ({why}), so its early responses and preflight rejections get no CORS headers; {fix}",
+    what="""
+        Reports a `CORSMiddleware` that is not the outermost middleware of its app. With
+        `app.add_middleware(...)` the last one added is the outermost, so CORS followed by
+        another `add_middleware` call on the same app object in the same scope is reported
+        (at the CORS call). In a `middleware=[Middleware(...), ...]` list passed to
+        `FastAPI(...)`/`Starlette(...)` the first entry is the outermost, so a
+        `Middleware(CORSMiddleware, ...)` that is not first is reported; so is an
+        `add_middleware` call on an app whose `middleware=[...]` list holds CORS (added
+        middleware wraps the list).
+    """,
+    why="""
+        Seed 002: "ordering trap › last registered = outermost = runs first on request".
+        Seed 004: "If auth middleware runs before CORS middleware, preflight OPTIONS
+        requests will get 401 errors because they do not carry auth tokens. The browser
+        then shows a CORS error instead of the actual 401."
+    """,
+    bad="""
+        from fastapi import FastAPI
+        from fastapi.middleware.cors import CORSMiddleware
+        from fastapi.middleware.gzip import GZipMiddleware
+
+        app = FastAPI()
+        app.add_middleware(CORSMiddleware, allow_origins=["https://app.example.com"], max_age=600)
+        app.add_middleware(GZipMiddleware)
+    """,
+    good="""
+        from fastapi import FastAPI
+        from fastapi.middleware.cors import CORSMiddleware
+        from fastapi.middleware.gzip import GZipMiddleware
+
+        app = FastAPI()
+        app.add_middleware(GZipMiddleware)
+        app.add_middleware(CORSMiddleware, allow_origins=["https://app.example.com"], max_age=600)
+    """,
+    not_flagged=(
+        "Test files (the tests layer): test apps configure middleware, handlers and events on purpose.",
+        "`add_middleware` calls on different app objects, or in different functions.",
+        "A CORS call and a later call in mutually exclusive branches (`if`/`else`) of the same `if`.",
+        "`Middleware(CORSMiddleware)` first in a `middleware=[...]` list; lists that are not passed as `middleware=`.",
+    ),
+)
+
+XFA606 = rule(
+    "XFA606",
+    "cors-wildcard-origin",
+    default=True,
+    seeds=("004",),
+    message="CORSMiddleware allows every origin (allow_origins=[\"*\"]); list the exact front-end origins, e.g. allow_origins=settings.cors_origins",
+    what="""
+        Reports `allow_origins` given as a literal list/tuple/set holding `"*"` on
+        `CORSMiddleware`: in `app.add_middleware(CORSMiddleware, ...)`,
+        `Middleware(CORSMiddleware, ...)` and `CORSMiddleware(app, ...)`. Test files are
+        not checked.
+    """,
+    why="""
+        Seed 004: "Using allow_origins=["*"] in CORS middleware in production. Always
+        specify exact allowed origins." A wildcard lets any web page call the API from a
+        user's browser.
+    """,
+    bad="""
+        from fastapi import FastAPI
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app = FastAPI()
+        app.add_middleware(CORSMiddleware, allow_origins=["*"], max_age=600)
+    """,
+    good="""
+        from fastapi import FastAPI
+        from fastapi.middleware.cors import CORSMiddleware
+
+        from app.config import settings
+
+        app = FastAPI()
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, max_age=600)
+    """,
+    not_flagged=(
+        "Origins from settings, variables or any non-literal expression.",
+        "Literal lists of exact origins.",
+    ),
+)
+
+XFA607 = rule(
+    "XFA607",
+    "cors-wildcard-with-credentials",
+    default=True,
+    seeds=("004",),
+    message="CORSMiddleware combines {wildcard} with allow_credentials=True, which browsers reject; list the exact origins in allow_origins when credentials are allowed",
+    what="""
+        Reports `allow_credentials=True` on a `CORSMiddleware` (in `add_middleware`,
+        `Middleware(...)` or a direct `CORSMiddleware(app, ...)`) whose `allow_origins` is
+        a literal holding `"*"` or whose `allow_origin_regex` is a match-everything
+        literal (`.*`, `^.*$`, `.+`). Reported at the `True`. Test files are not checked.
+    """,
+    why="""
+        Seed 004: "Using allow_origins=["*"] with allow_credentials=True simultaneously.
+        Browsers reject this combination — you cannot use wildcard origins when
+        credentials are enabled. List specific origins explicitly." (Where the
+        middleware papers over it by echoing the request's origin, any site can make
+        credentialed requests.)
+    """,
+    bad="""
+        from fastapi import FastAPI
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app = FastAPI()
+        app.add_middleware(CORSMiddleware, allow_origin_regex=".*", allow_credentials=True, max_age=600)
+    """,
+    good="""
+        from fastapi import FastAPI
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app = FastAPI()
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=["https://app.example.com"],
+            allow_credentials=True,
+            max_age=600,
+        )
+    """,
+    not_flagged=(
+        "`allow_credentials` from settings or any non-literal value.",
+        "Exact origins, or origin regexes that constrain the host.",
+    ),
+)
+
+XFA608 = rule(
+    "XFA608",
+    "cors-without-max-age",
+    default=False,
+    seeds=("004",),
+    message="CORSMiddleware without max_age leaves the preflight cache time implicit (Starlette's default is 600 seconds); set max_age= explicitly to the cache time you want (e.g. max_age=3600)",
+    what="""
+        Reports a `CORSMiddleware` configured (in `add_middleware`, `Middleware(...)` or
+        a direct `CORSMiddleware(app, ...)`) without a `max_age=` keyword. Calls that pass
+        `**options` are not reported. Test files are not checked.
+    """,
+    why="""
+        Seed 004: "Not setting max_age on CORS middleware. Without it, browsers send a
+        preflight OPTIONS request before every single non-simple request, adding latency.
+        Set a reasonable cache duration (e.g., 600 seconds)." Starlette's implicit default
+        is 600 seconds; making the value explicit documents the choice and keeps it from
+        changing with the library.
+    """,
+    bad="""
+        from fastapi import FastAPI
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app = FastAPI()
+        app.add_middleware(CORSMiddleware, allow_origins=["https://app.example.com"])
+    """,
+    good="""
+        from fastapi import FastAPI
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app = FastAPI()
+        app.add_middleware(CORSMiddleware, allow_origins=["https://app.example.com"], max_age=3600)
+    """,
+    not_flagged=("Calls that pass `**cors_options` (the value may be in there).",),
+)
+
+XFA609 = rule(
+    "XFA609",
+    "auth-in-middleware",
+    default=False,
+    seeds=("002",),
+    message="middleware reads {what}; authenticate in a dependency (Depends(get_current_user)) on the routes that need it instead of in middleware",
+    what="""
+        Reports middleware that reads the `Authorization` header or a token cookie:
+        `request.headers.get("authorization")`, `request.headers["Authorization"]`,
+        `headers.get(b"authorization")`, `request.cookies.get("access_token")` (a cookie
+        whose name contains `token` or `session`). Middleware is the `dispatch` method of a
+        `BaseHTTPMiddleware` subclass, a function decorated `@app.middleware("http")` or
+        whose second parameter is `call_next`, or the `__call__(self, scope, receive, send)`
+        of a class.
+    """,
+    why="""
+        Seed 002: middleware is for "logging · CORS · request ID · timing — never auth":
+        it runs on every request including 404s and preflights, its exclusion list of
+        public routes drifts ("new public route silently requires auth"), and its error
+        responses bypass CORS. A dependency is opt-in per route and testable with
+        `dependency_overrides`.
+    """,
+    bad="""
+        from fastapi import Request
+
+
+        async def require_token(request: Request, call_next):
+            if not request.headers.get("authorization"):
+                return None
+            try:
+                return await call_next(request)
+            except Exception:
+                raise
+    """,
+    good="""
+        from typing import Annotated
+
+        from fastapi import Depends, Header
+
+
+        async def get_current_user(authorization: Annotated[str, Header()]) -> str:
+            return authorization.removeprefix("Bearer ")
+
+
+        CurrentUser = Annotated[str, Depends(get_current_user)]
+    """,
+    not_flagged=(
+        "Test files (the tests layer): test apps configure middleware, handlers and events on purpose.",
+        "Reading other headers (request id, tracing, `x-forwarded-for`).",
+        "Authorization headers read in dependencies, routes or plain functions.",
+    ),
+)
+
+XFA610 = rule(
+    "XFA610",
+    "settings-secret-default",
+    default=True,
+    seeds=("002", "004"),
+    message="settings field {field} falls back to a hard-coded secret; remove the default (e.g. `{field}: SecretStr`) so a missing environment variable fails at start-up",
+    what="""
+        Reports a field of a `BaseSettings` class (from `pydantic_settings`, or
+        `pydantic.BaseSettings` in v1 code; also through subclasses defined in this file)
+        whose name contains `secret`, `password`/`passwd`, `token`, `api_key`/`apikey`,
+        `private_key`, `database_url`/`db_url` or `dsn` and whose default is a non-empty
+        string literal: `= "..."`, `Field("...")`, `Field(default="...")`,
+        `SecretStr("...")` (also inside `Field`), and the fallback of an environment
+        lookup (`os.getenv("X", "...")`, a Starlette `config("X", default="...")`). The
+        class may derive from a `*Settings` class imported from another module of the
+        project. Names that describe the secret rather
+        than hold it are skipped: ones ending in `_url` (other than `database_url`/`db_url`),
+        `_prefix`, `_algorithm`, `_expire(s)`, `_minutes`, `_seconds`, `_hours`, `_days`,
+        `_ttl`, `_lifetime`, `_name`, `_header`, `_type`, `_scheme`, `_length`,
+        `_location`, `_path`, `_endpoint`, `_audience`, `_issuer`. Test files, classes
+        named `Test*`/`Dev*`/`Local*` and modules named `test.py`, `testing.py`, `dev.py`,
+        `development.py`, `local.py` (per-environment settings) are not checked.
+    """,
+    why="""
+        Seed 002: "BaseSettings — typed env vars, crash on startup if missing" and
+        "credential leak › silently falls back to dev credential in production". A
+        default secret means a deployment that forgot the variable runs with a
+        credential that is in the repository.
+    """,
+    bad="""
+        from pydantic_settings import BaseSettings
+
+
+        class Settings(BaseSettings):
+            jwt_secret: str = "change-me"
+    """,
+    good="""
+        from pydantic import SecretStr
+        from pydantic_settings import BaseSettings
+
+
+        class Settings(BaseSettings):
+            jwt_secret: SecretStr
+    """,
+    not_flagged=(
+        "Fields without a default, `Field(...)`, `None` and empty-string defaults.",
+        "`model_config = SettingsConfigDict(...)` and `ClassVar` attributes.",
+        "Defaults computed at run time (`secrets.token_urlsafe(32)`, f-strings, `default_factory`).",
+        "Fields of classes that are not settings (`BaseModel`).",
+    ),
+    example_path="app/config.py",
+)
+
+XFA611 = rule(
+    "XFA611",
+    "env-read-outside-settings",
+    default=False,
+    seeds=("003", "004"),
+    message="{read} reads the environment outside the settings module; add a field to the BaseSettings class and read it from settings",
+    what="""
+        Reports `os.environ[...]`, `os.environ.get(...)`, `os.getenv(...)` (however `os`
+        or `environ`/`getenv` were imported) outside the settings/config modules. A
+        settings/config module is a file whose name without `.py` is, or ends with,
+        `settings`, `config`, `configs`, `conf` or `configuration` (`settings.py`,
+        `core/config.py`, `db_config.py`), or any file in a directory named `settings`,
+        `config`, `configs` or `conf`. Test and script files (see the layer globs) are not
+        checked; writes (`os.environ["X"] = ...`) are not reads.
+    """,
+    why="""
+        Seed 004: "Use pydantic-settings with BaseSettings for all configuration";
+        seed 003: "Settings via `pydantic-settings` `BaseSettings` with `.env` support".
+        Scattered environment reads have no types, no validation at start-up and cannot
+        be overridden in tests.
+    """,
+    bad="""
+        import os
+
+        REDIS_URL = os.getenv("REDIS_URL", "redis://localhost")
+    """,
+    good="""
+        from app.config import settings
+
+        REDIS_URL = settings.redis_url
+    """,
+    not_flagged=(
+        "Reads in `settings.py`, `config.py`, `core/config.py`, `*/config/*`, `*/settings/*`.",
+        "Tests and scripts; assignments to `os.environ`.",
+    ),
+    example_path="app/services/cache.py",
+)
+
+XFA612 = rule(
+    "XFA612",
+    "uvicorn-reload",
+    default=True,
+    seeds=("002", "004"),
+    message="uvicorn.run(..., reload=True) enables the file watcher whenever this code runs; take the flag from settings (reload=settings.debug) or pass --reload on the command line in development",
+    what="""
+        Reports `uvicorn.run(...)` with the literal `reload=True`. Test and script files
+        are not checked, nor development commands: a function whose name, or a string
+        argument of one of its decorators (`@cli.command("develop")`), mentions `dev` or
+        `reload`.
+    """,
+    why="""
+        Seed 004: "Using --reload flag in production. It's for development only — it
+        restarts the server on every file change and adds file-watching overhead."
+        Seed 002: "file watchers consume CPU — unexpected restarts under load". A literal
+        in the entry point ships the development setting to production.
+    """,
+    bad="""
+        import uvicorn
+
+        if __name__ == "__main__":
+            uvicorn.run("app.main:app", reload=True)
+    """,
+    good="""
+        import uvicorn
+
+        from app.config import settings
+
+        if __name__ == "__main__":
+            uvicorn.run("app.main:app", reload=settings.debug)
+    """,
+    not_flagged=(
+        "`reload=settings.debug`-style non-literal values; `reload=False`.",
+        "Development commands (`def run_dev_server()`, `@cli.command(\"develop\")`), scripts and tests.",
+    ),
+)
+
+XFA613 = rule(
+    "XFA613",
+    "exception-handler-leaks",
+    default=True,
+    seeds=("002", "004"),
+    message="exception handler {handler}() {problem}; {fix}",
+    what="""
+        Looks at the responses an exception handler returns (`return JSONResponse(...)`,
+        `ORJSONResponse`, `UJSONResponse`, `Response`, `PlainTextResponse`,
+        `HTMLResponse`). Handlers are functions decorated `@app.exception_handler(X)` or
+        registered with `app.add_exception_handler(X, handler)` /
+        `FastAPI(exception_handlers={X: handler})` and defined in this file. Reports a
+        returned response without `status_code` (it defaults to 200), and, in a handler
+        for `Exception` or a 5xx status (or returning a 5xx response), a response body
+        that holds `str(exc)`, `repr(exc)`, `f"{exc}"` or `traceback.*(...)`.
+    """,
+    why="""
+        Seed 002 on the global handler: "last resort — log traceback, return generic 500"
+        and "wrong twice › exposes internals AND returns 200 status". A 200 tells clients
+        and monitors the request succeeded; an exception message in a 500 body leaks SQL,
+        paths and hostnames to the caller.
+    """,
+    bad="""
+        import logging
+
+        from fastapi import FastAPI, Request
+        from fastapi.responses import JSONResponse
+
+        app = FastAPI()
+        logger = logging.getLogger(__name__)
+
+
+        @app.exception_handler(Exception)
+        async def unhandled(request: Request, exc: Exception) -> JSONResponse:
+            logger.exception("request.unhandled")
+            return JSONResponse({"detail": str(exc)}, status_code=500)
+    """,
+    good="""
+        import logging
+
+        from fastapi import FastAPI, Request
+        from fastapi.responses import JSONResponse
+
+        app = FastAPI()
+        logger = logging.getLogger(__name__)
+
+
+        @app.exception_handler(Exception)
+        async def unhandled(request: Request, exc: Exception) -> JSONResponse:
+            logger.exception("request.unhandled")
+            return JSONResponse({"detail": "Internal Server Error"}, status_code=500)
+    """,
+    not_flagged=(
+        "Test files (the tests layer): test apps configure middleware, handlers and events on purpose.",
+        "Responses with `status_code=` (keyword or second positional argument), or built from `**kwargs`.",
+        "The exception's message in a 4xx response of a domain-exception handler.",
+        "Responses built in a variable before `return`, and handlers defined in another file.",
+    ),
+)
+
+XFA614 = rule(
+    "XFA614",
+    "internal-error-detail",
+    default=True,
+    seeds=("004",),
+    message="HTTPException({status}) puts the caught exception {name!r} into detail; log it with logger.exception(...) and return a generic detail such as \"Internal server error\"",
+    what="""
+        Reports `HTTPException` with a 5xx `status_code` (a literal 500-599 or
+        `status.HTTP_5xx_*`) whose `detail` is the exception caught by an enclosing
+        `except ... as e:`: `e`, `str(e)`, `repr(e)`, or an f-string that formats `e`.
+    """,
+    why="""
+        Seed 004: "No consistent error envelope" and "Logging sensitive data"; exception
+        messages of database drivers and HTTP clients carry SQL, hostnames and
+        credentials, and a 5xx means the client can do nothing with them anyway. Log the
+        exception server-side and return a generic message.
+    """,
+    bad="""
+        from fastapi import HTTPException
+
+        from app.payments import PaymentGatewayError, gateway
+
+
+        async def charge(order_id: int) -> None:
+            try:
+                await gateway.charge(order_id)
+            except PaymentGatewayError as e:
+                raise HTTPException(status_code=502, detail=str(e)) from e
+    """,
+    good="""
+        import logging
+
+        from fastapi import HTTPException
+
+        from app.payments import PaymentGatewayError, gateway
+
+        logger = logging.getLogger(__name__)
+
+
+        async def charge(order_id: int) -> None:
+            try:
+                await gateway.charge(order_id)
+            except PaymentGatewayError as e:
+                logger.exception("payment.failed")
+                raise HTTPException(status_code=502, detail="Payment provider unavailable") from e
+    """,
+    not_flagged=(
+        "Test files (the tests layer): test apps configure middleware, handlers and events on purpose.",
+        "4xx `HTTPException`s whose detail is a domain exception's message.",
+        "Details that use another name than the caught exception, or a status that is not a literal.",
+    ),
+)
+
+# -- shared facts --------------------------------------------------------------------
+
+_APP_FACTORY_TAILS = frozenset({"FastAPI", "APIRouter", "Starlette", "Router"})
+_APP_FACTORIES = FASTAPI_APP_FACTORIES | frozenset(
+    {"starlette.applications.Starlette", "starlette.routing.Router"}
+)
+_LOG_ATTRS = frozenset(
+    {
+        "debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log",
+        "print_exc", "print_exception", "capture_exception", "capture_message", "msg",
+    }
+)
+_RESPONSE_TAILS = frozenset(
+    {"JSONResponse", "ORJSONResponse", "UJSONResponse", "Response", "PlainTextResponse", "HTMLResponse"}
+)
+_WILDCARD_REGEXES = frozenset({".*", "^.*$", "^.*", ".*$", ".+", "^.+$", "^.+", ".+$", "(.*)", "^(.*)$"})
+
+
+def _tail(func: ast.expr) -> str | None:
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    if isinstance(func, ast.Name):
+        return func.id
+    return None
+
+
+def _dotted(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        base = _dotted(node.value)
+        return f"{base}.{node.attr}" if base else None
+    return None
+
+
+def _str(node: ast.AST | None) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
+def _resolved_tail(ctx: Context, node: ast.AST | None) -> str | None:
+    qualname = ctx.resolve(node) if node is not None else None
+    return qualname.rsplit(".", 1)[-1] if qualname else None
+
+
+def _is_app_factory(ctx: Context, call: ast.Call) -> bool:
+    tail = _tail(call.func)
+    if tail not in _APP_FACTORY_TAILS and ctx.resolve(call.func) not in _APP_FACTORIES:
+        return False
+    qualname = ctx.resolve(call.func) or ""
+    if qualname in _APP_FACTORIES:
+        return True
+    # an un-imported ``FastAPI``/``APIRouter`` (star import, re-export): trust the name
+    return tail in ("FastAPI", "APIRouter") and "." not in qualname.strip(".")
+
+
+def _local_apps(ctx: Context) -> set[str]:
+    """Names assigned an app/router factory call in the enclosing function scopes."""
+    names: set[str] = set()
+    for frame in ctx.frames:
+        apps = frame.data.get("xfa6_apps")
+        if apps:
+            names |= apps
+    return names
+
+
+def _is_app(ctx: Context, expr: ast.expr) -> bool:
+    """``expr`` is a FastAPI/Starlette app or router."""
+    if isinstance(expr, ast.Name):
+        if expr.id in _local_apps(ctx):
+            return True
+        is_param, annotation = ctx.annotation_of(expr.id)
+        if is_param and annotation is not None:
+            base, _ = ctx.unwrap_annotation(annotation)
+            tail = _resolved_tail(ctx, base) if base is not None else None
+            if tail in ("FastAPI", "APIRouter", "Starlette"):
+                return True
+    if isinstance(expr, ast.Name) and expr.id == "application" and expr.id not in ctx.imports:
+        value = ctx.assignments.get(expr.id)
+        return value is None or (isinstance(value, ast.Call) and _is_app_factory(ctx, value))
+    return ctx.is_router(expr)
+
+
+def _is_cors(ctx: Context, node: ast.AST | None) -> bool:
+    return isinstance(node, (ast.Name, ast.Attribute)) and _resolved_tail(ctx, node) == "CORSMiddleware"
+
+
+def _is_base_http(ctx: Context, node: ast.AST | None) -> bool:
+    return isinstance(node, (ast.Name, ast.Attribute)) and _resolved_tail(ctx, node) == "BaseHTTPMiddleware"
+
+
+def _is_middleware_wrapper(ctx: Context, call: ast.Call) -> bool:
+    """``Middleware(cls, ...)`` of Starlette/FastAPI."""
+    return _tail(call.func) == "Middleware" and _resolved_tail(ctx, call.func) == "Middleware"
+
+
+def _base_http_classes(ctx: Context) -> frozenset[str]:
+    """Classes of this file deriving ``BaseHTTPMiddleware`` (directly or through others here)."""
+
+    def compute() -> frozenset[str]:
+        found: set[str] = set()
+        classes = list(ctx.classes.values())
+        changed = True
+        while changed:
+            changed = False
+            for cls in classes:
+                if cls.name in found:
+                    continue
+                for base in cls.bases:
+                    if _is_base_http(ctx, base) or (isinstance(base, ast.Name) and base.id in found):
+                        found.add(cls.name)
+                        changed = True
+                        break
+        return frozenset(found)
+
+    return ctx.memo("xfa6_base_http_classes", compute)
+
+
+def _positional(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.arg]:
+    return [*fn.args.posonlyargs, *fn.args.args]
+
+
+def _middleware_kind(ctx: Context, frame: Frame) -> tuple[str | None, str | None]:
+    """``(kind, call_next_name)`` of a function frame that is middleware, cached."""
+    cached = frame.data.get("xfa6_mw")
+    if cached is not None:
+        return cached
+    result: tuple[str | None, str | None] = (None, None)
+    fn = frame.node
+    if isinstance(fn, FUNCTION_TYPES):
+        params = _positional(fn)
+        names = [a.arg for a in params]
+        # the frame below the function: a class body for methods
+        idx = next((i for i in range(len(ctx.frames) - 1, -1, -1) if ctx.frames[i] is frame), -1)
+        owner = ctx.frames[idx - 1] if idx > 0 else None
+        is_method = owner is not None and owner.kind == "class"
+        rest = names[1:] if is_method and names and names[0] in ("self", "cls") else names
+        if is_method and fn.name == "dispatch" and isinstance(owner.node, ast.ClassDef):
+            cls = owner.node
+            if any(
+                _is_base_http(ctx, b) or (isinstance(b, ast.Name) and b.id in _base_http_classes(ctx))
+                for b in cls.bases
+            ):
+                result = ("dispatch", rest[1] if len(rest) > 1 else None)
+        if result[0] is None and _has_http_middleware_decorator(ctx, fn):
+            result = ("decorator", rest[1] if len(rest) > 1 else None)
+        if result[0] is None and len(rest) > 1 and rest[1] == "call_next":
+            result = ("call_next", "call_next")
+        if (
+            result[0] is None
+            and is_method
+            and fn.name == "__call__"
+            and isinstance(fn, ast.AsyncFunctionDef)
+            and rest[:1] == ["scope"]
+            and len(rest) == 3
+        ):
+            result = ("asgi", None)
+    frame.data["xfa6_mw"] = result
+    return result
+
+
+def _has_http_middleware_decorator(ctx: Context, fn: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    return _http_middleware_decorator(ctx, fn) is not None
+
+
+def _http_middleware_decorator(ctx: Context, fn: ast.FunctionDef | ast.AsyncFunctionDef) -> ast.Call | None:
+    for dec in fn.decorator_list:
+        if (
+            isinstance(dec, ast.Call)
+            and isinstance(dec.func, ast.Attribute)
+            and dec.func.attr == "middleware"
+            and dec.args
+            and _str(dec.args[0]) == "http"
+            and _is_app(ctx, dec.func.value)
+        ):
+            return dec
+    return None
+
+
+def _kw(call: ast.Call, name: str) -> ast.expr | None:
+    kw = keyword(call, name)
+    return kw.value if kw is not None else None
+
+
+def _has_splat(call: ast.Call) -> bool:
+    return any(kw.arg is None for kw in call.keywords)
+
+
+def _is_true(node: ast.AST | None) -> bool:
+    return isinstance(node, ast.Constant) and node.value is True
+
+
+def _wildcard_origins(node: ast.AST | None) -> bool:
+    return isinstance(node, (ast.List, ast.Tuple, ast.Set)) and any(_str(e) == "*" for e in node.elts)
+
+
+# -- XFA601, XFA603, XFA605-XFA608, XFA612, XFA614: calls -----------------------------
+
+_CALL_TAILS = frozenset(
+    {
+        "on_event", "add_event_handler", "FastAPI", "APIRouter", "Starlette", "Router",
+        "add_middleware", "Middleware", "CORSMiddleware", "HTTPException", "run",
+        "add_exception_handler",
+    }
+)
+
+
+@visitor(ast.Call, codes=(XFA601, XFA602, XFA603, XFA605, XFA606, XFA607, XFA608, XFA612, XFA613, XFA614))
+def calls(node: ast.Call, ctx: Context) -> None:
+    if ctx.is_test:
+        return
+    func = node.func
+    tail = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+    if tail is None:
+        return
+    if tail not in _CALL_TAILS:
+        # aliased imports of the classes we look at
+        qualname = ctx.imports.get(tail) if isinstance(func, ast.Name) else None
+        if qualname is None:
+            return
+        tail = qualname.rsplit(".", 1)[-1]
+        if tail not in _CALL_TAILS:
+            return
+    if tail == "on_event" or tail == "add_event_handler":
+        if isinstance(func, ast.Attribute) and _is_app(ctx, func.value) and not _implements(ctx, tail):
+            form = f"{_dotted(func.value) or 'app'}.{tail}()"
+            ctx.report(node, XFA601, form=form)
+    elif tail in _APP_FACTORY_TAILS:
+        if _is_app_factory(ctx, node):
+            _app_factory(node, ctx)
+    elif tail == "add_middleware":
+        if isinstance(func, ast.Attribute) and node.args and _is_app(ctx, func.value):
+            _add_middleware(node, func.value, ctx)
+    elif tail == "Middleware":
+        if node.args and _is_middleware_wrapper(ctx, node):
+            cls = node.args[0]
+            if _is_cors(ctx, cls):
+                _cors_options(node, ctx)
+            elif _is_base_http(ctx, cls):
+                ctx.report(node, XFA603, form="Middleware(BaseHTTPMiddleware, ...)")
+    elif tail == "CORSMiddleware":
+        if _is_cors(ctx, func) and node.args:  # CORSMiddleware(app, ...)
+            _cors_options(node, ctx)
+    elif tail == "HTTPException":
+        _http_exception(node, ctx)
+    elif tail == "run":
+        if ctx.resolve(func) == "uvicorn.run" and ctx.imported_from(func, "uvicorn"):
+            if not (ctx.is_test or ctx.is_script) and _is_true(_kw(node, "reload")) and not _in_dev_command(ctx):
+                ctx.report(node, XFA612)
+    elif tail == "add_exception_handler":
+        if isinstance(func, ast.Attribute) and len(node.args) >= 2 and _is_app(ctx, func.value):
+            handler = node.args[1]
+            if isinstance(handler, ast.Name):
+                _register_handler(ctx, handler.id, node.args[0])
+
+
+def _implements(ctx: Context, method: str) -> bool:
+    """The call is inside a function of the same name: a wrapper forwarding the API."""
+    frame = ctx.function
+    return frame is not None and getattr(frame.node, "name", None) == method
+
+
+def _in_dev_command(ctx: Context) -> bool:
+    """Inside a function that is a development command: its name, or a string argument
+    of one of its decorators (``@cli.command("develop")``), mentions ``dev``/``reload``."""
+    for frame in ctx.frames:
+        fn = frame.node
+        if not isinstance(fn, FUNCTION_TYPES):
+            continue
+        if "dev" in fn.name.lower() or "reload" in fn.name.lower():
+            return True
+        for dec in fn.decorator_list:
+            if isinstance(dec, ast.Call):
+                for arg in dec.args:
+                    text = _str(arg)
+                    if text and ("dev" in text.lower() or "reload" in text.lower()):
+                        return True
+    return False
+
+
+def _app_factory(node: ast.Call, ctx: Context) -> None:
+    for kw in node.keywords:
+        if kw.arg in ("on_startup", "on_shutdown"):
+            value = kw.value
+            if isinstance(value, ast.Constant) and value.value is None:
+                continue
+            if isinstance(value, (ast.List, ast.Tuple)) and not value.elts:
+                continue
+            if isinstance(value, ast.Name) and any(value.id in f.params for f in ctx.frames):
+                continue  # forwarding a parameter (a wrapper around FastAPI)
+            name = _tail(node.func) or "FastAPI"
+            ctx.report(node, XFA601, form=f"{name}({kw.arg}=...)")
+            break
+    for kw in node.keywords:
+        if kw.arg == "lifespan" and isinstance(kw.value, ast.Name):
+            _lifespan_names(ctx).add(kw.value.id)
+        elif kw.arg == "middleware":
+            items = _middleware_list(ctx, kw.value)
+            if items is not None:
+                _check_middleware_list(items, ctx)
+        elif kw.arg == "exception_handlers" and isinstance(kw.value, ast.Dict):
+            for key, value in zip(kw.value.keys, kw.value.values):
+                if key is not None and isinstance(value, ast.Name):
+                    _register_handler(ctx, value.id, key)
+
+
+def _middleware_list(ctx: Context, value: ast.expr) -> list[ast.expr] | None:
+    if isinstance(value, (ast.List, ast.Tuple)):
+        return list(value.elts)
+    if isinstance(value, ast.Name):
+        for frame in reversed(ctx.frames):
+            lists = frame.data.get("xfa6_mw_lists")
+            if lists and value.id in lists:
+                return lists[value.id]
+    return None
+
+
+def _check_middleware_list(items: list[ast.expr], ctx: Context) -> None:
+    """In ``middleware=[...]`` the first entry is the outermost."""
+    first: ast.Call | None = None
+    for index, item in enumerate(items):
+        if not (isinstance(item, ast.Call) and item.args and _is_middleware_wrapper(ctx, item)):
+            if index == 0:
+                return  # unknown first entry (starred, variable): order unknown
+            continue
+        if first is None:
+            first = item
+        if _is_cors(ctx, item.args[0]) and index > 0:
+            other = _dotted(first.args[0]) or "another middleware"
+            ctx.report(
+                item,
+                XFA605,
+                other=other,
+                why="it comes first in middleware=[...], and the first entry is the outermost",
+                fix="move Middleware(CORSMiddleware, ...) to the front of the list",
+            )
+            return
+
+
+def _cors_in_list(ctx: Context, items: list[ast.expr]) -> ast.Call | None:
+    for item in items:
+        if isinstance(item, ast.Call) and item.args and _is_middleware_wrapper(ctx, item) and _is_cors(ctx, item.args[0]):
+            return item
+    return None
+
+
+def _branches(ctx: Context) -> dict[int, str]:
+    """The ``if`` statements around the current node (in this scope) and the branch taken."""
+    found: dict[int, str] = {}
+    chain = ctx.ancestors
+    for i in range(len(chain) - 1, -1, -1):
+        ancestor = chain[i]
+        if isinstance(ancestor, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            break
+        if isinstance(ancestor, (ast.If, ast.Try)) or ancestor.__class__.__name__ == "TryStar":
+            child = chain[i + 1] if i + 1 < len(chain) else ctx.node
+            for name in ("body", "orelse", "handlers", "finalbody"):
+                value = getattr(ancestor, name, None)
+                if isinstance(value, list) and any(c is child for c in value):
+                    found[id(ancestor)] = name
+                    break
+    return found
+
+
+def _exclusive(a: dict[int, str], b: dict[int, str]) -> bool:
+    for key, branch in a.items():
+        other = b.get(key)
+        if other is not None and other != branch and "finalbody" not in (branch, other):
+            return True
+    return False
+
+
+def _add_middleware(node: ast.Call, receiver: ast.expr, ctx: Context) -> None:
+    cls = node.args[0]
+    if _is_base_http(ctx, cls):
+        ctx.report(node, XFA603, form="add_middleware(BaseHTTPMiddleware, ...)")
+    is_cors = _is_cors(ctx, cls)
+    if is_cors:
+        _cors_options(node, ctx)
+    key = _dotted(receiver)
+    if key is None:
+        return
+    stacks: dict[str, list[Any]] = ctx.frame.data.setdefault("xfa6_stacks", {})
+    stack = stacks.setdefault(key, [])
+    branches = _branches(ctx)
+    if not is_cors:
+        name = _dotted(cls) or "another middleware"
+        for entry in stack:
+            if entry["reported"] or _exclusive(entry["branches"], branches):
+                continue
+            entry["reported"] = True
+            if entry["from_list"]:
+                ctx.report(
+                    entry["node"],
+                    XFA605,
+                    other=name,
+                    why=f"{key}.add_middleware({name}) wraps the middleware=[...] list",
+                    fix="add CORSMiddleware with add_middleware after every other middleware instead of in the list",
+                )
+            else:
+                ctx.report(
+                    entry["node"],
+                    XFA605,
+                    other=name,
+                    why="it is added later, and the last add_middleware() is the outermost",
+                    fix="make add_middleware(CORSMiddleware, ...) the last add_middleware call",
+                )
+    else:
+        stack.append({"node": node, "branches": branches, "reported": False, "from_list": False})
+
+
+@visitor(ast.Assign, ast.AnnAssign, codes=tuple(r for r in (XFA601, XFA602, XFA603, XFA604, XFA605, XFA606, XFA607, XFA608, XFA609, XFA613)))
+def assignments(node: ast.Assign | ast.AnnAssign, ctx: Context) -> None:
+    if ctx.is_test:
+        return
+    value = node.value
+    if value is None:
+        return
+    targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+    if isinstance(value, ast.Call):
+        if _tail(value.func) in _APP_FACTORY_TAILS and _is_app_factory(ctx, value):
+            for target in targets:
+                if isinstance(target, ast.Name) and ctx.frame.kind == "function":
+                    ctx.frame.data.setdefault("xfa6_apps", set()).add(target.id)
+            items = None
+            mw = _kw(value, "middleware")
+            if mw is not None:
+                items = _middleware_list(ctx, mw)
+            cors = _cors_in_list(ctx, items) if items else None
+            if cors is not None:
+                for target in targets:
+                    key = _dotted(target)
+                    if key:
+                        stacks = ctx.frame.data.setdefault("xfa6_stacks", {})
+                        stacks[key] = [
+                            {"node": cors, "branches": _branches(ctx), "reported": False, "from_list": True}
+                        ]
+    elif isinstance(value, (ast.List, ast.Tuple)) and value.elts:
+        if any(isinstance(e, ast.Call) and _is_middleware_wrapper(ctx, e) for e in value.elts):
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    ctx.frame.data.setdefault("xfa6_mw_lists", {})[target.id] = list(value.elts)
+
+
+def _cors_options(node: ast.Call, ctx: Context) -> None:
+    if ctx.is_test:
+        return
+    origins = _kw(node, "allow_origins")
+    regex = _str(_kw(node, "allow_origin_regex"))
+    wildcard = _wildcard_origins(origins)
+    if wildcard:
+        ctx.report(origins, XFA606)
+    credentials = keyword(node, "allow_credentials")
+    if credentials is not None and _is_true(credentials.value):
+        if wildcard:
+            ctx.report(credentials.value, XFA607, wildcard='allow_origins=["*"]')
+        elif regex is not None and regex.strip() in _WILDCARD_REGEXES:
+            ctx.report(credentials.value, XFA607, wildcard=f"allow_origin_regex={regex!r}")
+    if keyword(node, "max_age") is None and not _has_splat(node):
+        ctx.report(node, XFA608)
+
+
+# -- XFA601, XFA603: decorators; XFA602, XFA604, XFA613: function bodies -------------
+
+
+@visitor(ast.FunctionDef, ast.AsyncFunctionDef, codes=(XFA603, XFA613))
+def function_decorators(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> None:
+    if ctx.is_test:
+        return
+    if not node.decorator_list:
+        return
+    dec = _http_middleware_decorator(ctx, node)
+    if dec is not None:
+        ctx.report(dec, XFA603, form=f'@{_dotted(dec.func) or "app.middleware"}("http")')
+    for dec in node.decorator_list:
+        if (
+            isinstance(dec, ast.Call)
+            and isinstance(dec.func, ast.Attribute)
+            and dec.func.attr == "exception_handler"
+            and dec.args
+            and _is_app(ctx, dec.func.value)
+        ):
+            _decorated_handlers(ctx).setdefault(id(node), []).append(dec.args[0])
+
+
+@visitor(ast.ClassDef, codes=(XFA603,))
+def middleware_classes(node: ast.ClassDef, ctx: Context) -> None:
+    if ctx.is_test:
+        return
+    for base in node.bases:
+        if _is_base_http(ctx, base):
+            ctx.report(node, XFA603, form=f"class {node.name}(BaseHTTPMiddleware)")
+            return
+
+
+def _lifespan_names(ctx: Context) -> set[str]:
+    return ctx.memo("xfa6_lifespan_names", set)
+
+
+def _lifespan_candidates(ctx: Context) -> list[tuple[str, list[tuple[ast.ExceptHandler, str]]]]:
+    return ctx.memo("xfa6_lifespan_candidates", list)
+
+
+def _decorated_handlers(ctx: Context) -> dict[int, list[ast.expr]]:
+    return ctx.memo("xfa6_decorated_handlers", dict)
+
+
+def _registered_handlers(ctx: Context) -> dict[str, list[ast.expr]]:
+    return ctx.memo("xfa6_registered_handlers", dict)
+
+
+def _handler_candidates(ctx: Context) -> list[tuple[ast.AST, list[ast.Call]]]:
+    return ctx.memo("xfa6_handler_candidates", list)
+
+
+def _register_handler(ctx: Context, name: str, exc_type: ast.expr) -> None:
+    _registered_handlers(ctx).setdefault(name, []).append(exc_type)
+
+
+@visitor(ast.Yield, ast.YieldFrom, codes=(XFA602,))
+def yields(node: ast.AST, ctx: Context) -> None:
+    frame = ctx.frame
+    if frame.kind == "function":
+        frame.data.setdefault("xfa6_yield", node)
+
+
+@visitor(ast.ExceptHandler, codes=(XFA602,))
+def except_handlers(node: ast.ExceptHandler, ctx: Context) -> None:
+    if ctx.is_test:
+        return
+    frame = ctx.frame
+    if frame.kind != "function" or not frame.is_async or "xfa6_yield" in frame.data:
+        return
+    if not _swallows(node.body):
+        return
+    loop = ctx.enclosing(ast.For, ast.While, ast.AsyncFor)
+    if loop is not None and getattr(loop, "orelse", None):
+        return
+    exception = "exceptions"
+    if node.type is not None:
+        exception = ast.unparse(node.type) if hasattr(ast, "unparse") else "the exception"
+        if len(exception) > 60:
+            exception = "the exception"
+    frame.data.setdefault("xfa6_swallowed", []).append((node, exception))
+
+
+def _swallows(body: list[ast.stmt]) -> bool:
+    for stmt in body:
+        if isinstance(stmt, (ast.Pass, ast.Continue)):
+            continue
+        if isinstance(stmt, ast.Expr):
+            value = stmt.value
+            if isinstance(value, ast.Constant):
+                continue
+            if isinstance(value, ast.Call):
+                tail = _tail(value.func)
+                if tail in _LOG_ATTRS and isinstance(value.func, ast.Attribute):
+                    continue
+                if tail == "print" and isinstance(value.func, ast.Name):
+                    continue
+        return False
+    return True
+
+
+def _is_asynccontextmanager(ctx: Context, dec: ast.expr) -> bool:
+    return ctx.resolve(dec) in ("contextlib.asynccontextmanager", "asynccontextmanager")
+
+
+def _takes_app(ctx: Context, fn: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    params = _positional(fn)
+    if not params:
+        return False
+    first = params[0]
+    if first.annotation is not None:
+        base, _ = ctx.unwrap_annotation(first.annotation)
+        tail = _resolved_tail(ctx, base) if base is not None else None
+        if tail in ("FastAPI", "Starlette", "ASGIApp"):
+            return True
+    return first.arg in ("app", "_app", "application", "fastapi_app", "_application")
+
+
+@visitor(ast.FunctionDef, ast.AsyncFunctionDef, leave=True, codes=(XFA602, XFA613))
+def function_leave(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> None:
+    frame = ctx.frame
+    if frame.node is not node:
+        return
+    swallowed = frame.data.get("xfa6_swallowed")
+    if swallowed and "xfa6_yield" in frame.data:
+        before = [(h, e) for h, e in swallowed if h.lineno < frame.data["xfa6_yield"].lineno]
+        if before:
+            if any(_is_asynccontextmanager(ctx, d) for d in node.decorator_list) and _takes_app(ctx, node):
+                for handler, exception in before:
+                    ctx.report(handler, XFA602, exception=exception)
+            else:
+                _lifespan_candidates(ctx).append((node.name, before))
+    returns = frame.data.get("xfa6_returns")
+    if returns:
+        exc_types = _decorated_handlers(ctx).get(id(node))
+        if exc_types is not None:
+            _check_handler(ctx, node, returns, exc_types)
+        else:
+            _handler_candidates(ctx).append((node, returns))
+
+
+@visitor(ast.Return, codes=(XFA613,))
+def returns(node: ast.Return, ctx: Context) -> None:
+    if ctx.is_test:
+        return
+    value = node.value
+    if not isinstance(value, ast.Call):
+        return
+    tail = _tail(value.func)
+    if tail not in _RESPONSE_TAILS:
+        return
+    frame = ctx.frame
+    if frame.kind == "function":
+        frame.data.setdefault("xfa6_returns", []).append(value)
+
+
+@visitor(ast.Module, leave=True, codes=(XFA602, XFA613))
+def module_leave(node: ast.Module, ctx: Context) -> None:
+    names = _lifespan_names(ctx)
+    if names:
+        for name, handlers in _lifespan_candidates(ctx):
+            if name in names:
+                for handler, exception in handlers:
+                    ctx.report(handler, XFA602, exception=exception)
+    registered = _registered_handlers(ctx)
+    if registered:
+        decorated = _decorated_handlers(ctx)
+        for fn, calls_ in _handler_candidates(ctx):
+            if id(fn) in decorated:
+                continue
+            exc_types = registered.get(getattr(fn, "name", ""))
+            if exc_types:
+                _check_handler(ctx, fn, calls_, exc_types)
+
+
+def _status_of(call: ast.Call) -> tuple[bool, int | None]:
+    """``(given, code)``: whether a status is passed, and its literal value if known."""
+    value = _kw(call, "status_code")
+    if value is None and len(call.args) >= 2:
+        value = call.args[1]
+    if value is None:
+        return _has_splat(call) or any(isinstance(a, ast.Starred) for a in call.args), None
+    return True, _status_literal(value)
+
+
+def _status_literal(value: ast.AST) -> int | None:
+    if isinstance(value, ast.Constant) and isinstance(value.value, int) and not isinstance(value.value, bool):
+        return value.value
+    name = value.attr if isinstance(value, ast.Attribute) else value.id if isinstance(value, ast.Name) else None
+    if name and name.startswith("HTTP_"):
+        digits = name[5:8]
+        if digits.isdigit():
+            return int(digits)
+    return None
+
+
+def _is_server_error_type(ctx: Context, exc_type: ast.expr) -> bool:
+    if isinstance(exc_type, ast.Name) and exc_type.id in ("Exception", "BaseException") and ctx.is_builtin(exc_type):
+        return True
+    status = _status_literal(exc_type)
+    return status is not None and status >= 500
+
+
+def _check_handler(
+    ctx: Context, fn: ast.AST, calls_: list[ast.Call], exc_types: list[ast.expr]
+) -> None:
+    if not isinstance(fn, FUNCTION_TYPES):
+        return
+    params = _positional(fn)
+    exc_name = params[1].arg if len(params) >= 2 else None
+    server_handler = any(_is_server_error_type(ctx, t) for t in exc_types)
+    for call in calls_:
+        if _resolved_tail(ctx, call.func) not in _RESPONSE_TAILS:
+            continue
+        given, status = _status_of(call)
+        if not given:
+            ctx.report(
+                call,
+                XFA613,
+                handler=fn.name,
+                problem=f"returns {_tail(call.func)}(...) without status_code, so the error goes out as 200 OK",
+                fix="pass the error status, e.g. status_code=500 (or exc.status_code)",
+            )
+            continue
+        if exc_name is None or not (server_handler or (status is not None and status >= 500)):
+            continue
+        content = _kw(call, "content")
+        if content is None and call.args:
+            content = call.args[0]
+        leak = _leak(ctx, content, exc_name) if content is not None else None
+        if leak:
+            ctx.report(
+                call,
+                XFA613,
+                handler=fn.name,
+                problem=f"puts {leak} into the body of a 5xx response",
+                fix='log the exception (logger.exception(...)) and return a generic body such as {"detail": "Internal Server Error"}',
+            )
+
+
+def _leak(ctx: Context, content: ast.AST, exc_name: str) -> str | None:
+    for sub in ast.walk(content):
+        if isinstance(sub, ast.Call):
+            func = sub.func
+            if isinstance(func, ast.Name) and func.id in ("str", "repr") and sub.args:
+                arg = sub.args[0]
+                if isinstance(arg, ast.Name) and arg.id == exc_name:
+                    return f"{func.id}({exc_name})"
+            qualname = ctx.resolve(func) or ""
+            if qualname.startswith("traceback.") and ctx.imported_from(func, "traceback"):
+                return f"{qualname}()"
+        elif isinstance(sub, ast.FormattedValue):
+            if isinstance(sub.value, ast.Name) and sub.value.id == exc_name:
+                return f'f"{{{exc_name}}}"'
+    return None
+
+
+# -- XFA604, XFA609: middleware bodies --------------------------------------------------
+
+
+@visitor(ast.Await, codes=(XFA604,))
+def awaits(node: ast.Await, ctx: Context) -> None:
+    if ctx.is_test:
+        return
+    call = node.value
+    if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Name):
+        return
+    frame = ctx.frame
+    if frame.kind != "function":
+        return
+    callee = call.func.id
+    if callee not in frame.params:
+        return
+    kind, call_next = _middleware_kind(ctx, frame)
+    if kind is None or call_next != callee:
+        return
+    if ctx.in_body_of((ast.Try, getattr(ast, "TryStar", ast.Try)), ("body",)) is not None:
+        return
+    ctx.report(node, XFA604, call_next=callee)
+
+
+_AUTH_HEADER = "authorization"
+
+
+def _auth_key(node: ast.AST | None) -> str | None:
+    if isinstance(node, ast.Constant):
+        value = node.value
+        if isinstance(value, bytes):
+            try:
+                value = value.decode("latin-1")
+            except Exception:  # pragma: no cover
+                return None
+        if isinstance(value, str):
+            return value.lower()
+    return None
+
+
+def _auth_read(container: ast.expr, key: ast.AST | None) -> str | None:
+    name = container.attr if isinstance(container, ast.Attribute) else container.id if isinstance(container, ast.Name) else None
+    if name not in ("headers", "cookies"):
+        return None
+    value = _auth_key(key)
+    if value is None:
+        return None
+    if name == "headers" and value == _AUTH_HEADER:
+        return "the Authorization header"
+    if name == "cookies" and ("token" in value or "session" in value or value in ("jwt", "auth")):
+        return f"the {value!r} cookie"
+    return None
+
+
+def _in_middleware(ctx: Context) -> bool:
+    frame = ctx.function
+    if frame is None:
+        return False
+    kind, _ = _middleware_kind(ctx, frame)
+    return kind is not None
+
+
+@visitor(ast.Call, codes=(XFA609,))
+def auth_header_get(node: ast.Call, ctx: Context) -> None:
+    if ctx.is_test:
+        return
+    func = node.func
+    if not (isinstance(func, ast.Attribute) and func.attr == "get" and node.args):
+        return
+    what = _auth_read(func.value, node.args[0])
+    if what and _in_middleware(ctx):
+        ctx.report(node, XFA609, what=what)
+
+
+@visitor(ast.Subscript, codes=(XFA609, XFA611))
+def subscripts(node: ast.Subscript, ctx: Context) -> None:
+    if ctx.is_test:
+        return
+    if not isinstance(node.ctx, ast.Load):
+        return
+    value = node.value
+    if ctx.wants(XFA609):
+        what = _auth_read(value, node.slice)
+        if what and _in_middleware(ctx):
+            ctx.report(node, XFA609, what=what)
+    if ctx.wants(XFA611) and (
+        (isinstance(value, ast.Attribute) and value.attr == "environ")
+        or (isinstance(value, ast.Name) and value.id == "environ")
+    ):
+        if ctx.resolve(value) == "os.environ" and ctx.imported_from(value, "os") and _env_checked(ctx):
+            ctx.report(node, XFA611, read="os.environ[...]")
+
+
+# -- XFA610: settings classes -------------------------------------------------------------
+
+_SETTINGS_BASES = frozenset(
+    {"pydantic_settings.BaseSettings", "pydantic.BaseSettings", "pydantic.v1.BaseSettings", "pydantic.env_settings.BaseSettings"}
+)
+_SECRET_PARTS = ("secret", "password", "passwd", "token", "api_key", "apikey", "private_key")
+_CONNECTION_PARTS = ("database_url", "db_url", "dsn", "database_uri", "db_uri")
+_DESCRIPTIVE_SUFFIXES = frozenset(
+    {
+        "url", "uri", "prefix", "algorithm", "algorithms", "alg", "expire", "expires", "expiry",
+        "expiration", "minutes", "seconds", "hours", "days", "ttl", "lifetime", "name", "header",
+        "type", "scheme", "length", "location", "path", "endpoint", "audience", "issuer",
+    }
+)
+
+
+def _settings_classes(ctx: Context) -> frozenset[str]:
+    def compute() -> frozenset[str]:
+        found: set[str] = set()
+        classes = list(ctx.classes.values())
+        changed = True
+        while changed:
+            changed = False
+            for cls in classes:
+                if cls.name in found:
+                    continue
+                if any(_is_settings_base(ctx, b, frozenset(found)) for b in cls.bases):
+                    found.add(cls.name)
+                    changed = True
+        return frozenset(found)
+
+    return ctx.memo("xfa6_settings_classes", compute)
+
+
+def secret_field_name(name: str) -> bool:
+    lowered = name.lower()
+    if any(p in lowered for p in _CONNECTION_PARTS):
+        return True
+    if not any(p in lowered for p in _SECRET_PARTS):
+        return False
+    return lowered.rsplit("_", 1)[-1] not in _DESCRIPTIVE_SUFFIXES
+
+
+def _secret_default(ctx: Context, value: ast.AST | None, depth: int = 0) -> bool:
+    if value is None or depth > 3:
+        return False
+    text = _str(value)
+    if text is not None:
+        return bool(text.strip())
+    if isinstance(value, ast.Call):
+        tail = _resolved_tail(ctx, value.func)
+        if tail == "SecretStr" or tail == "SecretBytes":
+            return bool(value.args) and _secret_default(ctx, value.args[0], depth + 1)
+        if tail == "Field":
+            default = _kw(value, "default")
+            if default is None and value.args:
+                default = value.args[0]
+            return _secret_default(ctx, default, depth + 1)
+        qualname = ctx.resolve(value.func)
+        if qualname in ("os.getenv", "os.environ.get") and ctx.imported_from(value.func, "os"):
+            default = _kw(value, "default")
+            if default is None and len(value.args) >= 2:
+                default = value.args[1]
+            return _secret_default(ctx, default, depth + 1)
+        if isinstance(value.func, ast.Name) and _is_starlette_config(ctx, value.func.id):
+            return _secret_default(ctx, _kw(value, "default"), depth + 1)
+    return False
+
+
+def _is_starlette_config(ctx: Context, name: str) -> bool:
+    """``name`` is a module-level ``starlette.config.Config(...)`` instance."""
+    value = ctx.assignments.get(name)
+    return isinstance(value, ast.Call) and ctx.resolve(value.func) in (
+        "starlette.config.Config",
+        "starlette.config.Environ",
+    )
+
+
+_NON_PRODUCTION_PREFIXES = ("Test", "Dev", "Local")
+_NON_PRODUCTION_STEMS = frozenset({"test", "tests", "testing", "dev", "development", "local"})
+
+
+def _is_settings_base(ctx: Context, base: ast.expr, known: frozenset[str]) -> bool:
+    target = base.value if isinstance(base, ast.Subscript) else base
+    qualname = ctx.resolve(target)
+    if qualname in _SETTINGS_BASES:
+        return True
+    if isinstance(target, ast.Name):
+        if target.id in known:
+            return True
+        # a project settings base imported from another module: ``BaseAppSettings``
+        return target.id in ctx.imports and target.id.endswith("Settings") and target.id != "BaseSettings"
+    return False
+
+
+@visitor(ast.ClassDef, codes=(XFA610,))
+def settings_fields(node: ast.ClassDef, ctx: Context) -> None:
+    if ctx.is_test or not node.bases or node.name.startswith(_NON_PRODUCTION_PREFIXES):
+        return
+    known = _settings_classes(ctx)
+    if node.name not in known and not any(_is_settings_base(ctx, b, known) for b in node.bases):
+        return
+    if ctx.memo("xfa6_non_production_file", lambda: _file_stem(ctx.filename) in _NON_PRODUCTION_STEMS):
+        return
+    for stmt in node.body:
+        if isinstance(stmt, ast.AnnAssign):
+            target, value = stmt.target, stmt.value
+            ann = ctx.resolve(stmt.annotation.value if isinstance(stmt.annotation, ast.Subscript) else stmt.annotation)
+            if ann and ann.rsplit(".", 1)[-1] == "ClassVar":
+                continue
+        elif isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+            target, value = stmt.targets[0], stmt.value
+        else:
+            continue
+        if not isinstance(target, ast.Name) or target.id == "model_config":
+            continue
+        if secret_field_name(target.id) and _secret_default(ctx, value):
+            ctx.report(value, XFA610, field=target.id)  # type: ignore[arg-type]
+
+
+def _file_stem(path: str) -> str:
+    name = normalize_path(path).rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[0].lower()
+
+
+# -- XFA611: environment reads ------------------------------------------------------------
+
+_CONFIG_STEMS = ("settings", "config", "configs", "conf", "configuration")
+_CONFIG_DIRS = frozenset({"settings", "config", "configs", "conf"})
+
+
+def is_config_module(path: str) -> bool:
+    """A settings/config module: the file stem is, or ends with, a config word, or a
+    directory on the path is named ``settings``/``config``/``configs``/``conf``."""
+    parts = normalize_path(path).strip("/").split("/")
+    stem = parts[-1].rsplit(".", 1)[0].lower() if parts else ""
+    if any(stem == s or stem.endswith("_" + s) for s in _CONFIG_STEMS):
+        return True
+    return any(p.lower() in _CONFIG_DIRS for p in parts[:-1])
+
+
+def _env_checked(ctx: Context) -> bool:
+    return ctx.memo(
+        "xfa6_env_checked", lambda: not (ctx.is_test or ctx.is_script or is_config_module(ctx.filename))
+    )
+
+
+@visitor(ast.Call, codes=(XFA611,))
+def env_calls(node: ast.Call, ctx: Context) -> None:
+    func = node.func
+    if isinstance(func, ast.Attribute):
+        if func.attr == "getenv":
+            pass
+        elif func.attr == "get" and (
+            (isinstance(func.value, ast.Attribute) and func.value.attr == "environ")
+            or (isinstance(func.value, ast.Name) and func.value.id == "environ")
+        ):
+            pass
+        else:
+            return
+    elif isinstance(func, ast.Name):
+        if func.id != "getenv":
+            return
+    else:
+        return
+    qualname = ctx.resolve(func)
+    if qualname not in ("os.getenv", "os.environ.get") or not ctx.imported_from(func, "os"):
+        return
+    if _env_checked(ctx):
+        ctx.report(node, XFA611, read=f"{qualname}()")
+
+
+# -- XFA614 -------------------------------------------------------------------------------
+
+
+def _caught_names(ctx: Context) -> set[str]:
+    names: set[str] = set()
+    for ancestor in reversed(ctx.ancestors):
+        if isinstance(ancestor, ast.ExceptHandler) and ancestor.name:
+            names.add(ancestor.name)
+        elif isinstance(ancestor, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            break
+    return names
+
+
+def _http_exception(node: ast.Call, ctx: Context) -> None:
+    if _resolved_tail(ctx, node.func) != "HTTPException":
+        return
+    status_node = _kw(node, "status_code")
+    if status_node is None and node.args:
+        status_node = node.args[0]
+    status = _status_literal(status_node) if status_node is not None else None
+    if status is None or not 500 <= status <= 599:
+        return
+    detail = _kw(node, "detail")
+    if detail is None and len(node.args) >= 2:
+        detail = node.args[1]
+    if detail is None:
+        return
+    names = _caught_names(ctx)
+    if not names:
+        return
+    leaked = _detail_leak(detail, names)
+    if leaked:
+        ctx.report(node, XFA614, status=status, name=leaked)
+
+
+def _detail_leak(detail: ast.AST, names: set[str]) -> str | None:
+    if isinstance(detail, ast.Name) and detail.id in names:
+        return detail.id
+    if (
+        isinstance(detail, ast.Call)
+        and isinstance(detail.func, ast.Name)
+        and detail.func.id in ("str", "repr")
+        and detail.args
+        and isinstance(detail.args[0], ast.Name)
+        and detail.args[0].id in names
+    ):
+        return detail.args[0].id
+    if isinstance(detail, ast.JoinedStr):
+        for part in detail.values:
+            if isinstance(part, ast.FormattedValue):
+                inner = part.value
+                if isinstance(inner, ast.Name) and inner.id in names:
+                    return inner.id
+                if (
+                    isinstance(inner, ast.Call)
+                    and isinstance(inner.func, ast.Name)
+                    and inner.func.id in ("str", "repr")
+                    and inner.args
+                    and isinstance(inner.args[0], ast.Name)
+                    and inner.args[0].id in names
+                ):
+                    return inner.args[0].id
+    return None

@@ -1,0 +1,68 @@
+import starlette.middleware.base as base
+from fastapi import FastAPI, Request
+
+app = FastAPI()
+
+
+class Timing(base.BaseHTTPMiddleware):
+    async def dispatch(self, request: Request, next_handler):
+        response = await next_handler(request)  # error: XFA604:20
+        return response
+
+
+class Child(Timing):
+    async def dispatch(self, request, call_next):
+        return await call_next(request)  # error: XFA604:16
+
+
+@app.middleware("http")
+async def add_header(request: Request, proceed):
+    response = await proceed(request)  # error: XFA604:16
+    response.headers["x-app"] = "1"
+    return response
+
+
+async def any_middleware(request, call_next):
+    if request.url.path == "/health":
+        return await call_next(request)  # error: XFA604:16
+    with open("/dev/null"):
+        return await call_next(request)  # error: XFA604:16
+
+
+# near misses
+async def guarded(request, call_next):
+    try:
+        response = await call_next(request)
+    except Exception:
+        raise
+    return response
+
+
+async def guarded_finally(request, call_next):
+    try:
+        return await call_next(request)
+    finally:
+        pass
+
+
+async def not_middleware(request, handler, call_next):
+    return await call_next(request)
+
+
+async def first_param(call_next, request):
+    return await call_next(request)
+
+
+class NotMiddleware:
+    async def dispatch(self, request, call_next2):
+        return await call_next2(request)
+
+
+async def outer(request, call_next):
+    async def inner(call_next_inner):
+        return await call_next_inner(request)
+
+    try:
+        return await inner(call_next)
+    except Exception:
+        raise

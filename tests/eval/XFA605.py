@@ -1,0 +1,79 @@
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.gzip import GZipMiddleware
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
+
+from app.config import settings
+from app.middleware import AuthMiddleware
+
+app = FastAPI()
+app.add_middleware(CORSMiddleware, allow_origins=settings.origins)  # error: XFA605:1
+app.add_middleware(AuthMiddleware)
+app.add_middleware(GZipMiddleware)  # CORS reported once
+
+# middleware=[...]: the FIRST entry is the outermost
+listed = FastAPI(
+    middleware=[
+        Middleware(SessionMiddleware, secret_key=settings.key),
+        Middleware(CORSMiddleware, allow_origins=settings.origins),  # error: XFA605:9
+    ]
+)
+
+MIDDLEWARE = [
+    Middleware(GZipMiddleware),
+    Middleware(CORSMiddleware, allow_origins=settings.origins),  # error: XFA605:5
+]
+from_name = FastAPI(middleware=MIDDLEWARE)
+
+# add_middleware wraps the middleware=[...] list
+wrapped = FastAPI(middleware=[Middleware(CORSMiddleware, allow_origins=settings.origins)])  # error: XFA605:31
+wrapped.add_middleware(GZipMiddleware)
+
+
+def create_app() -> FastAPI:
+    application = FastAPI()
+    if settings.cors_origins:
+        application.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins)  # error: XFA605:9
+    application.add_middleware(SessionMiddleware, secret_key=settings.key)
+    return application
+
+
+# near misses
+good = FastAPI()
+good.add_middleware(GZipMiddleware)
+good.add_middleware(AuthMiddleware)
+good.add_middleware(CORSMiddleware, allow_origins=settings.origins)
+
+first = FastAPI(
+    middleware=[
+        Middleware(CORSMiddleware, allow_origins=settings.origins),
+        Middleware(SessionMiddleware, secret_key=settings.key),
+    ]
+)
+
+one = FastAPI()
+two = FastAPI()
+one.add_middleware(CORSMiddleware, allow_origins=settings.origins)
+two.add_middleware(GZipMiddleware)
+
+
+def configure_cors(application: FastAPI) -> None:
+    application.add_middleware(CORSMiddleware, allow_origins=settings.origins)
+
+
+def configure_rest(application: FastAPI) -> None:
+    application.add_middleware(GZipMiddleware)
+
+
+branchy = FastAPI()
+if settings.cors:
+    branchy.add_middleware(CORSMiddleware, allow_origins=settings.origins)
+else:
+    branchy.add_middleware(GZipMiddleware)
+
+not_passed = [Middleware(GZipMiddleware), Middleware(CORSMiddleware)]
+loop_app = FastAPI()
+for m in not_passed:
+    loop_app.add_middleware(m.cls)
+unknown_first = FastAPI(middleware=[*not_passed, Middleware(CORSMiddleware)])
