@@ -1,0 +1,66 @@
+# path: app/routes/items.py
+from typing import Annotated
+
+from fastapi import APIRouter, Body
+from pydantic import BaseModel
+
+from app.models import Item
+from app.schemas import ItemPatch
+
+router = APIRouter()
+
+
+class ItemUpdate(BaseModel):
+    name: str | None = None
+
+
+@router.patch("/items/{item_id}", status_code=200)
+async def patch_item(item_id: int, payload: ItemUpdate) -> None:
+    data = payload.model_dump()  # error: XFA312:12
+    legacy = payload.dict()  # error: XFA312:14
+    row = Item(**payload.model_dump())  # error: XFA312:18
+    other = payload.model_dump(exclude_unset=False)  # error: XFA312:13
+
+
+@router.patch("/other/{item_id}", status_code=200)
+async def patch_other(item_id: int, payload: ItemPatch) -> None:
+    data = payload.model_dump()  # error: XFA312:12
+
+
+def update_item(item: Item, changes: ItemUpdate) -> Item:
+    for key, value in changes.model_dump().items():  # error: XFA312:23
+        setattr(item, key, value)
+    return item
+
+
+async def patch_profile(changes: Annotated[ItemUpdate, "doc"]) -> None:
+    await save(changes.model_dump(by_alias=True))  # error: XFA312:16
+
+
+# near-misses
+@router.patch("/ok/{item_id}", status_code=200)
+async def patch_ok(item_id: int, payload: ItemUpdate, extra: dict, options: ItemPatch = Body(...)) -> None:
+    data = payload.model_dump(exclude_unset=True)
+    data2 = payload.model_dump(exclude_defaults=True)
+    data3 = extra.dict()
+    data4 = options.model_dump()  # error: XFA312:13
+    params = {"exclude_unset": True}
+    data5 = payload.model_dump(**params)
+
+
+@router.put("/items/{item_id}", status_code=200)
+async def update_whole_item(item_id: int, payload: ItemUpdate) -> None:
+    data = payload.model_dump()  # PUT replaces the whole resource
+
+
+def create_item(payload: ItemUpdate) -> Item:
+    return Item(**payload.model_dump())
+
+
+def update_cache(cache: dict, key: str) -> None:
+    cache.dict()
+
+
+@router.post("/items", status_code=201)
+async def create(payload: ItemUpdate) -> None:
+    data = payload.model_dump()

@@ -1,0 +1,96 @@
+# path: app/routes/ws.py
+import contextlib
+
+from fastapi import APIRouter, FastAPI, WebSocket, WebSocketDisconnect
+from starlette.websockets import WebSocketDisconnect as Disconnect
+
+router = APIRouter()
+app = FastAPI()
+
+
+@router.websocket("/ws")
+async def echo(websocket: WebSocket) -> None:  # error: XFA314:1
+    await websocket.accept()
+    while True:
+        text = await websocket.receive_text()
+        await websocket.send_text(text)
+
+
+@app.websocket("/stream")
+async def stream(websocket: WebSocket) -> None:  # error: XFA314:1
+    await websocket.accept()
+    try:
+        async for message in websocket.iter_json():
+            await handle(message)
+    except ValueError:
+        await websocket.close()
+
+
+@router.websocket("/nested")
+async def nested(websocket: WebSocket) -> None:  # error: XFA314:1
+    async def inner() -> None:
+        try:
+            pass
+        finally:
+            pass
+
+    await websocket.receive_bytes()
+
+
+# near-misses
+@router.websocket("/ok1")
+async def ok1(websocket: WebSocket) -> None:
+    await websocket.accept()
+    try:
+        while True:
+            await websocket.receive_text()
+    except WebSocketDisconnect:
+        await release(websocket)
+
+
+@router.websocket("/ok2")
+async def ok2(websocket: WebSocket) -> None:
+    try:
+        await websocket.receive_text()
+    except (ValueError, Disconnect):
+        await release(websocket)
+
+
+@router.websocket("/ok3")
+async def ok3(websocket: WebSocket) -> None:
+    try:
+        await websocket.receive_text()
+    finally:
+        await release(websocket)
+
+
+@router.websocket("/ok4")
+async def ok4(websocket: WebSocket) -> None:
+    try:
+        await websocket.receive_text()
+    except Exception:
+        await release(websocket)
+
+
+@router.websocket("/ok5")
+async def ok5(websocket: WebSocket) -> None:
+    with contextlib.suppress(WebSocketDisconnect):
+        await websocket.receive_text()
+
+
+@router.websocket("/ok6")
+async def ok6(websocket: WebSocket) -> None:
+    await manager.serve(websocket)  # delegates: the helper handles the socket
+
+
+@router.websocket("/ok7")
+async def ok7(websocket: WebSocket) -> None:
+    try:
+        await websocket.receive_text()
+    except:  # noqa: E722
+        await release(websocket)
+
+
+@router.get("/not-ws")
+async def not_ws(websocket: WebSocket) -> None:
+    await websocket.receive_text()
