@@ -63,6 +63,7 @@ def render_rule(r: Rule) -> str:
         "",
         "## Use instead",
         "",
+        *([f"As `{r.good_path}`:", ""] if r.good_path else []),
         "```python",
         r.good,
         "```",

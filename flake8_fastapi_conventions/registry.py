@@ -46,6 +46,8 @@ class Rule:
     fix: Fix | None = None
     #: extra configuration notes for the docs page (options that change the rule)
     config: str = ""
+    #: the path the fixed example is checked under, when it differs (rules about paths)
+    good_path: str | None = None
 
     @property
     def group(self) -> str:
@@ -78,6 +80,7 @@ def rule(
     example_path: str = "app/main.py",
     fix: Fix | None = None,
     config: str = "",
+    good_path: str | None = None,
 ) -> Rule:
     """Declare a rule; returns the :class:`Rule` that visitors report with."""
     if not CODE_RE.match(code):
@@ -100,6 +103,7 @@ def rule(
         example_path=example_path,
         fix=fix,
         config=_dedent(config),
+        good_path=good_path,
     )
     RULES[code] = declared
     return declared
