@@ -1112,7 +1112,7 @@ def _is_none(node: ast.AST | None) -> bool:
 def non_json_response_class(ctx: Context, route: RouteInfo) -> bool:
     """``response_class=`` is set to something that is not a JSON response."""
     value = route.keyword("response_class")
-    if value is None:
+    if value is None or _is_none(value):
         router = ctx.assignments.get(route.router)
         if not isinstance(router, ast.Call):
             return False
