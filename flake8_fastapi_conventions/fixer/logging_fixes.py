@@ -69,12 +69,13 @@ def lazy_log_arguments(src: Source, finding: Finding) -> Fix:
     parts = [node] if node.kind() == "string" else [c for c in node.children() if c.kind() == "string"]
     if node.kind() == "concatenated_string" and node.find(kind="comment") is not None:
         raise Skip("comments inside the message")
-    has_args = any(p.find(kind="interpolation") is not None for p in parts)
+    has_args = any(c.kind() == "interpolation" for p in parts for c in p.children())
     literals: list[str] = []
     arguments: list[str] = []
     for part in parts:
-        start = part.find(kind="string_start")
-        end = part.find(kind="string_end")
+        children = part.children()  # direct children: nested strings have their own quotes
+        start = next((c for c in children if c.kind() == "string_start"), None)
+        end = next((c for c in children if c.kind() == "string_end"), None)
         if start is None or end is None:
             raise Skip("unexpected string syntax")
         prefix = start.text()
