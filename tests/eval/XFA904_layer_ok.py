@@ -1,0 +1,4 @@
+# select: XFA904
+# path: app/utils/helpers.py
+def helper(x, y):
+    return x

@@ -1,0 +1,3 @@
+# select: XFA905
+# path: app/user_admin/__init__.py
+x = 1

@@ -1,0 +1,3 @@
+# select: XFA905
+# path: app/__main__.py
+x = 1

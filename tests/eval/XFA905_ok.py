@@ -1,0 +1,3 @@
+# select: XFA905
+# path: app/services/user_service.py
+x = 1

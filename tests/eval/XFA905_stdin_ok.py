@@ -1,0 +1,3 @@
+# select: XFA905
+# path: stdin
+x = 1
