@@ -70,6 +70,9 @@ _CONSTRUCTORS = frozenset(
 )
 
 _SETTINGS_BASES = frozenset({"pydantic_settings.BaseSettings", "pydantic.BaseSettings", "pydantic.v1.BaseSettings"})
+_SETTINGS_KEYS = frozenset(
+    {"env_file", "env_prefix", "env_nested_delimiter", "env_file_encoding", "secrets_dir", "env_ignore_empty"}
+)
 _V2_BASES = frozenset(q for q in PYDANTIC_BASES if not q.startswith("pydantic.v1."))
 _CONFIG_DICTS = frozenset(
     {
@@ -99,6 +102,10 @@ _MONEY_SUFFIXES = ("_price", "_amount", "_cost", "_balance", "_total", "_fee")
 _SA_FLOATS = frozenset({"Float", "FLOAT", "REAL", "Double", "DOUBLE", "DOUBLE_PRECISION"})
 _SA_COLUMNS = frozenset({"Column", "mapped_column"})
 _DATETIME_METHODS = frozenset({"utcnow", "utcfromtimestamp", "now", "today"})
+#: what a naive *local* ``now()`` is used for correctly on the spot (no datetime escapes)
+_LOCAL_TIME_USES = frozenset(
+    {"timestamp", "strftime", "date", "time", "year", "month", "day", "hour", "minute", "second", "weekday", "isoweekday"}
+)
 _REQUEST_SUFFIXES = ("Create", "Update", "Request", "In")
 
 # -- declarations ---------------------------------------------------------------
@@ -562,6 +569,9 @@ XFA411 = rule(
         "`datetime.now(tz=...)`, `datetime.now(UTC)`, `datetime.now(timezone.utc)`.",
         "`date.today()` (a date has no time zone) and methods of other libraries (`pendulum.now()`).",
         "`datetime.utcnow` passed without being called (e.g. `default=datetime.utcnow`).",
+        "`datetime.now().timestamp()` (correct: a naive local time converts to the right epoch), and "
+        "`datetime.now().strftime(...)`/`.date()`/`.year`, which use the local time on the spot. "
+        "`datetime.utcnow().timestamp()` is still flagged: it is off by the UTC offset.",
     ),
     fix="unsafe",
 )
@@ -636,7 +646,9 @@ def _base_kind(ctx: Context, bases: list[ast.expr]) -> str | None:
     return kind
 
 
-def _is_settings(ctx: Context, bases: list[ast.expr]) -> bool:
+def _is_settings(ctx: Context, bases: list[ast.expr], config: ast.ClassDef | None = None) -> bool:
+    """A ``BaseSettings`` subclass: through this file's classes, a base imported from a
+    schema module whose name ends in ``Settings``, or a ``class Config`` with ``env_*`` keys."""
     facts = _models(ctx)
     for base in bases:
         target = base.value if isinstance(base, ast.Subscript) else base
@@ -644,6 +656,15 @@ def _is_settings(ctx: Context, bases: list[ast.expr]) -> bool:
             return True
         if ctx.resolve(target) in _SETTINGS_BASES:
             return True
+        name = target.id if isinstance(target, ast.Name) else target.attr if isinstance(target, ast.Attribute) else ""
+        if name.endswith("Settings") and name not in ctx.classes:
+            return True
+    if config is not None:
+        for stmt in config.body:
+            if isinstance(stmt, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id in _SETTINGS_KEYS for t in stmt.targets
+            ):
+                return True
     return False
 
 
@@ -933,8 +954,7 @@ def class_body(node: ast.ClassDef, ctx: Context) -> None:
             _field(stmt, node, ctx, request_model)
         elif isinstance(stmt, ast.ClassDef):
             if stmt.name == "Config" and kind == "v2":
-                if settings is None:
-                    settings = _is_settings(ctx, node.bases)
+                settings = _is_settings(ctx, node.bases, stmt)
                 ctx.report(stmt, XFA401, model=node.name, replacement=_config_replacement(ctx, stmt, settings))
                 for inner in stmt.body:
                     if (
@@ -966,7 +986,7 @@ def _field(stmt: ast.AnnAssign, cls: ast.ClassDef, ctx: Context, request_model: 
         return
     name = target.id
     lowered = name.lower()
-    if lowered == "email" or lowered.endswith("_email"):
+    if lowered == "email" or (lowered.endswith("_email") and "_or_" not in lowered):
         if _is_str(ctx, stmt.annotation)[0]:
             ctx.report(target, XFA407, name=name)
             return
@@ -1034,18 +1054,26 @@ def _v1_method(node: ast.Call, func: ast.Attribute, ctx: Context) -> None:
             model = _self_in_model(ctx)
             if model is not None and _defines(model, method):
                 return
-        shown = _source(receiver, 30)
+        shown = _receiver_source(receiver)
     else:
         return
     new = V1_METHODS[method]
     if method == "from_orm":
-        arg = _source(node.args[0], 20) if node.args else "obj"
+        arg = _source(node.args[0], 24) if node.args else "obj"
+        if arg.endswith("..."):
+            arg = "obj"
         replacement = f"{shown}.model_validate({arg}, from_attributes=True)"
     elif method == "schema_json":
         replacement = f"json.dumps({shown}.model_json_schema())"
     else:
         replacement = f"{shown}.{new}({'...' if node.args or node.keywords else ''})"
     ctx.report(node, XFA402, receiver=shown, method=method, replacement=replacement)
+
+
+def _receiver_source(receiver: ast.expr) -> str:
+    if isinstance(receiver, ast.Call):
+        return f"{_source(receiver.func, 30)}(...)"
+    return _source(receiver, 30)
 
 
 def _defines(cls: ast.ClassDef, name: str) -> bool:
@@ -1087,6 +1115,10 @@ def _naive_datetime(node: ast.Call, func: ast.Attribute, ctx: Context) -> None:
         if node.args or node.keywords:
             return
         replacement = f"{shown}.now({utc})"
+    if method in ("now", "today"):
+        parent = ctx.parent
+        if isinstance(parent, ast.Attribute) and parent.value is node and parent.attr in _LOCAL_TIME_USES:
+            return  # ``datetime.now().timestamp()`` is right; ``.strftime()`` shows local time on purpose
     if utc == "UTC":
         replacement += " (from datetime import UTC)"
     ctx.report(node, XFA411, call=f"{shown}.{method}", replacement=replacement)

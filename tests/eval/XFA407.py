@@ -33,6 +33,7 @@ class Fine(BaseModel):
     email_count: int
     contact_email: Optional[EmailStr] = None
     emailaddress: str
+    username_or_email: str  # a login identifier, not always an email
 
 
 class NotAModel:

@@ -27,6 +27,14 @@ def aware(ts: float, tz: datetime.tzinfo):
     datetime.date.today()
     pendulum.now()
     DateTime.now(**{"tz": UTC})
+    expires = DateTime.now().timestamp() + 60
+    label = f"export {DateTime.now().strftime('%Y-%m-%d')}"
+    year = datetime.datetime.today().year
+    return expires, label, year
+
+
+def utc_timestamps():
+    return DateTime.utcnow().timestamp()  # error: XFA411:12
 
 
 class Model:

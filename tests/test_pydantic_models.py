@@ -1,0 +1,108 @@
+"""XFA4xx messages: the concrete v2 replacement is named."""
+
+from __future__ import annotations
+
+import textwrap
+
+from harness import messages
+
+from flake8_fastapi_conventions.rules.pydantic_models import V1_CONFIG_KEYS, V1_METHODS
+
+
+def _messages(source: str, code: str, **options: str) -> list[str]:
+    found = messages(textwrap.dedent(source), select=[code], **options)
+    return [m for _, _, m in found if m.startswith(code)]
+
+
+def test_config_message_names_the_v2_keys():
+    (msg,) = _messages(
+        """
+        from pydantic import BaseModel
+
+        class Out(BaseModel):
+            class Config:
+                orm_mode = True
+                allow_population_by_field_name = True
+                anystr_strip_whitespace = True
+                schema_extra = {"example": 1}
+                allow_mutation = False
+                smart_union = True
+        """,
+        "XFA401",
+    )
+    assert (
+        "model_config = ConfigDict(from_attributes=True, populate_by_name=True, str_strip_whitespace=True, "
+        "json_schema_extra={'example': 1}, frozen=True) and drop smart_union (removed in v2)"
+    ) in msg
+
+
+def test_settings_config_message_uses_settings_config_dict():
+    source = """
+        from app.core.settings.base import BaseAppSettings
+
+        class AppSettings(BaseAppSettings):
+            class Config:
+                validate_assignment = True
+        """
+    (msg,) = _messages(source, "XFA401", fastapi_schema_modules="app.core.settings")
+    assert "use model_config = SettingsConfigDict(validate_assignment=True)" in msg
+
+
+def test_method_messages_name_the_v2_call():
+    source = """
+        from pydantic import BaseModel
+
+        class User(BaseModel):
+            name: str
+
+        def f(user: User, row: object, data: dict):
+            user.dict()
+            user.json()
+            User.parse_obj(data)
+            User.parse_raw("{}")
+            User.from_orm(row)
+            user.copy(update={"name": "x"})
+            User.schema()
+            User.schema_json()
+            User.update_forward_refs()
+            User.construct()
+            User(name="x").dict()
+            User.from_orm(some.very_long_attribute_chain.that_is_cut())
+        """
+    found = _messages(source, "XFA402")
+    hints = [m.split("; use ", 1)[1].split(" (fix:", 1)[0] for m in found]
+    assert hints == [
+        "user.model_dump()",
+        "user.model_dump_json()",
+        "User.model_validate(...)",
+        "User.model_validate_json(...)",
+        "User.model_validate(row, from_attributes=True)",
+        "user.model_copy(...)",
+        "User.model_json_schema()",
+        "json.dumps(User.model_json_schema())",
+        "User.model_rebuild()",
+        "User.model_construct()",
+        "User(...).model_dump()",
+        "User.model_validate(obj, from_attributes=True)",
+    ]
+
+
+def test_datetime_messages():
+    source = """
+        import datetime
+        from datetime import datetime as DateTime
+
+        datetime.datetime.utcnow()
+        DateTime.utcnow()
+        """
+    first, second = _messages(source, "XFA411")
+    assert "use datetime.datetime.now(datetime.UTC)" in first
+    assert "use DateTime.now(UTC) (from datetime import UTC)" in second
+
+
+def test_shared_maps_for_the_fixer():
+    assert V1_CONFIG_KEYS["orm_mode"] == "from_attributes"
+    assert V1_CONFIG_KEYS["allow_population_by_field_name"] == "populate_by_name"
+    assert V1_CONFIG_KEYS["smart_union"] is None
+    assert V1_METHODS["from_orm"] == "model_validate"
+    assert V1_METHODS["copy"] == "model_copy"
