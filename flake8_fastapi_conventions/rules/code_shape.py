@@ -201,7 +201,7 @@ XFA905 = rule(
     """,
     not_flagged=(
         "`__init__.py` and `__main__.py` themselves (the package directory is checked instead).",
-        "Code read from stdin without `--stdin-display-name`, and scripts/migrations (`alembic/versions/1a2b_add_table.py`).",
+        "Code read from stdin without `--stdin-display-name`, scripts, and Alembic revisions (files importing `alembic`, wherever they live).",
     ),
     example_path="app/services/UserService.py",
     good_path="app/services/user_service.py",
@@ -504,6 +504,8 @@ def module_name(node: ast.Module, ctx: Context) -> None:
     path = ctx.filename.replace("\\", "/")
     if path in ("stdin", "-", "<stdin>", "") or ctx.is_script:
         return
+    if any(q == "alembic" or q.startswith("alembic.") for q in ctx.imports.values()):
+        return  # an Alembic revision (``versions/2021-06-02_f011c050b9ba.py``) wherever it lives
     parts = [p for p in path.split("/") if p not in ("", ".")]
     if not parts:
         return
