@@ -1,0 +1,150 @@
+"""XFA6xx facts that eval files cannot express compactly: the XFA611 path test,
+odd syntax and message wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from flake8_fastapi_conventions.rules.lifecycle import is_config_module, secret_field_name
+from harness import check, messages
+
+ENV_READ = "import os\n\nSECRET = os.getenv('SECRET')\n"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "app/core/config.py",
+        "app/config.py",
+        "app/settings.py",
+        "src/config/database.py",
+        "app/settings/base.py",
+        "app/core/settings/production.py",
+        "app/db_config.py",
+        "app/app_settings.py",
+        "project/conf/__init__.py",
+        "configuration.py",
+    ],
+)
+def test_env_reads_in_settings_modules_are_fine(path):
+    assert is_config_module(path)
+    assert check(ENV_READ, path, select=["XFA611"]) == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["app/services/cache.py", "app/main.py", "app/configure_logging.py", "app/settingsview.py", "config_loader/x.py"],
+)
+def test_env_reads_elsewhere_are_reported(path):
+    assert not is_config_module(path)
+    assert check(ENV_READ, path, select=["XFA611"]) == [(3, 10, "XFA611")]
+
+
+@pytest.mark.parametrize("path", ["tests/test_env.py", "app/tests/conftest.py", "scripts/seed.py"])
+def test_env_reads_in_tests_and_scripts_are_fine(path):
+    assert check(ENV_READ, path, select=["XFA611"]) == []
+
+
+def test_xfa611_is_off_by_default():
+    assert check(ENV_READ, "app/services/cache.py") == []
+
+
+@pytest.mark.parametrize(
+    "name, secret",
+    [
+        ("SECRET_KEY", True),
+        ("database_url", True),
+        ("ASYNC_DATABASE_URL", True),
+        ("sentry_dsn", True),
+        ("FIRST_SUPERUSER_PASSWORD", True),
+        ("github_api_key", True),
+        ("token_url", False),
+        ("ACCESS_TOKEN_EXPIRE_MINUTES", False),
+        ("JWT_TOKEN_PREFIX", False),
+        ("secret_name", False),
+        ("redis_url", False),
+        ("username", False),
+    ],
+)
+def test_secret_field_names(name, secret):
+    assert secret_field_name(name) is secret
+
+
+def test_messages_name_the_fix():
+    source = (
+        "from fastapi import FastAPI\n"
+        "app = FastAPI()\n"
+        "@app.on_event('startup')\n"
+        "async def start() -> None: ...\n"
+    )
+    (finding,) = [m for m in messages(source) if m[2].startswith("XFA601")]
+    assert "lifespan" in finding[2] and "unsafe fix" in finding[2]
+
+
+ODD_SYNTAX = '''
+from contextlib import asynccontextmanager
+from fastapi import FastAPI, HTTPException
+from fastapi.middleware.cors import CORSMiddleware
+
+app = FastAPI(**{"on_startup": []}, lifespan=None)
+app.add_middleware(*[CORSMiddleware], **{"allow_origins": ["*"]})
+app.add_middleware()
+app.add_exception_handler(*handlers)
+app.on_event()(lambda: None)
+(lambda: app)().add_middleware(CORSMiddleware)
+FastAPI(middleware=[*stack, Middleware()])
+FastAPI(exception_handlers={**base, Exception: handle})
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI):
+    try:
+        await start()
+    except* ValueError:
+        pass
+    match app:
+        case {"x": y}:
+            pass
+    if (n := 1):
+        yield
+    yield
+
+
+async def handle(request, exc=None, /):
+    return None
+
+
+async def mw(*args, call_next=None):
+    return await call_next(args)
+
+
+def f(call_next):
+    async def g(request, call_next):
+        try:
+            return await call_next(request)
+        except* Exception:
+            raise HTTPException(500, f"{request!r}")
+    return g
+
+
+class S(BaseSettings):
+    password: str = b"bytes"
+    token: str = Field(default=...)
+    secret: str = Field(default=None)
+    api_key: str = SecretStr()
+
+
+try:
+    pass
+except Exception as e:
+    raise HTTPException(status_code=500, detail=f"{e!r:>10}")
+'''
+
+
+def test_odd_syntax_does_not_crash(capsys):
+    found = check(ODD_SYNTAX, select=["XFA608", "XFA609", "XFA611"])
+    assert "internal error" not in capsys.readouterr().err
+    ours = {f for f in found if f[2].startswith("XFA6")}
+    # the deprecated hook called directly, the `except*` before the lifespan's yield,
+    # and f"{e!r:>10}" formatting the caught exception into a 5xx detail
+    assert ours == {(10, 1, "XFA601"), (20, 5, "XFA602"), (57, 11, "XFA614")}
