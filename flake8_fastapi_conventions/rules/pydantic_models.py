@@ -584,14 +584,14 @@ ALL = (XFA401, XFA402, XFA403, XFA404, XFA405, XFA406, XFA407, XFA408, XFA409, X
 class _Models:
     """Per-file model facts: v2 (or unversioned) models, ``pydantic.v1`` models, settings."""
 
-    __slots__ = ("models", "v1", "settings", "methods")
+    __slots__ = ("models", "v1", "settings", "nested")
 
     def __init__(self, models: set[str], v1: set[str], settings: set[str]) -> None:
         self.models = models
         self.v1 = v1
         self.settings = settings
-        #: class name -> names defined in its body (methods that shadow v1 names)
-        self.methods: dict[str, frozenset[str]] = {}
+        #: names of model classes defined inside functions or classes (looked up by scope)
+        self.nested: set[str] = set()
 
 
 def _models(ctx: Context) -> _Models:
@@ -675,6 +675,8 @@ def _schema_model(ctx: Context, qualname: str) -> bool:
 
 
 def _nested_model(ctx: Context, name: str) -> bool:
+    if name not in _models(ctx).nested:
+        return False
     for frame in reversed(ctx.frames):
         nested = frame.data.get("xfa4_models")
         if nested and name in nested:
@@ -941,6 +943,7 @@ def class_body(node: ast.ClassDef, ctx: Context) -> None:
     kind = _base_kind(ctx, node.bases) if node.bases else None
     if kind == "v2" and ctx.frame.kind != "module":
         ctx.frame.data.setdefault("xfa4_models", set()).add(node.name)
+        _models(ctx).nested.add(node.name)
     if kind is None:
         if ctx.wants(XFA408):
             _orm_money(node, ctx)
@@ -982,8 +985,8 @@ def _is_true(node: ast.expr | None) -> bool:
 
 def _field(stmt: ast.AnnAssign, cls: ast.ClassDef, ctx: Context, request_model: bool) -> None:
     target = stmt.target
-    if not isinstance(target, ast.Name):
-        return
+    if not isinstance(target, ast.Name) or not stmt.simple:
+        return  # ``(x): int`` is not recorded in ``__annotations__``
     name = target.id
     lowered = name.lower()
     if lowered == "email" or (lowered.endswith("_email") and "_or_" not in lowered):
@@ -1130,11 +1133,15 @@ def _naive_datetime(node: ast.Call, func: ast.Attribute, ctx: Context) -> None:
 @visitor(ast.Assign, leave=True, codes=(XFA402,))
 def assign(node: ast.Assign, ctx: Context) -> None:
     targets = node.targets
-    if len(targets) == 1 and isinstance(targets[0], ast.Name):
-        name = targets[0].id
-        is_model = _makes_model(ctx, node.value)
-        if is_model or name in ctx.frame.params or "xfa4_inst" in ctx.frame.data:
-            _known_instances(ctx.frame)[name] = is_model
+    frame = ctx.frame
+    if frame.kind == "class":
+        return
+    if len(targets) == 1 and targets[0].__class__ is ast.Name:
+        name = targets[0].id  # type: ignore[attr-defined]
+        value = node.value
+        is_model = value.__class__ is ast.Call and _makes_model(ctx, value)
+        if is_model or name in frame.params or "xfa4_inst" in frame.data:
+            _known_instances(frame)[name] = is_model
         return
     for target in targets:
         _forget(target, ctx)
