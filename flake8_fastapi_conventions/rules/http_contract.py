@@ -911,8 +911,8 @@ XFA318 = rule(
     what="""
         Reports a POST, PUT, PATCH or DELETE route without a rate-limit decorator
         (`@<x>.limit(...)`, e.g. slowapi's `@limiter.limit`) and without a rate-limiting
-        dependency in `dependencies=[...]` (a name containing `limit`, as fastapi-limiter's
-        `RateLimiter`).
+        dependency in `dependencies=[...]` or in a parameter's `Depends(...)` (a name
+        containing `limit`, as fastapi-limiter's `RateLimiter`).
     """,
     why="""
         Seed 001: "`@limiter.limit()` on mutating API and HTMX endpoints"; seed 004: "Not
@@ -1259,11 +1259,24 @@ _ACTION_WORDS = frozenset(
 )
 
 
+_NON_CREATING_VERBS = frozenset(
+    {
+        "update", "patch", "set", "edit", "change", "replace", "upsert", "sum", "compute",
+        "calculate", "upload", "get", "list", "read", "fetch", "search", "find", "query",
+        "delete", "remove", "send", "run", "execute", "process", "handle", "trigger", "check",
+        "validate", "verify", "login", "logout", "refresh", "reset", "sync", "import", "export",
+        "start", "stop", "cancel", "approve", "reject", "subscribe", "unsubscribe", "mark",
+        "toggle", "preview", "test", "ping", "echo", "predict", "evaluate", "render", "convert",
+        "parse", "receive", "notify", "webhook", "callback", "authenticate", "authorize",
+    }
+)
+
+
 def _creates_resource(name: str, path: str | None) -> bool:
     lowered = name.lower()
     if lowered.startswith(("create", "add", "register")):
         return True
-    if path is None:
+    if path is None or lowered.split("_", 1)[0] in _NON_CREATING_VERBS:
         return False
     segments = [s for s in path.split("/") if s]
     if not segments:
@@ -1287,6 +1300,15 @@ def _rate_limited(node: ast.FunctionDef | ast.AsyncFunctionDef, route: RouteInfo
         name = ctx.resolve(target) or ""
         if "limit" in name.lower():
             return True
+    for arg, default in _all_args(node):
+        _, metadata = ctx.unwrap_annotation(arg.annotation)
+        for item in (*metadata, default):
+            if fastapi_marker(ctx, item) in ("Depends", "Security") and item.args:  # type: ignore[union-attr]
+                target = item.args[0]  # type: ignore[union-attr]
+                if isinstance(target, ast.Call):
+                    target = target.func
+                if "limit" in (ctx.resolve(target) or "").lower():
+                    return True
     deps = route.keyword("dependencies")
     if deps is not None:
         for sub in ast.walk(deps):

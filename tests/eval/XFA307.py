@@ -44,3 +44,16 @@ async def archive_item(item_id: int) -> None: ...
 
 @router.put("/items")
 async def create_or_replace() -> None: ...
+
+
+# near-misses: a collection path, but the handler name says it does something else
+@router.post("/")
+async def update_admin() -> None: ...
+
+
+@router.post("/preferences/")
+async def update_preferences() -> None: ...
+
+
+@router.post("/numbers")
+async def sum_numbers() -> None: ...

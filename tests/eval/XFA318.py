@@ -1,5 +1,7 @@
 # path: app/routes/items.py
 # select: XFA318
+from typing import Annotated
+
 from fastapi import APIRouter, Depends
 from fastapi_limiter.depends import RateLimiter
 
@@ -36,3 +38,11 @@ async def f() -> None: ...
 
 @router.websocket("/ws")
 async def ws(websocket: object) -> None: ...
+
+
+@router.put("/g")
+async def g(_: Annotated[None, Depends(rate_limiter_dependency)], limit: int = 10) -> None: ...
+
+
+@router.put("/h")  # error: XFA318:2
+async def h(limit: int = 10, db: Annotated[object, Depends(get_db)] = None) -> None: ...
