@@ -238,7 +238,7 @@ XFA706 = rule(
         app = FastAPI(title="Orders", openapi_url=settings.OPENAPI_URL)
     """,
     not_flagged=(
-        "`FastAPI(openapi_url=None)` or `openapi_url=settings.X` (no schema, so no docs pages).",
+        "`FastAPI(openapi_url=None)`, `openapi_url=\"\"` or `openapi_url=settings.X` (no schema, so no docs pages).",
         "`docs_url` and `redoc_url` both set from settings or `None`.",
         "`FastAPI(**config)` (the keys are not known here), and test files.",
     ),
@@ -589,7 +589,10 @@ def docs_exposed(node: ast.Call, ctx: Context) -> None:
 
     def configured(name: str) -> bool:
         kw = keyword(node, name)
-        return kw is not None and string_value(kw.value) is None
+        if kw is None:
+            return False
+        text = string_value(kw.value)
+        return text is None or text == ""  # FastAPI treats "" like None: the page is off
 
     if configured("openapi_url") or (configured("docs_url") and configured("redoc_url")):
         return
