@@ -9,7 +9,6 @@ relative imports resolved against the file's own path) and run through the same 
 from __future__ import annotations
 
 import ast
-import posixpath
 import re
 
 from ..context import FUNCTION_TYPES, ROUTE_DECORATORS, Context, RouteInfo
@@ -627,15 +626,35 @@ def _by_file_name(ctx: Context, path: str) -> str | None:
     """The layer the file name alone gives (``models.py``, ``user_service.py``,
     ``crud_user.py``): it wins over a directory glob, so that ``dispatch/service/models.py``
     (a domain package called ``service``) is a models file, not a services one."""
-    return ctx.settings.layer_of("/_/" + path.rsplit("/", 1)[-1])
+    return _cached_layer(ctx, "/_/" + path.rsplit("/", 1)[-1])
 
 
 def layer_of_path(ctx: Context, path: str) -> str | None:
     """The layer of a project path for these rules (see :func:`_by_file_name`)."""
-    layer = ctx.settings.layer_of(path)
+    layer = _cached_layer(ctx, path)
     if layer is None or layer in ("tests", "scripts"):
         return layer
     return _by_file_name(ctx, path) or layer
+
+
+#: ``layer_of`` runs every glob through fnmatch: cache it per settings object and path
+_LAYER_CACHE: dict[tuple[int, str], str | None] = {}
+_CACHED_SETTINGS: dict[int, object] = {}
+
+
+def _cached_layer(ctx: Context, path: str) -> str | None:
+    settings = ctx.settings
+    key = (id(settings), path)
+    try:
+        return _LAYER_CACHE[key]
+    except KeyError:
+        pass
+    if len(_LAYER_CACHE) > 20000:
+        _LAYER_CACHE.clear()
+        _CACHED_SETTINGS.clear()
+    _CACHED_SETTINGS[id(settings)] = settings  # keeps the id from being reused
+    layer = _LAYER_CACHE[key] = settings.layer_of(path)
+    return layer
 
 
 def _file_dirs(ctx: Context) -> list[str]:
@@ -651,9 +670,32 @@ def _file_stem(ctx: Context) -> str:
 
 
 def _path_layer(ctx: Context, parts: list[str]) -> str | None:
+    """The layer of the module ``parts`` (``["app", "services", "user_service"]``), from
+    the part of its path that is not shared with the importing file's own directory: a
+    ``service/models.py`` importing ``service/enums.py`` learns nothing from the
+    ``service`` directory they both sit in, while ``app/api/routes/users.py`` importing
+    ``app/repositories/x.py`` sees ``repositories/x.py``."""
     if not parts or any(not p or p in (".", "..") for p in parts):
         return None
-    return layer_of_path(ctx, "/".join(parts) + ".py")
+    rest = parts[_shared_prefix(ctx, parts) :]
+    if not rest:
+        return None
+    return layer_of_path(ctx, "_/" + "/".join(rest) + ".py")
+
+
+def _shared_prefix(ctx: Context, parts: list[str]) -> int:
+    """How many leading ``parts`` are the file's own directories (aligned where the
+    first part occurs in the file's path)."""
+    dirs = _file_dirs(ctx)
+    best = 0
+    for start, name in enumerate(dirs):
+        if name != parts[0]:
+            continue
+        n = 0
+        while start + n < len(dirs) and n < len(parts) and dirs[start + n] == parts[n]:
+            n += 1
+        best = max(best, n)
+    return best
 
 
 def _relative_base(ctx: Context, level: int) -> list[str] | None:
@@ -1199,8 +1241,8 @@ def logic_in_main(node: ast.Module, ctx: Context) -> None:
     if ctx.path_layer != "main":
         return
     wired = set(_wired_names(node))
-    for stmt in node.body:  # what the app factory, lifespan and hooks refer to is wiring too
-        if isinstance(stmt, FUNCTION_TYPES) and not ctx.routes_of(stmt) and _allowed_in_main(stmt, ctx, frozenset()):
+    for stmt in node.body:  # what the app factory and the lifespan refer to is wiring too
+        if isinstance(stmt, FUNCTION_TYPES) and not ctx.routes_of(stmt) and _builds_app(stmt, ctx):
             wired.update(_loaded_names(stmt))
     for stmt in node.body:
         if isinstance(stmt, ast.ClassDef):
@@ -1269,10 +1311,17 @@ def _allowed_in_main(fn: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context, w
             return True
         if ctx.resolve(target) in _CONTEXT_MANAGERS:
             return True
+    return _builds_app(fn, ctx) or lowered.endswith(("exception_handler", "error_handler"))
+
+
+def _builds_app(fn: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> bool:
+    """The app factory (builds or returns a ``FastAPI``) or the lifespan."""
+    lowered = fn.name.lower()
+    if "lifespan" in lowered or lowered in ("create_app", "get_app", "get_application", "app_factory", "make_app"):
+        return True
+    if any(ctx.resolve(d) in _CONTEXT_MANAGERS for d in fn.decorator_list):
+        return True
     returns = ctx.resolve(fn.returns) if fn.returns is not None else None
     if returns in _FASTAPI or returns == "FastAPI":
         return True
-    for sub in ast.walk(fn):  # the app factory builds the app
-        if isinstance(sub, ast.Call) and ctx.resolve(sub.func) in _FASTAPI:
-            return True
-    return lowered.endswith(("exception_handler", "error_handler")) or lowered in ("create_app", "get_app", "get_application", "app_factory")
+    return any(isinstance(sub, ast.Call) and ctx.resolve(sub.func) in _FASTAPI for sub in ast.walk(fn))

@@ -97,3 +97,13 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def request_id(request: Request) -> str:  # error: XFA212:1
+    return request.headers.get("x-request-id", "")
+
+
+@app.middleware("http")
+async def tag_request(request: Request, call_next):
+    request.state.request_id = request_id(request)  # a hook's helper is still a helper
+    return await call_next(request)
