@@ -289,6 +289,7 @@ XFA107 = rule(
         "`TaskGroup.create_task` (`async with asyncio.TaskGroup() as tg: tg.create_task(...)`) and anyio "
         "task groups: the group holds the reference.",
         "`create_task` on a receiver that is not known to be an event loop.",
+        "In tests, a call inside `with pytest.raises(...)`/`self.assertRaises(...)` (it is expected to fail).",
     ),
 )
 
@@ -877,6 +878,8 @@ def discarded_calls(node: ast.Expr, ctx: Context) -> None:
     if not isinstance(call, ast.Call):
         return
     func = call.func
+    if ctx.is_test and _expects_exception(ctx):
+        return
     if isinstance(func, ast.Name):
         name = func.id
         if name in ctx.functions:
@@ -904,6 +907,23 @@ def discarded_calls(node: ast.Expr, ctx: Context) -> None:
         ctx.report(call, XFA107, call=qualname)
     elif qualname in _ASYNC_SLEEPS and ctx.imported_from(func, "asyncio", "anyio"):
         ctx.report(call, XFA106, call=qualname)
+
+
+def _expects_exception(ctx: Context) -> bool:
+    """Inside ``with pytest.raises(...)`` / ``with self.assertRaises(...)``: the call is
+    expected to fail, its result is never meant to be used."""
+    for ancestor in reversed(ctx.ancestors):
+        if isinstance(ancestor, (ast.With, ast.AsyncWith)):
+            for item in ancestor.items:
+                expr = item.context_expr
+                if isinstance(expr, ast.Call):
+                    func = expr.func
+                    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+                    if name in ("raises", "assertRaises", "assertRaisesRegex", "assertWarns", "assertWarnsRegex", "warns"):
+                        return True
+        elif isinstance(ancestor, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            return False
+    return False
 
 
 def _is_event_loop(expr: ast.expr, ctx: Context) -> bool:
