@@ -1426,7 +1426,7 @@ def _interpolation(arg: ast.expr, ctx: Context, need_sql_keyword: bool = False) 
     how = None
     literal = ""
     if isinstance(arg, ast.JoinedStr):
-        if not any(isinstance(v, ast.FormattedValue) for v in arg.values):
+        if not any(isinstance(v, ast.FormattedValue) and not isinstance(v.value, ast.Constant) for v in arg.values):
             return None
         if _only_identifiers(arg):
             return None
