@@ -106,7 +106,7 @@ def _name_kind(name: str, ctx: Context, depth: int) -> str | None:
             break
         bound = frame.data.get("xfa8_bindings", {}).get(name, _UNBOUND)
         if bound is not _UNBOUND:
-            return bound  # type: ignore[return-value]
+            return kind_of_value(bound, ctx, depth + 1)  # type: ignore[arg-type]
         if name in frame.params:
             annotation = frame.params[name]
             if annotation is None:
@@ -197,14 +197,10 @@ def record_local_bindings(node: ast.Assign | ast.AnnAssign, ctx: Context) -> Non
         if node.value is None:
             return
         targets = [node.target]
-    kind = None
-    computed = False
     for target in targets:
         if isinstance(target, ast.Name):
-            if not computed:
-                kind = kind_of_value(node.value, ctx)
-                computed = True
-            frame.data.setdefault("xfa8_bindings", {})[target.id] = kind
+            # the value node; its logger kind is worked out only when a log call asks
+            frame.data.setdefault("xfa8_bindings", {})[target.id] = node.value
 
 
 def log_call(node: ast.Call, ctx: Context) -> tuple[str, str | None] | None:
