@@ -702,6 +702,13 @@ _NON_SESSION_FACTORY_HEADS = frozenset(
 )
 
 
+#: DBAPI drivers and non-ORM clients: their connections are not ORM sessions
+_NON_ORM_DB_HEADS = frozenset(
+    {"sqlite3", "aiosqlite", "psycopg2", "psycopg", "asyncpg", "pymysql", "MySQLdb", "aiomysql",
+     "databases", "redis", "aioredis", "motor", "pymongo", "duckdb", "cassandra", "neo4j"}
+)
+
+
 def _tail(func: ast.expr) -> str | None:
     if isinstance(func, ast.Name):
         return func.id
@@ -792,7 +799,7 @@ def is_db_session(ctx: Context, expr: ast.expr) -> bool:
                 callee = ctx.resolve(value.func) or ""
                 head = callee.split(".", 1)[0]
                 # bound to another library's object, or to a non-session class
-                if head in _NON_SESSION_FACTORY_HEADS or head in ("redis", "aioredis", "motor", "pymongo"):
+                if head in _NON_SESSION_FACTORY_HEADS or head in _NON_ORM_DB_HEADS:
                     return False
                 if _tail(value.func) in ("ClientSession", "Client", "AsyncClient", "Redis", "Database"):
                     return False

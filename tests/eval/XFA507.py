@@ -94,3 +94,12 @@ def per_item_transactions(db: Session, rows: list, log):
             db.commit()
         except Exception as e:
             log.exception(e)
+
+
+def dbapi_connection(path: str, rows: list):
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    for row in rows:
+        db.execute("INSERT INTO t VALUES (?)", (row,))
+        db.commit()
