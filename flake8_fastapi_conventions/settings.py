@@ -38,9 +38,11 @@ DEFAULT_LAYER_GLOBS: dict[str, tuple[str, ...]] = {
         "*/alembic/*",
         "*/migrations/*",
         "*/manage.py",
-        "*/setup.py",
-        "*/noxfile.py",
-        "*/tasks.py",
+        # packaging and task-runner files at the project root only: an app's
+        # core/setup.py or a Celery tasks.py is application code
+        "/setup.py",
+        "/noxfile.py",
+        "/fabfile.py",
     ),
     "repositories": (
         "*/repositories/*",

@@ -59,6 +59,9 @@ from harness import settings_for
         ("conftest.py", "tests"),
         ("app/users_test.py", "tests"),
         ("scripts/seed.py", "scripts"),
+        ("setup.py", "scripts"),
+        ("src/app/core/setup.py", None),  # FastAPI-boilerplate's app setup is app code
+        ("app/worker/tasks.py", None),
         # paths as flake8 reports them
         ("./app/routers/users.py", "routes"),
         ("app\\routers\\users.py", "routes"),
