@@ -131,7 +131,7 @@ class Context:
         self.lines = lines
         self.settings = settings
         self.enabled = settings.enabled
-        self.path_layer = settings.layer_of(filename)
+        self.path_layer, self._layer_by_directory = settings.classify(filename)
         self.findings: list[tuple[int, int, str]] = []
         #: local name -> dotted qualified name (``r`` -> ``requests``)
         self.imports: dict[str, str] = {}
@@ -322,11 +322,18 @@ class Context:
 
     @property
     def layer(self) -> str | None:
-        """The file's layer from its path; a file whose path says nothing but which
-        defines route handlers is a routes file."""
-        if self.path_layer is not None:
+        """The file's layer from its path; a file whose path says nothing (or only that
+        it sits in a services/repositories directory) but which defines route handlers
+        is a routes file."""
+        if self.path_layer is not None and not (
+            self._layer_by_directory and self.path_layer in ("services", "repositories")
+        ):
             return self.path_layer
-        return self.memo("fallback_layer", lambda: "routes" if self.top_level_routes() else None)
+        # a file in a services/ (or repositories/) directory that defines route handlers
+        # is a routes file: dispatch's domain called "service" has its own views.py
+        return self.memo(
+            "fallback_layer", lambda: "routes" if self.top_level_routes() else self.path_layer
+        )
 
     @property
     def is_test(self) -> bool:

@@ -6,6 +6,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from .registry import RULES
@@ -112,12 +113,27 @@ class Settings:
     )
 
     def layer_of(self, path: str) -> str | None:
-        norm = normalize_path(path)
-        for layer in LAYER_ORDER:
-            for pattern in self.layer_globs.get(layer, ()):
-                if fnmatchcase(norm, pattern):
-                    return layer
-        return None
+        return self.classify(path)[0]
+
+    def classify(self, path: str) -> tuple[str | None, bool]:
+        """``(layer, by_directory)``. Tests and scripts win; then a glob that names the
+        file (``*/models.py``, ``*_service.py``) wins over one that names a directory
+        (``*/services/*``), so ``dispatch/service/models.py`` is a models file even
+        though its domain is called ``service``."""
+        globs = tuple((layer, tuple(self.layer_globs.get(layer, ()))) for layer in LAYER_ORDER)
+        return _classify(normalize_path(path), globs)
+
+
+@lru_cache(maxsize=4096)
+def _classify(norm: str, globs: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str | None, bool]:
+    for layer, patterns in globs[:2]:  # tests, scripts
+        if any(fnmatchcase(norm, p) for p in patterns):
+            return layer, False
+    for by_directory in (False, True):
+        for layer, patterns in globs[2:]:
+            if any(p.endswith("/*") == by_directory and fnmatchcase(norm, p) for p in patterns):
+                return layer, by_directory
+    return None, False
 
 
 def normalize_path(path: str) -> str:

@@ -49,6 +49,11 @@ from harness import settings_for
         ("src/auth/schemas.py", "schemas"),
         ("src/auth/models.py", "models"),
         ("src/dispatch/incident/views.py", None),  # decided by its route handlers
+        ("src/dispatch/service/models.py", "models"),  # a file name beats a directory
+        ("src/dispatch/service/service.py", "services"),
+        ("src/app/api/v1/tasks.py", "routes"),
+        ("app/api/v1/schemas.py", "schemas"),
+        ("app/services/user_repository.py", "repositories"),
         # realworld app
         ("app/api/routes/articles/articles_resource.py", "routes"),
         ("app/db/repositories/articles.py", "repositories"),
@@ -94,6 +99,11 @@ def test_route_handlers_make_a_silent_path_a_routes_file():
     source = "from fastapi import APIRouter\nrouter = APIRouter()\n@router.get('/')\nasync def index(): ...\n"
     assert Context(ast.parse(source), "src/dispatch/incident/views.py", Settings()).layer == "routes"
     assert Context(ast.parse("x = 1\n"), "src/dispatch/incident/views.py", Settings()).layer is None
+    # a services/ directory says less than the route handlers the file defines
+    assert Context(ast.parse(source), "src/dispatch/service/views.py", Settings()).layer == "routes"
+    assert Context(ast.parse("x = 1\n"), "src/dispatch/service/views.py", Settings()).layer == "services"
+    # a file name says more
+    assert Context(ast.parse(source), "app/user_service.py", Settings()).layer == "services"
 
 
 def _off_rule():
