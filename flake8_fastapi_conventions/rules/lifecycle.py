@@ -352,6 +352,8 @@ XFA606 = rule(
     """,
     not_flagged=(
         "Origins from settings, variables or any non-literal expression.",
+        "A wildcard in the body of an `if` whose condition mentions `debug`, `dev` or `local` "
+        "(`if settings.ENVIRONMENT == \"local\":`).",
         "Literal lists of exact origins.",
     ),
 )
@@ -614,6 +616,7 @@ XFA612 = rule(
     not_flagged=(
         "`reload=settings.debug`-style non-literal values; `reload=False`.",
         "Development commands (`def run_dev_server()`, `@cli.command(\"develop\")`), scripts and tests.",
+        "Calls in the body of an `if` whose condition mentions `debug`, `dev` or `local` (`if settings.DEBUG:`).",
     ),
 )
 
@@ -940,20 +943,26 @@ _CALL_TAILS = frozenset(
 
 @visitor(ast.Call, codes=(XFA601, XFA602, XFA603, XFA605, XFA606, XFA607, XFA608, XFA612, XFA613, XFA614))
 def calls(node: ast.Call, ctx: Context) -> None:
-    if ctx.is_test:
-        return
     func = node.func
-    tail = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
-    if tail is None:
-        return
-    if tail not in _CALL_TAILS:
-        # aliased imports of the classes we look at
-        qualname = ctx.imports.get(tail) if isinstance(func, ast.Name) else None
-        if qualname is None:
-            return
-        tail = qualname.rsplit(".", 1)[-1]
+    cls = func.__class__
+    if cls is ast.Attribute:
+        tail = func.attr  # type: ignore[attr-defined]
         if tail not in _CALL_TAILS:
             return
+    elif cls is ast.Name:
+        tail = func.id  # type: ignore[attr-defined]
+        if tail not in _CALL_TAILS:
+            # aliased imports of the classes we look at
+            qualname = ctx.imports.get(tail)
+            if qualname is None:
+                return
+            tail = qualname.rsplit(".", 1)[-1]
+            if tail not in _CALL_TAILS:
+                return
+    else:
+        return
+    if ctx.is_test:
+        return
     if tail == "on_event" or tail == "add_event_handler":
         if isinstance(func, ast.Attribute) and _is_app(ctx, func.value) and not _implements(ctx, tail):
             form = f"{_dotted(func.value) or 'app'}.{tail}()"
@@ -978,7 +987,12 @@ def calls(node: ast.Call, ctx: Context) -> None:
         _http_exception(node, ctx)
     elif tail == "run":
         if ctx.resolve(func) == "uvicorn.run" and ctx.imported_from(func, "uvicorn"):
-            if not (ctx.is_test or ctx.is_script) and _is_true(_kw(node, "reload")) and not _in_dev_command(ctx):
+            if (
+                not (ctx.is_test or ctx.is_script)
+                and _is_true(_kw(node, "reload"))
+                and not _in_dev_command(ctx)
+                and not _in_dev_branch(ctx)
+            ):
                 ctx.report(node, XFA612)
     elif tail == "add_exception_handler":
         if isinstance(func, ast.Attribute) and len(node.args) >= 2 and _is_app(ctx, func.value):
@@ -1008,6 +1022,27 @@ def _in_dev_command(ctx: Context) -> bool:
                     text = _str(arg)
                     if text and ("dev" in text.lower() or "reload" in text.lower()):
                         return True
+    return False
+
+
+_DEV_WORDS = ("debug", "dev", "local")
+
+
+def _in_dev_branch(ctx: Context) -> bool:
+    """In the body of an ``if`` whose test mentions debug/dev/local
+    (``if settings.ENVIRONMENT == "local":``, ``if settings.DEBUG:``)."""
+    chain = ctx.ancestors
+    for i in range(len(chain) - 1, -1, -1):
+        ancestor = chain[i]
+        if isinstance(ancestor, ast.If):
+            child = chain[i + 1] if i + 1 < len(chain) else ctx.node
+            if any(c is child for c in ancestor.body):
+                try:
+                    test = ast.unparse(ancestor.test).lower()
+                except Exception:  # pragma: no cover - unparse of odd nodes
+                    continue
+                if any(w in test for w in _DEV_WORDS):
+                    return True
     return False
 
 
@@ -1144,14 +1179,23 @@ def _add_middleware(node: ast.Call, receiver: ast.expr, ctx: Context) -> None:
 
 @visitor(ast.Assign, ast.AnnAssign, codes=tuple(r for r in (XFA601, XFA602, XFA603, XFA604, XFA605, XFA606, XFA607, XFA608, XFA609, XFA613)))
 def assignments(node: ast.Assign | ast.AnnAssign, ctx: Context) -> None:
-    if ctx.is_test:
-        return
     value = node.value
     if value is None:
         return
+    vcls = value.__class__
+    if vcls is ast.Call:
+        if _tail(value.func) not in _APP_FACTORY_TAILS:  # type: ignore[attr-defined]
+            return
+    elif vcls is ast.List or vcls is ast.Tuple:
+        if not any(e.__class__ is ast.Call and _tail(e.func) == "Middleware" for e in value.elts):  # type: ignore[attr-defined]
+            return
+    else:
+        return
+    if ctx.is_test:
+        return
     targets = node.targets if isinstance(node, ast.Assign) else [node.target]
     if isinstance(value, ast.Call):
-        if _tail(value.func) in _APP_FACTORY_TAILS and _is_app_factory(ctx, value):
+        if _is_app_factory(ctx, value):
             for target in targets:
                 if isinstance(target, ast.Name) and ctx.frame.kind == "function":
                     ctx.frame.data.setdefault("xfa6_apps", set()).add(target.id)
@@ -1181,7 +1225,7 @@ def _cors_options(node: ast.Call, ctx: Context) -> None:
     origins = _kw(node, "allow_origins")
     regex = _str(_kw(node, "allow_origin_regex"))
     wildcard = _wildcard_origins(origins)
-    if wildcard:
+    if wildcard and not _in_dev_branch(ctx):
         ctx.report(origins, XFA606)
     credentials = keyword(node, "allow_credentials")
     if credentials is not None and _is_true(credentials.value):
@@ -1556,6 +1600,8 @@ _DESCRIPTIVE_SUFFIXES = frozenset(
         "url", "uri", "prefix", "algorithm", "algorithms", "alg", "expire", "expires", "expiry",
         "expiration", "minutes", "seconds", "hours", "days", "ttl", "lifetime", "name", "header",
         "type", "scheme", "length", "location", "path", "endpoint", "audience", "issuer",
+        "file", "dir", "directory", "env", "var", "region", "version", "mode", "policy", "rounds",
+        "cost", "field", "param", "cookie", "id", "backend", "provider", "format", "encoding",
     }
 )
 

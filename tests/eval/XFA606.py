@@ -16,3 +16,9 @@ app.add_middleware(CORSMiddleware, allow_origins=["*"] if settings.debug else se
 app.add_middleware(CORSMiddleware, allow_origins=[settings.origin], max_age=600)
 app.add_middleware(CORSMiddleware, allow_origins="*", max_age=600)  # not a list (Starlette iterates the string)
 app.add_middleware(CORSMiddleware, allow_methods=["*"], allow_headers=["*"], max_age=600)
+if settings.ENVIRONMENT == "local":
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], max_age=600)
+if settings.DEBUG:
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], max_age=600)
+elif settings.enabled:
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], max_age=600)  # error: XFA606:54

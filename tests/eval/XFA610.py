@@ -63,3 +63,10 @@ class TestSettings(Settings):
 
 class LocalSettings(Settings):
     SECRET_KEY: str = "local-secret"
+
+
+class FileSettings(BaseSettings):
+    secret_key_file: str = "/run/secrets/key"
+    api_key_header: str = "X-API-Key"
+    token_type: str = "bearer"
+    jwt_secret_id: str = "kid-1"

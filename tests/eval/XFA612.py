@@ -32,3 +32,8 @@ class Runner:
 
 
 Runner().run(reload=True)
+
+
+if __name__ == "__main__":
+    if settings.debug:
+        uvicorn.run("app.main:app", reload=True)
