@@ -53,9 +53,13 @@ class Rule:
     def group(self) -> str:
         return self.code[:4]
 
-    def format(self, **kwargs: object) -> str:
+    def format(self, fixable: bool = True, **kwargs: object) -> str:
+        """The message; ``fixable=False`` for a finding of a fixable rule that the fixer
+        leaves to the user (the suffix that advertises the fix is then left out)."""
         text = self.message.format(**kwargs) if kwargs else self.message
-        if self.fix == "safe":
+        if not fixable:
+            pass
+        elif self.fix == "safe":
             text += " (fix: fastapi-conventions fix)"
         elif self.fix == "unsafe":
             text += " (unsafe fix: fastapi-conventions fix --unsafe-fixes)"

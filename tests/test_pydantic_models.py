@@ -106,3 +106,31 @@ def test_shared_maps_for_the_fixer():
     assert V1_CONFIG_KEYS["smart_union"] is None
     assert V1_METHODS["from_orm"] == "model_validate"
     assert V1_METHODS["copy"] == "model_copy"
+
+
+def test_messages_advertise_the_fix_only_where_the_fixer_applies_it():
+    from harness import messages
+
+    source = (
+        "from datetime import datetime\n"
+        "from pydantic import BaseModel, root_validator, validator\n\n\n"
+        "class M(BaseModel):\n"
+        "    a: int\n\n"
+        "    @validator('a')\n"
+        "    def v(cls, value):\n"
+        "        return value\n\n"
+        "    @validator('a', always=True)\n"
+        "    def w(cls, value):\n"
+        "        return value\n\n"
+        "    @root_validator\n"
+        "    def r(cls, values):\n"
+        "        return values\n\n\n"
+        "def stamps():\n"
+        "    return datetime.utcnow(), datetime.now()\n"
+    )
+    found = {(line, msg.split()[0]): msg for line, _, msg in messages(source)}
+    assert found[(8, "XFA403")].endswith("(fix: fastapi-conventions fix)")
+    assert "fastapi-conventions fix" not in found[(12, "XFA403")]
+    assert "fastapi-conventions fix" not in found[(16, "XFA403")]
+    assert "--unsafe-fixes" in found[(22, "XFA411")]
+    assert sum("--unsafe-fixes" in m for (line, code), m in found.items() if code == "XFA411") == 1

@@ -1124,7 +1124,7 @@ def _naive_datetime(node: ast.Call, func: ast.Attribute, ctx: Context) -> None:
             return  # ``datetime.now().timestamp()`` is right; ``.strftime()`` shows local time on purpose
     if utc == "UTC":
         replacement += " (from datetime import UTC)"
-    ctx.report(node, XFA411, call=f"{shown}.{method}", replacement=replacement)
+    ctx.report(node, XFA411, fixable=method == "utcnow", call=f"{shown}.{method}", replacement=replacement)
 
 
 # -- tracking which names hold model instances ------------------------------------
@@ -1211,7 +1211,13 @@ def function(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> None
                     and ctx.imported_from(target, "pydantic")
                     and not (isinstance(target, ast.Name) and target.id in ctx.functions)
                 ):
-                    ctx.report(decorator, XFA403, name=last, replacement=_validator_replacement(decorator, last))
+                    ctx.report(
+                        decorator,
+                        XFA403,
+                        fixable=_validator_fixable(decorator, last),
+                        name=last,
+                        replacement=_validator_replacement(decorator, last),
+                    )
             elif last == "field_validator":
                 field_validator = ctx.resolve(target) in (
                     "pydantic.field_validator",
@@ -1228,6 +1234,15 @@ def function(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> None
             for arg in money:
                 if _is_float(ctx, arg.annotation):
                     ctx.report(arg, XFA408, kind="route parameter", name=arg.arg, fix="Decimal")
+
+
+def _validator_fixable(decorator: ast.expr, name: str) -> bool:
+    """What ``fastapi-conventions fix`` rewrites: ``@validator`` without ``always=``/``each_item=``
+    (a ``@root_validator`` changes its signature in v2: a manual fix)."""
+    if name != "validator":
+        return False
+    keywords = decorator.keywords if isinstance(decorator, ast.Call) else []
+    return not any(kw.arg in ("always", "each_item") or kw.arg is None for kw in keywords)
 
 
 def _validator_replacement(decorator: ast.expr, name: str) -> str:
