@@ -606,9 +606,10 @@ def _head_name(expr: ast.expr) -> ast.Name | None:
 
 
 def _locally_bound(ctx: Context, name: str) -> bool:
-    """``name`` is a parameter of, or was assigned in, the innermost scope."""
+    """``name`` is a parameter of, or was assigned in, the innermost scope (a local
+    import is not: the walk follows it, so ``ctx.resolve`` already knows the name)."""
     frame = ctx.frames[-1]
-    return name in frame.params or name in frame.data.get(_BIND_KEY, ())
+    return name in frame.params or frame.data.get(_BIND_KEY, {}).get(name, "") not in ("", "import")
 
 
 def _module_assignment_call(ctx: Context, name: str) -> str | None:
@@ -864,7 +865,7 @@ def track_local_definitions(node: ast.AST, ctx: Context) -> None:
     bound = frame.data.setdefault(_BIND_KEY, {})
     if isinstance(node, (ast.Import, ast.ImportFrom)):
         for alias in node.names:
-            bound[(alias.asname or alias.name).split(".", 1)[0]] = None
+            bound[(alias.asname or alias.name).split(".", 1)[0]] = "import"
     else:
         bound[node.name] = None  # type: ignore[attr-defined]
 
