@@ -664,6 +664,8 @@ XFA312 = rule(
     """,
     not_flagged=(
         "`model_dump(exclude_unset=True)` (also `exclude_defaults=True`) and calls with a `**kwargs` splat.",
+        "A plain dump in a function that also dumps with `exclude_unset=True`: that one is of the "
+        "stored row (`existing = row.dict()`), the partial update is done right.",
         "`.dict()`/`.model_dump()` on receivers that are not known Pydantic model parameters.",
         "PUT-only route handlers (a full replacement sends every field) even when named `update*`.",
     ),
@@ -1674,13 +1676,17 @@ def _bounds_of_call(ctx: Context, item: ast.expr) -> set[str] | None:
     return {kw.arg for kw in item.keywords if kw.arg in _UPPER or kw.arg in _LOWER}
 
 
-@visitor(ast.FunctionDef, ast.AsyncFunctionDef, leave=True, codes=(XFA301, XFA302, XFA310, XFA314, XFA315))
+@visitor(ast.FunctionDef, ast.AsyncFunctionDef, leave=True, codes=(XFA301, XFA302, XFA310, XFA312, XFA314, XFA315))
 def leave_function(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> None:
     if ctx.is_test:
         return
     frame = ctx.frames[-1]
     if frame.node is not node:
         return
+    dumps = frame.data.get("xfa312")
+    if dumps and not frame.data.get("xfa312_partial"):
+        for call, kwargs in dumps:
+            ctx.report(call, XFA312, **kwargs)
     route = frame.route
     if ctx.wants(XFA310):
         _pagination_leave(node, route, frame, ctx)
@@ -1953,6 +1959,9 @@ def _check_partial_update(node: ast.Call, ctx: Context) -> None:
     for kw in node.keywords:
         if kw.arg in ("exclude_unset", "exclude_defaults"):
             if not (isinstance(kw.value, ast.Constant) and kw.value.value is False):
+                # the function applies a partial update: a plain dump next to it is of
+                # the stored row (``existing = row.dict()``), not of the payload
+                frame.data["xfa312_partial"] = True
                 return
     receiver = node.func.value  # type: ignore[attr-defined]
     if not isinstance(receiver, ast.Name):
@@ -1973,13 +1982,16 @@ def _check_partial_update(node: ast.Call, ctx: Context) -> None:
         if isinstance(call, ast.Call):
             rebuild = f" on the existing row instead of rebuilding it with {ast.unparse(call.func)}(**...)"
     context = f"PATCH handler {fn.name}()" if is_patch else f"{fn.name}()"
-    ctx.report(
-        node,
-        XFA312,
-        call=f"{receiver.id}.{node.func.attr}()",  # type: ignore[attr-defined]
-        context=context,
-        receiver=receiver.id,
-        rebuild=rebuild,
+    frame.data.setdefault("xfa312", []).append(
+        (
+            node,
+            {
+                "call": f"{receiver.id}.{node.func.attr}()",  # type: ignore[attr-defined]
+                "context": context,
+                "receiver": receiver.id,
+                "rebuild": rebuild,
+            },
+        )
     )
 
 

@@ -37,13 +37,18 @@ async def patch_profile(changes: Annotated[ItemUpdate, "doc"]) -> None:
     await save(changes.model_dump(by_alias=True))  # error: XFA312:16
 
 
+@router.patch("/options/{item_id}", status_code=200)
+async def patch_options(item_id: int, options: ItemPatch = Body(...)) -> None:
+    data = options.model_dump()  # error: XFA312:12
+
+
 # near-misses
 @router.patch("/ok/{item_id}", status_code=200)
 async def patch_ok(item_id: int, payload: ItemUpdate, extra: dict, options: ItemPatch = Body(...)) -> None:
     data = payload.model_dump(exclude_unset=True)
     data2 = payload.model_dump(exclude_defaults=True)
     data3 = extra.dict()
-    data4 = options.model_dump()  # error: XFA312:13
+    data4 = options.model_dump()  # silent: this function already applies a partial update
     params = {"exclude_unset": True}
     data5 = payload.model_dump(**params)
 
@@ -64,3 +69,12 @@ def update_cache(cache: dict, key: str) -> None:
 @router.post("/items", status_code=201)
 async def create(payload: ItemUpdate) -> None:
     data = payload.model_dump()
+
+
+def update(*, item: ItemUpdate, item_in: ItemUpdate) -> ItemUpdate:
+    existing = item.dict()  # the stored row: the partial update below is right
+    changes = item_in.dict(exclude_unset=True)
+    for field in existing:
+        if field in changes:
+            setattr(item, field, changes[field])
+    return item
