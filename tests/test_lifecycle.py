@@ -40,7 +40,9 @@ def test_env_reads_elsewhere_are_reported(path):
     assert check(ENV_READ, path, select=["XFA611"]) == [(3, 10, "XFA611")]
 
 
-@pytest.mark.parametrize("path", ["tests/test_env.py", "app/tests/conftest.py", "scripts/seed.py"])
+@pytest.mark.parametrize(
+    "path", ["tests/test_env.py", "app/tests/conftest.py", "scripts/seed.py", "tools/i18n-tool.py", "bin/run.py"]
+)
 def test_env_reads_in_tests_and_scripts_are_fine(path):
     assert check(ENV_READ, path, select=["XFA611"]) == []
 
@@ -64,6 +66,9 @@ def test_xfa611_is_off_by_default():
         ("secret_name", False),
         ("redis_url", False),
         ("username", False),
+        ("COOKIE_REFRESH_TOKEN_KEY", False),
+        ("api_key_header_name", False),
+        ("_DEFAULT_PASSWORD", False),
     ],
 )
 def test_secret_field_names(name, secret):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from typing import Any
 
-from ..context import FASTAPI_APP_FACTORIES, FUNCTION_TYPES, Context, Frame, keyword
+from ..context import FASTAPI_APP_FACTORIES, FUNCTION_TYPES, NON_FASTAPI_FRAMEWORKS, Context, Frame, keyword
 from ..settings import normalize_path
 from ..registry import rule, visitor
 
@@ -509,7 +509,9 @@ XFA610 = rule(
         than hold it are skipped: ones ending in `_url` (other than `database_url`/`db_url`),
         `_prefix`, `_algorithm`, `_expire(s)`, `_minutes`, `_seconds`, `_hours`, `_days`,
         `_ttl`, `_lifetime`, `_name`, `_header`, `_type`, `_scheme`, `_length`,
-        `_location`, `_path`, `_endpoint`, `_audience`, `_issuer`. Test files, classes
+        `_location`, `_path`, `_endpoint`, `_audience`, `_issuer`, `_file`, `_id` (and more),
+        names with a `cookie`/`header`/`param`/`query`/`field` part (`COOKIE_REFRESH_TOKEN_KEY`
+        names a cookie), and `_private` attributes (not read from the environment). Test files, classes
         named `Test*`/`Dev*`/`Local*` and modules named `test.py`, `testing.py`, `dev.py`,
         `development.py`, `local.py` (per-environment settings) are not checked.
     """,
@@ -555,8 +557,9 @@ XFA611 = rule(
         settings/config module is a file whose name without `.py` is, or ends with,
         `settings`, `config`, `configs`, `conf` or `configuration` (`settings.py`,
         `core/config.py`, `db_config.py`), or any file in a directory named `settings`,
-        `config`, `configs` or `conf`. Test and script files (see the layer globs) are not
-        checked; writes (`os.environ["X"] = ...`) are not reads.
+        `config`, `configs` or `conf`. Test and script files (see the layer globs) and files
+        under a `tools/` or `bin/` directory are not checked; writes (`os.environ["X"] = ...`)
+        are not reads.
     """,
     why="""
         Seed 004: "Use pydantic-settings with BaseSettings for all configuration";
@@ -812,8 +815,14 @@ def _is_app(ctx: Context, expr: ast.expr) -> bool:
             if tail in ("FastAPI", "APIRouter", "Starlette"):
                 return True
     if isinstance(expr, ast.Name) and expr.id == "application" and expr.id not in ctx.imports:
+        # ``application`` is as common a name for the FastAPI app as ``app``
         value = ctx.assignments.get(expr.id)
-        return value is None or (isinstance(value, ast.Call) and _is_app_factory(ctx, value))
+        if isinstance(value, ast.Call):
+            callee = ctx.resolve(value.func) or ""
+            head = callee.split(".", 1)[0]
+            if head in NON_FASTAPI_FRAMEWORKS and ctx.imported_from(value.func, head):
+                return False
+        return True
     return ctx.is_router(expr)
 
 
@@ -1624,13 +1633,22 @@ def _settings_classes(ctx: Context) -> frozenset[str]:
     return ctx.memo("xfa6_settings_classes", compute)
 
 
+#: a name with one of these words names where the secret travels, not the secret
+_DESCRIPTIVE_WORDS = frozenset({"cookie", "header", "param", "query", "field"})
+
+
 def secret_field_name(name: str) -> bool:
+    if name.startswith("_"):  # a private attribute, not a field read from the environment
+        return False
     lowered = name.lower()
     if any(p in lowered for p in _CONNECTION_PARTS):
         return True
     if not any(p in lowered for p in _SECRET_PARTS):
         return False
-    return lowered.rsplit("_", 1)[-1] not in _DESCRIPTIVE_SUFFIXES
+    words = lowered.split("_")
+    if any(w in _DESCRIPTIVE_WORDS for w in words):
+        return False
+    return words[-1] not in _DESCRIPTIVE_SUFFIXES
 
 
 def _secret_default(ctx: Context, value: ast.AST | None, depth: int = 0) -> bool:
@@ -1719,6 +1737,8 @@ def _file_stem(path: str) -> str:
 
 _CONFIG_STEMS = ("settings", "config", "configs", "conf", "configuration")
 _CONFIG_DIRS = frozenset({"settings", "config", "configs", "conf"})
+#: directories of stand-alone tools, besides the scripts layer's globs
+_TOOL_DIRS = frozenset({"tools", "bin"})
 
 
 def is_config_module(path: str) -> bool:
@@ -1733,8 +1753,13 @@ def is_config_module(path: str) -> bool:
 
 def _env_checked(ctx: Context) -> bool:
     return ctx.memo(
-        "xfa6_env_checked", lambda: not (ctx.is_test or ctx.is_script or is_config_module(ctx.filename))
+        "xfa6_env_checked",
+        lambda: not (ctx.is_test or ctx.is_script or is_config_module(ctx.filename) or _is_tool(ctx.filename)),
     )
+
+
+def _is_tool(path: str) -> bool:
+    return any(p in _TOOL_DIRS for p in normalize_path(path).strip("/").split("/")[:-1])
 
 
 @visitor(ast.Call, codes=(XFA611,))

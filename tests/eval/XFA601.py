@@ -56,3 +56,12 @@ class Wrapper:
 
 def service(worker) -> None:
     worker.on_event("startup")
+
+
+from app.factory import create_app  # noqa: E402
+import typer  # noqa: E402
+
+application = create_app()
+application.add_event_handler("startup", connect)  # error: XFA601:1
+cli_app = typer.Typer()
+cli_app.on_event("startup")

@@ -70,3 +70,10 @@ class FileSettings(BaseSettings):
     api_key_header: str = "X-API-Key"
     token_type: str = "bearer"
     jwt_secret_id: str = "kid-1"
+
+
+class CookieSettings(BaseSettings):
+    # corpus regressions: a cookie's name, and a private attribute (not read from the env)
+    COOKIE_REFRESH_TOKEN_KEY: str = "fba_refresh_token"
+    _DEFAULT_PASSWORD: str = "MyPassword"
+    POSTGRES_PASSWORD: str = "mealie"  # error: XFA610:30
