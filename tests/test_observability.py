@@ -101,3 +101,21 @@ def test_odd_syntax_does_not_crash(capsys):
         source += "type Alias = list[int]\nclass D[T]:\n    def m(self):\n        print(1)\n"
     check(source, "app/services/x.py", select=["XFA8"])
     assert "internal error" not in capsys.readouterr().err
+
+
+def test_self_referencing_class_attributes_do_not_recurse(capsys):
+    source = (
+        "import logging\n"
+        "class Stream:\n"
+        "    def __init__(self, log):\n"
+        "        self._log = self._log.getChild('x')\n"
+        "        self.logger = self.logger\n"
+        "    def run(self):\n"
+        "        self.logger.info(f'{self}')\n"
+        "        self._log.error('x', user=1)\n"
+        "def f():\n"
+        "    log = log.bind()\n"
+        "    log.info(f'{log}')\n"
+    )
+    assert check(source, "app/x.py", select=["XFA8"]) == []
+    assert "internal error" not in capsys.readouterr().err

@@ -82,12 +82,9 @@ def kind_of(expr: ast.AST, ctx: Context, depth: int = 0) -> str | None:
             cls = _enclosing_class(ctx)
             if cls is None:
                 return None
-            attrs = ctx.memo(f"xfa8_class_loggers:{id(cls)}", lambda: _class_logger_attrs(cls, ctx))
-            return attrs.get(expr.attr)
+            return _class_attrs(cls, ctx).get(expr.attr)
         if isinstance(value, ast.Name) and value.id in ctx.classes and value.id not in ctx.imports:
-            cls = ctx.classes[value.id]
-            attrs = ctx.memo(f"xfa8_class_loggers:{id(cls)}", lambda: _class_logger_attrs(cls, ctx))
-            return attrs.get(expr.attr)
+            return _class_attrs(ctx.classes[value.id], ctx).get(expr.attr)
         qualname = ctx.resolve(expr)
         if qualname is not None:
             head = qualname.split(".", 1)[0]
@@ -132,6 +129,17 @@ def _name_kind(name: str, ctx: Context, depth: int) -> str | None:
     if value is None:
         return None  # bound nowhere in this file (star import, builtins, typo)
     return kind_of_value(value, ctx, depth + 1)
+
+
+def _class_attrs(cls: ast.ClassDef, ctx: Context) -> dict[str, str | None]:
+    """``_class_logger_attrs`` once per class; an empty placeholder while it is being
+    computed, so that ``self.a = self.a.bind()`` does not recurse."""
+    cache = ctx.frames[0].data.setdefault("xfa8_class_attrs", {})
+    found = cache.get(id(cls))
+    if found is None:
+        cache[id(cls)] = {}
+        found = cache[id(cls)] = _class_logger_attrs(cls, ctx)
+    return found
 
 
 def _enclosing_class(ctx: Context) -> ast.ClassDef | None:
