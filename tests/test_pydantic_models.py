@@ -126,11 +126,14 @@ def test_messages_advertise_the_fix_only_where_the_fixer_applies_it():
         "    def r(cls, values):\n"
         "        return values\n\n\n"
         "def stamps():\n"
-        "    return datetime.utcnow(), datetime.now()\n"
+        "    first = datetime.utcnow()\n"
+        "    return first, datetime.now()\n"
     )
     found = {(line, msg.split()[0]): msg for line, _, msg in messages(source)}
     assert found[(8, "XFA403")].endswith("(fix: fastapi-conventions fix)")
     assert "fastapi-conventions fix" not in found[(12, "XFA403")]
     assert "fastapi-conventions fix" not in found[(16, "XFA403")]
-    assert "--unsafe-fixes" in found[(22, "XFA411")]
-    assert sum("--unsafe-fixes" in m for (line, code), m in found.items() if code == "XFA411") == 1
+    assert found[(22, "XFA411")].startswith("XFA411 datetime.utcnow()")
+    assert found[(22, "XFA411")].endswith("(unsafe fix: fastapi-conventions fix --unsafe-fixes)")
+    assert found[(23, "XFA411")].startswith("XFA411 datetime.now()")
+    assert "fastapi-conventions fix" not in found[(23, "XFA411")]
