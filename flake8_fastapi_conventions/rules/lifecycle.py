@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from http import HTTPStatus
 from typing import Any
 
 from ..context import FASTAPI_APP_FACTORIES, FUNCTION_TYPES, NON_FASTAPI_FRAMEWORKS, Context, Frame, keyword
@@ -690,9 +691,11 @@ XFA614 = rule(
     seeds=("004",),
     message="HTTPException({status}) puts the caught exception {name!r} into detail; log it with logger.exception(...) and return a generic detail such as \"Internal server error\"",
     what="""
-        Reports `HTTPException` with a 5xx `status_code` (a literal 500-599 or
-        `status.HTTP_5xx_*`) whose `detail` is the exception caught by an enclosing
-        `except ... as e:`: `e`, `str(e)`, `repr(e)`, or an f-string that formats `e`.
+        Reports `HTTPException` with a 5xx `status_code` (a literal 500-599,
+        `status.HTTP_5xx_*` or `HTTPStatus.INTERNAL_SERVER_ERROR`-style members) whose
+        `detail` is the exception caught by an enclosing `except ... as e:`: `e`, `str(e)`,
+        `repr(e)`, or an f-string that formats `e` — also one level inside a dict literal or
+        a wrapper call (`detail={"error": str(e)}`, `detail=Error.respond(exception=str(e))`).
     """,
     why="""
         Seed 004: "No consistent error envelope" and "Logging sensitive data"; exception
@@ -1393,14 +1396,20 @@ def returns(node: ast.Return, ctx: Context) -> None:
     if ctx.is_test:
         return
     value = node.value
-    if not isinstance(value, ast.Call):
+    if value is None:
         return
-    tail = _tail(value.func)
-    if tail not in _RESPONSE_TAILS:
-        return
+    # ``return JSONResponse(...)``, ``return render(...) or JSONResponse(...)``, ``a if c else b``
+    candidates = [value]
+    if isinstance(value, ast.BoolOp):
+        candidates = list(value.values)
+    elif isinstance(value, ast.IfExp):
+        candidates = [value.body, value.orelse]
     frame = ctx.frame
-    if frame.kind == "function":
-        frame.data.setdefault("xfa6_returns", []).append(value)
+    if frame.kind != "function":
+        return
+    for candidate in candidates:
+        if isinstance(candidate, ast.Call) and _tail(candidate.func) in _RESPONSE_TAILS:
+            frame.data.setdefault("xfa6_returns", []).append(candidate)
 
 
 @visitor(ast.Module, leave=True, codes=(XFA602, XFA613))
@@ -1433,6 +1442,8 @@ def _status_of(call: ast.Call) -> tuple[bool, int | None]:
 
 
 def _status_literal(value: ast.AST) -> int | None:
+    """The status code of ``500``, ``status.HTTP_500_...``/``HTTP_500_...`` or
+    ``HTTPStatus.INTERNAL_SERVER_ERROR``, else ``None``."""
     if isinstance(value, ast.Constant) and isinstance(value.value, int) and not isinstance(value.value, bool):
         return value.value
     name = value.attr if isinstance(value, ast.Attribute) else value.id if isinstance(value, ast.Name) else None
@@ -1440,6 +1451,10 @@ def _status_literal(value: ast.AST) -> int | None:
         digits = name[5:8]
         if digits.isdigit():
             return int(digits)
+    if name and isinstance(value, ast.Attribute) and _tail(value.value) == "HTTPStatus":
+        member = getattr(HTTPStatus, name, None)
+        if isinstance(member, HTTPStatus):
+            return int(member)
     return None
 
 
@@ -1822,9 +1837,25 @@ def _http_exception(node: ast.Call, ctx: Context) -> None:
         ctx.report(node, XFA614, status=status, name=leaked)
 
 
-def _detail_leak(detail: ast.AST, names: set[str]) -> str | None:
+def _detail_leak(detail: ast.AST, names: set[str], depth: int = 0) -> str | None:
     if isinstance(detail, ast.Name) and detail.id in names:
         return detail.id
+    if depth == 0:
+        # one level into a dict literal or a wrapper call:
+        # detail={"error": str(e)}, detail=ErrorResponse.respond(message=..., exception=str(e))
+        parts: list[ast.AST] = []
+        if isinstance(detail, ast.Dict):
+            parts = [v for v in detail.values if v is not None]
+        elif isinstance(detail, ast.Call) and not (
+            isinstance(detail.func, ast.Name) and detail.func.id in ("str", "repr")
+        ):
+            parts = [*detail.args, *(kw.value for kw in detail.keywords)]
+        for part in parts:
+            if isinstance(part, ast.Name):
+                continue  # a bare name inside a structure may be anything (e.g. a message)
+            leaked = _detail_leak(part, names, depth + 1)
+            if leaked:
+                return leaked
     if (
         isinstance(detail, ast.Call)
         and isinstance(detail.func, ast.Name)

@@ -77,3 +77,13 @@ async def not_a_handler(request: Request):
 
 def helper():
     return Response(content="fine")
+
+
+@app.exception_handler(KeyError)
+async def html_or_json(request: Request, exc: KeyError):
+    return render_html(request) or JSONResponse(content={"detail": "missing"})  # error: XFA613:36
+
+
+@app.exception_handler(LookupError)
+async def conditional(request: Request, exc: LookupError):
+    return JSONResponse({"detail": "x"}, status_code=404) if exc.args else Response("gone")  # error: XFA613:76

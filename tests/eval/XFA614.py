@@ -49,3 +49,23 @@ async def nested():
         def later():
             raise HTTPException(status_code=500, detail=str(e))
         return later
+
+
+from http import HTTPStatus  # noqa: E402
+
+
+async def corpus_shapes():
+    try:
+        pass
+    except Exception as exc:
+        raise HTTPException(  # error: XFA614:15
+            status_code=HTTPStatus.INTERNAL_SERVER_ERROR, detail=str(exc)
+        ) from exc
+    except ValueError as ex:
+        raise HTTPException(500, detail={"error": f"failed: {ex}"})  # error: XFA614:15
+    except KeyError as ex:
+        raise HTTPException(503, detail=ErrorResponse.respond(message="x", exception=str(ex)))  # error: XFA614:15
+    except OSError as ex:
+        raise HTTPException(HTTPStatus.BAD_REQUEST, detail=str(ex))
+    except TypeError as ex:
+        raise HTTPException(500, detail=ErrorResponse.respond(message="x", exception=ex.__class__.__name__))
