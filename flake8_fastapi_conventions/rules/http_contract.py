@@ -343,6 +343,8 @@ XFA306 = rule(
         "Routes with `response_class=` and no model.",
         "Responses with an explicit error or empty status (`status_code=` 204 or >= 300): "
         "the documented `responses={404: ...}` pattern.",
+        "A response whose literal status is a key of the route's `responses={...}` "
+        "(e.g. `Response(status_code=202)` documented as `responses={202: ...}`).",
         "Return annotations that are a union (`Item | JSONResponse`), which FastAPI requires "
         "`response_model=None` for anyway.",
     ),
@@ -1794,6 +1796,8 @@ def _check_bypass(fn, call: ast.Call, cls: str, ctx: Context) -> None:
                 return  # a computed status: likely an error path
     if code is not None and (code == 204 or code >= 300):
         return
+    if code is not None and code != 200 and _documented_status(fn, code, ctx):
+        return  # a status the route documents in responses={...} (e.g. 202 "still processing")
     model = None
     for r in ctx.routes_of(fn):
         value = r.keyword("response_model")
@@ -1811,6 +1815,23 @@ def _check_bypass(fn, call: ast.Call, cls: str, ctx: Context) -> None:
     if model is None:
         return
     ctx.report(call, XFA306, name=fn.name, cls=cls, model=model)
+
+
+def _documented_status(fn, code: int, ctx: Context) -> bool:
+    """Some route of ``fn`` lists ``code`` as a key of its ``responses={...}``."""
+    for r in ctx.routes_of(fn):
+        responses = r.keyword("responses")
+        if not isinstance(responses, ast.Dict):
+            continue
+        for key in responses.keys:
+            if key is None:
+                continue
+            if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                if key.value.strip() == str(code):
+                    return True
+            elif status_value(ctx, key) == code:
+                return True
+    return False
 
 
 @visitor(ast.Call, codes=(XFA305, XFA310, XFA312, XFA314, XFA315))
