@@ -254,6 +254,9 @@ XFA506 = rule(
     not_flagged=(
         "Tests and `conftest.py`, scripts, Alembic and migration directories (by path).",
         "Code under `if __name__ == \"__main__\":`.",
+        "Command-line modules (`cli.py`, `manage.py`, `commands.py`, `__main__.py`, files under "
+        "`cli/`/`commands/`) and CLI commands (`@<group>.command()`): one-shot developer tools "
+        "such as an `init-db` command.",
         "Functions or methods merely named `create_all`.",
     ),
 )
@@ -1191,9 +1194,20 @@ def _create_all(attr: ast.expr, report_at: ast.AST, ctx: Context) -> None:
     owner_name = owner.attr if isinstance(owner, ast.Attribute) else owner.id if isinstance(owner, ast.Name) else None
     if owner_name is None or not owner_name.lower().endswith("metadata"):
         return
-    if ctx.is_test or ctx.is_script or _is_alembic_env(ctx) or _in_main_block(ctx):
+    if _outside_app(ctx) or _is_cli_file(ctx):
         return
     ctx.report(report_at, XFA506, expr=_dotted(attr) or "metadata.create_all")
+
+
+_CLI_FILES = frozenset({"cli.py", "manage.py", "commands.py", "__main__.py"})
+_CLI_DIRS = ("/cli/", "/commands/", "/management/")
+
+
+def _is_cli_file(ctx: Context) -> bool:
+    """A command-line module (``cli.py``, ``manage.py``, ``commands/``...): an ``init-db``
+    command that bootstraps or resets a database is a one-shot developer tool."""
+    path = "/" + ctx.filename.replace("\\", "/").lstrip("/")
+    return path.rsplit("/", 1)[-1] in _CLI_FILES or any(d in path for d in _CLI_DIRS)
 
 
 def _in_main_block(ctx: Context) -> bool:
