@@ -15,6 +15,7 @@ separate environment and point the script at its ``bin`` directory:
     python scripts/overlap_report.py --bin /tmp/venv-overlap/bin            # curated table
     python scripts/overlap_report.py --bin /tmp/venv-overlap/bin --raw      # every same-line code
     python scripts/overlap_report.py --bin /tmp/venv-overlap/bin XFA1 XFA8  # some rules only
+    python scripts/overlap_report.py --bin /tmp/venv-overlap/bin --eval     # + tests/eval coverage
 
 The curated table (``CURATED`` below) lists only codes that catch the same problem; each
 entry is checked against the run: ``verified`` when it fired on the example's flagged line,
