@@ -299,6 +299,9 @@ XFA507 = rule(
         "A commit directly followed by `break`/`return` (a retry loop commits once).",
         "A commit in a `try` with `except` inside the loop body: one transaction per item on "
         "purpose, so that one failing item does not undo the others.",
+        "A commit once per batch: `for batch in batches`, `for start in range(0, n, size)`, "
+        "`for chunk in batched(rows, 500)`, a `while` loop that pages with `.limit(...)` or a "
+        "`batch_size`, a commit under `if len(pending) >= N:` or `if i % N == 0:`.",
         "`commit()` on objects that are not sessions.",
     ),
 )
@@ -1232,7 +1235,12 @@ def _commit(node: ast.Call, receiver: ast.expr, ctx: Context) -> None:
     if node.args or not is_db_session(ctx, receiver):
         return
     loop = ctx.in_body_of((ast.For, ast.While, ast.AsyncFor), ("body",))
-    if loop is not None and not _followed_by_exit(ctx) and not _isolated_per_item(ctx, loop):
+    if (
+        loop is not None
+        and not _followed_by_exit(ctx)
+        and not _isolated_per_item(ctx, loop)
+        and not _batched(ctx, loop)
+    ):
         ctx.report(node, XFA507, receiver=_receiver_text(receiver))
     data = _fn_data(ctx)
     if data is not None and isinstance(receiver, ast.Name) and ctx.wants(XFA510) and not _outside_app(ctx):
@@ -1241,6 +1249,86 @@ def _commit(node: ast.Call, receiver: ast.expr, ctx: Context) -> None:
         if owned is not None and owned[0] == "with":
             swallowing = _swallowing_try(ctx, receiver.id, owned[1])
         data.setdefault("xfa5.commits", []).append((node, receiver.id, swallowing))
+
+
+_BATCH_WORDS = ("batch", "chunk")
+_BATCH_TARGETS = ("batch", "chunk", "page")
+
+
+def _batch_word(name: str | None) -> bool:
+    low = (name or "").lower()
+    return any(w in low for w in _BATCH_WORDS)
+
+
+def _batch_target(name: str) -> bool:
+    low = name.lower()
+    return any(low == w or low.endswith(("_" + w, w + "es", w + "s")) for w in _BATCH_TARGETS)
+
+
+def _mentions_batch(node: ast.AST) -> bool:
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Name):
+            if _batch_word(sub.id):
+                return True
+        elif isinstance(sub, ast.Attribute):
+            if _batch_word(sub.attr):
+                return True
+        elif isinstance(sub, ast.keyword):
+            if _batch_word(sub.arg):
+                return True
+        elif isinstance(sub, ast.Constant) and isinstance(sub.value, str) and len(sub.value) < 40:
+            if _batch_word(sub.value):
+                return True
+    return False
+
+
+def _threshold(node: ast.AST) -> bool:
+    """``i % N`` or ``len(pending) >= N``."""
+    if isinstance(node, ast.BinOp):
+        return isinstance(node.op, ast.Mod)
+    return (
+        isinstance(node, ast.Compare)
+        and isinstance(node.left, ast.Call)
+        and isinstance(node.left.func, ast.Name)
+        and node.left.func.id == "len"
+        and len(node.ops) == 1
+        and isinstance(node.ops[0], (ast.Gt, ast.GtE))
+    )
+
+
+def _batched(ctx: Context, loop: ast.AST) -> bool:
+    """The loop commits once per batch, not once per item (seed 004 asks for batching):
+    ``for batch in batches``/``for start in range(0, n, size)``, a ``while`` loop that pages
+    with ``.limit(...)`` or a ``batch_size``, or a commit under ``if len(batch) >= N:`` /
+    ``if i % N == 0:``."""
+    if isinstance(loop, (ast.For, ast.AsyncFor)):
+        if any(isinstance(t, ast.Name) and _batch_target(t.id) for t in ast.walk(loop.target)):
+            return True
+        it = loop.iter
+        if isinstance(it, ast.Call):
+            func = it.func
+            tail = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            if tail == "range" and len(it.args) == 3:
+                return True
+            if _batch_word(tail):
+                return True  # batched(rows, 500), chunks(...), iter_batches(...)
+    elif isinstance(loop, ast.While):
+        for sub in ast.walk(loop):
+            if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) and sub.func.attr == "limit":
+                return True
+        if _mentions_batch(loop):
+            return True
+    # a threshold commit inside the loop: if len(batch) >= N / if i % N == 0
+    chain = ctx.ancestors
+    inside = False
+    for ancestor in chain:
+        if ancestor is loop:
+            inside = True
+        elif inside and isinstance(ancestor, ast.If):
+            test = ancestor.test
+            if _mentions_batch(test) or any(_threshold(b) for b in ast.walk(test)):
+                return True
+    return False
 
 
 def _isolated_per_item(ctx: Context, loop: ast.AST) -> bool:

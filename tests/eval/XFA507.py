@@ -103,3 +103,52 @@ def dbapi_connection(path: str, rows: list):
     for row in rows:
         db.execute("INSERT INTO t VALUES (?)", (row,))
         db.commit()
+
+
+# precision review: one commit per batch is the batching seed 004 asks for
+async def per_batch(session: AsyncSession, batches, rows, stmt, batch_size: int):
+    for batch in batches:
+        session.add_all(batch)
+        await session.commit()
+    for start in range(0, len(rows), batch_size):
+        session.add_all(rows[start : start + batch_size])
+        await session.commit()
+    for chunk in batched(rows, 500):
+        session.add_all(chunk)
+        await session.commit()
+    while True:
+        result = await session.execute(stmt.limit(500))
+        if not result.rowcount:
+            break
+        await session.commit()
+    while True:
+        result = await session.execute(stmt, {"limit": batch_size})
+        await session.commit()
+        if not result.rowcount:
+            break
+
+
+def threshold(db: Session, source):
+    pending = []
+    for i, row in enumerate(source):
+        db.add(row)
+        if i % 1000 == 0:
+            db.commit()
+        pending.append(row)
+        if len(pending) >= 500:
+            db.commit()
+            pending = []
+
+
+# still one commit per item: the items of a batch, a row of a paged result
+async def per_item_of_batch(session: AsyncSession, batch, stmt):
+    for batch_row in batch:
+        session.add(batch_row)
+        await session.commit()  # error: XFA507:15
+    while True:
+        rows = (await session.execute(stmt.limit(100))).scalars().all()
+        if not rows:
+            break
+        for row in rows:
+            row.done = True
+            await session.commit()  # error: XFA507:19
