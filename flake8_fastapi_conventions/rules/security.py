@@ -89,6 +89,8 @@ XFA702 = rule(
     not_flagged=(
         "Registered and authorization claims: `sub`, `exp`, `iat`, `nbf`, `jti`, `iss`, `aud`, `scope`, `role`.",
         "Payloads built elsewhere (a variable, `data.copy()`): their keys are not known here.",
+        "OpenID Connect ID tokens (a payload with `nonce`, `at_hash`, `auth_time`, `azp`…), whose "
+        "standard claims include `email` and `name`.",
     ),
 )
 
@@ -479,6 +481,11 @@ def _payload_keys(payload: ast.AST | None) -> tuple[list[tuple[str, ast.AST]], b
     return None
 
 
+#: claims only an OpenID Connect ID token carries; its standard claims include ``email``,
+#: ``name``… (OIDC Core §5.1), so an identity provider (or a test faking one) must send them
+_OIDC_ID_TOKEN_KEYS = frozenset({"nonce", "at_hash", "c_hash", "auth_time", "acr", "amr", "azp"})
+
+
 @visitor(ast.Call, codes=(XFA702, XFA703, XFA704))
 def jwt_calls(node: ast.Call, ctx: Context) -> None:
     func = node.func
@@ -497,7 +504,7 @@ def jwt_calls(node: ast.Call, ctx: Context) -> None:
             return
         keys, complete = found
         pii = [(k, n) for k, n in keys if k.lower() in _PII_KEYS]
-        if pii:
+        if pii and not any(k in _OIDC_ID_TOKEN_KEYS for k, _ in keys):
             ctx.report(pii[0][1], XFA702, keys=", ".join(repr(k) for k, _ in pii))
         if complete and not any(k == "exp" for k, _ in keys):
             ctx.report(node, XFA703)

@@ -16,3 +16,10 @@ def near_misses(user, exp, data: dict) -> None:
     pyjwt.encode(data, settings.KEY)
     codec.encode({"email": user.email})  # noqa: F821
     "text".encode("utf-8")
+
+
+# precision review: an OpenID Connect ID token (an IdP, or a test faking one) carries
+# email/name as standard claims
+def id_token(user, exp, nonce) -> None:
+    pyjwt.encode({"sub": user.id, "exp": exp, "nonce": nonce, "email": user.email}, settings.KEY)
+    pyjwt.encode({"sub": user.id, "exp": exp, "at_hash": "x", "name": user.name}, settings.KEY)
