@@ -370,6 +370,8 @@ XFA803 = rule(
         "A literal naming a package the file sits in (`getLogger(\"fastapi\")` in `fastapi/logger.py`).",
         "Module-level configuration of other libraries' loggers: `logging.getLogger(\"sqlalchemy\").setLevel(...)`, `uvicorn_logger = logging.getLogger(\"uvicorn\")`.",
         "Tests, scripts, `__main__.py` and `if __name__ == \"__main__\":` blocks.",
+        "The root logger bound and configured at module level (`logger = logging.getLogger()` then "
+        "`logger.setLevel(...)`/`addHandler(...)`): an entry point (e.g. an AWS Lambda handler) setting up logging.",
     ),
 )
 
@@ -846,7 +848,9 @@ def module_logger_name(node: ast.Assign | ast.AnnAssign, ctx: Context) -> None:
         return
     args = list(value.args) + [kw.value for kw in value.keywords if kw.arg == "name"]
     if not args:
-        ctx.report(value, XFA803, what="the root logger (getLogger() without a name)")
+        names = {t.id for t in targets if isinstance(t, ast.Name)}
+        if not _configures_root(ctx, names):
+            ctx.report(value, XFA803, what="the root logger (getLogger() without a name)")
         return
     first = args[0]
     text = string_value(first)
@@ -856,6 +860,24 @@ def module_logger_name(node: ast.Assign | ast.AnnAssign, ctx: Context) -> None:
         ctx.report(value, XFA803, what=repr(text))
     elif isinstance(first, ast.Name) and first.id == "__file__":
         ctx.report(value, XFA803, what="by its file path (__file__)")
+
+
+def _configures_root(ctx: Context, names: set[str]) -> bool:
+    """The module configures the root logger it bound (``logger = logging.getLogger()`` then
+    ``logger.setLevel(...)``/``addHandler(...)`` at module level): an entry point such as an
+    AWS Lambda handler setting up logging, not a library module naming its logger."""
+    tree = ctx.tree
+    for stmt in getattr(tree, "body", ()):
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
+            func = stmt.value.func
+            if (
+                isinstance(func, ast.Attribute)
+                and func.attr in ("setLevel", "addHandler")
+                and isinstance(func.value, ast.Name)
+                and func.value.id in names
+            ):
+                return True
+    return False
 
 
 def _names_own_package(name: str, filename: str) -> bool:
