@@ -646,6 +646,8 @@ XFA810 = rule(
         "`raise ... from e`, `raise ... from None` or any other cause.",
         "`except` blocks without `as name`, and raises in functions nested in the block.",
         "Raising a lower-case name (`raise error`): it may hold the caught exception.",
+        "CLI exit signals (`typer.Exit(1)`, `click.Abort()`, `cappa.Exit(...)`, `SystemExit`): they end "
+        "the command with a status and print no traceback.",
     ),
     fix="unsafe",
 )
@@ -1100,6 +1102,11 @@ def _is_noop(stmt: ast.stmt) -> bool:
 # -- XFA810 ---------------------------------------------------------------------------
 
 
+#: exit signals of CLI frameworks (typer/click/cappa ``Exit``/``Abort``, ``SystemExit``):
+#: they end the process with a status, and no traceback is printed that a cause would join
+_EXIT_SIGNALS = frozenset({"Exit", "SystemExit", "Abort"})
+
+
 @visitor(ast.Raise, codes=(XFA810,))
 def raise_without_from(node: ast.Raise, ctx: Context) -> None:
     exc = node.exc
@@ -1110,10 +1117,13 @@ def raise_without_from(node: ast.Raise, ctx: Context) -> None:
         return
     caught = handler.name
     if isinstance(exc, ast.Name):
-        if exc.id == caught or not exc.id[:1].isupper():
+        if exc.id == caught or not exc.id[:1].isupper() or exc.id in _EXIT_SIGNALS:
             return
     elif isinstance(exc, ast.Call):
         target = exc.func
+        tail = target.attr if isinstance(target, ast.Attribute) else target.id if isinstance(target, ast.Name) else ""
+        if tail in _EXIT_SIGNALS:
+            return  # ``raise typer.Exit(1)``: ends the command, no traceback shows a cause
         # ``raise e.with_traceback(tb)``, ``raise e.copy()``: the caught exception itself
         head = target
         while isinstance(head, (ast.Attribute, ast.Call)):

@@ -59,3 +59,23 @@ def near_misses(client, url: str) -> bytes:
         raise make_error(e)
     else:
         raise ExternalServiceError("else block")
+
+
+# precision review: CLI exit signals end the command; no traceback shows a cause
+def cli_command(load) -> None:
+    import cappa
+    import click
+    import typer
+
+    try:
+        load()
+    except OSError as e:
+        raise typer.Exit(1)
+    except ValueError as e:
+        raise cappa.Exit(f"failed: {e}", code=1)
+    except KeyError as e:
+        raise click.Abort()
+    except TypeError as e:
+        raise SystemExit(2)
+    except IndexError as e:
+        raise click.ClickException(str(e))  # error: XFA810:9
