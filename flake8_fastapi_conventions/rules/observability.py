@@ -416,6 +416,7 @@ XFA804 = rule(
         "`logger.error(..., exc_info=True)` (or any `exc_info=` value).",
         "`logger.error` in a function nested inside the except block, or outside except blocks.",
         "Loggers whose origin this file does not show.",
+        "A message that already carries the traceback (`traceback.format_exc()`, `format_exception(...)`).",
     ),
     fix="safe",
 )
@@ -688,6 +689,7 @@ def logger_calls(node: ast.Call, ctx: Context) -> None:
         and keyword(node, "exc_info") is None
         and not any(kw.arg is None for kw in node.keywords)
         and ctx.in_body_of((ast.ExceptHandler,), ("body",))
+        and not _formats_traceback(node)
     ):
         ctx.report(node, XFA804)
     if ctx.wants(XFA806):
@@ -1100,6 +1102,22 @@ def _is_noop(stmt: ast.stmt) -> bool:
 
 
 # -- XFA810 ---------------------------------------------------------------------------
+
+
+_TRACEBACK_FORMATTERS = frozenset({"format_exc", "format_exception", "format_tb", "print_exc"})
+
+
+def _formats_traceback(node: ast.Call) -> bool:
+    """The call's arguments already hold the traceback (``traceback.format_exc()``)."""
+    for arg in [*node.args, *(kw.value for kw in node.keywords)]:
+        for sub in ast.walk(arg):
+            if (
+                isinstance(sub, ast.Call)
+                and isinstance(sub.func, ast.Attribute)
+                and sub.func.attr in _TRACEBACK_FORMATTERS
+            ):
+                return True
+    return False
 
 
 #: exit signals of CLI frameworks (typer/click/cappa ``Exit``/``Abort``, ``SystemExit``):

@@ -43,3 +43,21 @@ def near_misses(order_id: int, kw: dict) -> None:
         submit(order_id)
     except ValueError:
         unknown.error("payment.failed")  # noqa: F821
+
+
+# precision review: the message already carries the traceback
+def load_plugin(name: str) -> None:
+    import traceback
+
+    try:
+        submit(name)  # noqa: F821
+    except Exception:
+        logger.error(f"Failed to load plugin {name}: {traceback.format_exc()}")
+    try:
+        submit(name)  # noqa: F821
+    except Exception as e:
+        logger.error("plugin.failed", extra={"tb": "".join(traceback.format_exception(e))})
+    try:
+        submit(name)  # noqa: F821
+    except Exception as e:
+        logger.error(f"Failed to load plugin {name}: {e}")  # error: XFA804:9
