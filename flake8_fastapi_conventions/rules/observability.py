@@ -449,7 +449,7 @@ XFA805 = rule(
     not_flagged=(
         "Tests and scripts (by path), `__main__.py`, `if __name__ == \"__main__\":` blocks, Alembic migrations (files importing `alembic`).",
         "Calls at module level, outside any function or class (they run at import time, like a script or a tutorial module).",
-        "CLI modules: files named `cli.py`/`commands.py`/`manage.py` or under `cli/`/`commands/`, files that import `typer`, `click`, `argparse` or `fire`, and files that have an `if __name__ == \"__main__\":` block.",
+        "CLI modules: files named `cli.py`/`commands.py`/`manage.py` or under `cli/`/`commands/`, files that import `typer`, `click`, `argparse` or `fire`, files that have an `if __name__ == \"__main__\":` block, and files that `print(..., file=sys.stderr)` (a command's implementation talking to the terminal).",
         "A `print` this file defines or imports (e.g. `from rich import print`).",
     ),
 )
@@ -933,6 +933,13 @@ def _is_cli_module(ctx: Context) -> bool:
             for stmt in tree.body:
                 if isinstance(stmt, ast.If) and _is_main_test(stmt.test):
                     return True
+            # ``print(..., file=sys.stderr)``: the module talks to a terminal (a command's
+            # implementation imported by its cli.py), application code would log instead
+            for sub in ast.walk(tree):
+                if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and sub.func.id == "print":
+                    for kw in sub.keywords:
+                        if kw.arg == "file" and ctx.resolve(kw.value) == "sys.stderr":
+                            return True
         return False
 
     return ctx.memo("xfa805_cli_module", compute)
