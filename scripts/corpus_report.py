@@ -1,11 +1,14 @@
 """Run the plugin over a directory of projects; report per project and per rule.
 
     python scripts/corpus_report.py /path/to/corpus [--all] [--findings findings.txt] [--json out.json]
+        [--sample 20 --seed 7 --sample-dir samples/]
 
 Each immediate subdirectory of the corpus directory is a project. For every project and
 rule: findings, files with findings; per project: files, crashes (exceptions inside a
 rule, which are bugs) and time. ``--findings`` writes every finding as
-``path:line:col: message`` — the list to read when measuring precision.
+``path:line:col: message`` — the list to read when measuring precision. ``--sample-dir``
+writes, per rule, every finding (20 or fewer) or a seeded random sample of ``--sample`` of them,
+each with the source lines around it: the reading list of docs/precision.md.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import random
 import sys
 import time
 import warnings
@@ -41,6 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--select", default="", help="comma-separated codes/prefixes to report")
     parser.add_argument("--findings", type=Path, help="write every finding to this file")
     parser.add_argument("--json", type=Path, help="write the report as JSON")
+    parser.add_argument("--sample-dir", type=Path, help="write a reading sample per rule here")
+    parser.add_argument("--sample", type=int, default=20, help="findings per rule in the sample (default 20)")
+    parser.add_argument("--seed", type=int, default=7, help="random seed of the sample (default 7)")
     args = parser.parse_args(argv)
 
     enabled = frozenset(RULES) if args.all else enabled_codes(None, None)
@@ -49,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     projects = sorted(p for p in args.corpus.iterdir() if p.is_dir()) or [args.corpus]
     report: dict[str, dict] = {}
     lines_out: list[str] = []
+    found: list[tuple[str, str, int, int, str]] = []
     warnings.simplefilter("ignore")
     for project in projects:
         per_rule: Counter[str] = Counter()
@@ -71,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
                 per_rule[code] += 1
                 files_per_rule[code].add(rel)
                 lines_out.append(f"{rel}:{line}:{col + 1}: {message}")
+                found.append((code, rel, line, col + 1, message))
         elapsed = time.perf_counter() - started
         report[project.name] = {
             "files": files,
@@ -101,7 +110,26 @@ def main(argv: list[str] | None = None) -> int:
         args.findings.write_text("\n".join(lines_out) + "\n", encoding="utf-8")
     if args.json:
         args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
+    if args.sample_dir:
+        write_samples(args.corpus, found, args.sample_dir, args.sample, args.seed)
     return 1 if crashes else 0
+
+
+def write_samples(corpus: Path, found, out: Path, size: int, seed: int) -> None:
+    by_rule: dict[str, list] = defaultdict(list)
+    for code, rel, line, col, message in found:
+        by_rule[code].append((rel, line, col, message))
+    out.mkdir(parents=True, exist_ok=True)
+    for code, items in sorted(by_rule.items()):
+        items.sort()
+        picked = items if len(items) <= size else random.Random(seed).sample(items, size)
+        text = [f"### {code}: {len(items)} findings, reading {len(picked)} (seed {seed})"]
+        for i, (rel, line, col, message) in enumerate(picked):
+            source = (corpus / rel).read_text(encoding="utf-8", errors="replace").splitlines()
+            text.append(f"--- [{i}] {rel}:{line}:{col} {message}")
+            for k in range(max(1, line - 3), min(len(source), line + 1) + 1):
+                text.append(f"{'>' if k == line else ' '}{k:5} {source[k - 1]}")
+        (out / f"{code}.txt").write_text("\n".join(text) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
