@@ -679,7 +679,7 @@ XFA313 = rule(
     "unannotated-route-param",
     default=True,
     seeds=("004",),
-    message="route parameter {name} has no type annotation, so FastAPI reads it as an untyped query parameter; annotate it ({name}: <type>)",
+    message="route parameter {name} has no type annotation, so FastAPI {consequence}; annotate it ({name}: <type>)",
     what="Reports a route handler parameter without a type annotation.",
     why="""
         FastAPI derives validation, conversion and the OpenAPI schema from the annotation;
@@ -1208,7 +1208,13 @@ def route_signature(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) 
     if ctx.wants(XFA313):
         for arg, _default in params:
             if arg.annotation is None and arg.arg not in ("self", "cls"):
-                ctx.report(arg, XFA313, name=arg.arg)
+                injected = isinstance(_default, ast.Call) and isinstance(_default.func, (ast.Name, ast.Attribute))
+                consequence = (
+                    "cannot validate or document it"
+                    if injected
+                    else "reads it as an untyped query parameter"
+                )
+                ctx.report(arg, XFA313, name=arg.arg, consequence=consequence)
     if route.is_websocket:
         return
     if ctx.wants(XFA303):

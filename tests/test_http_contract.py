@@ -1,0 +1,17 @@
+
+
+def test_xfa313_message_fits_the_parameter():
+    from harness import messages
+
+    source = (
+        "from fastapi import APIRouter, Depends\n\n"
+        "router = APIRouter()\n\n\n"
+        "@router.get('/items', response_model=list)\n"
+        "async def items(q, db=Depends(get_db)) -> list:\n"
+        "    return []\n"
+    )
+    found = [m for _, _, m in messages(source, "app/routers/items.py") if m.startswith("XFA313")]
+    assert found == [
+        "XFA313 route parameter q has no type annotation, so FastAPI reads it as an untyped query parameter; annotate it (q: <type>)",
+        "XFA313 route parameter db has no type annotation, so FastAPI cannot validate or document it; annotate it (db: <type>)",
+    ]
