@@ -15,3 +15,17 @@ def test_xfa313_message_fits_the_parameter():
         "XFA313 route parameter q has no type annotation, so FastAPI reads it as an untyped query parameter; annotate it (q: <type>)",
         "XFA313 route parameter db has no type annotation, so FastAPI cannot validate or document it; annotate it (db: <type>)",
     ]
+
+
+def test_xfa309_advertises_the_fix_only_with_an_annotation_to_wrap():
+    from harness import messages
+
+    source = (
+        "from fastapi import Depends, Query\n\n\n"
+        "async def dep(limit: int = Query(10), db=Depends(get_db)):\n"
+        "    return limit\n"
+    )
+    found = [m for _, _, m in messages(source, "app/deps.py") if m.startswith("XFA309")]
+    assert len(found) == 2
+    assert found[0].endswith("(fix: fastapi-conventions fix)")
+    assert "fastapi-conventions fix" not in found[1]

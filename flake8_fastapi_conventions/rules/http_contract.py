@@ -1573,6 +1573,7 @@ def raw_marker_defaults(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Conte
         ctx.report(
             arg,
             XFA309,
+            fixable=arg.annotation is not None,  # the fixer wraps an existing annotation
             name=arg.arg,
             marker=_short_call(default),
             type=ast.unparse(arg.annotation) if arg.annotation is not None else "<type>",
