@@ -383,7 +383,7 @@ class Context:
             yield RouteInfo(
                 node=node,
                 decorator=decorator,
-                router=_dotted(decorator.func.value) or "?",
+                router=dotted_name(decorator.func.value) or "?",
                 kind=kind,
                 methods=tuple(m.upper() for m in methods),
                 path=path,
@@ -611,11 +611,12 @@ def _router_like(name: str) -> bool:
     return lowered.endswith("router") or lowered.endswith("app")
 
 
-def _dotted(node: ast.AST) -> str | None:
+def dotted_name(node: ast.AST) -> str | None:
+    """The source of a name or attribute chain (``api.router``), without following imports."""
     if isinstance(node, ast.Name):
         return node.id
     if isinstance(node, ast.Attribute):
-        base = _dotted(node.value)
+        base = dotted_name(node.value)
         return f"{base}.{node.attr}" if base else None
     return None
 

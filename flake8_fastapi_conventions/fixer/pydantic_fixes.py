@@ -8,42 +8,6 @@ import sys
 
 from .engine import Edit, Finding, Fix, Need, Skip, Source, fixer
 
-# Fallbacks for when the rule module does not export its maps (it normally does).
-_V1_CONFIG_KEYS: dict[str, str | None] = {
-    "orm_mode": "from_attributes",
-    "allow_population_by_field_name": "populate_by_name",
-    "anystr_strip_whitespace": "str_strip_whitespace",
-    "anystr_lower": "str_to_lower",
-    "anystr_upper": "str_to_upper",
-    "min_anystr_length": "str_min_length",
-    "max_anystr_length": "str_max_length",
-    "schema_extra": "json_schema_extra",
-    "validate_all": "validate_default",
-    "allow_mutation": "frozen",
-    "keep_untouched": "ignored_types",
-    "underscore_attrs_are_private": None,
-    "fields": None,
-    "smart_union": None,
-    "getter_dict": None,
-    "json_loads": None,
-    "json_dumps": None,
-    "error_msg_templates": None,
-    "post_init_call": None,
-    "copy_on_model_validation": None,
-}
-_V1_METHODS = {
-    "dict": "model_dump",
-    "json": "model_dump_json",
-    "parse_obj": "model_validate",
-    "parse_raw": "model_validate_json",
-    "from_orm": "model_validate",
-    "copy": "model_copy",
-    "schema": "model_json_schema",
-    "schema_json": "model_json_schema",
-    "update_forward_refs": "model_rebuild",
-    "construct": "model_construct",
-}
-
 #: keys of pydantic v2 ``ConfigDict`` and pydantic-settings ``SettingsConfigDict``
 V2_CONFIG_KEYS = frozenset(
     """title model_title_generator field_title_generator str_to_lower str_to_upper
@@ -63,14 +27,10 @@ V2_CONFIG_KEYS = frozenset(
 
 
 def _maps() -> tuple[dict[str, str | None], frozenset[str], dict[str, str]]:
-    try:  # the rule module owns the maps; fall back if it does not (yet) export them
-        from ..rules import pydantic_models as rules
-    except Exception:  # pragma: no cover
-        rules = None
-    keys = getattr(rules, "V1_CONFIG_KEYS", None) or _V1_CONFIG_KEYS
-    inverted = getattr(rules, "INVERTED_CONFIG_KEYS", None) or frozenset({"allow_mutation"})
-    methods = getattr(rules, "V1_METHODS", None) or _V1_METHODS
-    return keys, inverted, methods
+    """The v1 -> v2 maps, owned by the rule module so the message and the fix agree."""
+    from ..rules.pydantic_models import INVERTED_CONFIG_KEYS, V1_CONFIG_KEYS, V1_METHODS
+
+    return V1_CONFIG_KEYS, INVERTED_CONFIG_KEYS, V1_METHODS
 
 
 def _text(src: Source, node: ast.AST) -> str:

@@ -17,7 +17,7 @@ import ast
 import re
 from typing import Any
 
-from ..context import SESSION_TYPES, Context, has_kwargs_splat, keyword, string_value
+from ..context import SESSION_TYPES, Context, has_kwargs_splat, keyword, string_value, dotted_name
 from ..registry import rule, visitor
 
 # -- declarations ------------------------------------------------------------------
@@ -734,15 +734,6 @@ def _sa_call(ctx: Context, call: ast.Call, names: frozenset[str]) -> str | None:
     return None
 
 
-def _dotted(node: ast.AST) -> str | None:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        base = _dotted(node.value)
-        return f"{base}.{node.attr}" if base else None
-    return None
-
-
 def _fn_data(ctx: Context) -> dict[str, Any] | None:
     fn = ctx.function
     return fn.data if fn is not None else None
@@ -818,7 +809,7 @@ def _is_begin(call: ast.Call) -> bool:
 
 
 def _receiver_text(expr: ast.expr) -> str:
-    return _dotted(expr) or "session"
+    return dotted_name(expr) or "session"
 
 
 # -- bindings ----------------------------------------------------------------------
@@ -1200,7 +1191,7 @@ def _create_all(attr: ast.expr, report_at: ast.AST, ctx: Context) -> None:
         return
     if _outside_app(ctx) or _is_cli_file(ctx):
         return
-    ctx.report(report_at, XFA506, expr=_dotted(attr) or "metadata.create_all")
+    ctx.report(report_at, XFA506, expr=dotted_name(attr) or "metadata.create_all")
 
 
 _CLI_FILES = frozenset({"cli.py", "manage.py", "commands.py", "__main__.py"})
@@ -1674,7 +1665,7 @@ def _redis_call(node: ast.Call, attr: str, receiver: ast.expr, ctx: Context) -> 
     data = ctx.frame.data if ctx.frame.kind in ("function", "module") else None
     if data is None:
         return
-    text = _dotted(receiver)
+    text = dotted_name(receiver)
     if text is None:
         return
     if attr in _EXPIRE:

@@ -6,7 +6,7 @@ import ast
 from http import HTTPStatus
 from typing import Any
 
-from ..context import FASTAPI_APP_FACTORIES, FUNCTION_TYPES, NON_FASTAPI_FRAMEWORKS, Context, Frame, keyword
+from ..context import FASTAPI_APP_FACTORIES, FUNCTION_TYPES, NON_FASTAPI_FRAMEWORKS, Context, Frame, keyword, dotted_name
 from ..settings import normalize_path
 from ..registry import rule, visitor
 
@@ -765,15 +765,6 @@ def _tail(func: ast.expr) -> str | None:
     return None
 
 
-def _dotted(node: ast.AST) -> str | None:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        base = _dotted(node.value)
-        return f"{base}.{node.attr}" if base else None
-    return None
-
-
 def _str(node: ast.AST | None) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
@@ -977,7 +968,7 @@ def calls(node: ast.Call, ctx: Context) -> None:
         return
     if tail == "on_event" or tail == "add_event_handler":
         if isinstance(func, ast.Attribute) and _is_app(ctx, func.value) and not _implements(ctx, tail):
-            form = f"{_dotted(func.value) or 'app'}.{tail}()"
+            form = f"{dotted_name(func.value) or 'app'}.{tail}()"
             ctx.report(node, XFA601, form=form)
     elif tail in _APP_FACTORY_TAILS:
         if _is_app_factory(ctx, node):
@@ -1106,7 +1097,7 @@ def _check_middleware_list(items: list[ast.expr], ctx: Context) -> None:
         if first is None:
             first = item
         if _is_cors(ctx, item.args[0]) and index > 0:
-            other = _dotted(first.args[0]) or "another middleware"
+            other = dotted_name(first.args[0]) or "another middleware"
             ctx.report(
                 item,
                 XFA605,
@@ -1157,14 +1148,14 @@ def _add_middleware(node: ast.Call, receiver: ast.expr, ctx: Context) -> None:
     is_cors = _is_cors(ctx, cls)
     if is_cors:
         _cors_options(node, ctx)
-    key = _dotted(receiver)
+    key = dotted_name(receiver)
     if key is None:
         return
     stacks: dict[str, list[Any]] = ctx.frame.data.setdefault("xfa6_stacks", {})
     stack = stacks.setdefault(key, [])
     branches = _branches(ctx)
     if not is_cors:
-        name = _dotted(cls) or "another middleware"
+        name = dotted_name(cls) or "another middleware"
         for entry in stack:
             if entry["reported"] or _exclusive(entry["branches"], branches):
                 continue
@@ -1218,7 +1209,7 @@ def assignments(node: ast.Assign | ast.AnnAssign, ctx: Context) -> None:
             cors = _cors_in_list(ctx, items) if items else None
             if cors is not None:
                 for target in targets:
-                    key = _dotted(target)
+                    key = dotted_name(target)
                     if key:
                         stacks = ctx.frame.data.setdefault("xfa6_stacks", {})
                         stacks[key] = [
@@ -1260,7 +1251,7 @@ def function_decorators(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Conte
         return
     dec = _http_middleware_decorator(ctx, node)
     if dec is not None:
-        ctx.report(dec, XFA603, form=f'@{_dotted(dec.func) or "app.middleware"}("http")')
+        ctx.report(dec, XFA603, form=f'@{dotted_name(dec.func) or "app.middleware"}("http")')
     for dec in node.decorator_list:
         if (
             isinstance(dec, ast.Call)
