@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import sys
 
 import pytest
@@ -83,10 +84,64 @@ def test_unknown_node_types_are_walked_generically():
     assert [f[2][:6] for f in ctx.findings] == ["XFA102"]
 
 
-@pytest.mark.skipif(sys.version_info < (3, 12), reason="PEP 695 syntax needs Python 3.12")
-def test_pep695_syntax():
-    source = "import time\ntype Alias[T] = list[T]\nasync def f[T](x: T) -> T:\n    time.sleep(1)\n    return x\nclass C[T]: ...\n"
-    assert check(source) == [(4, 5, "XFA102")]
+PEP695 = (
+    "import time\n"
+    "type Alias[T] = list[T]\n"
+    "async def f[T: int, *Ts, **P](x: T) -> T:\n"
+    "    time.sleep(1)\n"
+    "    return x\n"
+    "class C[T]:\n"
+    "    def m[S](self, s: S) -> S: ...\n"
+)
+
+_PROBE = """
+import sys
+sys.path.insert(0, {root!r})
+from flake8_fastapi_conventions import walker
+from flake8_fastapi_conventions.checker import check_source
+from flake8_fastapi_conventions.registry import RULES
+from flake8_fastapi_conventions.settings import Settings
+found = check_source({source!r}, "app/main.py", Settings(enabled=frozenset(RULES)))
+print(sorted((line, col, msg.split()[0]) for line, col, msg in found if msg.startswith("XFA102")))
+print(walker.failures)
+"""
+
+
+def newer_pythons():
+    """Interpreters that parse PEP 695 (the plugin itself needs nothing but the stdlib
+    to check a source string, so any of them can run it from this checkout)."""
+    import glob
+    import shutil
+    import subprocess
+
+    found = {}
+    for version in ("3.12", "3.13", "3.14"):
+        candidates = [
+            *sorted(glob.glob(os.path.expanduser(f"~/.pyenv/versions/{version}*/bin/python{version}"))),
+            shutil.which(f"python{version}"),
+        ]
+        for candidate in candidates:
+            if candidate and subprocess.run([candidate, "-c", "pass"], capture_output=True).returncode == 0:
+                found[version] = candidate
+                break
+    if sys.version_info >= (3, 12):
+        found[f"{sys.version_info.major}.{sys.version_info.minor}"] = sys.executable
+    return sorted(found.items())
+
+
+@pytest.mark.parametrize(("version", "python"), newer_pythons() or [pytest.param("none", None, marks=pytest.mark.skip(reason="no Python >= 3.12 on this machine"))])
+def test_pep695_syntax_on_newer_pythons(version, python):
+    import subprocess
+    from pathlib import Path
+
+    root = str(Path(__file__).resolve().parent.parent)
+    result = subprocess.run(
+        [python, "-c", _PROBE.format(root=root, source=PEP695)], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    findings, failures = result.stdout.splitlines()
+    assert findings == "[(4, 5, 'XFA102')]"
+    assert failures == "[]"
 
 
 def test_scopes():
