@@ -21,26 +21,6 @@ from flake8_fastapi_conventions.fixer.engine import fixable
 ENGINE_FAILURES = ("the fix did not converge", "internal error", "would not parse")
 
 
-def _sdist(request) -> Path:
-    cache = Path(request.config.cache.mkdir("fastapi-sdist"))
-    found = sorted(cache.glob("fastapi-*.tar.gz"))
-    if found:
-        return found[-1]
-    try:
-        proc = subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--no-binary", ":all:", "--no-deps",
-             "--disable-pip-version-check", "-q", "fastapi", "-d", str(cache)],
-            capture_output=True, text=True, timeout=180,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        pytest.skip(f"cannot download FastAPI's sdist with pip: {exc}")
-    found = sorted(cache.glob("fastapi-*.tar.gz"))
-    if proc.returncode != 0 or not found:
-        last = (proc.stderr.strip().splitlines() or ["pip failed"])[-1]
-        pytest.skip(f"cannot download FastAPI's sdist (network or pip unavailable): {last}")
-    return found[-1]
-
-
 def _extract_docs_src(sdist: Path, into: Path) -> Path:
     with tarfile.open(sdist) as tar:
         members = [m for m in tar.getmembers() if "/docs_src/" in m.name and m.isfile()]
@@ -56,8 +36,8 @@ def _snapshot(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*.py"))}
 
 
-def test_fix_fastapi_docs_src(request, tmp_path, monkeypatch, capsys):
-    docs = _extract_docs_src(_sdist(request), tmp_path)
+def test_fix_fastapi_docs_src(fastapi_sdist, tmp_path, monkeypatch, capsys):
+    docs = _extract_docs_src(fastapi_sdist, tmp_path)
     monkeypatch.chdir(docs.parent)
     before = _snapshot(docs)
     assert len(before) > 100
