@@ -245,7 +245,7 @@ def run_fix(args: argparse.Namespace, rest: list[str]) -> int:
             print(f"{path}: {exc.strerror or exc}", file=sys.stderr)
             errors += 1
             continue
-        except (UnicodeDecodeError, SyntaxError, LookupError) as exc:
+        except (UnicodeDecodeError, SyntaxError, LookupError):
             progress.clear()
             print(f"{path}: cannot decode its text, left unchanged", file=sys.stderr)
             errors += 1

@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
             "rules": {c: {"findings": per_rule[c], "files": len(files_per_rule[c])} for c in sorted(per_rule)},
         }
 
-    print(f"| project | files | findings | crashes | seconds |\n|---|---|---|---|---|")
+    print("| project | files | findings | crashes | seconds |\n|---|---|---|---|---|")
     for name, r in report.items():
         total = sum(v["findings"] for v in r["rules"].values())
         print(f"| {name} | {r['files']} | {total} | {len(r['crashes'])} | {r['seconds']} |")

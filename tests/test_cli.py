@@ -3,7 +3,6 @@ fixer's guarantees on real files (bad input, atomic writes, bytes outside the ed
 
 from __future__ import annotations
 
-import ast
 import os
 import subprocess
 import sys

@@ -6,8 +6,6 @@ no-op."""
 from __future__ import annotations
 
 import ast
-import subprocess
-import sys
 import tarfile
 from pathlib import Path
 

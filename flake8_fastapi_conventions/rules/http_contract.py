@@ -1760,7 +1760,6 @@ def handler_returns(node: ast.Return, ctx: Context) -> None:
         return
     value = node.value
     fn = frame.node
-    route = frame.route
     if isinstance(value, ast.Call):
         tail = _tail(ctx.resolve(value.func))
         if tail in NON_JSON_RESPONSES or tail.endswith("TemplateResponse"):
