@@ -352,7 +352,7 @@ def write_source(path: str, text: str, encoding: str, bom: bool) -> None:
         try:
             os.unlink(tmp)
         except OSError:
-            pass
+            pass  # the temporary file may not exist yet; the original error is re-raised
         raise
 
 

@@ -614,47 +614,15 @@ def file_layer(ctx: Context) -> str | None:
 
 
 def _file_layer(ctx: Context) -> str | None:
-    layer = ctx.layer
-    if ctx.path_layer is not None and layer not in ("tests", "scripts"):
-        layer = _by_file_name(ctx, normalize_path(ctx.filename)) or layer
+    layer = ctx.layer  # a file-name glob already beats a directory glob there
     if layer in ("services", "repositories") and ctx.top_level_routes():
         return "routes"
     return layer
 
 
-def _by_file_name(ctx: Context, path: str) -> str | None:
-    """The layer the file name alone gives (``models.py``, ``user_service.py``,
-    ``crud_user.py``): it wins over a directory glob, so that ``dispatch/service/models.py``
-    (a domain package called ``service``) is a models file, not a services one."""
-    return _cached_layer(ctx, "/_/" + path.rsplit("/", 1)[-1])
-
-
 def layer_of_path(ctx: Context, path: str) -> str | None:
-    """The layer of a project path for these rules (see :func:`_by_file_name`)."""
-    layer = _cached_layer(ctx, path)
-    if layer is None or layer in ("tests", "scripts"):
-        return layer
-    return _by_file_name(ctx, path) or layer
-
-
-#: ``layer_of`` runs every glob through fnmatch: cache it per settings object and path
-_LAYER_CACHE: dict[tuple[int, str], str | None] = {}
-_CACHED_SETTINGS: dict[int, object] = {}
-
-
-def _cached_layer(ctx: Context, path: str) -> str | None:
-    settings = ctx.settings
-    key = (id(settings), path)
-    try:
-        return _LAYER_CACHE[key]
-    except KeyError:
-        pass
-    if len(_LAYER_CACHE) > 20000:
-        _LAYER_CACHE.clear()
-        _CACHED_SETTINGS.clear()
-    _CACHED_SETTINGS[id(settings)] = settings  # keeps the id from being reused
-    layer = _LAYER_CACHE[key] = settings.layer_of(path)
-    return layer
+    """The layer of a project path (``Settings.layer_of`` caches the glob matching)."""
+    return ctx.settings.layer_of(path)
 
 
 def _file_dirs(ctx: Context) -> list[str]:
