@@ -180,3 +180,11 @@ def test_stdin_and_file_give_the_same_findings(tmp_path):
     by_path = flake8("--select=XFA", "app/services/user_service.py", cwd=tmp_path)
     by_stdin = flake8("--select=XFA", "-", "--stdin-display-name", "app/services/user_service.py", cwd=tmp_path, stdin=source)
     assert by_path.stdout == by_stdin.stdout and by_path.stdout
+
+
+def test_the_plugin_passes_its_own_checks_and_pyflakes():
+    root = Path(__file__).resolve().parent.parent
+    result = flake8(
+        "--isolated", "--select=XFA,F", "flake8_fastapi_conventions", "scripts", "bench/bench.py", cwd=root
+    )
+    assert result.stdout == "" and result.returncode == 0, result.stdout
