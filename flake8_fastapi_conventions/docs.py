@@ -55,10 +55,10 @@ def render_rule(r: Rule) -> str:
         r.bad,
         "```",
         "",
-        "Message:",
+        "Reported:",
         "",
         "```text",
-        r.format(**_placeholder_values(r.message)),
+        *example_findings(r),
         "```",
         "",
         "## Use instead",
@@ -102,6 +102,20 @@ def render_rule(r: Rule) -> str:
     lines += [f"- {SEED_TITLES.get(s, 'seed ' + s)}" for s in r.seeds]
     lines.append("")
     return "\n".join(lines)
+
+
+def example_findings(r: Rule) -> list[str]:
+    """What flake8 prints for the flagged example (the rule's message with its values)."""
+    from .checker import check_source
+    from .settings import Settings, enabled_codes
+
+    settings = Settings(enabled=enabled_codes(None, [r.code]))
+    try:
+        found = check_source(r.bad + "\n", r.example_path, settings)
+    except SyntaxError:
+        found = []
+    shown = [f"{r.example_path}:{line}:{col}: {msg}" for line, col, msg in found if msg.startswith(r.code)]
+    return shown or [r.format(**_placeholder_values(r.message))]
 
 
 def _placeholder_values(message: str) -> dict[str, str]:
