@@ -6,7 +6,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterable, Sequence
 
 from .registry import RULES
@@ -120,11 +120,16 @@ class Settings:
         file (``*/models.py``, ``*_service.py``) wins over one that names a directory
         (``*/services/*``), so ``dispatch/service/models.py`` is a models file even
         though its domain is called ``service``."""
-        globs = tuple((layer, tuple(self.layer_globs.get(layer, ()))) for layer in LAYER_ORDER)
-        return _classify(normalize_path(path), globs)
+        return _classify(normalize_path(path), self._globs_key)
+
+    @cached_property
+    def _globs_key(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        # built once per Settings: a fresh tuple per call would make every cache key
+        # carry its own copy of all the globs
+        return tuple((layer, tuple(self.layer_globs.get(layer, ()))) for layer in LAYER_ORDER)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)
 def _classify(norm: str, globs: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str | None, bool]:
     for layer, patterns in globs[:2]:  # tests, scripts
         if any(fnmatchcase(norm, p) for p in patterns):
