@@ -117,6 +117,7 @@ XFA103 = rule(
         "A local function or parameter named `open` that shadows the builtin.",
         "Scripts (`scripts/`, migrations, root `manage.py`…): a one-shot command reading its input or "
         "writing its report serves no requests.",
+        "Tests: an async test writing its fixture files serves no requests.",
     ),
 )
 
@@ -788,12 +789,12 @@ def blocking_calls(node: ast.Call, ctx: Context) -> None:
         if name is not None:
             if _report_blocking(node, ctx, name):
                 return
-            if name == "open" and isinstance(func, ast.Name) and not ctx.is_script:
+            if name == "open" and isinstance(func, ast.Name) and not (ctx.is_script or ctx.is_test):
                 if ctx.is_builtin(func) and not _locally_bound(ctx, "open"):
                     ctx.report(node, XFA103, call="open", fix="use aiofiles: async with aiofiles.open(...) as f")
                     return
         if isinstance(func, ast.Attribute):
-            if func.attr in _PATH_IO_METHODS and not ctx.is_script:
+            if func.attr in _PATH_IO_METHODS and not (ctx.is_script or ctx.is_test):
                 if _is_path_expr(func.value, ctx, lambda n: _path_name_in_scope(ctx, n)):
                     ctx.report(
                         node,
