@@ -33,6 +33,11 @@ DEFAULT_LAYER_GLOBS: dict[str, tuple[str, ...]] = {
         "*_tests.py",
         "*/conftest.py",
         "*/testing/*",
+        # test packages named after the project: my-app-tests/, api_test/
+        "*-tests/*",
+        "*-test/*",
+        "*_tests/*",
+        "*_test/*",
     ),
     "scripts": (
         "*/scripts/*",

@@ -60,6 +60,9 @@ from harness import settings_for
         ("app/services/articles.py", "services"),
         # tests and scripts anywhere
         ("tests/test_users.py", "tests"),
+        ("ruoyi-fastapi-test/common/login.py", "tests"),
+        ("backend/api_tests/routes/users.py", "tests"),
+        ("app/latest/routes/users.py", "routes"),
         ("tests/conftest.py", "tests"),
         ("conftest.py", "tests"),
         ("app/users_test.py", "tests"),

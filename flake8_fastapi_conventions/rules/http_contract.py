@@ -1760,6 +1760,8 @@ def handler_returns(node: ast.Return, ctx: Context) -> None:
         return
     value = node.value
     fn = frame.node
+    if isinstance(value, ast.Name) and value.id in frame.data.get("xfa301_response_names", ()):
+        frame.data["xfa301_non_json"] = True  # ``response = StreamingResponse(...); return response``
     if isinstance(value, ast.Call):
         tail = _tail(ctx.resolve(value.func))
         if tail in NON_JSON_RESPONSES or tail.endswith("TemplateResponse"):
@@ -1771,6 +1773,20 @@ def handler_returns(node: ast.Return, ctx: Context) -> None:
     if ctx.wants(XFA302) and _is_dict_value(value, ctx):
         if not _declares_model(fn, ctx):
             ctx.report(value, XFA302, name=fn.name)
+
+
+@visitor(ast.Assign, codes=(XFA301,))
+def handler_response_names(node: ast.Assign, ctx: Context) -> None:
+    """Names a handler binds to a non-JSON response object, for XFA301."""
+    value = node.value
+    if not isinstance(value, ast.Call) or len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name):
+        return
+    frame = _handler_frame(ctx)
+    if frame is None:
+        return
+    tail = _tail(ctx.resolve(value.func))
+    if tail in NON_JSON_RESPONSES or tail.endswith("TemplateResponse"):
+        frame.data.setdefault("xfa301_response_names", set()).add(node.targets[0].id)
 
 
 def _is_dict_value(value: ast.expr, ctx: Context) -> bool:

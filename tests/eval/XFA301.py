@@ -124,3 +124,16 @@ async def splat():
 
 def not_a_route():
     return 1
+
+
+@router.get("/stream-named")
+async def stream_named(path: str):
+    response = StreamingResponse(iter([b"x"]), media_type="text/plain")
+    response.headers["X-Source"] = path
+    return response
+
+
+@router.get("/json-named")
+async def json_named(path: str):  # error: XFA301:1
+    payload = {"path": path}
+    return payload
