@@ -510,7 +510,8 @@ XFA610 = rule(
         than hold it are skipped: ones ending in `_url` (other than `database_url`/`db_url`),
         `_prefix`, `_algorithm`, `_expire(s)`, `_minutes`, `_seconds`, `_hours`, `_days`,
         `_ttl`, `_lifetime`, `_name`, `_header`, `_type`, `_scheme`, `_length`,
-        `_location`, `_path`, `_endpoint`, `_audience`, `_issuer`, `_file`, `_id` (and more),
+        `_location`, `_path`, `_endpoint`, `_audience`, `_issuer`, `_file`, `_id`,
+        `_patterns`/`_keys`/`_names` (lists of key names to mask) and more,
         names with a `cookie`/`header`/`param`/`query`/`field` part (`COOKIE_REFRESH_TOKEN_KEY`
         names a cookie), and `_private` attributes (not read from the environment). Test files, classes
         named `Test*`/`Dev*`/`Local*` and modules named `test.py`, `testing.py`, `dev.py`,
@@ -1617,6 +1618,8 @@ _DESCRIPTIVE_SUFFIXES = frozenset(
         "type", "scheme", "length", "location", "path", "endpoint", "audience", "issuer",
         "file", "dir", "directory", "env", "var", "region", "version", "mode", "policy", "rounds",
         "cost", "field", "param", "cookie", "id", "backend", "provider", "format", "encoding",
+        # lists of key names to mask in logs: ``log_secret_patterns = "password,token"``
+        "pattern", "patterns", "keys", "fields", "names", "words",
     }
 )
 
