@@ -689,7 +689,7 @@ def logger_calls(node: ast.Call, ctx: Context) -> None:
         and keyword(node, "exc_info") is None
         and not any(kw.arg is None for kw in node.keywords)
         and ctx.in_body_of((ast.ExceptHandler,), ("body",))
-        and not _formats_traceback(node)
+        and not _formats_traceback(node, ctx)
     ):
         ctx.report(node, XFA804)
     if ctx.wants(XFA806):
@@ -1114,8 +1114,10 @@ def _is_noop(stmt: ast.stmt) -> bool:
 _TRACEBACK_FORMATTERS = frozenset({"format_exc", "format_exception", "format_tb", "print_exc"})
 
 
-def _formats_traceback(node: ast.Call) -> bool:
-    """The call's arguments already hold the traceback (``traceback.format_exc()``)."""
+def _formats_traceback(node: ast.Call, ctx: Context | None = None) -> bool:
+    """The call's arguments already hold the traceback (``traceback.format_exc()``), also
+    through a name the same function assigned from one (``text = "".join(format_exception(e))``)."""
+    carriers = _traceback_names(ctx) if ctx is not None else frozenset()
     for arg in [*node.args, *(kw.value for kw in node.keywords)]:
         for sub in ast.walk(arg):
             if (
@@ -1124,7 +1126,27 @@ def _formats_traceback(node: ast.Call) -> bool:
                 and sub.func.attr in _TRACEBACK_FORMATTERS
             ):
                 return True
+            if isinstance(sub, ast.Name) and sub.id in carriers:
+                return True
     return False
+
+
+def _traceback_names(ctx: Context) -> frozenset[str]:
+    """Names the innermost function assigns from a traceback formatter."""
+    frame = ctx.function
+    if frame is None:
+        return frozenset()
+    found = frame.data.get("xfa804_traceback_names")
+    if found is None:
+        names = set()
+        for stmt in ast.walk(frame.node):
+            if isinstance(stmt, ast.Assign) and any(
+                isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) and sub.func.attr in _TRACEBACK_FORMATTERS
+                for sub in ast.walk(stmt.value)
+            ):
+                names.update(t.id for t in stmt.targets if isinstance(t, ast.Name))
+        found = frame.data["xfa804_traceback_names"] = frozenset(names)
+    return found
 
 
 #: exit signals of CLI frameworks (typer/click/cappa ``Exit``/``Abort``, ``SystemExit``):

@@ -1,4 +1,5 @@
 import logging
+import traceback
 
 import structlog
 
@@ -61,3 +62,19 @@ def load_plugin(name: str) -> None:
         submit(name)  # noqa: F821
     except Exception as e:
         logger.error(f"Failed to load plugin {name}: {e}")  # error: XFA804:9
+
+
+def report_with_formatted_traceback(job):
+    try:
+        job()
+    except Exception as exc:
+        formatted = "".join(traceback.format_exception(exc))
+        logger.error(formatted)
+
+
+def report_with_other_text(job):
+    try:
+        job()
+    except Exception:
+        formatted = "job failed"
+        logger.error(formatted)  # error: XFA804:9
