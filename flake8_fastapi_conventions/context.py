@@ -304,6 +304,11 @@ class Context:
         return None
 
     @property
+    def in_main_block(self) -> bool:
+        """Inside ``if __name__ == "__main__":`` (either side order)."""
+        return any(isinstance(a, ast.If) and is_main_test(a.test) for a in self.ancestors)
+
+    @property
     def in_type_checking(self) -> bool:
         """Inside the body of ``if TYPE_CHECKING:`` (or ``typing.TYPE_CHECKING``)."""
         chain = self.ancestors
@@ -635,6 +640,34 @@ def _string_items(node: ast.AST) -> tuple[str, ...] | None:
 
 def _is_none(node: ast.AST) -> bool:
     return isinstance(node, ast.Constant) and node.value is None
+
+
+def is_main_test(test: ast.expr) -> bool:
+    """``__name__ == "__main__"`` (or ``"__main__" == __name__``)."""
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq):
+        sides = [test.left, test.comparators[0]]
+        has_name = any(isinstance(s, ast.Name) and s.id == "__name__" for s in sides)
+        has_main = any(string_value(s) == "__main__" for s in sides)
+        return has_name and has_main
+    return False
+
+
+def last_name(expr: ast.expr) -> str | None:
+    """The last name of a callee or reference: ``Session`` of ``orm.Session``, ``f`` of ``f``."""
+    if isinstance(expr, ast.Attribute):
+        return expr.attr
+    if isinstance(expr, ast.Name):
+        return expr.id
+    return None
+
+
+def short_source(node: ast.AST, limit: int = 40) -> str:
+    """The node's source for a message, cut to ``limit`` characters."""
+    try:
+        text = ast.unparse(node)
+    except Exception:  # pragma: no cover - unparse handles every parsed node
+        return "..."
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def string_value(node: ast.AST | None) -> str | None:

@@ -17,7 +17,7 @@ import ast
 import re
 from typing import Any
 
-from ..context import SESSION_TYPES, Context, has_kwargs_splat, keyword, string_value, dotted_name
+from ..context import SESSION_TYPES, Context, has_kwargs_splat, keyword, string_value, dotted_name, last_name
 from ..registry import rule, visitor
 
 # -- declarations ------------------------------------------------------------------
@@ -716,17 +716,11 @@ _NON_ORM_DB_HEADS = frozenset(
 )
 
 
-def _tail(func: ast.expr) -> str | None:
-    if isinstance(func, ast.Name):
-        return func.id
-    if isinstance(func, ast.Attribute):
-        return func.attr
-    return None
 
 
 def _sa_call(ctx: Context, call: ast.Call, names: frozenset[str]) -> str | None:
     """The tail name when ``call`` calls one of ``names`` imported from sqlalchemy/sqlmodel."""
-    tail = _tail(call.func)
+    tail = last_name(call.func)
     if tail is None or tail not in names:
         return None
     if ctx.imported_from(call.func, *_SA_MODULES):
@@ -799,7 +793,7 @@ def is_db_session(ctx: Context, expr: ast.expr) -> bool:
                 # bound to another library's object, or to a non-session class
                 if head in _NON_SESSION_FACTORY_HEADS or head in _NON_ORM_DB_HEADS:
                     return False
-                if _tail(value.func) in ("ClientSession", "Client", "AsyncClient", "Redis", "Database"):
+                if last_name(value.func) in ("ClientSession", "Client", "AsyncClient", "Redis", "Database"):
                     return False
     return ctx.is_session(expr)
 
@@ -1019,7 +1013,7 @@ def _engine_call(node: ast.Call, tail: str, ctx: Context) -> None:
         and not (ctx.is_test or ctx.is_script or _is_alembic_env(ctx))
     ):
         pool = keyword(node, "poolclass")
-        if pool is not None and _tail(pool.value) in ("NullPool", "StaticPool"):
+        if pool is not None and last_name(pool.value) in ("NullPool", "StaticPool"):
             return
         if url is None:
             return
@@ -1103,7 +1097,7 @@ _CACHE_DECORATORS = frozenset({"lru_cache", "cache", "cached", "alru_cache", "ca
 
 def _decorator_tail(decorator: ast.expr) -> str | None:
     target = decorator.func if isinstance(decorator, ast.Call) else decorator
-    return _tail(target)
+    return last_name(target)
 
 
 def _is_lifecycle_function(fn: ast.AST, lifespans: set[str], ctx: Context) -> bool:
@@ -1205,19 +1199,6 @@ def _is_cli_file(ctx: Context) -> bool:
     return path.rsplit("/", 1)[-1] in _CLI_FILES or any(d in path for d in _CLI_DIRS)
 
 
-def _in_main_block(ctx: Context) -> bool:
-    for ancestor in ctx.ancestors:
-        if isinstance(ancestor, ast.If):
-            test = ancestor.test
-            if (
-                isinstance(test, ast.Compare)
-                and isinstance(test.left, ast.Name)
-                and test.left.id == "__name__"
-                and test.comparators
-                and string_value(test.comparators[0]) == "__main__"
-            ):
-                return True
-    return False
 
 
 # -- XFA507 / XFA510 ----------------------------------------------------------------------
@@ -1339,7 +1320,7 @@ _CLI_DECORATORS = frozenset({"command", "group", "callback"})
 def _outside_app(ctx: Context) -> bool:
     """Tests, scripts, migrations, ``__main__`` blocks and CLI commands: one-shot
     processes where an exception ends the process (and its connections)."""
-    if ctx.is_test or ctx.is_script or _is_alembic_env(ctx) or _in_main_block(ctx):
+    if ctx.is_test or ctx.is_script or _is_alembic_env(ctx) or ctx.in_main_block:
         return True
     for frame in ctx.frames:
         for decorator in getattr(frame.node, "decorator_list", ()) if frame.kind == "function" else ():
@@ -1492,7 +1473,7 @@ def _len_call(node: ast.Call, ctx: Context) -> None:
             ctx.report(node, XFA508)
     elif isinstance(arg, ast.Await) and isinstance(arg.value, ast.Call):
         call = arg.value
-        tail = (_tail(call.func) or "").lstrip("_").lower()
+        tail = (last_name(call.func) or "").lstrip("_").lower()
         if tail.startswith(_FETCH_PREFIXES) and any(
             is_db_session(ctx, a) for a in [*call.args, *(kw.value for kw in call.keywords)] if isinstance(a, (ast.Name, ast.Attribute))
         ):
@@ -1631,7 +1612,7 @@ def _is_redis_factory_call(ctx: Context, value: ast.expr) -> bool:
         value = value.value
     if not isinstance(value, ast.Call):
         return False
-    return _tail(value.func) in _REDIS_FACTORIES and ctx.imported_from(value.func, "redis", "aioredis", "coredis")
+    return last_name(value.func) in _REDIS_FACTORIES and ctx.imported_from(value.func, "redis", "aioredis", "coredis")
 
 
 def _is_redis(ctx: Context, receiver: ast.expr) -> bool:
@@ -1755,7 +1736,7 @@ def _select_root(expr: ast.expr, ctx: Context, depth: int = 0) -> ast.Call | Non
     for _ in range(30):
         if isinstance(node, ast.Call):
             func = node.func
-            if _tail(func) == "select" and ctx.imported_from(func, *_SA_MODULES):
+            if last_name(func) == "select" and ctx.imported_from(func, *_SA_MODULES):
                 return node
             if isinstance(func, ast.Attribute):
                 node = func.value

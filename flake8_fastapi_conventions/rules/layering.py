@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 import re
 
-from ..context import FUNCTION_TYPES, ROUTE_DECORATORS, Context, RouteInfo
+from ..context import FUNCTION_TYPES, ROUTE_DECORATORS, Context, RouteInfo, short_source
 from ..registry import rule, visitor
 from ..settings import normalize_path
 
@@ -1010,14 +1010,14 @@ def layered_calls(node: ast.Call, ctx: Context) -> None:
         if attr in _SESSION_METHODS:
             route = ctx.route
             if route is not None and ctx.is_session(func.value) and not _is_probe(route, ctx):
-                ctx.report(node, XFA203, name=route.node.name, call=f"{_source(func.value)}.{attr}()")
+                ctx.report(node, XFA203, name=route.node.name, call=f"{short_source(func.value)}.{attr}()")
             if attr == "commit":
                 _commit(node, func, ctx)
             elif attr == "execute":
                 _raw_sql_execute(node, ctx)
         elif attr == "exec_driver_sql":
             if file_layer(ctx) == "services":
-                ctx.report(node, XFA211, call=f"{_source(func.value)}.exec_driver_sql()")
+                ctx.report(node, XFA211, call=f"{short_source(func.value)}.exec_driver_sql()")
         if attr in _QUERY_BUILDERS:  # ``sa.select(...)``, ``sqlalchemy.delete(...)``
             _query_builder(node, ctx)
     elif func.__class__ is ast.Name:
@@ -1028,12 +1028,6 @@ def layered_calls(node: ast.Call, ctx: Context) -> None:
             _endpoint_call(node, name, ctx)
 
 
-def _source(node: ast.AST) -> str:
-    try:
-        text = ast.unparse(node)
-    except Exception:  # pragma: no cover - unparse of odd nodes
-        return "..."
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _is_probe(route: RouteInfo, ctx: Context) -> bool:
@@ -1072,10 +1066,10 @@ def _commit(node: ast.Call, func: ast.Attribute, ctx: Context) -> None:
     layer = file_layer(ctx)
     if layer == "repositories":
         if ctx.is_session(func.value):
-            ctx.report(node, XFA204, call=f"{_source(func.value)}.commit()")
+            ctx.report(node, XFA204, call=f"{short_source(func.value)}.commit()")
     elif layer == "services" and ctx.wants(XFA205):
         if ctx.is_session(func.value) and not _owns_session(func.value, ctx):
-            ctx.report(node, XFA205, call=f"{_source(func.value)}.commit()")
+            ctx.report(node, XFA205, call=f"{short_source(func.value)}.commit()")
 
 
 def _owns_session(receiver: ast.expr, ctx: Context) -> bool:
@@ -1124,7 +1118,7 @@ def _raw_sql_execute(node: ast.Call, ctx: Context) -> None:
         if isinstance(left, ast.Constant) and isinstance(left.value, str):
             text = left.value
     if text is not None and _SQL_START.match(text):
-        ctx.report(node, XFA211, call=f"{_source(node.func)}(\"{text.strip().split()[0].upper()} ...\")")
+        ctx.report(node, XFA211, call=f"{short_source(node.func)}(\"{text.strip().split()[0].upper()} ...\")")
 
 
 def _endpoint_call(node: ast.Call, name: str, ctx: Context) -> None:

@@ -6,7 +6,7 @@ import ast
 from http import HTTPStatus
 from typing import Any
 
-from ..context import FASTAPI_APP_FACTORIES, FUNCTION_TYPES, NON_FASTAPI_FRAMEWORKS, Context, Frame, keyword, dotted_name
+from ..context import FASTAPI_APP_FACTORIES, FUNCTION_TYPES, NON_FASTAPI_FRAMEWORKS, Context, Frame, keyword, dotted_name, last_name
 from ..settings import normalize_path
 from ..registry import rule, visitor
 
@@ -758,12 +758,6 @@ _RESPONSE_TAILS = frozenset(
 _WILDCARD_REGEXES = frozenset({".*", "^.*$", "^.*", ".*$", ".+", "^.+$", "^.+", ".+$", "(.*)", "^(.*)$"})
 
 
-def _tail(func: ast.expr) -> str | None:
-    if isinstance(func, ast.Attribute):
-        return func.attr
-    if isinstance(func, ast.Name):
-        return func.id
-    return None
 
 
 def _str(node: ast.AST | None) -> str | None:
@@ -778,7 +772,7 @@ def _resolved_tail(ctx: Context, node: ast.AST | None) -> str | None:
 
 
 def _is_app_factory(ctx: Context, call: ast.Call) -> bool:
-    tail = _tail(call.func)
+    tail = last_name(call.func)
     if tail not in _APP_FACTORY_TAILS and ctx.resolve(call.func) not in _APP_FACTORIES:
         return False
     qualname = ctx.resolve(call.func) or ""
@@ -831,7 +825,7 @@ def _is_base_http(ctx: Context, node: ast.AST | None) -> bool:
 
 def _is_middleware_wrapper(ctx: Context, call: ast.Call) -> bool:
     """``Middleware(cls, ...)`` of Starlette/FastAPI."""
-    return _tail(call.func) == "Middleware" and _resolved_tail(ctx, call.func) == "Middleware"
+    return last_name(call.func) == "Middleware" and _resolved_tail(ctx, call.func) == "Middleware"
 
 
 def _base_http_classes(ctx: Context) -> frozenset[str]:
@@ -1060,7 +1054,7 @@ def _app_factory(node: ast.Call, ctx: Context) -> None:
                 continue
             if isinstance(value, ast.Name) and any(value.id in f.params for f in ctx.frames):
                 continue  # forwarding a parameter (a wrapper around FastAPI)
-            name = _tail(node.func) or "FastAPI"
+            name = last_name(node.func) or "FastAPI"
             ctx.report(node, XFA601, form=f"{name}({kw.arg}=...)")
             break
     for kw in node.keywords:
@@ -1188,10 +1182,10 @@ def assignments(node: ast.Assign | ast.AnnAssign, ctx: Context) -> None:
         return
     vcls = value.__class__
     if vcls is ast.Call:
-        if _tail(value.func) not in _APP_FACTORY_TAILS:  # type: ignore[attr-defined]
+        if last_name(value.func) not in _APP_FACTORY_TAILS:  # type: ignore[attr-defined]
             return
     elif vcls is ast.List or vcls is ast.Tuple:
-        if not any(e.__class__ is ast.Call and _tail(e.func) == "Middleware" for e in value.elts):  # type: ignore[attr-defined]
+        if not any(e.__class__ is ast.Call and last_name(e.func) == "Middleware" for e in value.elts):  # type: ignore[attr-defined]
             return
     else:
         return
@@ -1334,7 +1328,7 @@ def _swallows(body: list[ast.stmt]) -> bool:
             if isinstance(value, ast.Constant):
                 continue
             if isinstance(value, ast.Call):
-                tail = _tail(value.func)
+                tail = last_name(value.func)
                 if tail in _LOG_ATTRS and isinstance(value.func, ast.Attribute):
                     continue
                 if tail == "print" and isinstance(value.func, ast.Name):
@@ -1400,7 +1394,7 @@ def returns(node: ast.Return, ctx: Context) -> None:
     if frame.kind != "function":
         return
     for candidate in candidates:
-        if isinstance(candidate, ast.Call) and _tail(candidate.func) in _RESPONSE_TAILS:
+        if isinstance(candidate, ast.Call) and last_name(candidate.func) in _RESPONSE_TAILS:
             frame.data.setdefault("xfa6_returns", []).append(candidate)
 
 
@@ -1443,7 +1437,7 @@ def _status_literal(value: ast.AST) -> int | None:
         digits = name[5:8]
         if digits.isdigit():
             return int(digits)
-    if name and isinstance(value, ast.Attribute) and _tail(value.value) == "HTTPStatus":
+    if name and isinstance(value, ast.Attribute) and last_name(value.value) == "HTTPStatus":
         member = getattr(HTTPStatus, name, None)
         if isinstance(member, HTTPStatus):
             return int(member)
@@ -1474,7 +1468,7 @@ def _check_handler(
                 call,
                 XFA613,
                 handler=fn.name,
-                problem=f"returns {_tail(call.func)}(...) without status_code, so the error goes out as 200 OK",
+                problem=f"returns {last_name(call.func)}(...) without status_code, so the error goes out as 200 OK",
                 fix="pass the error status, e.g. status_code=500 (or exc.status_code)",
             )
             continue

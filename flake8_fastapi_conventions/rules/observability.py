@@ -19,7 +19,7 @@ from __future__ import annotations
 import ast
 import re
 
-from ..context import FUNCTION_TYPES, SCOPE_TYPES, Context, keyword, string_value
+from ..context import FUNCTION_TYPES, SCOPE_TYPES, Context, keyword, string_value, is_main_test
 from ..registry import rule, visitor
 
 STDLIB = "stdlib"
@@ -848,7 +848,7 @@ def module_logger_name(node: ast.Assign | ast.AnnAssign, ctx: Context) -> None:
         return
     if ctx.resolve(value.func) != "logging.getLogger" or not ctx.imported_from(value.func, "logging"):
         return
-    if ctx.is_test or ctx.is_script or _is_main_module(ctx) or _in_main_block(ctx):
+    if ctx.is_test or ctx.is_script or _is_main_module(ctx) or ctx.in_main_block:
         return
     args = list(value.args) + [kw.value for kw in value.keywords if kw.arg == "name"]
     if not args:
@@ -897,20 +897,8 @@ def _is_main_module(ctx: Context) -> bool:
     return base in ("__main__.py", "cli.py", "manage.py")
 
 
-def _is_main_test(test: ast.expr) -> bool:
-    if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq):
-        sides = [test.left, test.comparators[0]]
-        has_name = any(isinstance(s, ast.Name) and s.id == "__name__" for s in sides)
-        has_main = any(string_value(s) == "__main__" for s in sides)
-        return has_name and has_main
-    return False
 
 
-def _in_main_block(ctx: Context) -> bool:
-    for ancestor in ctx.ancestors:
-        if isinstance(ancestor, ast.If) and _is_main_test(ancestor.test):
-            return True
-    return False
 
 
 # -- XFA805 ---------------------------------------------------------------------------
@@ -931,7 +919,7 @@ def _is_cli_module(ctx: Context) -> bool:
         tree = ctx.tree
         if isinstance(tree, ast.Module):
             for stmt in tree.body:
-                if isinstance(stmt, ast.If) and _is_main_test(stmt.test):
+                if isinstance(stmt, ast.If) and is_main_test(stmt.test):
                     return True
             # ``print(..., file=sys.stderr)``: the module talks to a terminal (a command's
             # implementation imported by its cli.py), application code would log instead
@@ -957,7 +945,7 @@ def print_calls(node: ast.Call, ctx: Context) -> None:
             return
     if len(ctx.frames) == 1:
         return  # a print that runs at import time: a script or a tutorial module
-    if _is_cli_module(ctx) or _in_main_block(ctx):
+    if _is_cli_module(ctx) or ctx.in_main_block:
         return
     ctx.report(node, XFA805)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ast
 
-from ..context import PYDANTIC_BASES, Context, Frame
+from ..context import PYDANTIC_BASES, Context, Frame, short_source
 from ..registry import rule, visitor
 
 #: v1 ``class Config`` key -> v2 ``ConfigDict`` key; ``None``: removed in v2 (drop it).
@@ -699,7 +699,7 @@ def _model_class_ref(ctx: Context, expr: ast.expr) -> str | None:
     if isinstance(expr, ast.Attribute):
         qualname = ctx.resolve(expr)
         if qualname and _schema_model(ctx, qualname):
-            return _source(expr)
+            return short_source(expr)
     return None
 
 
@@ -770,12 +770,6 @@ def _self_in_model(ctx: Context) -> ast.ClassDef | None:
     return cls if _base_kind(ctx, cls.bases) == "v2" else None
 
 
-def _source(node: ast.AST, limit: int = 40) -> str:
-    try:
-        text = ast.unparse(node)
-    except Exception:  # pragma: no cover - unparse handles every parsed node
-        return "..."
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 # -- XFA401, XFA404, XFA407, XFA408, XFA409, XFA410: class bodies --------------
@@ -1062,7 +1056,7 @@ def _v1_method(node: ast.Call, func: ast.Attribute, ctx: Context) -> None:
         return
     new = V1_METHODS[method]
     if method == "from_orm":
-        arg = _source(node.args[0], 24) if node.args else "obj"
+        arg = short_source(node.args[0], 24) if node.args else "obj"
         if arg.endswith("..."):
             arg = "obj"
         replacement = f"{shown}.model_validate({arg}, from_attributes=True)"
@@ -1075,8 +1069,8 @@ def _v1_method(node: ast.Call, func: ast.Attribute, ctx: Context) -> None:
 
 def _receiver_source(receiver: ast.expr) -> str:
     if isinstance(receiver, ast.Call):
-        return f"{_source(receiver.func, 30)}(...)"
-    return _source(receiver, 30)
+        return f"{short_source(receiver.func, 30)}(...)"
+    return short_source(receiver, 30)
 
 
 def _defines(cls: ast.ClassDef, name: str) -> bool:
@@ -1091,9 +1085,9 @@ def _naive_datetime(node: ast.Call, func: ast.Attribute, ctx: Context) -> None:
     qualname = ctx.resolve(func)
     if qualname != f"datetime.datetime.{method}" or not ctx.imported_from(func, "datetime"):
         return
-    shown = _source(func.value, 30)
+    shown = short_source(func.value, 30)
     # ``datetime.datetime.now()`` -> ``datetime.datetime.now(datetime.UTC)``
-    utc = f"{_source(func.value.value, 30)}.UTC" if isinstance(func.value, ast.Attribute) else "UTC"
+    utc = f"{short_source(func.value.value, 30)}.UTC" if isinstance(func.value, ast.Attribute) else "UTC"
     if method == "utcnow":
         if node.args or node.keywords:
             return
@@ -1101,7 +1095,7 @@ def _naive_datetime(node: ast.Call, func: ast.Attribute, ctx: Context) -> None:
     elif method == "utcfromtimestamp":
         if not node.args or len(node.args) != 1 or node.keywords or isinstance(node.args[0], ast.Starred):
             return
-        replacement = f"{shown}.fromtimestamp({_source(node.args[0], 20)}, {utc})"
+        replacement = f"{shown}.fromtimestamp({short_source(node.args[0], 20)}, {utc})"
     elif method == "now":
         if len(node.args) > 1 or any(isinstance(a, ast.Starred) for a in node.args):
             return
@@ -1250,7 +1244,7 @@ def _validator_replacement(decorator: ast.expr, name: str) -> str:
     pre = _is_true(keywords.get("pre"))
     if name == "root_validator":
         return '@model_validator(mode="before") + @classmethod' if pre else '@model_validator(mode="after") (receives the model instance)'
-    fields = ", ".join(_source(a, 20) for a in decorator.args) if isinstance(decorator, ast.Call) else ""
+    fields = ", ".join(short_source(a, 20) for a in decorator.args) if isinstance(decorator, ast.Call) else ""
     mode = ', mode="before"' if pre else ""
     return f"@field_validator({fields}{mode}) + @classmethod"
 

@@ -29,3 +29,10 @@ if __name__ == "__main__":
 async def create_tables_on_startup():
     async with engine.begin() as conn:
         await conn.run_sync(Base.metadata.create_all)  # error: XFA506:29
+
+
+if "__main__" == __name__:  # either side order is the __main__ block
+    Base.metadata.create_all(engine)
+
+if __name__ != "__main__":  # imported, not run: application code
+    Base.metadata.create_all(engine)  # error: XFA506:5
