@@ -14,14 +14,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, TypeVar
 
+from . import project as _project
+from .project import ROUTE_DECORATORS, ProjectIndex, Symbol, router_like
 from .registry import Rule
 from .settings import Settings
 
 T = TypeVar("T")
 
-ROUTE_DECORATORS = frozenset(
-    {"get", "post", "put", "patch", "delete", "head", "options", "trace", "api_route", "websocket"}
-)
 #: top-level modules whose ``app``/``router`` objects are not FastAPI ones
 NON_FASTAPI_FRAMEWORKS = frozenset(
     {
@@ -118,6 +117,26 @@ class Frame:
     has_await: bool = False
     #: free space for rules that collect facts about the scope while it is walked
     data: dict[str, Any] = field(default_factory=dict)
+    #: names bound in this scope so far in the walk (module scope: see ``Context.bindings``)
+    bindings: dict[str, "Binding"] = field(default_factory=dict)
+
+
+@dataclass
+class Binding:
+    """What a name is bound to in one scope.
+
+    ``kind``: ``import`` (``qualname`` is the imported dotted name), ``assign`` (``value``:
+    the assigned expression; ``annotation`` for annotated assignments), ``param``
+    (``annotation``), ``def`` / ``class`` (``node``), ``for`` / ``with`` / ``except`` /
+    ``walrus`` / ``match`` (``value``: the iterated, entered or caught expression when there
+    is one), ``global`` / ``nonlocal`` (the name lives in another scope).
+    """
+
+    kind: str
+    node: ast.AST | None = None
+    value: ast.expr | None = None
+    annotation: ast.expr | None = None
+    qualname: str | None = None
 
 
 class Context:
@@ -133,8 +152,14 @@ class Context:
         self.enabled = settings.enabled
         self.path_layer, self._layer_by_directory = settings.classify(filename)
         self.findings: list[tuple[int, int, str]] = []
-        #: local name -> dotted qualified name (``r`` -> ``requests``)
+        #: every import of the file, module level and function-local (local name ->
+        #: dotted qualified name, ``r`` -> ``requests``), for "does this file import X"
+        #: questions; names are resolved with :meth:`resolve`, which knows scopes
         self.imports: dict[str, str] = {}
+        #: imports at module level (also under module-level ``if``/``try``)
+        self.module_imports: dict[str, str] = {}
+        #: module-level bindings by name (the last one wins)
+        self.bindings: dict[str, Binding] = {}
         #: top-level ``def``/``async def`` by name
         self.functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
         self.classes: dict[str, ast.ClassDef] = {}
@@ -146,66 +171,121 @@ class Context:
         self.frames: list[Frame] = [Frame(tree, "module")]
         self._memo: dict[str, Any] = {}
         self._routes: dict[int, list[RouteInfo]] = {}
+        #: function-local imports by name; a name imported in one way only is used by
+        #: resolutions made after the walk left the function (module-level checks)
+        self._local_imports: dict[str, set[str]] = {}
+        self._index: ProjectIndex | None | bool = False
         if isinstance(tree, ast.Module):
             self._prepass(tree.body)
 
     # -- pre-pass -----------------------------------------------------------------
 
     def _prepass(self, body: list[ast.stmt]) -> None:
-        for stmt in body:
+        bindings = self.bindings
+        for stmt in _project._statements(body):
             if isinstance(stmt, (ast.Import, ast.ImportFrom)):
-                self.add_import(stmt)
+                for local, qualname in _project.import_bindings(stmt):
+                    self.imports[local] = qualname
+                    self.module_imports[local] = qualname
+                    bindings[local] = Binding("import", stmt, qualname=qualname)
             elif isinstance(stmt, FUNCTION_TYPES):
                 self.functions[stmt.name] = stmt
+                bindings[stmt.name] = Binding("def", stmt)
             elif isinstance(stmt, ast.ClassDef):
                 self.classes[stmt.name] = stmt
+                bindings[stmt.name] = Binding("class", stmt)
             elif isinstance(stmt, ast.Assign):
                 for target in stmt.targets:
                     if isinstance(target, ast.Name):
                         self.assignments[target.id] = stmt.value
+                        bindings[target.id] = Binding("assign", stmt, value=stmt.value)
+                    else:
+                        for name in target_names(target):
+                            bindings[name] = Binding("assign", stmt)
             elif isinstance(stmt, ast.AnnAssign):
-                if isinstance(stmt.target, ast.Name) and stmt.value is not None:
-                    self.assignments[stmt.target.id] = stmt.value
-            elif isinstance(stmt, ast.If):
-                self._prepass(stmt.body)
-                self._prepass(stmt.orelse)
-            elif isinstance(stmt, (ast.Try, getattr(ast, "TryStar", ast.Try))):
-                self._prepass(stmt.body)
-                for handler in stmt.handlers:
-                    self._prepass(handler.body)
-                self._prepass(stmt.orelse)
-                self._prepass(stmt.finalbody)
+                if isinstance(stmt.target, ast.Name):
+                    if stmt.value is not None:
+                        self.assignments[stmt.target.id] = stmt.value
+                    bindings[stmt.target.id] = Binding(
+                        "assign", stmt, value=stmt.value, annotation=stmt.annotation
+                    )
             elif stmt.__class__.__name__ == "TypeAlias":  # PEP 695, Python 3.12+
                 name = getattr(stmt, "name", None)
                 if isinstance(name, ast.Name):
                     self.assignments[name.id] = stmt.value  # type: ignore[attr-defined]
+                    bindings[name.id] = Binding("assign", stmt, value=stmt.value)  # type: ignore[attr-defined]
 
     def add_import(self, stmt: ast.Import | ast.ImportFrom) -> None:
-        if isinstance(stmt, ast.Import):
-            for alias in stmt.names:
-                if alias.asname:
-                    self.imports[alias.asname] = alias.name
-                else:
-                    head = alias.name.split(".", 1)[0]
-                    self.imports[head] = head
-        else:
-            module = "." * (stmt.level or 0) + (stmt.module or "")
-            for alias in stmt.names:
-                if alias.name == "*":
-                    continue
-                sep = "" if module.endswith(".") else "."
-                self.imports[alias.asname or alias.name] = f"{module}{sep}{alias.name}"
+        """An import met by the walk inside a function or class: bound in that scope only."""
+        bindings = self.frames[-1].bindings if len(self.frames) > 1 else self.bindings
+        for local, qualname in _project.import_bindings(stmt):
+            self.imports[local] = qualname
+            bindings[local] = Binding("import", stmt, qualname=qualname)
+            if len(self.frames) > 1:
+                self._local_imports.setdefault(local, set()).add(qualname)
+
+    def bind(self, name: str, binding: Binding) -> None:
+        """Record a binding the walk met in the current scope (module-level ones come from
+        the pre-pass and are not replaced)."""
+        if len(self.frames) > 1:
+            frame = self.frames[-1]
+            if binding.kind not in ("global", "nonlocal") and frame.bindings.get(name, binding).kind in (
+                "global",
+                "nonlocal",
+            ):
+                return  # ``global x`` then ``x = ...``: still the module's ``x``
+            frame.bindings[name] = binding
+        elif name not in self.bindings:
+            self.bindings[name] = binding
 
     # -- names --------------------------------------------------------------------
 
+    def lookup(self, name: str) -> Binding | None:
+        """The binding ``name`` refers to at the current point of the walk: the innermost
+        scope that binds it (class bodies are not seen from the functions inside them,
+        ``global``/``nonlocal`` are followed), else the module's; ``None`` when nothing in
+        this file binds it (a builtin, or a name bound later)."""
+        frames = self.frames
+        innermost = len(frames) - 1
+        skip_to_module = False
+        for i in range(innermost, 0, -1):
+            frame = frames[i]
+            if frame.kind == "class" and i != innermost:
+                continue
+            if skip_to_module:
+                break
+            if name in frame.params:
+                return Binding("param", frame.node, annotation=frame.params[name])
+            found = frame.bindings.get(name)
+            if found is not None:
+                if found.kind == "global":
+                    skip_to_module = True
+                    continue
+                if found.kind == "nonlocal":
+                    continue
+                return found
+        return self.bindings.get(name)
+
+    def import_of(self, name: str) -> str | None:
+        """The dotted name ``name`` was imported as, where it is used now (scope-aware)."""
+        found = self.lookup(name)
+        if found is not None:
+            return found.qualname if found.kind == "import" else None
+        if len(self.frames) == 1:
+            late = self._local_imports.get(name)
+            if late is not None and len(late) == 1:
+                return next(iter(late))
+        return None
+
     def resolve(self, node: ast.AST | None) -> str | None:
-        """Dotted name of ``node`` after following the file's imports.
+        """Dotted name of ``node`` after following the imports in scope.
 
         ``r.get`` with ``import requests as r`` is ``requests.get``; a name that is not
-        imported resolves to itself; anything but names and attributes is ``None``.
+        imported resolves to itself; a name bound locally (a parameter, an assignment) that
+        shadows an import resolves to ``None``; anything but names and attributes is ``None``.
         """
         if isinstance(node, ast.Name):
-            return self.imports.get(node.id, node.id)
+            return self._resolve_head(node.id)
         if isinstance(node, ast.Attribute):
             parts = [node.attr]
             value = node.value
@@ -213,9 +293,26 @@ class Context:
                 parts.append(value.attr)
                 value = value.value
             if isinstance(value, ast.Name):
-                parts.append(self.imports.get(value.id, value.id))
+                head = self._resolve_head(value.id)
+                if head is None:
+                    return None
+                parts.append(head)
                 return ".".join(reversed(parts))
         return None
+
+    def _resolve_head(self, name: str) -> str | None:
+        found = self.lookup(name)
+        if found is None:
+            if len(self.frames) == 1:
+                late = self._local_imports.get(name)
+                if late is not None and len(late) == 1:
+                    return next(iter(late))
+            return name
+        if found.kind == "import":
+            return found.qualname
+        if name in self.module_imports or name in self._local_imports:
+            return None  # a local name that shadows an import is not the import
+        return name
 
     def call_name(self, call: ast.Call) -> str | None:
         return self.resolve(call.func)
@@ -227,12 +324,7 @@ class Context:
         """``node`` is a name of a builtin that this file does not shadow."""
         if not isinstance(node, ast.Name) or not hasattr(builtins, node.id):
             return False
-        name = node.id
-        if name in self.imports or name in self.functions or name in self.classes:
-            return False
-        if name in self.assignments:
-            return False
-        return not any(name in frame.params for frame in self.frames)
+        return self.lookup(node.id) is None and node.id not in self._local_imports
 
     def imported_from(self, node: ast.expr, *modules: str) -> bool:
         """The head name of ``node`` was imported from one of ``modules`` (or below)."""
@@ -242,7 +334,7 @@ class Context:
         head = node
         while isinstance(head, ast.Attribute):
             head = head.value
-        if not isinstance(head, ast.Name) or head.id not in self.imports:
+        if not isinstance(head, ast.Name) or self.import_of(head.id) is None:
             return False
         return any(qualname == m or qualname.startswith(m + ".") for m in modules)
 
@@ -323,22 +415,91 @@ class Context:
                     return True
         return False
 
+    # -- the project --------------------------------------------------------------
+
+    @property
+    def index(self) -> ProjectIndex:
+        """The index of the project this file belongs to (other modules' facts)."""
+        if self._index is False:
+            self._index = _project.index_for(self.filename, self.tree, self.settings, NON_FASTAPI_FRAMEWORKS)
+        return self._index  # type: ignore[return-value]
+
+    def symbol(self, expr: ast.AST | None) -> Symbol | None:
+        """What a name or attribute chain is, through this file's bindings and the project
+        index: a class, function or module-level value of this module or another one of
+        the project, an ``external`` name (``pydantic.BaseModel``), or ``None`` when it is
+        a local variable, a parameter or anything that cannot be followed."""
+        text = dotted_name(expr) if expr is not None else None
+        if text is None:
+            return None
+        head, _, rest = text.partition(".")
+        found = self.lookup(head)
+        if found is None:
+            return None
+        if found.kind == "import":
+            qualname = f"{found.qualname}.{rest}" if rest else found.qualname
+            return self.index.lookup(self.filename, qualname or "")
+        if self.bindings.get(head) is found and found.kind in ("def", "class", "assign"):
+            return self.index.lookup(self.filename, text)
+        return None
+
+    def class_ancestors(self, expr: ast.AST | None) -> frozenset[str] | None:
+        """The external classes a class inherits from, through the project's classes (a
+        base that cannot be followed adds ``"?"``); ``None`` when ``expr`` is not a class."""
+        sym = self.symbol(expr)
+        if sym is None:
+            return None
+        if sym.kind == "external":
+            return frozenset({sym.qualname})
+        if sym.kind != "class":
+            return None
+        return frozenset(self.index.external_ancestors(sym))
+
+    def class_kinds(self, expr: ast.AST | None) -> frozenset[str]:
+        """What kind of class ``expr`` is: ``pydantic`` (a Pydantic model, SQLModel
+        included), ``settings``, ``orm``, ``pydantic_v1``; empty when unknown."""
+        ancestors = self.class_ancestors(expr)
+        if not ancestors:
+            return frozenset()
+        return kinds_of(ancestors, self.symbol(expr))
+
     # -- layers -------------------------------------------------------------------
 
     @property
     def layer(self) -> str | None:
-        """The file's layer from its path; a file whose path says nothing (or only that
-        it sits in a services/repositories directory) but which defines route handlers
-        is a routes file."""
-        if self.path_layer is not None and not (
-            self._layer_by_directory and self.path_layer in ("services", "repositories")
-        ):
-            return self.path_layer
-        # a file in a services/ (or repositories/) directory that defines route handlers
-        # is a routes file: dispatch's domain called "service" has its own views.py
-        return self.memo(
-            "fallback_layer", lambda: "routes" if self.top_level_routes() else self.path_layer
+        """The file's layer: from its content where the path's default globs could be wrong
+        (see :func:`content_layer`), from the path otherwise; globs the user configured win."""
+        return self.memo("layer", self._layer)
+
+    def _layer(self) -> str | None:
+        path_layer = self.path_layer
+        if path_layer in ("tests", "scripts") or self.settings_configured(path_layer):
+            return path_layer
+        return content_layer(
+            path_layer,
+            self._layer_by_directory,
+            has_routes=bool(self.top_level_routes()),
+            class_kinds=lambda: [self.class_kinds(ast.Name(name)) for name in self.classes],
+            functions=len(self.functions),
+            imports_routers=self._imports_routers,
         )
+
+    def settings_configured(self, layer: str | None) -> bool:
+        """The user replaced the default globs of ``layer``."""
+        if layer is None:
+            return False
+        from .settings import DEFAULT_LAYER_GLOBS
+
+        return tuple(self.settings.layer_globs.get(layer, ())) != DEFAULT_LAYER_GLOBS.get(layer, ())
+
+    def _imports_routers(self) -> bool:
+        for local, qualname in self.module_imports.items():
+            if router_like(local) and local.lower().endswith("router"):
+                return True
+            tail = qualname.rsplit(".", 1)[-1]
+            if tail.lower().endswith("router"):
+                return True
+        return False
 
     @property
     def is_test(self) -> bool:
@@ -411,7 +572,7 @@ class Context:
             qualname = self.imports.get(name)
             if qualname and qualname.split(".", 1)[0] in NON_FASTAPI_FRAMEWORKS:
                 return False
-            return _router_like(name)
+            return router_like(name)
         if isinstance(expr, ast.Attribute):
             head = expr
             while isinstance(head, ast.Attribute):
@@ -420,7 +581,7 @@ class Context:
                 qualname = self.imports.get(head.id)
                 if qualname and qualname.split(".", 1)[0] in NON_FASTAPI_FRAMEWORKS:
                     return False
-            return _router_like(expr.attr)
+            return router_like(expr.attr)
         return False
 
     def top_level_routes(self) -> list[RouteInfo]:
@@ -611,9 +772,71 @@ class Context:
 PYDANTIC_BASE_NAMES = frozenset(q.rsplit(".", 1)[-1] for q in PYDANTIC_BASES)
 
 
-def _router_like(name: str) -> bool:
-    lowered = name.lower()
-    return lowered.endswith("router") or lowered.endswith("app")
+PYDANTIC_SETTINGS_BASES = frozenset(
+    {"pydantic.BaseSettings", "pydantic_settings.BaseSettings", "pydantic.v1.BaseSettings", "pydantic.env_settings.BaseSettings"}
+)
+ORM_BASES = frozenset(
+    {
+        "sqlalchemy.orm.DeclarativeBase",
+        "sqlalchemy.orm.DeclarativeBaseNoMeta",
+        "sqlalchemy.orm.decl_api.DeclarativeBase",
+        "sqlalchemy.orm.declarative_base()",
+        "sqlalchemy.ext.declarative.declarative_base()",
+        "sqlalchemy.orm.decl_api.declarative_base()",
+        "flask_sqlalchemy.SQLAlchemy.Model",
+    }
+)
+
+
+def kinds_of(ancestors: frozenset[str] | set[str], sym: Symbol | None = None) -> frozenset[str]:
+    """Class kinds from a class's external ancestors (see :meth:`Context.class_kinds`)."""
+    kinds = set()
+    if ancestors & PYDANTIC_BASES:
+        kinds.add("pydantic")
+        if any(a.startswith("pydantic.v1.") for a in ancestors):
+            kinds.add("pydantic_v1")
+    if ancestors & PYDANTIC_SETTINGS_BASES:
+        kinds.add("settings")
+    if ancestors & ORM_BASES:
+        kinds.add("orm")
+    if "sqlmodel.SQLModel" in ancestors and sym is not None and sym.kind == "class":
+        if (sym.info or {}).get("kw", {}).get("table") is True:
+            kinds.add("orm")
+    return frozenset(kinds)
+
+
+def content_layer(
+    path_layer: str | None,
+    by_directory: bool,
+    *,
+    has_routes: bool,
+    class_kinds: Callable[[], list[frozenset[str]]],
+    functions: int,
+    imports_routers: Callable[[], bool],
+) -> str | None:
+    """A module's layer from what it defines, where the path's default globs say little or
+    could be wrong: route handlers make a routes module (``routers/models.py`` with
+    handlers); a ``schema.py``/``models.py`` that defines no classes but functions is no
+    schemas/models module (``openapi/schema.py`` assembling the routers' document); a module
+    in a services/ or repositories/ directory that holds only Pydantic classes is a schemas
+    module (``services/search/model.py``), one that holds only ORM classes a models one."""
+    if path_layer in ("main", "dependencies"):
+        return path_layer
+    if has_routes and (path_layer in (None, "models", "schemas") or by_directory):
+        # a file name such as ``user_service.py`` still says more than its handlers
+        return "routes"
+    if path_layer in ("models", "schemas"):
+        kinds = class_kinds()
+        if not kinds and functions and imports_routers():
+            return None
+        return path_layer
+    if path_layer in ("services", "repositories") and by_directory and not functions:
+        kinds = class_kinds()
+        if kinds and all("orm" in k for k in kinds):
+            return "models"
+        if kinds and all("pydantic" in k and "orm" not in k for k in kinds):
+            return "schemas"
+    return path_layer
 
 
 def dotted_name(node: ast.AST) -> str | None:
@@ -636,6 +859,19 @@ def _string_items(node: ast.AST) -> tuple[str, ...] | None:
                 return None
         return tuple(items)
     return None
+
+
+def target_names(target: ast.AST) -> Iterator[str]:
+    """The names an assignment, ``for`` or ``with`` target binds (``a, (b, *c)``)."""
+    stack = [target]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Name):
+            yield node.id
+        elif isinstance(node, (ast.Tuple, ast.List)):
+            stack.extend(node.elts)
+        elif isinstance(node, ast.Starred):
+            stack.append(node.value)
 
 
 def _is_none(node: ast.AST) -> bool:

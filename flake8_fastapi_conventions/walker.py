@@ -19,7 +19,7 @@ import traceback
 from collections import defaultdict
 from typing import Callable
 
-from .context import Context, Frame
+from .context import Binding, Context, Frame, target_names
 from .registry import VISITORS, Visitor
 
 _AWAIT_TYPES = frozenset({ast.Await, ast.AsyncFor, ast.AsyncWith})
@@ -116,6 +116,10 @@ def walk(ctx: Context) -> None:
             frames[-1].has_await = True
         elif (node_type is ast.Import or node_type is ast.ImportFrom) and len(frames) > 1:
             ctx.add_import(node)  # type: ignore[arg-type]
+        else:
+            binder = _BINDERS.get(node_type)
+            if binder is not None:
+                binder(node, ctx)
         if node_type in _SCOPE_TYPES:
             ancestors.append(node)  # type: ignore[arg-type]
             push(None)
@@ -139,6 +143,84 @@ def walk(ctx: Context) -> None:
             if children:
                 children.reverse()
                 extend(children)
+
+
+# -- bindings: what each name of a scope is bound to, recorded after the node's own
+# visitors ran (they see the scope as it was before the statement) -------------------
+
+
+def _bind_assign(node: ast.Assign, ctx: Context) -> None:
+    for target in node.targets:
+        value = node.value if isinstance(target, ast.Name) else None
+        for name in target_names(target):
+            ctx.bind(name, Binding("assign", node, value=value))
+
+
+def _bind_annassign(node: ast.AnnAssign, ctx: Context) -> None:
+    if isinstance(node.target, ast.Name):
+        ctx.bind(node.target.id, Binding("assign", node, value=node.value, annotation=node.annotation))
+
+
+def _bind_for(node: ast.For | ast.AsyncFor, ctx: Context) -> None:
+    for name in target_names(node.target):
+        ctx.bind(name, Binding("for", node, value=node.iter))
+
+
+def _bind_with(node: ast.With | ast.AsyncWith, ctx: Context) -> None:
+    for item in node.items:
+        if item.optional_vars is not None:
+            value = item.context_expr if isinstance(item.optional_vars, ast.Name) else None
+            for name in target_names(item.optional_vars):
+                ctx.bind(name, Binding("with", node, value=value))
+
+
+def _bind_except(node: ast.ExceptHandler, ctx: Context) -> None:
+    if node.name:
+        ctx.bind(node.name, Binding("except", node, value=node.type))
+
+
+def _bind_walrus(node: ast.NamedExpr, ctx: Context) -> None:
+    if isinstance(node.target, ast.Name):
+        ctx.bind(node.target.id, Binding("walrus", node, value=node.value))
+
+
+def _bind_global(node: ast.Global | ast.Nonlocal, ctx: Context) -> None:
+    kind = "global" if isinstance(node, ast.Global) else "nonlocal"
+    if len(ctx.frames) > 1:
+        for name in node.names:
+            ctx.bind(name, Binding(kind, node))
+
+
+def _bind_match(node: ast.AST, ctx: Context) -> None:
+    name = getattr(node, "name", None) or getattr(node, "rest", None)
+    if isinstance(name, str):
+        ctx.bind(name, Binding("match", node))
+
+
+def _bind_def(node: ast.AST, ctx: Context) -> None:
+    if len(ctx.frames) > 1:
+        kind = "class" if isinstance(node, ast.ClassDef) else "def"
+        ctx.bind(node.name, Binding(kind, node))  # type: ignore[attr-defined]
+
+
+_BINDERS: dict[type, Callable[[ast.AST, Context], None]] = {
+    ast.Assign: _bind_assign,  # type: ignore[dict-item]
+    ast.AnnAssign: _bind_annassign,  # type: ignore[dict-item]
+    ast.For: _bind_for,  # type: ignore[dict-item]
+    ast.AsyncFor: _bind_for,  # type: ignore[dict-item]
+    ast.With: _bind_with,  # type: ignore[dict-item]
+    ast.AsyncWith: _bind_with,  # type: ignore[dict-item]
+    ast.ExceptHandler: _bind_except,  # type: ignore[dict-item]
+    ast.NamedExpr: _bind_walrus,  # type: ignore[dict-item]
+    ast.Global: _bind_global,  # type: ignore[dict-item]
+    ast.Nonlocal: _bind_global,  # type: ignore[dict-item]
+    ast.FunctionDef: _bind_def,
+    ast.AsyncFunctionDef: _bind_def,
+    ast.ClassDef: _bind_def,
+}
+for _match_type in ("MatchAs", "MatchStar", "MatchMapping"):
+    if hasattr(ast, _match_type):
+        _BINDERS[getattr(ast, _match_type)] = _bind_match
 
 
 def _push_scoped_children(node: ast.AST, push: Callable[[object], None]) -> None:

@@ -1,0 +1,746 @@
+"""The project index: what the other modules of the project define.
+
+A rule that meets a name imported from another module of the same project asks the index
+what that name is: a class and its bases (followed through project base classes and package
+re-exports), a function (``async def`` or not, what it returns, which calls it makes), a
+module-level value (a logger, an ``HTTPException`` instance, a router, a tuple of exception
+classes).  The index never guesses: a name it cannot follow to a definition is ``None`` and
+the rule stays silent.
+
+Each module is summarised once from its source (:func:`summarize`) into a small
+JSON-serialisable dict; summaries are kept in memory for the process and on disk in the
+project's cache (:mod:`.cache`), keyed by path, modification time, size and plugin version,
+so a warm run parses no module twice.  Modules are found from the importing file: a relative
+import from its package, an absolute one from the nearest ancestor directory (up to the
+project root) that holds the module, which covers the root, ``src/`` and ``backend/app``
+layouts alike.  In editor mode the file flake8 reads from stdin is summarised from the tree
+flake8 parsed, so the buffer replaces the file's stored entry for that run.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Iterator
+
+SUMMARY_VERSION = 1
+
+ROUTE_DECORATORS = frozenset(
+    {"get", "post", "put", "patch", "delete", "head", "options", "trace", "api_route", "websocket"}
+)
+ROUTER_FACTORIES = frozenset(
+    {"fastapi.FastAPI", "fastapi.APIRouter", "fastapi.routing.APIRouter", "fastapi.applications.FastAPI"}
+)
+HTTP_EXCEPTIONS = frozenset(
+    {
+        "fastapi.HTTPException",
+        "fastapi.exceptions.HTTPException",
+        "starlette.exceptions.HTTPException",
+    }
+)
+ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "tox.ini", ".flake8", ".git")
+#: how many calls of one function a summary keeps (bounds a generated module's summary)
+_MAX_CALLS = 400
+#: how many hops a name is followed through re-exports and aliases
+_MAX_HOPS = 12
+
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+_TRY_TYPES = tuple(t for t in (ast.Try, getattr(ast, "TryStar", None)) if t is not None)
+def router_like(name: str) -> bool:
+    lowered = name.lower()
+    return lowered.endswith("router") or lowered.endswith("app")
+
+
+def dotted(node: ast.AST | None) -> str | None:
+    """``a.b.c`` of a name or attribute chain, else ``None``."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return ".".join(reversed(parts))
+    return None
+
+
+def import_bindings(stmt: ast.Import | ast.ImportFrom) -> Iterator[tuple[str, str]]:
+    """``(local name, qualified name)`` of an import statement; relative modules keep
+    their leading dots (``from ..models import User`` binds ``User`` to ``..models.User``)."""
+    if isinstance(stmt, ast.Import):
+        for alias in stmt.names:
+            if alias.asname:
+                yield alias.asname, alias.name
+            else:
+                head = alias.name.split(".", 1)[0]
+                yield head, head
+        return
+    module = "." * (stmt.level or 0) + (stmt.module or "")
+    sep = "" if module.endswith(".") else "."
+    for alias in stmt.names:
+        if alias.name != "*":
+            yield alias.asname or alias.name, f"{module}{sep}{alias.name}"
+
+
+# -- summaries ---------------------------------------------------------------------
+
+
+class _Resolver:
+    """A module's import map with function-local imports layered on top."""
+
+    def __init__(self, imports: dict[str, str]) -> None:
+        self.imports = imports
+
+    def name(self, node: ast.AST | None, local: dict[str, str] | None = None) -> str | None:
+        text = dotted(node)
+        if text is None:
+            return None
+        head, _, rest = text.partition(".")
+        target = (local or {}).get(head) or self.imports.get(head)
+        if target is None:
+            return text
+        return f"{target}.{rest}" if rest else target
+
+
+def _value_desc(value: ast.expr | None, res: _Resolver, local: dict[str, str] | None = None) -> dict | None:
+    """A small description of what an assigned value is."""
+    if value is None:
+        return None
+    if isinstance(value, ast.Call):
+        callee = res.name(value.func, local)
+        if callee is None:
+            # ``structlog.get_logger().bind(...)`` and other chains: describe the head call
+            func = value.func
+            if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Call):
+                inner = _value_desc(func.value, res, local)
+                if inner is not None:
+                    return {"k": "method", "of": inner, "m": func.attr}
+            return None
+        desc: dict[str, Any] = {"k": "call", "f": callee}
+        if value.args:
+            first = value.args[0]
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                desc["a"] = first.value
+            elif isinstance(first, ast.Name):
+                desc["a"] = "$" + first.id
+        kwargs = [kw.arg for kw in value.keywords if kw.arg]
+        if kwargs:
+            desc["kw"] = kwargs
+        return desc
+    if isinstance(value, (ast.Name, ast.Attribute)):
+        name = res.name(value, local)
+        return {"k": "ref", "n": name} if name else None
+    if isinstance(value, ast.BoolOp):
+        options = [d for d in (_value_desc(v, res, local) for v in value.values) if d is not None]
+        return {"k": "or", "of": options} if options else None
+    if isinstance(value, (ast.Tuple, ast.List, ast.Set)):
+        items = [res.name(e, local) for e in value.elts]
+        if items and all(items):
+            return {"k": "tuple", "items": items}
+        return None
+    if isinstance(value, ast.Constant):
+        return {"k": "const", "t": type(value.value).__name__}
+    if isinstance(value, ast.Await):
+        return _value_desc(value.value, res, local)
+    return None
+
+
+def _route_decorated(fn: ast.FunctionDef | ast.AsyncFunctionDef, routers: set[str], non_fastapi: set[str]) -> bool:
+    for decorator in fn.decorator_list:
+        if not (
+            isinstance(decorator, ast.Call)
+            and isinstance(decorator.func, ast.Attribute)
+            and decorator.func.attr in ROUTE_DECORATORS
+        ):
+            continue
+        target = dotted(decorator.func.value)
+        if target is None:
+            continue
+        head = target.split(".", 1)[0]
+        if head in non_fastapi:
+            continue
+        if target in routers or router_like(target.rsplit(".", 1)[-1]):
+            return True
+    return False
+
+
+def _scan_function(
+    fn: ast.FunctionDef | ast.AsyncFunctionDef, res: _Resolver, self_name: str | None
+) -> dict[str, Any]:
+    """Calls a function makes directly (nested defs and lambdas left out), the calls it
+    returns, and ``self.<attr> = <value>`` assignments when it is a method."""
+    local: dict[str, str] = {}
+    calls: list[list[Any]] = []
+    returns: list[dict] = []
+    attrs: dict[str, dict] = {}
+    stack: list[ast.AST] = list(reversed(fn.body))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, _SCOPES):
+            continue
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            local.update(import_bindings(node))
+            continue
+        if isinstance(node, ast.Call):
+            callee = res.name(node.func, local)
+            if callee is not None and len(calls) < _MAX_CALLS:
+                calls.append([callee, node.lineno])
+        elif isinstance(node, ast.Return) and node.value is not None:
+            desc = _value_desc(node.value, res, local)
+            if desc is not None:
+                returns.append(desc)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)) and self_name is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                if (
+                    isinstance(target, ast.Attribute)
+                    and isinstance(target.value, ast.Name)
+                    and target.value.id == self_name
+                ):
+                    desc = _value_desc(node.value, res, local)
+                    if desc is not None:
+                        attrs.setdefault(target.attr, desc)
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if isinstance(value, list):
+                for child in reversed(value):
+                    if isinstance(child, ast.AST):
+                        stack.append(child)
+            elif isinstance(value, ast.AST):
+                stack.append(value)
+    # a helper handed to ``asyncio.to_thread(render, x)`` is passed, not called: no call of
+    # ``render`` is recorded; ``to_thread(render(x))`` calls it here (and is a bug of its own)
+    info: dict[str, Any] = {"calls": calls}
+    if returns:
+        info["ret"] = returns
+    if attrs:
+        info["attrs"] = attrs
+    return info
+
+
+def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """A module's statements, including those under module-level ``if``/``try`` (iterative)."""
+    stack: list[list[ast.stmt]] = [body]
+    while stack:
+        block = stack.pop()
+        for i, stmt in enumerate(block):
+            if isinstance(stmt, ast.If):
+                stack.append(block[i + 1 :])
+                stack.append(stmt.orelse)
+                stack.append(stmt.body)
+                break
+            if isinstance(stmt, _TRY_TYPES):
+                stack.append(block[i + 1 :])
+                stack.append(stmt.finalbody)
+                stack.append(stmt.orelse)
+                for handler in reversed(stmt.handlers):
+                    stack.append(handler.body)
+                stack.append(stmt.body)
+                break
+            yield stmt
+
+
+def summarize(tree: ast.AST, non_fastapi: Iterable[str] = ()) -> dict[str, Any]:
+    """The summary of one module: JSON-serialisable, built from its top-level statements
+    and a shallow scan of its functions."""
+    summary: dict[str, Any] = {
+        "v": SUMMARY_VERSION,
+        "imports": {},
+        "star": [],
+        "classes": {},
+        "functions": {},
+        "values": {},
+        "routes": 0,
+    }
+    if not isinstance(tree, ast.Module):
+        return summary
+    imports: dict[str, str] = summary["imports"]
+    statements = list(_statements(tree.body))
+    for stmt in statements:
+        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            imports.update(import_bindings(stmt))
+            if isinstance(stmt, ast.ImportFrom) and any(a.name == "*" for a in stmt.names):
+                summary["star"].append("." * (stmt.level or 0) + (stmt.module or ""))
+    res = _Resolver(imports)
+    non_fastapi_heads = {n for n, q in imports.items() if q.split(".", 1)[0] in set(non_fastapi)}
+    routers: set[str] = set()
+    values: dict[str, Any] = summary["values"]
+    for stmt in statements:
+        if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+            targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+            desc = _value_desc(stmt.value, res)
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    if desc is not None:
+                        values[target.id] = desc
+                    else:
+                        values[target.id] = {"k": "other"}
+                    if desc and desc.get("k") == "call" and desc.get("f") in ROUTER_FACTORIES:
+                        routers.add(target.id)
+            if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is None:
+                ann = res.name(stmt.annotation)
+                values[stmt.target.id] = {"k": "ann", "t": ann} if ann else {"k": "other"}
+    for stmt in statements:
+        if isinstance(stmt, _FUNCTIONS):
+            info = _scan_function(stmt, res, None)
+            info["async"] = isinstance(stmt, ast.AsyncFunctionDef)
+            info["line"] = stmt.lineno
+            ann = res.name(stmt.returns) if stmt.returns is not None else None
+            if ann:
+                info["ann"] = ann
+            if _route_decorated(stmt, routers, non_fastapi_heads):
+                info["route"] = True
+                summary["routes"] += 1
+            summary["functions"][stmt.name] = info
+        elif isinstance(stmt, ast.ClassDef):
+            summary["classes"][stmt.name] = _class_summary(stmt, res)
+    return summary
+
+
+def _class_summary(cls: ast.ClassDef, res: _Resolver) -> dict[str, Any]:
+    bases = []
+    for base in cls.bases:
+        target = base.value if isinstance(base, ast.Subscript) else base
+        name = res.name(target)
+        if name is not None:
+            bases.append(name)
+    info: dict[str, Any] = {"bases": bases, "line": cls.lineno}
+    keywords = {kw.arg: _keyword_value(kw.value) for kw in cls.keywords if kw.arg}
+    if keywords:
+        info["kw"] = keywords
+    methods: dict[str, bool] = {}
+    attrs: dict[str, dict] = {}
+    fields: list[str] = []
+    for stmt in cls.body:
+        if isinstance(stmt, _FUNCTIONS):
+            methods[stmt.name] = isinstance(stmt, ast.AsyncFunctionDef)
+            first = stmt.args.posonlyargs[:1] or stmt.args.args[:1]
+            if first:
+                scanned = _scan_function(stmt, res, first[0].arg)
+                for attr, desc in scanned.get("attrs", {}).items():
+                    attrs.setdefault(attr, desc)
+        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+            fields.append(stmt.target.id)
+            if stmt.value is not None:
+                desc = _value_desc(stmt.value, res)
+                if desc is not None:
+                    attrs.setdefault(stmt.target.id, desc)
+        elif isinstance(stmt, ast.Assign):
+            desc = _value_desc(stmt.value, res)
+            for target in stmt.targets:
+                if isinstance(target, ast.Name) and desc is not None:
+                    attrs.setdefault(target.id, desc)
+    if methods:
+        info["methods"] = methods
+    if attrs:
+        info["attrs"] = attrs
+    if fields:
+        info["fields"] = fields
+    return info
+
+
+def _keyword_value(node: ast.expr) -> Any:
+    if isinstance(node, ast.Constant) and isinstance(node.value, (bool, int, str)):
+        return node.value
+    return dotted(node) or "?"
+
+
+# -- finding modules ----------------------------------------------------------------
+
+
+def find_root(path: str, override: str | None = None) -> str | None:
+    """The project root of ``path``: ``override``, else the nearest ancestor directory
+    holding one of :data:`ROOT_MARKERS`; ``None`` when there is none."""
+    if override:
+        return os.path.abspath(override)
+    directory = os.path.dirname(os.path.abspath(path))
+    return _root_of_dir(directory)
+
+
+_roots: dict[str, str | None] = {}
+
+
+def _root_of_dir(directory: str) -> str | None:
+    found = _roots.get(directory, False)
+    if found is not False:
+        return found  # type: ignore[return-value]
+    seen = []
+    current = directory
+    result: str | None = None
+    while True:
+        cached = _roots.get(current, False)
+        if cached is not False:
+            result = cached  # type: ignore[assignment]
+            break
+        seen.append(current)
+        if any(os.path.exists(os.path.join(current, marker)) for marker in ROOT_MARKERS):
+            result = current
+            break
+        parent = os.path.dirname(current)
+        if parent == current:
+            break
+        current = parent
+    for d in seen:
+        _roots[d] = result
+    return result
+
+
+@dataclass(frozen=True)
+class Symbol:
+    """What a name of the project is.
+
+    ``kind`` is ``"class"``, ``"function"``, ``"value"`` (a module-level assignment),
+    ``"module"`` or ``"external"`` (a name that leaves the project: ``pydantic.BaseModel``,
+    ``logging.getLogger``); ``qualname`` is the external dotted name, or ``path:name``.
+    """
+
+    kind: str
+    qualname: str
+    path: str | None = None
+    name: str | None = None
+    info: Any = None
+
+
+class ProjectIndex:
+    """Summaries of a project's modules, found and read on demand."""
+
+    def __init__(
+        self,
+        root: str | None,
+        cache: Any = None,
+        non_fastapi: Iterable[str] = (),
+        current: tuple[str, ast.AST] | None = None,
+    ) -> None:
+        self.root = os.path.abspath(root) if root else None
+        self.cache = cache
+        self.non_fastapi = tuple(non_fastapi)
+        #: path -> (st_mtime_ns, st_size, summary); the checked file's entry has no stat
+        self._summaries: dict[str, tuple[int, int, dict | None]] = {}
+        self._modules: dict[tuple[str, str], str | None] = {}
+        self._lookups: dict[tuple[str, str], Symbol | None] = {}
+        self._current_path: str | None = None
+        self._current_tree: ast.AST | None = None
+        if current is not None:
+            self.set_current(*current)
+
+    # -- summaries ------------------------------------------------------------------
+
+    def set_current(self, path: str, tree: ast.AST) -> None:
+        """The file being checked: its summary comes from ``tree`` (the editor's buffer),
+        not from the file on disk."""
+        path = os.path.abspath(path)
+        if self._current_path and self._current_path != path:
+            self._summaries.pop(self._current_path, None)
+        self._current_path = path
+        self._current_tree = tree
+        self._summaries.pop(path, None)
+        # lookups and module paths found for another file may have read this file from
+        # disk, or may predate files created since (both are cheap to find again)
+        self._lookups.clear()
+        self._modules.clear()
+
+    def summary(self, path: str) -> dict | None:
+        path = os.path.abspath(path)
+        if path == self._current_path and self._current_tree is not None:
+            entry = self._summaries.get(path)
+            if entry is None:
+                entry = self._summaries[path] = (-1, -1, summarize(self._current_tree, self.non_fastapi))
+            return entry[2]
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        entry = self._summaries.get(path)
+        if entry is not None and entry[0] == st.st_mtime_ns and entry[1] == st.st_size:
+            return entry[2]
+        result = self._read(path)
+        self._summaries[path] = (st.st_mtime_ns, st.st_size, result)
+        return result
+
+    def _read(self, path: str) -> dict | None:
+        if self.cache is not None:
+            stored = self.cache.get(path)
+            if isinstance(stored, dict) and stored.get("v") == SUMMARY_VERSION:
+                return stored
+        try:
+            with open(path, "rb") as fh:
+                source = fh.read()
+            tree = ast.parse(source, path)
+        except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
+            return None
+        try:
+            result = summarize(tree, self.non_fastapi)
+        except RecursionError:
+            return None
+        if self.cache is not None:
+            self.cache.put(path, result)
+        return result
+
+    def store_current(self) -> None:
+        """Write the checked file's summary to the cache when it was built this run (so the
+        file's importers in later runs and other workers read it instead of parsing it)."""
+        path = self._current_path
+        if path is None or self.cache is None or self._current_tree is None:
+            return
+        entry = self._summaries.get(path)
+        if entry is not None and entry[2] is not None and os.path.isfile(path):
+            self.cache.put(path, entry[2])
+
+    # -- modules ----------------------------------------------------------------------
+
+    def module_path(self, from_path: str, module: str) -> str | None:
+        """The file of ``module`` (dotted, maybe relative) as imported from ``from_path``."""
+        from_path = os.path.abspath(from_path)
+        directory = os.path.dirname(from_path)
+        key = (directory, module)
+        if key in self._modules:
+            return self._modules[key]
+        found = self._find_module(directory, module)
+        self._modules[key] = found
+        return found
+
+    def _find_module(self, directory: str, module: str) -> str | None:
+        if module.startswith("."):
+            level = len(module) - len(module.lstrip("."))
+            base = directory
+            for _ in range(level - 1):
+                base = os.path.dirname(base)
+            rest = module.lstrip(".")
+            return _module_file(base, rest.split(".") if rest else [])
+        if self.root is None:
+            return None
+        parts = module.split(".")
+        current = directory
+        while True:
+            found = _module_file(current, parts)
+            if found is not None:
+                return found
+            src = os.path.join(current, "src")
+            if current == self.root and os.path.isdir(src):
+                found = _module_file(src, parts)
+                if found is not None:
+                    return found
+            if current == self.root or not current.startswith(self.root):
+                return None
+            parent = os.path.dirname(current)
+            if parent == current:
+                return None
+            current = parent
+
+    # -- symbols ----------------------------------------------------------------------
+
+    def lookup(self, from_path: str, qualname: str, hops: int = 0) -> Symbol | None:
+        """What ``qualname`` (as the importing module spells it, e.g. ``app.models.User``
+        or ``..models.User``) is.  ``None`` when it cannot be followed."""
+        if hops > _MAX_HOPS or not qualname:
+            return None
+        from_path = os.path.abspath(from_path)
+        if hops == 0:
+            key = (os.path.dirname(os.path.abspath(from_path)), qualname)
+            if key in self._lookups:
+                return self._lookups[key]
+            found = self._lookup(from_path, qualname, 0)
+            self._lookups[key] = found
+            return found
+        return self._lookup(from_path, qualname, hops)
+
+    def _lookup(self, from_path: str, qualname: str, hops: int) -> Symbol | None:
+        if not qualname.startswith("."):
+            # a name the module defines itself (a base class written ``Base``)
+            head, _, rest = qualname.partition(".")
+            own = self.summary(from_path)
+            if own is not None and (head in own["classes"] or head in own["functions"] or head in own["values"]):
+                return self._member(from_path, [head, *(rest.split(".") if rest else [])], hops)
+        lead = len(qualname) - len(qualname.lstrip("."))
+        prefix = "." * lead
+        names = qualname[lead:].split(".") if qualname[lead:] else []
+        if lead == 0 and not names:
+            return None
+        # the longest prefix that is a module of the project
+        for cut in range(len(names), -1, -1):
+            module = prefix + ".".join(names[:cut])
+            if not module or module == prefix and lead == 0:
+                continue
+            path = self.module_path(from_path, module)
+            if path is None:
+                continue
+            rest = names[cut:]
+            if not rest:
+                return Symbol("module", path, path)
+            return self._member(path, rest, hops)
+        if lead:
+            return None
+        return Symbol("external", qualname)
+
+    def _member(self, path: str, rest: list[str], hops: int) -> Symbol | None:
+        summary = self.summary(path)
+        if summary is None:
+            return None
+        name = rest[0]
+        tail = rest[1:]
+        if name in summary["classes"]:
+            sym = Symbol("class", f"{path}:{name}", path, name, summary["classes"][name])
+            return sym if not tail else Symbol("attribute", f"{path}:{name}.{'.'.join(tail)}", path, name, tail)
+        if name in summary["functions"]:
+            if tail:
+                return None
+            return Symbol("function", f"{path}:{name}", path, name, summary["functions"][name])
+        if name in summary["imports"]:
+            target = summary["imports"][name]
+            return self.lookup(path, ".".join([target, *tail]), hops + 1)
+        if name in summary["values"]:
+            desc = summary["values"][name]
+            if desc.get("k") == "ref" and desc.get("n"):
+                return self.lookup(path, ".".join([desc["n"], *tail]), hops + 1)
+            if tail:
+                return None
+            return Symbol("value", f"{path}:{name}", path, name, desc)
+        # a submodule of a package: ``app.models.user`` with app/models/__init__.py
+        if os.path.basename(path) == "__init__.py":
+            sub = _module_file(os.path.dirname(path), [name])
+            if sub is not None:
+                return Symbol("module", sub, sub) if not tail else self._member(sub, tail, hops + 1)
+        for star in summary["star"]:
+            target = star + ("" if star.endswith(".") else ".") + ".".join(rest)
+            found = self.lookup(path, target, hops + 1)
+            if found is not None and found.kind != "external":
+                return found
+        return None
+
+    def resolve_desc(self, path: str, desc: dict | None, hops: int = 0) -> Symbol | None:
+        """The symbol a value description of module ``path`` refers to (for ``ref``), or the
+        callee of a ``call``."""
+        if desc is None or hops > _MAX_HOPS:
+            return None
+        kind = desc.get("k")
+        if kind == "ref" and desc.get("n"):
+            return self.lookup(path, desc["n"], hops + 1)
+        if kind == "call" and desc.get("f"):
+            return self.lookup(path, desc["f"], hops + 1)
+        return None
+
+    def class_bases(self, sym: Symbol, hops: int = 0) -> Iterator[Symbol]:
+        """The symbols of a project class's bases (external ones included)."""
+        assert sym.kind == "class" and sym.path is not None
+        for base in sym.info.get("bases", ()):
+            found = self.lookup(sym.path, base, hops + 1)
+            if found is not None:
+                yield found
+
+    def external_ancestors(self, sym: Symbol) -> set[str]:
+        """Every external class name a project class inherits from, through project base
+        classes at any depth (cycle-safe).  A base that cannot be followed adds ``"?"``."""
+        seen: set[str] = set()
+        found: set[str] = set()
+        stack = [sym]
+        while stack:
+            current = stack.pop()
+            if current.qualname in seen:
+                continue
+            seen.add(current.qualname)
+            if current.kind == "external":
+                found.add(current.qualname)
+                continue
+            if current.kind == "value" and current.path is not None:
+                # ``Base = declarative_base()``: the call it is built with
+                desc = current.info or {}
+                if desc.get("k") == "call":
+                    callee = self.lookup(current.path, desc["f"])
+                    if callee is not None and callee.kind == "external":
+                        found.add(callee.qualname + "()")
+                        continue
+                found.add("?")
+                continue
+            if current.kind != "class":
+                found.add("?")
+                continue
+            bases = current.info.get("bases", ())
+            for base in bases:
+                target = self.lookup(current.path, base)
+                if target is None:
+                    found.add("?")
+                else:
+                    stack.append(target)
+        return found
+
+    def function_calls(self, sym: Symbol) -> list[tuple[Symbol | None, str, int]]:
+        """``(callee symbol, callee as written, line)`` of a project function's direct calls."""
+        assert sym.kind == "function" and sym.path is not None
+        result = []
+        for callee, line in sym.info.get("calls", ()):
+            result.append((self.lookup(sym.path, callee) if callee else None, callee, line))
+        return result
+
+    def chain(
+        self,
+        sym: Symbol,
+        blocking: Callable[[str], str | None],
+        depth: int = 6,
+    ) -> list[str] | None:
+        """The shortest call chain from the sync project function ``sym`` down to a call
+        that ``blocking(external_name)`` describes (it returns a label such as
+        ``"requests.get()"``); ``None`` when there is none or ``sym`` is ``async``."""
+        if sym.kind != "function" or sym.info.get("async"):
+            return None
+        # breadth-first: the first blocking call found is on a shortest chain
+        frontier: list[tuple[Symbol, list[str]]] = [(sym, [f"{sym.name}()"])]
+        seen = {sym.qualname}
+        for _ in range(depth):
+            next_frontier: list[tuple[Symbol, list[str]]] = []
+            for current, path in frontier:
+                for callee, written, _line in self.function_calls(current):
+                    if callee is None:
+                        continue
+                    if callee.kind == "external":
+                        label = blocking(callee.qualname)
+                        if label is not None:
+                            return [*path, label]
+                        continue
+                    if callee.kind == "function" and not callee.info.get("async") and callee.qualname not in seen:
+                        seen.add(callee.qualname)
+                        next_frontier.append((callee, [*path, f"{callee.name}()"]))
+            frontier = next_frontier
+            if not frontier:
+                break
+        return None
+
+
+def _module_file(base: str, parts: list[str]) -> str | None:
+    if not parts:
+        init = os.path.join(base, "__init__.py")
+        return init if os.path.isfile(init) else None
+    stem = os.path.join(base, *parts)
+    candidate = stem + ".py"
+    if os.path.isfile(candidate):
+        return candidate
+    init = os.path.join(stem, "__init__.py")
+    if os.path.isfile(init):
+        return init
+    return None
+
+
+_indexes: dict[tuple[str | None, str | None, bool], ProjectIndex] = {}
+
+
+def index_for(filename: str, tree: ast.AST, settings: Any, non_fastapi: Iterable[str] = ()) -> ProjectIndex:
+    """The process's index of the project ``filename`` belongs to, with ``tree`` as the
+    checked file's source.  One index per project root (and cache setting) per process, so
+    the summaries read for one file serve the next."""
+    root = find_root(filename, getattr(settings, "project_root", None))
+    cache_dir = getattr(settings, "cache_dir", None)
+    no_cache = bool(getattr(settings, "no_cache", False))
+    key = (root, cache_dir, no_cache)
+    index = _indexes.get(key)
+    if index is None:
+        cache = None
+        if root is not None and not no_cache:
+            try:
+                from .cache import SummaryCache
+            except ImportError:  # pragma: no cover - the cache module ships with the package
+                SummaryCache = None  # type: ignore[assignment,misc]
+            if SummaryCache is not None:
+                cache = SummaryCache(root, cache_dir, enabled=True)
+        index = _indexes[key] = ProjectIndex(root, cache, non_fastapi)
+    index.set_current(filename, tree)
+    return index

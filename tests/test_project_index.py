@@ -1,0 +1,441 @@
+"""The project index: finding modules, following names across them, content layers, and the
+semantic model's scopes."""
+
+from __future__ import annotations
+
+import ast
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from flake8_fastapi_conventions import project
+from flake8_fastapi_conventions.context import Context
+from flake8_fastapi_conventions.project import ProjectIndex, find_root, summarize
+from flake8_fastapi_conventions.settings import Settings
+
+
+def write(root: Path, files: dict[str, str]) -> None:
+    for name, source in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(source), encoding="utf-8")
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Path:
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": "[project]\nname = 'x'\n",
+            "app/__init__.py": "",
+            "app/core/__init__.py": "",
+            "app/core/base.py": """
+                from pydantic import BaseModel as _Base
+
+                class AppBase(_Base):
+                    pass
+            """,
+            "app/models/__init__.py": """
+                from .prompt import PromptCreate
+                from .orm import *
+            """,
+            "app/models/prompt.py": """
+                from app.core.base import AppBase
+
+                class PromptBase(AppBase):
+                    text: str
+
+                class PromptCreate(PromptBase):
+                    pass
+            """,
+            "app/models/orm.py": """
+                from sqlalchemy.orm import DeclarativeBase
+
+                class Base(DeclarativeBase):
+                    pass
+
+                class Row(Base):
+                    def dict(self):
+                        return {}
+
+                __all__ = ["Row"]
+            """,
+            "app/log.py": """
+                import logging
+                from loguru import logger as log
+
+                logger = logging.getLogger(__name__)
+                alias = logger
+
+                def get_logger(name: str) -> logging.Logger:
+                    return logging.getLogger(name)
+            """,
+            "app/cycle_a.py": "from app.cycle_b import Thing\n",
+            "app/cycle_b.py": "from app.cycle_a import Thing\n",
+        },
+    )
+    return tmp_path
+
+
+def index_at(root: Path) -> ProjectIndex:
+    return ProjectIndex(str(root))
+
+
+def test_root_is_the_nearest_ancestor_with_a_marker(tmp_path: Path):
+    write(tmp_path, {"a/setup.cfg": "", "a/b/c/mod.py": "", "d/mod.py": ""})
+    assert find_root(str(tmp_path / "a/b/c/mod.py")) == str(tmp_path / "a")
+    assert find_root(str(tmp_path / "a/b/c/mod.py"), override=str(tmp_path)) == str(tmp_path)
+
+
+def test_classes_are_followed_through_project_bases_and_package_reexports(app: Path):
+    index = index_at(app)
+    user = str(app / "app/routes.py")
+    sym = index.lookup(user, "app.models.PromptCreate")
+    assert sym is not None and sym.kind == "class" and sym.path.endswith("prompt.py")
+    assert index.external_ancestors(sym) == {"pydantic.BaseModel"}
+    # a star re-export, and a class with its own dict()
+    row = index.lookup(user, "app.models.Row")
+    assert row is not None and row.kind == "class"
+    assert index.external_ancestors(row) == {"sqlalchemy.orm.DeclarativeBase"}
+    assert "dict" in row.info["methods"]
+
+
+def test_relative_imports_and_external_names(app: Path):
+    index = index_at(app)
+    sym = index.lookup(str(app / "app/models/prompt.py"), ".orm.Row")
+    assert sym is not None and sym.kind == "class"
+    assert index.lookup(str(app / "app/x.py"), "pydantic.BaseModel").kind == "external"
+    # a relative import that leaves the project's files cannot be followed
+    assert index.lookup(str(app / "app/x.py"), "...nowhere.Thing") is None
+
+
+def test_values_functions_and_aliases(app: Path):
+    index = index_at(app)
+    here = str(app / "app/main.py")
+    logger = index.lookup(here, "app.log.logger")
+    assert logger.kind == "value" and logger.info == {"k": "call", "f": "logging.getLogger", "a": "$__name__"}
+    assert index.lookup(here, "app.log.alias") == logger
+    log = index.lookup(here, "app.log.log")
+    assert log.kind == "external" and log.qualname == "loguru.logger"
+    fn = index.lookup(here, "app.log.get_logger")
+    assert fn.kind == "function" and fn.info["ann"] == "logging.Logger" and not fn.info["async"]
+    assert fn.info["ret"] == [{"k": "call", "f": "logging.getLogger", "a": "$name"}]
+
+
+def test_import_cycles_end(app: Path):
+    index = index_at(app)
+    assert index.lookup(str(app / "app/main.py"), "app.cycle_a.Thing") is None
+
+
+def test_src_and_nested_layouts(tmp_path: Path):
+    write(
+        tmp_path,
+        {
+            ".git/HEAD": "",
+            "src/pkg/__init__.py": "",
+            "src/pkg/models.py": "class M:\n    pass\n",
+            "backend/app/__init__.py": "",
+            "backend/app/models.py": "class N:\n    pass\n",
+        },
+    )
+    index = index_at(tmp_path)
+    assert index.lookup(str(tmp_path / "src/pkg/api.py"), "pkg.models.M").kind == "class"
+    assert index.lookup(str(tmp_path / "tests/test_x.py"), "pkg.models.M").kind == "class"
+    assert index.lookup(str(tmp_path / "backend/app/api/routes.py"), "app.models.N").kind == "class"
+
+
+def test_blocking_chains_are_shortest_and_cycle_safe(tmp_path: Path):
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": "",
+            "app/__init__.py": "",
+            "app/helpers.py": """
+                import requests
+                from app import deep
+
+                def fetch(url):
+                    return requests.get(url)
+
+                def via():
+                    return deep.outer()
+
+                def loop_a():
+                    return loop_b()
+
+                def loop_b():
+                    return loop_a()
+
+                def pure(x):
+                    return x + 1
+
+                async def already_async():
+                    return requests.get("u")
+            """,
+            "app/deep.py": """
+                import time
+
+                def outer():
+                    return inner()
+
+                def inner():
+                    time.sleep(1)
+            """,
+        },
+    )
+    index = index_at(tmp_path)
+    here = str(tmp_path / "app/main.py")
+    blocking = {"requests.get": "requests.get()", "time.sleep": "time.sleep()"}.get
+    assert index.chain(index.lookup(here, "app.helpers.fetch"), blocking) == ["fetch()", "requests.get()"]
+    assert index.chain(index.lookup(here, "app.helpers.via"), blocking) == [
+        "via()", "outer()", "inner()", "time.sleep()"
+    ]
+    assert index.chain(index.lookup(here, "app.helpers.loop_a"), blocking) is None
+    assert index.chain(index.lookup(here, "app.helpers.pure"), blocking) is None
+    assert index.chain(index.lookup(here, "app.helpers.already_async"), blocking) is None
+
+
+def test_a_helper_passed_to_a_thread_is_not_called():
+    tree = ast.parse(
+        textwrap.dedent(
+            """
+            import asyncio
+
+            def work():
+                return asyncio.to_thread(render, 1)
+            """
+        )
+    )
+    calls = [c for c, _ in summarize(tree)["functions"]["work"]["calls"]]
+    assert calls == ["asyncio.to_thread"]
+
+
+def test_the_checked_buffer_replaces_the_file_on_disk(app: Path):
+    # editor mode: the buffer defines a class the saved file does not have yet
+    settings = Settings()
+    path = str(app / "app/models/prompt.py")
+    buffer = "from pydantic import BaseModel\n\nclass Fresh(BaseModel):\n    pass\n"
+    ctx = Context(ast.parse(buffer), path, settings)
+    assert ctx.class_kinds(ast.Name("Fresh")) == {"pydantic"}
+    other = str(app / "app/models/other.py")
+    assert ctx.index.lookup(other, ".prompt.Fresh").kind == "class"
+    assert ctx.index.lookup(other, ".prompt.PromptBase") is None
+
+
+def test_a_stale_summary_is_read_again(app: Path):
+    index = index_at(app)
+    here = str(app / "app/main.py")
+    assert index.lookup(here, "app.log.get_logger").kind == "function"
+    (app / "app/log.py").write_text("get_logger = None\nextra = 1\n", encoding="utf-8")
+    index.set_current(here, ast.parse(""))  # a new file: lookups are made anew
+    assert index.lookup(here, "app.log.get_logger").kind == "value"
+
+
+def test_an_unparseable_module_is_unknown(tmp_path: Path):
+    write(tmp_path, {"pyproject.toml": "", "app/__init__.py": "", "app/bad.py": "def (:\n"})
+    index = index_at(tmp_path)
+    assert index.lookup(str(tmp_path / "app/main.py"), "app.bad.X") is None
+
+
+# -- the semantic model: scopes -------------------------------------------------------
+
+
+def _resolved_calls(source: str) -> dict[int, str | None]:
+    """Line -> resolved callee of every call, as rules see them during the walk."""
+    from flake8_fastapi_conventions import walker
+    from flake8_fastapi_conventions.registry import Visitor
+
+    seen: dict[int, str | None] = {}
+
+    def record(node, ctx):
+        seen[node.lineno] = ctx.call_name(node)
+
+    probe = Visitor(record, (ast.Call,), False)
+    walker.VISITORS.append(probe)
+    walker._dispatch_cache.clear()
+    try:
+        ctx = Context(ast.parse(textwrap.dedent(source)), "app/x.py", Settings())
+        walker.walk(ctx)
+    finally:
+        walker.VISITORS.remove(probe)
+        walker._dispatch_cache.clear()
+    return seen
+
+
+def test_function_local_imports_stay_in_their_function():
+    seen = _resolved_calls(
+        """
+        import requests
+
+        def a():
+            import httpx as requests
+            requests.get("u")
+
+        def b():
+            requests.get("u")
+        """
+    )
+    assert seen == {6: "httpx.get", 9: "requests.get"}
+
+
+def test_local_bindings_shadow_imports():
+    seen = _resolved_calls(
+        """
+        import requests
+        from loguru import logger
+
+        def a(requests):
+            requests.get("u")
+
+        def b():
+            logger = make()
+            logger.info("x")
+
+        def c():
+            for requests in sessions():
+                requests.get("u")
+
+        def d():
+            global logger
+            logger.info("x")
+
+        def e():
+            with open("f") as logger:
+                logger.write("x")
+
+        def f():
+            if (requests := build()):
+                requests.get("u")
+        """
+    )
+    assert seen[6] is None
+    assert seen[10] is None
+    assert seen[14] is None
+    assert seen[18] == "loguru.logger.info"
+    assert seen[22] is None
+    assert seen[26] is None
+
+
+def test_class_bodies_are_not_seen_from_their_methods():
+    seen = _resolved_calls(
+        """
+        import requests
+
+        class C:
+            requests = None
+
+            def m(self):
+                requests.get("u")
+        """
+    )
+    assert seen[8] == "requests.get"
+
+
+def test_match_captures_bind():
+    seen = _resolved_calls(
+        """
+        import requests
+
+        def a(x):
+            match x:
+                case {"client": requests}:
+                    requests.get("u")
+        """
+    )
+    assert seen[7] is None
+
+
+def test_a_long_module_level_if_chain_does_not_recurse():
+    branches = "\n".join(f"elif x == {i}:\n    import mod{i} as m{i}" for i in range(1, 990))
+    source = f"x = 0\nif x == 0:\n    import mod0 as m0\n{branches}\n"
+    ctx = Context(ast.parse(source), "app/x.py", Settings())
+    assert ctx.module_imports["m989"] == "mod989"
+
+
+# -- content layers ----------------------------------------------------------------
+
+
+def layer_of(path: str, source: str) -> str | None:
+    return Context(ast.parse(textwrap.dedent(source)), path, Settings()).layer
+
+
+def test_a_models_file_with_route_handlers_is_a_routes_file():
+    assert layer_of(
+        "app/routers/models.py",
+        """
+        from fastapi import APIRouter
+
+        router = APIRouter()
+
+        @router.get("/models")
+        async def list_models() -> list[str]:
+            return []
+        """,
+    ) == "routes"
+
+
+def test_a_schema_file_that_assembles_routers_is_no_schemas_file():
+    assert layer_of(
+        "app/openapi/schema.py",
+        """
+        from app.routers.users import router as users_router
+        from app.routers.items import router as items_router
+
+        def build_schema(app):
+            return app.openapi()
+        """,
+    ) is None
+
+
+def test_a_services_module_of_pydantic_classes_is_a_schemas_module():
+    assert layer_of(
+        "app/services/search/model.py",
+        """
+        from pydantic import BaseModel
+
+        class Query(BaseModel):
+            text: str
+
+        class Hit(BaseModel):
+            score: float
+        """,
+    ) == "schemas"
+    # a service module that defines functions stays a service
+    assert layer_of(
+        "app/services/search/model.py",
+        """
+        from pydantic import BaseModel
+
+        class Query(BaseModel):
+            text: str
+
+        def search(q: Query):
+            return []
+        """,
+    ) == "services"
+
+
+def test_configured_globs_win_over_content():
+    from types import SimpleNamespace
+
+    from flake8_fastapi_conventions.settings import LAYER_OPTION, settings_from_options
+
+    namespace = SimpleNamespace(select=None, extend_select=[])
+    for option in LAYER_OPTION.values():
+        setattr(namespace, option.replace("-", "_"), None)
+    namespace.fastapi_schema_modules = None
+    namespace.fastapi_bool_prefixes = None
+    for key in ("fastapi_max_function_length", "fastapi_max_primitive_params", "fastapi_max_if_depth"):
+        setattr(namespace, key, None)
+    namespace.fastapi_models_paths = ["*/routers/models.py"]
+    settings = settings_from_options(namespace)
+    source = "from fastapi import APIRouter\nrouter = APIRouter()\n\n@router.get('/')\nasync def f() -> int:\n    return 1\n"
+    assert Context(ast.parse(source), "app/routers/models.py", settings).layer == "models"
+
+
+def test_index_for_shares_one_index_per_root(app: Path):
+    settings = Settings()
+    a = project.index_for(str(app / "app/a.py"), ast.parse(""), settings)
+    b = project.index_for(str(app / "app/b.py"), ast.parse(""), settings)
+    assert a is b
