@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 from dataclasses import dataclass, field
@@ -116,6 +117,12 @@ class Settings:
     enabled: frozenset[str] = field(
         default_factory=lambda: frozenset(c for c, r in RULES.items() if r.default)
     )
+    #: ``--fastapi-no-cache``: keep the project index's summaries in memory only
+    no_cache: bool = False
+    #: ``--fastapi-cache-dir``: the summary cache's directory (absolute); None: under the project root
+    cache_dir: str | None = None
+    #: ``--fastapi-project-root``: the project root (absolute); None: detected
+    project_root: str | None = None
 
     def layer_of(self, path: str) -> str | None:
         return self.classify(path)[0]
@@ -233,6 +240,54 @@ def add_options(parser) -> None:  # flake8.options.manager.OptionManager
         comma_separated_list=True,
         help="Prefixes a function returning bool starts with (XFA906; default: is_,has_,can_,should_).",
     )
+    parser.add_option(
+        "--fastapi-no-cache",
+        default=False,
+        action=_Flag,
+        parse_from_config=True,
+        help="Do not read or write the on-disk cache of module summaries (kept in memory only).",
+    )
+    parser.add_option(
+        "--fastapi-cache-dir",
+        default=None,
+        parse_from_config=True,
+        normalize_paths=True,
+        help=(
+            "Directory of the cache of module summaries "
+            "(default: .fastapi_conventions_cache under the project root)."
+        ),
+    )
+    parser.add_option(
+        "--fastapi-project-root",
+        default=None,
+        parse_from_config=True,
+        normalize_paths=True,
+        help="The project's root directory, instead of the detected one.",
+    )
+
+
+class _Flag(argparse.Action):
+    """``store_true`` under another name: flake8 reads a config value of a ``store_true``
+    option with ``getboolean`` and stops with a traceback on ``maybe``; this one reaches
+    :func:`settings_from_options` as text, where a bad value stops with one line."""
+
+    def __init__(self, option_strings, dest, default=False, required=False, help=None):
+        super().__init__(option_strings, dest, nargs=0, default=default, required=required, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        setattr(namespace, self.dest, True)
+
+
+_BOOLEANS = {"1": True, "yes": True, "true": True, "on": True, "0": False, "no": False, "false": False, "off": False}
+
+
+def _flag(option: str, value: object) -> bool:
+    if isinstance(value, bool) or value is None:
+        return bool(value)
+    text = str(value).strip().lower()
+    if text not in _BOOLEANS:
+        raise OptionError(option, value, "true or false")
+    return _BOOLEANS[text]
 
 
 class OptionError(SystemExit):
@@ -278,7 +333,21 @@ def settings_from_options(options) -> Settings:
         enabled=enabled_codes(
             getattr(options, "select", None), getattr(options, "extend_select", None)
         ),
+        no_cache=_flag("fastapi-no-cache", getattr(options, "fastapi_no_cache", False)),
+        cache_dir=_directory("fastapi-cache-dir", getattr(options, "fastapi_cache_dir", None)),
+        project_root=_directory("fastapi-project-root", getattr(options, "fastapi_project_root", None)),
     )
+
+
+def _directory(option: str, value: object) -> str | None:
+    """An absolute path, or None when unset. flake8 already made a config-file value holding a
+    ``/`` relative to the config file's directory; any other relative path is taken from the
+    working directory."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None  # `fastapi-cache-dir =` in a config file: the default
+    if not isinstance(value, str) or "\x00" in value:
+        raise OptionError(option, value, "a directory")
+    return os.path.abspath(value.strip())
 
 
 def _string_list(option: str, value: str | Sequence[str]) -> list[str]:

@@ -132,6 +132,15 @@ def test_a_bad_option_value_is_one_line_not_a_traceback(tmp_path):
     ]
 
 
+def test_a_bad_no_cache_value_is_one_line_not_a_traceback(tmp_path):
+    # flake8 reads its own store_true options with getboolean, which stops with a traceback
+    (tmp_path / "a.py").write_text("x = 1\n")
+    (tmp_path / "setup.cfg").write_text("[flake8]\nfastapi-no-cache = maybe\n")
+    result = subprocess.run([sys.executable, "-m", "flake8", "a.py"], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == ["flake8: --fastapi-no-cache: expected true or false, got 'maybe'"]
+
+
 def test_layer_options_from_a_config_file(tmp_path):
     (tmp_path / "setup.cfg").write_text("[flake8]\nfastapi-services-paths = */logic/*\n")
     (tmp_path / "app" / "logic").mkdir(parents=True)
@@ -188,3 +197,21 @@ def test_the_plugin_passes_its_own_checks_and_pyflakes():
         "--isolated", "--select=XFA,F", "flake8_fastapi_conventions", "scripts", "bench/bench.py", cwd=root
     )
     assert result.stdout == "" and result.returncode == 0, result.stdout
+
+
+def test_the_cache_and_root_options_are_accepted(project):
+    # nothing reads them yet in a way the findings show; flake8 must accept them and not stop
+    expected = sorted(flake8("--select=XFA", ".", cwd=project).stdout.splitlines())
+    assert expected
+    by_cli = flake8(
+        "--select=XFA", "--fastapi-no-cache", "--fastapi-cache-dir=.xfa", "--fastapi-project-root=.", ".", cwd=project
+    )
+    assert (by_cli.returncode, by_cli.stderr, sorted(by_cli.stdout.splitlines())) == (1, "", expected)
+    (project / ".flake8").write_text(
+        "[flake8]\nfastapi-no-cache = true\nfastapi-cache-dir = ./.xfa\nfastapi-project-root = .\n"
+    )
+    by_config = flake8("--select=XFA", ".", cwd=project)
+    assert (by_config.returncode, by_config.stderr, sorted(by_config.stdout.splitlines())) == (1, "", expected)
+    help_text = flake8("--help", cwd=project).stdout
+    for option in ("--fastapi-no-cache", "--fastapi-cache-dir", "--fastapi-project-root"):
+        assert option in help_text

@@ -149,6 +149,8 @@ def test_xfa9_group_prefix_switches_the_whole_group_on():
         ("fastapi_max_function_length", "0"),
         ("fastapi_max_if_depth", "-1"),
         ("fastapi_routes_paths", "*/[routes/*"),
+        ("fastapi_no_cache", "maybe"),
+        ("fastapi_cache_dir", "x\x00y"),
     ],
 )
 def test_bad_option_values_stop_with_one_line_naming_the_option(option, value):
@@ -170,3 +172,71 @@ def test_settings_from_a_namespace_without_plugin_options():
     from flake8_fastapi_conventions.settings import settings_from_options
 
     assert settings_from_options(SimpleNamespace()).enabled == enabled_codes(None, None)
+
+
+# -- the summary cache and the project root --------------------------------------------
+
+
+def _parsed(argv, monkeypatch, cwd):
+    """Settings as the real flake8 option machinery builds them (command line and config
+    files found from ``cwd``)."""
+    from flake8.options.parse_args import parse_args
+
+    from flake8_fastapi_conventions.checker import Checker
+
+    monkeypatch.chdir(cwd)
+    monkeypatch.setattr(Checker, "settings", Checker.settings)  # parse_options sets it; undone after
+    parse_args(list(argv))
+    return Checker.settings
+
+
+def test_cache_and_root_defaults(tmp_path, monkeypatch):
+    settings = _parsed(["--isolated", "a.py"], monkeypatch, tmp_path)
+    assert (settings.no_cache, settings.cache_dir, settings.project_root) == (False, None, None)
+    assert (Settings().no_cache, Settings().cache_dir, Settings().project_root) == (False, None, None)
+
+
+def test_cache_and_root_options_from_the_command_line(tmp_path, monkeypatch):
+    settings = _parsed(
+        ["--fastapi-no-cache", "--fastapi-cache-dir=build/xfa-cache", "--fastapi-project-root", "backend", "a.py"],
+        monkeypatch,
+        tmp_path,
+    )
+    assert settings.no_cache is True
+    assert settings.cache_dir == str(tmp_path / "build" / "xfa-cache")
+    assert settings.project_root == str(tmp_path / "backend")
+
+
+def test_cache_and_root_options_from_a_config_file(tmp_path, monkeypatch):
+    (tmp_path / ".flake8").write_text(
+        "[flake8]\nfastapi-no-cache = true\nfastapi-cache-dir = build/xfa-cache\nfastapi-project-root = ./backend\n"
+    )
+    (tmp_path / "backend" / "app").mkdir(parents=True)
+    for cwd in (tmp_path, tmp_path / "backend" / "app"):  # flake8 finds the config upwards
+        settings = _parsed(["a.py"], monkeypatch, cwd)
+        assert settings.no_cache is True
+        # relative to the config file's directory, wherever flake8 runs from
+        assert settings.cache_dir == str(tmp_path / "build" / "xfa-cache")
+        assert settings.project_root == str(tmp_path / "backend")
+    (tmp_path / ".flake8").write_text("[flake8]\nfastapi-no-cache = false\nfastapi-cache-dir =\n")
+    settings = _parsed(["a.py"], monkeypatch, tmp_path)
+    assert (settings.no_cache, settings.cache_dir) == (False, None)
+
+
+@pytest.mark.parametrize(("text", "value"), [("yes", True), ("On", True), ("1", True), ("off", False), ("0", False)])
+def test_no_cache_takes_the_usual_booleans_in_a_config_file(tmp_path, monkeypatch, text, value):
+    (tmp_path / "setup.cfg").write_text(f"[flake8]\nfastapi-no-cache = {text}\n")
+    assert _parsed(["a.py"], monkeypatch, tmp_path).no_cache is value
+    # the flag on the command line switches the cache off whatever the config says
+    assert _parsed(["--fastapi-no-cache", "a.py"], monkeypatch, tmp_path).no_cache is True
+
+
+def test_the_command_line_wins_over_the_config_file(tmp_path, monkeypatch):
+    (tmp_path / ".flake8").write_text("[flake8]\nfastapi-cache-dir = from/config\n")
+    settings = _parsed(["--fastapi-cache-dir=from/cli", "a.py"], monkeypatch, tmp_path)
+    assert settings.cache_dir == str(tmp_path / "from" / "cli")
+
+
+def test_cache_and_root_options_from_a_namespace():
+    settings = settings_for(fastapi_no_cache=True, fastapi_cache_dir="/tmp/xfa", fastapi_project_root="/srv/app")
+    assert (settings.no_cache, settings.cache_dir, settings.project_root) == (True, "/tmp/xfa", "/srv/app")
