@@ -454,11 +454,11 @@ class ProjectIndex:
         entry = self._summaries.get(path)
         if entry is not None and entry[0] == st.st_mtime_ns and entry[1] == st.st_size:
             return entry[2]
-        result = self._read(path)
+        result = self._read(path, st)
         self._summaries[path] = (st.st_mtime_ns, st.st_size, result)
         return result
 
-    def _read(self, path: str) -> dict | None:
+    def _read(self, path: str, st: os.stat_result | None = None) -> dict | None:
         if self.cache is not None:
             stored = self.cache.get(path)
             if isinstance(stored, dict) and stored.get("v") == SUMMARY_VERSION:
@@ -474,7 +474,7 @@ class ProjectIndex:
         except RecursionError:
             return None
         if self.cache is not None:
-            self.cache.put(path, result)
+            self.cache.put(path, result, stat=st)
         return result
 
     def store_current(self) -> None:
@@ -740,7 +740,9 @@ def index_for(filename: str, tree: ast.AST, settings: Any, non_fastapi: Iterable
             except ImportError:  # pragma: no cover - the cache module ships with the package
                 SummaryCache = None  # type: ignore[assignment,misc]
             if SummaryCache is not None:
-                cache = SummaryCache(root, cache_dir, enabled=True)
+                from . import __version__
+
+                cache = SummaryCache(root, cache_dir, enabled=True, version=f"{__version__}+s{SUMMARY_VERSION}")
         index = _indexes[key] = ProjectIndex(root, cache, non_fastapi)
     index.set_current(filename, tree)
     return index
