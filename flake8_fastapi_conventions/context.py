@@ -175,6 +175,7 @@ class Context:
         #: resolutions made after the walk left the function (module-level checks)
         self._local_imports: dict[str, set[str]] = {}
         self._index: ProjectIndex | None | bool = False
+        self._call_names: dict[tuple[int, int], str | None] = {}
         if isinstance(tree, ast.Module):
             self._prepass(tree.body)
 
@@ -315,7 +316,14 @@ class Context:
         return name
 
     def call_name(self, call: ast.Call) -> str | None:
-        return self.resolve(call.func)
+        """The resolved callee of ``call``; computed once per call, in the scope the call
+        stands in (the many ``ast.Call`` visitors ask for the same name)."""
+        key = (id(call), id(self.frames[-1].node))
+        found = self._call_names.get(key, _UNSET)
+        if found is not _UNSET:
+            return found  # type: ignore[return-value]
+        name = self._call_names[key] = self.resolve(call.func)
+        return name
 
     def is_imported(self, name: str) -> bool:
         return name in self.imports
@@ -771,6 +779,8 @@ class Context:
 
 PYDANTIC_BASE_NAMES = frozenset(q.rsplit(".", 1)[-1] for q in PYDANTIC_BASES)
 
+
+_UNSET = object()
 
 PYDANTIC_SETTINGS_BASES = frozenset(
     {"pydantic.BaseSettings", "pydantic_settings.BaseSettings", "pydantic.v1.BaseSettings", "pydantic.env_settings.BaseSettings"}

@@ -62,9 +62,11 @@ XFA702 = rule(
     seeds=("002",),
     message="JWT payload carries personal data ({keys}); the payload is only base64-encoded — keep the user id in 'sub' and look the rest up server-side",
     what="""
-        Reports `jwt.encode({...})` (PyJWT or python-jose) whose payload dict literal has
-        keys that hold personal data: `email`, `phone`, `address`, `ssn`, `dob`,
-        `password`, `name`, `full_name` and their usual variants.
+        Reports `jwt.encode({...})` (PyJWT or python-jose) whose payload dict literal — or
+        the dict literal a local name was bound to earlier in the same function, when the
+        function does nothing else with that name — has keys that hold personal data:
+        `email`, `phone`, `address`, `ssn`, `dob`, `password`, `name`, `full_name` and their
+        usual variants.
     """,
     why="""
         Seed 002: "payload is base64-readable — never put PII in JWT". Anyone holding the
@@ -88,7 +90,9 @@ XFA702 = rule(
     """,
     not_flagged=(
         "Registered and authorization claims: `sub`, `exp`, `iat`, `nbf`, `jti`, `iss`, `aud`, `scope`, `role`.",
-        "Payloads built elsewhere (a variable, `data.copy()`): their keys are not known here.",
+        "Payloads built elsewhere (a parameter, `data.copy()`, a module constant) or changed "
+        "before encoding (a name that is also updated or passed to another call): their keys "
+        "are not known here.",
         "OpenID Connect ID tokens (a payload with `nonce`, `at_hash`, `auth_time`, `azp`…), whose "
         "standard claims include `email` and `name`.",
     ),
@@ -102,7 +106,10 @@ XFA703 = rule(
     message="JWT payload has no 'exp' claim, so the token never expires; add \"exp\": datetime.now(timezone.utc) + timedelta(minutes=...)",
     what="""
         Reports `jwt.encode(<dict literal>, ...)` (PyJWT or python-jose) whose payload has
-        no `exp` key.
+        no `exp` key; also `jwt.encode(payload, ...)` where `payload` was bound to such a dict
+        literal earlier in the same function and the function does nothing else with it (no
+        `payload["exp"] = ...`, no `update`, not passed to another call). Tests are not
+        checked: they build tokens without `exp` on purpose.
     """,
     why="""
         Seed 002: "short-lived access + long-lived refresh" tokens; "without server-side
@@ -483,6 +490,29 @@ def _payload_keys(payload: ast.AST | None) -> tuple[list[tuple[str, ast.AST]], b
     return None
 
 
+def _local_payload(payload: ast.AST | None, encode: ast.Call, ctx: Context) -> ast.AST | None:
+    """The dict literal a payload name is bound to earlier in the same function, when the
+    function does nothing else with that name (no update, no other assignment, not passed
+    anywhere): then the literal is the payload.  Otherwise the payload itself."""
+    if not isinstance(payload, ast.Name):
+        return payload
+    frame = ctx.function
+    binding = ctx.lookup(payload.id)
+    if frame is None or binding is None or frame.bindings.get(payload.id) is not binding:
+        return payload
+    if binding.kind != "assign" or not isinstance(binding.node, ast.Assign) or len(binding.node.targets) != 1:
+        return payload
+    literal = binding.value
+    if _payload_keys(literal) is None:
+        return payload
+    uses = 0
+    for sub in ast.walk(frame.node):
+        if isinstance(sub, ast.Name) and sub.id == payload.id:
+            uses += 1
+    # the assignment's target and the encode argument, nothing more
+    return literal if uses == 2 else payload
+
+
 #: claims only an OpenID Connect ID token carries; its standard claims include ``email``,
 #: ``name``… (OIDC Core §5.1), so an identity provider (or a test faking one) must send them
 _OIDC_ID_TOKEN_KEYS = frozenset({"nonce", "at_hash", "c_hash", "auth_time", "acr", "amr", "azp"})
@@ -501,7 +531,7 @@ def jwt_calls(node: ast.Call, ctx: Context) -> None:
         if payload is None:
             kw = keyword(node, "payload") or keyword(node, "claims")
             payload = kw.value if kw is not None else None
-        found = _payload_keys(payload)
+        found = _payload_keys(_local_payload(payload, node, ctx))
         if found is None:
             return
         keys, complete = found

@@ -23,3 +23,14 @@ def near_misses(user, exp, data: dict) -> None:
 def id_token(user, exp, nonce) -> None:
     pyjwt.encode({"sub": user.id, "exp": exp, "nonce": nonce, "email": user.email}, settings.KEY)
     pyjwt.encode({"sub": user.id, "exp": exp, "at_hash": "x", "name": user.name}, settings.KEY)
+
+
+def payload_bound_first(user, exp) -> str:
+    payload = {"sub": user.id, "exp": exp, "email": user.email}  # error: XFA702:44
+    return pyjwt.encode(payload, settings.KEY, algorithm="HS256")
+
+
+def payload_changed_before_encoding(user, exp) -> str:
+    payload = {"sub": user.id, "exp": exp, "email": user.email}
+    strip_personal_data(payload)  # noqa: F821
+    return pyjwt.encode(payload, settings.KEY, algorithm="HS256")
