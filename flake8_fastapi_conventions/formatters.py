@@ -7,8 +7,10 @@ this plugin's; XFA codes also carry their rule's metadata and documentation link
 from __future__ import annotations
 
 import json
+import linecache
 import os
 from typing import Any
+from urllib.parse import quote
 
 from flake8.formatting.base import BaseFormatter
 from flake8.violation import Violation
@@ -72,7 +74,7 @@ class SarifFormatter(BaseFormatter):
                             "artifactLocation": _artifact(error.filename),
                             "region": {
                                 "startLine": max(error.line_number, 1),
-                                "startColumn": max(error.column_number, 1),
+                                "startColumn": utf16_column(error),
                             },
                         }
                     }
@@ -118,12 +120,31 @@ class SarifFormatter(BaseFormatter):
         super().stop()
 
 
+#: codes whose columns count characters (pycodestyle reads text lines); every other
+#: checker that flake8 runs on the tree (pyflakes, this plugin, most plugins) counts the
+#: UTF-8 bytes of ``ast`` offsets
+_CHARACTER_COLUMNS = ("E", "W", "C9")
+
+
+def utf16_column(error: Violation) -> int:
+    """The 1-based column in UTF-16 code units, SARIF's default ``columnKind``."""
+    column = max(error.column_number, 1)
+    line = error.physical_line or linecache.getline(error.filename, error.line_number)
+    if not line or line.isascii():
+        return column
+    if error.code.startswith(_CHARACTER_COLUMNS) and not error.code.startswith("E9"):
+        prefix = line[: column - 1]
+    else:
+        prefix = line.encode("utf-8")[: column - 1].decode("utf-8", errors="ignore")
+    return len(prefix.encode("utf-16-le")) // 2 + 1
+
+
 def _artifact(filename: str) -> dict[str, str]:
     from pathlib import Path
 
     if os.path.isabs(filename):
         return {"uri": Path(filename).as_uri()}
-    return {"uri": _relative(filename), "uriBaseId": "%SRCROOT%"}
+    return {"uri": quote(_relative(filename)), "uriBaseId": "%SRCROOT%"}
 
 
 def _as_uri(path: str) -> str:

@@ -83,3 +83,26 @@ def test_sarif_with_no_findings_and_an_output_file(tmp_path):
     log = json.loads(out.read_text())
     jsonschema.validate(log, sarif_schema())
     assert log["runs"][0]["results"] == []
+
+
+def test_sarif_columns_are_utf16_code_units_and_uris_percent_encoded(tmp_path):
+    # "é" is 2 UTF-8 bytes and 1 UTF-16 unit, "𝒳" 4 bytes and 2 units: the call after them
+    # is character 15, byte column 19 (flake8's) and UTF-16 column 16
+    source = 'import requests\n\n\nasync def f():\n    x = "é𝒳"; requests.get(x)\n'
+    folder = tmp_path / "my app"
+    folder.mkdir()
+    (folder / "client #1.py").write_text(source, encoding="utf-8")
+    plain = subprocess.run(
+        [sys.executable, "-m", "flake8", "--select=XFA101", "my app"], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert ":5:19: XFA101" in plain.stdout
+    result = subprocess.run(
+        [sys.executable, "-m", "flake8", "--select=XFA101,E702", "--format=sarif", "my app"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=60,
+    )
+    log = json.loads(result.stdout)
+    by_code = {r["ruleId"]: r["locations"][0]["physicalLocation"] for r in log["runs"][0]["results"]}
+    assert by_code["XFA101"]["region"] == {"startLine": 5, "startColumn": 16}
+    assert by_code["XFA101"]["artifactLocation"]["uri"] == "my%20app/client%20%231.py"
+    # pycodestyle counts characters: the ';' is character 13, UTF-16 unit 14
+    assert by_code["E702"]["region"] == {"startLine": 5, "startColumn": 14}
