@@ -37,6 +37,9 @@ def _parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="Fix and check the FastAPI conventions of flake8-fastapi-conventions.",
     )
+    from . import __version__
+
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     fix = sub.add_parser(
@@ -139,9 +142,11 @@ def run_check(argv: list[str]) -> int:
             "Same output and exit status as flake8."
         )
         return EXIT_OK
+    import flake8.checker
     from flake8.main.application import Application
     from flake8.plugins.finder import Checkers
 
+    argv = _json_format(argv)
     app = Application()
     app.plugins, app.options = flake8_options(argv)
     options = app.options
@@ -149,12 +154,53 @@ def run_check(argv: list[str]) -> int:
     options.extend_select = [c for c in options.extend_select or () if _is_ours(c)]
     ours = [p for p in app.plugins.checkers.tree if p.plugin.package == "flake8-fastapi-conventions" or p.entry_name == "XFA"]
     app.plugins = app.plugins._replace(checkers=Checkers(tree=ours, logical_line=[], physical_line=[]))
+    # the XFA rules need the tree only: no tokenising, no logical lines (flake8's checker
+    # for everything else: reading, encodings, `# flake8: noqa`, noqa lines, --jobs)
+    flake8.checker.FileChecker = _tree_only_file_checker()  # type: ignore[misc]
     app.make_formatter()
     app.make_guide()
     app.make_file_checker_manager(argv)
     app.run_checks()
     app.report()
     return app.exit_code()
+
+
+def _json_format(argv: list[str]) -> list[str]:
+    """``--format json`` names this package's JSON report unless another one is installed."""
+    from importlib.metadata import entry_points
+
+    if any(ep.name == "json" for ep in entry_points(group="flake8.report")):
+        return argv
+    out = []
+    for i, arg in enumerate(argv):
+        if arg == "--format=json":
+            arg = "--format=fastapi-json"
+        elif arg == "json" and i and argv[i - 1] == "--format":
+            arg = "fastapi-json"
+        out.append(arg)
+    return out
+
+
+def _tree_only_file_checker():
+    from flake8.checker import FileChecker
+
+    class TreeOnlyFileChecker(FileChecker):
+        """flake8's ``FileChecker`` that runs only the AST checks, and reports a file too
+        deep to parse (E999) instead of stopping the whole run."""
+
+        def run_checks(self):  # type: ignore[override]
+            if self.processor is None or not self.should_process:
+                return self.display_name, self.results, self.statistics
+            try:
+                self.run_ast_checks()
+            except SyntaxError as exc:
+                row, column = self._extract_syntax_information(exc)
+                self.report("E999", row, column, f"{type(exc).__name__}: {exc.args[0]}")
+            except (RecursionError, MemoryError) as exc:
+                self.report("E999", 1, 0, f"{type(exc).__name__}: too deeply nested to parse")
+            return self.display_name, self.results, self.statistics
+
+    return TreeOnlyFileChecker
 
 
 def _is_ours(code: str) -> bool:

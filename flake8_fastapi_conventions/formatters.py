@@ -1,4 +1,5 @@
-"""flake8 report formats for CI: ``--format=github`` and ``--format=sarif``.
+"""flake8 report formats for CI and tools: ``--format=github``, ``--format=sarif`` and
+``--format=fastapi-json`` (``fastapi-conventions check --format json``).
 
 Both format every code flake8 reports (pycodestyle, pyflakes, other plugins), not only
 this plugin's; XFA codes also carry their rule's metadata and documentation link.
@@ -137,6 +138,46 @@ def utf16_column(error: Violation) -> int:
     else:
         prefix = line.encode("utf-8")[: column - 1].decode("utf-8", errors="ignore")
     return len(prefix.encode("utf-16-le")) // 2 + 1
+
+
+class JsonFormatter(BaseFormatter):
+    """A JSON array of findings, written when flake8 stops: path, line, column (flake8's,
+    1-based), code, message; XFA findings also carry the rule's name, docs URL and fix."""
+
+    def after_init(self) -> None:
+        self._findings: list[dict[str, Any]] = []
+
+    def format(self, error: Violation) -> str | None:
+        return None
+
+    def handle(self, error: Violation) -> None:
+        finding: dict[str, Any] = {
+            "path": _relative(error.filename),
+            "line": error.line_number,
+            "column": error.column_number,
+            "code": error.code,
+            "message": error.text,
+        }
+        if error.code.startswith("XFA"):
+            from . import rules  # noqa: F401  (declares them)
+            from .registry import RULES
+
+            declared = RULES.get(error.code)
+            if declared is not None:
+                finding["name"] = declared.name
+                finding["url"] = DOCS_URL.format(code=error.code)
+                finding["fix"] = declared.fix if "fastapi-conventions fix" in error.text else None
+        self._findings.append(finding)
+
+    def show_statistics(self, statistics: Any) -> None:
+        pass
+
+    def show_benchmarks(self, benchmarks: Any) -> None:
+        pass
+
+    def stop(self) -> None:
+        self._write(json.dumps(self._findings, indent=2, ensure_ascii=False))
+        super().stop()
 
 
 def _artifact(filename: str) -> dict[str, str]:

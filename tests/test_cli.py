@@ -404,3 +404,74 @@ def test_lint_path_does_not_import_ast_grep():
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
+
+
+def _cli(*args: str, cwd) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "flake8_fastapi_conventions.cli", *args],
+        capture_output=True, text=True, cwd=cwd, timeout=300,
+    )
+
+
+def test_check_reports_a_file_too_deep_to_parse_and_goes_on(tmp_path):
+    # flake8 itself stops the whole run with a traceback on this file
+    write(tmp_path / "deep.py", "x = " + "+".join(["a"] * 3000) + "\n")
+    write(tmp_path / "py314.py", "try:\n    pass\nexcept A, B:\n    pass\n")
+    write(tmp_path / "ok.py", "import time\n\n\nasync def f():\n    time.sleep(1)\n")
+    for jobs in ("1", "2"):
+        proc = _cli("check", "--jobs", jobs, ".", cwd=tmp_path)
+        assert proc.stderr == "" and proc.returncode == 1
+        assert [line.split(" ", 2)[:2] for line in proc.stdout.splitlines()] == [
+            ["./deep.py:1:1:", "E999"],
+            ["./ok.py:5:5:", "XFA102"],
+            ["./py314.py:3:9:", "E999"],
+        ]
+        assert "too deeply nested" in proc.stdout
+
+
+def test_check_finds_what_flake8_finds_on_fastapi_sdist(fastapi_sdist, tmp_path):
+    import tarfile
+
+    with tarfile.open(fastapi_sdist) as tar:
+        tar.extractall(tmp_path, filter="data") if hasattr(tarfile, "data_filter") else tar.extractall(tmp_path)
+    root = next(tmp_path.glob("fastapi-*"))
+    (root / "setup.cfg").write_text("[flake8]\nper-file-ignores =\n    docs_src/*: XFA301\n")
+    write(root / "docs_src" / "noqa_case.py", 'import time\n\n\nasync def f():\n    time.sleep(1)  # noqa: XFA102\n    time.sleep(2)\n    x = """\n    """; time.sleep(3)  # noqa\n')
+    by_flake8 = subprocess.run(
+        [sys.executable, "-m", "flake8", "--select=XFA,E902,E999", "--jobs=1", "docs_src", "fastapi"],
+        capture_output=True, text=True, cwd=root, timeout=600,
+    )
+    by_check = _cli("check", "--jobs=2", "docs_src", "fastapi", cwd=root)
+    assert by_check.stderr == ""
+    assert sorted(by_check.stdout.splitlines()) == sorted(by_flake8.stdout.splitlines())
+    assert len(by_check.stdout.splitlines()) > 100
+    assert "noqa_case.py:6:5: XFA102" in by_check.stdout
+    assert "noqa_case.py:5:" not in by_check.stdout and "noqa_case.py:8:" not in by_check.stdout
+    assert by_check.returncode == by_flake8.returncode == 1
+
+
+def test_check_json_format(tmp_path):
+    import json
+
+    write(tmp_path / "app" / "jobs.py", "import time\n\n\nasync def f():\n    time.sleep(1)\n")
+    proc = _cli("check", "--format", "json", "app", cwd=tmp_path)
+    findings = json.loads(proc.stdout)
+    assert findings == [
+        {
+            "path": "app/jobs.py",
+            "line": 5,
+            "column": 5,
+            "code": "XFA102",
+            "message": "time.sleep() blocks the event loop inside async def; use await asyncio.sleep(...) (fix: fastapi-conventions fix)",
+            "name": "blocking-sleep-in-async",
+            "url": "https://github.com/flake8-fastapi-conventions/flake8-fastapi-conventions/blob/main/docs/rules/XFA102.md",
+            "fix": "safe",
+        }
+    ]
+
+
+def test_version(tmp_path):
+    from flake8_fastapi_conventions import __version__
+
+    proc = _cli("--version", cwd=tmp_path)
+    assert proc.stdout.strip() == f"fastapi-conventions {__version__}" and proc.returncode == 0
