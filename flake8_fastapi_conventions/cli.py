@@ -114,19 +114,80 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def flake8_options(argv: list[str]):
     """``(plugins, options)`` from flake8's own parser: config files, plugins' options."""
+    from flake8.options import config
     from flake8.options.parse_args import parse_args
 
     buffer = io.StringIO()
+    load_config = config.load_config
+    config.load_config = _with_pyproject(load_config)  # type: ignore[assignment]
     try:
         with redirect_stderr(buffer):
             return parse_args(argv)
     except SystemExit as exc:
         if isinstance(exc.code, str):  # the plugin's OptionError: "flake8: --x: expected ..."
-            raise UsageError(exc.code) from None
+            message = exc.code
+            if message.startswith("flake8: "):
+                message = f"{PROG}: " + message[len("flake8: ") :]
+            raise UsageError(message) from None
         lines = [line for line in buffer.getvalue().splitlines() if line.strip()]
         raise UsageError(lines[-1] if lines else f"{PROG}: bad flake8 options") from None
     except Exception as exc:  # flake8's config errors (ExecutionError, ConfigParser errors)
         raise UsageError(f"{PROG}: flake8 configuration: {exc}".splitlines()[0]) from None
+    finally:
+        config.load_config = load_config  # type: ignore[assignment]
+
+
+def _with_pyproject(load_config):
+    """flake8's ``load_config``, reading ``[tool.flake8]`` of ``pyproject.toml`` when no
+    ``setup.cfg``/``tox.ini``/``.flake8`` configures flake8 (as Flake8-pyproject does for
+    flake8 itself): ``check`` and ``fix`` then see what a ruff-only project configured."""
+
+    def load(config, extra, *, isolated=False):
+        cfg, cfg_dir = load_config(config, extra, isolated=isolated)
+        if isolated or config is not None or cfg.has_section("flake8"):
+            return cfg, cfg_dir
+        found = _pyproject_flake8_table(os.path.abspath("."))
+        if found is None:
+            return cfg, cfg_dir
+        path, table = found
+        cfg.add_section("flake8")
+        for key, value in table.items():
+            if isinstance(value, bool):
+                text = "true" if value else "false"
+            elif isinstance(value, (list, tuple)):
+                text = ",".join(str(v) for v in value)
+            else:
+                text = str(value)
+            cfg.set("flake8", key, text)
+        return cfg, os.path.dirname(path)
+
+    return load
+
+
+def _pyproject_flake8_table(directory: str):
+    """``(path, table)`` of the nearest ``pyproject.toml`` with a ``[tool.flake8]`` table."""
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        try:
+            import tomli as tomllib  # type: ignore[no-redef]
+        except ImportError:
+            return None
+    home = os.path.expanduser("~")
+    while True:
+        candidate = os.path.join(directory, "pyproject.toml")
+        if os.path.isfile(candidate):
+            try:
+                with open(candidate, "rb") as fh:
+                    table = tomllib.load(fh).get("tool", {}).get("flake8")
+            except (OSError, ValueError):
+                table = None
+            if isinstance(table, dict):
+                return candidate, table
+        parent = os.path.dirname(directory)
+        if parent == directory or directory == home:
+            return None
+        directory = parent
 
 
 # -- check -------------------------------------------------------------------------

@@ -475,3 +475,26 @@ def test_version(tmp_path):
 
     proc = _cli("--version", cwd=tmp_path)
     assert proc.stdout.strip() == f"fastapi-conventions {__version__}" and proc.returncode == 0
+
+
+def test_check_and_fix_read_tool_flake8_from_pyproject(tmp_path):
+    # a ruff-only project configures flake8 in pyproject.toml, without Flake8-pyproject
+    write(tmp_path / "pyproject.toml", '[tool.flake8]\nextend-select = ["XFA109"]\nextend-ignore = ["XFA102"]\n')
+    write(tmp_path / "app" / "jobs.py", "import time\n\n\nasync def f() -> None:\n    time.sleep(1)\n")
+    write(tmp_path / "app" / "routes.py", "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n\n@router.get('/')\nasync def index() -> dict:\n    return {'total': sum(range(10))}\n")
+    def codes(proc):
+        return {line.split(" ")[1] for line in proc.stdout.splitlines()} & {"XFA102", "XFA109"}
+
+    proc = _cli("check", "app", cwd=tmp_path)
+    assert codes(proc) == {"XFA109"}, proc.stdout + proc.stderr
+    fixed = _cli("fix", "--diff", "app", cwd=tmp_path)
+    assert "asyncio.sleep" not in fixed.stdout  # XFA102 is ignored by the configuration
+    # a setup.cfg that configures flake8 wins, as it does for flake8
+    write(tmp_path / "setup.cfg", "[flake8]\nextend-ignore = XFA109\n")
+    proc = _cli("check", "app", cwd=tmp_path)
+    assert codes(proc) == {"XFA102"}
+
+
+def test_cli_option_errors_name_the_command(tmp_path):
+    proc = _cli("check", "--fastapi-max-if-depth=x", ".", cwd=tmp_path)
+    assert proc.returncode == 2 and proc.stderr.startswith("fastapi-conventions: ")
