@@ -378,6 +378,10 @@ def run_fix(args: argparse.Namespace, rest: list[str]) -> int:
         else:
             try:
                 write_source(path, result.text, encoding, bom)
+            except NotWritten as exc:
+                progress.clear()
+                print(f"{path}: {exc}", file=sys.stderr)
+                continue
             except OSError as exc:
                 progress.clear()
                 print(f"{path}: cannot write: {exc.strerror or exc}", file=sys.stderr)
@@ -442,19 +446,44 @@ def read_source(path: str) -> tuple[str, str, bool]:
     return data.decode(encoding), encoding, bom
 
 
+class NotWritten(Exception):
+    """The fixer leaves a file as it is, on purpose (the reason is the message)."""
+
+
 def write_source(path: str, text: str, encoding: str, bom: bool) -> None:
-    """Atomic: a temporary file in the same directory, then ``os.replace``."""
+    """Write the fixed text, never losing or corrupting the file: a symlink's target is
+    written (the link stays a link); a file without write permission is left unchanged
+    (``NotWritten``), even when root could write it; mode, owner and group are kept; the
+    write is atomic (a temporary file beside the target, then ``os.replace``) where the
+    directory allows it, in place where only the file is writable."""
     data = (_BOM if bom else b"") + text.encode(encoding)
-    directory = os.path.dirname(os.path.abspath(path))
-    mode = os.stat(path).st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
+    target = os.path.realpath(path)
+    st = os.stat(target)
+    if not st.st_mode & 0o222:
+        raise NotWritten("read-only file, left unchanged")
+    directory = os.path.dirname(target)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(target)}.", suffix=".tmp")
+    except OSError:
+        # a read-only directory: the file itself may still be writable
+        with open(target, "r+b") as fh:
+            fh.write(data)
+            fh.truncate()
+            fh.flush()
+            os.fsync(fh.fileno())
+        return
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        os.chmod(tmp, st.st_mode & 0o7777)
+        if hasattr(os, "chown"):
+            try:
+                os.chown(tmp, st.st_uid, st.st_gid)
+            except OSError:
+                pass  # not ours to give away: the new file stays ours, like an editor's save
+        os.replace(tmp, target)
     except BaseException:
         try:
             os.unlink(tmp)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -498,3 +499,43 @@ def test_check_and_fix_read_tool_flake8_from_pyproject(tmp_path):
 def test_cli_option_errors_name_the_command(tmp_path):
     proc = _cli("check", "--fastapi-max-if-depth=x", ".", cwd=tmp_path)
     assert proc.returncode == 2 and proc.stderr.startswith("fastapi-conventions: ")
+
+
+def test_fix_writes_a_symlinks_target_and_keeps_the_link(project, capsys):
+    real = write(project / "shared" / "jobs.py", SLEEPY)
+    link = project / "app" / "jobs.py"
+    link.parent.mkdir(parents=True, exist_ok=True)
+    link.symlink_to(real)
+    assert run(capsys, "fix", "app/jobs.py")[0] == 1
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.read_text() == SLEEPY_FIXED
+
+
+def test_fix_leaves_a_read_only_file_unchanged_even_as_root(project, capsys):
+    f = write(project / "app" / "jobs.py", SLEEPY)
+    f.chmod(0o444)
+    code, _, err = run(capsys, "fix", "app")
+    assert f.read_text() == SLEEPY and f.stat().st_mode & 0o777 == 0o444
+    assert "app/jobs.py: read-only file, left unchanged" in err
+    assert code == 0
+
+
+def test_fix_writes_in_place_when_the_directory_is_read_only(project, capsys, monkeypatch):
+    f = write(project / "app" / "jobs.py", SLEEPY)
+    inode = f.stat().st_ino
+
+    def no_temporary_file(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", no_temporary_file)
+    assert run(capsys, "fix", "app")[0] == 1
+    assert f.read_text() == SLEEPY_FIXED and f.stat().st_ino == inode
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="changing a file's owner needs root")
+def test_fix_keeps_the_files_owner(project, capsys):
+    f = write(project / "app" / "jobs.py", SLEEPY)
+    os.chown(f, 65534, 65534)
+    assert run(capsys, "fix", "app")[0] == 1
+    assert (f.stat().st_uid, f.stat().st_gid) == (65534, 65534)
+    assert f.read_text() == SLEEPY_FIXED
