@@ -539,3 +539,20 @@ def test_fix_keeps_the_files_owner(project, capsys):
     assert run(capsys, "fix", "app")[0] == 1
     assert (f.stat().st_uid, f.stat().st_gid) == (65534, 65534)
     assert f.read_text() == SLEEPY_FIXED
+
+
+def test_the_fixer_indexes_a_module_once_per_pass_not_per_fix(monkeypatch):
+    from flake8_fastapi_conventions.fixer import fix_text
+
+    calls = []
+    real = engine.Source._index_module
+
+    def counting(self):
+        calls.append(self)
+        real(self)
+
+    monkeypatch.setattr(engine.Source, "_index_module", counting)
+    source = "import time\n\n" + "".join(f"\nasync def f{i}() -> int:\n    time.sleep(1)\n    return {i}\n" for i in range(300))
+    result = fix_text(source, "app/jobs.py")
+    assert result.fixed == 300
+    assert len(calls) == len({id(s) for s in calls}) <= 3

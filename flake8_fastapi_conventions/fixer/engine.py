@@ -113,6 +113,8 @@ class Source:
         self._ast_index: dict[tuple[int, int], list[ast.AST]] | None = None
         self._parents: dict[int, ast.AST] | None = None
         self._sg_index: dict[str, dict[tuple[int, int], SgNode]] = {}
+        self._imported: dict[tuple[str, str | None], str] | None = None
+        self._top_names: set[str] | None = None
         #: scratch space shared by the fixers during one pass
         self.cache: dict[object, object] = {}
         #: the findings of this pass that the run will try to fix
@@ -237,35 +239,46 @@ class Source:
     def imported_name(self, module: str, name: str | None = None) -> str | None:
         """The local name under which a module-level import already binds
         ``module`` (or ``module.name``), if any."""
-        for stmt in ast.walk(self.tree):
-            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-                continue
-            if name is None and isinstance(stmt, ast.Import):
-                for alias in stmt.names:
-                    if alias.name == module:
-                        return alias.asname or module
-            elif name is not None and isinstance(stmt, ast.ImportFrom):
-                if stmt.module == module and not stmt.level:
-                    for alias in stmt.names:
-                        if alias.name == name:
-                            return alias.asname or name
-        return None
+        if self._imported is None:
+            self._index_module()
+        assert self._imported is not None
+        return self._imported.get((module, name))
 
     def module_binds(self, name: str) -> bool:
         """Whether the module binds ``name`` at top level (assignment, def, class, import)."""
+        if self._top_names is None:
+            self._index_module()
+        assert self._top_names is not None
+        return name in self._top_names
+
+    def _index_module(self) -> None:
+        """One pass over the module for :meth:`imported_name` and :meth:`module_binds`
+        (asked once per fix: a file with thousands of findings must not be walked per fix)."""
+        imported: dict[tuple[str, str | None], str] = {}
+        stack: list[ast.AST] = list(reversed(self.tree.body))
+        while stack:  # the module outside functions and classes, in source order
+            stmt = stack.pop()
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+                continue
+            if isinstance(stmt, ast.Import):
+                for alias in stmt.names:
+                    imported.setdefault((alias.name, None), alias.asname or alias.name)
+            elif isinstance(stmt, ast.ImportFrom):
+                if stmt.module and not stmt.level:
+                    for alias in stmt.names:
+                        imported.setdefault((stmt.module, alias.name), alias.asname or alias.name)
+            stack.extend(reversed(list(ast.iter_child_nodes(stmt))))
+        names: set[str] = set()
         for stmt in self.tree.body:
             for node in ast.walk(stmt):
                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                    if node.name == name:
-                        return True
-                elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store) and node.id == name:
-                    return True
+                    names.add(node.name)
+                elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                    names.add(node.id)
                 elif isinstance(node, (ast.Import, ast.ImportFrom)):
                     for alias in node.names:
-                        bound = alias.asname or alias.name.split(".")[0]
-                        if bound == name:
-                            return True
-        return False
+                        names.add(alias.asname or alias.name.split(".")[0])
+        self._imported, self._top_names = imported, names
 
     def use(self, module: str, name: str | None = None) -> tuple[str, tuple[Need, ...]]:
         """The name to write for ``module`` (or ``module.name``), and the import it needs.
@@ -352,9 +365,24 @@ def _top_insertion_point(src: Source) -> int:
 # -- applying edits --------------------------------------------------------------------
 
 
-def _overlaps(a: Edit, b: Edit) -> bool:
-    """Edits of two different fixes conflict when their ranges meet or touch."""
-    return a.start <= b.end and b.start <= a.end
+class _Taken:
+    """The ranges the fixes of one pass already edit, sorted: whether a new edit meets or
+    touches one of them is a binary search, not a scan (thousands of fixes per file)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, edit: Edit) -> bool:
+        i = bisect_right(self.starts, edit.end)  # the ranges that start at or before its end
+        # the taken ranges do not overlap each other, so the latest-starting one of those
+        # has the largest end; it meets ``edit`` when it ends at or after edit.start
+        return i > 0 and self.ends[i - 1] >= edit.start
+
+    def add(self, edit: Edit) -> None:
+        i = bisect_right(self.starts, edit.start)
+        self.starts.insert(i, edit.start)
+        self.ends.insert(i, edit.end)
 
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:
@@ -458,6 +486,7 @@ def fix_text(
         src.findings = [f for f in findings if fixable(f.code, unsafe)]
         fixes: list[Fix] = []
         taken: list[Edit] = []
+        spans = _Taken()
         covered: set[Finding] = set()
         count = 0
         for finding in findings:
@@ -471,10 +500,12 @@ def fix_text(
             except Exception as exc:  # a bug in a fixer: leave the finding, keep going
                 reasons[(finding.line, finding.col, finding.code)] = f"internal error in the fixer: {exc!r}"
                 continue
-            if not fix.edits or any(_overlaps(e, t) for e in fix.edits for t in taken):
+            if not fix.edits or any(spans.overlaps(e) for e in fix.edits):
                 continue
             fixes.append(fix)
             taken.extend(fix.edits)
+            for edit in fix.edits:
+                spans.add(edit)
             covered.update(fix.covers)
             count += 1 + len(set(fix.covers) - {finding})
         if not fixes:
