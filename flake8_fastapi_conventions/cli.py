@@ -417,17 +417,34 @@ def _display(path: str) -> str:
     return path
 
 
-def unified_diff(path: str, before: str, after: str) -> str:
-    lines = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
-        fromfile=f"a/{_display(path)}",
-        tofile=f"b/{_display(path)}",
-    )
-    out = []
-    for line in lines:
-        out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
-    return "".join(out)
+def unified_diff(path: str, before: str, after: str, context: int = 3) -> str:
+    """A unified diff that shows only changed lines as ``-``/``+``: difflib's
+    ``unified_diff`` treats lines repeated across a long file (``return``, ``)``) as junk
+    and then pairs unchanged lines as removed and added."""
+    a = before.splitlines(keepends=True)
+    b = after.splitlines(keepends=True)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    out: list[str] = []
+    for group in matcher.get_grouped_opcodes(context):
+        if not out:
+            out += [f"--- a/{_display(path)}\n", f"+++ b/{_display(path)}\n"]
+        first, last = group[0], group[-1]
+        out.append(f"@@ -{_range(first[1], last[2])} +{_range(first[3], last[4])} @@\n")
+        for tag, i1, i2, j1, j2 in group:
+            if tag == "equal":
+                out += [" " + line for line in a[i1:i2]]
+                continue
+            out += ["-" + line for line in a[i1:i2]]
+            out += ["+" + line for line in b[j1:j2]]
+    return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in out)
+
+
+def _range(start: int, stop: int) -> str:
+    """A hunk's ``start,length`` as unified diffs write it (1-based; ``n,0`` when empty)."""
+    length = stop - start
+    if length == 1:
+        return str(start + 1)
+    return f"{start + 1 if length else start},{length}"
 
 
 # -- files -------------------------------------------------------------------------

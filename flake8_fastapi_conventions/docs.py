@@ -98,7 +98,14 @@ def render_rule(r: Rule) -> str:
                 "behaviour, so read the diff."
             )
         lines.append("")
-    lines += ["## Source", ""]
+    lines += [
+        "## Source",
+        "",
+        "The style guides this rule comes from (the \"seeds\" quoted above: five guides FastAPI "
+        "teams wrote for themselves, mapped guideline by guideline in "
+        "[docs/coverage.md](../coverage.md)):",
+        "",
+    ]
     lines += [f"- {SEED_TITLES.get(s, 'seed ' + s)}" for s in r.seeds]
     lines.append("")
     return "\n".join(lines)

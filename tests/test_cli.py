@@ -556,3 +556,21 @@ def test_the_fixer_indexes_a_module_once_per_pass_not_per_fix(monkeypatch):
     result = fix_text(source, "app/jobs.py")
     assert result.fixed == 300
     assert len(calls) == len({id(s) for s in calls}) <= 3
+
+
+def test_diff_of_a_long_file_marks_only_the_changed_lines(tmp_path):
+    # difflib's unified_diff, on a file over 200 lines whose lines repeat, pairs unchanged
+    # lines as removed and added; the fixer's --diff shows just the change
+    body = "".join(f"\n\nasync def f{i}() -> int:\n    x = 1\n    return x\n" for i in range(80))
+    before = "import time\n" + body + "\n\nasync def g() -> None:\n    time.sleep(1)\n"
+    after = before.replace("    time.sleep(1)\n", "    await asyncio.sleep(1)\n")
+    diff = cli.unified_diff("app/jobs.py", before, after)
+    changed = [l for l in diff.splitlines() if l[:1] in "+-" and not l.startswith(("---", "+++"))]
+    assert changed == ["-    time.sleep(1)", "+    await asyncio.sleep(1)"]
+    # and it applies
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "jobs.py").write_text(before)
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    (tmp_path / "p.diff").write_text(diff)
+    subprocess.run(["git", "apply", "p.diff"], cwd=tmp_path, check=True)
+    assert (tmp_path / "app" / "jobs.py").read_text() == after
