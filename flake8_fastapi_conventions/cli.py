@@ -73,7 +73,13 @@ def _parser() -> argparse.ArgumentParser:
         ),
         add_help=False,
     )
-    sub.add_parser("rules", help="the table of rules")
+    rules = sub.add_parser("rules", help="the table of rules")
+    rules.add_argument("--fixable", action="store_true", help="only the rules fastapi-conventions fix rewrites")
+    rules.add_argument(
+        "--enabled",
+        action="store_true",
+        help="only the rules the flake8 configuration here enables (default-on ones, and off ones it selects)",
+    )
     rule = sub.add_parser("rule", help="one rule's documentation")
     rule.add_argument("code", help="a rule code, e.g. XFA402")
     return parser
@@ -94,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if rest:
             raise UsageError(f"{PROG} {args.command}: unrecognized arguments: {' '.join(rest)}")
         if args.command == "rules":
-            return run_rules()
+            return run_rules(fixable=args.fixable, enabled=args.enabled)
         return run_rule(args.code)
     except UsageError as exc:
         print(str(exc), file=sys.stderr)
@@ -544,14 +550,27 @@ class Progress:
 # -- rules / rule --------------------------------------------------------------------
 
 
-def run_rules() -> int:
+def run_rules(fixable: bool = False, enabled: bool = False) -> int:
     from . import checker  # noqa: F401  (declares the rules)
     from .docs import fix_label
     from .registry import RULES
 
+    on: frozenset[str] | None = None
+    if enabled:
+        from .settings import settings_from_options
+
+        from flake8.style_guide import Decision, DecisionEngine
+
+        _plugins, options = flake8_options([])
+        decider = DecisionEngine(options)
+        on = frozenset(
+            c for c in settings_from_options(options).enabled if decider.decision_for(c) is Decision.Selected
+        )
     rows = [("code", "name", "default", "fix")]
     for code in sorted(RULES):
         r = RULES[code]
+        if (fixable and r.fix is None) or (on is not None and code not in on):
+            continue
         rows.append((code, r.name, "on" if r.default else "off", fix_label(r)))
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:

@@ -574,3 +574,13 @@ def test_diff_of_a_long_file_marks_only_the_changed_lines(tmp_path):
     (tmp_path / "p.diff").write_text(diff)
     subprocess.run(["git", "apply", "p.diff"], cwd=tmp_path, check=True)
     assert (tmp_path / "app" / "jobs.py").read_text() == after
+
+
+def test_rules_filters(tmp_path):
+    from flake8_fastapi_conventions.registry import RULES
+
+    fixable = _cli("rules", "--fixable", cwd=tmp_path).stdout.splitlines()[1:]
+    assert {line.split()[0] for line in fixable} == {c for c, r in RULES.items() if r.fix}
+    write(tmp_path / "setup.cfg", "[flake8]\nextend-select = XFA109\nextend-ignore = XFA101\n")
+    enabled = {line.split()[0] for line in _cli("rules", "--enabled", cwd=tmp_path).stdout.splitlines()[1:]}
+    assert "XFA109" in enabled and "XFA101" not in enabled and "XFA102" in enabled and "XFA901" not in enabled
