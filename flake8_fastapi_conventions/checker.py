@@ -31,7 +31,17 @@ class Checker:
 
     @classmethod
     def parse_options(cls, options: Any) -> None:
-        cls.settings = settings_from_options(options)
+        from . import config_file
+        from .settings import OptionError
+
+        config_file.warn_unknown_keys(options)
+        try:
+            cls.settings = settings_from_options(options)
+        except OptionError as exc:
+            source = config_file.where_set(exc.option, options)
+            if source is None:
+                raise
+            raise OptionError(exc.option, exc.value, exc.expected, source=config_file._display(source)) from None
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
         for line, col, message in run_checks(self.tree, self.filename, self.settings, self.lines):

@@ -293,8 +293,10 @@ def _flag(option: str, value: object) -> bool:
 class OptionError(SystemExit):
     """A bad option value: flake8 stops with one line naming the option."""
 
-    def __init__(self, option: str, value: object, expected: str) -> None:
-        super().__init__(f"flake8: --{option}: expected {expected}, got {value!r}")
+    def __init__(self, option: str, value: object, expected: str, source: str | None = None) -> None:
+        self.option, self.value, self.expected = option, value, expected
+        where = f"{source}: {option}" if source else f"--{option}"
+        super().__init__(f"flake8: {where}: expected {expected}, got {value!r}")
 
 
 _GLOB_OK = re.compile(r"^[^\x00]+$")

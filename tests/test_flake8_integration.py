@@ -128,7 +128,7 @@ def test_a_bad_option_value_is_one_line_not_a_traceback(tmp_path):
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines() == [
-        "flake8: --fastapi-max-if-depth: expected a whole number >= 1, got 'deep'"
+        "flake8: setup.cfg: fastapi-max-if-depth: expected a whole number >= 1, got 'deep'"
     ]
 
 
@@ -138,7 +138,7 @@ def test_a_bad_no_cache_value_is_one_line_not_a_traceback(tmp_path):
     (tmp_path / "setup.cfg").write_text("[flake8]\nfastapi-no-cache = maybe\n")
     result = subprocess.run([sys.executable, "-m", "flake8", "a.py"], cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode != 0
-    assert result.stderr.strip().splitlines() == ["flake8: --fastapi-no-cache: expected true or false, got 'maybe'"]
+    assert result.stderr.strip().splitlines() == ["flake8: setup.cfg: fastapi-no-cache: expected true or false, got 'maybe'"]
 
 
 def test_layer_options_from_a_config_file(tmp_path):
@@ -215,3 +215,20 @@ def test_the_cache_and_root_options_are_accepted(project):
     help_text = flake8("--help", cwd=project).stdout
     for option in ("--fastapi-no-cache", "--fastapi-cache-dir", "--fastapi-project-root"):
         assert option in help_text
+
+
+def test_a_bad_config_value_names_the_file_and_a_misspelt_key_is_warned(tmp_path):
+    (tmp_path / "app.py").write_text("x = 1\n")
+    (tmp_path / "setup.cfg").write_text("[flake8]\nfastapi_max_if_deph = 3\nfastapi-max-if-depth = x\n")
+    result = flake8("--select=XFA", "app.py", cwd=tmp_path)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "flake8: setup.cfg: fastapi-max-if-depth: expected a whole number >= 1, got 'x'" in result.stderr
+    assert (
+        "flake8-fastapi-conventions: setup.cfg: unknown option fastapi-max-if-deph "
+        "(did you mean fastapi-max-if-depth?); it is ignored"
+    ) in result.stderr
+    # the same bad value on the command line names the flag
+    (tmp_path / "setup.cfg").write_text("[flake8]\n")
+    result = flake8("--select=XFA", "--fastapi-max-if-depth=y", "app.py", cwd=tmp_path)
+    assert "flake8: --fastapi-max-if-depth: expected a whole number >= 1, got 'y'" in result.stderr
+    assert "unknown option" not in result.stderr
