@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from http import HTTPStatus
 from typing import Any
 
@@ -82,6 +83,14 @@ XFA602 = rule(
         function passed as `lifespan=` to a call (`FastAPI(...)`, `APIRouter(...)`,
         `Starlette(...)`) in this file, or an `@asynccontextmanager` function whose first
         parameter is the app (annotated `FastAPI`/`Starlette` or named `app`/`_app`/`application`).
+        Not reported: handlers that say start-up goes on without the integration — a
+        comment on the `except` line, in the handler, in the comment lines right above
+        the `except` or right above the `try`, or the handler's log message, with words
+        like "continue", "optional", "non-fatal", "best effort", "without", "degraded",
+        "skip", "fallback" (not negated: "no fallback" does not count) — and a `try` that
+        only prints a banner or version line (output calls, and local names only they
+        read). Comments are read from the file's lines; when only the tree is given,
+        comments do not count. Test files (the tests layer) are not checked; scripts are.
     """,
     why="""
         Start-up is the one moment where a missing database or cache can stop a
@@ -136,6 +145,10 @@ XFA602 = rule(
         "Handlers that do anything besides passing, logging or continuing (a fallback assignment, a retry "
         "`await asyncio.sleep(...)`), and handlers in a retry loop whose `else:` clause exists (it raises).",
         "`@asynccontextmanager` functions that do not take the app (ordinary resource managers).",
+        "Optional integrations whose failure is logged with a comment (or log message) saying start-up "
+        "continues: `# optional: runs without error tracking`, `# non-fatal`, "
+        "`logger.warning(\"redis unavailable, continuing without cache\")`.",
+        "Cosmetic start-up output: a `try` that only prints or logs a banner or version line.",
     ),
 )
 
@@ -215,12 +228,18 @@ XFA604 = rule(
     "call-next-unguarded",
     default=True,
     seeds=("004",),
-    message="`await {call_next}(...)` in middleware is not inside try; wrap it in try/except, log the exception and return a 500 response (or re-raise) so an error in the route does not break the middleware chain",
+    message="`await {call_next}(...)` in middleware is not inside try, so the code after it is skipped when the route raises; wrap it in try/except, log the exception and return a 500 response (or re-raise) so an error in the route does not break the middleware chain",
     what="""
-        Reports `await call_next(request)` that is not inside the body of a `try` in a
-        middleware function: the `dispatch` method of a `BaseHTTPMiddleware` subclass, a
-        function decorated `@app.middleware("http")`, or any function whose second
-        parameter is named `call_next`.
+        Reports `await call_next(request)` that is not inside the body of a `try` in
+        Starlette/FastAPI HTTP middleware, when code runs after it that an exception in
+        the route would skip. Middleware is the `dispatch` method of a
+        `BaseHTTPMiddleware` subclass (of this file), a function decorated
+        `@app.middleware("http")`, or a function `(request, call_next)` whose first
+        parameter is a Starlette/FastAPI `Request` (annotated so, or unannotated and named
+        `request`; a method must be annotated). A pass-through — `return await
+        call_next(request)`, or `response = await call_next(request)` followed only by
+        `return response` — is not reported: Starlette's error middleware still answers
+        with a 500. Test files (the tests layer) are not checked; scripts are.
     """,
     why="""
         Seed 004: "If middleware calls call_next(request) without a try/except, an
@@ -267,6 +286,11 @@ XFA604 = rule(
         "Test files (the tests layer): test apps configure middleware, handlers and events on purpose.",
         "`call_next` awaited anywhere inside a `try` body (including `try`/`finally`).",
         "A call named `call_next` in a function that is not middleware (its second parameter is not the callee).",
+        "A pass-through `return await call_next(request)` (also in an `if`/`with` block), or "
+        "`response = await call_next(request)` followed only by `return response`.",
+        "Middleware of other frameworks: a class deriving a FastMCP `Middleware` (or any class "
+        "imported from another framework), a `call_next` that takes a context "
+        "(`on_message(self, context, call_next)`) rather than a Request.",
     ),
 )
 
@@ -284,7 +308,9 @@ XFA605 = rule(
         `FastAPI(...)`/`Starlette(...)` the first entry is the outermost, so a
         `Middleware(CORSMiddleware, ...)` that is not first is reported; so is an
         `add_middleware` call on an app whose `middleware=[...]` list holds CORS (added
-        middleware wraps the list).
+        middleware wraps the list). A later middleware that is itself a CORS handler (its
+        name says CORS: `CustomCORSMiddleware`) does not count. Test files (the tests layer)
+        are not checked; scripts are.
     """,
     why="""
         Seed 002: "ordering trap › last registered = outermost = runs first on request".
@@ -315,6 +341,8 @@ XFA605 = rule(
         "`add_middleware` calls on different app objects, or in different functions.",
         "A CORS call and a later call in mutually exclusive branches (`if`/`else`) of the same `if`.",
         "`Middleware(CORSMiddleware)` first in a `middleware=[...]` list; lists that are not passed as `middleware=`.",
+        "A later `add_middleware` (or an earlier list entry) that is itself a CORS handler: "
+        "`app.add_middleware(CustomCORSMiddleware)` after `CORSMiddleware`.",
     ),
 )
 
@@ -450,8 +478,9 @@ XFA609 = rule(
         `headers.get(b"authorization")`, `request.cookies.get("access_token")` (a cookie
         whose name contains `token` or `session`). Middleware is the `dispatch` method of a
         `BaseHTTPMiddleware` subclass, a function decorated `@app.middleware("http")` or
-        whose second parameter is `call_next`, or the `__call__(self, scope, receive, send)`
-        of a class.
+        whose parameters are `(request, call_next)` with a Starlette/FastAPI `Request`
+        first (not a context of another framework), or the
+        `__call__(self, scope, receive, send)` of a class.
     """,
     why="""
         Seed 002: middleware is for "logging · CORS · request ID · timing — never auth":
@@ -639,7 +668,9 @@ XFA613 = rule(
         `FastAPI(exception_handlers={X: handler})` and defined in this file. Reports a
         returned response without `status_code` (it defaults to 200), and, in a handler
         for `Exception` or a 5xx status (or returning a 5xx response), a response body
-        that holds `str(exc)`, `repr(exc)`, `f"{exc}"` or `traceback.*(...)`.
+        that holds `str(exc)`, `repr(exc)`, `f"{exc}"` or `traceback.*(...)` — not as a key
+        into a table of fixed messages (`MESSAGES.get(str(exc), "...")`,
+        `MESSAGES[str(exc)]`). Test files (the tests layer) are not checked; scripts are.
     """,
     why="""
         Seed 002 on the global handler: "last resort — log traceback, return generic 500"
@@ -682,6 +713,7 @@ XFA613 = rule(
         "Responses with `status_code=` (keyword or second positional argument), or built from `**kwargs`.",
         "The exception's message in a 4xx response of a domain-exception handler.",
         "Responses built in a variable before `return`, and handlers defined in another file.",
+        "`str(exc)` used only as a key into fixed messages: `PUBLIC_MESSAGES.get(str(exc), \"Internal Server Error\")`.",
     ),
 )
 
@@ -697,6 +729,9 @@ XFA614 = rule(
         `detail` is the exception caught by an enclosing `except ... as e:`: `e`, `str(e)`,
         `repr(e)`, or an f-string that formats `e` — also one level inside a dict literal or
         a wrapper call (`detail={"error": str(e)}`, `detail=Error.respond(exception=str(e))`).
+        `str(e)` as a key into a table of fixed messages (`MESSAGES[str(e)]`, the first
+        argument of `MESSAGES.get(str(e), "...")`) is not a leak. Test files (the tests
+        layer) are not checked; scripts are.
     """,
     why="""
         Seed 004: "No consistent error envelope" and "Logging sensitive data"; exception
@@ -737,6 +772,8 @@ XFA614 = rule(
         "Test files (the tests layer): test apps configure middleware, handlers and events on purpose.",
         "4xx `HTTPException`s whose detail is a domain exception's message.",
         "Details that use another name than the caught exception, or a status that is not a literal.",
+        "`str(e)` used only as a key into fixed messages: `detail=MESSAGES.get(str(e), \"Provider error\")`, "
+        "`detail=MESSAGES[str(e)]`.",
     ),
 )
 
@@ -819,6 +856,17 @@ def _is_cors(ctx: Context, node: ast.AST | None) -> bool:
     return isinstance(node, (ast.Name, ast.Attribute)) and _resolved_tail(ctx, node) == "CORSMiddleware"
 
 
+def _is_cors_handler(ctx: Context, node: ast.AST | None) -> bool:
+    """``CORSMiddleware`` or another middleware that handles CORS itself (its name says
+    so: ``CustomCORSMiddleware``, ``cors.PreflightMiddleware``)."""
+    if _is_cors(ctx, node):
+        return True
+    if not isinstance(node, (ast.Name, ast.Attribute)):
+        return False
+    names = ((dotted_name(node) or "") + " " + (ctx.resolve(node) or "")).lower()
+    return "cors" in names
+
+
 def _is_base_http(ctx: Context, node: ast.AST | None) -> bool:
     return isinstance(node, (ast.Name, ast.Attribute)) and _resolved_tail(ctx, node) == "BaseHTTPMiddleware"
 
@@ -878,7 +926,7 @@ def _middleware_kind(ctx: Context, frame: Frame) -> tuple[str | None, str | None
                 result = ("dispatch", rest[1] if len(rest) > 1 else None)
         if result[0] is None and _has_http_middleware_decorator(ctx, fn):
             result = ("decorator", rest[1] if len(rest) > 1 else None)
-        if result[0] is None and len(rest) > 1 and rest[1] == "call_next":
+        if result[0] is None and len(rest) > 1 and rest[1] == "call_next" and _http_request_param(ctx, params[len(names) - len(rest)], owner if is_method else None):
             result = ("call_next", "call_next")
         if (
             result[0] is None
@@ -891,6 +939,31 @@ def _middleware_kind(ctx: Context, frame: Frame) -> tuple[str | None, str | None
             result = ("asgi", None)
     frame.data["xfa6_mw"] = result
     return result
+
+
+#: unannotated first parameters of a ``(request, call_next)`` function that name an HTTP request
+_REQUEST_NAMES = frozenset({"request", "req", "_request", "http_request", "incoming_request"})
+_HTTP_FRAMEWORKS = ("starlette.", "fastapi.")
+
+
+def _http_request_param(ctx: Context, param: ast.arg, owner: Frame | None) -> bool:
+    """``param`` (the one before ``call_next``) is a Starlette/FastAPI ``Request``: annotated
+    ``Request`` of fastapi/starlette (or an un-imported ``Request``), or, outside classes,
+    unannotated and named ``request``. Middleware of other frameworks (a FastMCP
+    ``Middleware.on_message(self, context, call_next)``) takes a context instead."""
+    if owner is not None and isinstance(owner.node, ast.ClassDef):
+        for base in owner.node.bases:
+            head = (ctx.resolve(base) or "").split(".", 1)[0]
+            if head in NON_FASTAPI_FRAMEWORKS and ctx.imported_from(base, head):
+                return False
+    annotation = param.annotation
+    if annotation is None:
+        return owner is None and param.arg in _REQUEST_NAMES
+    base, _ = ctx.unwrap_annotation(annotation)
+    if not isinstance(base, (ast.Name, ast.Attribute)) or last_name(base) != "Request":
+        return False
+    qualname = ctx.resolve(base) or ""
+    return qualname.startswith(_HTTP_FRAMEWORKS) or "." not in qualname
 
 
 def _has_http_middleware_decorator(ctx: Context, fn: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
@@ -1089,9 +1162,9 @@ def _check_middleware_list(items: list[ast.expr], ctx: Context) -> None:
             if index == 0:
                 return  # unknown first entry (starred, variable): order unknown
             continue
-        if first is None:
+        if first is None and not _is_cors_handler(ctx, item.args[0]):
             first = item
-        if _is_cors(ctx, item.args[0]) and index > 0:
+        if _is_cors(ctx, item.args[0]) and index > 0 and first is not None:
             other = dotted_name(first.args[0]) or "another middleware"
             ctx.report(
                 item,
@@ -1150,6 +1223,8 @@ def _add_middleware(node: ast.Call, receiver: ast.expr, ctx: Context) -> None:
     stack = stacks.setdefault(key, [])
     branches = _branches(ctx)
     if not is_cors:
+        if _is_cors_handler(ctx, cls):
+            return  # a CORS handler of its own may wrap CORSMiddleware
         name = dotted_name(cls) or "another middleware"
         for entry in stack:
             if entry["reported"] or _exclusive(entry["branches"], branches):
@@ -1308,6 +1383,12 @@ def except_handlers(node: ast.ExceptHandler, ctx: Context) -> None:
         return
     if not _swallows(node.body):
         return
+    try_node = ctx.parent
+    if isinstance(try_node, ast.Try) or try_node.__class__.__name__ == "TryStar":
+        if _cosmetic(try_node.body):  # type: ignore[union-attr]
+            return  # a start-up banner or version line that could not be printed
+        if _says_startup_continues(node, try_node, ctx):  # type: ignore[arg-type]
+            return  # an optional integration: the comment or log says start-up goes on
     loop = ctx.enclosing(ast.For, ast.While, ast.AsyncFor)
     if loop is not None and getattr(loop, "orelse", None):
         return
@@ -1335,6 +1416,126 @@ def _swallows(body: list[ast.stmt]) -> bool:
                     continue
         return False
     return True
+
+
+#: words of a comment (or log message) saying start-up goes on without the integration
+_CONTINUES = re.compile(
+    r"\b(?:continu\w*|optional\w*|non[- ]?fatal|not fatal|non[- ]?critical|not critical|"
+    r"non[- ]?essential|not essential|not required|best[- ]effort|without|degrad\w*|skip\w*|"
+    r"fall(?:s|ing)? ?back|fallback|for debugging|diagnostic\w*)\b",
+    re.IGNORECASE,
+)
+#: calls that only print: ``print``, ``logger.info``, ``console.print``, ``click.echo``
+_OUTPUT_TAILS = frozenset({"print", "echo", "secho", "write", "rule", "pprint"}) | _LOG_ATTRS
+_OUTPUT_RECEIVERS = frozenset({"logger", "log", "logging", "console", "click", "typer", "rich", "stdout", "stderr", "structlog", "loguru"})
+
+
+def _output_call(stmt: ast.stmt) -> ast.Call | None:
+    """``stmt`` is a call that only writes output: ``print(...)``, ``logger.info(...)``,
+    ``console.print(...)``, ``click.echo(...)``, ``sys.stdout.write(...)``."""
+    if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
+        call = stmt.value
+        func = call.func
+        if isinstance(func, ast.Name):
+            return call if func.id in ("print", "pprint") else None
+        if isinstance(func, ast.Attribute) and func.attr in _OUTPUT_TAILS:
+            receiver = (last_name(func.value) or "").lower()
+            if receiver in _OUTPUT_RECEIVERS or receiver.endswith(("logger", "_log")):
+                return call
+    return None
+
+
+def _cosmetic(body: list[ast.stmt]) -> bool:
+    """A ``try`` body that only prints a banner: output calls, and assignments to local
+    names (no ``await``) that only those calls read."""
+    printed: set[str] = set()
+    assigned: set[str] = set()
+    outputs = 0
+    for stmt in body:
+        call = _output_call(stmt)
+        if call is not None:
+            outputs += 1
+            if any(isinstance(sub, ast.Await) for sub in ast.walk(call)):
+                return False
+            printed.update(n.id for n in ast.walk(call) if isinstance(n, ast.Name))
+            continue
+        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            continue
+        targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target] if isinstance(stmt, ast.AnnAssign) else None
+        if targets is None or stmt.value is None or not all(isinstance(t, ast.Name) for t in targets):
+            return False
+        if any(isinstance(sub, (ast.Await, ast.NamedExpr)) for sub in ast.walk(stmt.value)):
+            return False
+        assigned.update(t.id for t in targets)  # type: ignore[attr-defined]
+    return outputs > 0 and assigned <= printed
+
+
+def _comment(line: str) -> str | None:
+    """The text after a ``#`` outside string literals on one physical line."""
+    if "#" not in line:
+        return None
+    quote = None
+    i = 0
+    n = len(line)
+    while i < n:
+        ch = line[i]
+        if quote:
+            if ch == "\\":
+                i += 2
+                continue
+            if line.startswith(quote, i):
+                i += len(quote)
+                quote = None
+                continue
+        elif ch == "#":
+            return line[i + 1 :]
+        elif ch in "\"'":
+            quote = line[i : i + 3] if line[i : i + 3] in ('"""', "'''") else ch
+            i += len(quote)
+            continue
+        i += 1
+    return None
+
+
+def _says_startup_continues(handler: ast.ExceptHandler, try_node: ast.AST, ctx: Context) -> bool:
+    """A comment in the handler (from the ``except`` line to its last line), in the comment
+    lines right above the ``except`` or right above the ``try``, or the text of a log
+    message in the handler, says start-up goes on: "continuing without redis", "optional",
+    "non-fatal", "best effort", "degraded", "skip"."""
+    for stmt in handler.body:
+        call = _output_call(stmt)
+        if call is not None:
+            for arg in call.args[:1]:
+                texts = [arg.value] if isinstance(arg, ast.Constant) and isinstance(arg.value, str) else [
+                    v.value for v in getattr(arg, "values", ()) if isinstance(v, ast.Constant) and isinstance(v.value, str)
+                ]
+                if any(_continues(text) for text in texts):
+                    return True
+    lines = ctx.lines
+    if lines is None:
+        return False  # comments are not known: as before
+    end = getattr(handler, "end_lineno", None) or handler.lineno
+    candidates = list(range(handler.lineno, end + 1))
+    for start in (handler.lineno, getattr(try_node, "lineno", 0)):
+        candidates.append(start)
+        above = start - 1
+        while 0 < above <= len(lines) and lines[above - 1].lstrip().startswith("#"):
+            candidates.append(above)
+            above -= 1
+    for lineno in candidates:
+        if 0 < lineno <= len(lines):
+            text = _comment(lines[lineno - 1])
+            if text and _continues(text):
+                return True
+    return False
+
+
+_NEGATION = re.compile(r"\b(?:no|not|never|don'?t|do not|cannot|can'?t|must not)\s+$", re.IGNORECASE)
+
+
+def _continues(text: str) -> bool:
+    """``text`` says start-up goes on (and does not negate it: "no fallback")."""
+    return any(not _NEGATION.search(text[: m.start()]) for m in _CONTINUES.finditer(text))
 
 
 def _is_asynccontextmanager(ctx: Context, dec: ast.expr) -> bool:
@@ -1488,8 +1689,32 @@ def _check_handler(
             )
 
 
+def _is_lookup(call: ast.Call) -> bool:
+    """``table.get(key, ...)``: the first argument is a key into a mapping."""
+    return isinstance(call.func, ast.Attribute) and call.func.attr == "get" and bool(call.args)
+
+
+def _values(node: ast.AST) -> list[ast.AST]:
+    """The nodes of ``node`` except the keys of lookups into tables of fixed messages:
+    the index of ``MESSAGES[str(exc)]`` and the first argument of ``MESSAGES.get(str(exc), ...)``."""
+    found: list[ast.AST] = []
+    todo = [node]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        if isinstance(current, ast.Subscript):
+            todo.append(current.value)
+        elif isinstance(current, ast.Call) and _is_lookup(current):
+            todo.append(current.func)
+            todo.extend(current.args[1:])
+            todo.extend(kw.value for kw in current.keywords)
+        else:
+            todo.extend(ast.iter_child_nodes(current))
+    return found
+
+
 def _leak(ctx: Context, content: ast.AST, exc_name: str) -> str | None:
-    for sub in ast.walk(content):
+    for sub in _values(content):
         if isinstance(sub, ast.Call):
             func = sub.func
             if isinstance(func, ast.Name) and func.id in ("str", "repr") and sub.args:
@@ -1526,7 +1751,100 @@ def awaits(node: ast.Await, ctx: Context) -> None:
         return
     if ctx.in_body_of((ast.Try, getattr(ast, "TryStar", ast.Try)), ("body",)) is not None:
         return
+    if not _work_after(node, ctx):
+        return  # a pass-through: Starlette's error middleware still answers with a 500
     ctx.report(node, XFA604, call_next=callee)
+
+
+_LOOPS = (ast.For, ast.AsyncFor, ast.While)
+
+
+def _work_after(node: ast.Await, ctx: Context) -> bool:
+    """Code runs after ``await call_next(...)`` that an exception would skip. Not so for
+    ``return await call_next(request)``, and for ``response = await call_next(request)``
+    followed only by ``return response`` (also when the await ends a ``with``/``if``
+    block whose statement is followed only by that ``return``)."""
+    chain = ctx.ancestors
+    index = len(chain) - 1
+    while index >= 0 and not isinstance(chain[index], ast.stmt):
+        index -= 1
+    if index < 0:
+        return True
+    stmt = chain[index]
+    response: str | None = None
+    if isinstance(stmt, ast.Return) and stmt.value is node:
+        return False
+    if isinstance(stmt, ast.Assign) and stmt.value is node and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+        response = stmt.targets[0].id
+    elif isinstance(stmt, ast.AnnAssign) and stmt.value is node and isinstance(stmt.target, ast.Name):
+        response = stmt.target.id
+    elif not (isinstance(stmt, ast.Expr) and stmt.value is node):
+        return True  # the response is used in the same statement: ``return add_headers(await ...)``
+    following = _next_statement(chain, index)
+    if following is None:
+        return False
+    if following is _LOOP_CONTINUES:
+        return True
+    if isinstance(following, ast.Return):
+        value = following.value
+        if value is None or isinstance(value, ast.Constant) and value.value is None:
+            return False
+        return not (response is not None and isinstance(value, ast.Name) and value.id == response)
+    return True
+
+
+_LOOP_CONTINUES = ast.Pass()
+
+
+def _next_statement(chain: list[ast.AST], index: int) -> ast.AST | None:
+    """The statement that runs after ``chain[index]`` when it completes normally, up to
+    the enclosing function: ``None`` at the end of the function, ``_LOOP_CONTINUES`` in a
+    loop body."""
+    child = chain[index]
+    for i in range(index - 1, -1, -1):
+        parent = chain[i]
+        if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return _after(parent.body, child)
+        if isinstance(parent, (ast.Lambda, ast.ClassDef)):
+            return None
+        if isinstance(parent, _LOOPS) and any(c is child for c in parent.body):
+            return _LOOP_CONTINUES
+        if isinstance(parent, ast.Try) or parent.__class__.__name__ == "TryStar":
+            following = _after_in_try(parent, child)
+            if following is not None:
+                return following
+        elif isinstance(parent, (ast.ExceptHandler, ast.match_case)):
+            following = _after(parent.body, child)
+            if following is not None:
+                return following
+        else:
+            for name in ("body", "orelse"):
+                block = getattr(parent, name, None)
+                if isinstance(block, list) and any(c is child for c in block):
+                    following = _after(block, child)
+                    if following is not None:
+                        return following
+                    break
+        child = parent
+    return None
+
+
+def _after_in_try(node: ast.AST, child: ast.AST) -> ast.AST | None:
+    body, orelse, final = node.body, node.orelse, node.finalbody  # type: ignore[attr-defined]
+    if any(c is child for c in body):
+        return _after(body, child) or (orelse[0] if orelse else None) or (final[0] if final else None)
+    if any(c is child for c in orelse):
+        return _after(orelse, child) or (final[0] if final else None)
+    if any(c is child for c in final):
+        return _after(final, child)
+    return final[0] if final else None  # after a handler
+
+
+def _after(block: list[ast.AST], child: ast.AST) -> ast.AST | None:
+    for position, stmt in enumerate(block):
+        if stmt is child:
+            return block[position + 1] if position + 1 < len(block) else None
+    return None
 
 
 _AUTH_HEADER = "authorization"
@@ -1837,7 +2155,8 @@ def _detail_leak(detail: ast.AST, names: set[str], depth: int = 0) -> str | None
         elif isinstance(detail, ast.Call) and not (
             isinstance(detail.func, ast.Name) and detail.func.id in ("str", "repr")
         ):
-            parts = [*detail.args, *(kw.value for kw in detail.keywords)]
+            args = detail.args[1:] if _is_lookup(detail) else detail.args  # ``MESSAGES.get(str(e), "...")``: a key
+            parts = [*args, *(kw.value for kw in detail.keywords)]
         for part in parts:
             if isinstance(part, ast.Name):
                 continue  # a bare name inside a structure may be anything (e.g. a message)

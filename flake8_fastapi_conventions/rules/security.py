@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import ast
+import math
 import re
 
 from ..context import FASTAPI_APP_FACTORIES, FUNCTION_TYPES, Context, has_kwargs_splat, keyword, string_value
 from ..registry import rule, visitor
+from .lifecycle import secret_field_name
 from .observability import words_of
 
 XFA701 = rule(
@@ -20,7 +22,17 @@ XFA701 = rule(
         (`scheme://user:pass@host`), or that is assigned to, passed as, or the default of a
         name that ends in `secret`, `password`, `token`, `api_key`, `private_key`,
         `secret_key`, `client_secret` (`SECRET_KEY = "..."`, `self.api_key = "..."`,
-        `connect(password="...")`, `def login(password="admin")`).
+        `connect(password="...")`, `def login(password="admin")`). Also reports, whatever
+        name holds it, a value shaped like a live credential of a known service: Stripe
+        `sk_live_…`/`rk_live_…`, GitHub `ghp_…`/`gho_…`/`github_pat_…`, Slack
+        `xoxb-…`/`xoxp-…`, AWS `AKIA…` access key ids, Anthropic `sk-ant-…`, OpenAI-style
+        `sk-…` keys of realistic length and entropy (also after `Bearer `), and PEM
+        `-----BEGIN … PRIVATE KEY-----` blocks with a key body. Test files (the tests
+        layer) and pytest fixtures are not checked. Scripts (the scripts layer: CI
+        and deploy scripts, migrations, seed commands), seed and fixture modules
+        (`seed*.py`, `initial_data.py`, `fixtures/`, `seeds/`) and seed functions
+        (`seed_users()`, `populate_demo_data()`) are checked for live key shapes only:
+        their passwords and URLs are development defaults.
     """,
     why="""
         Seed 004: "Never hardcode secrets, database URLs, API keys, or
@@ -46,11 +58,15 @@ XFA701 = rule(
             return jwt.encode({"sub": sub, "exp": 1}, settings.SECRET_KEY, algorithm="HS256")
     """,
     not_flagged=(
-        "Obvious non-secrets: dummy words (`\"test\"`, `\"foo\"`, `\"dummy\"`, `\"fake\"`, `\"example\"`), a value equal to its own name (`apiKey = \"apiKey\"`), enum members, empty strings, `\"...\"`, strings of one repeated character (`\"xxxx\"`, `\"****\"`), strings with spaces, templates (`{password}`, `${VAR}`), and values that are themselves names (`PASSWORD_FIELD = \"password\"`, `token = \"GITHUB_TOKEN\"`).",
+        "Obvious non-secrets: dummy words (`\"test\"`, `\"foo\"`, `\"dummy\"`, `\"fake\"`, `\"example\"`), a value equal to its own name (`apiKey = \"apiKey\"`), enum members, empty strings, `\"...\"`, strings of one repeated character (`\"xxxx\"`, `\"****\"`), strings with spaces, templates (`{password}`, `${VAR}`).",
+        "Values that name a secret rather than hold it: upper snake case names (`\"APP_AWS_SECRET_ACCESS_KEY\"`, `token = \"GITHUB_TOKEN\"`, `\"EMPTY\"`), field names (`PASSWORD_FIELD = \"password\"`), dotted configuration keys (`\"auth.jwt.secret\"`) and file names (`\"tls.key\"`, `\"ca.crt\"`).",
+        "Sentinels and stream markers: `\"__pending_bot_token__\"`, `\"[TURN_END]\"`, `\"[SEP]\"`, `\"<|im_end|>\"`, `\"</s>\"`; and tokens in the NLP sense, named `eos_token`, `pad_token`, `mask_token`, `stop_token`, `termination_token` and the like.",
+        "Placeholders and the dummy keys of keyless local providers: `api_key=\"sk-placeholder\"`, `\"sk-xxxx\"`, `\"sk-...\"`, `\"your-api-key\"`, `api_key=\"ollama\"`, `\"lm-studio\"`, `\"EMPTY\"`, `\"not-needed\"`; and values in a live key format that are made up (`\"AKIAIOSFODNN7EXAMPLE\"`, `\"sk_live_xxxx…\"`, counting sequences).",
+        "Lower-case labels (`\"healthcheck\"`) passed in a health-probe function (`health_check()`, `readiness_probe()`).",
         "Names about a secret that are not the secret: `token_type = \"bearer\"`, `token_url`, `password_min_length`.",
-        "Environment lookups (`os.getenv(\"SECRET\", \"dev\")`, `os.environ.get(...)`) and `Field(...)` values.",
-        "Settings fields: class bodies of `BaseSettings` subclasses and classes named `*Settings` (XFA610 reports those).",
-        "Test files and pytest fixtures.",
+        "Environment lookups (`os.getenv(\"SECRET\", \"dev\")`, `os.environ.get(...)`) and `Field(...)` values, unless the value has a live key shape.",
+        "Settings fields: class bodies of `BaseSettings` subclasses and classes named `*Settings` (XFA610 reports those); a live key shape there is reported when XFA610 does not check the field's name.",
+        "Test files and pytest fixtures; passwords, URLs and placeholder secrets (`\"changeme\"`, `\"secret\"`) in scripts, seed and fixture modules and seed functions.",
         "URLs without a password (`user:@host`) or whose password is a template (`{password}`, `${DB_PASSWORD}`), and docstrings.",
     ),
 )
@@ -151,7 +167,12 @@ XFA704 = rule(
     what="""
         Reports `jwt.decode(...)` (PyJWT or python-jose) with
         `options={"verify_signature": False}`, with `verify=False`, or without
-        `algorithms=`.
+        `algorithms=`. An unverified decode is not reported when its claims are only read
+        (`claims["exp"]`, `claims.get("iat")`, `"exp" in claims`) for the expiry
+        (`exp`, `iat`, `nbf`), or only for the claims that pick the key (`iss`, `kid`,
+        `alg`, `aud`, `azp`, `tid`, `typ`) and a verified decode of the same token follows
+        in the same function, and when a function named for it (`get_unverified_claims`)
+        returns it. Test files (the tests layer) are not checked; scripts are.
     """,
     why="""
         Seed 002: the route trusts the user the dependency "decodes" from the token. With
@@ -178,6 +199,12 @@ XFA704 = rule(
     not_flagged=(
         "`algorithms` passed positionally (third argument), or through `**kwargs`.",
         "Other `options` (`{\"verify_aud\": False}`).",
+        "An unverified decode that only picks the key (`unverified[\"iss\"]`, `unverified.get(\"kid\")`) "
+        "followed by a verified `jwt.decode` of the same token in the same function; `jwt.get_unverified_header()`.",
+        "An unverified decode whose claims are only read for `exp`/`iat`/`nbf` (the expiry of a token the "
+        "server issued and stored itself).",
+        "A helper named for what it does that returns the unverified decode "
+        "(`def get_unverified_claims(token): return jwt.decode(token, options={\"verify_signature\": False})`).",
         "Test files: a test reads the claims of a token it made itself.",
     ),
 )
@@ -263,23 +290,78 @@ _CREDENTIAL_PAIRS = frozenset(
     {"apikey", "secretkey", "privatekey", "accesskey", "signingkey", "clientsecret", "encryptionkey", "masterkey"}
 )
 _CREDENTIAL_TAILS = frozenset({"value", "str", "plain", "raw", "default"})
+#: ``<word>_token`` names a token in the NLP/stream sense (a vocabulary entry or a marker
+#: in a stream of text), not a credential: ``eos_token="</s>"``, ``termination_token``
+_MARKER_TOKEN_WORDS = frozenset(
+    {
+        "eos", "bos", "pad", "padding", "unk", "unknown", "sep", "cls", "mask", "stop", "start", "end",
+        "begin", "eot", "eom", "eog", "special", "image", "img", "audio", "video", "vision", "turn",
+        "think", "thinking", "reasoning", "tool", "assistant", "human", "placeholder", "termination",
+        "terminate", "finish", "done", "sentinel", "marker", "delimiter", "boundary", "separator",
+        "newline", "prompt", "completion", "additional", "chunk", "split", "pause", "break",
+    }
+)
 _VALUE_WORDS = frozenset({"secret", "password", "passwd", "pwd", "token", "apikey", "key", "authorization"})
 #: values that are obviously not a credential anywhere (unlike "changeme" or "secret",
-#: the defaults that survive into production, which stay reported)
+#: the defaults that survive into production, which stay reported outside dev tooling)
 _DUMMY_VALUES = frozenset(
     {"test", "testing", "foo", "bar", "baz", "qux", "dummy", "fake", "example", "sample", "none", "null", "undefined", "todo", "tbd"}
 )
+#: the "keys" of keyless local model servers and the words that say no key is needed
+#: (compared squashed: lower case, without ``-``/``_``/``.``/spaces)
+_KEYLESS_VALUES = frozenset(
+    {
+        "ollama", "lmstudio", "vllm", "llamacpp", "localai", "xinference", "gpt4all",
+        "notneeded", "notrequired", "noneed", "nokey", "noapikey", "nokeyneeded", "sknokeyneeded",
+        "noauth", "notused", "unused", "empty", "nil", "na", "notapplicable", "notset", "unset",
+        "anything", "ignored",
+    }
+)
+#: a part of a value that marks it as a stand-in: ``sk-placeholder``, ``your-api-key``
+_PLACEHOLDER_PARTS = frozenset(
+    {"placeholder", "dummy", "fake", "example", "sample", "mock", "redacted", "your", "yours", "replace", "replaceme", "insert", "fixme"}
+)
 _ENUM_BASES = ("Enum", "StrEnum", "IntEnum", "Flag", "IntFlag")
+#: an environment variable (or other constant) name in upper snake case: ``APP_API_TOKEN``
+_UPPER_SNAKE = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
+_UPPER_WORD = re.compile(r"^[A-Z]{2,24}$")
 _ENV_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+#: a dotted configuration key: ``auth.jwt.secret``, ``providers.openai.api_key``
+_DOTTED_KEY = re.compile(r"^[a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)+$")
+#: a file name: ``"ca.crt"``, ``"tls.key"`` (a key of a Kubernetes Secret, a mounted file)
+_FILE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*\.(?:crt|cer|cert|pem|key|pub|csr|json|txt|ya?ml|env|p12|pfx|jks|conf|cfg|ini|toml)$")
+_SENTINEL = re.compile(r"^__[A-Za-z0-9_]+__$")
+_BRACKET_MARKER = re.compile(r"^\[[^\[\]\s]{1,40}\]$")
 _HEADER_NAME = re.compile(r"^X-[A-Za-z0-9-]+$")
 _INLINE_PASSWORD = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://([^:/@\s]*):([^@/\s]+)@[^\s]")
+_PARTS = re.compile(r"[^A-Za-z0-9]+")
 _ENV_LOOKUPS = frozenset(
     {"os.getenv", "os.environ.get", "os.environ.setdefault", "os.environ.pop", "environ.get", "getenv", "decouple.config"}
 )
 _SETTINGS_BASES = frozenset(
     {"pydantic_settings.BaseSettings", "pydantic.BaseSettings", "pydantic.v1.BaseSettings", "starlette.config.Config"}
 )
+
+#: values with the shape of a live credential of a known service, whatever name holds
+#: them; ``(pattern, what)``, matched against the whole value (an optional ``Bearer `` /
+#: ``token `` prefix allowed)
+_LIVE_SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?:sk|rk)_live_[0-9A-Za-z]{16,}"), "a Stripe live key (sk_live_…)"),
+    (re.compile(r"gh[pousr]_[A-Za-z0-9]{36,}"), "a GitHub token (ghp_…)"),
+    (re.compile(r"github_pat_[A-Za-z0-9_]{40,}"), "a GitHub token (github_pat_…)"),
+    (re.compile(r"xox[abposr]-[0-9A-Za-z]+(?:-[0-9A-Za-z]+){1,5}"), "a Slack token (xoxb-…)"),
+    (re.compile(r"AKIA[0-9A-Z]{16}"), "an AWS access key id (AKIA…)"),
+    (re.compile(r"sk-ant-[A-Za-z0-9_-]{32,}"), "an Anthropic API key (sk-ant-…)"),
+    (re.compile(r"sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,}"), "an OpenAI API key (sk-…)"),
+)
+_PEM_PRIVATE_KEY = re.compile(
+    r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----\s*(?:[A-Za-z0-9-]+:[^\n]*\n)*\s*([A-Za-z0-9+/=\s]{40,})-----END"
+)
+#: the first two characters of a value :func:`live_credential` can match
+_LIVE_HEADS = frozenset({"sk", "rk", "gh", "gi", "xo", "AK", "Be", "be", "to", "To", "Ba"})
+_AUTH_PREFIX = re.compile(r"^(?:Bearer|bearer|token|Token|Basic)\s+")
+_SEQUENCES = ("0123456", "1234567", "abcdefg", "qwerty")
 
 
 def names_credential(name: str) -> bool:
@@ -289,6 +371,8 @@ def names_credential(name: str) -> bool:
     if not words:
         return False
     last = words[-1]
+    if last in ("token", "tokens") and len(words) >= 2 and words[-2] in _MARKER_TOKEN_WORDS:
+        return False  # ``eos_token``, ``pad_token``: a vocabulary entry or stream marker
     if last in _CREDENTIAL_WORDS:
         return True
     if len(words) >= 2 and words[-2] + last in _CREDENTIAL_PAIRS:
@@ -296,12 +380,59 @@ def names_credential(name: str) -> bool:
     return last.endswith("password") or last.endswith("secret")
 
 
+def live_credential(value: str) -> str | None:
+    """What kind of live credential ``value`` is shaped like (``"a GitHub token (ghp_…)"``),
+    or ``None``: provider key formats, and PEM private-key blocks with a key body."""
+    stripped = value.strip()
+    if len(stripped) < 20:
+        return None
+    if "PRIVATE KEY-----" in stripped:
+        match = _PEM_PRIVATE_KEY.search(stripped)
+        if match is not None and not _stand_in_body(match.group(1)):
+            return "a PEM private key block"
+        return None
+    if " " in stripped:
+        stripped = _AUTH_PREFIX.sub("", stripped, count=1)
+    for pattern, what in _LIVE_SHAPES:
+        if pattern.fullmatch(stripped) and not _stand_in_body(stripped):
+            if what.startswith("an OpenAI") and not _random_looking(stripped.split("-", 1)[1]):
+                return None
+            return what
+    return None
+
+
+def _stand_in_body(text: str) -> bool:
+    """A made-up value in a real key format: ``ghp_xxxx…``, ``AKIAIOSFODNN7EXAMPLE``, ``sk-…1234567``."""
+    lowered = text.lower()
+    if any(word in lowered for word in ("example", "dummy", "fake", "placeholder", "sample", "redacted", "xxxx", "your")):
+        return True
+    if any(seq in lowered for seq in _SEQUENCES):
+        return True
+    body = _PARTS.sub("", text)
+    return len(set(body)) < 8  # ``sk_live_aaaa…``, ``0000…``
+
+
+def _random_looking(body: str) -> bool:
+    """An OpenAI-style key body: letters of both cases and digits, high character entropy."""
+    if not (any(c.isdigit() for c in body) and any(c.islower() for c in body) and any(c.isupper() for c in body)):
+        return False
+    counts: dict[str, int] = {}
+    for ch in body:
+        counts[ch] = counts.get(ch, 0) + 1
+    n = len(body)
+    entropy = -sum(c / n * math.log2(c / n) for c in counts.values())
+    return entropy >= 4.0
+
+
 def non_secret_value(value: str, name: str | None = None) -> bool:
     """Values that cannot be a real credential, or are a name rather than a value."""
     stripped = value.strip()
     if not stripped or stripped == "..." or len(set(stripped)) == 1:
         return True
-    if stripped.lower() in _DUMMY_VALUES:
+    if live_credential(stripped) is not None:
+        return False  # a live key format, whatever else it looks like
+    lowered = stripped.lower()
+    if lowered in _DUMMY_VALUES:
         return True
     if name is not None and _squash(stripped) == _squash(name):
         return True  # ``apiKey = "apiKey"``: an enum member or a key name
@@ -310,22 +441,45 @@ def non_secret_value(value: str, name: str | None = None) -> bool:
     if any(ch.isspace() for ch in stripped):
         return True  # a sentence or a help text
     if "{" in stripped or "$" in stripped or "%(" in stripped or stripped.startswith("<"):
-        return True  # a template
+        return True  # a template, or a marker: ``<|endoftext|>``, ``</s>``
+    if _SENTINEL.match(stripped) or _BRACKET_MARKER.match(stripped):
+        return True  # a sentinel or a stream marker: ``__pending__``, ``[TURN_END]``
+    if _UPPER_SNAKE.match(stripped) or _UPPER_WORD.match(stripped):
+        return True  # an environment variable name or a constant word: ``APP_API_TOKEN``, ``EMPTY``
     if _ENV_NAME.match(stripped) and _VALUE_WORDS.intersection(words_of(stripped)):
         return True  # an environment variable name: ``token = "GITHUB_TOKEN"``
     if "_" in stripped and _FIELD_NAME.match(stripped) and _VALUE_WORDS.intersection(stripped.split("_")):
         return True  # a field or form name: ``PASSWORD_FIELD = "password"``
-    if stripped.lower() in ("authorization", "bearer") or _HEADER_NAME.match(stripped):
+    if _DOTTED_KEY.match(stripped) and _VALUE_WORDS.intersection(words_of(stripped)):
+        return True  # a configuration key: ``"auth.jwt.secret"``
+    if _FILE_NAME.match(stripped):
+        return True  # a file name: ``_CA_KEY_SECRET_KEY = "ca.key"``
+    if lowered in ("authorization", "bearer") or _HEADER_NAME.match(stripped):
         return True  # a header name or scheme
     if "://" in stripped:
         return _INLINE_PASSWORD.match(stripped) is None  # a URL is a secret only with a password in it
     if stripped.startswith("/"):
         return True  # a path: ``token = "/auth/token"``
+    if _squash(stripped).replace(".", "") in _KEYLESS_VALUES:
+        return True  # the dummy key of a keyless local provider: ``api_key="ollama"``, ``"not-needed"``
+    parts = [p for p in _PARTS.split(lowered) if p]
+    if "..." in stripped or any(p in _PLACEHOLDER_PARTS or (len(p) >= 3 and len(set(p)) == 1) for p in parts):
+        return True  # a stand-in: ``sk-placeholder``, ``your-api-key``, ``sk-xxxx``, ``sk-...``
     return False
 
 
 def _squash(text: str) -> str:
     return text.lower().replace("_", "").replace("-", "")
+
+
+#: function names (words) of development data loaders: their passwords are dev defaults
+_SEED_WORDS = frozenset({"seed", "seeds", "seeder", "seeding", "populate", "demo", "fixture", "fixtures", "fake", "faker"})
+#: module stems and directories of development data: ``seed.py``, ``initial_data.py``, ``fixtures/``
+_SEED_STEMS = frozenset({"initial_data", "init_data", "demo_data", "sample_data", "dev_data", "fake_data", "mock_data", "test_data"})
+_SEED_DIRS = frozenset({"seed", "seeds", "seeders", "seeding", "fixtures", "demo", "demos"})
+#: function names (words) of health probes; labels they pass to an auth object are not secrets
+_PROBE_WORDS = frozenset({"health", "healthcheck", "healthz", "probe", "liveness", "readiness", "livez", "readyz", "ping", "heartbeat"})
+_LABEL = re.compile(r"^[a-z][a-z_-]{0,31}$")
 
 
 def _exempt_scope(ctx: Context) -> bool:
@@ -338,6 +492,32 @@ def _exempt_scope(ctx: Context) -> bool:
         if frame.kind == "function" and _is_fixture(node, ctx):
             return True
     return False
+
+
+def _dev_tooling(ctx: Context) -> bool:
+    """Scripts (CI, migrations, seed commands), seed/fixture modules and seed functions:
+    their passwords and URLs are development defaults; only live key shapes count there."""
+    if ctx.memo("xfa701_dev_module", lambda: ctx.is_script or _seed_module(ctx.filename)):
+        return True
+    for frame in ctx.frames:
+        if frame.kind == "function" and _SEED_WORDS.intersection(words_of(getattr(frame.node, "name", ""))):
+            return True
+    return False
+
+
+def _seed_module(path: str) -> bool:
+    parts = path.replace("\\", "/").lower().split("/")
+    stem = parts[-1].rsplit(".", 1)[0]
+    if stem in _SEED_STEMS or _SEED_WORDS.intersection(stem.split("_")):
+        return True
+    return any(p in _SEED_DIRS for p in parts[:-1])
+
+
+def _in_probe(ctx: Context) -> bool:
+    return any(
+        frame.kind == "function" and _PROBE_WORDS.intersection(words_of(getattr(frame.node, "name", "")))
+        for frame in ctx.frames
+    )
 
 
 def _is_settings_class(cls: ast.ClassDef, ctx: Context, depth: int = 0) -> bool:
@@ -375,6 +555,12 @@ def _report_credential(value: ast.AST | None, where: str, ctx: Context, name: st
         return
     if _exempt_scope(ctx):
         return
+    live = live_credential(text)
+    if live is None:
+        if _dev_tooling(ctx):
+            return  # a development default in a script or seed module
+        if _LABEL.match(text.strip()) and _in_probe(ctx):
+            return  # a label a health probe passes to an auth object
     done.add(id(value))
     ctx.report(value, XFA701, where=where)  # type: ignore[arg-type]
 
@@ -423,10 +609,17 @@ def credential_defaults(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Conte
 
 
 @visitor(ast.Constant, codes=(XFA701,))
-def inline_password_urls(node: ast.Constant, ctx: Context) -> None:
+def credential_constants(node: ast.Constant, ctx: Context) -> None:
     value = node.value
-    if value.__class__ is not str or "://" not in value or "@" not in value:
+    if value.__class__ is not str:
         return
+    if "://" in value and "@" in value:
+        _inline_password_url(node, value, ctx)
+    if len(value) >= 20 and (value.lstrip()[:2] in _LIVE_HEADS or "PRIVATE KEY-----" in value):
+        _live_credential(node, value, ctx)
+
+
+def _inline_password_url(node: ast.Constant, value: str, ctx: Context) -> None:
     match = _INLINE_PASSWORD.match(value.strip())
     if match is None:
         return
@@ -443,6 +636,40 @@ def inline_password_urls(node: ast.Constant, ctx: Context) -> None:
         if isinstance(grand, ast.Call) and ctx.resolve(grand.func) in _ENV_LOOKUPS:
             return
     _report_credential(node, "a URL with an inline password", ctx)
+
+
+def _live_credential(node: ast.Constant, value: str, ctx: Context) -> None:
+    """A value shaped like a live key is reported whatever holds it (outside tests and
+    pytest fixtures), also in scripts, environment-lookup fallbacks and settings classes
+    (unless XFA610 reports the field)."""
+    what = live_credential(value)
+    if what is None or ctx.is_test:
+        return
+    if isinstance(ctx.parent, (ast.Expr, ast.JoinedStr)):
+        return  # docstrings (key formats shown in documentation), f-string pieces
+    done = ctx.frames[0].data.setdefault("xfa701_done", set())
+    if id(node) in done:
+        return
+    for frame in ctx.frames:
+        if frame.kind == "function" and _is_fixture(frame.node, ctx):
+            return
+        if frame.kind == "class" and _is_settings_class(frame.node, ctx) and _xfa610_field(ctx):  # type: ignore[arg-type]
+            return
+    done.add(id(node))
+    ctx.report(node, XFA701, where=f"a string shaped like {what}")
+
+
+def _xfa610_field(ctx: Context) -> bool:
+    """The constant is the default of a settings field whose name XFA610 checks."""
+    for ancestor in reversed(ctx.ancestors):
+        if isinstance(ancestor, ast.AnnAssign):
+            target = ancestor.target
+        elif isinstance(ancestor, ast.Assign) and len(ancestor.targets) == 1:
+            target = ancestor.targets[0]
+        else:
+            continue
+        return isinstance(target, ast.Name) and secret_field_name(target.id)
+    return False
 
 
 def _is_percent_escape(password: str) -> bool:
@@ -544,22 +771,147 @@ def jwt_calls(node: ast.Call, ctx: Context) -> None:
         if ctx.is_test or not _jwt_call(node, ctx, _JWT_DECODE):
             return  # a test reads the claims of a token it made itself
         problem = None
+        unverified = False
         options = keyword(node, "options")
         if options is not None and isinstance(options.value, ast.Dict):
             for key, value in zip(options.value.keys, options.value.values):
                 if string_value(key) == "verify_signature" and isinstance(value, ast.Constant) and value.value is False:
                     problem = 'skips the signature check (options={"verify_signature": False})'
+                    unverified = True
         verify = keyword(node, "verify")
         if problem is None and verify is not None and isinstance(verify.value, ast.Constant) and verify.value.value is False:
             problem = "skips the signature check (verify=False)"
+            unverified = True
         if problem is None and not has_kwargs_splat(node):
             algorithms = keyword(node, "algorithms")
             if len(node.args) < 3 and (
                 algorithms is None or (isinstance(algorithms.value, ast.Constant) and algorithms.value.value is None)
             ):
                 problem = "without algorithms= accepts whatever algorithm the token names"
+        if problem is not None and unverified and _unverified_read_only(node, ctx):
+            return  # reads only the expiry, or picks the key for a verified decode
         if problem is not None:
             ctx.report(node, XFA704, problem=problem)
+
+
+#: claims an unverified decode may read to pick the verification key (or issuer/tenant)
+_KEY_PICKING_CLAIMS = frozenset({"iss", "kid", "alg", "aud", "azp", "tid", "typ", "client_id", "tenant", "tenant_id"})
+#: claims an unverified decode may read to learn when a token the server holds expires
+_TIME_CLAIMS = frozenset({"exp", "iat", "nbf"})
+
+
+def _decode_disables_verification(call: ast.Call) -> bool:
+    options = keyword(call, "options")
+    if options is not None and isinstance(options.value, ast.Dict):
+        for key, value in zip(options.value.keys, options.value.values):
+            if string_value(key) == "verify_signature" and isinstance(value, ast.Constant) and value.value is False:
+                return True
+    verify = keyword(call, "verify")
+    return verify is not None and isinstance(verify.value, ast.Constant) and verify.value.value is False
+
+
+def _decoded_token(call: ast.Call) -> ast.AST | None:
+    if call.args:
+        return call.args[0]
+    kw = keyword(call, "jwt") or keyword(call, "token")
+    return kw.value if kw is not None else None
+
+
+def _function_parents(fn: ast.AST, frame_data: dict) -> dict[int, ast.AST]:
+    """Child id -> parent for the nodes of one function, built once per function."""
+    parents = frame_data.get("xfa704_parents")
+    if parents is None:
+        parents = {}
+        for parent in ast.walk(fn):
+            for child in ast.iter_child_nodes(parent):
+                parents[id(child)] = parent
+        frame_data["xfa704_parents"] = parents
+    return parents
+
+
+def _claim_read(expr: ast.AST, parents: dict[int, ast.AST]) -> str | None:
+    """The claim ``expr`` (a decoded payload) is read for: ``expr["exp"]``,
+    ``expr.get("exp", ...)``, ``"exp" in expr``; else ``None``."""
+    parent = parents.get(id(expr))
+    if isinstance(parent, ast.Subscript) and parent.value is expr:
+        return string_value(parent.slice)
+    if isinstance(parent, ast.Attribute) and parent.attr == "get":
+        call = parents.get(id(parent))
+        if isinstance(call, ast.Call) and call.func is parent and call.args:
+            return string_value(call.args[0])
+    if (
+        isinstance(parent, ast.Compare)
+        and len(parent.ops) == 1
+        and isinstance(parent.ops[0], (ast.In, ast.NotIn))
+        and parent.comparators[0] is expr
+    ):
+        return string_value(parent.left)
+    return None
+
+
+def _position(node: ast.AST) -> tuple[int, int]:
+    return getattr(node, "lineno", 0), getattr(node, "col_offset", 0)
+
+
+def _unverified_read_only(node: ast.Call, ctx: Context) -> bool:
+    """An unverified ``jwt.decode`` whose claims are only read for ``exp``/``iat``/``nbf``,
+    or only for the key-picking claims (``iss``, ``kid``…) when a verified decode of the
+    same token follows in the same function; or the result of a helper named for it
+    (``get_unverified_claims``), the counterpart of ``jwt.get_unverified_header``."""
+    frame = ctx.function
+    token = _decoded_token(node)
+    if frame is None or token is None:
+        return False
+    fn = frame.node
+    parents = _function_parents(fn, frame.data)
+    claims: set[str] = set()
+    holder = parents.get(id(node))
+    if isinstance(holder, ast.Call) and isinstance(holder.func, ast.Name) and holder.func.id == "dict" and len(holder.args) == 1:
+        holder = parents.get(id(holder))
+    if isinstance(holder, ast.Return) and "unverified" in getattr(fn, "name", "").lower():
+        return True  # ``def get_unverified_claims(token): return jwt.decode(...)``: says what it does
+    if isinstance(holder, ast.Assign) and len(holder.targets) == 1 and isinstance(holder.targets[0], ast.Name):
+        name = holder.targets[0].id
+        start = _position(holder)
+        rebinds = [
+            _position(n)
+            for n in ast.walk(fn)
+            if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store) and _position(n) > start
+        ]
+        end = min(rebinds) if rebinds else (1 << 30, 0)
+        for use in ast.walk(fn):
+            if isinstance(use, ast.Name) and use.id == name and isinstance(use.ctx, ast.Load) and start < _position(use) < end:
+                claim = _claim_read(use, parents)
+                if claim is None:
+                    return False  # the payload is used some other way
+                claims.add(claim)
+    else:
+        claim = _claim_read(node, parents)
+        if claim is None:
+            return False
+        claims.add(claim)
+    if not claims:
+        return False
+    if claims <= _TIME_CLAIMS:
+        return True
+    if not claims <= _TIME_CLAIMS | _KEY_PICKING_CLAIMS:
+        return False
+    token_dump = ast.dump(token)
+    here = _position(node)
+    for other in ast.walk(fn):
+        if (
+            isinstance(other, ast.Call)
+            and other is not node
+            and _position(other) > here
+            and isinstance(other.func, (ast.Attribute, ast.Name))
+            and (other.func.attr if isinstance(other.func, ast.Attribute) else other.func.id) == "decode"
+            and _jwt_call(other, ctx, _JWT_DECODE)
+            and not _decode_disables_verification(other)
+        ):
+            other_token = _decoded_token(other)
+            if other_token is not None and ast.dump(other_token) == token_dump:
+                return True
+    return False
 
 
 # -- XFA705 ---------------------------------------------------------------------------

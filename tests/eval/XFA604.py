@@ -1,18 +1,26 @@
+import logging
+import time
+
 import starlette.middleware.base as base
 from fastapi import FastAPI, Request
 
 app = FastAPI()
+logger = logging.getLogger(__name__)
 
 
 class Timing(base.BaseHTTPMiddleware):
     async def dispatch(self, request: Request, next_handler):
+        started = time.perf_counter()
         response = await next_handler(request)  # error: XFA604:20
+        response.headers["x-elapsed"] = str(time.perf_counter() - started)
         return response
 
 
 class Child(Timing):
     async def dispatch(self, request, call_next):
-        return await call_next(request)  # error: XFA604:16
+        response = await call_next(request)  # error: XFA604:20
+        logger.info("request.done")
+        return response
 
 
 @app.middleware("http")
@@ -24,9 +32,23 @@ async def add_header(request: Request, proceed):
 
 async def any_middleware(request, call_next):
     if request.url.path == "/health":
-        return await call_next(request)  # error: XFA604:16
-    with open("/dev/null"):
-        return await call_next(request)  # error: XFA604:16
+        response = await call_next(request)  # error: XFA604:20
+    else:
+        response = await call_next(request)  # error: XFA604:20
+    response.headers["x-path"] = request.url.path
+    return response
+
+
+async def wraps_the_response(request: Request, call_next):
+    return add_security_headers(await call_next(request))  # noqa: F821  # error: XFA604:33
+
+
+async def in_a_loop(request: Request, call_next):
+    for attempt in range(2):
+        response = await call_next(request)  # error: XFA604:20
+        if response.status_code < 500:
+            return response
+    return response
 
 
 # near misses

@@ -6,6 +6,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from app.config import settings
 from app.middleware import AuthMiddleware
+from app.middleware.cors import CustomCORSMiddleware, PreflightCorsMiddleware
 
 app = FastAPI()
 app.add_middleware(CORSMiddleware, allow_origins=settings.origins)  # error: XFA605:1
@@ -77,3 +78,31 @@ loop_app = FastAPI()
 for m in not_passed:
     loop_app.add_middleware(m.cls)
 unknown_first = FastAPI(middleware=[*not_passed, Middleware(CORSMiddleware)])
+
+
+# a later middleware that is itself a CORS handler
+custom = FastAPI()
+custom.add_middleware(CORSMiddleware, allow_origins=settings.origins)
+custom.add_middleware(CustomCORSMiddleware, allow_origins=settings.origins)
+
+custom_list = FastAPI(
+    middleware=[
+        Middleware(PreflightCorsMiddleware),
+        Middleware(CORSMiddleware, allow_origins=settings.origins),
+        Middleware(SessionMiddleware, secret_key=settings.key),
+    ]
+)
+
+# ... but one that is not, added after both, still wraps CORSMiddleware
+custom_then_gzip = FastAPI()
+custom_then_gzip.add_middleware(CORSMiddleware, allow_origins=settings.origins)  # error: XFA605:1
+custom_then_gzip.add_middleware(CustomCORSMiddleware)
+custom_then_gzip.add_middleware(GZipMiddleware)
+
+custom_list_late = FastAPI(
+    middleware=[
+        Middleware(PreflightCorsMiddleware),
+        Middleware(SessionMiddleware, secret_key=settings.key),
+        Middleware(CORSMiddleware, allow_origins=settings.origins),  # error: XFA605:9
+    ]
+)

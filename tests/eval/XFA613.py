@@ -87,3 +87,21 @@ async def html_or_json(request: Request, exc: KeyError):
 @app.exception_handler(LookupError)
 async def conditional(request: Request, exc: LookupError):
     return JSONResponse({"detail": "x"}, status_code=404) if exc.args else Response("gone")  # error: XFA613:76
+
+
+PUBLIC_MESSAGES = {"upstream timeout": "The provider timed out"}
+
+
+@app.exception_handler(TimeoutError)
+async def fixed_message(request: Request, exc: TimeoutError):
+    return JSONResponse({"detail": PUBLIC_MESSAGES.get(str(exc), "Internal Server Error")}, status_code=500)
+
+
+@app.exception_handler(ConnectionError)
+async def indexed_message(request: Request, exc: ConnectionError):
+    return JSONResponse({"detail": PUBLIC_MESSAGES[str(exc)]}, status_code=503)
+
+
+@app.exception_handler(OSError)
+async def message_fallback_leaks(request: Request, exc: OSError):
+    return JSONResponse({"detail": PUBLIC_MESSAGES.get(str(exc), str(exc))}, status_code=500)  # error: XFA613:12

@@ -69,3 +69,21 @@ async def corpus_shapes():
         raise HTTPException(HTTPStatus.BAD_REQUEST, detail=str(ex))
     except TypeError as ex:
         raise HTTPException(500, detail=ErrorResponse.respond(message="x", exception=ex.__class__.__name__))
+
+
+ERROR_MESSAGES = {"timeout": "The provider timed out", "quota": "The provider quota is exhausted"}
+
+
+async def fixed_messages():
+    try:
+        pass
+    except RuntimeError as e:
+        raise HTTPException(status_code=502, detail=ERROR_MESSAGES.get(str(e), "Provider error"))
+    except ValueError as e:
+        raise HTTPException(status_code=500, detail=ERROR_MESSAGES[str(e)])
+    except KeyError as e:
+        raise HTTPException(status_code=500, detail={"error": ERROR_MESSAGES.get(str(e), "Internal error")})
+    except OSError as e:
+        raise HTTPException(status_code=500, detail=f"failed: {ERROR_MESSAGES.get(str(e), 'unknown')}")
+    except TimeoutError as e:
+        raise HTTPException(status_code=502, detail=ERROR_MESSAGES.get(str(e), str(e)))  # error: XFA614:15
