@@ -79,6 +79,7 @@ def walk(ctx: Context) -> None:
     # per-file copies so that a visitor that failed can be dropped for this file only
     enter = {t: list(vs) for t, vs in enter.items()}
     leave = {t: list(vs) for t, vs in leave.items()}
+    tables = (enter, leave)
     ancestors = ctx.ancestors
     frames = ctx.frames
     stack: list[object] = [ctx.tree]
@@ -97,7 +98,7 @@ def walk(ctx: Context) -> None:
             node_type = type(node)
             visitors = leave.get(node_type)
             if visitors:
-                _call(visitors, node, ctx)
+                _call(visitors, node, ctx, tables)
             if node_type in _SCOPE_TYPES:
                 frames.pop()
             continue
@@ -109,7 +110,7 @@ def walk(ctx: Context) -> None:
         ctx.node = node  # type: ignore[assignment]
         visitors = enter.get(node_type)
         if visitors:
-            _call(visitors, node, ctx)  # type: ignore[arg-type]
+            _call(visitors, node, ctx, tables)  # type: ignore[arg-type]
         if node_type in _AWAIT_TYPES:
             frames[-1].has_await = True
         elif node_type is ast.comprehension and node.is_async:  # type: ignore[attr-defined]
@@ -267,7 +268,7 @@ def _new_frame(node: ast.AST, ctx: Context) -> Frame:
     )
 
 
-def _call(visitors: list[Visitor], node: ast.AST, ctx: Context) -> None:
+def _call(visitors: list[Visitor], node: ast.AST, ctx: Context, tables: tuple[Dispatch, ...]) -> None:
     failed: list[Visitor] | None = None
     for v in visitors:
         try:
@@ -275,9 +276,12 @@ def _call(visitors: list[Visitor], node: ast.AST, ctx: Context) -> None:
         except Exception as exc:  # a bug in one rule must not cost the others' findings
             report_failure(v.label, ctx.filename, node, exc)
             failed = (failed or []) + [v]
-    if failed:  # skip the failed visitor for the rest of this file
-        for v in failed:
-            visitors.remove(v)
+    if failed:  # drop the failed visitor for the rest of this file, on every node type
+        for table in tables:
+            for subscribed in table.values():
+                for v in failed:
+                    if v in subscribed:
+                        subscribed.remove(v)
 
 
 def report_failure(label: str, filename: str, node: ast.AST | None, exc: BaseException) -> None:

@@ -211,3 +211,27 @@ def test_a_failing_rule_loses_nothing_else_and_is_reported_once(broken_rule, cap
     err = capsys.readouterr().err
     assert err.count("internal error") == 1
     assert "explode" in err and "app/a.py:3" in err and "RuntimeError: boom" in err
+
+
+def test_a_failing_visitor_is_dropped_for_every_node_type_of_the_file(capsys):
+    from flake8_fastapi_conventions import walker
+    from flake8_fastapi_conventions.settings import enabled_codes
+
+    seen = []
+
+    @registry.visitor(ast.FunctionDef, ast.AsyncFunctionDef)
+    def fails_on_sync_defs(node, ctx):
+        seen.append(node.name)
+        if isinstance(node, ast.FunctionDef):
+            raise RuntimeError("boom")
+
+    walker._dispatch_cache.clear()
+    try:
+        source = "def a():\n    pass\n\nasync def b():\n    pass\n"
+        run_checks(ast.parse(source), "app/a.py", Settings(enabled=enabled_codes(None, None)))
+    finally:
+        registry.VISITORS.pop()
+        walker._dispatch_cache.clear()
+        walker._reported_failures.clear()
+    assert seen == ["a"]
+    assert "fails_on_sync_defs" in capsys.readouterr().err
