@@ -1,0 +1,209 @@
+"""The versions a project declares it runs on: the lowest Python it supports and the major
+version of Pydantic it uses.  The fixer reads them so that a "safe" fix stays valid under
+what the project declares (``datetime.UTC`` needs Python 3.11; ``field_validator`` and
+``model_config`` need Pydantic 2).
+
+Where they come from, first hit wins:
+
+- Python: ``[project] requires-python`` (PEP 621), ``[tool.poetry.dependencies] python``,
+  ``setup.cfg``'s ``[options] python_requires``.
+- Pydantic: a lock file (``uv.lock``, ``poetry.lock``, ``Pipfile.lock``, ``pdm.lock``) —
+  the version really installed — then the declared requirement in ``pyproject.toml``
+  (PEP 621 dependencies and optional dependencies, Poetry dependencies), ``setup.cfg``'s
+  ``install_requires`` and ``requirements*.txt``; a dependency on ``pydantic-settings``
+  means Pydantic 2.
+
+A fact that cannot be read is ``None``: the fixer then treats the project as not known to be
+on Pydantic 2 and not known to require Python 3.11.
+"""
+
+from __future__ import annotations
+
+import configparser
+import json
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_VERSION = re.compile(r"(\d+)(?:\.(\d+))?")
+_SPEC = re.compile(r"(~=|==|>=|<=|!=|>|<|\^|~)\s*v?(\d+(?:\.\d+)*)")
+
+
+@dataclass(frozen=True)
+class Targets:
+    #: the lowest Python version the project supports, ``(3, 9)``
+    python: tuple[int, int] | None = None
+    #: the Pydantic major version, 1 or 2
+    pydantic: int | None = None
+    #: where each came from, for ``explain``
+    python_source: str | None = None
+    pydantic_source: str | None = None
+
+
+def lowest_version(spec: str) -> tuple[int, int] | None:
+    """The lowest ``(major, minor)`` a version specifier allows: ``>=3.9,<4`` → (3, 9);
+    ``^3.10`` → (3, 10); ``~=3.11.0`` → (3, 11); ``==3.12.*`` → (3, 12)."""
+    lows = []
+    for op, version in _SPEC.findall(spec):
+        if op in ("<", "<=", "!="):
+            continue
+        m = _VERSION.match(version)
+        if m:
+            lows.append((int(m.group(1)), int(m.group(2) or 0)))
+    if not lows:
+        m = _VERSION.fullmatch(spec.strip().rstrip(".*").strip())
+        return (int(m.group(1)), int(m.group(2) or 0)) if m else None
+    return max(lows)
+
+
+def pydantic_major(spec: str) -> int | None:
+    """The Pydantic major version a requirement specifier admits, when it admits one only:
+    ``>=2.5`` → 2, ``^1.10`` → 1, ``<2`` → 1, ``>=1.10,<3`` → None (either)."""
+    low, high = 0, 99  # admitted majors: low <= major < high
+    constrained = False
+    for op, version in _SPEC.findall(spec):
+        parts = [int(p) for p in version.split(".")]
+        major = parts[0]
+        constrained = True
+        if op in (">=", ">"):
+            low = max(low, major)
+        elif op in ("==", "~=", "^", "~"):
+            low, high = max(low, major), min(high, major + 1)
+        elif op == "<":
+            high = min(high, major if all(p == 0 for p in parts[1:]) else major + 1)
+        elif op == "<=":
+            high = min(high, major + 1)
+    if not constrained:
+        return None
+    admitted = {m for m in (1, 2) if low <= m < high}
+    if low >= 2:
+        return 2
+    return admitted.pop() if len(admitted) == 1 else None
+
+
+def _read_toml(path: str) -> dict:
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        try:
+            import tomli as tomllib  # type: ignore[no-redef]
+        except ImportError:
+            return {}
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, ValueError):
+        return {}
+
+
+_REQUIREMENT = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(.*)$")
+
+
+def _requirement(line: str) -> tuple[str, str] | None:
+    line = line.split("#", 1)[0].split(";", 1)[0].strip()
+    m = _REQUIREMENT.match(line)
+    if not m:
+        return None
+    return m.group(1).lower().replace("_", "-"), m.group(2).strip()
+
+
+def _pydantic_from_requirements(lines: list[str]) -> int | None:
+    found = None
+    for line in lines:
+        req = _requirement(line)
+        if req is None:
+            continue
+        name, spec = req
+        if name == "pydantic":
+            major = pydantic_major(spec)
+            if major is not None:
+                return major
+        elif name == "pydantic-settings":
+            found = 2  # exists for Pydantic 2 only
+    return found
+
+
+def _pydantic_from_locks(root: str) -> tuple[int, str] | None:
+    for name in ("uv.lock", "poetry.lock", "pdm.lock"):
+        path = os.path.join(root, name)
+        data = _read_toml(path) if os.path.isfile(path) else {}
+        for package in data.get("package", ()) or ():
+            if isinstance(package, dict) and str(package.get("name", "")).lower() == "pydantic":
+                m = _VERSION.match(str(package.get("version", "")))
+                if m:
+                    return int(m.group(1)), name
+    path = os.path.join(root, "Pipfile.lock")
+    if os.path.isfile(path):
+        try:
+            with open(path, encoding="utf-8") as fh:
+                data = json.load(fh)
+        except (OSError, ValueError):
+            data = {}
+        for section in ("default", "develop"):
+            version = str(((data.get(section) or {}).get("pydantic") or {}).get("version", ""))
+            m = _VERSION.search(version)
+            if m:
+                return int(m.group(1)), "Pipfile.lock"
+    return None
+
+
+@lru_cache(maxsize=64)
+def read_targets(root: str | None) -> Targets:
+    """The targets a project root declares (see the module docstring)."""
+    if root is None:
+        return Targets()
+    python: tuple[int, int] | None = None
+    python_source = pydantic_source = None
+    pydantic: int | None = None
+    pyproject = _read_toml(os.path.join(root, "pyproject.toml"))
+    project = pyproject.get("project") or {}
+    poetry = (pyproject.get("tool") or {}).get("poetry") or {}
+    poetry_deps = {**(poetry.get("dependencies") or {})}
+    for group in ((poetry.get("group") or {}).values()):
+        if isinstance(group, dict):
+            poetry_deps.update(group.get("dependencies") or {})
+    if isinstance(project.get("requires-python"), str):
+        python, python_source = lowest_version(project["requires-python"]), "pyproject.toml"
+    elif isinstance(poetry_deps.get("python"), str):
+        python, python_source = lowest_version(poetry_deps["python"]), "pyproject.toml"
+    cfg = configparser.RawConfigParser()
+    try:
+        cfg.read(os.path.join(root, "setup.cfg"), encoding="utf-8")
+    except (OSError, configparser.Error, UnicodeDecodeError):
+        pass
+    if python is None and cfg.has_option("options", "python_requires"):
+        python, python_source = lowest_version(cfg.get("options", "python_requires")), "setup.cfg"
+
+    locked = _pydantic_from_locks(root)
+    if locked is not None:
+        pydantic, pydantic_source = locked
+    if pydantic is None:
+        lines = [d for d in project.get("dependencies") or () if isinstance(d, str)]
+        for extra in (project.get("optional-dependencies") or {}).values():
+            lines += [d for d in extra or () if isinstance(d, str)]
+        for name, spec in poetry_deps.items():
+            if isinstance(spec, dict):
+                spec = spec.get("version", "")
+            if isinstance(spec, str):
+                lines.append(f"{name} {spec}" if spec != "*" else name)
+        pydantic = _pydantic_from_requirements(lines)
+        pydantic_source = "pyproject.toml" if pydantic is not None else None
+    if pydantic is None and cfg.has_option("options", "install_requires"):
+        pydantic = _pydantic_from_requirements(cfg.get("options", "install_requires").splitlines())
+        pydantic_source = "setup.cfg" if pydantic is not None else None
+    if pydantic is None:
+        try:
+            names = sorted(n for n in os.listdir(root) if re.fullmatch(r"requirements.*\.(txt|in)", n))
+        except OSError:
+            names = []
+        for name in names:
+            try:
+                with open(os.path.join(root, name), encoding="utf-8") as fh:
+                    major = _pydantic_from_requirements(fh.read().splitlines())
+            except (OSError, UnicodeDecodeError):
+                continue
+            if major is not None:
+                pydantic, pydantic_source = major, name
+                break
+    return Targets(python, pydantic, python_source, pydantic_source)
