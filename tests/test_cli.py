@@ -584,3 +584,34 @@ def test_rules_filters(tmp_path):
     write(tmp_path / "setup.cfg", "[flake8]\nextend-select = XFA109\nextend-ignore = XFA101\n")
     enabled = {line.split()[0] for line in _cli("rules", "--enabled", cwd=tmp_path).stdout.splitlines()[1:]}
     assert "XFA109" in enabled and "XFA101" not in enabled and "XFA102" in enabled and "XFA901" not in enabled
+
+
+def test_the_xfa411_fix_follows_the_projects_python_not_the_interpreter(tmp_path):
+    from flake8_fastapi_conventions.fixer import fix_text
+
+    source = "from datetime import datetime\n\n\ndef stamp():\n    return datetime.utcnow()\n"
+    old = tmp_path / "old"
+    write(old / "pyproject.toml", '[project]\nname = "x"\nrequires-python = ">=3.9"\n')
+    result = fix_text(source, str(old / "app" / "clock.py"), unsafe=True)
+    assert "datetime.now(timezone.utc)" in result.text and "import datetime, timezone" in result.text
+    new = tmp_path / "new"
+    write(new / "pyproject.toml", '[project]\nname = "x"\nrequires-python = ">=3.11"\n')
+    result = fix_text(source, str(new / "app" / "clock.py"), unsafe=True)
+    assert "datetime.now(UTC)" in result.text and "import datetime, UTC" in result.text
+
+
+def test_the_xfa411_fix_declines_where_the_aware_value_meets_an_unknown_one(tmp_path):
+    from flake8_fastapi_conventions.fixer import fix_text
+
+    source = (
+        "from datetime import datetime, timedelta\n\n\n"
+        "def age(row):\n    return datetime.utcnow() - row.created_at\n\n\n"
+        "def expired(row):\n    return row.expires_at < datetime.utcnow()\n\n\n"
+        "def later():\n    return datetime.utcnow() - timedelta(days=1)\n"
+    )
+    result = fix_text(source, "app/clock.py", unsafe=True)
+    assert "datetime.utcnow() - row.created_at" in result.text
+    assert "row.expires_at < datetime.utcnow()" in result.text
+    assert "datetime.now(timezone.utc) - timedelta(days=1)" in result.text
+    reasons = {m.finding.line: m.reason for m in result.manual if m.finding.code == "XFA411"}
+    assert "timezone is not known" in reasons[5] and "timezone is not known" in reasons[9]

@@ -20,13 +20,16 @@ import ast
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from ast_grep_py import SgNode, SgRoot
 
 from ..checker import run_checks
 from ..registry import RULES
 from ..settings import Settings
+
+if TYPE_CHECKING:
+    from ..targets import Targets
 
 #: how many check-and-fix passes one file gets (overlapping fixes need more than one)
 MAX_PASSES = 8
@@ -100,9 +103,11 @@ def fixer(code: str, safety: str) -> Callable[[Fixer], Fixer]:
 class Source:
     """One version of a file: its text, ``ast`` tree, ast-grep root and position maps."""
 
-    def __init__(self, text: str, filename: str) -> None:
+    def __init__(self, text: str, filename: str, project_root: str | None = None) -> None:
         self.text = text
         self.filename = filename
+        #: the ``fastapi-project-root`` option, when set
+        self.project_root = project_root
         self.tree = ast.parse(text, filename)
         self._root: SgNode | None = None
         self.line_starts = [0]
@@ -231,6 +236,15 @@ class Source:
     def replace(self, node: SgNode, text: str) -> Edit:
         start, end = self.span(node)
         return Edit(start, end, text)
+
+    # the project ---------------------------------------------------------------
+    @property
+    def targets(self) -> "Targets":
+        """The Python and Pydantic versions the file's project declares."""
+        from ..project import find_root
+        from ..targets import read_targets
+
+        return read_targets(find_root(self.filename, self.project_root))
 
     # imports -----------------------------------------------------------------
     def module_imports(self) -> list[ast.stmt]:
@@ -473,7 +487,7 @@ def fix_text(
     policy = policy or default_policy
     result = FixResult(original=text, text=text)
     try:
-        src = Source(text, filename)
+        src = Source(text, filename, settings.project_root)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         result.cannot_parse = True
         return result
@@ -514,7 +528,7 @@ def fix_text(
         try:
             edits = import_edits(src, needs, min(e.start for e in taken)) + taken
             new_text = apply_edits(src.text, edits)
-            new_src = Source(new_text, filename)
+            new_src = Source(new_text, filename, settings.project_root)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             # the combination does not parse: leave the whole file unchanged
             src = start_src

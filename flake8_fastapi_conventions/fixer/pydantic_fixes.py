@@ -4,7 +4,6 @@ XFA404 ``orm_mode``; XFA411 ``datetime.utcnow()`` (unsafe)."""
 from __future__ import annotations
 
 import ast
-import sys
 
 from .engine import Edit, Finding, Fix, Need, Skip, Source, fixer
 
@@ -280,6 +279,13 @@ def v1_validator(src: Source, finding: Finding) -> Fix:
 # -- XFA411 (unsafe) -----------------------------------------------------------------
 
 
+def _is_timedelta(node: ast.AST) -> bool:
+    return isinstance(node, ast.Call) and (
+        (isinstance(node.func, ast.Name) and node.func.id == "timedelta")
+        or (isinstance(node.func, ast.Attribute) and node.func.attr == "timedelta")
+    )
+
+
 @fixer("XFA411", "unsafe")
 def utcnow(src: Source, finding: Finding) -> Fix:
     for call in src.ast_at(finding, ast.Call):
@@ -290,9 +296,16 @@ def utcnow(src: Source, finding: Finding) -> Fix:
         raise Skip("only datetime.utcnow() has an automatic fix")
     if call.args or call.keywords:
         raise Skip("utcnow() with arguments")
+    parent = src.parent(call)
+    if isinstance(parent, ast.Compare) or (
+        isinstance(parent, ast.BinOp) and isinstance(parent.op, ast.Sub) and not _is_timedelta(parent.right)
+    ):
+        raise Skip("the aware result would meet a value whose timezone is not known here (a naive DateTime column raises TypeError)")
     receiver = call.func.value
     needs: tuple[Need, ...] = ()
-    modern = sys.version_info >= (3, 11)
+    # datetime.UTC exists from Python 3.11: only a project that requires it gets it
+    python = src.targets.python
+    modern = python is not None and python >= (3, 11)
     if isinstance(receiver, ast.Attribute) and receiver.attr == "datetime":
         module = _text(src, receiver.value)
         tz = f"{module}.UTC" if modern else f"{module}.timezone.utc"

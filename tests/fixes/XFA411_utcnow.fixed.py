@@ -1,7 +1,7 @@
 # path: app/services/clock.py
 import datetime as dt
-from datetime import datetime, UTC
+from datetime import datetime, timezone
 
 
 def stamps() -> tuple:
-    return datetime.now(UTC), dt.datetime.now(dt.UTC), datetime.utcfromtimestamp(0)
+    return datetime.now(timezone.utc), dt.datetime.now(dt.timezone.utc), datetime.utcfromtimestamp(0)
