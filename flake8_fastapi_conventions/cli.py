@@ -73,6 +73,16 @@ def _parser() -> argparse.ArgumentParser:
         ),
         add_help=False,
     )
+    explain = sub.add_parser(
+        "explain",
+        help="which layer a file is in and why, and the project facts its findings use",
+        description=(
+            "For each file: the project root, the layer (from the path's globs and the "
+            "file's content), the versions the project declares, what the file defines "
+            "and what its imports of the project's modules are."
+        ),
+    )
+    explain.add_argument("paths", nargs="+", metavar="PATH", help="Python files")
     rules = sub.add_parser("rules", help="the table of rules")
     rules.add_argument("--fixable", action="store_true", help="only the rules fastapi-conventions fix rewrites")
     rules.add_argument(
@@ -101,6 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise UsageError(f"{PROG} {args.command}: unrecognized arguments: {' '.join(rest)}")
         if args.command == "rules":
             return run_rules(fixable=args.fixable, enabled=args.enabled)
+        if args.command == "explain":
+            return run_explain(args.paths)
         return run_rule(args.code)
     except UsageError as exc:
         print(str(exc), file=sys.stderr)
@@ -576,6 +588,35 @@ def run_rules(fixable: bool = False, enabled: bool = False) -> int:
     for row in rows:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
     return EXIT_OK
+
+
+def run_explain(paths: list[str]) -> int:
+    import ast
+
+    from .explain import explain
+    from .settings import settings_from_options
+
+    _plugins, options = flake8_options([])
+    try:
+        settings = settings_from_options(options)
+    except SystemExit as exc:
+        raise UsageError(str(exc.code)) from None
+    status = EXIT_OK
+    for path in paths:
+        try:
+            source, _, _ = read_source(path)
+            tree = ast.parse(source, path)
+        except OSError as exc:
+            print(f"{path}: {exc.strerror or exc}", file=sys.stderr)
+            status = EXIT_ERROR
+            continue
+        except (SyntaxError, ValueError, UnicodeDecodeError, RecursionError) as exc:
+            where = f":{exc.lineno}" if isinstance(exc, SyntaxError) and exc.lineno else ""
+            print(f"{path}{where}: cannot parse: {exc}", file=sys.stderr)
+            status = EXIT_ERROR
+            continue
+        print(explain(tree, path, settings))
+    return status
 
 
 def run_rule(code: str) -> int:

@@ -615,3 +615,32 @@ def test_the_xfa411_fix_declines_where_the_aware_value_meets_an_unknown_one(tmp_
     assert "datetime.now(timezone.utc) - timedelta(days=1)" in result.text
     reasons = {m.finding.line: m.reason for m in result.manual if m.finding.code == "XFA411"}
     assert "timezone is not known" in reasons[5] and "timezone is not known" in reasons[9]
+
+
+def test_explain_says_the_layer_why_and_the_project_facts(tmp_path):
+    write(tmp_path / "pyproject.toml", '[project]\nname = "x"\nrequires-python = ">=3.10"\ndependencies = ["pydantic>=2"]\n')
+    for package in ("app", "app/core", "app/services", "app/services/search"):
+        write(tmp_path / package / "__init__.py", "")
+    write(tmp_path / "app/core/base.py", "from pydantic import BaseModel\n\n\nclass AppBase(BaseModel):\n    pass\n")
+    write(tmp_path / "app/core/notify.py", "async def notify(user):\n    pass\n")
+    write(
+        tmp_path / "app/services/search/model.py",
+        "from app.core.base import AppBase\nfrom app.core.notify import notify\n\n\nclass Query(AppBase):\n    text: str\n",
+    )
+    proc = _cli("explain", "app/services/search/model.py", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == [
+        "app/services/search/model.py",
+        f"  project root: {tmp_path} (holds pyproject.toml)",
+        "  layer: schemas",
+        "    the path says services (*/services/*: a directory glob, a default)",
+        "    the content decides: it defines only Pydantic classes and no functions",
+        "  declares: Python >= 3.10 (pyproject.toml), Pydantic 2 (pyproject.toml)",
+        "  classes: Query: pydantic (pydantic.BaseModel)",
+        "  imports from the project:",
+        "    AppBase → class in app/core/base.py: pydantic (pydantic.BaseModel)",
+        "    notify → async def in app/core/notify.py",
+    ]
+    write(tmp_path / "bad.py", "def (:\n")
+    proc = _cli("explain", "bad.py", cwd=tmp_path)
+    assert proc.returncode == 2 and proc.stderr.startswith("bad.py:1: cannot parse")
