@@ -171,7 +171,7 @@ def read_targets(root: str | None) -> Targets:
     try:
         cfg.read(os.path.join(root, "setup.cfg"), encoding="utf-8")
     except (OSError, configparser.Error, UnicodeDecodeError):
-        pass
+        cfg = configparser.RawConfigParser()  # an unreadable setup.cfg declares nothing
     if python is None and cfg.has_option("options", "python_requires"):
         python, python_source = lowest_version(cfg.get("options", "python_requires")), "setup.cfg"
 
