@@ -4,16 +4,85 @@ def test_xfa313_message_fits_the_parameter():
     from harness import messages
 
     source = (
-        "from fastapi import APIRouter, Depends\n\n"
+        "from fastapi import APIRouter, Body, Depends, Header, Security\n\n"
         "router = APIRouter()\n\n\n"
-        "@router.get('/items', response_model=list)\n"
-        "async def items(q, db=Depends(get_db)) -> list:\n"
+        "@router.get('/items/{item_id}', response_model=list)\n"
+        "async def items(item_id, q, db=Depends(get_db), user=Security(auth.current, scopes=['a']),\n"
+        "                agent=Header(None), body=Body(None)) -> list:\n"
         "    return []\n"
     )
     found = [m for _, _, m in messages(source, "app/routers/items.py") if m.startswith("XFA313")]
     assert found == [
-        "XFA313 route parameter q has no type annotation, so FastAPI reads it as an untyped query parameter; annotate it (q: <type>)",
-        "XFA313 route parameter db has no type annotation, so FastAPI cannot validate or document it; annotate it (db: <type>)",
+        "XFA313 route parameter item_id has no type annotation: FastAPI reads it as an untyped path "
+        "parameter and passes the raw string on; annotate it (item_id: <type>)",
+        "XFA313 route parameter q has no type annotation: FastAPI reads it as an untyped query "
+        "parameter and passes the raw string on; annotate it (q: <type>)",
+        # a dependency: FastAPI does not validate through the annotation, what is lost is the type
+        "XFA313 route parameter db has no type annotation: FastAPI injects what get_db returns (it "
+        "does not need the annotation), but editors and type checkers see it as Any and readers "
+        "cannot tell what it holds; annotate it (db: Annotated[<type>, Depends(get_db)])",
+        "XFA313 route parameter user has no type annotation: FastAPI injects what auth.current returns "
+        "(it does not need the annotation), but editors and type checkers see it as Any and readers "
+        "cannot tell what it holds; annotate it (user: Annotated[<type>, Security(auth.current, scopes=['a'])])",
+        "XFA313 route parameter agent has no type annotation: FastAPI passes the raw header value on "
+        "without converting or validating it; annotate it (agent: <type>)",
+        "XFA313 route parameter body has no type annotation: FastAPI accepts any JSON value for it "
+        "without validation; annotate it (body: <model or type>)",
+    ]
+
+
+def test_xfa310_suggests_bounds_that_fit_the_parameter():
+    from harness import messages
+
+    source = (
+        "from typing import Annotated\n\n"
+        "from fastapi import APIRouter, Query\n\n"
+        "router = APIRouter()\n\n\n"
+        "@router.get('/a')\n"
+        "async def a(page: int = 0, skip: int = 0, limit: int = 500, size: int = 0,\n"
+        "            per_page: Annotated[int, Query(ge=5)] = 10) -> None: ...\n\n\n"
+        "@router.get('/b')\n"
+        "async def b(page: int = Query(default=1), offset: int = Query(0), page_size: int = 20) -> None: ...\n"
+    )
+    found = [m.split("; bound it: ")[1] for _, _, m in messages(source, "app/routes/items.py") if m.startswith("XFA310")]
+    assert found == [
+        "page: Annotated[int, Query(ge=0)]",  # 0-based pages
+        "skip: Annotated[int, Query(ge=0)]",
+        "limit: Annotated[int, Query(ge=1, le=500)]",  # not below its own default
+        "size: Annotated[int, Query(ge=0, le=100)]",  # 0 is its default
+        "per_page: Annotated[int, Query(ge=5, le=100)]",  # its lower bound kept
+        "page: Annotated[int, Query(ge=1)]",  # 1-based pages
+        "offset: Annotated[int, Query(ge=0)]",
+        "page_size: Annotated[int, Query(ge=1, le=100)]",
+    ]
+
+
+def test_xfa312_message_names_the_write_back():
+    from harness import messages
+
+    source = (
+        "from fastapi import APIRouter\n"
+        "from pydantic import BaseModel\n\n"
+        "router = APIRouter()\n\n\n"
+        "class ItemUpdate(BaseModel):\n"
+        "    name: str | None = None\n"
+        "    quantity: int = 0\n\n\n"
+        "@router.patch('/items/{item_id}', status_code=200)\n"
+        "async def patch_item(item_id: int, payload: ItemUpdate) -> None:\n"
+        "    row = Item(**payload.model_dump())\n"
+        "    await repo.update_item(item_id, payload.model_dump(exclude_none=True))\n"
+        "    raise HTTPException(status_code=400, detail=payload.model_dump())\n"
+    )
+    found = [m for _, _, m in messages(source, "app/routes/items.py") if m.startswith("XFA312")]
+    assert found == [
+        "XFA312 payload.model_dump() in PATCH handler patch_item() includes the fields the client did "
+        "not send, at their defaults, and Item(**...) rebuilds the row with them; dump with "
+        "payload.model_dump(exclude_unset=True) and set only those fields on the existing row "
+        "instead of rebuilding it with Item(**...)",
+        "XFA312 payload.model_dump(exclude_none=True) in PATCH handler patch_item() still includes the "
+        "fields the client did not send whose defaults are not None (quantity=0), and "
+        "repo.update_item(...) writes them over the stored values; dump with "
+        "payload.model_dump(exclude_unset=True) and set only those fields",
     ]
 
 

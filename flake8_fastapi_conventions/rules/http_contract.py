@@ -242,7 +242,9 @@ XFA305 = rule(
     what="""
         Reports `HTTPException(status_code=422)` (also `422` positional,
         `status.HTTP_422_UNPROCESSABLE_ENTITY`/`_CONTENT`, `HTTPStatus.UNPROCESSABLE_ENTITY`)
-        constructed in application code.
+        constructed in application code, unless it answers a request-shape problem the code
+        checks itself: a malformed identifier of the request that failed to decode, or an
+        empty, oversized or missing input.
     """,
     why="""
         Seed 002: "422 = wrong shape · 400 = wrong meaning" and "never raise 422 for
@@ -282,7 +284,19 @@ XFA305 = rule(
         "Exception-handler mapping tables (an `HTTPException(422)` as a value of a dict literal) "
         "and code in functions registered with `@app.exception_handler(...)`.",
         "`JSONResponse(status_code=422)` built by an exception handler.",
-        "Test files.",
+        "A 422 raised in an `except` of a validation or parse error (`ValidationError`, "
+        "`yaml.YAMLError`, `JSONDecodeError`...).",
+        "A 422 for a malformed identifier: raised in an `except ValueError`/`TypeError`/"
+        "`binascii.Error`/`InvalidId` whose `try` decodes request input, a parameter that is not "
+        "a dependency (`UUID(item_id)`, `int(cursor)`, `ObjectId(doc_id)`, `base64.b64decode(token)`, "
+        "`json.loads(...)`, `await request.json()`, `int(request.query_params[\"offset\"])`).",
+        "A 422 for an empty or oversized input: raised under `if not ids:` (a list-typed "
+        "parameter), `if len(ids) > MAX_IDS:` or `if not 1 <= len(key) <= 64:` on a parameter or "
+        "a field of one (`len(payload.ids) == 0`), compared with a number or a limit-like name.",
+        "A 422 for a missing input: under `if payload.name is None:`, or in the final `else` of "
+        "`if a: ... elif b is not None: ... else:` whose tests only check that parameters or "
+        "their fields are present.",
+        "Test files (the tests layer) are not checked.",
     ),
     example_path="app/routes/bookings.py",
 )
@@ -505,7 +519,10 @@ XFA310 = rule(
         `Depends(...)` in the same file, named `limit`, `page_size`, `per_page` or `size`
         without an upper bound (`le=`/`lt=`), or named `offset`, `skip` or `page` without
         any bound. Bounds are read from `Query(...)`/`Field(...)` keywords (as default or in
-        `Annotated`), `conint(...)`, `annotated_types` (`Le(100)`), and module aliases.
+        `Annotated`), `conint(...)`, `annotated_types` (`Le(100)`), and module aliases. The
+        suggested bounds fit the parameter: `ge=0` for `offset`/`skip` and for a `page` that
+        defaults to 0, `ge=1` for other pages; `ge=1, le=100` for a size (`ge=0` when it
+        defaults to 0, `le=` the default when that is larger, an existing lower bound kept).
     """,
     why="""
         Seed 004: "Not validating pagination parameters. Allow negative page numbers or
@@ -549,6 +566,7 @@ XFA310 = rule(
         "Path parameters, `Depends`/`Body`/`Header`/`Cookie`/`Form` parameters, and names "
         "whose type is not `int` or comes from an alias this file cannot see.",
         "Metadata this file cannot read (`AfterValidator(...)`, custom markers).",
+        "Test files (the tests layer) are not checked.",
     ),
     example_path="app/routes/items.py",
 )
@@ -562,7 +580,9 @@ XFA311 = rule(
     what="""
         Reports a route handler with a request-body parameter whose model (a Pydantic
         model known from this file, or any class passed with `Body()`) is also the
-        route's `response_model=` or, without one, its return annotation.
+        route's `response_model=` or, without one, its return annotation — unless the model
+        is one of this file whose every field is visible (its bases and nested models are of
+        this file too) and none looks server-managed or secret.
     """,
     why="""
         Seed 004: "Using the same Pydantic model for both request input and response
@@ -610,6 +630,13 @@ XFA311 = rule(
         "Different models in and out.",
         "Classes this file does not show to be Pydantic models (set `fastapi-schema-modules` "
         "so that imported schemas are known).",
+        "A model of this file that is harmless to echo back (a settings or toggle form): every "
+        "field is visible here, through bases and nested models of this file, of builtin, "
+        "stdlib, typing, pydantic or enum types, and no field name looks server-managed or "
+        "secret (`id`, `uuid`, `*_id`, `*_at`, `owner`, `version`, `role`, `is_superuser`, "
+        "`password`, `token`, `secret`, `api_key`, `hashed_*`...). An imported model, or one with "
+        "an imported base or field type, is still reported: its fields cannot be seen.",
+        "Test files (the tests layer) are not checked.",
     ),
     example_path="app/routes/users.py",
 )
@@ -619,13 +646,18 @@ XFA312 = rule(
     "patch-overwrites-unset",
     default=True,
     seeds=("002",),
-    message="{call} in {context} dumps fields the client did not send, overwriting stored values with defaults; use {receiver}.model_dump(exclude_unset=True) and set only those fields{rebuild}",
+    message="{call} in {context} {what}, and {sink}; dump with {fix} and set only those fields{rebuild}",
     what="""
         In a PATCH route handler, or a function named `update*`/`patch*` (a PUT-only route
         excepted), reports `x.model_dump()`/`x.dict()` without `exclude_unset=True` where `x`
         is a parameter annotated with a Pydantic model of this file (or a request-body
-        parameter of the route), including the `Model(**x.model_dump())` form that rebuilds
-        the row.
+        parameter of the route), when the dump is written back: iterated by a `setattr` loop,
+        splatted into `Model(**dump)` (rebuilding the row), `.update(**dump)` or
+        `update(T).values(**dump)`, passed to `x.update(dump)`, `model_copy(update=dump)`,
+        `Model.model_validate(dump)` or a function named `update*`/`patch*`/`save*`/`apply*`...
+        — directly or through the names it is assigned to. `exclude_none=True` (or dropping
+        None values in a comprehension or around the `setattr`) is reported only when the
+        model, of this file, has a field whose default is not `None`.
     """,
     why="""
         Seed 002: "only fields client sent — prevents null overwrite" and "safe update —
@@ -670,6 +702,15 @@ XFA312 = rule(
         "stored row (`existing = row.dict()`), the partial update is done right.",
         "`.dict()`/`.model_dump()` on receivers that are not known Pydantic model parameters.",
         "PUT-only route handlers (a full replacement sends every field) even when named `update*`.",
+        "`model_dump(exclude_none=True)` when every defaulted field of the model (known from this "
+        "file) defaults to `None` (an `Optional` field without a default counts as `None`: "
+        "pydantic v1 gives it one), or when the model's defaults are not visible here.",
+        "Models of this file with no defaulted field: the client sent every field, "
+        "`exclude_unset` changes nothing.",
+        "Dumps that are not written back: returned, logged, put in an error body "
+        "(`HTTPException(detail=...)`), a response (`JSONResponse(content=...)`, "
+        "`ItemRead(**dump)`, a Pydantic schema of this file) or passed to other functions.",
+        "Test files (the tests layer) are not checked.",
     ),
     example_path="app/routes/items.py",
 )
@@ -679,12 +720,20 @@ XFA313 = rule(
     "unannotated-route-param",
     default=True,
     seeds=("004",),
-    message="route parameter {name} has no type annotation, so FastAPI {consequence}; annotate it ({name}: <type>)",
-    what="Reports a route handler parameter without a type annotation.",
+    message="route parameter {name} has no type annotation: {consequence}; annotate it ({fix})",
+    what="""
+        Reports a route handler parameter without a type annotation. The message says what
+        is lost: for a path or query parameter (also `Query()`/`Header()`/... defaults)
+        FastAPI passes the raw string on, unconverted and untyped in the OpenAPI schema; for
+        `Body()` it accepts any JSON; for a `Depends(...)`/`Security(...)` default FastAPI
+        injects the dependency's result without needing the annotation, but editors and type
+        checkers see `Any` and a reader cannot tell what the parameter holds.
+    """,
     why="""
         FastAPI derives validation, conversion and the OpenAPI schema from the annotation;
-        without one the value arrives as an unvalidated string (seed 004: use Pydantic and
-        type hints for every input).
+        without one a request value arrives as an unvalidated string (seed 004: use Pydantic
+        and type hints for every input). A dependency parameter keeps working, but its type
+        is only known by reading the dependency.
     """,
     bad="""
         from fastapi import APIRouter
@@ -710,7 +759,11 @@ XFA313 = rule(
         async def read_item(item_id: int) -> ItemRead:
             return await load_item(item_id)
     """,
-    not_flagged=("`self` and `cls`; `*args` and `**kwargs` (separate issues).",),
+    not_flagged=(
+        "`self` and `cls`; `*args` and `**kwargs` (separate issues).",
+        "Functions that are not route handlers (dependencies included).",
+        "Test files (the tests layer) are not checked.",
+    ),
     example_path="app/routes/items.py",
 )
 
@@ -724,7 +777,8 @@ XFA314 = rule(
         Reports a websocket route whose handler receives from its socket (`receive*()`,
         `iter_*()`) but has no `except WebSocketDisconnect` (or a broader `except
         Exception`/`BaseException`/bare `except`), no `try/finally` and no
-        `contextlib.suppress(WebSocketDisconnect)`.
+        `contextlib.suppress(WebSocketDisconnect)`. A name in the `except` clause is followed
+        to its value at the top of this module: a tuple (also `A + (B,)`) or an alias.
     """,
     why="""
         Seed 004: "Not handling WebSocket disconnect exceptions. Clients can disconnect at any
@@ -763,6 +817,9 @@ XFA314 = rule(
     not_flagged=(
         "Handlers that delegate the socket to another function and never receive themselves.",
         "`try/finally` without an `except`.",
+        "`except DISCONNECT_ERRORS:` (or `suppress(*DISCONNECT_ERRORS)`) where this module "
+        "assigns `DISCONNECT_ERRORS = (WebSocketDisconnect, ...)`, or an alias of it.",
+        "Test files (the tests layer) are not checked.",
     ),
     example_path="app/routes/ws.py",
 )
@@ -1206,15 +1263,11 @@ def route_signature(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) 
     route = routes[0]
     params = _all_args(node)
     if ctx.wants(XFA313):
-        for arg, _default in params:
+        in_path = path_params(route.path)
+        for arg, default in params:
             if arg.annotation is None and arg.arg not in ("self", "cls"):
-                injected = isinstance(_default, ast.Call) and isinstance(_default.func, (ast.Name, ast.Attribute))
-                consequence = (
-                    "cannot validate or document it"
-                    if injected
-                    else "reads it as an untyped query parameter"
-                )
-                ctx.report(arg, XFA313, name=arg.arg, consequence=consequence)
+                consequence, fix = _unannotated_consequence(ctx, arg.arg, default, in_path)
+                ctx.report(arg, XFA313, name=arg.arg, consequence=consequence, fix=fix)
     if route.is_websocket:
         return
     if ctx.wants(XFA303):
@@ -1248,6 +1301,32 @@ def route_signature(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) 
             mutating = [m for m in r.methods if m in ("POST", "PUT", "PATCH", "DELETE")]
             if mutating and not _rate_limited(node, r, ctx):
                 ctx.report(r.decorator, XFA318, method="/".join(mutating), name=node.name)
+
+
+def _unannotated_consequence(ctx: Context, name: str, default: ast.expr | None, in_path: set[str]) -> tuple[str, str]:
+    """What FastAPI does with an unannotated route parameter, and how to annotate it."""
+    marker = _tail(ctx.resolve(default.func)) if isinstance(default, ast.Call) else ""
+    if marker in ("Depends", "Security"):
+        target = default.args[0] if default.args else None  # type: ignore[union-attr]
+        named = isinstance(target, (ast.Name, ast.Attribute))
+        source = ast.unparse(target) if named else "the dependency"  # type: ignore[arg-type]
+        return (
+            f"FastAPI injects what {source} returns (it does not need the annotation), but editors "
+            "and type checkers see it as Any and readers cannot tell what it holds",
+            f"{name}: Annotated[<type>, {_short_call(default)}]",  # type: ignore[arg-type]
+        )
+    if marker == "Body" and ctx.imported_from(default.func, "fastapi"):  # type: ignore[union-attr]
+        return "FastAPI accepts any JSON value for it without validation", f"{name}: <model or type>"
+    if marker in DEFAULT_MARKERS and ctx.imported_from(default.func, "fastapi"):  # type: ignore[union-attr]
+        return (
+            f"FastAPI passes the raw {marker.lower()} value on without converting or validating it",
+            f"{name}: <type>",
+        )
+    where = "path" if name in in_path else "query"
+    return (
+        f"FastAPI reads it as an untyped {where} parameter and passes the raw string on",
+        f"{name}: <type>",
+    )
 
 
 def _resource_before_last_param(path: str) -> str:
@@ -1378,9 +1457,84 @@ def _check_same_model(node, route: RouteInfo, params, ctx: Context) -> None:
             continue
         if not (ctx.is_model_class(base) or "Body" in markers):
             continue
+        if _echo_safe_model(ctx, base.id, set()):
+            continue
         suggest = out[:-6] + "Read" if out.endswith("Create") else out + "Read"
         ctx.report(arg, XFA311, name=node.name, model=out, suggest=suggest)
         return
+
+
+#: field names that a client must not set or must not read back: identifiers, ownership,
+#: timestamps, secrets, privileges
+_SERVER_ONLY_FIELD = re.compile(
+    r"(?i)^(id|pk|uuid|guid|owner|created|updated|created_by|updated_by|version|etag|role|roles|"
+    r"permissions|scopes|is_superuser|is_admin|is_staff|is_verified)$|_id$|_ids$|_at$|_on$|"
+    r"password|passwd|secret|(^|_)(token|hash|hashed|salt|api_?key|apikey|private_key|credentials?)(_|$)"
+)
+#: modules whose types hold no fields of their own
+_PLAIN_TYPE_MODULES = frozenset(
+    {"typing", "typing_extensions", "datetime", "uuid", "decimal", "enum", "pydantic", "annotated_types", "ipaddress", "pathlib", "collections"}
+)
+
+
+def _echo_safe_model(ctx: Context, name: str, seen: set[str]) -> bool:
+    """The model ``name`` of this file can go in and out unchanged: every field is visible
+    (its bases and nested models are of this file too) and none looks server-managed or
+    secret (``id``, ``owner_id``, ``created_at``, ``password``, ``is_superuser``...)."""
+    if name in seen:
+        return True
+    seen.add(name)
+    fields = model_fields(ctx, name)
+    if fields is None:
+        return False  # not all of its fields are visible here
+    for field, (_, annotation) in fields.items():
+        if _SERVER_ONLY_FIELD.search(field):
+            return False
+        if not _plain_field_type(ctx, annotation, seen, 0):
+            return False
+    return True
+
+
+def _plain_field_type(ctx: Context, node: ast.AST | None, seen: set[str], depth: int) -> bool:
+    """The annotation names only builtins, typing/pydantic/stdlib value types, enums and
+    echo-safe models of this file."""
+    if node is None or depth > 12:
+        return node is None
+    if isinstance(node, ast.Constant):
+        if isinstance(node.value, str):
+            try:
+                return _plain_field_type(ctx, ast.parse(node.value, mode="eval").body, seen, depth + 1)
+            except (SyntaxError, ValueError):
+                return False
+        return True
+    if isinstance(node, ast.Subscript):
+        tail = _tail(ctx.resolve(node.value))
+        if tail == "Literal":
+            return True
+        items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        if tail == "Annotated" and items:  # the type, and metadata calls (``Field(...)``), not doc strings
+            items = [items[0], *(i for i in items[1:] if not isinstance(i, ast.Constant))]
+        return _plain_field_type(ctx, node.value, seen, depth + 1) and all(
+            _plain_field_type(ctx, i, seen, depth + 1) for i in items
+        )
+    if isinstance(node, (ast.Tuple, ast.List)):
+        return all(_plain_field_type(ctx, e, seen, depth + 1) for e in node.elts)
+    if isinstance(node, ast.BinOp):
+        return _plain_field_type(ctx, node.left, seen, depth + 1) and _plain_field_type(ctx, node.right, seen, depth + 1)
+    if isinstance(node, ast.Call):  # ``Field(...)``/``constr(...)`` metadata
+        return _plain_field_type(ctx, node.func, seen, depth + 1)
+    if isinstance(node, ast.Attribute):
+        return (ctx.resolve(node) or "").split(".", 1)[0] in _PLAIN_TYPE_MODULES
+    if isinstance(node, ast.Name):
+        if node.id in ctx.imports:
+            return ctx.imports[node.id].split(".", 1)[0] in _PLAIN_TYPE_MODULES
+        cls = ctx.classes.get(node.id)
+        if cls is not None:
+            if any((ctx.resolve(b) or "").startswith("enum.") or _tail(ctx.resolve(b)) in ("Enum", "StrEnum", "IntEnum") for b in cls.bases):
+                return True
+            return ctx.is_model_class(node) and _echo_safe_model(ctx, node.id, seen)
+        return ctx.is_builtin(node) or node.id in ("Optional", "Union", "Literal", "Annotated", "Any")
+    return False
 
 
 IDENTITY_PARAMS = frozenset({"user_id", "owner_id", "account_id", "patient_id", "customer_id"})
@@ -1634,14 +1788,54 @@ def _pagination_candidates(node, ctx: Context, route: RouteInfo | None):
         bounds = _bounds(ctx, arg.annotation, default)
         if bounds is None:
             continue
+        start = _int_default(ctx, default)
         if name in UPPER_LIMIT_PARAMS:
             if bounds & _UPPER:
                 continue
-            yield arg, {"name": name, "missing": "upper bound", "bounds": "ge=1, le=100"}
+            # keep the default inside the suggested range: ``limit: int = 0`` (0 = no limit)
+            # gets ``ge=0``, ``limit: int = 500`` gets ``le=500``
+            upper = f"le={max(100, start)}" if start is not None else "le=100"
+            lower = _lower_bound_text(ctx, arg.annotation, default) if bounds & _LOWER else None
+            if lower is not None:
+                suggestion = f"{lower}, {upper}"
+            else:
+                suggestion = f"ge={0 if start == 0 else 1}, {upper}"
+            yield arg, {"name": name, "missing": "upper bound", "bounds": suggestion}
         else:
             if bounds:
                 continue
-            yield arg, {"name": name, "missing": "lower or upper bound", "bounds": OFFSET_PARAMS[name]}
+            yield arg, {"name": name, "missing": "bound", "bounds": _floor(name, start)}
+
+
+def _lower_bound_text(ctx: Context, annotation: ast.expr, default: ast.expr | None) -> str | None:
+    """``ge=5`` as the parameter already writes it (in ``Query``/``Field``/``conint``)."""
+    base, metadata = ctx.unwrap_annotation(annotation)
+    for item in (base, *metadata, default):
+        if isinstance(item, ast.Call):
+            for kw in item.keywords:
+                if kw.arg in _LOWER:
+                    return f"{kw.arg}={ast.unparse(kw.value)}"
+    return None
+
+
+def _floor(name: str, start: int | None) -> str:
+    """The lower bound for an offset (``ge=0``) or a page number: ``ge=0`` when pages count
+    from 0 (``page: int = 0``), ``ge=1`` otherwise."""
+    if name != "page":
+        return OFFSET_PARAMS[name]
+    return "ge=0" if start == 0 else "ge=1"
+
+
+def _int_default(ctx: Context, default: ast.expr | None) -> int | None:
+    """The integer default of a parameter: ``= 1``, ``= Query(1)``, ``= Query(default=1)``."""
+    if isinstance(default, ast.Call) and _tail(ctx.resolve(default.func)) in ("Query", "Field"):
+        value = default.args[0] if default.args else next(
+            (kw.value for kw in default.keywords if kw.arg == "default"), None
+        )
+        default = value
+    if isinstance(default, ast.Constant) and isinstance(default.value, int) and not isinstance(default.value, bool):
+        return default.value
+    return None
 
 
 def _bounds(ctx: Context, annotation: ast.expr, default: ast.expr | None) -> set[str] | None:
@@ -1694,8 +1888,7 @@ def leave_function(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -
         return
     dumps = frame.data.get("xfa312")
     if dumps and not frame.data.get("xfa312_partial"):
-        for call, kwargs in dumps:
-            ctx.report(call, XFA312, **kwargs)
+        _report_partial_updates(node, dumps, ctx)
     route = frame.route
     if ctx.wants(XFA310):
         _pagination_leave(node, route, frame, ctx)
@@ -1945,6 +2138,10 @@ def _check_manual_422(node: ast.Call, ctx: Context) -> None:
     handler = ctx.enclosing(ast.ExceptHandler)
     if isinstance(handler, ast.ExceptHandler) and _catches_shape_error(ctx, handler.type):
         return  # re-raising a body that failed to parse or validate: 422 is right
+    if isinstance(handler, ast.ExceptHandler) and _decode_failure(ctx, handler):
+        return  # a malformed identifier or cursor of the request failed to decode
+    if _request_shape_branch(ctx):
+        return  # an empty, oversized or missing input the route checks itself
     frame = ctx.function
     if frame is not None and isinstance(frame.node, FUNCTION_TYPES):
         for decorator in frame.node.decorator_list:
@@ -1963,12 +2160,236 @@ def _catches_shape_error(ctx: Context, node: ast.AST | None) -> bool:
     return node is not None and bool(_SHAPE_ERROR.search(_tail(ctx.resolve(node))))
 
 
+#: what decoding a malformed identifier, cursor or body raises (``binascii.Error`` and
+#: ``json.JSONDecodeError`` are ``ValueError``s; ``bson``'s ``InvalidId``)
+_DECODE_ERRORS = frozenset({"ValueError", "TypeError", "OverflowError", "InvalidId", "binascii.Error"})
+#: calls that decode an identifier given as text: ``UUID(item_id)``, ``ObjectId(id)``
+_DECODER_CLASSES = frozenset({"UUID", "ObjectId", "PydanticObjectId", "ULID", "Decimal"})
+_DECODER_FUNCTIONS = frozenset({"fromisoformat", "fromhex", "from_str", "parse_obj_as"})
+_JSON_MODULES = frozenset({"json", "orjson", "ujson", "simplejson"})
+#: ``await request.json()``: the body of a ``Request`` parameter
+_BODY_READERS = frozenset({"json", "body", "form"})
+
+
+def _catches_decode_error(ctx: Context, node: ast.AST | None) -> bool:
+    if isinstance(node, ast.Tuple):
+        return any(_catches_decode_error(ctx, e) for e in node.elts)
+    qualname = ctx.resolve(node) or ""
+    return _tail(qualname) in _DECODE_ERRORS or qualname.endswith("binascii.Error")
+
+
+def _decode_failure(ctx: Context, handler: ast.ExceptHandler) -> bool:
+    """``handler`` catches what a decoder raises and its ``try`` decodes request input
+    (``UUID(item_id)``, ``int(cursor)``, ``base64.b64decode(token)``, ``await request.json()``)."""
+    if not _catches_decode_error(ctx, handler.type):
+        return False
+    chain = ctx.ancestors
+    index = next((i for i in range(len(chain) - 1, -1, -1) if chain[i] is handler), 0)
+    try_node = chain[index - 1] if index else None
+    if not isinstance(try_node, ast.Try) and try_node.__class__.__name__ != "TryStar":
+        return False
+    for stmt in try_node.body:  # type: ignore[union-attr]
+        for sub in ast.walk(stmt):
+            if isinstance(sub, ast.Call) and _decodes_input(ctx, sub):
+                return True
+    return False
+
+
+def _decodes_input(ctx: Context, call: ast.Call) -> bool:
+    func = call.func
+    if isinstance(func, ast.Attribute) and func.attr in _BODY_READERS and not call.args:
+        return _request_input(ctx, func.value)
+    if not _is_decoder(ctx, func):
+        return False
+    return bool(call.args) and _request_input(ctx, call.args[0])
+
+
+def _is_decoder(ctx: Context, func: ast.expr) -> bool:
+    if isinstance(func, ast.Name) and func.id in ("int", "float", "bytes") and ctx.is_builtin(func):
+        return True
+    qualname = ctx.resolve(func) or ""
+    tail = _tail(qualname)
+    head = qualname.split(".", 1)[0]
+    if tail in _DECODER_CLASSES or tail in _DECODER_FUNCTIONS:
+        return True
+    if head in ("base64", "binascii") and tail != "Error":
+        return True
+    return tail == "loads" and head in _JSON_MODULES
+
+
+def _request_input(ctx: Context, expr: ast.expr, depth: int = 0) -> bool:
+    """``expr`` is a value the request supplied: a parameter of the enclosing function that
+    is not injected by ``Depends``/``Security`` (``item_id``, ``request.query_params["id"]``,
+    ``payload.cursor``), a method result of one (``cursor.encode()``) or its decoding."""
+    if depth > 6:
+        return False
+    if isinstance(expr, ast.Name):
+        return expr.id in _input_params(ctx)
+    if isinstance(expr, (ast.Attribute, ast.Subscript)):
+        return _request_input(ctx, expr.value, depth + 1)
+    if isinstance(expr, ast.Await):
+        return _request_input(ctx, expr.value, depth + 1)
+    if isinstance(expr, ast.Call):
+        if isinstance(expr.func, ast.Attribute) and not _is_decoder(ctx, expr.func):
+            return _request_input(ctx, expr.func.value, depth + 1)
+        if expr.args and _is_decoder(ctx, expr.func):
+            return _request_input(ctx, expr.args[0], depth + 1)
+    return False
+
+
+def _input_params(ctx: Context) -> frozenset[str]:
+    """Parameters of the innermost function that carry request input (not ``self``, not a
+    dependency, not a database session)."""
+    frame = ctx.function
+    if frame is None or not isinstance(frame.node, FUNCTION_TYPES):
+        return frozenset()
+    cached = frame.data.get("xfa305_inputs")
+    if cached is None:
+        names = set()
+        for arg, default in _all_args(frame.node):
+            if arg.arg in ("self", "cls"):
+                continue
+            if any(m in ("Depends", "Security") for m in _markers_of(ctx, arg.annotation, default)):
+                continue
+            if arg.annotation is not None and ctx.is_session_annotation(arg.annotation):
+                continue
+            names.add(arg.arg)
+        cached = frame.data["xfa305_inputs"] = frozenset(names)
+    return cached
+
+
+def _request_shape_branch(ctx: Context) -> bool:
+    """The 422 is raised in the branch of an ``if`` that checks the shape of request input:
+    ``if not ids:`` (a list parameter), ``if len(ids) > MAX_IDS:``, ``if payload.name is None:``,
+    or the final ``else`` of ``if a: … elif b: … else:`` testing only that inputs are present."""
+    chain = ctx.ancestors
+    child: ast.AST = ctx.node
+    for i in range(len(chain) - 1, -1, -1):
+        ancestor = chain[i]
+        if isinstance(ancestor, (*FUNCTION_TYPES, ast.Lambda, ast.ClassDef)):
+            return False
+        if isinstance(ancestor, ast.If):
+            if any(c is child for c in ancestor.body):
+                measured = {
+                    ast.unparse(n.args[0]) for n in ast.walk(ancestor.test) if _len_of_input(ctx, n)
+                }
+                return _shape_test(ctx, ancestor.test, measured)
+            if any(c is child for c in ancestor.orelse):
+                tests = [ancestor.test]
+                j = i
+                while j > 0 and isinstance(chain[j - 1], ast.If) and chain[j - 1].orelse == [chain[j]]:
+                    j -= 1
+                    tests.append(chain[j].test)  # type: ignore[attr-defined]
+                return all(_presence_test(ctx, t) for t in tests)
+            return False
+        child = ancestor
+    return False
+
+
+_BOUND_NAME = re.compile(r"(?i)max|min|limit|size|len")
+
+
+def _shape_test(ctx: Context, test: ast.expr, measured: set[str]) -> bool:
+    """``measured``: the inputs whose ``len()`` the whole test takes (``not payload.ids or
+    len(payload.ids) > 50``: ``payload.ids`` is a collection)."""
+    if isinstance(test, ast.BoolOp):
+        return all(_shape_test(ctx, v, measured) for v in test.values)
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        operand = test.operand
+        if _len_of_input(ctx, operand):
+            return True
+        if isinstance(operand, ast.Compare) and any(_len_of_input(ctx, o) for o in (operand.left, *operand.comparators)):
+            return _shape_test(ctx, operand, measured)  # ``not 1 <= len(key) <= MAX_KEY``
+        if _input_value(ctx, operand) and ast.unparse(operand) in measured:
+            return True
+        return isinstance(operand, ast.Name) and operand.id in _input_params(ctx) and _list_param(ctx, operand.id)
+    if isinstance(test, ast.Compare):
+        operands = [test.left, *test.comparators]
+        if len(operands) == 2 and isinstance(test.ops[0], ast.Is) and _is_none(operands[1]):
+            return _input_value(ctx, operands[0])
+        if not any(_len_of_input(ctx, o) for o in operands):
+            return False
+        return all(_len_of_input(ctx, o) or _bound(o) for o in operands)
+    return False
+
+
+def _presence_test(ctx: Context, test: ast.expr) -> bool:
+    """``x``, ``x.field``, ``x is not None`` (and ``and``/``or`` of them) on request input."""
+    if isinstance(test, ast.BoolOp):
+        return all(_presence_test(ctx, v) for v in test.values)
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.IsNot):
+        return _is_none(test.comparators[0]) and _input_value(ctx, test.left)
+    return _input_value(ctx, test)
+
+
+def _input_value(ctx: Context, expr: ast.expr) -> bool:
+    """A request-input parameter or an attribute of one (``payload.name``)."""
+    while isinstance(expr, ast.Attribute):
+        expr = expr.value
+    return isinstance(expr, ast.Name) and expr.id in _input_params(ctx)
+
+
+def _len_of_input(ctx: Context, expr: ast.expr) -> bool:
+    return (
+        isinstance(expr, ast.Call)
+        and isinstance(expr.func, ast.Name)
+        and expr.func.id == "len"
+        and len(expr.args) == 1
+        and _input_value(ctx, expr.args[0])
+    )
+
+
+def _bound(expr: ast.expr) -> bool:
+    """A limit a length is compared with: a number, or a name like ``MAX_IDS``/``settings.max_batch``."""
+    if isinstance(expr, ast.Constant):
+        return isinstance(expr.value, int) and not isinstance(expr.value, bool)
+    name = expr.attr if isinstance(expr, ast.Attribute) else expr.id if isinstance(expr, ast.Name) else ""
+    return bool(name) and (name.isupper() or bool(_BOUND_NAME.search(name)))
+
+
+def _list_param(ctx: Context, name: str) -> bool:
+    _, annotation = ctx.annotation_of(name)
+    base, _ = ctx.unwrap_annotation(annotation)
+    if isinstance(base, ast.Subscript):
+        base = base.value
+    return _tail(ctx.resolve(base)) in ("list", "List", "Sequence", "set", "Set", "frozenset", "FrozenSet", "tuple", "Tuple")
+
+
+_DISCONNECT_CATCHERS = frozenset({"WebSocketDisconnect", "Exception", "BaseException"})
+
+
 def _catches_disconnect(ctx: Context, node: ast.AST | None) -> bool:
     if node is None:
         return True  # bare except
-    if isinstance(node, ast.Tuple):
-        return any(_catches_disconnect(ctx, e) for e in node.elts)
-    return _tail(ctx.resolve(node)) in ("WebSocketDisconnect", "Exception", "BaseException")
+    return any(_tail(ctx.resolve(e)) in _DISCONNECT_CATCHERS for e in _caught_classes(ctx, node))
+
+
+def _caught_classes(ctx: Context, node: ast.AST, depth: int = 0) -> list[ast.expr]:
+    """The class expressions an ``except`` clause (or ``suppress(...)`` argument) names, with
+    tuples opened and names of tuples followed to their value: ``except DISCONNECTS:`` with
+    ``DISCONNECTS = (WebSocketDisconnect, ConnectionClosed)`` or ``BASE + (Closed,)`` at the
+    top of this module."""
+    if depth > 8:
+        return []
+    if isinstance(node, ast.Starred):
+        return _caught_classes(ctx, node.value, depth + 1)
+    if isinstance(node, (ast.Tuple, ast.List)):
+        return [c for e in node.elts for c in _caught_classes(ctx, e, depth + 1)]
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _caught_classes(ctx, node.left, depth + 1) + _caught_classes(ctx, node.right, depth + 1)
+    if isinstance(node, ast.Name) and node.id not in ctx.imports:
+        value = _module_tuple(ctx, node.id)
+        if value is not None:
+            return _caught_classes(ctx, value, depth + 1)
+    return [node] if isinstance(node, (ast.Name, ast.Attribute)) else []
+
+
+def _module_tuple(ctx: Context, name: str) -> ast.expr | None:
+    """The value of a module-level ``name = (...)`` of this file when it builds a tuple."""
+    value = ctx.assignments.get(name)
+    if isinstance(value, (ast.Tuple, ast.BinOp)) or (isinstance(value, ast.Name) and value.id != name):
+        return value
+    return None
 
 
 @visitor(ast.Try, *([ast.TryStar] if hasattr(ast, "TryStar") else []), codes=(XFA314,))
@@ -1980,6 +2401,118 @@ def websocket_try(node: ast.Try, ctx: Context) -> None:
         return
     if node.finalbody or any(_catches_disconnect(ctx, h.type) for h in node.handlers):
         frame.data["xfa314_handled"] = True
+
+
+# -- model fields (XFA311, XFA312) ----------------------------------------------------------------
+
+#: bases that add no fields
+_FIELDLESS_BASES = frozenset(
+    {
+        "pydantic.BaseModel", "pydantic.main.BaseModel", "pydantic.v1.BaseModel",
+        "pydantic.generics.GenericModel", "sqlmodel.SQLModel", "typing.Generic", "Generic",
+        "abc.ABC", "typing_extensions.Generic",
+    }
+)
+REQUIRED = "required"
+NONE_DEFAULT = "None"
+
+
+def model_fields(ctx: Context, name: str) -> dict[str, tuple[str, ast.expr]] | None:
+    """The fields of the model class ``name`` of this file, inherited ones included:
+    field name -> (its default: ``REQUIRED``, ``NONE_DEFAULT`` or the default's source,
+    its annotation). ``None`` when a base or the body is something this file cannot see
+    through (an imported base, fields declared under ``if``)."""
+    return ctx.memo(f"xfa3_fields:{name}", lambda: _collect_fields(ctx, name, set()))
+
+
+def _collect_fields(ctx: Context, name: str, seen: set[str]) -> dict[str, tuple[str, ast.expr]] | None:
+    cls = ctx.classes.get(name)
+    if cls is None or name in seen or name in ctx.imports:
+        return None
+    seen.add(name)
+    fields: dict[str, tuple[str, ast.expr]] = {}
+    for base in cls.bases:
+        target = base.value if isinstance(base, ast.Subscript) else base
+        if ctx.resolve(target) in _FIELDLESS_BASES:
+            continue
+        inherited = _collect_fields(ctx, target.id, seen) if isinstance(target, ast.Name) else None
+        if inherited is None:
+            return None
+        fields.update(inherited)
+    for stmt in cls.body:
+        if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+            field = stmt.target.id
+            if field.startswith("_") or _is_classvar(ctx, stmt.annotation):
+                continue
+            fields[field] = (_field_default(ctx, stmt), stmt.annotation)
+        elif isinstance(stmt, (ast.If, ast.Try, ast.For, ast.While, ast.With)):
+            return None
+    return fields
+
+
+def _is_classvar(ctx: Context, annotation: ast.expr) -> bool:
+    target = annotation.value if isinstance(annotation, ast.Subscript) else annotation
+    return _tail(ctx.resolve(target)) == "ClassVar"
+
+
+def _field_default(ctx: Context, stmt: ast.AnnAssign) -> str:
+    """``REQUIRED``, ``NONE_DEFAULT`` or the source of the default. An ``Optional`` field
+    without a default counts as defaulting to ``None`` (pydantic v1 gives it one)."""
+    optional = _optional(ctx, stmt.annotation)
+    value = stmt.value
+    if value is None:
+        _, metadata = ctx.unwrap_annotation(stmt.annotation)
+        for item in metadata:
+            if isinstance(item, ast.Call) and _tail(ctx.resolve(item.func)) == "Field":
+                return _field_call_default(item, optional)
+        return NONE_DEFAULT if optional else REQUIRED
+    if isinstance(value, ast.Call) and _tail(ctx.resolve(value.func)) == "Field":
+        return _field_call_default(value, optional)
+    if _is_none(value):
+        return NONE_DEFAULT
+    if isinstance(value, ast.Constant) and value.value is Ellipsis:
+        return REQUIRED
+    return ast.unparse(value)
+
+
+def _field_call_default(call: ast.Call, optional: bool) -> str:
+    default = call.args[0] if call.args else None
+    for kw in call.keywords:
+        if kw.arg == "default":
+            default = kw.value
+        elif kw.arg == "default_factory":
+            factory = ast.unparse(kw.value)
+            return {"list": "[]", "dict": "{}"}.get(factory, factory + "()")
+    if default is None:
+        return NONE_DEFAULT if optional else REQUIRED
+    if isinstance(default, ast.Constant) and default.value is Ellipsis:
+        return REQUIRED
+    return NONE_DEFAULT if _is_none(default) else ast.unparse(default)
+
+
+def _optional(ctx: Context, annotation: ast.expr | None, depth: int = 0) -> bool:
+    if annotation is None or depth > 6:
+        return False
+    if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+        try:
+            return _optional(ctx, ast.parse(annotation.value, mode="eval").body, depth + 1)
+        except (SyntaxError, ValueError):
+            return False
+    if _is_none(annotation):
+        return True
+    if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):
+        return _optional(ctx, annotation.left, depth + 1) or _optional(ctx, annotation.right, depth + 1)
+    if isinstance(annotation, ast.Subscript):
+        tail = _tail(ctx.resolve(annotation.value))
+        items = annotation.slice.elts if isinstance(annotation.slice, ast.Tuple) else [annotation.slice]
+        if tail == "Optional":
+            return True
+        if tail == "Union":
+            return any(_optional(ctx, i, depth + 1) for i in items)
+        if tail == "Annotated" and items:
+            return _optional(ctx, items[0], depth + 1)
+        return False
+    return _tail(ctx.resolve(annotation)) == "Any"
 
 
 # -- XFA312: partial updates --------------------------------------------------------------------
@@ -1999,13 +2532,16 @@ def _check_partial_update(node: ast.Call, ctx: Context) -> None:
             return  # a PUT replaces the whole resource
     if node.args or has_kwargs_splat(node):
         return
+    exclude_none = False
     for kw in node.keywords:
-        if kw.arg in ("exclude_unset", "exclude_defaults"):
-            if not (isinstance(kw.value, ast.Constant) and kw.value.value is False):
-                # the function applies a partial update: a plain dump next to it is of
-                # the stored row (``existing = row.dict()``), not of the payload
-                frame.data["xfa312_partial"] = True
-                return
+        on = not (isinstance(kw.value, ast.Constant) and kw.value.value is False)
+        if kw.arg in ("exclude_unset", "exclude_defaults") and on:
+            # the function applies a partial update: a plain dump next to it is of
+            # the stored row (``existing = row.dict()``), not of the payload
+            frame.data["xfa312_partial"] = True
+            return
+        if kw.arg == "exclude_none" and on:
+            exclude_none = True
     receiver = node.func.value  # type: ignore[attr-defined]
     if not isinstance(receiver, ast.Name):
         return
@@ -2018,24 +2554,219 @@ def _check_partial_update(node: ast.Call, ctx: Context) -> None:
     if not ctx.is_model_class(base):
         if not routes or metadata or not _body_like(ctx, base, fn, receiver.id):
             return
-    parent = ctx.parent
-    rebuild = ""
-    if isinstance(parent, ast.keyword) and parent.arg is None:
-        call = ctx.ancestors[-2] if len(ctx.ancestors) >= 2 else None
-        if isinstance(call, ast.Call):
-            rebuild = f" on the existing row instead of rebuilding it with {ast.unparse(call.func)}(**...)"
-    context = f"PATCH handler {fn.name}()" if is_patch else f"{fn.name}()"
+    fields = model_fields(ctx, base.id)
+    if fields is not None and all(default == REQUIRED for default, _ in fields.values()):
+        return  # every field is required: the client sent them all, exclude_unset changes nothing
     frame.data.setdefault("xfa312", []).append(
-        (
-            node,
-            {
-                "call": f"{receiver.id}.{node.func.attr}()",  # type: ignore[attr-defined]
-                "context": context,
-                "receiver": receiver.id,
-                "rebuild": rebuild,
-            },
-        )
+        {
+            "call": node,
+            "receiver": receiver.id,
+            "method": node.func.attr,  # type: ignore[attr-defined]
+            "fields": fields,
+            "exclude_none": exclude_none,
+            "context": f"PATCH handler {fn.name}()" if is_patch else f"{fn.name}()",
+        }
     )
+
+
+def _report_partial_updates(fn, dumps: list[dict], ctx: Context) -> None:
+    """Report the dumps that are written back: into a ``setattr`` loop, ``Model(**dump)``,
+    ``x.update(dump)``, ``update(T).values(**dump)``, a function named ``update*``/``save*``…
+    (followed through names the dump is assigned to). A dump returned, logged or put in an
+    error body writes nothing back."""
+    parents: dict[ast.AST, ast.AST] = {}
+    for parent in ast.walk(fn):
+        for child in ast.iter_child_nodes(parent):
+            parents[child] = parent
+    for dump in dumps:
+        call = dump["call"]
+        flow = _write_back(ctx, call, parents, fn, set(), 0)
+        if flow is None:
+            continue
+        sink, none_filtered, rebuilt = flow
+        method = dump["method"]
+        if dump["exclude_none"] or none_filtered:
+            fields = dump["fields"]
+            if fields is None:
+                continue  # cannot see the defaults: dropping None values may be enough
+            kept = [f"{name}={default}" for name, (default, _) in fields.items() if default not in (REQUIRED, NONE_DEFAULT)]
+            if not kept:
+                continue  # every default is None: dropping None values drops every unsent field
+            shown = ", ".join(kept[:3]) + (", ..." if len(kept) > 3 else "")
+            dropped = "" if dump["exclude_none"] else ", once its None values are dropped,"
+            what = f"still includes{dropped} the fields the client did not send whose defaults are not None ({shown})"
+        else:
+            what = "includes the fields the client did not send, at their defaults"
+        ctx.report(
+            call,
+            XFA312,
+            call=f"{dump['receiver']}.{method}({'exclude_none=True' if dump['exclude_none'] else ''})",
+            context=dump["context"],
+            what=what,
+            sink=sink,
+            fix=f"{dump['receiver']}.{method}(exclude_unset=True)",
+            rebuild=f" on the existing row instead of rebuilding it with {rebuilt}" if rebuilt else "",
+        )
+
+
+#: words in the name of a function that writes what it is given
+_WRITE_WORDS = frozenset(
+    {"update", "patch", "apply", "merge", "save", "upsert", "persist", "values", "replace", "modify", "edit", "overwrite"}
+)
+#: classes built from a dump that are not the stored row
+_NOT_ROW_SUFFIXES = ("Response", "Read", "Out", "Public", "Error", "Exception", "Event", "Message", "Detail")
+#: calls that pass a dump on unchanged in substance
+_PASS_THROUGH = frozenset({"jsonable_encoder", "dict", "deepcopy", "copy"})
+
+
+def _write_back(ctx: Context, node: ast.AST, parents, fn, seen: set[str], depth: int):
+    """``(sink phrase, None values filtered, rebuilt class or None)`` when the value of
+    ``node`` is written back, else ``None``."""
+    none_filtered = False
+    while depth < 40:
+        depth += 1
+        parent = parents.get(node)
+        if parent is None:
+            return None
+        if isinstance(parent, ast.Attribute):
+            grand = parents.get(parent)
+            if parent.attr in ("items", "keys", "copy") and isinstance(grand, ast.Call) and grand.func is parent:
+                node = grand  # ``dump.items()``
+                continue
+            return None  # ``dump.pop("id")``, ``dump["x"]``: not the dump as a whole
+        if isinstance(parent, (ast.keyword, ast.Starred, ast.Dict, ast.IfExp, ast.BoolOp)):
+            node = parent
+            continue
+        if isinstance(parent, ast.Call):
+            if parent.func is node:
+                return None
+            found = _write_call(ctx, parent, node)
+            if found is not None:
+                return (*found[:1], none_filtered, found[1])
+            name = _tail(_callee_name(parent))
+            if name in _PASS_THROUGH:
+                node = parent
+                continue
+            return None
+        if isinstance(parent, ast.comprehension) and parent.iter is node:
+            comp = parents.get(parent)
+            none_filtered = none_filtered or _drops_none(parent)
+            if not isinstance(comp, (ast.DictComp, ast.ListComp, ast.SetComp, ast.GeneratorExp)):
+                return None
+            node = comp
+            continue
+        if isinstance(parent, (ast.For, ast.AsyncFor)) and parent.iter is node:
+            setter = _loop_setattr(parent)
+            if setter is None:
+                return None
+            return "the setattr() loop writes them over the stored values", none_filtered or setter, None
+        if isinstance(parent, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and parent.value is node:
+            targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
+            for target in targets:
+                if not isinstance(target, ast.Name) or target.id in seen:
+                    continue
+                seen.add(target.id)
+                for use in ast.walk(fn):
+                    if isinstance(use, ast.Name) and use.id == target.id and isinstance(use.ctx, ast.Load):
+                        found = _write_back(ctx, use, parents, fn, seen, depth)
+                        if found is not None:
+                            return found[0], found[1] or none_filtered, found[2]
+            return None
+        return None
+    return None
+
+
+def _callee_name(call: ast.Call) -> str:
+    func = call.func
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return ""
+
+
+def _write_call(ctx: Context, call: ast.Call, node: ast.AST) -> tuple[str, str | None] | None:
+    """``(sink phrase, rebuilt class)`` when ``call`` writes the dump ``node`` it is given."""
+    name = _callee_name(call)
+    if not name:
+        return None
+    shown = ast.unparse(call.func)
+    if len(shown) > 40:
+        shown = "." + name if isinstance(call.func, ast.Attribute) else name
+    words = set(name.lower().split("_"))
+    if isinstance(node, ast.keyword) and node.arg is None:  # ``f(**dump)``
+        if name[:1].isupper():
+            if not _row_class(ctx, call.func):
+                return None  # ``ItemRead(**dump)``, ``ErrorBody(**dump)``: a response, not the row
+            return f"{shown}(**...) rebuilds the row with them", f"{shown}(**...)"
+        if words & _WRITE_WORDS:
+            return f"{shown}(**...) writes them over the stored values", None
+        return None
+    if isinstance(node, ast.keyword) and node.arg == "update" and name in ("model_copy", "copy"):
+        return f"{shown}(update=...) writes them over the copied values", None
+    if name in ("model_validate", "parse_obj") and isinstance(call.func, ast.Attribute):
+        if _row_class(ctx, call.func.value) and call.args and call.args[0] is node:
+            return f"{shown}(...) rebuilds the row with them", f"{shown}(...)"
+        return None
+    if name == "setattr" and len(call.args) == 3 and call.args[2] is node:
+        return "setattr() writes them over the stored value", None
+    if words & _WRITE_WORDS:
+        return f"{shown}(...) writes them over the stored values", None
+    return None
+
+
+def _row_class(ctx: Context, func: ast.expr) -> bool:
+    """``func`` may be the class of a stored row: capitalised, not named like a response or
+    an error, and not a Pydantic schema of this file (a SQLModel ``table=True`` class is one)."""
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    if not name[:1].isupper() or name.endswith(_NOT_ROW_SUFFIXES):
+        return False
+    if isinstance(func, ast.Name) and ctx.is_model_class(func):
+        cls = ctx.classes.get(name)
+        return cls is not None and any(
+            kw.arg == "table" and isinstance(kw.value, ast.Constant) and kw.value.value is True for kw in cls.keywords
+        )
+    return True
+
+
+def _drops_none(generator: ast.comprehension) -> bool:
+    """``for k, v in dump.items() if v is not None``: the comprehension drops None values."""
+    value = generator.target.elts[-1] if isinstance(generator.target, ast.Tuple) and generator.target.elts else None
+    if not isinstance(value, ast.Name):
+        return False
+    return any(_tests_not_none(test, value.id) for test in generator.ifs)
+
+
+def _tests_not_none(test: ast.expr, name: str) -> bool:
+    if isinstance(test, ast.Name):
+        return test.id == name
+    return (
+        isinstance(test, ast.Compare)
+        and isinstance(test.left, ast.Name)
+        and test.left.id == name
+        and len(test.ops) == 1
+        and isinstance(test.ops[0], ast.IsNot)
+        and _is_none(test.comparators[0])
+    )
+
+
+def _loop_setattr(loop: ast.For | ast.AsyncFor) -> bool | None:
+    """``None`` when the loop body calls no ``setattr``; else whether each ``setattr`` is
+    guarded by ``if value is not None`` (the loop drops None values)."""
+    value = loop.target.elts[-1] if isinstance(loop.target, ast.Tuple) and loop.target.elts else None
+    guarded: bool | None = None
+    stack: list[tuple[ast.AST, bool]] = [(stmt, False) for stmt in loop.body]
+    while stack:
+        current, under_guard = stack.pop()
+        if isinstance(current, ast.Call) and isinstance(current.func, ast.Name) and current.func.id == "setattr":
+            guarded = under_guard if guarded is None else guarded and under_guard
+            continue
+        if isinstance(current, ast.If) and isinstance(value, ast.Name) and _tests_not_none(current.test, value.id):
+            stack.extend((child, True) for child in current.body)
+            stack.extend((child, under_guard) for child in current.orelse)
+            continue
+        stack.extend((child, under_guard) for child in ast.iter_child_nodes(current))
+    return guarded
 
 
 _NOT_BODY = frozenset(

@@ -20,11 +20,17 @@ async def patch_item(item_id: int, payload: ItemUpdate) -> None:
     legacy = payload.dict()  # error: XFA312:14
     row = Item(**payload.model_dump())  # error: XFA312:18
     other = payload.model_dump(exclude_unset=False)  # error: XFA312:13
+    await db.execute(update(Item).where(Item.id == item_id).values(**data))
+    stored.update(legacy)
+    await repo.save_item(item_id, changes=other)
 
 
 @router.patch("/other/{item_id}", status_code=200)
 async def patch_other(item_id: int, payload: ItemPatch) -> None:
     data = payload.model_dump()  # error: XFA312:12
+    data["updated_at"] = now()
+    for field in data:
+        setattr(row, field, data[field])
 
 
 def update_item(item: Item, changes: ItemUpdate) -> Item:
@@ -40,6 +46,7 @@ async def patch_profile(changes: Annotated[ItemUpdate, "doc"]) -> None:
 @router.patch("/options/{item_id}", status_code=200)
 async def patch_options(item_id: int, options: ItemPatch = Body(...)) -> None:
     data = options.model_dump()  # error: XFA312:12
+    await items.update_one({"_id": item_id}, {"$set": data})
 
 
 # near-misses

@@ -6,6 +6,10 @@ from starlette.websockets import WebSocketDisconnect as Disconnect
 
 router = APIRouter()
 app = FastAPI()
+DISCONNECT_ERRORS = (WebSocketDisconnect, ConnectionResetError)
+CLOSED = DISCONNECT_ERRORS + (RuntimeError,)
+PARSE_ERRORS = (ValueError, KeyError)
+GONE = Disconnect
 
 
 @router.websocket("/ws")
@@ -23,6 +27,14 @@ async def stream(websocket: WebSocket) -> None:  # error: XFA314:1
         async for message in websocket.iter_json():
             await handle(message)
     except ValueError:
+        await websocket.close()
+
+
+@router.websocket("/parse-only")
+async def parse_only(websocket: WebSocket) -> None:  # error: XFA314:1
+    try:
+        await websocket.receive_json()
+    except PARSE_ERRORS:  # a tuple of this module without WebSocketDisconnect
         await websocket.close()
 
 
@@ -94,3 +106,33 @@ async def ok7(websocket: WebSocket) -> None:
 @router.get("/not-ws")
 async def not_ws(websocket: WebSocket) -> None:
     await websocket.receive_text()
+
+
+@router.websocket("/ok8")
+async def ok8(websocket: WebSocket) -> None:
+    try:
+        await websocket.receive_text()
+    except DISCONNECT_ERRORS:  # a tuple of this module holding WebSocketDisconnect
+        await release(websocket)
+
+
+@router.websocket("/ok9")
+async def ok9(websocket: WebSocket) -> None:
+    try:
+        await websocket.receive_text()
+    except CLOSED:  # built from that tuple
+        await release(websocket)
+
+
+@router.websocket("/ok10")
+async def ok10(websocket: WebSocket) -> None:
+    with contextlib.suppress(*DISCONNECT_ERRORS):
+        await websocket.receive_text()
+
+
+@router.websocket("/ok11")
+async def ok11(websocket: WebSocket) -> None:
+    try:
+        await websocket.receive_text()
+    except (ValueError, GONE):  # an alias of this module
+        await release(websocket)
