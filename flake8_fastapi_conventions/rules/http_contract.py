@@ -778,7 +778,9 @@ XFA314 = rule(
         `iter_*()`) but has no `except WebSocketDisconnect` (or a broader `except
         Exception`/`BaseException`/bare `except`), no `try/finally` and no
         `contextlib.suppress(WebSocketDisconnect)`. A name in the `except` clause is followed
-        to its value at the top of this module: a tuple (also `A + (B,)`) or an alias.
+        to its value at the top of this module (a tuple, also `A + (B,)`, or an alias) or,
+        through the imports, in another module of the project (a tuple, a re-export, a
+        project exception class deriving `WebSocketDisconnect`).
     """,
     why="""
         Seed 004: "Not handling WebSocket disconnect exceptions. Clients can disconnect at any
@@ -817,8 +819,10 @@ XFA314 = rule(
     not_flagged=(
         "Handlers that delegate the socket to another function and never receive themselves.",
         "`try/finally` without an `except`.",
-        "`except DISCONNECT_ERRORS:` (or `suppress(*DISCONNECT_ERRORS)`) where this module "
-        "assigns `DISCONNECT_ERRORS = (WebSocketDisconnect, ...)`, or an alias of it.",
+        "`except DISCONNECT_ERRORS:` (or `suppress(*DISCONNECT_ERRORS)`) where this module, or "
+        "the project module it is imported from, assigns `DISCONNECT_ERRORS = "
+        "(WebSocketDisconnect, ...)`, or an alias of it; an imported name the project index "
+        "cannot follow is taken as handled.",
         "Test files (the tests layer) are not checked.",
     ),
     example_path="app/routes/ws.py",
@@ -2361,7 +2365,46 @@ _DISCONNECT_CATCHERS = frozenset({"WebSocketDisconnect", "Exception", "BaseExcep
 def _catches_disconnect(ctx: Context, node: ast.AST | None) -> bool:
     if node is None:
         return True  # bare except
-    return any(_tail(ctx.resolve(e)) in _DISCONNECT_CATCHERS for e in _caught_classes(ctx, node))
+    for caught in _caught_classes(ctx, node):
+        if _tail(ctx.resolve(caught)) in _DISCONNECT_CATCHERS:
+            return True
+        sym = ctx.symbol(caught)
+        if sym is not None and sym.kind != "external" and _project_catches_disconnect(ctx, sym) is not False:
+            return True  # holds WebSocketDisconnect, or cannot be told: stay silent
+    return False
+
+
+def _project_catches_disconnect(ctx: Context, sym, depth: int = 0) -> bool | None:
+    """Whether a project name caught by an ``except`` covers ``WebSocketDisconnect``: a tuple
+    of another module (``DISCONNECT_ERRORS = (WebSocketDisconnect, ...)``, followed through
+    its imports) or a project exception class deriving from it; ``None`` when it cannot be
+    followed."""
+    if depth > 6:
+        return None
+    if sym.kind == "class":
+        ancestors = ctx.index.external_ancestors(sym)
+        if any(_tail(a) in _DISCONNECT_CATCHERS for a in ancestors):
+            return True
+        return None if "?" in ancestors else False
+    desc = sym.info if sym.kind == "value" else None
+    if not desc or desc.get("k") != "tuple":
+        return None
+    unknown = False
+    for item in desc["items"]:
+        if _tail(item) in _DISCONNECT_CATCHERS:
+            return True
+        found = ctx.index.lookup(sym.path, item)
+        if found is None:
+            unknown = True
+        elif found.kind == "external":
+            if _tail(found.qualname) in _DISCONNECT_CATCHERS:
+                return True
+        else:
+            verdict = _project_catches_disconnect(ctx, found, depth + 1)
+            if verdict is True:
+                return True
+            unknown = unknown or verdict is None
+    return None if unknown else False
 
 
 def _caught_classes(ctx: Context, node: ast.AST, depth: int = 0) -> list[ast.expr]:

@@ -1,0 +1,1 @@
+from .errors import DISCONNECT_ERRORS, ClientGone, NOT_DISCONNECTS
