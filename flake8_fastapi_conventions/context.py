@@ -711,7 +711,7 @@ class Context:
 
     def _compute_model_classes(self) -> frozenset[str]:
         models: set[str] = set()
-        for name, qualname in self.imports.items():
+        for name, qualname in self.module_imports.items():
             if qualname in PYDANTIC_BASES:
                 models.add(name)
             elif self._from_schema_module(qualname):
@@ -726,11 +726,25 @@ class Context:
                     target = base.value if isinstance(base, ast.Subscript) else base
                     if self.resolve(target) in PYDANTIC_BASES or (
                         isinstance(target, ast.Name) and target.id in models
-                    ):
+                    ) or self._imported_model(target):
                         models.add(name)
                         changed = True
                         break
         return frozenset(models)
+
+    def _imported_model(self, expr: ast.AST) -> bool:
+        """``expr`` names a Pydantic model class of another module of the project."""
+        text = dotted_name(expr)
+        if text is None:
+            return False
+        head = text.split(".", 1)[0]
+        if self.module_imports.get(head) is None:
+            return False
+        cache = self.memo("imported_models", dict)
+        found = cache.get(text)
+        if found is None:
+            found = cache[text] = "pydantic" in self.class_kinds(expr)
+        return found
 
     def _from_schema_module(self, qualname: str) -> bool:
         """``qualname`` was imported from a configured schema module or a submodule of it
@@ -749,8 +763,15 @@ class Context:
         return any(f".{m}." in dotted for m in self.settings.schema_modules)
 
     def is_model_class(self, expr: ast.expr) -> bool:
+        """A Pydantic model class: known from this file, a configured schema module, or the
+        project index (a class of another module deriving ``BaseModel``, at any depth)."""
         if isinstance(expr, ast.Name):
-            return expr.id in self.model_classes and expr.id not in PYDANTIC_BASE_NAMES
+            if expr.id in PYDANTIC_BASE_NAMES and self.resolve(expr) in PYDANTIC_BASES:
+                return False
+            if expr.id in self.model_classes:
+                return expr.id not in PYDANTIC_BASE_NAMES
+        if isinstance(expr, (ast.Name, ast.Attribute)) and self.lookup(_head_id(expr)) is not None:
+            return self._imported_model(expr)
         return False
 
     # -- reporting ----------------------------------------------------------------
@@ -869,6 +890,12 @@ def _string_items(node: ast.AST) -> tuple[str, ...] | None:
                 return None
         return tuple(items)
     return None
+
+
+def _head_id(expr: ast.AST) -> str:
+    while isinstance(expr, ast.Attribute):
+        expr = expr.value
+    return expr.id if isinstance(expr, ast.Name) else ""
 
 
 def target_names(target: ast.AST) -> Iterator[str]:

@@ -24,7 +24,7 @@ import os
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
-SUMMARY_VERSION = 1
+SUMMARY_VERSION = 2
 
 ROUTE_DECORATORS = frozenset(
     {"get", "post", "put", "patch", "delete", "head", "options", "trace", "api_route", "websocket"}
@@ -312,7 +312,12 @@ def _class_summary(cls: ast.ClassDef, res: _Resolver) -> dict[str, Any]:
     methods: dict[str, bool] = {}
     attrs: dict[str, dict] = {}
     fields: list[str] = []
+    defaults: dict[str, str] = {}
+    #: a field declared under ``if``/``try`` makes the list of fields unknown
+    complete = True
     for stmt in cls.body:
+        if isinstance(stmt, (ast.If, ast.Try, ast.For, ast.While, ast.With)):
+            complete = False
         if isinstance(stmt, _FUNCTIONS):
             methods[stmt.name] = isinstance(stmt, ast.AsyncFunctionDef)
             first = stmt.args.posonlyargs[:1] or stmt.args.args[:1]
@@ -322,6 +327,7 @@ def _class_summary(cls: ast.ClassDef, res: _Resolver) -> dict[str, Any]:
                     attrs.setdefault(attr, desc)
         elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
             fields.append(stmt.target.id)
+            defaults[stmt.target.id] = _field_default(stmt, res)
             if stmt.value is not None:
                 desc = _value_desc(stmt.value, res)
                 if desc is not None:
@@ -337,7 +343,41 @@ def _class_summary(cls: ast.ClassDef, res: _Resolver) -> dict[str, Any]:
         info["attrs"] = attrs
     if fields:
         info["fields"] = fields
+        info["defaults"] = defaults
+    if not complete:
+        info["open"] = True
     return info
+
+
+def _field_default(stmt: ast.AnnAssign, res: _Resolver) -> str:
+    """A model field's default as the XFA3xx rules read it: ``"required"``, ``"None"`` or
+    the default's source (an ``Optional`` field without one counts as ``None``)."""
+    value = stmt.value
+    optional = _optional_text(stmt.annotation)
+    if isinstance(value, ast.Call) and (res.name(value.func) or "").rsplit(".", 1)[-1] == "Field":
+        default = value.args[0] if value.args else None
+        for kw in value.keywords:
+            if kw.arg == "default":
+                default = kw.value
+            elif kw.arg == "default_factory":
+                factory = ast.unparse(kw.value)
+                return {"list": "[]", "dict": "{}"}.get(factory, factory + "()")
+        value = default
+        if value is None:
+            return "None" if optional else "required"
+    if value is None:
+        return "None" if optional else "required"
+    if isinstance(value, ast.Constant):
+        if value.value is None:
+            return "None"
+        if value.value is Ellipsis:
+            return "required"
+    return ast.unparse(value)[:60]
+
+
+def _optional_text(annotation: ast.expr) -> bool:
+    text = ast.unparse(annotation).replace(" ", "")
+    return text.startswith(("Optional[", "typing.Optional[")) or "|None" in text or text.startswith("None|")
 
 
 def _keyword_value(node: ast.expr) -> Any:

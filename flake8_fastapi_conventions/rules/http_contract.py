@@ -650,14 +650,15 @@ XFA312 = rule(
     what="""
         In a PATCH route handler, or a function named `update*`/`patch*` (a PUT-only route
         excepted), reports `x.model_dump()`/`x.dict()` without `exclude_unset=True` where `x`
-        is a parameter annotated with a Pydantic model of this file (or a request-body
-        parameter of the route), when the dump is written back: iterated by a `setattr` loop,
+        is a parameter annotated with a Pydantic model of this file or of another module of
+        the project (or a request-body parameter of the route), when the dump is written back: iterated by a `setattr` loop,
         splatted into `Model(**dump)` (rebuilding the row), `.update(**dump)` or
         `update(T).values(**dump)`, passed to `x.update(dump)`, `model_copy(update=dump)`,
         `Model.model_validate(dump)` or a function named `update*`/`patch*`/`save*`/`apply*`...
         — directly or through the names it is assigned to. `exclude_none=True` (or dropping
         None values in a comprehension or around the `setattr`) is reported only when the
-        model, of this file, has a field whose default is not `None`.
+        model (of this file, or of another module through the project index) has a field
+        whose default is not `None`; a model whose fields are all required is not reported.
     """,
     why="""
         Seed 002: "only fields client sent — prevents null overwrite" and "safe update —
@@ -2493,6 +2494,40 @@ def _collect_fields(ctx: Context, name: str, seen: set[str]) -> dict[str, tuple[
     return fields
 
 
+def project_model_defaults(ctx: Context, expr: ast.expr) -> dict[str, tuple[str, None]] | None:
+    """The fields and defaults of a model class of another project module (its project
+    bases included), from the project index; ``None`` when a base or the body cannot be
+    seen through."""
+    sym = ctx.symbol(expr)
+    if sym is None or sym.kind != "class":
+        return None
+    fields: dict[str, tuple[str, None]] = {}
+    chain = []
+    stack, seen = [sym], set()
+    while stack:
+        current = stack.pop()
+        if current.qualname in seen:
+            continue
+        seen.add(current.qualname)
+        if current.kind == "external":
+            if current.qualname not in _FIELDLESS_BASES:
+                return None
+            continue
+        if current.kind != "class" or current.info.get("open"):
+            return None
+        chain.append(current)
+        for base in current.info.get("bases", ()):
+            found = ctx.index.lookup(current.path, base)
+            if found is None:
+                return None
+            stack.append(found)
+    for cls in reversed(chain):  # bases first, the class's own fields win
+        for name, default in cls.info.get("defaults", {}).items():
+            if not name.startswith("_"):
+                fields[name] = (default, None)
+    return fields
+
+
 def _is_classvar(ctx: Context, annotation: ast.expr) -> bool:
     target = annotation.value if isinstance(annotation, ast.Subscript) else annotation
     return _tail(ctx.resolve(target)) == "ClassVar"
@@ -2598,6 +2633,8 @@ def _check_partial_update(node: ast.Call, ctx: Context) -> None:
         if not routes or metadata or not _body_like(ctx, base, fn, receiver.id):
             return
     fields = model_fields(ctx, base.id)
+    if fields is None and base.id not in ctx.classes:
+        fields = project_model_defaults(ctx, base)
     if fields is not None and all(default == REQUIRED for default, _ in fields.values()):
         return  # every field is required: the client sent them all, exclude_unset changes nothing
     frame.data.setdefault("xfa312", []).append(

@@ -1,0 +1,1 @@
+from .items import ItemPatch, ItemRename, ItemUpdate, ItemWithId
