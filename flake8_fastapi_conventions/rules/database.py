@@ -506,12 +506,20 @@ XFA512 = rule(
     "raw-sql-interpolation",
     default=True,
     seeds=("004",),
-    message="SQL built with {how}; use bound parameters: text(\"... WHERE id = :id\").bindparams(id=value)",
+    message="SQL built with {how}; {fix}",
     what="""
         Reports `text(...)` (from `sqlalchemy`/`sqlmodel`) given an f-string with
         placeholders, `"..." % x`, `"...".format(...)` or `"..." + x`, and
         `.execute(...)`/`.exec_driver_sql(...)` given such a string when it starts with an
-        SQL keyword.
+        SQL keyword — when at least one interpolated value may carry data: it is not a
+        constant, not in an identifier or bind-parameter-name position, and not quoted.
+        Statements that cannot take bound parameters (`SET`, `PRAGMA`, `DO`, DDL such as
+        `CREATE`/`ALTER`/`DROP`/`GRANT`/`TRUNCATE`/`COMMENT ON`, `VACUUM`/`ANALYZE`, and
+        a `server_default=text(...)`) are still reported, with the advice that fits them:
+        quote the value with the dialect (`identifier_preparer.quote(name)`,
+        `literal(value).compile(..., compile_kwargs={"literal_binds": True})`), or, for
+        `SET`, bind it through `set_config()`. Application code only: tests, scripts and
+        Alembic revisions are not checked.
     """,
     why="""
         Interpolating values into SQL text is SQL injection as soon as one value comes
@@ -538,11 +546,23 @@ XFA512 = rule(
             )
     """,
     not_flagged=(
-        "Constant strings (also implicitly concatenated ones).",
+        "Constant strings (also implicitly concatenated ones), and placeholders holding "
+        "module-level constants of this file (`TABLE = \"users\"`, `LIMIT = 100`, also built "
+        "from other constants); a name imported from another module is not known to be constant.",
         "Interpolation only in identifier positions (`FROM {table}`, `\"{schema}\"`, "
-        "`NEW.{column}`, `search_path TO {schema}`), also in `%`/`.format()` templates: "
-        "identifiers cannot be bound parameters.",
+        "`NEW.{column}`, `search_path TO {schema}`, `Model.__tablename__`), also in "
+        "`%`/`.format()` templates and concatenations: identifiers cannot be bound parameters.",
+        "Placeholders that only build bind-parameter names or markers while the values are "
+        "bound: `:tag_{i}`, `\", \".join(f\":tag_{i}\" for i in ...)`, `f\"{k} = :{k}\"`, "
+        "`\",\".join(\"?\" * len(ids))`, directly or through a local name bound only to such a value.",
+        "Values quoted or escaped for SQL: `dialect.identifier_preparer.quote(x)`, "
+        "`literal(x).compile(..., compile_kwargs={\"literal_binds\": True})`, "
+        "`x.replace(\"'\", \"''\")`, a `quote_ident()`/`quote_literal()` helper; numbers "
+        "(`int(x)`, `float(x)`, `len(x)`, `{x:d}`). (`quoted_name()` is not quoting: it "
+        "renders unquoted in an f-string.)",
         "`.execute(...)` of strings that do not start with an SQL keyword.",
+        "Tests, scripts and Alembic revisions (files importing `alembic`): no request data "
+        "reaches their SQL.",
     ),
 )
 
@@ -889,9 +909,7 @@ def database_calls(node: ast.Call, ctx: Context) -> None:
         return
     if name == "text":
         if node.args and ctx.imported_from(func, *_SA_MODULES):
-            how = _interpolation(node.args[0], ctx)
-            if how:
-                ctx.report(node.args[0], XFA512, how=how)
+            _check_sql_interpolation(node.args[0], ctx)
         return
     if name in ("relationship", "Relationship"):
         if ctx.wants(XFA514):
@@ -932,9 +950,7 @@ def _method_call(node: ast.Call, attr: str, receiver: ast.expr, ctx: Context) ->
         _upsert(node, ctx)
     elif attr in ("execute", "exec_driver_sql"):
         if node.args:
-            how = _interpolation(node.args[0], ctx, need_sql_keyword=True)
-            if how:
-                ctx.report(node.args[0], XFA512, how=how)
+            _check_sql_interpolation(node.args[0], ctx, need_sql_keyword=True)
     elif attr in ("set", "hset", "mset", "hmset", "expire", "pexpire", "expireat", "pexpireat"):
         _redis_call(node, attr, receiver, ctx)
     elif attr == "all":
@@ -1495,59 +1511,211 @@ def _upsert(node: ast.Call, ctx: Context) -> None:
 
 _SQL_KEYWORDS = frozenset(
     {"select", "insert", "update", "delete", "with", "create", "drop", "alter", "truncate", "grant",
-     "revoke", "merge", "upsert", "replace", "set", "call", "exec", "execute", "copy", "vacuum", "analyze"}
+     "revoke", "merge", "upsert", "replace", "set", "call", "exec", "execute", "copy", "vacuum",
+     "analyze", "pragma", "comment", "do", "reindex", "refresh"}
+)
+#: statements that take no bound parameters (utility statements, DDL): the advice there
+#: is quoting, not ``bindparams``
+_NO_BIND_KEYWORDS = frozenset(
+    {"set", "reset", "pragma", "create", "alter", "drop", "grant", "revoke", "truncate", "vacuum",
+     "analyze", "comment", "do", "reindex", "cluster", "refresh", "lock"}
 )
 _IDENTIFIER_BEFORE = re.compile(
     r"(?:\b(?:from|join|into|update|table|schema|database|exists|view|sequence|index|trigger|to|truncate)\s+"
     r"(?:only\s+)?|[\"`.\[])$",
     re.I,
 )
+#: the text before a placeholder that makes it (part of) a bind parameter's name:
+#: ``:tag_{i}`` (one colon: ``::{type}`` is a cast)
+_BIND_NAME_BEFORE = re.compile(r"(?<![:\w]):\w*$")
+_BIND_FIX = 'use bound parameters: text("... WHERE id = :id").bindparams(id=value)'
+_SET_FIX = (
+    "SET cannot take bound parameters; bind the value through set_config() instead: "
+    "text(\"SELECT set_config('app.setting', :value, true)\") (PostgreSQL; true = SET LOCAL)"
+)
+_QUOTE_FIX = (
+    "{what} cannot take bound parameters; quote what you interpolate: "
+    "dialect.identifier_preparer.quote(name) for identifiers, "
+    'literal(value).compile(dialect=dialect, compile_kwargs={{"literal_binds": True}}) for values'
+)
+#: calls that quote or escape what they are given for SQL
+_QUOTING_CALLS = frozenset(
+    {"quote_identifier", "quote_ident", "quote_literal", "quote_name", "quote_schema",
+     "escape_identifier", "escape_literal", "escape_string", "format_table", "format_column"}
+)
+_NUMBER_CALLS = frozenset({"int", "float", "len", "bool", "round"})
 
 
-def _interpolation(arg: ast.expr, ctx: Context, need_sql_keyword: bool = False) -> str | None:
-    how = None
-    literal = ""
+def _check_sql_interpolation(arg: ast.expr, ctx: Context, need_sql_keyword: bool = False) -> None:
+    if not ctx.wants(XFA512) or _outside_sql_scope(ctx):
+        return
+    found = _interpolation(arg, ctx, need_sql_keyword)
+    if found is None:
+        return
+    how, head = found
+    words = head.strip().split(None, 1)
+    keyword_ = words[0].lower().strip("(") if words else ""
+    parent = ctx.parent
+    if isinstance(parent, ast.keyword) and parent.arg in ("server_default", "server_onupdate"):
+        fix = _QUOTE_FIX.format(what="a server default")
+    elif keyword_ == "set":
+        fix = _SET_FIX
+    elif keyword_ in _NO_BIND_KEYWORDS:
+        fix = _QUOTE_FIX.format(what=keyword_.upper())
+    else:
+        fix = _BIND_FIX
+    ctx.report(arg, XFA512, how=how, fix=fix)
+
+
+def _outside_sql_scope(ctx: Context) -> bool:
+    """Tests, scripts (seeds, one-off tools) and Alembic revisions: no request data
+    reaches their SQL."""
+    return ctx.is_test or ctx.is_script or _is_alembic_env(ctx)
+
+
+def _interpolation(arg: ast.expr, ctx: Context, need_sql_keyword: bool = False) -> tuple[str, str] | None:
+    """``(how, leading literal text)`` when ``arg`` builds SQL text by interpolating a
+    value that is neither a constant, nor in an identifier or bind-parameter-name
+    position, nor quoted."""
+    parsed = _slots(arg)
+    if parsed is None:
+        return None
+    how, head, slots = parsed
+    if not slots:
+        return None
+    if need_sql_keyword:
+        words = head.strip().split(None, 1)
+        if not words or words[0].lower().strip("(") not in _SQL_KEYWORDS:
+            return None
+    bind_values = {ast.dump(v) for before, v in slots if v is not None and _BIND_NAME_BEFORE.search(before)}
+    for before, value in slots:
+        if _IDENTIFIER_BEFORE.search(before[-40:]) or _BIND_NAME_BEFORE.search(before):
+            continue
+        if value is not None and (ast.dump(value) in bind_values or _safe_value(value, ctx)):
+            continue
+        return how, head
+    return None
+
+
+Slot = tuple[str, "ast.expr | None"]
+
+
+def _slots(arg: ast.expr) -> tuple[str, str, list[Slot]] | None:
+    """``(how, leading literal text, slots)``: each interpolated value with the literal
+    text before it (``None`` as value when the template does not say which one)."""
     if isinstance(arg, ast.JoinedStr):
-        if not any(isinstance(v, ast.FormattedValue) and not isinstance(v.value, ast.Constant) for v in arg.values):
+        return "an f-string", _literal_head(arg), _joined_slots(arg, "")[1]
+    if isinstance(arg, ast.BinOp) and isinstance(arg.op, ast.Mod):
+        template = string_value(arg.left)
+        if not template:
             return None
-        if _only_identifiers(arg):
-            return None
-        how = "an f-string"
-        literal = string_value(arg.values[0]) or ""
-    elif isinstance(arg, ast.BinOp) and isinstance(arg.op, ast.Mod):
-        literal = string_value(arg.left) or ""
-        if not literal or _is_constant_expr(arg.right) or _template_identifiers_only(literal, _PERCENT_FIELD):
-            return None
-        how = "% formatting"
-    elif isinstance(arg, ast.BinOp) and isinstance(arg.op, ast.Add):
+        return "% formatting", template, _percent_slots(template, arg.right)
+    if isinstance(arg, ast.BinOp) and isinstance(arg.op, ast.Add):
         parts = _flatten_add(arg)
-        strings = [p for p in parts if string_value(p) is not None or isinstance(p, ast.JoinedStr)]
-        if not strings or all(_is_constant_expr(p) for p in parts):
+        if not any(string_value(p) is not None or isinstance(p, ast.JoinedStr) for p in parts):
             return None
-        first = strings[0]
-        if isinstance(first, ast.JoinedStr):
-            literal = (string_value(first.values[0]) if first.values else "") or ""
-        else:
-            literal = string_value(first) or ""
-        how = "string concatenation"
-    elif (
+        before = ""
+        slots: list[Slot] = []
+        head = None
+        for part in parts:
+            text = string_value(part)
+            if text is not None:
+                head = text if head is None else head
+                before += text
+            elif isinstance(part, ast.JoinedStr):
+                head = _literal_head(part) if head is None else head
+                before, more = _joined_slots(part, before)
+                slots.extend(more)
+            else:
+                slots.append((before, part))
+                before += "x"
+        return "string concatenation", head or "", slots
+    if (
         isinstance(arg, ast.Call)
         and isinstance(arg.func, ast.Attribute)
         and arg.func.attr == "format"
         and string_value(arg.func.value) is not None
         and (arg.args or arg.keywords)
     ):
-        literal = string_value(arg.func.value) or ""
-        if _template_identifiers_only(literal, _FORMAT_FIELD):
-            return None
-        how = "str.format()"
-    if how is None:
-        return None
-    if need_sql_keyword:
-        words = literal.strip().split(None, 1)
-        if not words or words[0].lower().strip("(") not in _SQL_KEYWORDS:
-            return None
-    return how
+        template = string_value(arg.func.value) or ""
+        return "str.format()", template, _format_slots(template, arg)
+    return None
+
+
+def _literal_head(node: ast.JoinedStr) -> str:
+    return (string_value(node.values[0]) if node.values else "") or ""
+
+
+def _joined_slots(node: ast.JoinedStr, before: str) -> tuple[str, list[Slot]]:
+    slots: list[Slot] = []
+    for value in node.values:
+        text = string_value(value)
+        if text is not None:
+            before += text
+        elif isinstance(value, ast.FormattedValue):
+            if not isinstance(value.value, ast.Constant) and not _numeric_spec(value):
+                slots.append((before, value.value))
+            before += "x"
+    return before, slots
+
+
+def _numeric_spec(value: ast.FormattedValue) -> bool:
+    """``{n:d}``, ``{x:.2f}``: the format spec only accepts numbers."""
+    spec = value.format_spec
+    if value.conversion != -1 or not isinstance(spec, ast.JoinedStr) or len(spec.values) != 1:
+        return False
+    text = string_value(spec.values[0]) or ""
+    return bool(re.fullmatch(r"[<>=^]?[+\- ]?#?0?\d*[,_]?(?:\.\d+)?[bdoxXeEfFgGn%]", text))
+
+
+_PERCENT_FIELD = re.compile(r"%(?:\(([^)]*)\))?[-#0 +]*\d*(?:\.\d+)?[sdifr]")
+_FORMAT_FIELD = re.compile(r"(?<!\{)\{([^{}]*)\}(?!\})")
+
+
+def _percent_slots(template: str, right: ast.expr) -> list[Slot]:
+    text = template.replace("%%", "  ")
+    fields = list(_PERCENT_FIELD.finditer(text))
+    values: list[ast.expr | None]
+    if isinstance(right, ast.Dict) and all(string_value(k) is not None for k in right.keys if k is not None) and None not in right.keys:
+        by_key = {string_value(k): v for k, v in zip(right.keys, right.values)}
+        values = [by_key.get(m.group(1)) if m.group(1) is not None else None for m in fields]
+    elif isinstance(right, ast.Tuple):
+        elts = right.elts
+        if len(elts) == len(fields) and not any(isinstance(e, ast.Starred) for e in elts):
+            values = list(elts)
+        else:
+            values = [None] * len(fields)
+    else:
+        values = [right] if len(fields) == 1 and fields[0].group(1) is None else [None] * len(fields)
+    slots: list[Slot] = []
+    for m, value in zip(fields, values):
+        if value is not None and _is_constant_expr(value):
+            continue
+        slots.append((text[: m.start()], value))
+    return slots
+
+
+def _format_slots(template: str, call: ast.Call) -> list[Slot]:
+    keywords = {kw.arg: kw.value for kw in call.keywords if kw.arg is not None}
+    splat = has_kwargs_splat(call) or any(isinstance(a, ast.Starred) for a in call.args)
+    slots: list[Slot] = []
+    auto = 0
+    for m in _FORMAT_FIELD.finditer(template):
+        field = m.group(1).split("!", 1)[0].split(":", 1)[0]
+        value: ast.expr | None = None
+        if not splat:
+            if field == "":
+                value = call.args[auto] if auto < len(call.args) else None
+                auto += 1
+            elif field.isdigit():
+                index = int(field)
+                value = call.args[index] if index < len(call.args) else None
+            elif field.isidentifier():
+                value = keywords.get(field)
+        if value is not None and _is_constant_expr(value):
+            continue
+        slots.append((template[: m.start()], value))
+    return slots
 
 
 def _flatten_add(node: ast.expr) -> list[ast.expr]:
@@ -1566,31 +1734,176 @@ def _is_constant_expr(node: ast.expr) -> bool:
     return False
 
 
-_PERCENT_FIELD = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[sdifr]")
-_FORMAT_FIELD = re.compile(r"(?<!\{)\{[^{}]*\}(?!\})")
+def _safe_value(expr: ast.expr, ctx: Context, depth: int = 0) -> bool:
+    """``expr`` cannot carry SQL of a request into the text: a constant (also a
+    module-level constant, or a local name only ever bound to safe values), a number
+    (``int(x)``, ``{n:d}``), a value quoted for SQL
+    (``dialect.identifier_preparer.quote(x)``, ``literal(x).compile(..., literal_binds)``,
+    ``x.replace("'", "''")``), a table name (``Model.__tablename__``), or a list of
+    bind-parameter markers (``", ".join(f":id_{i}" for i in ...)``, ``",".join("?" * n)``)."""
+    if depth > 4:
+        return False
+    if isinstance(expr, ast.Constant):
+        return True
+    if isinstance(expr, ast.JoinedStr):
+        return _safe_fstring(expr, ctx, depth)
+    if isinstance(expr, ast.IfExp):
+        return _safe_value(expr.body, ctx, depth + 1) and _safe_value(expr.orelse, ctx, depth + 1)
+    if isinstance(expr, ast.BinOp):
+        if isinstance(expr.op, ast.Add):
+            return all(_safe_value(p, ctx, depth + 1) for p in _flatten_add(expr))
+        if isinstance(expr.op, ast.Mult):
+            # ``"?, " * n``, ``[":id"] * n``
+            return any(_constant_sequence(side) for side in (expr.left, expr.right))
+        return False
+    if isinstance(expr, ast.Name):
+        return _safe_name(expr.id, ctx, depth)
+    if isinstance(expr, ast.Attribute):
+        return _table_name(expr)
+    if isinstance(expr, ast.Call):
+        return _safe_call(expr, ctx, depth)
+    return False
 
 
-def _template_identifiers_only(template: str, field: re.Pattern[str]) -> bool:
-    """Every placeholder of a ``%``/``.format`` template sits in an identifier position."""
-    found = False
-    for m in field.finditer(template):
-        found = True
-        if not _IDENTIFIER_BEFORE.search(template[max(0, m.start() - 40):m.start()]):
+def _constant_sequence(node: ast.expr) -> bool:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return True
+    return isinstance(node, (ast.List, ast.Tuple)) and all(isinstance(e, ast.Constant) for e in node.elts)
+
+
+def _safe_fstring(node: ast.JoinedStr, ctx: Context, depth: int) -> bool:
+    _, slots = _joined_slots(node, "")
+    bind_values = {ast.dump(v) for before, v in slots if v is not None and _BIND_NAME_BEFORE.search(before)}
+    for before, value in slots:
+        if _BIND_NAME_BEFORE.search(before) or (value is not None and ast.dump(value) in bind_values):
+            continue
+        if value is None or not _safe_value(value, ctx, depth + 1):
             return False
+    return True
+
+
+def _table_name(expr: ast.Attribute) -> bool:
+    """``Model.__tablename__``, ``Model.__table__.name``/``.fullname``, ``Model.__table__``."""
+    if expr.attr in ("__tablename__", "__table__"):
+        return True
+    return expr.attr in ("name", "fullname") and isinstance(expr.value, ast.Attribute) and expr.value.attr == "__table__"
+
+
+def _safe_call(call: ast.Call, ctx: Context, depth: int) -> bool:
+    func = call.func
+    tail = last_name(func)
+    if tail is None:
+        return False
+    if isinstance(func, ast.Name) and ctx.is_builtin(func):
+        if tail in _NUMBER_CALLS:
+            return True
+        if tail == "str" and len(call.args) == 1:
+            return _safe_value(call.args[0], ctx, depth + 1)
+        return False
+    if tail in _QUOTING_CALLS:
+        return True
+    if tail == "quote" and "preparer" in (dotted_name(func) or ""):
+        return True  # dialect.identifier_preparer.quote(name)
+    if tail == "compile":
+        options = keyword(call, "compile_kwargs")
+        if options is not None and isinstance(options.value, ast.Dict):
+            return any(string_value(k) == "literal_binds" for k in options.value.keys if k is not None)
+        return False
+    if tail == "replace" and len(call.args) == 2 and [string_value(a) for a in call.args] == ["'", "''"]:
+        return True  # escapes a string literal's quotes
+    if tail == "join" and isinstance(func, ast.Attribute) and string_value(func.value) is not None and len(call.args) == 1:
+        items = call.args[0]
+        if isinstance(items, (ast.GeneratorExp, ast.ListComp, ast.SetComp)):
+            return _safe_value(items.elt, ctx, depth + 1)
+        if isinstance(items, (ast.List, ast.Tuple)):
+            return all(_safe_value(e, ctx, depth + 1) for e in items.elts)
+        if isinstance(items, ast.BinOp) and isinstance(items.op, ast.Mult):
+            return any(_constant_sequence(side) for side in (items.left, items.right))
+    return False
+
+
+def _safe_name(name: str, ctx: Context, depth: int) -> bool:
+    for frame in reversed(ctx.frames):
+        if frame.kind == "class":
+            break
+        if frame.kind == "lambda" and name in frame.params:
+            return False
+        if frame.kind != "function":
+            continue
+        if name in frame.params:
+            return False  # a typed parameter (``user_id: int``) is a hint, not a check
+        values = _function_values(frame).get(name, ())
+        if name in _function_values(frame):
+            if values is None or not values:
+                return False
+            return all(_safe_value(v, ctx, depth + 1) for v in values)
+    value = ctx.assignments.get(name)
+    return value is not None and _module_constant(value, ctx, depth)
+
+
+def _module_constant(value: ast.expr, ctx: Context, depth: int) -> bool:
+    """A module-level value built from constants only (``TABLE = "users"``,
+    ``QUALIFIED = f"{SCHEMA}.users"``)."""
+    if depth > 4:
+        return False
+    if isinstance(value, ast.Constant):
+        return isinstance(value.value, (str, int, float, bool)) or value.value is None
+    if isinstance(value, ast.JoinedStr):
+        return all(
+            _module_constant(v.value, ctx, depth + 1) if isinstance(v, ast.FormattedValue) else True
+            for v in value.values
+        )
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add):
+        return all(_module_constant(p, ctx, depth + 1) for p in _flatten_add(value))
+    if isinstance(value, ast.Name):
+        inner = ctx.assignments.get(value.id)
+        return inner is not None and inner is not value and _module_constant(inner, ctx, depth + 1)
+    return False
+
+
+def _function_values(frame: Any) -> dict[str, list[ast.expr] | None]:
+    """Every name a function's own body binds (nested scopes left out): the values of its
+    ``name = value`` assignments, ``None`` when it is (also) bound any other way
+    (``for``, ``with``, ``+=``, walrus, ``except ... as``)."""
+    found = frame.data.get("xfa5.values")
+    if found is None:
+        found = frame.data["xfa5.values"] = _collect_values(frame.node)
     return found
 
 
-def _only_identifiers(node: ast.JoinedStr) -> bool:
-    """Every placeholder of the f-string sits where SQL expects an identifier."""
-    before = ""
-    for value in node.values:
-        if isinstance(value, ast.Constant) and isinstance(value.value, str):
-            before += value.value
-        elif isinstance(value, ast.FormattedValue):
-            if not _IDENTIFIER_BEFORE.search(before[-40:]):
-                return False
-            before += "x"
-    return True
+def _collect_values(fn: ast.AST) -> dict[str, list[ast.expr] | None]:
+    out: dict[str, list[ast.expr] | None] = {}
+    stack: list[ast.AST] = list(getattr(fn, "body", ()))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            out[node.name] = None
+            continue
+        if isinstance(node, ast.Lambda):
+            continue
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    values = out.get(target.id, [])
+                    if values is not None:
+                        out[target.id] = [*values, node.value]
+                else:
+                    stack.append(target)
+            stack.append(node.value)
+            continue
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            out[node.id] = None
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            out[node.name] = None
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                out[(alias.asname or alias.name).split(".", 1)[0]] = None
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            for name in node.names:
+                out[name] = None
+        stack.extend(ast.iter_child_nodes(node))
+    return out
 
 
 # -- XFA513 ----------------------------------------------------------------------------
