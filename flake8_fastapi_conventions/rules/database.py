@@ -315,8 +315,10 @@ XFA508 = rule(
     what="""
         Reports `len(<...>.all())` when the `.all()` ends a query chain (`execute`,
         `scalars`, `exec`, `query` on a session, or a result variable bound from one),
-        `len(<...>.scalars().all())`, and `len(await f(session, ...))` where an awaited
-        fetch function (`get_*`, `list_*`, `fetch_*`, ...) receives a session.
+        `len(<...>.scalars().all())`, and `len(f(...))`/`len(await f(...))` where `f` is a
+        function of this file whose every `return` gives the rows of a query it ran
+        (`return result.scalars().all()`, `return list(await session.scalars(stmt))`).
+        Application code, scripts included; tests are not checked.
     """,
     why="""
         Fetching all rows to count them transfers and materialises the whole result set.
@@ -347,6 +349,12 @@ XFA508 = rule(
     not_flagged=(
         "`len(...)` of lists that are not query results (`len(items)`, `len(qs.all())` "
         "on something this file does not show to be a query).",
+        "`len()` of the rows of `DELETE`/`UPDATE`/`INSERT ... RETURNING` (`delete(M).returning(...)`, "
+        "`table.insert()`, `text(\"DELETE ... RETURNING id\")`): they are the rows the statement "
+        "changed, counted by `result.rowcount`, not rows to count with `func.count()`.",
+        "`len()` of a project function's result unless this file shows that function returns "
+        "a query's rows: an imported `get_users(session)`, a function that filters an in-memory "
+        "list, one that returns a query's rows on one path and a filtered list on another.",
         "Tests and `conftest.py`: an assertion on the rows a test fetched from its fixtures.",
     ),
 )
@@ -1440,9 +1448,6 @@ def _check_rollback(data: dict[str, Any], ctx: Context) -> None:
 
 # -- XFA508 ----------------------------------------------------------------------------
 
-_QUERY_METHODS = frozenset({"execute", "scalars", "exec", "query", "stream_scalars"})
-_RESULT_METHODS = frozenset({"scalars", "unique", "mappings", "tuples", "columns"})
-_FETCH_PREFIXES = ("get", "list", "fetch", "find", "search", "read", "all", "select", "query", "load")
 
 
 def _chain_has_query(expr: ast.expr, ctx: Context, follow: bool = True) -> bool:
@@ -1486,14 +1491,135 @@ def _len_call(node: ast.Call, ctx: Context) -> None:
     arg = node.args[0]
     if isinstance(arg, ast.Call) and isinstance(arg.func, ast.Attribute) and arg.func.attr == "all" and not arg.args:
         if _chain_has_query(arg.func.value, ctx):
+            values = _function_values(ctx.function) if ctx.function is not None else {}
+            stmt = _statement_executed(arg.func.value, values)
+            if stmt is None or not _is_dml(stmt, values, ctx):
+                ctx.report(node, XFA508)
+        return
+    call = arg.value if isinstance(arg, ast.Await) else arg
+    if isinstance(call, ast.Call) and isinstance(call.func, ast.Name):
+        fn = ctx.functions.get(call.func.id)
+        if fn is not None and _returns_query_rows(fn, ctx) and not _shadowed(call.func.id, ctx):
             ctx.report(node, XFA508)
-    elif isinstance(arg, ast.Await) and isinstance(arg.value, ast.Call):
-        call = arg.value
-        tail = (last_name(call.func) or "").lstrip("_").lower()
-        if tail.startswith(_FETCH_PREFIXES) and any(
-            is_db_session(ctx, a) for a in [*call.args, *(kw.value for kw in call.keywords)] if isinstance(a, (ast.Name, ast.Attribute))
-        ):
-            ctx.report(node, XFA508)
+
+
+def _shadowed(name: str, ctx: Context) -> bool:
+    """``name`` is a parameter or a local of an enclosing function, not the module's."""
+    for frame in reversed(ctx.frames):
+        if frame.kind == "class":
+            return False
+        if name in frame.params:
+            return True
+        if frame.kind == "function" and name in _function_values(frame):
+            return True
+    return False
+
+
+_ROW_FETCHES = frozenset({"all", "fetchall"})
+_DML = frozenset({"delete", "update", "insert"})
+_DML_START = re.compile(r"\s*(?:DELETE|UPDATE|INSERT)\b", re.I)
+
+
+def _returns_query_rows(fn: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> bool:
+    """Every ``return`` of this file's function ``fn`` gives the rows of a query it ran
+    (``return result.scalars().all()``, ``return list(await session.scalars(stmt))``):
+    counting them is counting a query's rows.  A function that filters or builds a list
+    itself is not one."""
+    def compute() -> bool:
+        values = _collect_values(fn)
+        returns = []
+        stack: list[ast.AST] = list(fn.body)
+        while stack:
+            node = stack.pop()
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+                continue
+            if isinstance(node, (ast.Yield, ast.YieldFrom)):
+                return False
+            if isinstance(node, ast.Return):
+                returns.append(node.value)
+            stack.extend(ast.iter_child_nodes(node))
+        return bool(returns) and all(r is not None and _query_rows(r, values, ctx, 0) for r in returns)
+
+    return ctx.memo(f"xfa5.rows.{fn.name}.{fn.lineno}", compute)
+
+
+def _query_rows(expr: ast.expr, values: dict[str, list[ast.expr] | None], ctx: Context, depth: int) -> bool:
+    if depth > 3:
+        return False
+    if isinstance(expr, ast.Await):
+        expr = expr.value
+    if isinstance(expr, ast.Name):
+        bound = values.get(expr.id)
+        return bool(bound) and all(_query_rows(v, values, ctx, depth + 1) for v in bound)  # type: ignore[union-attr]
+    if not isinstance(expr, ast.Call):
+        return False
+    func = expr.func
+    if isinstance(func, ast.Attribute) and func.attr in _ROW_FETCHES and not expr.args:
+        source = func.value
+    elif isinstance(func, ast.Name) and func.id == "list" and len(expr.args) == 1 and ctx.is_builtin(func):
+        source = expr.args[0]
+    else:
+        return False
+    stmt = _statement_executed(source, values)
+    return stmt is not None and not _is_dml(stmt, values, ctx)
+
+
+_EXECUTING = frozenset({"execute", "scalars", "exec", "stream_scalars"})
+
+
+def _statement_executed(expr: ast.expr, values: dict[str, list[ast.expr] | None], depth: int = 0) -> ast.expr | None:
+    """The statement given to the ``execute``/``scalars``/``exec`` call (or the model given
+    to ``query``) that produced ``expr``, inline or through a local result variable."""
+    node = expr
+    for _ in range(16):
+        if isinstance(node, ast.Await):
+            node = node.value
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            if (node.func.attr in _EXECUTING or node.func.attr == "query") and node.args:
+                # ``session.scalars(stmt)``; ``result.scalars()`` is a method of the result
+                return None if isinstance(node.args[0], ast.Starred) else node.args[0]
+            node = node.func.value
+        elif isinstance(node, ast.Attribute):
+            node = node.value
+        elif isinstance(node, ast.Name) and depth < 3:
+            bound = values.get(node.id)
+            if not bound or len(bound) != 1:
+                return None
+            return _statement_executed(bound[0], values, depth + 1)
+        else:
+            return None
+    return None
+
+
+def _is_dml(stmt: ast.expr, values: dict[str, list[ast.expr] | None], ctx: Context, depth: int = 0) -> bool:
+    """``delete(...)``/``update(...)``/``insert(...)`` (also ``... .returning(...)``, a
+    ``table.delete()``, or SQL text starting with DELETE/UPDATE/INSERT): the rows of its
+    result are the rows it changed, whose count is ``rowcount``."""
+    if depth > 3:
+        return False
+    if isinstance(stmt, ast.Name):
+        bound = values.get(stmt.id)
+        return bool(bound) and any(_is_dml(v, values, ctx, depth + 1) for v in bound)  # type: ignore[union-attr]
+    text = string_value(stmt)
+    node = stmt
+    for _ in range(30):
+        if not isinstance(node, ast.Call):
+            break
+        func = node.func
+        tail = last_name(func)
+        if tail == "returning" or (isinstance(func, ast.Attribute) and tail in _DML):
+            return True  # ``sa.delete(M)``, ``users.delete()``, ``insert(M).returning(...)``
+        if tail in _DML and ctx.imported_from(func, *_SA_MODULES):
+            return True
+        if tail == "text" and node.args:
+            text = string_value(node.args[0])
+            if text is None and isinstance(node.args[0], ast.JoinedStr):
+                text = _literal_head(node.args[0])
+            break
+        if not isinstance(func, ast.Attribute):
+            break
+        node = func.value
+    return text is not None and (bool(_DML_START.match(text)) or "RETURNING" in text.upper())
 
 
 # -- XFA509 ----------------------------------------------------------------------------
