@@ -269,7 +269,9 @@ XFA507 = rule(
     message="{receiver}.commit() inside a loop commits once per item; add the items in the loop and commit once after it",
     what="""
         Reports `commit()` on a session when the call is in the body of a `for`,
-        `async for` or `while` loop of the same function.
+        `async for` or `while` loop of the same function and the session was opened
+        outside that loop. Application code only: tests, scripts and test-data builders
+        (seed, fixture and factory modules or functions) are not checked.
     """,
     why="""
         One commit per row is one transaction and one round trip per row, and a failure
@@ -303,6 +305,12 @@ XFA507 = rule(
         "`for chunk in batched(rows, 500)`, a `while` loop that pages with `.limit(...)` or a "
         "`batch_size`, a commit under `if len(pending) >= N:` or `if i % N == 0:`.",
         "`commit()` on objects that are not sessions.",
+        "A session opened inside the loop body (`async with SessionLocal() as s:`, `with "
+        "Session(engine) as s:`, `s = SessionLocal()` in the loop): each iteration is its own "
+        "unit of work, committed once.",
+        "Tests, scripts, and test-data builders: files whose path names `seed`/`seeding`/"
+        "`fixtures`/`factories` and functions named like `seed_users`/`user_factory` — one "
+        "commit per built object is how they are written, and no request waits on them.",
     ),
 )
 
@@ -1237,6 +1245,8 @@ def _commit(node: ast.Call, receiver: ast.expr, ctx: Context) -> None:
         and not _followed_by_exit(ctx)
         and not _isolated_per_item(ctx, loop)
         and not _batched(ctx, loop)
+        and not _opened_in_loop(ctx, loop, receiver)
+        and not _builds_test_data(ctx)
     ):
         ctx.report(node, XFA507, receiver=_receiver_text(receiver))
     data = _fn_data(ctx)
@@ -1324,6 +1334,62 @@ def _batched(ctx: Context, loop: ast.AST) -> bool:
         elif inside and isinstance(ancestor, ast.If):
             test = ancestor.test
             if _mentions_batch(test) or any(_threshold(b) for b in ast.walk(test)):
+                return True
+    return False
+
+
+def _opened_in_loop(ctx: Context, loop: ast.AST, receiver: ast.expr) -> bool:
+    """The committed session is opened inside the loop body (``async with SessionLocal()
+    as s:``, ``with Session(engine) as s:``, ``s = SessionLocal()``): each iteration is its
+    own unit of work with its own session, and its commit is that unit's one commit."""
+    if not isinstance(receiver, ast.Name):
+        return False
+    name = receiver.id
+    chain = ctx.ancestors
+    inside = False
+    for ancestor in chain:
+        if ancestor is loop:
+            inside = True
+        elif inside and isinstance(ancestor, (ast.With, ast.AsyncWith)):
+            if any(isinstance(item.optional_vars, ast.Name) and item.optional_vars.id == name for item in ancestor.items):
+                return True
+    stack: list[ast.AST] = list(getattr(loop, "body", ()))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        if isinstance(node, ast.Assign) and isinstance(node.value, (ast.Call, ast.Await)):
+            call = node.value.value if isinstance(node.value, ast.Await) else node.value
+            if isinstance(call, ast.Call) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
+                return True
+        if isinstance(node, ast.stmt):
+            stack.extend(ast.iter_child_nodes(node))
+    return False
+
+
+_TEST_DATA_WORDS = frozenset(
+    {"seed", "seeds", "seeding", "seeder", "seeders", "fixture", "fixtures", "factory", "factories"}
+)
+
+
+def _builds_test_data(ctx: Context) -> bool:
+    """Tests, scripts, and test-data builders (seed, fixture and factory modules or
+    functions): one commit per built object is how they are written, and no request
+    waits on them."""
+    if ctx.is_test or ctx.is_script:
+        return True
+    def by_path() -> bool:
+        path = ctx.filename.replace("\\", "/").lower()
+        if path.endswith(".py"):
+            path = path[:-3]
+        words = set(re.split(r"[/_\-.]+", path))
+        return bool(words & _TEST_DATA_WORDS)
+    if ctx.memo("xfa5.test_data_path", by_path):
+        return True
+    for frame in ctx.frames:
+        if frame.kind == "function":
+            words = set(getattr(frame.node, "name", "").lower().strip("_").split("_"))
+            if words & _TEST_DATA_WORDS:
                 return True
     return False
 
