@@ -76,7 +76,12 @@ XFA502 = rule(
     what="""
         Reports `create_engine(...)`, `sessionmaker(...)` (without `class_=AsyncSession`)
         and `Session(...)` from `sqlalchemy`/`sqlmodel` in a module that also defines
-        `async def` functions.
+        `async def` functions — unless the module shows that the sync engine or session
+        only runs off the event loop: built and used only inside sync functions that this
+        module hands over as callbacks (`callbacks=[fn]`, `Thread(target=fn)`,
+        `asyncio.to_thread(fn)`) and never calls from async code, a route handler, a
+        dependency or a loop callback (`loop.call_soon(fn)`). Application code only:
+        tests, scripts and Alembic are not checked.
     """,
     why="""
         A synchronous engine does blocking socket I/O; every query made with it from a
@@ -107,6 +112,13 @@ XFA502 = rule(
         "plain `def` runs them in the thread pool, where a sync engine is right).",
         "Alembic `env.py`/migrations, scripts and tests (by path).",
         "`sessionmaker(..., class_=AsyncSession)`.",
+        "A sync engine/session used only inside sync callbacks that run on another thread: "
+        "a metrics SDK's gauge callback, a thread's target, a function given to "
+        "`asyncio.to_thread`/`run_in_executor` — every use of the engine (and of a "
+        "`sessionmaker` bound to it) is in a sync, undecorated function that is not a route "
+        "handler or dependency and that this module only passes on, or calls from other such "
+        "functions. An engine this module does not use itself (it is imported elsewhere) is "
+        "still reported.",
     ),
 )
 
@@ -1106,7 +1118,154 @@ def _expire_on_commit(node: ast.Call, tail: str, ctx: Context) -> None:
 def _sync_construction(node: ast.Call, ctx: Context, call: str, replacement: str) -> None:
     if not ctx.wants(XFA502) or ctx.is_test or ctx.is_script or _is_alembic_env(ctx):
         return
-    _module_data(ctx).setdefault("xfa5.sync", []).append((node, call, replacement))
+    frames = [f.node for f in ctx.frames if f.kind == "function"]
+    in_class = not frames and any(f.kind == "class" for f in ctx.frames)  # a class body
+    bound_to = None
+    parent = ctx.parent
+    if (
+        not frames
+        and not in_class
+        and isinstance(parent, (ast.Assign, ast.AnnAssign))
+        and parent.value is node
+    ):
+        targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
+        if len(targets) == 1 and isinstance(targets[0], ast.Name):
+            bound_to = targets[0].id
+    site = _SyncSite(node, call, replacement, frames, in_class, bound_to)
+    _module_data(ctx).setdefault("xfa5.sync", []).append(site)
+
+
+class _SyncSite:
+    """A sync engine/session construction (XFA502) and where it is."""
+
+    __slots__ = ("node", "call", "replacement", "functions", "in_class", "bound_to")
+
+    def __init__(self, node: ast.Call, call: str, replacement: str, functions: list[ast.AST], in_class: bool, bound_to: str | None) -> None:
+        self.node = node
+        self.call = call
+        self.replacement = replacement
+        #: the enclosing function definitions, outermost first
+        self.functions = functions
+        self.in_class = in_class
+        #: the module-level name it is assigned to (``engine = create_engine(...)``)
+        self.bound_to = bound_to
+
+
+#: calls that run a callback on the event loop's own thread
+_LOOP_SCHEDULERS = frozenset({"call_soon", "call_soon_threadsafe", "call_later", "call_at", "add_signal_handler", "add_reader", "add_writer"})
+_PLAIN_DECORATORS = frozenset({"staticmethod", "classmethod"})
+
+
+class _SyncUses:
+    """Where the names of a module are used, to tell whether a sync engine or session only
+    runs off the event loop (XFA502): in sync functions that this module never calls from
+    async code, a route handler or a dependency, but hands over as callbacks (a metrics
+    SDK's gauge callback, a thread's target, ``asyncio.to_thread(fn)``).  Built with one walk
+    of the module, only when a sync construction would otherwise be reported."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        #: function name -> its definitions (module functions and methods alike)
+        self.defs: dict[str, list[ast.AST]] = {}
+        #: name -> [(enclosing defs, kind)], kind: "call", "value", "depends", "loop", "store"
+        self.refs: dict[str, list[tuple[tuple[ast.AST, ...], str]]] = {}
+        self._on_loop: dict[int, bool] = {}
+        self._walk(ctx.tree)
+
+    def _walk(self, tree: ast.AST) -> None:
+        # (node, enclosing defs, kind of reference the node makes when it is a name)
+        stack: list[tuple[ast.AST, tuple[ast.AST, ...], str]] = [(tree, (), "value")]
+        while stack:
+            node, defs, kind = stack.pop()
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                self.defs.setdefault(node.name, []).append(node)
+                for sub in [*node.decorator_list, *node.args.defaults, *node.args.kw_defaults]:
+                    if sub is not None:
+                        stack.append((sub, defs, "value"))
+                inner = (*defs, node)
+                for stmt in node.body:
+                    stack.append((stmt, inner, "value"))
+                continue
+            if isinstance(node, ast.Name):
+                self.refs.setdefault(node.id, []).append((defs, kind if isinstance(node.ctx, ast.Load) else "store"))
+                continue
+            if isinstance(node, ast.Attribute):
+                value = node.value
+                if isinstance(value, ast.Name) and value.id in ("self", "cls"):
+                    self.refs.setdefault(node.attr, []).append((defs, kind if isinstance(node.ctx, ast.Load) else "store"))
+                stack.append((value, defs, "value"))
+                continue
+            if isinstance(node, ast.Call):
+                tail = last_name(node.func)
+                stack.append((node.func, defs, "call"))
+                arg_kind = "depends" if tail in ("Depends", "Security") else "loop" if tail in _LOOP_SCHEDULERS else "value"
+                for arg in node.args:
+                    stack.append((arg, defs, arg_kind))
+                for kw in node.keywords:
+                    stack.append((kw.value, defs, arg_kind))
+                continue
+            for child in ast.iter_child_nodes(node):
+                stack.append((child, defs, "value"))
+
+    def on_loop(self, fn: ast.AST, seen: frozenset[int] = frozenset()) -> bool:
+        """``fn`` may run on the event loop's thread (or this module cannot tell that it
+        does not): an ``async def``, a route handler, a decorated function, a dependency,
+        a function with no use in this module, or one called from such a function."""
+        key = id(fn)
+        if key in self._on_loop:
+            return self._on_loop[key]
+        if key in seen:
+            return False  # recursion: decided by the other callers
+        result = self._compute(fn, seen | {key})
+        if not seen:
+            self._on_loop[key] = result
+        return result
+
+    def _compute(self, fn: ast.AST, seen: frozenset[int]) -> bool:
+        if not isinstance(fn, ast.FunctionDef):
+            return True
+        if any(last_name(d) not in _PLAIN_DECORATORS for d in fn.decorator_list):
+            return True
+        if self.ctx.routes_of(fn):
+            return True
+        uses = [r for r in self.refs.get(fn.name, ()) if r[1] != "store"]
+        if not uses:
+            return True  # used elsewhere: callers unknown
+        for defs, kind in uses:
+            if kind in ("depends", "loop"):
+                return True
+            if kind == "call" and defs and self.on_loop(defs[-1], seen):
+                return True
+        return False
+
+    def off_loop_site(self, site: _SyncSite, sites: dict[str, _SyncSite], seen: frozenset[str] = frozenset()) -> bool:
+        """The construction, and every use of what it builds, only runs off the loop."""
+        if site.in_class:
+            return False
+        if site.functions:
+            return not self.on_loop(site.functions[-1])
+        if site.bound_to is None or site.bound_to in seen:
+            return False
+        uses = [r for r in self.refs.get(site.bound_to, ()) if r[1] != "store"]
+        if not uses:
+            return False  # imported by other modules
+        for defs, _kind in uses:
+            if defs:
+                if self.on_loop(defs[-1]):
+                    return False
+                continue
+            # a module-level use: only as the engine of another construction checked here
+            if not self._feeds(site.bound_to, sites, seen | {site.bound_to}):
+                return False
+        return True
+
+    def _feeds(self, name: str, sites: dict[str, _SyncSite], seen: frozenset[str]) -> bool:
+        users = [
+            s for s in sites.values()
+            if not s.functions and any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(s.node))
+        ]
+        module_uses = sum(1 for defs, kind in self.refs.get(name, ()) if not defs and kind != "store")
+        return len(users) >= module_uses and all(self.off_loop_site(s, sites, seen) for s in users)
 
 
 def _is_alembic_env(ctx: Context) -> bool:
@@ -1205,9 +1364,13 @@ def note_event_handler(node: ast.Call, ctx: Context) -> None:
 @visitor(ast.Module, leave=True, codes=(XFA502, XFA511))
 def module_done(node: ast.Module, ctx: Context) -> None:
     data = _module_data(ctx)
-    if data.get("xfa5.async"):
-        for call, name, replacement in data.get("xfa5.sync", ()):
-            ctx.report(call, XFA502, call=name, replacement=replacement)
+    if data.get("xfa5.async") and data.get("xfa5.sync"):
+        sites: list[_SyncSite] = data["xfa5.sync"]
+        uses = _SyncUses(ctx)
+        named = {s.bound_to: s for s in sites if s.bound_to is not None}
+        for site in sites:
+            if not uses.off_loop_site(site, named):
+                ctx.report(site.node, XFA502, call=site.call, replacement=site.replacement)
     _report_constructions(ctx)
 
 
