@@ -49,3 +49,69 @@ def test_xfa512_server_default_advises_quoting():
     [message] = _messages(source, code="XFA512")
     assert message.startswith("XFA512 SQL built with an f-string; a server default cannot take bound parameters; quote")
     assert 'literal(value).compile(dialect=dialect, compile_kwargs={"literal_binds": True}) for values' in message
+
+
+@pytest.mark.parametrize(
+    "path, where",
+    [
+        ("app/services/report.py", "a function of a services module"),
+        ("app/services/report_service.py", "a function of a services module"),
+        ("app/repositories/report.py", "a function of a repositories module"),
+        ("app/crud.py", "a function of a repositories module"),
+        ("app/api/routes/report.py", "a function of a routes module"),
+    ],
+)
+def test_xfa511_names_the_layer_of_the_file(path, where):
+    source = """
+        from sqlalchemy.ext.asyncio import create_async_engine
+
+
+        async def build_report(url: str):
+            return create_async_engine(url)
+    """
+    [message] = _messages(source, path, code="XFA511")
+    assert message.startswith(f"XFA511 create_async_engine() inside {where} builds a new engine and connection pool per call")
+
+
+@pytest.mark.parametrize("path", ["app/services/views.py", "app/user_service.py", "app/repositories/views.py"])
+def test_xfa511_a_file_that_defines_routes_is_a_routes_module(path):
+    source = """
+        from fastapi import APIRouter
+        from sqlalchemy.ext.asyncio import async_sessionmaker
+
+        router = APIRouter()
+
+
+        def helper(engine):
+            return async_sessionmaker(engine, expire_on_commit=False)
+
+
+        @router.get("/")
+        async def root():
+            return {}
+    """
+    [message] = _messages(source, path, code="XFA511")
+    assert "inside a function of a routes module builds a new session factory per call" in message
+
+
+def test_xfa511_route_handler_and_dependency_wording():
+    source = """
+        from fastapi import APIRouter, Depends
+        from sqlalchemy.ext.asyncio import create_async_engine
+
+        router = APIRouter()
+
+
+        def get_engine():
+            return create_async_engine("postgresql+asyncpg://app@db/app")
+
+
+        @router.get("/")
+        async def root(engine=Depends(get_engine)):
+            return create_async_engine("postgresql+asyncpg://app@db/app")
+    """
+    found = _messages(source, "app/main.py", code="XFA511")
+    assert [m.split(" builds")[0] for m in found] == [
+        "XFA511 create_async_engine() inside a dependency",
+        "XFA511 create_async_engine() inside a route handler",
+    ]

@@ -497,7 +497,9 @@ XFA511 = rule(
         Reports `create_async_engine`/`create_engine`/`async_sessionmaker`/`sessionmaker`
         called inside a route handler, a dependency (a function this file passes to
         `Depends(...)`/`Security(...)`), or any function in a routes/services/repositories
-        file.
+        file; the message names which (a file under a services/repositories path that
+        defines route handlers counts as a routes module). Tests and scripts are not
+        checked.
     """,
     why="""
         An engine owns a connection pool; building one per request opens fresh
@@ -529,6 +531,11 @@ XFA511 = rule(
         "Cached factories: `@lru_cache`, `@cache`, `@functools.cache`, `@alru_cache`.",
         "`__init__` methods (built once with the object).",
         "Other functions in files that are not routes/services/repositories and are not dependencies.",
+        "An app factory, which runs once at start-up: a function that constructs `FastAPI(...)` "
+        "in its own body, is annotated `-> FastAPI`, or is named `create_app`/`make_app`/"
+        "`build_app`/`get_app`/`get_application`/`create_application`/`app_factory` — but a "
+        "route handler or dependency defined inside it is still per request.",
+        "Tests (a test app or fixture builds its engine per test on purpose) and scripts.",
     ),
     example_path="app/services/health.py",
 )
@@ -1318,16 +1325,66 @@ def _is_lifecycle_function(fn: ast.AST, lifespans: set[str], ctx: Context) -> bo
     return False
 
 
+_APP_FACTORY_NAMES = frozenset(
+    {"create_app", "make_app", "build_app", "get_application", "create_application", "app_factory", "get_app"}
+)
+_FASTAPI_CLASSES = frozenset({"fastapi.FastAPI", "fastapi.applications.FastAPI"})
+
+
+def _module_layer(ctx: Context) -> str | None:
+    """The layer the message names: the file's layer, except that a file under a
+    services/repositories path (or name) that defines route handlers is a routes file
+    (the layering rules see it the same way)."""
+    layer = ctx.layer
+    if layer in ("services", "repositories") and ctx.top_level_routes():
+        return "routes"
+    return layer
+
+
+def _is_app_factory(fn: ast.AST, ctx: Context) -> bool:
+    """A function that builds the app once at start-up: it constructs a ``FastAPI(...)``
+    in its own body, is annotated ``-> FastAPI``, or is named ``create_app``/``make_app``/
+    ``get_application``/..."""
+    if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    if fn.name in _APP_FACTORY_NAMES:
+        return True
+    if fn.returns is not None and (ctx.resolve(fn.returns) or "") in _FASTAPI_CLASSES:
+        return True
+    def builds() -> bool:
+        stack: list[ast.AST] = list(fn.body)
+        while stack:
+            node = stack.pop()
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+                continue
+            if isinstance(node, ast.Call) and (ctx.resolve(node.func) or "") in _FASTAPI_CLASSES:
+                return True
+            stack.extend(ast.iter_child_nodes(node))
+        return False
+    return ctx.memo(f"xfa5.app_factory.{fn.lineno}.{fn.col_offset}", builds)
+
+
+def _runs_once(functions: list[Any], lifespans: set[str], depends: set[str], ctx: Context) -> bool:
+    """The construction runs once: in the lifespan, a startup hook, a cached factory,
+    ``__init__`` or the app factory, and not in a route handler or dependency defined
+    inside it (``def create_app(): ... @app.get("/") async def root(): ...``)."""
+    for i, frame in enumerate(functions):
+        if _is_lifecycle_function(frame.node, lifespans, ctx) or _is_app_factory(frame.node, ctx):
+            inner = functions[i + 1:]
+            return not any(f.route is not None or getattr(f.node, "name", None) in depends for f in inner)
+    return False
+
+
 def _report_constructions(ctx: Context) -> None:
     records = _module_data(ctx).get("xfa5.constructions")
-    if not records:
-        return
+    if not records or ctx.is_test or ctx.is_script:
+        return  # a test app or fixture builds its engine per test; a script runs once
     data = _module_data(ctx)
     lifespans: set[str] = data.get("xfa5.lifespans", set())
     depends: set[str] = data.get("xfa5.depends", set())
-    layer = ctx.layer
+    layer = _module_layer(ctx)
     for node, tail, functions in records:
-        if any(_is_lifecycle_function(f.node, lifespans, ctx) for f in functions):
+        if _runs_once(functions, lifespans, depends, ctx):
             continue
         where = None
         if any(f.route is not None for f in functions):
