@@ -617,7 +617,9 @@ XFA513 = rule(
         `.expire`/`.pexpire`/`.expireat`/`.pexpireat` on the receiver afterwards. The
         receiver must be a Redis client: built in this file (`Redis(...)`,
         `redis.from_url(...)`), annotated `Redis`, or named `redis`/`redis_client`/`cache`
-        (also as `self.` attribute) in a file that imports `redis`.
+        (also as `self.` attribute) in a file that imports `redis`. Keys the module
+        deletes itself are left out. Scripts are checked like application code (a
+        script that fills a cache fills it for the app); tests are not.
     """,
     why="""
         A key without expiry lives until it is deleted; caches then grow without bound
@@ -647,6 +649,12 @@ XFA513 = rule(
         "`.set(...)` on objects that are not Redis clients (`asyncio.Event.set()`, "
         "`cache.set` in a file without a Redis import, a `TTLCache`).",
         "A third positional argument (that is `ex`), or a `**kwargs` splat.",
+        "Keys the same module deletes explicitly (`.delete(key)`, `.unlink(key)`, "
+        "`.getdel(key)`, `.hdel(key, ...)` on any receiver but a database session): a lock, a "
+        "flag or session data whose lifetime the code manages, not a cache. The key matches by "
+        "its constant value, its literal prefix (`f\"lock:{job_id}\"` and `f\"lock:{other}\"`), "
+        "or the expression naming it (the same variable, attribute or key-building function).",
+        "Tests and `conftest.py`: they write the keys a case needs against a throwaway Redis.",
     ),
 )
 
@@ -913,6 +921,7 @@ _METHOD_CALLS = frozenset(
     {
         "query", "commit", "rollback", "close", "create_all", "run_sync", "on_conflict_do_update",
         "execute", "exec_driver_sql", "set", "hset", "mset", "hmset", "expire", "pexpire",
+        "delete", "unlink", "getdel", "hdel",
         "expireat", "pexpireat", "all",
     }
 )
@@ -992,6 +1001,8 @@ def _method_call(node: ast.Call, attr: str, receiver: ast.expr, ctx: Context) ->
             _check_sql_interpolation(node.args[0], ctx, need_sql_keyword=True)
     elif attr in ("set", "hset", "mset", "hmset", "expire", "pexpire", "expireat", "pexpireat"):
         _redis_call(node, attr, receiver, ctx)
+    elif attr in ("delete", "unlink", "getdel", "hdel"):
+        _redis_delete(node, attr, receiver, ctx)
     elif attr == "all":
         if ctx.wants(XFA515):
             data = _fn_data(ctx)
@@ -2372,8 +2383,8 @@ def _is_redis(ctx: Context, receiver: ast.expr) -> bool:
 
 
 def _redis_call(node: ast.Call, attr: str, receiver: ast.expr, ctx: Context) -> None:
-    if not ctx.wants(XFA513):
-        return
+    if not ctx.wants(XFA513) or ctx.is_test:
+        return  # tests write the keys their case needs against a throwaway Redis
     data = ctx.frame.data if ctx.frame.kind in ("function", "module") else None
     if data is None:
         return
@@ -2399,10 +2410,22 @@ def _redis_call(node: ast.Call, attr: str, receiver: ast.expr, ctx: Context) -> 
 
 
 def _check_redis(data: dict[str, Any], ctx: Context) -> None:
+    """Keys stored without a TTL and not given one later in the same scope wait for the
+    end of the module: a key the module also deletes is not reported."""
     expires = data.get("xfa5.expire", [])
+    pending = _module_data(ctx).setdefault("xfa5.redis_pending", [])
     for node, text, attr in data["xfa5.redis"]:
         pos = (node.lineno, node.col_offset)
         if any(t == text and (line, col) > pos for t, line, col in expires):
+            continue
+        pending.append((node, text, attr))
+    data["xfa5.redis"] = []
+
+
+def _report_redis(ctx: Context) -> None:
+    deleted: set[tuple[str, str]] = _module_data(ctx).get("xfa5.redis_deleted", set())
+    for node, text, attr in _module_data(ctx).get("xfa5.redis_pending", ()):
+        if deleted and any(shape in deleted for shape in _stored_key_shapes(node, attr)):
             continue
         if attr == "set":
             fix = f"pass a TTL: {text}.set(key, value, ex=<seconds>)"
@@ -2411,11 +2434,64 @@ def _check_redis(data: dict[str, Any], ctx: Context) -> None:
         ctx.report(node, XFA513, receiver=text, method=attr, fix=fix)
 
 
+def _redis_delete(node: ast.Call, attr: str, receiver: ast.expr, ctx: Context) -> None:
+    """``.delete(key)``/``.unlink(key)``/``.getdel(key)``/``.hdel(key, ...)``: the module
+    manages that key's lifetime itself (a lock, a flag, shared state), so storing it
+    without a TTL is not a cache without expiry."""
+    if not ctx.wants(XFA513) or not _file_imports_redis(ctx) or is_db_session(ctx, receiver):
+        return
+    keys = node.args[:1] if attr in ("getdel", "hdel") else node.args
+    deleted = _module_data(ctx).setdefault("xfa5.redis_deleted", set())
+    for key in keys:
+        shape = _key_shape(key)
+        if shape is not None:
+            deleted.add(shape)
+
+
+def _stored_key_shapes(node: ast.Call, attr: str) -> list[tuple[str, str]]:
+    if attr in ("mset", "msetnx"):
+        mapping = node.args[0] if node.args else None
+        keys = [k for k in mapping.keys if k is not None] if isinstance(mapping, ast.Dict) else []
+    else:
+        key = node.args[0] if node.args else next((kw.value for kw in node.keywords if kw.arg in ("name", "key")), None)
+        keys = [key] if key is not None else []
+    return [shape for shape in map(_key_shape, keys) if shape is not None]
+
+
+def _key_shape(key: ast.expr) -> tuple[str, str] | None:
+    """What identifies a key family in the source: a constant key, the literal prefix of a
+    built key (``f"lock:{job_id}"`` -> ``lock:``), or the expression that names it (a
+    variable, an attribute, a key-building call)."""
+    if isinstance(key, ast.Starred):
+        return None
+    text = string_value(key)
+    if text is not None:
+        return ("key", text)
+    prefix = None
+    if isinstance(key, ast.JoinedStr):
+        prefix = _literal_head(key)
+    elif isinstance(key, ast.BinOp) and isinstance(key.op, ast.Add):
+        prefix = string_value(_flatten_add(key)[0])
+    elif isinstance(key, ast.BinOp) and isinstance(key.op, ast.Mod):
+        prefix = (string_value(key.left) or "").split("%", 1)[0]
+    elif isinstance(key, ast.Call) and isinstance(key.func, ast.Attribute) and key.func.attr == "format":
+        prefix = (string_value(key.func.value) or "").split("{", 1)[0]
+    if prefix is not None:
+        return ("prefix", prefix) if prefix else None
+    if isinstance(key, ast.Call):
+        name = dotted_name(key.func)
+        return ("call", name) if name else None
+    name = dotted_name(key)
+    return ("name", name) if name else None
+
+
 @visitor(ast.Module, leave=True, codes=(XFA513,))
 def module_redis_done(node: ast.Module, ctx: Context) -> None:
     data = ctx.frames[0].data
-    if "xfa5.redis" in data:
+    if data.get("xfa5.redis"):
         _check_redis(data, ctx)
+    if data.get("xfa5.redis_pending"):
+        _report_redis(ctx)
 
 
 # -- XFA514 ----------------------------------------------------------------------------
