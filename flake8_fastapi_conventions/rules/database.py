@@ -587,7 +587,9 @@ XFA512 = rule(
     not_flagged=(
         "Constant strings (also implicitly concatenated ones), and placeholders holding "
         "module-level constants of this file (`TABLE = \"users\"`, `LIMIT = 100`, also built "
-        "from other constants); a name imported from another module is not known to be constant.",
+        "from other constants), local names bound only to such values, and loop variables over a "
+        "literal tuple of constants (`for col in (\"flow_id\", \"deployment_id\")`); a name imported "
+        "from another module is not known to be constant.",
         "Interpolation only in identifier positions (`FROM {table}`, `\"{schema}\"`, "
         "`NEW.{column}`, `search_path TO {schema}`, `Model.__tablename__`), also in "
         "`%`/`.format()` templates and concatenations: identifiers cannot be bound parameters.",
@@ -2293,7 +2295,8 @@ def _module_constant(value: ast.expr, ctx: Context, depth: int) -> bool:
 def _function_values(frame: Any) -> dict[str, list[ast.expr] | None]:
     """Every name a function's own body binds (nested scopes left out): the values of its
     ``name = value`` assignments, ``None`` when it is (also) bound any other way
-    (``for``, ``with``, ``+=``, walrus, ``except ... as``)."""
+    (``with``, ``+=``, walrus, ``except ... as``, a ``for`` loop over anything but a literal
+    tuple/list of constants)."""
     found = frame.data.get("xfa5.values")
     if found is None:
         found = frame.data["xfa5.values"] = _collect_values(frame.node)
@@ -2320,6 +2323,19 @@ def _collect_values(fn: ast.AST) -> dict[str, list[ast.expr] | None]:
                 else:
                     stack.append(target)
             stack.append(node.value)
+            continue
+        if (
+            isinstance(node, (ast.For, ast.AsyncFor))
+            and isinstance(node.target, ast.Name)
+            and isinstance(node.iter, (ast.Tuple, ast.List, ast.Set))
+            and node.iter.elts
+            and all(isinstance(e, ast.Constant) for e in node.iter.elts)
+        ):
+            # ``for col in ("deployment_id", "flow_id"):`` binds constants
+            values = out.get(node.target.id, [])
+            if values is not None:
+                out[node.target.id] = [*values, *node.iter.elts]
+            stack.extend([*node.body, *node.orelse])
             continue
         if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
             out[node.id] = None

@@ -47,6 +47,8 @@ async def bind_names(session: AsyncSession, tags: list[str], updates: dict, ids:
     cursor.execute("DELETE FROM t WHERE id IN (%s)" % ", ".join(["%s"] * len(ids)), ids)
     scope = "cc_pair_id" if flag else "user_id"
     await session.execute(text(f"SELECT * FROM t WHERE {scope} IS NOT NULL"))
+    for col in ("deployment_id", "flow_id"):
+        await session.execute(text(f"CREATE INDEX IF NOT EXISTS ix_run_{col} ON run ({col})"))
 
 
 async def values_are_interpolated(session: AsyncSession, tags: list[str], cursor):
@@ -57,6 +59,8 @@ async def values_are_interpolated(session: AsyncSession, tags: list[str], cursor
     await session.execute(text(f"SELECT * FROM items WHERE tag IN ({names})"))  # error: XFA512:32
     for marks in tags:
         cursor.execute(f"SELECT * FROM t WHERE id IN ({marks})")  # error: XFA512:24
+    for col in ("id", tags[0]):
+        await session.execute(text(f"CREATE INDEX ix_{col} ON t ({col})"))  # error: XFA512:36
 
 
 async def utility_statements(session: AsyncSession, conn, engine, tenant_id: str, name: str, note: str, seconds: int):
