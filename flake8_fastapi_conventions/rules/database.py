@@ -2341,6 +2341,10 @@ def _collect_values(fn: ast.AST) -> dict[str, list[ast.expr] | None]:
             out[node.id] = None
         elif isinstance(node, ast.ExceptHandler) and node.name:
             out[node.name] = None
+        elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
+            out[node.name] = None  # ``case x:`` captures
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            out[node.rest] = None
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             for alias in node.names:
                 out[(alias.asname or alias.name).split(".", 1)[0]] = None
