@@ -76,7 +76,12 @@ XFA502 = rule(
     what="""
         Reports `create_engine(...)`, `sessionmaker(...)` (without `class_=AsyncSession`)
         and `Session(...)` from `sqlalchemy`/`sqlmodel` in a module that also defines
-        `async def` functions.
+        `async def` functions — unless the module shows that the sync engine or session
+        only runs off the event loop: built and used only inside sync functions that this
+        module hands over as callbacks (`callbacks=[fn]`, `Thread(target=fn)`,
+        `asyncio.to_thread(fn)`) and never calls from async code, a route handler, a
+        dependency or a loop callback (`loop.call_soon(fn)`). Application code only:
+        tests, scripts and Alembic are not checked.
     """,
     why="""
         A synchronous engine does blocking socket I/O; every query made with it from a
@@ -107,6 +112,13 @@ XFA502 = rule(
         "plain `def` runs them in the thread pool, where a sync engine is right).",
         "Alembic `env.py`/migrations, scripts and tests (by path).",
         "`sessionmaker(..., class_=AsyncSession)`.",
+        "A sync engine/session used only inside sync callbacks that run on another thread: "
+        "a metrics SDK's gauge callback, a thread's target, a function given to "
+        "`asyncio.to_thread`/`run_in_executor` — every use of the engine (and of a "
+        "`sessionmaker` bound to it) is in a sync, undecorated function that is not a route "
+        "handler or dependency and that this module only passes on, or calls from other such "
+        "functions. An engine this module does not use itself (it is imported elsewhere) is "
+        "still reported.",
     ),
 )
 
@@ -153,7 +165,8 @@ XFA504 = rule(
     message="{call}() without expire_on_commit=False; pass expire_on_commit=False so objects stay readable after commit",
     what="""
         Reports `async_sessionmaker(...)`, `sessionmaker(..., class_=AsyncSession)` and
-        `AsyncSession(...)` calls that do not pass `expire_on_commit`.
+        `AsyncSession(...)` calls that do not pass `expire_on_commit`. Application code
+        and scripts are checked; tests are not.
     """,
     why="""
         With the default `expire_on_commit=True` every attribute of every loaded object
@@ -178,6 +191,9 @@ XFA504 = rule(
         "Calls that pass `expire_on_commit` with any value (an explicit choice).",
         "Calls with a `**kwargs` splat (it may carry the option).",
         "Sync `sessionmaker(...)` without `class_=AsyncSession`.",
+        "Tests and `conftest.py`: sessions built there are test doubles or probes (a leak "
+        "check that opens and closes a session, a mock's spec) that often never commit, and a "
+        "test that reads an expired object fails on its own.",
     ),
     fix="unsafe",
 )
@@ -269,7 +285,9 @@ XFA507 = rule(
     message="{receiver}.commit() inside a loop commits once per item; add the items in the loop and commit once after it",
     what="""
         Reports `commit()` on a session when the call is in the body of a `for`,
-        `async for` or `while` loop of the same function.
+        `async for` or `while` loop of the same function and the session was opened
+        outside that loop. Application code only: tests, scripts and test-data builders
+        (seed, fixture and factory modules or functions) are not checked.
     """,
     why="""
         One commit per row is one transaction and one round trip per row, and a failure
@@ -303,6 +321,12 @@ XFA507 = rule(
         "`for chunk in batched(rows, 500)`, a `while` loop that pages with `.limit(...)` or a "
         "`batch_size`, a commit under `if len(pending) >= N:` or `if i % N == 0:`.",
         "`commit()` on objects that are not sessions.",
+        "A session opened inside the loop body (`async with SessionLocal() as s:`, `with "
+        "Session(engine) as s:`, `s = SessionLocal()` in the loop): each iteration is its own "
+        "unit of work, committed once.",
+        "Tests, scripts, and test-data builders: files whose path names `seed`/`seeding`/"
+        "`fixtures`/`factories` and functions named like `seed_users`/`user_factory` — one "
+        "commit per built object is how they are written, and no request waits on them.",
     ),
 )
 
@@ -315,8 +339,10 @@ XFA508 = rule(
     what="""
         Reports `len(<...>.all())` when the `.all()` ends a query chain (`execute`,
         `scalars`, `exec`, `query` on a session, or a result variable bound from one),
-        `len(<...>.scalars().all())`, and `len(await f(session, ...))` where an awaited
-        fetch function (`get_*`, `list_*`, `fetch_*`, ...) receives a session.
+        `len(<...>.scalars().all())`, and `len(f(...))`/`len(await f(...))` where `f` is a
+        function of this file whose every `return` gives the rows of a query it ran
+        (`return result.scalars().all()`, `return list(await session.scalars(stmt))`).
+        Application code, scripts included; tests are not checked.
     """,
     why="""
         Fetching all rows to count them transfers and materialises the whole result set.
@@ -347,6 +373,12 @@ XFA508 = rule(
     not_flagged=(
         "`len(...)` of lists that are not query results (`len(items)`, `len(qs.all())` "
         "on something this file does not show to be a query).",
+        "`len()` of the rows of `DELETE`/`UPDATE`/`INSERT ... RETURNING` (`delete(M).returning(...)`, "
+        "`table.insert()`, `text(\"DELETE ... RETURNING id\")`): they are the rows the statement "
+        "changed, counted by `result.rowcount`, not rows to count with `func.count()`.",
+        "`len()` of a project function's result unless this file shows that function returns "
+        "a query's rows: an imported `get_users(session)`, a function that filters an in-memory "
+        "list, one that returns a query's rows on one path and a filtered list on another.",
         "Tests and `conftest.py`: an assertion on the rows a test fetched from its fixtures.",
     ),
 )
@@ -465,7 +497,9 @@ XFA511 = rule(
         Reports `create_async_engine`/`create_engine`/`async_sessionmaker`/`sessionmaker`
         called inside a route handler, a dependency (a function this file passes to
         `Depends(...)`/`Security(...)`), or any function in a routes/services/repositories
-        file.
+        file; the message names which (a file under a services/repositories path that
+        defines route handlers counts as a routes module). Tests and scripts are not
+        checked.
     """,
     why="""
         An engine owns a connection pool; building one per request opens fresh
@@ -497,6 +531,11 @@ XFA511 = rule(
         "Cached factories: `@lru_cache`, `@cache`, `@functools.cache`, `@alru_cache`.",
         "`__init__` methods (built once with the object).",
         "Other functions in files that are not routes/services/repositories and are not dependencies.",
+        "An app factory, which runs once at start-up: a function that constructs `FastAPI(...)` "
+        "in its own body, is annotated `-> FastAPI`, or is named `create_app`/`make_app`/"
+        "`build_app`/`get_app`/`get_application`/`create_application`/`app_factory` — but a "
+        "route handler or dependency defined inside it is still per request.",
+        "Tests (a test app or fixture builds its engine per test on purpose) and scripts.",
     ),
     example_path="app/services/health.py",
 )
@@ -506,12 +545,20 @@ XFA512 = rule(
     "raw-sql-interpolation",
     default=True,
     seeds=("004",),
-    message="SQL built with {how}; use bound parameters: text(\"... WHERE id = :id\").bindparams(id=value)",
+    message="SQL built with {how}; {fix}",
     what="""
         Reports `text(...)` (from `sqlalchemy`/`sqlmodel`) given an f-string with
         placeholders, `"..." % x`, `"...".format(...)` or `"..." + x`, and
         `.execute(...)`/`.exec_driver_sql(...)` given such a string when it starts with an
-        SQL keyword.
+        SQL keyword — when at least one interpolated value may carry data: it is not a
+        constant, not in an identifier or bind-parameter-name position, and not quoted.
+        Statements that cannot take bound parameters (`SET`, `PRAGMA`, `DO`, DDL such as
+        `CREATE`/`ALTER`/`DROP`/`GRANT`/`TRUNCATE`/`COMMENT ON`, `VACUUM`/`ANALYZE`, and
+        a `server_default=text(...)`) are still reported, with the advice that fits them:
+        quote the value with the dialect (`identifier_preparer.quote(name)`,
+        `literal(value).compile(..., compile_kwargs={"literal_binds": True})`), or, for
+        `SET`, bind it through `set_config()`. Application code only: tests, scripts and
+        Alembic revisions are not checked.
     """,
     why="""
         Interpolating values into SQL text is SQL injection as soon as one value comes
@@ -538,11 +585,25 @@ XFA512 = rule(
             )
     """,
     not_flagged=(
-        "Constant strings (also implicitly concatenated ones).",
+        "Constant strings (also implicitly concatenated ones), and placeholders holding "
+        "module-level constants of this file (`TABLE = \"users\"`, `LIMIT = 100`, also built "
+        "from other constants), local names bound only to such values, and loop variables over a "
+        "literal tuple of constants (`for col in (\"flow_id\", \"deployment_id\")`); a name imported "
+        "from another module is not known to be constant.",
         "Interpolation only in identifier positions (`FROM {table}`, `\"{schema}\"`, "
-        "`NEW.{column}`, `search_path TO {schema}`), also in `%`/`.format()` templates: "
-        "identifiers cannot be bound parameters.",
+        "`NEW.{column}`, `search_path TO {schema}`, `Model.__tablename__`), also in "
+        "`%`/`.format()` templates and concatenations: identifiers cannot be bound parameters.",
+        "Placeholders that only build bind-parameter names or markers while the values are "
+        "bound: `:tag_{i}`, `\", \".join(f\":tag_{i}\" for i in ...)`, `f\"{k} = :{k}\"`, "
+        "`\",\".join(\"?\" * len(ids))`, directly or through a local name bound only to such a value.",
+        "Values quoted or escaped for SQL: `dialect.identifier_preparer.quote(x)`, "
+        "`literal(x).compile(..., compile_kwargs={\"literal_binds\": True})`, "
+        "`x.replace(\"'\", \"''\")`, a `quote_ident()`/`quote_literal()` helper; numbers "
+        "(`int(x)`, `float(x)`, `len(x)`, `{x:d}`). (`quoted_name()` is not quoting: it "
+        "renders unquoted in an f-string.)",
         "`.execute(...)` of strings that do not start with an SQL keyword.",
+        "Tests, scripts and Alembic revisions (files importing `alembic`): no request data "
+        "reaches their SQL.",
     ),
 )
 
@@ -558,7 +619,9 @@ XFA513 = rule(
         `.expire`/`.pexpire`/`.expireat`/`.pexpireat` on the receiver afterwards. The
         receiver must be a Redis client: built in this file (`Redis(...)`,
         `redis.from_url(...)`), annotated `Redis`, or named `redis`/`redis_client`/`cache`
-        (also as `self.` attribute) in a file that imports `redis`.
+        (also as `self.` attribute) in a file that imports `redis`. Keys the module
+        deletes itself are left out. Scripts are checked like application code (a
+        script that fills a cache fills it for the app); tests are not.
     """,
     why="""
         A key without expiry lives until it is deleted; caches then grow without bound
@@ -588,6 +651,12 @@ XFA513 = rule(
         "`.set(...)` on objects that are not Redis clients (`asyncio.Event.set()`, "
         "`cache.set` in a file without a Redis import, a `TTLCache`).",
         "A third positional argument (that is `ex`), or a `**kwargs` splat.",
+        "Keys the same module deletes explicitly (`.delete(key)`, `.unlink(key)`, "
+        "`.getdel(key)`, `.hdel(key, ...)` on any receiver but a database session): a lock, a "
+        "flag or session data whose lifetime the code manages, not a cache. The key matches by "
+        "its constant value, its literal prefix (`f\"lock:{job_id}\"` and `f\"lock:{other}\"`), "
+        "or the expression naming it (the same variable, attribute or key-building function).",
+        "Tests and `conftest.py`: they write the keys a case needs against a throwaway Redis.",
     ),
 )
 
@@ -854,6 +923,7 @@ _METHOD_CALLS = frozenset(
     {
         "query", "commit", "rollback", "close", "create_all", "run_sync", "on_conflict_do_update",
         "execute", "exec_driver_sql", "set", "hset", "mset", "hmset", "expire", "pexpire",
+        "delete", "unlink", "getdel", "hdel",
         "expireat", "pexpireat", "all",
     }
 )
@@ -889,9 +959,7 @@ def database_calls(node: ast.Call, ctx: Context) -> None:
         return
     if name == "text":
         if node.args and ctx.imported_from(func, *_SA_MODULES):
-            how = _interpolation(node.args[0], ctx)
-            if how:
-                ctx.report(node.args[0], XFA512, how=how)
+            _check_sql_interpolation(node.args[0], ctx)
         return
     if name in ("relationship", "Relationship"):
         if ctx.wants(XFA514):
@@ -932,11 +1000,11 @@ def _method_call(node: ast.Call, attr: str, receiver: ast.expr, ctx: Context) ->
         _upsert(node, ctx)
     elif attr in ("execute", "exec_driver_sql"):
         if node.args:
-            how = _interpolation(node.args[0], ctx, need_sql_keyword=True)
-            if how:
-                ctx.report(node.args[0], XFA512, how=how)
+            _check_sql_interpolation(node.args[0], ctx, need_sql_keyword=True)
     elif attr in ("set", "hset", "mset", "hmset", "expire", "pexpire", "expireat", "pexpireat"):
         _redis_call(node, attr, receiver, ctx)
+    elif attr in ("delete", "unlink", "getdel", "hdel"):
+        _redis_delete(node, attr, receiver, ctx)
     elif attr == "all":
         if ctx.wants(XFA515):
             data = _fn_data(ctx)
@@ -1061,6 +1129,8 @@ def _session_class_call(node: ast.Call, tail: str, ctx: Context) -> None:
 
 
 def _expire_on_commit(node: ast.Call, tail: str, ctx: Context) -> None:
+    if ctx.is_test:
+        return  # test doubles and leak probes; a test that needs the option fails visibly
     if keyword(node, "expire_on_commit") is None and not has_kwargs_splat(node):
         ctx.report(node, XFA504, call=tail)
 
@@ -1068,7 +1138,154 @@ def _expire_on_commit(node: ast.Call, tail: str, ctx: Context) -> None:
 def _sync_construction(node: ast.Call, ctx: Context, call: str, replacement: str) -> None:
     if not ctx.wants(XFA502) or ctx.is_test or ctx.is_script or _is_alembic_env(ctx):
         return
-    _module_data(ctx).setdefault("xfa5.sync", []).append((node, call, replacement))
+    frames = [f.node for f in ctx.frames if f.kind == "function"]
+    in_class = not frames and any(f.kind == "class" for f in ctx.frames)  # a class body
+    bound_to = None
+    parent = ctx.parent
+    if (
+        not frames
+        and not in_class
+        and isinstance(parent, (ast.Assign, ast.AnnAssign))
+        and parent.value is node
+    ):
+        targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
+        if len(targets) == 1 and isinstance(targets[0], ast.Name):
+            bound_to = targets[0].id
+    site = _SyncSite(node, call, replacement, frames, in_class, bound_to)
+    _module_data(ctx).setdefault("xfa5.sync", []).append(site)
+
+
+class _SyncSite:
+    """A sync engine/session construction (XFA502) and where it is."""
+
+    __slots__ = ("node", "call", "replacement", "functions", "in_class", "bound_to")
+
+    def __init__(self, node: ast.Call, call: str, replacement: str, functions: list[ast.AST], in_class: bool, bound_to: str | None) -> None:
+        self.node = node
+        self.call = call
+        self.replacement = replacement
+        #: the enclosing function definitions, outermost first
+        self.functions = functions
+        self.in_class = in_class
+        #: the module-level name it is assigned to (``engine = create_engine(...)``)
+        self.bound_to = bound_to
+
+
+#: calls that run a callback on the event loop's own thread
+_LOOP_SCHEDULERS = frozenset({"call_soon", "call_soon_threadsafe", "call_later", "call_at", "add_signal_handler", "add_reader", "add_writer"})
+_PLAIN_DECORATORS = frozenset({"staticmethod", "classmethod"})
+
+
+class _SyncUses:
+    """Where the names of a module are used, to tell whether a sync engine or session only
+    runs off the event loop (XFA502): in sync functions that this module never calls from
+    async code, a route handler or a dependency, but hands over as callbacks (a metrics
+    SDK's gauge callback, a thread's target, ``asyncio.to_thread(fn)``).  Built with one walk
+    of the module, only when a sync construction would otherwise be reported."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        #: function name -> its definitions (module functions and methods alike)
+        self.defs: dict[str, list[ast.AST]] = {}
+        #: name -> [(enclosing defs, kind)], kind: "call", "value", "depends", "loop", "store"
+        self.refs: dict[str, list[tuple[tuple[ast.AST, ...], str]]] = {}
+        self._on_loop: dict[int, bool] = {}
+        self._walk(ctx.tree)
+
+    def _walk(self, tree: ast.AST) -> None:
+        # (node, enclosing defs, kind of reference the node makes when it is a name)
+        stack: list[tuple[ast.AST, tuple[ast.AST, ...], str]] = [(tree, (), "value")]
+        while stack:
+            node, defs, kind = stack.pop()
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                self.defs.setdefault(node.name, []).append(node)
+                for sub in [*node.decorator_list, *node.args.defaults, *node.args.kw_defaults]:
+                    if sub is not None:
+                        stack.append((sub, defs, "value"))
+                inner = (*defs, node)
+                for stmt in node.body:
+                    stack.append((stmt, inner, "value"))
+                continue
+            if isinstance(node, ast.Name):
+                self.refs.setdefault(node.id, []).append((defs, kind if isinstance(node.ctx, ast.Load) else "store"))
+                continue
+            if isinstance(node, ast.Attribute):
+                value = node.value
+                if isinstance(value, ast.Name) and value.id in ("self", "cls"):
+                    self.refs.setdefault(node.attr, []).append((defs, kind if isinstance(node.ctx, ast.Load) else "store"))
+                stack.append((value, defs, "value"))
+                continue
+            if isinstance(node, ast.Call):
+                tail = last_name(node.func)
+                stack.append((node.func, defs, "call"))
+                arg_kind = "depends" if tail in ("Depends", "Security") else "loop" if tail in _LOOP_SCHEDULERS else "value"
+                for arg in node.args:
+                    stack.append((arg, defs, arg_kind))
+                for kw in node.keywords:
+                    stack.append((kw.value, defs, arg_kind))
+                continue
+            for child in ast.iter_child_nodes(node):
+                stack.append((child, defs, "value"))
+
+    def on_loop(self, fn: ast.AST, seen: frozenset[int] = frozenset()) -> bool:
+        """``fn`` may run on the event loop's thread (or this module cannot tell that it
+        does not): an ``async def``, a route handler, a decorated function, a dependency,
+        a function with no use in this module, or one called from such a function."""
+        key = id(fn)
+        if key in self._on_loop:
+            return self._on_loop[key]
+        if key in seen:
+            return False  # recursion: decided by the other callers
+        result = self._compute(fn, seen | {key})
+        if not seen:
+            self._on_loop[key] = result
+        return result
+
+    def _compute(self, fn: ast.AST, seen: frozenset[int]) -> bool:
+        if not isinstance(fn, ast.FunctionDef):
+            return True
+        if any(last_name(d) not in _PLAIN_DECORATORS for d in fn.decorator_list):
+            return True
+        if self.ctx.routes_of(fn):
+            return True
+        uses = [r for r in self.refs.get(fn.name, ()) if r[1] != "store"]
+        if not uses:
+            return True  # used elsewhere: callers unknown
+        for defs, kind in uses:
+            if kind in ("depends", "loop"):
+                return True
+            if kind == "call" and defs and self.on_loop(defs[-1], seen):
+                return True
+        return False
+
+    def off_loop_site(self, site: _SyncSite, sites: dict[str, _SyncSite], seen: frozenset[str] = frozenset()) -> bool:
+        """The construction, and every use of what it builds, only runs off the loop."""
+        if site.in_class:
+            return False
+        if site.functions:
+            return not self.on_loop(site.functions[-1])
+        if site.bound_to is None or site.bound_to in seen:
+            return False
+        uses = [r for r in self.refs.get(site.bound_to, ()) if r[1] != "store"]
+        if not uses:
+            return False  # imported by other modules
+        for defs, _kind in uses:
+            if defs:
+                if self.on_loop(defs[-1]):
+                    return False
+                continue
+            # a module-level use: only as the engine of another construction checked here
+            if not self._feeds(site.bound_to, sites, seen | {site.bound_to}):
+                return False
+        return True
+
+    def _feeds(self, name: str, sites: dict[str, _SyncSite], seen: frozenset[str]) -> bool:
+        users = [
+            s for s in sites.values()
+            if not s.functions and any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(s.node))
+        ]
+        module_uses = sum(1 for defs, kind in self.refs.get(name, ()) if not defs and kind != "store")
+        return len(users) >= module_uses and all(self.off_loop_site(s, sites, seen) for s in users)
 
 
 def _is_alembic_env(ctx: Context) -> bool:
@@ -1121,16 +1338,66 @@ def _is_lifecycle_function(fn: ast.AST, lifespans: set[str], ctx: Context) -> bo
     return False
 
 
+_APP_FACTORY_NAMES = frozenset(
+    {"create_app", "make_app", "build_app", "get_application", "create_application", "app_factory", "get_app"}
+)
+_FASTAPI_CLASSES = frozenset({"fastapi.FastAPI", "fastapi.applications.FastAPI"})
+
+
+def _module_layer(ctx: Context) -> str | None:
+    """The layer the message names: the file's layer, except that a file under a
+    services/repositories path (or name) that defines route handlers is a routes file
+    (the layering rules see it the same way)."""
+    layer = ctx.layer
+    if layer in ("services", "repositories") and ctx.top_level_routes():
+        return "routes"
+    return layer
+
+
+def _is_app_factory(fn: ast.AST, ctx: Context) -> bool:
+    """A function that builds the app once at start-up: it constructs a ``FastAPI(...)``
+    in its own body, is annotated ``-> FastAPI``, or is named ``create_app``/``make_app``/
+    ``get_application``/..."""
+    if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    if fn.name in _APP_FACTORY_NAMES:
+        return True
+    if fn.returns is not None and (ctx.resolve(fn.returns) or "") in _FASTAPI_CLASSES:
+        return True
+    def builds() -> bool:
+        stack: list[ast.AST] = list(fn.body)
+        while stack:
+            node = stack.pop()
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+                continue
+            if isinstance(node, ast.Call) and (ctx.resolve(node.func) or "") in _FASTAPI_CLASSES:
+                return True
+            stack.extend(ast.iter_child_nodes(node))
+        return False
+    return ctx.memo(f"xfa5.app_factory.{fn.lineno}.{fn.col_offset}", builds)
+
+
+def _runs_once(functions: list[Any], lifespans: set[str], depends: set[str], ctx: Context) -> bool:
+    """The construction runs once: in the lifespan, a startup hook, a cached factory,
+    ``__init__`` or the app factory, and not in a route handler or dependency defined
+    inside it (``def create_app(): ... @app.get("/") async def root(): ...``)."""
+    for i, frame in enumerate(functions):
+        if _is_lifecycle_function(frame.node, lifespans, ctx) or _is_app_factory(frame.node, ctx):
+            inner = functions[i + 1:]
+            return not any(f.route is not None or getattr(f.node, "name", None) in depends for f in inner)
+    return False
+
+
 def _report_constructions(ctx: Context) -> None:
     records = _module_data(ctx).get("xfa5.constructions")
-    if not records:
-        return
+    if not records or ctx.is_test or ctx.is_script:
+        return  # a test app or fixture builds its engine per test; a script runs once
     data = _module_data(ctx)
     lifespans: set[str] = data.get("xfa5.lifespans", set())
     depends: set[str] = data.get("xfa5.depends", set())
-    layer = ctx.layer
+    layer = _module_layer(ctx)
     for node, tail, functions in records:
-        if any(_is_lifecycle_function(f.node, lifespans, ctx) for f in functions):
+        if _runs_once(functions, lifespans, depends, ctx):
             continue
         where = None
         if any(f.route is not None for f in functions):
@@ -1167,9 +1434,13 @@ def note_event_handler(node: ast.Call, ctx: Context) -> None:
 @visitor(ast.Module, leave=True, codes=(XFA502, XFA511))
 def module_done(node: ast.Module, ctx: Context) -> None:
     data = _module_data(ctx)
-    if data.get("xfa5.async"):
-        for call, name, replacement in data.get("xfa5.sync", ()):
-            ctx.report(call, XFA502, call=name, replacement=replacement)
+    if data.get("xfa5.async") and data.get("xfa5.sync"):
+        sites: list[_SyncSite] = data["xfa5.sync"]
+        uses = _SyncUses(ctx)
+        named = {s.bound_to: s for s in sites if s.bound_to is not None}
+        for site in sites:
+            if not uses.off_loop_site(site, named):
+                ctx.report(site.node, XFA502, call=site.call, replacement=site.replacement)
     _report_constructions(ctx)
 
 
@@ -1213,6 +1484,8 @@ def _commit(node: ast.Call, receiver: ast.expr, ctx: Context) -> None:
         and not _followed_by_exit(ctx)
         and not _isolated_per_item(ctx, loop)
         and not _batched(ctx, loop)
+        and not _opened_in_loop(ctx, loop, receiver)
+        and not _builds_test_data(ctx)
     ):
         ctx.report(node, XFA507, receiver=_receiver_text(receiver))
     data = _fn_data(ctx)
@@ -1300,6 +1573,62 @@ def _batched(ctx: Context, loop: ast.AST) -> bool:
         elif inside and isinstance(ancestor, ast.If):
             test = ancestor.test
             if _mentions_batch(test) or any(_threshold(b) for b in ast.walk(test)):
+                return True
+    return False
+
+
+def _opened_in_loop(ctx: Context, loop: ast.AST, receiver: ast.expr) -> bool:
+    """The committed session is opened inside the loop body (``async with SessionLocal()
+    as s:``, ``with Session(engine) as s:``, ``s = SessionLocal()``): each iteration is its
+    own unit of work with its own session, and its commit is that unit's one commit."""
+    if not isinstance(receiver, ast.Name):
+        return False
+    name = receiver.id
+    chain = ctx.ancestors
+    inside = False
+    for ancestor in chain:
+        if ancestor is loop:
+            inside = True
+        elif inside and isinstance(ancestor, (ast.With, ast.AsyncWith)):
+            if any(isinstance(item.optional_vars, ast.Name) and item.optional_vars.id == name for item in ancestor.items):
+                return True
+    stack: list[ast.AST] = list(getattr(loop, "body", ()))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        if isinstance(node, ast.Assign) and isinstance(node.value, (ast.Call, ast.Await)):
+            call = node.value.value if isinstance(node.value, ast.Await) else node.value
+            if isinstance(call, ast.Call) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
+                return True
+        if isinstance(node, ast.stmt):
+            stack.extend(ast.iter_child_nodes(node))
+    return False
+
+
+_TEST_DATA_WORDS = frozenset(
+    {"seed", "seeds", "seeding", "seeder", "seeders", "fixture", "fixtures", "factory", "factories"}
+)
+
+
+def _builds_test_data(ctx: Context) -> bool:
+    """Tests, scripts, and test-data builders (seed, fixture and factory modules or
+    functions): one commit per built object is how they are written, and no request
+    waits on them."""
+    if ctx.is_test or ctx.is_script:
+        return True
+    def by_path() -> bool:
+        path = ctx.filename.replace("\\", "/").lower()
+        if path.endswith(".py"):
+            path = path[:-3]
+        words = set(re.split(r"[/_\-.]+", path))
+        return bool(words & _TEST_DATA_WORDS)
+    if ctx.memo("xfa5.test_data_path", by_path):
+        return True
+    for frame in ctx.frames:
+        if frame.kind == "function":
+            words = set(getattr(frame.node, "name", "").lower().strip("_").split("_"))
+            if words & _TEST_DATA_WORDS:
                 return True
     return False
 
@@ -1424,9 +1753,6 @@ def _check_rollback(data: dict[str, Any], ctx: Context) -> None:
 
 # -- XFA508 ----------------------------------------------------------------------------
 
-_QUERY_METHODS = frozenset({"execute", "scalars", "exec", "query", "stream_scalars"})
-_RESULT_METHODS = frozenset({"scalars", "unique", "mappings", "tuples", "columns"})
-_FETCH_PREFIXES = ("get", "list", "fetch", "find", "search", "read", "all", "select", "query", "load")
 
 
 def _chain_has_query(expr: ast.expr, ctx: Context, follow: bool = True) -> bool:
@@ -1470,14 +1796,135 @@ def _len_call(node: ast.Call, ctx: Context) -> None:
     arg = node.args[0]
     if isinstance(arg, ast.Call) and isinstance(arg.func, ast.Attribute) and arg.func.attr == "all" and not arg.args:
         if _chain_has_query(arg.func.value, ctx):
+            values = _function_values(ctx.function) if ctx.function is not None else {}
+            stmt = _statement_executed(arg.func.value, values)
+            if stmt is None or not _is_dml(stmt, values, ctx):
+                ctx.report(node, XFA508)
+        return
+    call = arg.value if isinstance(arg, ast.Await) else arg
+    if isinstance(call, ast.Call) and isinstance(call.func, ast.Name):
+        fn = ctx.functions.get(call.func.id)
+        if fn is not None and _returns_query_rows(fn, ctx) and not _shadowed(call.func.id, ctx):
             ctx.report(node, XFA508)
-    elif isinstance(arg, ast.Await) and isinstance(arg.value, ast.Call):
-        call = arg.value
-        tail = (last_name(call.func) or "").lstrip("_").lower()
-        if tail.startswith(_FETCH_PREFIXES) and any(
-            is_db_session(ctx, a) for a in [*call.args, *(kw.value for kw in call.keywords)] if isinstance(a, (ast.Name, ast.Attribute))
-        ):
-            ctx.report(node, XFA508)
+
+
+def _shadowed(name: str, ctx: Context) -> bool:
+    """``name`` is a parameter or a local of an enclosing function, not the module's."""
+    for frame in reversed(ctx.frames):
+        if frame.kind == "class":
+            return False
+        if name in frame.params:
+            return True
+        if frame.kind == "function" and name in _function_values(frame):
+            return True
+    return False
+
+
+_ROW_FETCHES = frozenset({"all", "fetchall"})
+_DML = frozenset({"delete", "update", "insert"})
+_DML_START = re.compile(r"\s*(?:DELETE|UPDATE|INSERT)\b", re.I)
+
+
+def _returns_query_rows(fn: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> bool:
+    """Every ``return`` of this file's function ``fn`` gives the rows of a query it ran
+    (``return result.scalars().all()``, ``return list(await session.scalars(stmt))``):
+    counting them is counting a query's rows.  A function that filters or builds a list
+    itself is not one."""
+    def compute() -> bool:
+        values = _collect_values(fn)
+        returns = []
+        stack: list[ast.AST] = list(fn.body)
+        while stack:
+            node = stack.pop()
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+                continue
+            if isinstance(node, (ast.Yield, ast.YieldFrom)):
+                return False
+            if isinstance(node, ast.Return):
+                returns.append(node.value)
+            stack.extend(ast.iter_child_nodes(node))
+        return bool(returns) and all(r is not None and _query_rows(r, values, ctx, 0) for r in returns)
+
+    return ctx.memo(f"xfa5.rows.{fn.name}.{fn.lineno}", compute)
+
+
+def _query_rows(expr: ast.expr, values: dict[str, list[ast.expr] | None], ctx: Context, depth: int) -> bool:
+    if depth > 3:
+        return False
+    if isinstance(expr, ast.Await):
+        expr = expr.value
+    if isinstance(expr, ast.Name):
+        bound = values.get(expr.id)
+        return bool(bound) and all(_query_rows(v, values, ctx, depth + 1) for v in bound)  # type: ignore[union-attr]
+    if not isinstance(expr, ast.Call):
+        return False
+    func = expr.func
+    if isinstance(func, ast.Attribute) and func.attr in _ROW_FETCHES and not expr.args:
+        source = func.value
+    elif isinstance(func, ast.Name) and func.id == "list" and len(expr.args) == 1 and ctx.is_builtin(func):
+        source = expr.args[0]
+    else:
+        return False
+    stmt = _statement_executed(source, values)
+    return stmt is not None and not _is_dml(stmt, values, ctx)
+
+
+_EXECUTING = frozenset({"execute", "scalars", "exec", "stream_scalars"})
+
+
+def _statement_executed(expr: ast.expr, values: dict[str, list[ast.expr] | None], depth: int = 0) -> ast.expr | None:
+    """The statement given to the ``execute``/``scalars``/``exec`` call (or the model given
+    to ``query``) that produced ``expr``, inline or through a local result variable."""
+    node = expr
+    for _ in range(16):
+        if isinstance(node, ast.Await):
+            node = node.value
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            if (node.func.attr in _EXECUTING or node.func.attr == "query") and node.args:
+                # ``session.scalars(stmt)``; ``result.scalars()`` is a method of the result
+                return None if isinstance(node.args[0], ast.Starred) else node.args[0]
+            node = node.func.value
+        elif isinstance(node, ast.Attribute):
+            node = node.value
+        elif isinstance(node, ast.Name) and depth < 3:
+            bound = values.get(node.id)
+            if not bound or len(bound) != 1:
+                return None
+            return _statement_executed(bound[0], values, depth + 1)
+        else:
+            return None
+    return None
+
+
+def _is_dml(stmt: ast.expr, values: dict[str, list[ast.expr] | None], ctx: Context, depth: int = 0) -> bool:
+    """``delete(...)``/``update(...)``/``insert(...)`` (also ``... .returning(...)``, a
+    ``table.delete()``, or SQL text starting with DELETE/UPDATE/INSERT): the rows of its
+    result are the rows it changed, whose count is ``rowcount``."""
+    if depth > 3:
+        return False
+    if isinstance(stmt, ast.Name):
+        bound = values.get(stmt.id)
+        return bool(bound) and any(_is_dml(v, values, ctx, depth + 1) for v in bound)  # type: ignore[union-attr]
+    text = string_value(stmt)
+    node = stmt
+    for _ in range(30):
+        if not isinstance(node, ast.Call):
+            break
+        func = node.func
+        tail = last_name(func)
+        if tail == "returning" or (isinstance(func, ast.Attribute) and tail in _DML):
+            return True  # ``sa.delete(M)``, ``users.delete()``, ``insert(M).returning(...)``
+        if tail in _DML and ctx.imported_from(func, *_SA_MODULES):
+            return True
+        if tail == "text" and node.args:
+            text = string_value(node.args[0])
+            if text is None and isinstance(node.args[0], ast.JoinedStr):
+                text = _literal_head(node.args[0])
+            break
+        if not isinstance(func, ast.Attribute):
+            break
+        node = func.value
+    return text is not None and (bool(_DML_START.match(text)) or "RETURNING" in text.upper())
 
 
 # -- XFA509 ----------------------------------------------------------------------------
@@ -1495,59 +1942,211 @@ def _upsert(node: ast.Call, ctx: Context) -> None:
 
 _SQL_KEYWORDS = frozenset(
     {"select", "insert", "update", "delete", "with", "create", "drop", "alter", "truncate", "grant",
-     "revoke", "merge", "upsert", "replace", "set", "call", "exec", "execute", "copy", "vacuum", "analyze"}
+     "revoke", "merge", "upsert", "replace", "set", "call", "exec", "execute", "copy", "vacuum",
+     "analyze", "pragma", "comment", "do", "reindex", "refresh"}
+)
+#: statements that take no bound parameters (utility statements, DDL): the advice there
+#: is quoting, not ``bindparams``
+_NO_BIND_KEYWORDS = frozenset(
+    {"set", "reset", "pragma", "create", "alter", "drop", "grant", "revoke", "truncate", "vacuum",
+     "analyze", "comment", "do", "reindex", "cluster", "refresh", "lock"}
 )
 _IDENTIFIER_BEFORE = re.compile(
     r"(?:\b(?:from|join|into|update|table|schema|database|exists|view|sequence|index|trigger|to|truncate)\s+"
     r"(?:only\s+)?|[\"`.\[])$",
     re.I,
 )
+#: the text before a placeholder that makes it (part of) a bind parameter's name:
+#: ``:tag_{i}`` (one colon: ``::{type}`` is a cast)
+_BIND_NAME_BEFORE = re.compile(r"(?<![:\w]):\w*$")
+_BIND_FIX = 'use bound parameters: text("... WHERE id = :id").bindparams(id=value)'
+_SET_FIX = (
+    "SET cannot take bound parameters; bind the value through set_config() instead: "
+    "text(\"SELECT set_config('app.setting', :value, true)\") (PostgreSQL; true = SET LOCAL)"
+)
+_QUOTE_FIX = (
+    "{what} cannot take bound parameters; quote what you interpolate: "
+    "dialect.identifier_preparer.quote(name) for identifiers, "
+    'literal(value).compile(dialect=dialect, compile_kwargs={{"literal_binds": True}}) for values'
+)
+#: calls that quote or escape what they are given for SQL
+_QUOTING_CALLS = frozenset(
+    {"quote_identifier", "quote_ident", "quote_literal", "quote_name", "quote_schema",
+     "escape_identifier", "escape_literal", "escape_string", "format_table", "format_column"}
+)
+_NUMBER_CALLS = frozenset({"int", "float", "len", "bool", "round"})
 
 
-def _interpolation(arg: ast.expr, ctx: Context, need_sql_keyword: bool = False) -> str | None:
-    how = None
-    literal = ""
+def _check_sql_interpolation(arg: ast.expr, ctx: Context, need_sql_keyword: bool = False) -> None:
+    if not ctx.wants(XFA512) or _outside_sql_scope(ctx):
+        return
+    found = _interpolation(arg, ctx, need_sql_keyword)
+    if found is None:
+        return
+    how, head = found
+    words = head.strip().split(None, 1)
+    keyword_ = words[0].lower().strip("(") if words else ""
+    parent = ctx.parent
+    if isinstance(parent, ast.keyword) and parent.arg in ("server_default", "server_onupdate"):
+        fix = _QUOTE_FIX.format(what="a server default")
+    elif keyword_ == "set":
+        fix = _SET_FIX
+    elif keyword_ in _NO_BIND_KEYWORDS:
+        fix = _QUOTE_FIX.format(what=keyword_.upper())
+    else:
+        fix = _BIND_FIX
+    ctx.report(arg, XFA512, how=how, fix=fix)
+
+
+def _outside_sql_scope(ctx: Context) -> bool:
+    """Tests, scripts (seeds, one-off tools) and Alembic revisions: no request data
+    reaches their SQL."""
+    return ctx.is_test or ctx.is_script or _is_alembic_env(ctx)
+
+
+def _interpolation(arg: ast.expr, ctx: Context, need_sql_keyword: bool = False) -> tuple[str, str] | None:
+    """``(how, leading literal text)`` when ``arg`` builds SQL text by interpolating a
+    value that is neither a constant, nor in an identifier or bind-parameter-name
+    position, nor quoted."""
+    parsed = _slots(arg)
+    if parsed is None:
+        return None
+    how, head, slots = parsed
+    if not slots:
+        return None
+    if need_sql_keyword:
+        words = head.strip().split(None, 1)
+        if not words or words[0].lower().strip("(") not in _SQL_KEYWORDS:
+            return None
+    bind_values = {ast.dump(v) for before, v in slots if v is not None and _BIND_NAME_BEFORE.search(before)}
+    for before, value in slots:
+        if _IDENTIFIER_BEFORE.search(before[-40:]) or _BIND_NAME_BEFORE.search(before):
+            continue
+        if value is not None and (ast.dump(value) in bind_values or _safe_value(value, ctx)):
+            continue
+        return how, head
+    return None
+
+
+Slot = tuple[str, "ast.expr | None"]
+
+
+def _slots(arg: ast.expr) -> tuple[str, str, list[Slot]] | None:
+    """``(how, leading literal text, slots)``: each interpolated value with the literal
+    text before it (``None`` as value when the template does not say which one)."""
     if isinstance(arg, ast.JoinedStr):
-        if not any(isinstance(v, ast.FormattedValue) and not isinstance(v.value, ast.Constant) for v in arg.values):
+        return "an f-string", _literal_head(arg), _joined_slots(arg, "")[1]
+    if isinstance(arg, ast.BinOp) and isinstance(arg.op, ast.Mod):
+        template = string_value(arg.left)
+        if not template:
             return None
-        if _only_identifiers(arg):
-            return None
-        how = "an f-string"
-        literal = string_value(arg.values[0]) or ""
-    elif isinstance(arg, ast.BinOp) and isinstance(arg.op, ast.Mod):
-        literal = string_value(arg.left) or ""
-        if not literal or _is_constant_expr(arg.right) or _template_identifiers_only(literal, _PERCENT_FIELD):
-            return None
-        how = "% formatting"
-    elif isinstance(arg, ast.BinOp) and isinstance(arg.op, ast.Add):
+        return "% formatting", template, _percent_slots(template, arg.right)
+    if isinstance(arg, ast.BinOp) and isinstance(arg.op, ast.Add):
         parts = _flatten_add(arg)
-        strings = [p for p in parts if string_value(p) is not None or isinstance(p, ast.JoinedStr)]
-        if not strings or all(_is_constant_expr(p) for p in parts):
+        if not any(string_value(p) is not None or isinstance(p, ast.JoinedStr) for p in parts):
             return None
-        first = strings[0]
-        if isinstance(first, ast.JoinedStr):
-            literal = (string_value(first.values[0]) if first.values else "") or ""
-        else:
-            literal = string_value(first) or ""
-        how = "string concatenation"
-    elif (
+        before = ""
+        slots: list[Slot] = []
+        head = None
+        for part in parts:
+            text = string_value(part)
+            if text is not None:
+                head = text if head is None else head
+                before += text
+            elif isinstance(part, ast.JoinedStr):
+                head = _literal_head(part) if head is None else head
+                before, more = _joined_slots(part, before)
+                slots.extend(more)
+            else:
+                slots.append((before, part))
+                before += "x"
+        return "string concatenation", head or "", slots
+    if (
         isinstance(arg, ast.Call)
         and isinstance(arg.func, ast.Attribute)
         and arg.func.attr == "format"
         and string_value(arg.func.value) is not None
         and (arg.args or arg.keywords)
     ):
-        literal = string_value(arg.func.value) or ""
-        if _template_identifiers_only(literal, _FORMAT_FIELD):
-            return None
-        how = "str.format()"
-    if how is None:
-        return None
-    if need_sql_keyword:
-        words = literal.strip().split(None, 1)
-        if not words or words[0].lower().strip("(") not in _SQL_KEYWORDS:
-            return None
-    return how
+        template = string_value(arg.func.value) or ""
+        return "str.format()", template, _format_slots(template, arg)
+    return None
+
+
+def _literal_head(node: ast.JoinedStr) -> str:
+    return (string_value(node.values[0]) if node.values else "") or ""
+
+
+def _joined_slots(node: ast.JoinedStr, before: str) -> tuple[str, list[Slot]]:
+    slots: list[Slot] = []
+    for value in node.values:
+        text = string_value(value)
+        if text is not None:
+            before += text
+        elif isinstance(value, ast.FormattedValue):
+            if not isinstance(value.value, ast.Constant) and not _numeric_spec(value):
+                slots.append((before, value.value))
+            before += "x"
+    return before, slots
+
+
+def _numeric_spec(value: ast.FormattedValue) -> bool:
+    """``{n:d}``, ``{x:.2f}``: the format spec only accepts numbers."""
+    spec = value.format_spec
+    if value.conversion != -1 or not isinstance(spec, ast.JoinedStr) or len(spec.values) != 1:
+        return False
+    text = string_value(spec.values[0]) or ""
+    return bool(re.fullmatch(r"[<>=^]?[+\- ]?#?0?\d*[,_]?(?:\.\d+)?[bdoxXeEfFgGn%]", text))
+
+
+_PERCENT_FIELD = re.compile(r"%(?:\(([^)]*)\))?[-#0 +]*\d*(?:\.\d+)?[sdifr]")
+_FORMAT_FIELD = re.compile(r"(?<!\{)\{([^{}]*)\}(?!\})")
+
+
+def _percent_slots(template: str, right: ast.expr) -> list[Slot]:
+    text = template.replace("%%", "  ")
+    fields = list(_PERCENT_FIELD.finditer(text))
+    values: list[ast.expr | None]
+    if isinstance(right, ast.Dict) and all(string_value(k) is not None for k in right.keys if k is not None) and None not in right.keys:
+        by_key = {string_value(k): v for k, v in zip(right.keys, right.values)}
+        values = [by_key.get(m.group(1)) if m.group(1) is not None else None for m in fields]
+    elif isinstance(right, ast.Tuple):
+        elts = right.elts
+        if len(elts) == len(fields) and not any(isinstance(e, ast.Starred) for e in elts):
+            values = list(elts)
+        else:
+            values = [None] * len(fields)
+    else:
+        values = [right] if len(fields) == 1 and fields[0].group(1) is None else [None] * len(fields)
+    slots: list[Slot] = []
+    for m, value in zip(fields, values):
+        if value is not None and _is_constant_expr(value):
+            continue
+        slots.append((text[: m.start()], value))
+    return slots
+
+
+def _format_slots(template: str, call: ast.Call) -> list[Slot]:
+    keywords = {kw.arg: kw.value for kw in call.keywords if kw.arg is not None}
+    splat = has_kwargs_splat(call) or any(isinstance(a, ast.Starred) for a in call.args)
+    slots: list[Slot] = []
+    auto = 0
+    for m in _FORMAT_FIELD.finditer(template):
+        field = m.group(1).split("!", 1)[0].split(":", 1)[0]
+        value: ast.expr | None = None
+        if not splat:
+            if field == "":
+                value = call.args[auto] if auto < len(call.args) else None
+                auto += 1
+            elif field.isdigit():
+                index = int(field)
+                value = call.args[index] if index < len(call.args) else None
+            elif field.isidentifier():
+                value = keywords.get(field)
+        if value is not None and _is_constant_expr(value):
+            continue
+        slots.append((template[: m.start()], value))
+    return slots
 
 
 def _flatten_add(node: ast.expr) -> list[ast.expr]:
@@ -1566,31 +2165,194 @@ def _is_constant_expr(node: ast.expr) -> bool:
     return False
 
 
-_PERCENT_FIELD = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[sdifr]")
-_FORMAT_FIELD = re.compile(r"(?<!\{)\{[^{}]*\}(?!\})")
+def _safe_value(expr: ast.expr, ctx: Context, depth: int = 0) -> bool:
+    """``expr`` cannot carry SQL of a request into the text: a constant (also a
+    module-level constant, or a local name only ever bound to safe values), a number
+    (``int(x)``, ``{n:d}``), a value quoted for SQL
+    (``dialect.identifier_preparer.quote(x)``, ``literal(x).compile(..., literal_binds)``,
+    ``x.replace("'", "''")``), a table name (``Model.__tablename__``), or a list of
+    bind-parameter markers (``", ".join(f":id_{i}" for i in ...)``, ``",".join("?" * n)``)."""
+    if depth > 4:
+        return False
+    if isinstance(expr, ast.Constant):
+        return True
+    if isinstance(expr, ast.JoinedStr):
+        return _safe_fstring(expr, ctx, depth)
+    if isinstance(expr, ast.IfExp):
+        return _safe_value(expr.body, ctx, depth + 1) and _safe_value(expr.orelse, ctx, depth + 1)
+    if isinstance(expr, ast.BinOp):
+        if isinstance(expr.op, ast.Add):
+            return all(_safe_value(p, ctx, depth + 1) for p in _flatten_add(expr))
+        if isinstance(expr.op, ast.Mult):
+            # ``"?, " * n``, ``[":id"] * n``
+            return any(_constant_sequence(side) for side in (expr.left, expr.right))
+        return False
+    if isinstance(expr, ast.Name):
+        return _safe_name(expr.id, ctx, depth)
+    if isinstance(expr, ast.Attribute):
+        return _table_name(expr)
+    if isinstance(expr, ast.Call):
+        return _safe_call(expr, ctx, depth)
+    return False
 
 
-def _template_identifiers_only(template: str, field: re.Pattern[str]) -> bool:
-    """Every placeholder of a ``%``/``.format`` template sits in an identifier position."""
-    found = False
-    for m in field.finditer(template):
-        found = True
-        if not _IDENTIFIER_BEFORE.search(template[max(0, m.start() - 40):m.start()]):
+def _constant_sequence(node: ast.expr) -> bool:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return True
+    return isinstance(node, (ast.List, ast.Tuple)) and all(isinstance(e, ast.Constant) for e in node.elts)
+
+
+def _safe_fstring(node: ast.JoinedStr, ctx: Context, depth: int) -> bool:
+    _, slots = _joined_slots(node, "")
+    bind_values = {ast.dump(v) for before, v in slots if v is not None and _BIND_NAME_BEFORE.search(before)}
+    for before, value in slots:
+        if _BIND_NAME_BEFORE.search(before) or (value is not None and ast.dump(value) in bind_values):
+            continue
+        if value is None or not _safe_value(value, ctx, depth + 1):
             return False
+    return True
+
+
+def _table_name(expr: ast.Attribute) -> bool:
+    """``Model.__tablename__``, ``Model.__table__.name``/``.fullname``, ``Model.__table__``."""
+    if expr.attr in ("__tablename__", "__table__"):
+        return True
+    return expr.attr in ("name", "fullname") and isinstance(expr.value, ast.Attribute) and expr.value.attr == "__table__"
+
+
+def _safe_call(call: ast.Call, ctx: Context, depth: int) -> bool:
+    func = call.func
+    tail = last_name(func)
+    if tail is None:
+        return False
+    if isinstance(func, ast.Name) and ctx.is_builtin(func):
+        if tail in _NUMBER_CALLS:
+            return True
+        if tail == "str" and len(call.args) == 1:
+            return _safe_value(call.args[0], ctx, depth + 1)
+        return False
+    if tail in _QUOTING_CALLS:
+        return True
+    if tail == "quote" and "preparer" in (dotted_name(func) or ""):
+        return True  # dialect.identifier_preparer.quote(name)
+    if tail == "compile":
+        options = keyword(call, "compile_kwargs")
+        if options is not None and isinstance(options.value, ast.Dict):
+            return any(string_value(k) == "literal_binds" for k in options.value.keys if k is not None)
+        return False
+    if tail == "replace" and len(call.args) == 2 and [string_value(a) for a in call.args] == ["'", "''"]:
+        return True  # escapes a string literal's quotes
+    if tail == "join" and isinstance(func, ast.Attribute) and string_value(func.value) is not None and len(call.args) == 1:
+        items = call.args[0]
+        if isinstance(items, (ast.GeneratorExp, ast.ListComp, ast.SetComp)):
+            return _safe_value(items.elt, ctx, depth + 1)
+        if isinstance(items, (ast.List, ast.Tuple)):
+            return all(_safe_value(e, ctx, depth + 1) for e in items.elts)
+        if isinstance(items, ast.BinOp) and isinstance(items.op, ast.Mult):
+            return any(_constant_sequence(side) for side in (items.left, items.right))
+    return False
+
+
+def _safe_name(name: str, ctx: Context, depth: int) -> bool:
+    for frame in reversed(ctx.frames):
+        if frame.kind == "class":
+            break
+        if frame.kind == "lambda" and name in frame.params:
+            return False
+        if frame.kind != "function":
+            continue
+        if name in frame.params:
+            return False  # a typed parameter (``user_id: int``) is a hint, not a check
+        values = _function_values(frame).get(name, ())
+        if name in _function_values(frame):
+            if values is None or not values:
+                return False
+            return all(_safe_value(v, ctx, depth + 1) for v in values)
+    value = ctx.assignments.get(name)
+    return value is not None and _module_constant(value, ctx, depth)
+
+
+def _module_constant(value: ast.expr, ctx: Context, depth: int) -> bool:
+    """A module-level value built from constants only (``TABLE = "users"``,
+    ``QUALIFIED = f"{SCHEMA}.users"``)."""
+    if depth > 4:
+        return False
+    if isinstance(value, ast.Constant):
+        return isinstance(value.value, (str, int, float, bool)) or value.value is None
+    if isinstance(value, ast.JoinedStr):
+        return all(
+            _module_constant(v.value, ctx, depth + 1) if isinstance(v, ast.FormattedValue) else True
+            for v in value.values
+        )
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add):
+        return all(_module_constant(p, ctx, depth + 1) for p in _flatten_add(value))
+    if isinstance(value, ast.Name):
+        inner = ctx.assignments.get(value.id)
+        return inner is not None and inner is not value and _module_constant(inner, ctx, depth + 1)
+    return False
+
+
+def _function_values(frame: Any) -> dict[str, list[ast.expr] | None]:
+    """Every name a function's own body binds (nested scopes left out): the values of its
+    ``name = value`` assignments, ``None`` when it is (also) bound any other way
+    (``with``, ``+=``, walrus, ``except ... as``, a ``for`` loop over anything but a literal
+    tuple/list of constants)."""
+    found = frame.data.get("xfa5.values")
+    if found is None:
+        found = frame.data["xfa5.values"] = _collect_values(frame.node)
     return found
 
 
-def _only_identifiers(node: ast.JoinedStr) -> bool:
-    """Every placeholder of the f-string sits where SQL expects an identifier."""
-    before = ""
-    for value in node.values:
-        if isinstance(value, ast.Constant) and isinstance(value.value, str):
-            before += value.value
-        elif isinstance(value, ast.FormattedValue):
-            if not _IDENTIFIER_BEFORE.search(before[-40:]):
-                return False
-            before += "x"
-    return True
+def _collect_values(fn: ast.AST) -> dict[str, list[ast.expr] | None]:
+    out: dict[str, list[ast.expr] | None] = {}
+    stack: list[ast.AST] = list(getattr(fn, "body", ()))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            out[node.name] = None
+            continue
+        if isinstance(node, ast.Lambda):
+            continue
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    values = out.get(target.id, [])
+                    if values is not None:
+                        out[target.id] = [*values, node.value]
+                else:
+                    stack.append(target)
+            stack.append(node.value)
+            continue
+        if (
+            isinstance(node, (ast.For, ast.AsyncFor))
+            and isinstance(node.target, ast.Name)
+            and isinstance(node.iter, (ast.Tuple, ast.List, ast.Set))
+            and node.iter.elts
+            and all(isinstance(e, ast.Constant) for e in node.iter.elts)
+        ):
+            # ``for col in ("deployment_id", "flow_id"):`` binds constants
+            values = out.get(node.target.id, [])
+            if values is not None:
+                out[node.target.id] = [*values, *node.iter.elts]
+            stack.extend([*node.body, *node.orelse])
+            continue
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            out[node.id] = None
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            out[node.name] = None
+        elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
+            out[node.name] = None  # ``case x:`` captures
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            out[node.rest] = None
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                out[(alias.asname or alias.name).split(".", 1)[0]] = None
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            for name in node.names:
+                out[name] = None
+        stack.extend(ast.iter_child_nodes(node))
+    return out
 
 
 # -- XFA513 ----------------------------------------------------------------------------
@@ -1641,8 +2403,8 @@ def _is_redis(ctx: Context, receiver: ast.expr) -> bool:
 
 
 def _redis_call(node: ast.Call, attr: str, receiver: ast.expr, ctx: Context) -> None:
-    if not ctx.wants(XFA513):
-        return
+    if not ctx.wants(XFA513) or ctx.is_test:
+        return  # tests write the keys their case needs against a throwaway Redis
     data = ctx.frame.data if ctx.frame.kind in ("function", "module") else None
     if data is None:
         return
@@ -1668,10 +2430,22 @@ def _redis_call(node: ast.Call, attr: str, receiver: ast.expr, ctx: Context) -> 
 
 
 def _check_redis(data: dict[str, Any], ctx: Context) -> None:
+    """Keys stored without a TTL and not given one later in the same scope wait for the
+    end of the module: a key the module also deletes is not reported."""
     expires = data.get("xfa5.expire", [])
+    pending = _module_data(ctx).setdefault("xfa5.redis_pending", [])
     for node, text, attr in data["xfa5.redis"]:
         pos = (node.lineno, node.col_offset)
         if any(t == text and (line, col) > pos for t, line, col in expires):
+            continue
+        pending.append((node, text, attr))
+    data["xfa5.redis"] = []
+
+
+def _report_redis(ctx: Context) -> None:
+    deleted: set[tuple[str, str]] = _module_data(ctx).get("xfa5.redis_deleted", set())
+    for node, text, attr in _module_data(ctx).get("xfa5.redis_pending", ()):
+        if deleted and any(shape in deleted for shape in _stored_key_shapes(node, attr)):
             continue
         if attr == "set":
             fix = f"pass a TTL: {text}.set(key, value, ex=<seconds>)"
@@ -1680,11 +2454,64 @@ def _check_redis(data: dict[str, Any], ctx: Context) -> None:
         ctx.report(node, XFA513, receiver=text, method=attr, fix=fix)
 
 
+def _redis_delete(node: ast.Call, attr: str, receiver: ast.expr, ctx: Context) -> None:
+    """``.delete(key)``/``.unlink(key)``/``.getdel(key)``/``.hdel(key, ...)``: the module
+    manages that key's lifetime itself (a lock, a flag, shared state), so storing it
+    without a TTL is not a cache without expiry."""
+    if not ctx.wants(XFA513) or not _file_imports_redis(ctx) or is_db_session(ctx, receiver):
+        return
+    keys = node.args[:1] if attr in ("getdel", "hdel") else node.args
+    deleted = _module_data(ctx).setdefault("xfa5.redis_deleted", set())
+    for key in keys:
+        shape = _key_shape(key)
+        if shape is not None:
+            deleted.add(shape)
+
+
+def _stored_key_shapes(node: ast.Call, attr: str) -> list[tuple[str, str]]:
+    if attr in ("mset", "msetnx"):
+        mapping = node.args[0] if node.args else None
+        keys = [k for k in mapping.keys if k is not None] if isinstance(mapping, ast.Dict) else []
+    else:
+        key = node.args[0] if node.args else next((kw.value for kw in node.keywords if kw.arg in ("name", "key")), None)
+        keys = [key] if key is not None else []
+    return [shape for shape in map(_key_shape, keys) if shape is not None]
+
+
+def _key_shape(key: ast.expr) -> tuple[str, str] | None:
+    """What identifies a key family in the source: a constant key, the literal prefix of a
+    built key (``f"lock:{job_id}"`` -> ``lock:``), or the expression that names it (a
+    variable, an attribute, a key-building call)."""
+    if isinstance(key, ast.Starred):
+        return None
+    text = string_value(key)
+    if text is not None:
+        return ("key", text)
+    prefix = None
+    if isinstance(key, ast.JoinedStr):
+        prefix = _literal_head(key)
+    elif isinstance(key, ast.BinOp) and isinstance(key.op, ast.Add):
+        prefix = string_value(_flatten_add(key)[0])
+    elif isinstance(key, ast.BinOp) and isinstance(key.op, ast.Mod):
+        prefix = (string_value(key.left) or "").split("%", 1)[0]
+    elif isinstance(key, ast.Call) and isinstance(key.func, ast.Attribute) and key.func.attr == "format":
+        prefix = (string_value(key.func.value) or "").split("{", 1)[0]
+    if prefix is not None:
+        return ("prefix", prefix) if prefix else None
+    if isinstance(key, ast.Call):
+        name = dotted_name(key.func)
+        return ("call", name) if name else None
+    name = dotted_name(key)
+    return ("name", name) if name else None
+
+
 @visitor(ast.Module, leave=True, codes=(XFA513,))
 def module_redis_done(node: ast.Module, ctx: Context) -> None:
     data = ctx.frames[0].data
-    if "xfa5.redis" in data:
+    if data.get("xfa5.redis"):
         _check_redis(data, ctx)
+    if data.get("xfa5.redis_pending"):
+        _report_redis(ctx)
 
 
 # -- XFA514 ----------------------------------------------------------------------------

@@ -518,9 +518,15 @@ XFA211 = rule(
     seeds=("001",),
     message="raw SQL in a service ({call}); move the query into a repository function and call that",
     what="""
-        Reports, in a services file, SQLAlchemy/SQLModel `text(...)`, any
-        `.exec_driver_sql(...)`, and an `.execute(...)` whose first argument is a string
-        literal (or f-string) starting with `SELECT`, `INSERT`, `UPDATE`, `DELETE` or `WITH`.
+        Reports, in a services file, SQL text that reaches the database: any
+        `.exec_driver_sql(...)`; an `.execute(...)` whose first argument is a string
+        literal (or f-string) starting with `SELECT`, `INSERT`, `UPDATE`, `DELETE` or
+        `WITH`; and a SQLAlchemy/SQLModel `text(...)` clause run by
+        `.execute`/`.exec`/`.scalar(s)`/`.stream(_scalars)` — given directly (also with
+        `.bindparams()`/`.columns()`, or in `select(M).from_statement(text(...))`) or
+        through a name the same function (or the module) binds to it. The `text()`
+        call is where it is reported. Only services files are checked, so tests and
+        scripts are out of scope.
     """,
     why="""
         Seed 001's layer table: Services do NOT do "direct SQL"; Repositories "Execute
@@ -543,8 +549,12 @@ XFA211 = rule(
             return await user_repository.count_active(db)
     """,
     not_flagged=(
-        "Repositories (that is where SQL belongs) and every other layer.",
+        "Repositories (that is where SQL belongs) and every other layer, tests and scripts included.",
         "`execute()` with a query built by `select()`/`insert()`/… or with a non-SQL string.",
+        "`text()` as a fragment of a Core statement or of DDL: `where(text(\"...\"))`, "
+        "`order_by(text(\"source\"))`, a column expression, `server_default=text(\"now()\")`, "
+        "a helper returning `text(f\"'{value}'::uuid\")` for a server default — the statement "
+        "is still built with `select()`, and a default is schema, not a query.",
     ),
     example_path="app/services/user_service.py",
 )
@@ -1013,11 +1023,11 @@ def layered_calls(node: ast.Call, ctx: Context) -> None:
                 ctx.report(node, XFA203, name=route.node.name, call=f"{short_source(func.value)}.{attr}()")
             if attr == "commit":
                 _commit(node, func, ctx)
-            elif attr == "execute":
-                _raw_sql_execute(node, ctx)
         elif attr == "exec_driver_sql":
             if file_layer(ctx) == "services":
                 ctx.report(node, XFA211, call=f"{short_source(func.value)}.exec_driver_sql()")
+        if attr in _SQL_EXECUTORS:
+            _raw_sql_execute(node, attr, ctx)
         if attr in _QUERY_BUILDERS:  # ``sa.select(...)``, ``sqlalchemy.delete(...)``
             _query_builder(node, ctx)
     elif func.__class__ is ast.Name:
@@ -1046,8 +1056,6 @@ def _query_builder(node: ast.Call, ctx: Context) -> None:
     tail = name.rsplit(".", 1)[-1]
     if head not in _SQL_MODULES or tail not in _QUERY_BUILDERS or not ctx.imported_from(node.func, *_SQL_MODULES):
         return
-    if tail == "text" and file_layer(ctx) == "services":
-        ctx.report(node, XFA211, call="text()")
     route = ctx.route
     if route is None or _is_probe(route, ctx):
         return
@@ -1100,25 +1108,122 @@ def _opened_sessions(fn: ast.AST) -> frozenset[str]:
     return frozenset(names)
 
 
-def _raw_sql_execute(node: ast.Call, ctx: Context) -> None:
+#: session/connection methods that run a statement (XFA211)
+_SQL_EXECUTORS = frozenset({"execute", "exec", "scalar", "scalars", "stream", "stream_scalars"})
+#: methods of a ``TextClause`` that return the clause itself (``text(...).bindparams(...)``)
+_TEXT_CLAUSE_METHODS = frozenset({"bindparams", "columns", "params", "execution_options"})
+
+
+def _raw_sql_execute(node: ast.Call, attr: str, ctx: Context) -> None:
+    """XFA211: SQL text that reaches ``execute``/``exec``/``scalar(s)`` in a services file:
+    a string literal starting with ``SELECT``/``INSERT``/…, or a ``text(...)`` clause given
+    directly, through ``select(...).from_statement(text(...))``, or through a name this
+    function (or the module) binds to ``text(...)``.  A ``text()`` used as a fragment of a
+    Core statement (``where(text(...))``, ``order_by(text(...))``) or a DDL default
+    (``server_default=text("now()")``) is not a raw query and never reaches here."""
     if not node.args or file_layer(ctx) != "services":
         return
     first = node.args[0]
-    text = None
+    if attr == "execute":
+        text = _sql_literal_head(first)
+        if text is not None and _SQL_START.match(text):
+            ctx.report(node, XFA211, call=f"{short_source(node.func)}(\"{text.strip().split()[0].upper()} ...\")")
+            return
+    for clause in _raw_text_clauses(first, ctx):
+        reported = ctx.frames[0].data.setdefault("layering.xfa211.reported", set())
+        if id(clause) not in reported:
+            reported.add(id(clause))
+            ctx.report(clause, XFA211, call="text()")
+
+
+def _sql_literal_head(first: ast.expr) -> str | None:
+    """The leading literal text of a string, f-string or ``"..." + x`` argument."""
     if isinstance(first, ast.Constant) and isinstance(first.value, str):
-        text = first.value
-    elif isinstance(first, ast.JoinedStr) and first.values:
+        return first.value
+    if isinstance(first, ast.JoinedStr) and first.values:
         head = first.values[0]
         if isinstance(head, ast.Constant) and isinstance(head.value, str):
-            text = head.value
+            return head.value
     elif isinstance(first, ast.BinOp) and isinstance(first.op, ast.Add):
         left = first.left
         while isinstance(left, ast.BinOp) and isinstance(left.op, ast.Add):
             left = left.left
         if isinstance(left, ast.Constant) and isinstance(left.value, str):
-            text = left.value
-    if text is not None and _SQL_START.match(text):
-        ctx.report(node, XFA211, call=f"{short_source(node.func)}(\"{text.strip().split()[0].upper()} ...\")")
+            return left.value
+    return None
+
+
+def _text_clause(expr: ast.expr, ctx: Context) -> ast.Call | None:
+    """The ``text(...)`` call (from sqlalchemy/sqlmodel) at the root of ``expr``:
+    ``text(...)``, ``text(...).bindparams(...)``, ``select(M).from_statement(text(...))``."""
+    node = expr
+    for _ in range(12):
+        if not isinstance(node, ast.Call):
+            return None
+        func = node.func
+        if isinstance(func, ast.Attribute):
+            if func.attr == "from_statement" and node.args:
+                node = node.args[0]
+                continue
+            if func.attr in _TEXT_CLAUSE_METHODS:
+                node = func.value
+                continue
+        name = ctx.call_name(node)
+        if (
+            name is not None
+            and name.rsplit(".", 1)[-1] == "text"
+            and name.split(".", 1)[0] in _SQL_MODULES
+            and ctx.imported_from(func, *_SQL_MODULES)
+        ):
+            return node
+        return None
+    return None
+
+
+def _raw_text_clauses(first: ast.expr, ctx: Context) -> list[ast.Call]:
+    clause = _text_clause(first, ctx)
+    if clause is not None:
+        return [clause]
+    if not isinstance(first, ast.Name):
+        return []
+    name = first.id
+    frame = ctx.function
+    for f in reversed(ctx.frames):
+        if f.kind == "class":
+            break
+        if name in f.params:
+            return []
+        if f.kind == "function":
+            bound = f.data.get("layering.xfa211.bindings")
+            if bound is None:
+                bound = f.data["layering.xfa211.bindings"] = _local_bindings(f.node)
+            if name in bound:
+                return [c for c in (_text_clause(v, ctx) for v in bound[name]) if c is not None]
+    if frame is None and ctx.frame.kind != "module":
+        return []
+    value = ctx.assignments.get(name)
+    clause = _text_clause(value, ctx) if value is not None else None
+    return [clause] if clause is not None else []
+
+
+def _local_bindings(fn: ast.AST) -> dict[str, list[ast.expr]]:
+    """Every ``name = value`` of a function's own body (nested scopes left out); a name
+    bound any other way (``for``, ``with``, augmented assignment) maps to no value."""
+    out: dict[str, list[ast.expr]] = {}
+    stack = list(getattr(fn, "body", ()))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            continue
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    out.setdefault(target.id, []).append(node.value)
+        elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            out.setdefault(node.id, [])
+        stack.extend(ast.iter_child_nodes(node))
+    return out
 
 
 def _endpoint_call(node: ast.Call, name: str, ctx: Context) -> None:

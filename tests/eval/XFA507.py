@@ -152,3 +152,43 @@ async def per_item_of_batch(session: AsyncSession, batch, stmt):
         for row in rows:
             row.done = True
             await session.commit()  # error: XFA507:19
+
+
+# precision reading: a session opened inside the loop body is that iteration's own unit of
+# work, and its commit is the unit's one commit
+async def session_per_item(documents, engine):
+    for document in documents:
+        async with SessionLocal() as s:
+            s.add(document)
+            await s.commit()
+    for document in documents:
+        with Session(engine) as db_session, open(document.path) as fh:
+            document.body = fh.read()
+            db_session.commit()
+    for document in documents:
+        with get_session_with_current_tenant() as db_session:
+            if document.stale:
+                db_session.commit()
+    for document in documents:
+        db = SessionLocal()
+        try:
+            db.add(document)
+            db.commit()
+        finally:
+            db.close()
+
+
+# still one commit per item: the session outlives the loop, or another session is committed
+async def shared_session(documents, session: AsyncSession):
+    async with SessionLocal() as s:
+        for document in documents:
+            async with SessionLocal() as other:
+                s.add(document)
+                await s.commit()  # error: XFA507:23
+                await other.close()
+
+
+def seed_users(db: Session, users: list):
+    for user in users:
+        db.add(user)
+        db.commit()  # a test-data builder (seed function)
