@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import argparse
 import ast
+import io
+import os
 import json
 import random
 import sys
 import time
+import tokenize
 import warnings
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -32,9 +35,14 @@ from flake8_fastapi_conventions.registry import RULES  # noqa: E402
 from flake8_fastapi_conventions.settings import Settings, enabled_codes  # noqa: E402
 
 
+#: what flake8 excludes by default; dot-directories such as .github/ are checked
+_EXCLUDED = frozenset({".svn", "CVS", ".bzr", ".hg", ".git", "__pycache__", ".tox", ".nox", ".eggs"})
+
+
 def project_files(project: Path):
     for path in sorted(project.rglob("*.py")):
-        if "__pycache__" not in path.parts and not any(p.startswith(".") for p in path.relative_to(project).parts):
+        parts = path.relative_to(project).parts
+        if not any(p in _EXCLUDED or p.endswith(".egg") for p in parts):
             yield path
 
 
@@ -49,6 +57,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=20, help="findings per rule in the sample (default 20)")
     parser.add_argument("--seed", type=int, default=7, help="random seed of the sample (default 7)")
     args = parser.parse_args(argv)
+    args.corpus = args.corpus.resolve()
+    for name in ("findings", "json", "sample_dir"):  # output paths as the user gave them
+        if getattr(args, name) is not None:
+            setattr(args, name, getattr(args, name).resolve())
+    # paths are reported relative to the corpus, and the project index resolves them from here
+    os.chdir(args.corpus)
 
     enabled = frozenset(RULES) if args.all else enabled_codes(None, None)
     settings = Settings(enabled=enabled)
@@ -67,12 +81,16 @@ def main(argv: list[str] | None = None) -> int:
         for path in project_files(project):
             rel = str(path.relative_to(args.corpus))
             try:
-                tree = ast.parse(path.read_bytes(), rel)
-            except (SyntaxError, ValueError, RecursionError):
+                data = path.read_bytes()
+                tree = ast.parse(data, rel)
+                encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+                lines = data.decode(encoding).splitlines(keepends=True)
+            except (SyntaxError, ValueError, RecursionError, LookupError):
                 unparsable += 1
                 continue
             files += 1
-            for line, col, message in run_checks(tree, rel, settings):
+            # the physical lines, as flake8 passes them (XFA809 reads comments)
+            for line, col, message in run_checks(tree, rel, settings, lines):
                 code = message.split(" ", 1)[0]
                 if wanted and not code.startswith(wanted):
                     continue
