@@ -167,10 +167,9 @@ class LayerMatcher:
         self._cache: dict[str, tuple[str | None, bool]] = {}
 
     def classify(self, norm: str) -> tuple[str | None, bool]:
-        try:
-            return self._cache[norm]
-        except KeyError:
-            pass
+        found = self._cache.get(norm)
+        if found is not None:
+            return found
         if len(self._cache) >= self.MAX_CACHED:
             self._cache.clear()
         found = self._cache[norm] = self.match(norm)
