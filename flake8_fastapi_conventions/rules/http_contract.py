@@ -1118,6 +1118,7 @@ _CONVERTORS = {
     "float": r"[0-9]+(\.[0-9]+)?",
     "uuid": r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
 }
+_CONVERTOR_RE = {name: re.compile(regex) for name, regex in _CONVERTORS.items()}
 #: which convertor's matches include which (a param of the key matches params of the values)
 _CONVERTOR_COVERS = {
     "str": {"str", "int", "float", "uuid"},
@@ -1669,6 +1670,139 @@ def _methods_overlap(a: tuple[str, ...], b: tuple[str, ...]) -> list[str]:
     return [m for m in b if m in a]
 
 
+class _Node:
+    """A node of :class:`_ShadowIndex`'s trie: the earlier routes' segments so far."""
+
+    __slots__ = ("literal", "pure", "mixed", "ends", "tails")
+
+    def __init__(self) -> None:
+        #: a literal segment -> the node after it
+        self.literal: dict[str, _Node] = {}
+        #: ``{x}``/``{x:int}``/… -> the node after it, keyed by convertor (names do not matter)
+        self.pure: dict[str, _Node] = {}
+        #: a segment mixing text and parameters (``{name}.json``) -> (its regex, the node after it)
+        self.mixed: dict[str, tuple[re.Pattern[str] | None, _Node]] = {}
+        #: method -> the routes whose path ends here, in registration order
+        self.ends: dict[str, list[tuple[int, RouteInfo]]] = {}
+        #: method -> the routes whose path ends here with ``/{x:path}``
+        self.tails: dict[str, list[tuple[int, RouteInfo]]] = {}
+
+
+class _ShadowIndex:
+    """The parameterised routes of one router, in a trie over their segments, so that a
+    later route is compared only with the earlier routes that can match it (instead of
+    every earlier route: a file with thousands of routes on one router stays linear).
+
+    The trie only narrows the candidates; :func:`shadows` still decides each pair.
+    """
+
+    def __init__(self) -> None:
+        self.root = _Node()
+
+    def add(self, index: int, route: RouteInfo) -> None:
+        path = route.path or ""
+        if "{" not in path:
+            return  # a literal path never shadows anything
+        segs = _segments(path)
+        node = self.root
+        for i, seg in enumerate(segs):
+            pure = _PURE_PARAM.match(seg)
+            if pure:
+                conv = pure.group(2) or "str"
+                if conv == "path":
+                    if i != len(segs) - 1:
+                        return  # shadows() rejects a {x:path} that is not last
+                    for method in dict.fromkeys(route.methods):
+                        node.tails.setdefault(method, []).append((index, route))
+                    return
+                if conv not in _CONVERTORS:
+                    return  # a convertor Starlette does not know: shadows() says no
+                node = node.pure.setdefault(conv, _Node())
+            elif "{" in seg:
+                if not _PARAM.search(seg):
+                    return  # braces shadows() does not understand
+                entry = node.mixed.get(seg)
+                if entry is None:
+                    entry = node.mixed[seg] = (_segment_regex(seg), _Node())
+                node = entry[1]
+            else:
+                node = node.literal.setdefault(seg, _Node())
+        for method in dict.fromkeys(route.methods):
+            node.ends.setdefault(method, []).append((index, route))
+
+    def candidates(self, route: RouteInfo) -> list[list[tuple[int, RouteInfo]]]:
+        """Lists (each in registration order) of the earlier routes that may shadow
+        ``route``: their segments match its segments and at least one of its literal
+        segments is taken by a parameter, for one of its methods."""
+        segs = _segments(route.path or "")
+        n = len(segs)
+        # per segment: 0 literal, 1 a whole parameter, 2 text mixed with parameters
+        kinds = [
+            (1 if _PURE_PARAM.match(s) else 2) if _PARAM.search(s) else 0 for s in segs
+        ]
+        literal_after = [False] * (n + 1)
+        mixed_after = [False] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            literal_after[i] = literal_after[i + 1] or kinds[i] == 0
+            mixed_after[i] = mixed_after[i + 1] or kinds[i] == 2
+        found: list[list[tuple[int, RouteInfo]]] = []
+        stack = [(self.root, 0, False)]
+        while stack:
+            node, i, taken = stack.pop()
+            if node.tails and i < n and not mixed_after[i] and (taken or literal_after[i]):
+                found += _lists_for(node.tails, route.methods)
+            if i == n:
+                if taken and node.ends:
+                    found += _lists_for(node.ends, route.methods)
+                continue
+            seg, kind = segs[i], kinds[i]
+            nxt = node.literal.get(seg) if kind == 0 else None
+            if nxt is not None:
+                stack.append((nxt, i + 1, taken))
+            if node.pure:
+                if kind == 1:
+                    conv = _PURE_PARAM.match(seg).group(2) or "str"
+                    for covering, child in node.pure.items():
+                        if conv in _CONVERTOR_COVERS.get(covering, ()):
+                            stack.append((child, i + 1, taken))
+                elif kind == 0:
+                    for conv, child in node.pure.items():
+                        if _CONVERTOR_RE[conv].fullmatch(seg):
+                            stack.append((child, i + 1, True))
+            if node.mixed:
+                if kind:
+                    entry = node.mixed.get(seg)
+                    if entry is not None:
+                        stack.append((entry[1], i + 1, taken))
+                else:
+                    for regex, child in node.mixed.values():
+                        if regex is not None and regex.fullmatch(seg):
+                            stack.append((child, i + 1, True))
+        return found
+
+
+def _lists_for(by_method: dict[str, list[tuple[int, RouteInfo]]], methods: tuple[str, ...]) -> list:
+    return [by_method[m] for m in dict.fromkeys(methods) if m in by_method]
+
+
+def _first_shadowing(index: _ShadowIndex, later: RouteInfo) -> RouteInfo | None:
+    """The earliest route of ``index`` that shadows ``later`` (as the pairwise rule:
+    same handler excluded, a common method, :func:`shadows`)."""
+    best: tuple[int, RouteInfo] | None = None
+    for entries in index.candidates(later):
+        for position, earlier in entries:  # registration order: the first that holds
+            if best is not None and position >= best[0]:
+                break
+            if earlier.node is later.node:
+                continue
+            if _methods_overlap(earlier.methods, later.methods) and shadows(
+                earlier.path or "", later.path or ""
+            ):
+                best = (position, earlier)
+                break
+    return best[1] if best else None
+
+
 @visitor(ast.Module, leave=True, codes=(XFA304, XFA310, XFA319))
 def module_checks(node: ast.Module, ctx: Context) -> None:
     if ctx.is_test:
@@ -1676,28 +1810,22 @@ def module_checks(node: ast.Module, ctx: Context) -> None:
     data = ctx.frames[0].data
     routes = data.get("xfa304_routes")
     if routes and ctx.wants(XFA304):
-        by_router: dict[object, list[RouteInfo]] = {}
-        for key, r in routes:
-            by_router.setdefault(key, []).append(r)
-        for group in by_router.values():
-            for j in range(1, len(group)):
-                later = group[j]
-                for i in range(j):
-                    earlier = group[i]
-                    if earlier.node is later.node:
-                        continue
-                    common = _methods_overlap(earlier.methods, later.methods)
-                    if not common or not shadows(earlier.path or "", later.path or ""):
-                        continue
-                    ctx.report(
-                        later.decorator,
-                        XFA304,
-                        method="/".join(common),
-                        path=later.path,
-                        earlier=earlier.path,
-                        line=earlier.decorator.lineno,
-                    )
-                    break
+        by_router: dict[object, _ShadowIndex] = {}
+        for position, (key, later) in enumerate(routes):
+            index = by_router.get(key)
+            if index is None:
+                index = by_router[key] = _ShadowIndex()
+            earlier = _first_shadowing(index, later)
+            if earlier is not None:
+                ctx.report(
+                    later.decorator,
+                    XFA304,
+                    method="/".join(_methods_overlap(earlier.methods, later.methods)),
+                    path=later.path,
+                    earlier=earlier.path,
+                    line=earlier.decorator.lineno,
+                )
+            index.add(position, later)
     pending = data.get("xfa310_pending")
     if pending and ctx.wants(XFA310):
         targets = data.get("xfa3_depends_targets", set())
