@@ -96,8 +96,28 @@ def test_datetime_messages():
         DateTime.utcnow()
         """
     first, second = _messages(source, "XFA411")
-    assert "use datetime.datetime.now(datetime.UTC)" in first
-    assert "use DateTime.now(UTC) (from datetime import UTC)" in second
+    # timezone.utc works on every Python version; UTC only from 3.11 on
+    assert "use datetime.datetime.now(datetime.timezone.utc) (or datetime.UTC on Python >= 3.11)" in first
+    assert "use DateTime.now(timezone.utc) (from datetime import timezone; or UTC on Python >= 3.11)" in second
+
+
+def test_datetime_messages_use_the_time_zone_the_file_imports():
+    source = """
+        from datetime import datetime, timezone as tz
+
+        datetime.utcnow()
+        datetime.utcfromtimestamp(ts)
+        """
+    first, second = _messages(source, "XFA411")
+    assert "; use datetime.now(tz.utc) (or UTC on Python >= 3.11) (unsafe fix" in first
+    assert "; use datetime.fromtimestamp(ts, tz.utc) (or UTC on Python >= 3.11)" in second
+    source = """
+        from datetime import UTC, datetime
+
+        datetime.now()
+        """
+    (only,) = _messages(source, "XFA411")
+    assert only == "XFA411 datetime.now() returns a naive datetime; use datetime.now(UTC)"
 
 
 def test_shared_maps_for_the_fixer():

@@ -7,29 +7,27 @@ import ast
 
 from .engine import Edit, Finding, Fix, Need, Skip, Source, fixer
 
-#: keys of pydantic v2 ``ConfigDict`` and pydantic-settings ``SettingsConfigDict``
-V2_CONFIG_KEYS = frozenset(
-    """title model_title_generator field_title_generator str_to_lower str_to_upper
-    str_strip_whitespace str_min_length str_max_length extra frozen populate_by_name
-    use_enum_values validate_assignment arbitrary_types_allowed from_attributes loc_by_alias
-    alias_generator ignored_types allow_inf_nan json_schema_extra json_encoders strict
-    revalidate_instances ser_json_timedelta ser_json_bytes ser_json_inf_nan val_json_bytes
-    validate_default validate_return protected_namespaces hide_input_in_errors defer_build
-    plugin_settings schema_generator json_schema_serialization_defaults_required
-    json_schema_mode_override coerce_numbers_to_str regex_engine validation_error_cause
-    use_attribute_docstrings cache_strings validate_by_alias validate_by_name serialize_by_alias
-    case_sensitive env_prefix env_file env_file_encoding env_ignore_empty env_nested_delimiter
-    env_parse_none_str env_parse_enums secrets_dir json_file json_file_encoding yaml_file
-    yaml_file_encoding toml_file cli_parse_args nested_model_default_partial_update
-    env_nested_max_split""".split()
-)
-
 
 def _maps() -> tuple[dict[str, str | None], frozenset[str], dict[str, str]]:
     """The v1 -> v2 maps, owned by the rule module so the message and the fix agree."""
     from ..rules.pydantic_models import INVERTED_CONFIG_KEYS, V1_CONFIG_KEYS, V1_METHODS
 
     return V1_CONFIG_KEYS, INVERTED_CONFIG_KEYS, V1_METHODS
+
+
+def _rules():  # type: ignore[no-untyped-def]
+    """The rule module: it decides which findings the fixer rewrites (``*_fix_blocker``)."""
+    from ..rules import pydantic_models
+
+    return pydantic_models
+
+
+def _offered(finding: Finding) -> None:
+    """The rule decides which findings its fix applies to: a message that does not offer
+    the fix (``fixable=False``, e.g. a name re-exported by another module of the project)
+    is left alone, so the fixer never rewrites what the message leaves to the user."""
+    if not finding.message.endswith(("(fix: fastapi-conventions fix)", "--unsafe-fixes)")):
+        raise Skip("the finding offers no automatic fix")
 
 
 def _text(src: Source, node: ast.AST) -> str:
@@ -39,7 +37,15 @@ def _text(src: Source, node: ast.AST) -> str:
 # -- XFA401 ------------------------------------------------------------------------
 
 
-def _is_settings(src: Source, cls: ast.ClassDef, seen: set[str] | None = None) -> bool:
+def _is_settings(src: Source, cls: ast.ClassDef, finding: Finding, seen: set[str] | None = None) -> bool:
+    """The finding's message names the factory the rule chose, knowing the bases through
+    the project index (``SettingsConfigDict`` for a ``BaseSettings`` of another module);
+    this file's classes are the fallback."""
+    if seen is None:
+        if "= SettingsConfigDict(" in finding.message:
+            return True
+        if "= ConfigDict(" in finding.message:
+            return False
     seen = seen if seen is not None else set()
     local = {s.name: s for s in src.tree.body if isinstance(s, ast.ClassDef)}
     for base in cls.bases:
@@ -48,7 +54,7 @@ def _is_settings(src: Source, cls: ast.ClassDef, seen: set[str] | None = None) -
             return True
         if name in local and name not in seen:
             seen.add(name)
-            if _is_settings(src, local[name], seen):
+            if _is_settings(src, local[name], finding, seen):
                 return True
     return False
 
@@ -63,13 +69,11 @@ def config_class(src: Source, finding: Finding) -> Fix:
     outer = src.parent(config)
     if not isinstance(outer, ast.ClassDef):
         raise Skip("class Config is not inside a model class")
-    for stmt in outer.body:
-        targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target] if isinstance(stmt, ast.AnnAssign) else []
-        if any(isinstance(t, ast.Name) and t.id == "model_config" for t in targets):
-            raise Skip("the model already sets model_config")
-    if config.decorator_list or config.bases or config.keywords:
-        raise Skip("class Config has bases or decorators")
+    reason = _rules().config_fix_blocker(outer, config)
+    if reason is not None:
+        raise Skip(reason)
     keys, inverted, _ = _maps()
+    v2_keys = _rules().V2_CONFIG_KEYS
     items: list[tuple[int, int, str]] = []  # (start offset, end line, text)
     for stmt in config.body:
         if isinstance(stmt, ast.Pass):
@@ -81,7 +85,7 @@ def config_class(src: Source, finding: Finding) -> Fix:
         else:
             raise Skip("class Config holds more than `key = value` assignments")
         new = keys.get(key, key)
-        if new is None or new not in V2_CONFIG_KEYS:
+        if new is None or new not in v2_keys:
             raise Skip(f"the config key {key} has no v2 equivalent")
         if key in inverted:
             if not (isinstance(value, ast.Constant) and isinstance(value.value, bool)):
@@ -104,14 +108,15 @@ def config_class(src: Source, finding: Finding) -> Fix:
         items.append((src.start_of(stmt), stmt.end_lineno or stmt.lineno, f"{new}={text}"))
     if not items:
         raise Skip("class Config is empty")
-    node = src.sg(config, "class_definition")
+    _offered(finding)
+    node = _class_node(src, config)
     start, end = src.span(node)
     comments = []
     for comment in node.find_all(kind="comment"):
         c_start, c_end = src.span(comment)
         comments.append((c_start, comment.range().start.line + 1, comment.text()))
         end = max(end, c_end)
-    settings = _is_settings(src, outer)
+    settings = _is_settings(src, outer, finding)
     factory, needs = src.use("pydantic_settings", "SettingsConfigDict") if settings else src.use("pydantic", "ConfigDict")
     indent = src.indent_at(start)
     nl = src.newline
@@ -134,11 +139,27 @@ def config_class(src: Source, finding: Finding) -> Fix:
     return Fix([Edit(start, end, f"model_config = {factory}({nl}{body}{nl}{indent})")], needs)
 
 
+def _class_node(src: Source, config: ast.ClassDef):  # type: ignore[no-untyped-def]
+    """The ast-grep node of a class statement; tree-sitter counts a comment at the end of
+    the body's last line into the class (the ast range ends before it)."""
+    start, end = src.start_of(config), src.end_of(config)
+    found = src.sg_at(start, end, "class_definition")
+    if found is not None:
+        return found
+    for candidate in src.root.find_all(kind="class_definition"):
+        c_start, c_end = src.span(candidate)
+        extra = src.text[end:c_end]
+        if c_start == start and c_end > end and "\n" not in extra and extra.strip().startswith("#"):
+            return candidate
+    return src.sg(config, "class_definition")  # raises the usual Skip
+
+
 # -- XFA404 ------------------------------------------------------------------------
 
 
 @fixer("XFA404", "safe")
 def orm_mode(src: Source, finding: Finding) -> Fix:
+    _offered(finding)
     for node in src.ast_at(finding, ast.keyword, ast.Name, ast.Constant):
         if isinstance(node, ast.keyword) and node.arg == "orm_mode":
             kw = src.sg(node, "keyword_argument")
@@ -157,21 +178,6 @@ def orm_mode(src: Source, finding: Finding) -> Fix:
 
 # -- XFA402 ------------------------------------------------------------------------
 
-_METHOD_KWARGS = {
-    "dict": {"include", "exclude", "by_alias", "exclude_unset", "exclude_defaults", "exclude_none"},
-    "json": {"include", "exclude", "by_alias", "exclude_unset", "exclude_defaults", "exclude_none", "indent"},
-    "copy": {"update", "deep"},
-    "schema": {"by_alias", "ref_template"},
-    "schema_json": None,  # any: split between model_json_schema and json.dumps
-    "update_forward_refs": set(),
-    "construct": None,
-    "parse_obj": set(),
-    "parse_raw": set(),
-    "from_orm": set(),
-}
-_ONE_ARG = {"parse_obj", "parse_raw", "from_orm"}
-
-
 @fixer("XFA402", "safe")
 def v1_method(src: Source, finding: Finding) -> Fix:
     _, _, methods = _maps()
@@ -183,16 +189,10 @@ def v1_method(src: Source, finding: Finding) -> Fix:
         raise Skip("no v1 method call at the reported position")
     method = call.func.attr
     new = methods[method]
-    kwargs = {k.arg for k in call.keywords}
-    if None in kwargs or any(isinstance(a, ast.Starred) for a in call.args):
-        raise Skip("*args/**kwargs: check the arguments by hand")
-    allowed = _METHOD_KWARGS.get(method, set())
-    if allowed is not None and not kwargs <= allowed:
-        raise Skip(f".{method}() with {', '.join(sorted(kwargs - allowed))}: no v2 equivalent argument")
-    if method in _ONE_ARG and len(call.args) != 1:
-        raise Skip(f".{method}() takes one positional argument")
-    if method not in _ONE_ARG and method != "construct" and call.args:
-        raise Skip(f".{method}() with positional arguments")
+    reason = _rules().v1_call_blocker(call)
+    if reason is not None:
+        raise Skip(reason)
+    _offered(finding)
     node = src.sg(call, "call")
     function = node.field("function")
     attribute = function.field("attribute") if function is not None else None
@@ -221,39 +221,26 @@ def v1_validator(src: Source, finding: Finding) -> Fix:
     if not candidates:
         raise Skip("no validator decorator at the reported position")
     decorator = candidates[0]
-    func = decorator.func if isinstance(decorator, ast.Call) else decorator
-    last = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
-    if last == "root_validator":
-        raise Skip("@root_validator → @model_validator changes the signature; migrate it by hand")
-    if last != "validator" or not isinstance(decorator, ast.Call):
-        raise Skip("not a @validator(...) call")
     function = src.parent(decorator)
-    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or decorator not in function.decorator_list:
-        raise Skip("the decorator is not on a function")
+    reason = _rules().validator_fix_blocker(decorator, function)
+    if reason is not None:
+        raise Skip(reason)
+    assert isinstance(decorator, ast.Call) and isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))
+    func = decorator.func
+    if isinstance(func, ast.Attribute) and _text(src, func.value) != src.imported_name("pydantic"):
+        raise Skip(f"{_text(src, func)} is not pydantic's own module attribute: import field_validator by hand")
+    _offered(finding)
     kept: list[str] = []
     mode = None
     for kw in decorator.keywords:
-        if kw.arg in ("always", "each_item"):
-            raise Skip(f"{kw.arg}= has no direct field_validator equivalent")
         if kw.arg == "pre":
-            if not (isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, bool)):
-                raise Skip("pre=<expression>: choose the mode by hand")
+            assert isinstance(kw.value, ast.Constant)
             mode = '"before"' if kw.value.value else None
-        elif kw.arg == "allow_reuse":
-            continue  # not needed in v2
         elif kw.arg == "check_fields":
             kept.append(_text(src, kw))
-        else:
-            raise Skip(f"{kw.arg}= has no field_validator equivalent")
-    if any(isinstance(a, ast.Starred) for a in decorator.args) or not decorator.args:
-        raise Skip("the validated fields are not listed")
-    args = function.args
-    params = [*args.posonlyargs, *args.args]
     is_classmethod = any(
         isinstance(d, ast.Name) and d.id == "classmethod" for d in function.decorator_list
     )
-    if args.vararg or args.kwarg or args.kwonlyargs or len(params) != 2:
-        raise Skip("the validator takes values/config/field: its signature changes in v2 (info: ValidationInfo)")
     node = src.sg(decorator, "call")
     if node.find(kind="comment") is not None:
         raise Skip("comments inside the decorator")
@@ -279,13 +266,6 @@ def v1_validator(src: Source, finding: Finding) -> Fix:
 # -- XFA411 (unsafe) -----------------------------------------------------------------
 
 
-def _is_timedelta(node: ast.AST) -> bool:
-    return isinstance(node, ast.Call) and (
-        (isinstance(node.func, ast.Name) and node.func.id == "timedelta")
-        or (isinstance(node.func, ast.Attribute) and node.func.attr == "timedelta")
-    )
-
-
 @fixer("XFA411", "unsafe")
 def utcnow(src: Source, finding: Finding) -> Fix:
     for call in src.ast_at(finding, ast.Call):
@@ -296,10 +276,10 @@ def utcnow(src: Source, finding: Finding) -> Fix:
         raise Skip("only datetime.utcnow() has an automatic fix")
     if call.args or call.keywords:
         raise Skip("utcnow() with arguments")
-    parent = src.parent(call)
-    if isinstance(parent, ast.Compare) or (
-        isinstance(parent, ast.BinOp) and isinstance(parent.op, ast.Sub) and not _is_timedelta(parent.right)
-    ):
+    _offered(finding)
+    from ..rules.pydantic_models import meets_unknown_timezone
+
+    if meets_unknown_timezone(call, src.parent(call)):  # the message offers no fix there either
         raise Skip("the aware result would meet a value whose timezone is not known here (a naive DateTime column raises TypeError)")
     receiver = call.func.value
     needs: tuple[Need, ...] = ()

@@ -1,18 +1,31 @@
 """XFA4xx: Pydantic v2 and schemas.
 
-What is a model comes from this file only (``ctx.model_classes``: classes inheriting
-``BaseModel``/``BaseSettings``/``RootModel``/``SQLModel`` directly or through classes of
-this file, and names imported from the configured schema modules).  Models that inherit
-``pydantic.v1`` classes are v1 on purpose: the v1-syntax rules leave them alone.
+What is a model comes from this file and the project index (see "what is a model" below):
+a class inheriting ``BaseModel``/``BaseSettings``/``RootModel``/``SQLModel`` directly or
+through project base classes of any module, and names imported from the configured schema
+modules.  Models that inherit ``pydantic.v1`` classes are v1 on purpose: the v1-syntax
+rules leave them alone.
 
-``V1_CONFIG_KEYS`` and ``V1_METHODS`` are data shared with the fixer.
+``V1_CONFIG_KEYS``, ``V1_METHODS``, ``V2_CONFIG_KEYS`` and the ``*_fix_blocker`` functions
+are shared with the fixer, so that a message advertises a fix exactly when it is made.
 """
 
 from __future__ import annotations
 
 import ast
 
-from ..context import PYDANTIC_BASES, Context, Frame, short_source
+from ..context import (
+    ORM_BASES,
+    PYDANTIC_BASES,
+    PYDANTIC_SETTINGS_BASES,
+    Binding,
+    Context,
+    dotted_name,
+    kinds_of,
+    short_source,
+    target_names,
+)
+from ..project import Symbol, _statements, import_bindings
 from ..registry import rule, visitor
 
 #: v1 ``class Config`` key -> v2 ``ConfigDict`` key; ``None``: removed in v2 (drop it).
@@ -40,6 +53,22 @@ V1_CONFIG_KEYS: dict[str, str | None] = {
     "error_msg_templates": None,
     "post_init_call": None,
 }
+#: keys of pydantic v2 ``ConfigDict`` and pydantic-settings ``SettingsConfigDict``
+V2_CONFIG_KEYS = frozenset(
+    """title model_title_generator field_title_generator str_to_lower str_to_upper
+    str_strip_whitespace str_min_length str_max_length extra frozen populate_by_name
+    use_enum_values validate_assignment arbitrary_types_allowed from_attributes loc_by_alias
+    alias_generator ignored_types allow_inf_nan json_schema_extra json_encoders strict
+    revalidate_instances ser_json_timedelta ser_json_bytes ser_json_inf_nan val_json_bytes
+    validate_default validate_return protected_namespaces hide_input_in_errors defer_build
+    plugin_settings schema_generator json_schema_serialization_defaults_required
+    json_schema_mode_override coerce_numbers_to_str regex_engine validation_error_cause
+    use_attribute_docstrings cache_strings validate_by_alias validate_by_name serialize_by_alias
+    case_sensitive env_prefix env_file env_file_encoding env_ignore_empty env_nested_delimiter
+    env_parse_none_str env_parse_enums secrets_dir json_file json_file_encoding yaml_file
+    yaml_file_encoding toml_file cli_parse_args nested_model_default_partial_update
+    env_nested_max_split""".split()
+)
 #: v1 keys whose v2 key takes the negated value
 INVERTED_CONFIG_KEYS = frozenset({"allow_mutation"})
 
@@ -61,6 +90,24 @@ V1_METHODS: dict[str, str] = {
 V1_CLASS_METHODS = frozenset(
     {"parse_obj", "parse_raw", "from_orm", "schema", "schema_json", "update_forward_refs", "construct"}
 )
+#: the keyword arguments of each v1 method that ``fastapi-conventions fix`` carries over to
+#: the v2 method (``None``: any)
+V1_METHOD_KWARGS: dict[str, frozenset[str] | None] = {
+    "dict": frozenset({"include", "exclude", "by_alias", "exclude_unset", "exclude_defaults", "exclude_none"}),
+    "json": frozenset(
+        {"include", "exclude", "by_alias", "exclude_unset", "exclude_defaults", "exclude_none", "indent"}
+    ),
+    "copy": frozenset({"update", "deep"}),
+    "schema": frozenset({"by_alias", "ref_template"}),
+    "schema_json": None,  # any: split between model_json_schema and json.dumps
+    "update_forward_refs": frozenset(),
+    "construct": None,
+    "parse_obj": frozenset(),
+    "parse_raw": frozenset(),
+    "from_orm": frozenset(),
+}
+#: the v1 methods that take exactly one positional argument
+_ONE_ARG = frozenset({"parse_obj", "parse_raw", "from_orm"})
 #: class methods whose result is an instance of the class
 _CONSTRUCTORS = frozenset(
     {
@@ -69,11 +116,9 @@ _CONSTRUCTORS = frozenset(
     }
 )
 
-_SETTINGS_BASES = frozenset({"pydantic_settings.BaseSettings", "pydantic.BaseSettings", "pydantic.v1.BaseSettings"})
 _SETTINGS_KEYS = frozenset(
     {"env_file", "env_prefix", "env_nested_delimiter", "env_file_encoding", "secrets_dir", "env_ignore_empty"}
 )
-_V2_BASES = frozenset(q for q in PYDANTIC_BASES if not q.startswith("pydantic.v1."))
 _CONFIG_DICTS = frozenset(
     {
         "pydantic.ConfigDict",
@@ -118,8 +163,9 @@ XFA401 = rule(
     message="class Config is Pydantic v1 configuration in {model}; use model_config = {replacement}",
     what="""
         Reports a nested `class Config:` inside a Pydantic model (a class that inherits
-        `BaseModel`, `BaseSettings`, `RootModel` or `SQLModel`, directly or through classes of
-        this file, or a model imported from a configured schema module). The message spells out
+        `BaseModel`, `BaseSettings`, `RootModel` or `SQLModel`, directly or through project
+        base classes in any module, which the project index follows through imports and package
+        re-exports, or a model imported from a configured schema module). The message spells out
         the `ConfigDict(...)` (`SettingsConfigDict(...)` for settings) with the v2 key names:
         `orm_mode` → `from_attributes`, `allow_population_by_field_name` → `populate_by_name`,
         `anystr_strip_whitespace` → `str_strip_whitespace`, `schema_extra` → `json_schema_extra`,
@@ -153,14 +199,16 @@ XFA401 = rule(
             name: str
     """,
     not_flagged=(
-        "`class Config` in classes that are not Pydantic models here: SQLAlchemy models, "
-        "dataclasses, Django `Meta`-style classes, classes whose bases this file cannot trace to Pydantic.",
+        "`class Config` in classes that are not Pydantic models: SQLAlchemy models, "
+        "dataclasses, Django `Meta`-style classes, classes whose bases cannot be traced to Pydantic.",
         "Models built on `pydantic.v1` on purpose (`from pydantic.v1 import BaseModel`).",
     ),
     fix="safe",
     config="""
-        Models imported from your own modules are known when those modules are named in
-        `fastapi-schema-modules` (e.g. `fastapi-schema-modules = app.schemas`).
+        Models of other modules of the project are known through the project index. Names
+        imported from the modules named in `fastapi-schema-modules` (e.g.
+        `fastapi-schema-modules = app.schemas`) count as models too, unless the index shows
+        the class is something else (useful when the models live outside the checked tree).
     """,
 )
 
@@ -173,10 +221,13 @@ XFA402 = rule(
     what="""
         Reports the v1 methods `.dict()`, `.json()`, `.parse_obj()`, `.parse_raw()`, `.from_orm()`,
         `.copy()`, `.schema()`, `.schema_json()`, `.update_forward_refs()` and `.construct()` when the
-        receiver is known to be a Pydantic model: a model class of this file or imported from a
-        configured schema module (`User.parse_obj(data)`), a parameter annotated with such a class,
-        a name assigned from `Model(...)` / `Model.model_validate(...)` earlier in the same function,
-        `Model(...)` itself, or `self` inside a model's methods. The message names the v2 call:
+        receiver is known to be a Pydantic model: a model class defined or imported here
+        (`User.parse_obj(data)`; models of other modules through the project index), a parameter
+        or variable annotated with such a class (also `Optional[...]`, `... | None`,
+        `Annotated[...]`, a string, a `TypeVar` bound to a model), a name assigned from
+        `Model(...)` / `Model.model_validate(...)` earlier in the same function, `Model(...)`
+        itself, `self` in a model's methods, `cls` in its class methods, or a parameter annotated
+        `type[Model]`. The message names the v2 call:
         `.model_dump()`, `.model_dump_json()`, `.model_validate()`, `.model_validate_json()`,
         `.model_validate(obj, from_attributes=True)`, `.model_copy()`, `.model_json_schema()`,
         `.model_rebuild()`, `.model_construct()`.
@@ -213,12 +264,16 @@ XFA402 = rule(
         "`.json()` of an `httpx`/`requests` response, `.dict()`/`.copy()` of any receiver not known "
         "to be a model (dicts, lists, unannotated parameters, attributes).",
         "Models built on `pydantic.v1` on purpose.",
-        "`self.dict()` in a model that defines its own `dict` method.",
+        "A model whose own class or a project base class defines the method itself (`def dict(self)`), "
+        "ORM classes (SQLAlchemy models with their own `.dict()`), names of enclosing functions "
+        "used in a closure.",
     ),
     fix="safe",
     config="""
-        Models imported from your own modules are known when those modules are named in
-        `fastapi-schema-modules` (e.g. `fastapi-schema-modules = app.schemas`).
+        Models of other modules of the project are known through the project index. Names
+        imported from the modules named in `fastapi-schema-modules` (e.g.
+        `fastapi-schema-modules = app.schemas`) count as models too, unless the index shows
+        the class is something else (useful when the models live outside the checked tree).
     """,
 )
 
@@ -229,8 +284,10 @@ XFA403 = rule(
     seeds=("004",),
     message="@{name} is a Pydantic v1 validator; use {replacement}",
     what="""
-        Reports `@validator(...)` and `@root_validator` imported from `pydantic` (v2 keeps them
-        only as deprecated shims).
+        Reports `@validator(...)` and `@root_validator` imported from `pydantic`, directly or
+        through a project module that re-exports them (v2 keeps them only as deprecated shims).
+        The fixer rewrites `@validator` when it is imported by name or used as
+        `pydantic.validator`; `compat.validator` of a project module is left to you.
     """,
     why="""
         Seed 004 asks for Pydantic V2 syntax only. `@field_validator` / `@model_validator` are the
@@ -543,7 +600,10 @@ XFA411 = rule(
     what="""
         Reports `datetime.utcnow()`, `datetime.utcfromtimestamp(ts)`, and `datetime.now()` /
         `datetime.today()` without a time zone, for both `from datetime import datetime` and
-        `import datetime` (`datetime.datetime.utcnow()`). The fixer rewrites `utcnow()`.
+        `import datetime` (`datetime.datetime.utcnow()`). The message advises
+        `datetime.now(timezone.utc)`, which works on every Python version (`datetime.UTC`, an
+        alias, from Python 3.11 on; when the file already imports `UTC`, that). The fixer rewrites
+        `utcnow()`.
     """,
     why="""
         Seed 004: "Mixing naive and timezone-aware datetimes. Always use timezone-aware datetimes
@@ -579,85 +639,464 @@ XFA411 = rule(
 ALL = (XFA401, XFA402, XFA403, XFA404, XFA405, XFA406, XFA407, XFA408, XFA409, XFA410, XFA411)
 
 # -- what is a model ------------------------------------------------------------
+#
+# A class is known from this file and the project index: a class defined here (module
+# level or nested) is judged by its bases; a name imported from another module of the
+# project, or a module-level alias of a class, is followed by the index through project
+# base classes at any depth and package re-exports to the external classes it inherits.
+# Names imported from a configured ``fastapi-schema-modules`` module count as models too,
+# unless the index shows the class is something else.  Anything that cannot be followed
+# is unknown, and unknown receivers are never reported.
 
 
-class _Models:
-    """Per-file model facts: v2 (or unversioned) models, ``pydantic.v1`` models, settings."""
+class _Cls:
+    """What is known of a class.  ``pydantic``: a Pydantic model class (``BaseModel``,
+    ``BaseSettings``, ``RootModel``, ``SQLModel``, ... in its ancestors), ``v1`` when
+    through ``pydantic.v1``; ``settings``: a ``BaseSettings``; ``orm``: an ORM class
+    (``DeclarativeBase``, ``declarative_base()``, a ``SQLModel`` table), ``sqlmodel``: a
+    ``SQLModel``; ``defines``: the v1 method names (``dict``, ``json``, ...) that a project
+    class of its MRO defines itself (a method, class attribute or field), so a call of
+    them is not Pydantic's; ``base``: the Pydantic base class itself (``BaseModel``);
+    ``unknown``: a base could not be followed."""
 
-    __slots__ = ("models", "v1", "settings", "nested")
+    __slots__ = ("pydantic", "v1", "settings", "orm", "sqlmodel", "defines", "base", "unknown")
 
-    def __init__(self, models: set[str], v1: set[str], settings: set[str]) -> None:
-        self.models = models
+    def __init__(
+        self,
+        pydantic: bool = False,
+        *,
+        v1: bool = False,
+        settings: bool = False,
+        orm: bool = False,
+        sqlmodel: bool = False,
+        defines: frozenset[str] = frozenset(),
+        base: bool = False,
+        unknown: bool = False,
+    ) -> None:
+        self.pydantic = pydantic
         self.v1 = v1
         self.settings = settings
-        #: names of model classes defined inside functions or classes (looked up by scope)
-        self.nested: set[str] = set()
+        self.orm = orm
+        self.sqlmodel = sqlmodel
+        self.defines = defines
+        self.base = base
+        self.unknown = unknown
+
+    @property
+    def model(self) -> bool:
+        """A Pydantic model for certain: an ORM class that also inherits Pydantic is one
+        only as a ``SQLModel`` (an SQLAlchemy class mixed with ``BaseModel`` is left alone)."""
+        return self.pydantic and (self.sqlmodel or not self.orm)
+
+    @property
+    def v2(self) -> bool:
+        """A model the v1-syntax rules apply to (``pydantic.v1`` models are v1 on purpose)."""
+        return self.model and not self.v1
 
 
-def _models(ctx: Context) -> _Models:
-    return ctx.memo("xfa4_models", lambda: _compute_models(ctx))
+_UNKNOWN = _Cls(unknown=True)
+_NOT_A_MODEL = _Cls()
+#: the names whose definition in a project class makes a "v1 method" call that class's own
+_V1_NAMES = frozenset(V1_METHODS)
+_TYPEVARS = frozenset({"typing.TypeVar", "typing_extensions.TypeVar"})
+_TYPE_OF = frozenset({"type", "typing.Type", "typing_extensions.Type"})
 
 
-def _compute_models(ctx: Context) -> _Models:
-    v1: set[str] = {n for n, q in ctx.imports.items() if q.startswith("pydantic.v1.")}
-    settings: set[str] = {n for n, q in ctx.imports.items() if q in _SETTINGS_BASES}
-    changed = True
-    while changed:
-        changed = False
-        for name, cls in ctx.classes.items():
-            for base in cls.bases:
-                target = base.value if isinstance(base, ast.Subscript) else base
-                qualname = ctx.resolve(target) or ""
-                if name not in v1 and (
-                    qualname.startswith("pydantic.v1.") or (isinstance(target, ast.Name) and target.id in v1)
-                ):
-                    v1.add(name)
-                    changed = True
-                if name not in settings and (
-                    qualname in _SETTINGS_BASES or (isinstance(target, ast.Name) and target.id in settings)
-                ):
-                    settings.add(name)
-                    changed = True
-    models = set(ctx.model_classes) - v1
-    return _Models(models, v1, settings)
+def _external(qualname: str) -> _Cls:
+    if qualname in PYDANTIC_BASES or qualname in PYDANTIC_SETTINGS_BASES:
+        return _Cls(
+            True,
+            v1=qualname.startswith("pydantic.v1."),
+            settings=qualname in PYDANTIC_SETTINGS_BASES,
+            sqlmodel=qualname == "sqlmodel.SQLModel",
+            base=True,
+        )
+    if qualname in ORM_BASES:
+        return _Cls(orm=True)
+    return _UNKNOWN  # a third-party class: whatever it is, not known to be a model
 
 
-def _base_kind(ctx: Context, bases: list[ast.expr]) -> str | None:
-    """``"v2"``/``"v1"`` when a class with these bases is a Pydantic model, else ``None``.
-    A ``pydantic.v1`` base wins: mixing is an error in Pydantic anyway."""
-    facts = _models(ctx)
-    kind = None
-    for base in bases:
-        target = base.value if isinstance(base, ast.Subscript) else base
-        if isinstance(target, ast.Name):
-            name = target.id
-            if name in facts.v1:
-                return "v1"
-            if name in facts.models or _nested_model(ctx, name):
-                kind = "v2"
-                continue
-        qualname = ctx.resolve(target)
-        if qualname is None:
+def _own_names(cls: ast.ClassDef) -> frozenset[str]:
+    """The v1 method names a class body defines (methods, class attributes, fields)."""
+    names = set()
+    for stmt in cls.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            names.add(stmt.name)
+        elif isinstance(stmt, ast.Assign):
+            names.update(t.id for t in stmt.targets if isinstance(t, ast.Name))
+        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+            names.add(stmt.target.id)
+    return frozenset(names & _V1_NAMES)
+
+
+def _symbol_class(ctx: Context, sym: Symbol) -> _Cls:
+    """A project class followed through the index: its MRO's project classes and the
+    external classes they inherit (as :meth:`ProjectIndex.external_ancestors`, plus the
+    names the project classes define)."""
+    if sym.kind == "external":
+        return _external(sym.qualname)
+    if sym.kind != "class":
+        return _NOT_A_MODEL if sym.kind in ("function", "module") else _UNKNOWN
+    memo: dict[str, _Cls] = ctx.memo("xfa4_symbols", dict)
+    found = memo.get(sym.qualname)
+    if found is not None:
+        return found
+    index = ctx.index
+    ancestors: set[str] = set()
+    defines: set[str] = set()
+    seen: set[str] = set()
+    stack = [sym]
+    while stack:
+        current = stack.pop()
+        if current.qualname in seen:
             continue
-        if qualname.startswith("pydantic.v1."):
-            return "v1"
-        if qualname in _V2_BASES or (isinstance(target, ast.Attribute) and _schema_model(ctx, qualname)):
-            kind = "v2"
-    return kind
+        seen.add(current.qualname)
+        if current.kind == "external":
+            ancestors.add(current.qualname)
+            continue
+        if current.kind == "value" and current.path is not None:
+            # ``Base = declarative_base()``: the call it is built with
+            desc = current.info or {}
+            callee = index.lookup(current.path, desc["f"]) if desc.get("k") == "call" and desc.get("f") else None
+            ancestors.add(callee.qualname + "()" if callee is not None and callee.kind == "external" else "?")
+            continue
+        if current.kind != "class" or current.path is None:
+            ancestors.add("?")
+            continue
+        info = current.info or {}
+        for key in ("methods", "attrs", "fields"):
+            names = info.get(key)
+            if names:
+                defines.update(n for n in names if n in _V1_NAMES)
+        for base in info.get("bases", ()):
+            target = index.lookup(current.path, base)
+            if target is None:
+                ancestors.add("?")
+            else:
+                stack.append(target)
+    kinds = kinds_of(frozenset(ancestors), sym)
+    result = _Cls(
+        "pydantic" in kinds or "settings" in kinds,
+        v1="pydantic_v1" in kinds,
+        settings="settings" in kinds,
+        orm="orm" in kinds,
+        sqlmodel="sqlmodel.SQLModel" in ancestors,
+        defines=frozenset(defines),
+        unknown="?" in ancestors,
+    )
+    memo[sym.qualname] = result
+    return result
+
+
+def _classdef(ctx: Context, node: ast.ClassDef) -> _Cls:
+    """A class statement of this file, judged by its bases (as they resolve where it is
+    used) and its own body."""
+    memo: dict[int, _Cls] = ctx.memo("xfa4_classdefs", dict)
+    found = memo.get(id(node))
+    if found is not None:
+        return found
+    memo[id(node)] = _UNKNOWN  # a class that reaches itself through its bases: unknown
+    pydantic = v1 = settings = orm = sqlmodel = unknown = False
+    defines = set(_own_names(node))
+    for base in node.bases:
+        target = base.value if isinstance(base, ast.Subscript) else base
+        info = _class_ref(ctx, target) or _UNKNOWN
+        pydantic |= info.pydantic
+        v1 |= info.v1
+        settings |= info.settings
+        orm |= info.orm
+        sqlmodel |= info.sqlmodel
+        unknown |= info.unknown
+        defines |= info.defines
+    if sqlmodel and any(kw.arg == "table" and _is_true(kw.value) for kw in node.keywords):
+        orm = True
+    result = _Cls(
+        pydantic, v1=v1, settings=settings, orm=orm, sqlmodel=sqlmodel, defines=frozenset(defines), unknown=unknown
+    )
+    memo[id(node)] = result
+    return result
+
+
+def _binding(ctx: Context, name: str) -> Binding | None:
+    """``ctx.lookup(name)`` as Python sees it here (see :func:`_binding_here`)."""
+    return _binding_here(ctx, name)[0]
+
+
+def _binding_here(ctx: Context, name: str) -> tuple[Binding | None, bool]:
+    """``(binding, replaced)``: ``ctx.lookup(name)`` as Python sees it here: a parameter
+    rebound in its function is that later binding, and inside the value of
+    ``name = <value>`` it is the binding of the current scope that the assignment replaces
+    (``user = user.dict()``: the parameter ``user``), with ``replaced`` true."""
+    found = ctx.lookup(name)
+    if found is not None and found.kind == "param":
+        for frame in reversed(ctx.frames):
+            if frame.node is found.node:
+                later = frame.bindings.get(name)
+                if later is not None and later.kind not in ("global", "nonlocal"):
+                    found = later
+                break
+    if found is not None and found.kind in ("assign", "walrus") and found.node is not None:
+        statement = found.node
+        if any(a is statement for a in ctx.ancestors):
+            return ctx.frame.data.get("xfa4_prev", {}).get((id(statement), name)), True
+    return found, False
+
+
+@visitor(ast.Assign, ast.AnnAssign, ast.NamedExpr, codes=(XFA402,))
+def before_binding(node: ast.Assign | ast.AnnAssign | ast.NamedExpr, ctx: Context) -> None:
+    """What an assigned name of the current scope was bound to before the assignment, for
+    its value (whose names the walk resolves after the new binding is recorded)."""
+    targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+    for target in targets:
+        if isinstance(target, ast.Name):
+            previous = _scoped(ctx, target.id)
+            if previous is not None and previous.node is not node:
+                ctx.frame.data.setdefault("xfa4_prev", {})[(id(node), target.id)] = previous
+
+
+def _class_ref(ctx: Context, expr: ast.expr) -> _Cls | None:
+    """What class ``expr`` (a name or attribute chain) names; ``None`` when it does not
+    name a class (a local variable, a parameter, a builtin) or cannot be followed."""
+    head = expr
+    while isinstance(head, ast.Attribute):
+        head = head.value
+    if not isinstance(head, ast.Name):
+        return None
+    found = _binding(ctx, head.id)
+    if found is None:
+        return None
+    if head is expr:
+        if found.kind == "class":
+            return _classdef(ctx, found.node) if isinstance(found.node, ast.ClassDef) else None
+        if found.kind not in ("import", "assign") or found.kind == "assign" and ctx.bindings.get(head.id) is not found:
+            return None  # a local variable, parameter, loop target ...
+    if found.kind == "import" and ctx.bindings.get(head.id) is found:
+        v1 = _conditional_v1(ctx).get(head.id)
+        if v1 is not None:
+            # ``try: from pydantic.v1 import BaseModel / except ImportError: from pydantic
+            # import BaseModel``: v1 wherever it runs
+            text = dotted_name(expr) or head.id
+            return _external(v1 + text[len(head.id) :])
+    sym = ctx.symbol(expr)
+    info = _symbol_class(ctx, sym) if sym is not None and sym.kind in ("class", "external") else None
+    if info is None or (info.unknown and not info.pydantic):
+        qualname = ctx.resolve(expr)
+        if qualname and _schema_model(ctx, qualname):
+            tail = qualname.rsplit(".", 1)[-1]
+            return _Cls(True, settings=tail.endswith("Settings"), defines=info.defines if info else frozenset())
+    return info
+
+
+def _conditional_v1(ctx: Context) -> dict[str, str]:
+    """Names this module imports from ``pydantic.v1`` in one branch and from elsewhere in
+    another (a try/except or version check): name -> the ``pydantic.v1`` qualname."""
+
+    def compute() -> dict[str, str]:
+        targets: dict[str, set[str]] = {}
+        tree = ctx.tree
+        if isinstance(tree, ast.Module):
+            for stmt in _statements(tree.body):
+                if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+                    for local, qualname in import_bindings(stmt):
+                        targets.setdefault(local, set()).add(qualname)
+        result = {}
+        for local, qualnames in targets.items():
+            if len(qualnames) > 1:
+                for q in qualnames:
+                    if q == "pydantic.v1" or q.startswith("pydantic.v1."):
+                        result[local] = q
+        return result
+
+    return ctx.memo("xfa4_conditional_v1", compute)
+
+
+def _schema_model(ctx: Context, qualname: str) -> bool:
+    """``schemas.UserOut`` / ``UserOut`` imported from a configured schema module."""
+    tail = qualname.rsplit(".", 1)[-1]
+    return bool(tail[:1].isupper()) and ctx._from_schema_module(qualname)
+
+
+def _scoped(ctx: Context, name: str) -> Binding | None:
+    """The binding of ``name`` when it is bound in the current function (or lambda) or
+    at module level; ``None`` for a name of an enclosing function (a closure sees its
+    last value, which the walk has not seen yet)."""
+    found, replaced = _binding_here(ctx, name)
+    if found is None:
+        return None
+    if replaced:
+        return found  # recorded by ``before_binding`` from this scope
+    frame = ctx.frame
+    if found.kind == "param":
+        return found if found.node is frame.node else None
+    if len(ctx.frames) > 1 and frame.bindings.get(name) is found:
+        return found
+    if ctx.bindings.get(name) is found:
+        return found
+    return None
+
+
+def _annotated(ctx: Context, annotation: ast.expr | None, depth: int = 0) -> _Cls | None:
+    """The model class an annotation names (``User``, ``Optional[User]``, ``User | None``,
+    ``Annotated[User, ...]``, ``"User"``, a ``TypeVar`` bound to a model)."""
+    if annotation is None or depth > 3:
+        return None
+    base, _ = ctx.unwrap_annotation(annotation)
+    base = _optional_union(ctx, base)
+    if not isinstance(base, (ast.Name, ast.Attribute)):
+        return None
+    if isinstance(base, ast.Name):
+        bound = _typevar_bound(ctx, base.id)
+        if bound is not None:
+            return _annotated(ctx, bound, depth + 1)
+    info = _class_ref(ctx, base)
+    return info if info is not None and info.model else None
+
+
+def _typevar_bound(ctx: Context, name: str) -> ast.expr | None:
+    """``bound=`` of ``T = TypeVar("T", bound=BaseModel)`` at module level."""
+    found = ctx.lookup(name)
+    if found is None or found.kind != "assign" or ctx.bindings.get(name) is not found:
+        return None
+    value = found.value
+    if not isinstance(value, ast.Call) or ctx.resolve(value.func) not in _TYPEVARS:
+        return None
+    for kw in value.keywords:
+        if kw.arg == "bound":
+            return kw.value
+    return None
+
+
+def _class_annotation(ctx: Context, annotation: ast.expr | None) -> _Cls | None:
+    """The model class of ``type[User]`` / ``Type[T]`` (a parameter holding a class)."""
+    base, _ = ctx.unwrap_annotation(annotation)
+    base = _optional_union(ctx, base)
+    if isinstance(base, ast.Subscript) and ctx.resolve(base.value) in _TYPE_OF:
+        inner = base.slice
+        if isinstance(inner, ast.Constant) and isinstance(inner.value, str):
+            return _annotated(ctx, inner)
+        if isinstance(inner, (ast.Name, ast.Attribute)):
+            return _annotated(ctx, inner)
+    return None
+
+
+def _made(ctx: Context, value: ast.expr | None) -> _Cls | None:
+    """The model ``value`` makes: ``Model(...)``, ``Model.model_validate(...)``, a call of a
+    project function whose return annotation is a model (``await get_user(...)`` for an
+    ``async def``)."""
+    awaited = isinstance(value, ast.Await)
+    if awaited:
+        value = value.value  # type: ignore[union-attr]
+    if not isinstance(value, ast.Call):
+        return None
+    func = value.func
+    if awaited:
+        return _returned_model(ctx, func, True)
+    if isinstance(func, ast.Attribute) and func.attr in _CONSTRUCTORS:
+        info = _class_ref(ctx, func.value)
+    else:
+        info = _class_ref(ctx, func)
+        if info is None:
+            return _returned_model(ctx, func, False)
+    if info is None or not info.model or info.base:
+        return None
+    return info
+
+
+def _returned_model(ctx: Context, func: ast.expr, awaited: bool) -> _Cls | None:
+    """The model a project function returns by its annotation (``-> UserOut``)."""
+    if not isinstance(func, (ast.Name, ast.Attribute)):
+        return None
+    sym = ctx.symbol(func)
+    if sym is None or sym.kind != "function" or sym.path is None:
+        return None
+    info = sym.info or {}
+    if bool(info.get("async")) != awaited or not info.get("ann"):
+        return None
+    target = ctx.index.lookup(sym.path, info["ann"])
+    if target is None or target.kind != "class":
+        return None
+    model = _symbol_class(ctx, target)
+    return model if model.model else None
+
+
+def _instance(ctx: Context, expr: ast.expr) -> _Cls | None:
+    """The model class of the instance ``expr`` is, when that is certain."""
+    if isinstance(expr, ast.Call):
+        return _made(ctx, expr)
+    if not isinstance(expr, ast.Name):
+        return None
+    found = _scoped(ctx, expr.id)
+    if found is None:
+        return None
+    if found.kind == "param":
+        receiver = _method_receiver(ctx, expr.id)
+        if receiver is not None:
+            kind, info = receiver
+            return info if kind == "instance" else None
+        return _annotated(ctx, found.annotation)
+    if found.kind == "assign":
+        if found.annotation is not None:
+            return _annotated(ctx, found.annotation)
+        return _made(ctx, found.value)
+    if found.kind == "walrus":
+        return _made(ctx, found.value)
+    if found.kind == "import":
+        return _project_instance(ctx, expr)
+    return None
+
+
+def _project_instance(ctx: Context, expr: ast.expr) -> _Cls | None:
+    """A module-level value of another project module that is a model instance:
+    ``settings = Settings()`` or ``settings: Settings`` there, imported here."""
+    sym = ctx.symbol(expr)
+    if sym is None or sym.kind != "value" or sym.path is None:
+        return None
+    desc = sym.info or {}
+    if desc.get("k") == "call":
+        target = ctx.index.resolve_desc(sym.path, desc)
+    elif desc.get("k") == "ann" and desc.get("t"):
+        target = ctx.index.lookup(sym.path, desc["t"])
+    else:
+        return None
+    if target is None or target.kind != "class":
+        return None
+    info = _symbol_class(ctx, target)
+    return info if info.model else None
+
+
+def _method_receiver(ctx: Context, name: str) -> tuple[str, _Cls] | None:
+    """``("instance", model)`` for ``self`` in a method of a model, ``("class", model)``
+    for ``cls`` in a ``@classmethod`` of one (and not rebound)."""
+    frames = ctx.frames
+    if len(frames) < 2 or name not in ("self", "cls"):
+        return None
+    frame, outer = frames[-1], frames[-2]
+    if frame.kind != "function" or outer.kind != "class" or name in frame.bindings:
+        return None
+    fn = frame.node
+    args = fn.args.posonlyargs + fn.args.args  # type: ignore[attr-defined]
+    if not args or args[0].arg != name:
+        return None
+    decorators = {ctx.resolve(d) for d in fn.decorator_list if isinstance(d, ast.Name)}  # type: ignore[attr-defined]
+    if "staticmethod" in decorators:
+        return None
+    if name == "self" and "classmethod" in decorators or name == "cls" and "classmethod" not in decorators:
+        return None
+    assert isinstance(outer.node, ast.ClassDef)
+    info = _classdef(ctx, outer.node)
+    if not info.model:
+        return None
+    return ("instance" if name == "self" else "class"), info
 
 
 def _is_settings(ctx: Context, bases: list[ast.expr], config: ast.ClassDef | None = None) -> bool:
-    """A ``BaseSettings`` subclass: through this file's classes, a base imported from a
-    schema module whose name ends in ``Settings``, or a ``class Config`` with ``env_*`` keys."""
-    facts = _models(ctx)
+    """A ``BaseSettings`` subclass (through any base the index follows, or a base imported
+    from a schema module whose name ends in ``Settings``), or a ``class Config`` with
+    ``env_*`` keys."""
     for base in bases:
         target = base.value if isinstance(base, ast.Subscript) else base
-        if isinstance(target, ast.Name) and target.id in facts.settings:
-            return True
-        if ctx.resolve(target) in _SETTINGS_BASES:
-            return True
-        name = target.id if isinstance(target, ast.Name) else target.attr if isinstance(target, ast.Attribute) else ""
-        if name.endswith("Settings") and name not in ctx.classes:
+        info = _class_ref(ctx, target)
+        if info is not None and info.settings:
             return True
     if config is not None:
         for stmt in config.body:
@@ -668,108 +1107,15 @@ def _is_settings(ctx: Context, bases: list[ast.expr], config: ast.ClassDef | Non
     return False
 
 
-def _schema_model(ctx: Context, qualname: str) -> bool:
-    """``schemas.UserOut`` with ``from app import schemas`` and schema module ``app.schemas``."""
-    tail = qualname.rsplit(".", 1)[-1]
-    return bool(tail[:1].isupper()) and ctx._from_schema_module(qualname)
-
-
-def _nested_model(ctx: Context, name: str) -> bool:
-    if name not in _models(ctx).nested:
-        return False
-    for frame in reversed(ctx.frames):
-        nested = frame.data.get("xfa4_models")
-        if nested and name in nested:
-            return True
-    return False
-
-
-def _model_class_ref(ctx: Context, expr: ast.expr) -> str | None:
-    """Display name when ``expr`` names a (non-v1) Pydantic model class."""
-    if isinstance(expr, ast.Name):
-        name = expr.id
-        facts = _models(ctx)
-        if name in facts.models:
-            if ctx.imports.get(name) in PYDANTIC_BASES:  # BaseModel itself, however aliased
-                return None
-            return name
-        if _nested_model(ctx, name) and name not in facts.v1:
-            return name
+def _model_kind(ctx: Context, node: ast.ClassDef) -> str | None:
+    """``"v2"``/``"v1"`` when the class statement defines a Pydantic model, else ``None``.
+    A ``pydantic.v1`` base wins: mixing is an error in Pydantic anyway."""
+    if not node.bases:
         return None
-    if isinstance(expr, ast.Attribute):
-        qualname = ctx.resolve(expr)
-        if qualname and _schema_model(ctx, qualname):
-            return short_source(expr)
-    return None
-
-
-def _annotated_model(ctx: Context, annotation: ast.expr | None) -> bool:
-    if annotation is None:
-        return False
-    base, _ = ctx.unwrap_annotation(annotation)
-    if base is None or isinstance(base, ast.Subscript):
-        return False
-    if _model_class_ref(ctx, base) is not None:
-        return True
-    return ctx.resolve(base) in _V2_BASES and ctx.imported_from(base, "pydantic", "sqlmodel", "pydantic_settings")
-
-
-def _makes_model(ctx: Context, value: ast.expr | None) -> bool:
-    """``value`` evaluates to a model instance: ``Model(...)``, ``Model.model_validate(...)``."""
-    if not isinstance(value, ast.Call):
-        return False
-    func = value.func
-    if _model_class_ref(ctx, func) is not None:
-        return True
-    return (
-        isinstance(func, ast.Attribute)
-        and func.attr in _CONSTRUCTORS
-        and _model_class_ref(ctx, func.value) is not None
-    )
-
-
-def _known_instances(frame: Frame) -> dict[str, bool]:
-    known = frame.data.get("xfa4_inst")
-    if known is None:
-        known = frame.data["xfa4_inst"] = {}
-    return known
-
-
-def _model_instance(ctx: Context, expr: ast.expr) -> bool:
-    if isinstance(expr, ast.Call):
-        return _makes_model(ctx, expr)
-    if not isinstance(expr, ast.Name):
-        return False
-    name = expr.id
-    known = ctx.frame.data.get("xfa4_inst")
-    if known is not None and name in known:
-        return known[name]
-    if name == "self":
-        return _self_in_model(ctx) is not None
-    is_param, annotation = ctx.annotation_of(name)
-    if is_param:
-        # only the current function's own parameters
-        return name in ctx.frame.params and _annotated_model(ctx, annotation)
-    return False
-
-
-def _self_in_model(ctx: Context) -> ast.ClassDef | None:
-    """The model class when the current scope is a method of it and ``self`` its first param."""
-    frames = ctx.frames
-    if len(frames) < 2:
+    info = _classdef(ctx, node)
+    if not info.model:
         return None
-    frame, outer = frames[-1], frames[-2]
-    if frame.kind != "function" or outer.kind != "class":
-        return None
-    fn = frame.node
-    args = fn.args.posonlyargs + fn.args.args  # type: ignore[attr-defined]
-    if not args or args[0].arg != "self":
-        return None
-    cls = outer.node
-    assert isinstance(cls, ast.ClassDef)
-    return cls if _base_kind(ctx, cls.bases) == "v2" else None
-
-
+    return "v1" if info.v1 else "v2"
 
 
 # -- XFA401, XFA404, XFA407, XFA408, XFA409, XFA410: class bodies --------------
@@ -812,6 +1158,41 @@ def v2_config_entries(config: ast.ClassDef, ctx: Context | None = None) -> tuple
             text = ast.unparse(value)
         entries.append((new, text))
     return entries, removed
+
+
+def config_fix_blocker(model: ast.ClassDef, config: ast.ClassDef) -> str | None:
+    """Why ``fastapi-conventions fix`` leaves this ``class Config`` to the user, or ``None``
+    when it rewrites it into ``model_config = ...`` (the fixer raises this reason; the
+    finding's message agrees)."""
+    for stmt in model.body:
+        targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target] if isinstance(stmt, ast.AnnAssign) else []
+        if any(isinstance(t, ast.Name) and t.id == "model_config" for t in targets):
+            return "the model already sets model_config"
+    if config.decorator_list or config.bases or config.keywords:
+        return "class Config has bases or decorators"
+    items = 0
+    for stmt in config.body:
+        if isinstance(stmt, ast.Pass):
+            continue
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+            key, value = stmt.targets[0].id, stmt.value
+        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
+            key, value = stmt.target.id, stmt.value
+        else:
+            return "class Config holds more than `key = value` assignments"
+        new = V1_CONFIG_KEYS.get(key, key)
+        if new is None or new not in V2_CONFIG_KEYS:
+            return f"the config key {key} has no v2 equivalent"
+        if key in INVERTED_CONFIG_KEYS and not (isinstance(value, ast.Constant) and isinstance(value.value, bool)):
+            return f"{key} = <expression> needs its value negated by hand"
+        if key == "copy_on_model_validation" and not (
+            isinstance(value, ast.Constant) and value.value in ("none", "deep", "shallow", False, True)
+        ):
+            return "copy_on_model_validation needs a manual migration"
+        items += 1
+    if not items:
+        return "class Config is empty"
+    return None
 
 
 def _config_replacement(ctx: Context, config: ast.ClassDef, settings: bool) -> str:
@@ -932,12 +1313,9 @@ def _config_max_length(cls: ast.ClassDef) -> bool:
     return False
 
 
-@visitor(ast.ClassDef, codes=(XFA401, XFA402, XFA404, XFA407, XFA408, XFA409, XFA410))
+@visitor(ast.ClassDef, codes=(XFA401, XFA404, XFA407, XFA408, XFA409, XFA410))
 def class_body(node: ast.ClassDef, ctx: Context) -> None:
-    kind = _base_kind(ctx, node.bases) if node.bases else None
-    if kind == "v2" and ctx.frame.kind != "module":
-        ctx.frame.data.setdefault("xfa4_models", set()).add(node.name)
-        _models(ctx).nested.add(node.name)
+    kind = _model_kind(ctx, node)
     if kind is None:
         if ctx.wants(XFA408):
             _orm_money(node, ctx)
@@ -952,7 +1330,13 @@ def class_body(node: ast.ClassDef, ctx: Context) -> None:
         elif isinstance(stmt, ast.ClassDef):
             if stmt.name == "Config" and kind == "v2":
                 settings = _is_settings(ctx, node.bases, stmt)
-                ctx.report(stmt, XFA401, model=node.name, replacement=_config_replacement(ctx, stmt, settings))
+                ctx.report(
+                    stmt,
+                    XFA401,
+                    fixable=config_fix_blocker(node, stmt) is None,
+                    model=node.name,
+                    replacement=_config_replacement(ctx, stmt, settings),
+                )
                 for inner in stmt.body:
                     if (
                         isinstance(inner, ast.Assign)
@@ -1041,19 +1425,18 @@ def calls(node: ast.Call, ctx: Context) -> None:
 def _v1_method(node: ast.Call, func: ast.Attribute, ctx: Context) -> None:
     method = func.attr
     receiver = func.value
-    cls = _model_class_ref(ctx, receiver)
-    if cls is not None:
-        if method not in V1_CLASS_METHODS:
-            return
-        shown = cls
-    elif _model_instance(ctx, receiver):
-        if isinstance(receiver, ast.Name) and receiver.id == "self":
-            model = _self_in_model(ctx)
-            if model is not None and _defines(model, method):
-                return
-        shown = _receiver_source(receiver)
-    else:
+    if isinstance(receiver, ast.Name) and _comprehension_target(ctx, receiver.id):
         return
+    cls = _receiver_class(ctx, receiver)
+    if cls is not None:
+        if method not in V1_CLASS_METHODS or not cls.v2 or method in cls.defines:
+            return
+        shown = short_source(receiver)
+    else:
+        info = _instance(ctx, receiver)
+        if info is None or not info.v2 or method in info.defines:
+            return
+        shown = _receiver_source(receiver)
     new = V1_METHODS[method]
     if method == "from_orm":
         arg = short_source(node.args[0], 24) if node.args else "obj"
@@ -1064,7 +1447,65 @@ def _v1_method(node: ast.Call, func: ast.Attribute, ctx: Context) -> None:
         replacement = f"json.dumps({shown}.model_json_schema())"
     else:
         replacement = f"{shown}.{new}({'...' if node.args or node.keywords else ''})"
-    ctx.report(node, XFA402, receiver=shown, method=method, replacement=replacement)
+    ctx.report(
+        node,
+        XFA402,
+        fixable=v1_call_blocker(node) is None,
+        receiver=shown,
+        method=method,
+        replacement=replacement,
+    )
+
+
+def _receiver_class(ctx: Context, receiver: ast.expr) -> _Cls | None:
+    """The model class a receiver names: a model class (not ``BaseModel`` itself), ``cls``
+    in a model's ``@classmethod``, a parameter annotated ``type[Model]``."""
+    if isinstance(receiver, ast.Name):
+        found = _scoped(ctx, receiver.id)
+        if found is not None and found.kind == "param":
+            method_receiver = _method_receiver(ctx, receiver.id)
+            if method_receiver is not None:
+                return method_receiver[1] if method_receiver[0] == "class" else None
+            return _class_annotation(ctx, found.annotation)
+    info = _class_ref(ctx, receiver)
+    if info is None or info.base:
+        return None
+    return info
+
+
+_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
+def _comprehension_target(ctx: Context, name: str) -> bool:
+    """``name`` is bound by an enclosing comprehension (its own scope, which the bindings
+    do not record)."""
+    for ancestor in reversed(ctx.ancestors):
+        if isinstance(ancestor, _COMPREHENSIONS):
+            for generator in ancestor.generators:
+                if name in target_names(generator.target):
+                    return True
+        elif isinstance(ancestor, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            return False
+    return False
+
+
+def v1_call_blocker(call: ast.Call) -> str | None:
+    """Why ``fastapi-conventions fix`` leaves this v1 method call to the user, or ``None``
+    when it rewrites it (the fixer raises this reason; the finding's message agrees)."""
+    if not isinstance(call.func, ast.Attribute) or call.func.attr not in V1_METHODS:
+        return "no v1 method call at the reported position"
+    method = call.func.attr
+    kwargs = {k.arg for k in call.keywords}
+    if None in kwargs or any(isinstance(a, ast.Starred) for a in call.args):
+        return "*args/**kwargs: check the arguments by hand"
+    allowed = V1_METHOD_KWARGS.get(method, frozenset())
+    if allowed is not None and not kwargs <= allowed:
+        return f".{method}() with {', '.join(sorted(str(k) for k in kwargs - allowed))}: no v2 equivalent argument"
+    if method in _ONE_ARG and len(call.args) != 1:
+        return f".{method}() takes one positional argument"
+    if method not in _ONE_ARG and method != "construct" and call.args:
+        return f".{method}() with positional arguments"
+    return None
 
 
 def _receiver_source(receiver: ast.expr) -> str:
@@ -1073,21 +1514,27 @@ def _receiver_source(receiver: ast.expr) -> str:
     return short_source(receiver, 30)
 
 
-def _defines(cls: ast.ClassDef, name: str) -> bool:
-    for stmt in cls.body:
-        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name == name:
-            return True
-    return False
-
-
 def _naive_datetime(node: ast.Call, func: ast.Attribute, ctx: Context) -> None:
     method = func.attr
     qualname = ctx.resolve(func)
     if qualname != f"datetime.datetime.{method}" or not ctx.imported_from(func, "datetime"):
         return
     shown = short_source(func.value, 30)
-    # ``datetime.datetime.now()`` -> ``datetime.datetime.now(datetime.UTC)``
-    utc = f"{short_source(func.value.value, 30)}.UTC" if isinstance(func.value, ast.Attribute) else "UTC"
+    # ``timezone.utc`` works on every Python; ``UTC`` (an alias of it) from 3.11 on
+    notes = []
+    if isinstance(func.value, ast.Attribute):  # ``datetime.datetime.now()``
+        module = short_source(func.value.value, 30)
+        utc = f"{module}.timezone.utc"
+        notes.append(f"or {module}.UTC on Python >= 3.11")
+    else:
+        imported = {q: name for name, q in ctx.module_imports.items() if q in ("datetime.UTC", "datetime.timezone")}
+        if "datetime.UTC" in imported:
+            utc = imported["datetime.UTC"]
+        else:
+            utc = f"{imported.get('datetime.timezone', 'timezone')}.utc"
+            if "datetime.timezone" not in imported:
+                notes.append("from datetime import timezone")
+            notes.append("or UTC on Python >= 3.11")
     if method == "utcnow":
         if node.args or node.keywords:
             return
@@ -1116,69 +1563,29 @@ def _naive_datetime(node: ast.Call, func: ast.Attribute, ctx: Context) -> None:
         parent = ctx.parent
         if isinstance(parent, ast.Attribute) and parent.value is node and parent.attr in _LOCAL_TIME_USES:
             return  # ``datetime.now().timestamp()`` is right; ``.strftime()`` shows local time on purpose
-    if utc == "UTC":
-        replacement += " (from datetime import UTC)"
-    ctx.report(node, XFA411, fixable=method == "utcnow", call=f"{shown}.{method}", replacement=replacement)
+    if notes:
+        replacement += f" ({'; '.join(notes)})"
+    fixable = method == "utcnow" and not meets_unknown_timezone(node, ctx.parent)
+    ctx.report(node, XFA411, fixable=fixable, call=f"{shown}.{method}", replacement=replacement)
 
 
-# -- tracking which names hold model instances ------------------------------------
-
-
-@visitor(ast.Assign, leave=True, codes=(XFA402,))
-def assign(node: ast.Assign, ctx: Context) -> None:
-    targets = node.targets
-    frame = ctx.frame
-    if frame.kind == "class":
-        return
-    if len(targets) == 1 and targets[0].__class__ is ast.Name:
-        name = targets[0].id  # type: ignore[attr-defined]
-        value = node.value
-        is_model = value.__class__ is ast.Call and _makes_model(ctx, value)
-        if is_model or name in frame.params or "xfa4_inst" in frame.data:
-            _known_instances(frame)[name] = is_model
-        return
-    for target in targets:
-        _forget(target, ctx)
-
-
-@visitor(ast.AnnAssign, leave=True, codes=(XFA402,))
-def ann_assign(node: ast.AnnAssign, ctx: Context) -> None:
-    if ctx.frame.kind == "class" or not isinstance(node.target, ast.Name):
-        return
-    if node.value is None and node.target.id not in ctx.frame.params:
-        return
-    is_model = _annotated_model(ctx, node.annotation) or _makes_model(ctx, node.value)
-    _known_instances(ctx.frame)[node.target.id] = is_model
-
-
-@visitor(ast.For, ast.AsyncFor, ast.comprehension, codes=(XFA402,))
-def loop_target(node: ast.For | ast.AsyncFor | ast.comprehension, ctx: Context) -> None:
-    _forget(node.target, ctx)
-
-
-@visitor(ast.withitem, codes=(XFA402,))
-def with_target(node: ast.withitem, ctx: Context) -> None:
-    if node.optional_vars is not None:
-        _forget(node.optional_vars, ctx)
-
-
-@visitor(ast.NamedExpr, ast.AugAssign, leave=True, codes=(XFA402,))
-def walrus(node: ast.NamedExpr | ast.AugAssign, ctx: Context) -> None:
-    if isinstance(node.target, ast.Name):
-        is_model = isinstance(node, ast.NamedExpr) and _makes_model(ctx, node.value)
-        _known_instances(ctx.frame)[node.target.id] = is_model
-
-
-def _forget(target: ast.expr, ctx: Context) -> None:
-    if isinstance(target, ast.Name):
-        frame = ctx.frame
-        if "xfa4_inst" in frame.data or target.id in frame.params:
-            _known_instances(frame)[target.id] = False
-    elif isinstance(target, (ast.Tuple, ast.List)):
-        for elt in target.elts:
-            _forget(elt, ctx)
-    elif isinstance(target, ast.Starred):
-        _forget(target.value, ctx)
+def meets_unknown_timezone(call: ast.Call, parent: ast.AST | None) -> bool:
+    """The call's value is compared with, or has subtracted from it, a value whose timezone
+    this file cannot see (``utcnow() - row.created_at``): made aware, it would raise
+    TypeError against a naive ``DateTime`` column, so the XFA411 fix is not offered."""
+    if isinstance(parent, ast.Compare):
+        return True
+    if isinstance(parent, ast.BinOp) and isinstance(parent.op, ast.Sub):
+        other = parent.right if parent.left is call else parent.left
+        return not (
+            parent.left is call
+            and isinstance(other, ast.Call)
+            and (
+                (isinstance(other.func, ast.Name) and other.func.id == "timedelta")
+                or (isinstance(other.func, ast.Attribute) and other.func.attr == "timedelta")
+            )
+        )
+    return False
 
 
 # -- XFA403, XFA406, XFA408 (route parameters): functions -------------------------
@@ -1195,22 +1602,22 @@ def function(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> None
             if isinstance(target, ast.Attribute):
                 last = target.attr
             elif isinstance(target, ast.Name):
-                last = ctx.imports.get(target.id, target.id).rsplit(".", 1)[-1]
+                last = (ctx.import_of(target.id) or target.id).rsplit(".", 1)[-1]
             else:
                 continue
             if last in ("validator", "root_validator"):
-                qualname = ctx.resolve(target)
-                if (
-                    qualname in _V1_VALIDATORS
-                    and ctx.imported_from(target, "pydantic")
-                    and not (isinstance(target, ast.Name) and target.id in ctx.functions)
-                ):
+                found = _v1_validator(ctx, target)
+                if found is not None:
+                    name, direct = found
                     ctx.report(
                         decorator,
                         XFA403,
-                        fixable=_validator_fixable(decorator, last),
-                        name=last,
-                        replacement=_validator_replacement(decorator, last),
+                        # ``compat.validator`` -> ``compat.field_validator`` needs the
+                        # project module to export it: left to the user
+                        fixable=(direct or isinstance(target, ast.Name))
+                        and validator_fix_blocker(decorator, node, ctx.lines) is None,
+                        name=name,
+                        replacement=_validator_replacement(decorator, name),
                     )
             elif last == "field_validator":
                 field_validator = ctx.resolve(target) in (
@@ -1230,13 +1637,74 @@ def function(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> None
                     ctx.report(arg, XFA408, kind="route parameter", name=arg.arg, fix="Decimal")
 
 
-def _validator_fixable(decorator: ast.expr, name: str) -> bool:
-    """What ``fastapi-conventions fix`` rewrites: ``@validator`` without ``always=``/``each_item=``
-    (a ``@root_validator`` changes its signature in v2: a manual fix)."""
-    if name != "validator":
-        return False
-    keywords = decorator.keywords if isinstance(decorator, ast.Call) else []
-    return not any(kw.arg in ("always", "each_item") or kw.arg is None for kw in keywords)
+def _v1_validator(ctx: Context, target: ast.expr) -> tuple[str, bool] | None:
+    """``(name, direct)`` when a decorator is pydantic's v1 ``validator``/``root_validator``:
+    imported from ``pydantic`` here (``direct``), or through a project module that
+    re-exports it (``from app.compat import validator``); ``pydantic.v1``'s are v1 on purpose."""
+    qualname = ctx.resolve(target)
+    if qualname is None:
+        return None
+    head = target
+    while isinstance(head, ast.Attribute):
+        head = head.value
+    if isinstance(head, ast.Name) and head.id in _conditional_v1(ctx) and ctx.bindings.get(head.id) is ctx.lookup(head.id):
+        return None  # ``pydantic.v1``'s where it exists: v1 on purpose
+    if qualname in _V1_VALIDATORS:
+        if ctx.imported_from(target, "pydantic") and not (isinstance(target, ast.Name) and target.id in ctx.functions):
+            return _V1_VALIDATORS[qualname], True
+        return None
+    if qualname.startswith("pydantic."):
+        return None
+    sym = ctx.symbol(target)
+    if sym is not None and sym.kind == "external" and sym.qualname in _V1_VALIDATORS:
+        return _V1_VALIDATORS[sym.qualname], False
+    return None
+
+
+def validator_fix_blocker(
+    decorator: ast.expr, function: ast.AST | None, lines: list[str] | None = None
+) -> str | None:
+    """Why ``fastapi-conventions fix`` leaves a v1 ``@validator``/``@root_validator`` to the
+    user, or ``None`` when it rewrites it (the fixer raises this reason; the finding's
+    message agrees).  ``lines``: the file's lines, to see comments inside the decorator."""
+    func = decorator.func if isinstance(decorator, ast.Call) else decorator
+    last = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+    if last == "root_validator":
+        return "@root_validator → @model_validator changes the signature; migrate it by hand"
+    if last != "validator" or not isinstance(decorator, ast.Call):
+        return "not a @validator(...) call"
+    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or decorator not in function.decorator_list:
+        return "the decorator is not on a function"
+    for kw in decorator.keywords:
+        if kw.arg in ("always", "each_item"):
+            return f"{kw.arg}= has no direct field_validator equivalent"
+        if kw.arg == "pre":
+            if not (isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, bool)):
+                return "pre=<expression>: choose the mode by hand"
+        elif kw.arg not in ("allow_reuse", "check_fields"):
+            return f"{kw.arg}= has no field_validator equivalent"
+    if any(isinstance(a, ast.Starred) for a in decorator.args) or not decorator.args:
+        return "the validated fields are not listed"
+    args = function.args
+    if args.vararg or args.kwarg or args.kwonlyargs or len([*args.posonlyargs, *args.args]) != 2:
+        return "the validator takes values/config/field: its signature changes in v2 (info: ValidationInfo)"
+    if lines is not None and _has_hash(decorator, lines):
+        return "comments inside the decorator"
+    return None
+
+
+def _has_hash(node: ast.expr, lines: list[str]) -> bool:
+    """A ``#`` within the node's source (a comment, or one inside a string literal)."""
+    first, last = node.lineno, node.end_lineno or node.lineno
+    for number in range(first, last + 1):
+        if not 0 < number <= len(lines):
+            return False
+        text = lines[number - 1].encode("utf-8")
+        start = node.col_offset if number == first else 0
+        end = node.end_col_offset if number == last and node.end_col_offset is not None else len(text)
+        if b"#" in text[start:end]:
+            return True
+    return False
 
 
 def _validator_replacement(decorator: ast.expr, name: str) -> str:

@@ -1,0 +1,5 @@
+from pydantic_settings import BaseSettings
+
+
+class ProjectSettings(BaseSettings):
+    debug: bool = False
