@@ -255,8 +255,7 @@ class Context:
                 continue
             if skip_to_module:
                 break
-            if name in frame.params:
-                return Binding("param", frame.node, annotation=frame.params[name])
+            # a binding the walk met in this scope comes after the parameters were bound
             found = frame.bindings.get(name)
             if found is not None:
                 if found.kind == "global":
@@ -265,6 +264,8 @@ class Context:
                 if found.kind == "nonlocal":
                     continue
                 return found
+            if name in frame.params:
+                return Binding("param", frame.node, annotation=frame.params[name])
         return self.bindings.get(name)
 
     def import_of(self, name: str) -> str | None:

@@ -99,6 +99,9 @@ def walk(ctx: Context) -> None:
             visitors = leave.get(node_type)
             if visitors:
                 _call(visitors, node, ctx, tables)
+            binder = _LEAVE_BINDERS.get(node_type)
+            if binder is not None:
+                binder(node, ctx)
             if node_type in _SCOPE_TYPES:
                 frames.pop()
             continue
@@ -146,8 +149,9 @@ def walk(ctx: Context) -> None:
                 extend(children)
 
 
-# -- bindings: what each name of a scope is bound to, recorded after the node's own
-# visitors ran (they see the scope as it was before the statement) -------------------
+# -- bindings: what each name of a scope is bound to.  An assignment binds once its value
+# was walked (in ``x = x.dict()`` the right-hand ``x`` is the old one); a ``for``/``with``
+# target, an ``except`` name, a nested def before the body that uses it ----------------
 
 
 def _bind_assign(node: ast.Assign, ctx: Context) -> None:
@@ -204,15 +208,17 @@ def _bind_def(node: ast.AST, ctx: Context) -> None:
         ctx.bind(node.name, Binding(kind, node))  # type: ignore[attr-defined]
 
 
-_BINDERS: dict[type, Callable[[ast.AST, Context], None]] = {
+_LEAVE_BINDERS: dict[type, Callable[[ast.AST, Context], None]] = {
     ast.Assign: _bind_assign,  # type: ignore[dict-item]
     ast.AnnAssign: _bind_annassign,  # type: ignore[dict-item]
+    ast.NamedExpr: _bind_walrus,  # type: ignore[dict-item]
+}
+_BINDERS: dict[type, Callable[[ast.AST, Context], None]] = {
     ast.For: _bind_for,  # type: ignore[dict-item]
     ast.AsyncFor: _bind_for,  # type: ignore[dict-item]
     ast.With: _bind_with,  # type: ignore[dict-item]
     ast.AsyncWith: _bind_with,  # type: ignore[dict-item]
     ast.ExceptHandler: _bind_except,  # type: ignore[dict-item]
-    ast.NamedExpr: _bind_walrus,  # type: ignore[dict-item]
     ast.Global: _bind_global,  # type: ignore[dict-item]
     ast.Nonlocal: _bind_global,  # type: ignore[dict-item]
     ast.FunctionDef: _bind_def,

@@ -439,3 +439,24 @@ def test_index_for_shares_one_index_per_root(app: Path):
     a = project.index_for(str(app / "app/a.py"), ast.parse(""), settings)
     b = project.index_for(str(app / "app/b.py"), ast.parse(""), settings)
     assert a is b
+
+
+def test_an_assignment_binds_after_its_value_and_a_parameter_can_be_rebound():
+    seen = _resolved_calls(
+        """
+        import requests
+
+        def a():
+            requests = requests.Session()
+            requests.get("u")
+
+        def b(requests):
+            requests.get("u")
+            import httpx as requests
+            requests.get("u")
+        """
+    )
+    # the right-hand ``requests`` is still the module's import; after the assignment the
+    # name is a local session
+    assert seen[5] == "requests.Session" and seen[6] is None
+    assert seen[9] is None and seen[11] == "httpx.get"
