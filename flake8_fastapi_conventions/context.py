@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, TypeVar
@@ -69,6 +70,57 @@ SESSION_ATTRS = frozenset({"db", "session", "_db", "_session", "db_session", "_d
 #: libraries whose ``Session`` classes are not database sessions
 NON_DB_SESSION_MODULES = frozenset(
     {"requests", "aiohttp", "httpx", "boto3", "botocore", "aioboto3", "niquests", "urllib3", "tls_client"}
+)
+
+#: DBAPI drivers and non-ORM database clients: their connections are no ORM sessions
+NON_ORM_DB_MODULES = frozenset(
+    {"sqlite3", "aiosqlite", "psycopg2", "psycopg", "asyncpg", "pymysql", "MySQLdb", "aiomysql",
+     "databases", "redis", "aioredis", "motor", "pymongo", "duckdb", "cassandra", "neo4j"}
+)
+#: class names that are no database session whatever they are imported from
+NON_SESSION_CLASS_NAMES = frozenset({"ClientSession", "Client", "AsyncClient", "Redis", "Database"})
+#: factories whose result makes sessions when called (``SessionLocal = sessionmaker(...)``)
+SESSION_MAKERS = frozenset(
+    {
+        "sqlalchemy.orm.sessionmaker",
+        "sqlalchemy.orm.session.sessionmaker",
+        "sqlalchemy.ext.asyncio.async_sessionmaker",
+        "sqlalchemy.ext.asyncio.session.async_sessionmaker",
+    }
+)
+#: registries that are a session themselves and make one when called
+SCOPED_SESSIONS = frozenset(
+    {
+        "sqlalchemy.orm.scoped_session",
+        "sqlalchemy.orm.scoping.scoped_session",
+        "sqlalchemy.ext.asyncio.async_scoped_session",
+        "sqlalchemy.ext.asyncio.scoping.async_scoped_session",
+    }
+)
+#: ``Depends(...)`` / ``Security(...)``, however imported
+DEPENDS_CALLS = frozenset(
+    {
+        "fastapi.Depends",
+        "fastapi.Security",
+        "fastapi.params.Depends",
+        "fastapi.params.Security",
+        "fastapi.param_functions.Depends",
+        "fastapi.param_functions.Security",
+    }
+)
+#: ``-> AsyncGenerator[AsyncSession, None]``: what a dependency or context manager yields
+_YIELDING_TYPES = frozenset(
+    {"Generator", "AsyncGenerator", "Iterator", "AsyncIterator", "Iterable", "AsyncIterable",
+     "ContextManager", "AsyncContextManager", "AbstractContextManager", "AbstractAsyncContextManager"}
+)
+_SESSION_FACTORY_NAME = re.compile(
+    r"^_?(async_?)?(session_?(local|maker|factory)|local_?session|async_session|sessionlocal)$", re.I
+)
+#: how many hops the session detector follows through aliases, dependencies and factories
+_SESSION_DEPTH = 6
+_NOT_SESSION_VALUES = (
+    ast.Constant, ast.Dict, ast.List, ast.Tuple, ast.Set, ast.JoinedStr, ast.ListComp,
+    ast.DictComp, ast.SetComp, ast.GeneratorExp, ast.Lambda, ast.Compare, ast.BinOp,
 )
 
 _SESSION_ALIAS_NAME = re.compile(r"(Session|Db|DB)")
@@ -490,25 +542,17 @@ class Context:
             has_routes=bool(self.top_level_routes()),
             class_kinds=lambda: [self.class_kinds(ast.Name(name)) for name in self.classes],
             functions=len(self.functions),
-            imports_routers=self._imports_routers,
+            imports_routers=lambda: imports_routers(self.module_imports, self.settings),
         )
 
     def settings_configured(self, layer: str | None) -> bool:
         """The user replaced the default globs of ``layer``."""
-        if layer is None:
-            return False
-        from .settings import DEFAULT_LAYER_GLOBS
+        return globs_configured(self.settings, layer)
 
-        return tuple(self.settings.layer_globs.get(layer, ())) != DEFAULT_LAYER_GLOBS.get(layer, ())
-
-    def _imports_routers(self) -> bool:
-        for local, qualname in self.module_imports.items():
-            if router_like(local) and local.lower().endswith("router"):
-                return True
-            tail = qualname.rsplit(".", 1)[-1]
-            if tail.lower().endswith("router"):
-                return True
-        return False
+    def module_layer(self, path: str, path_layer: str | None, by_directory: bool) -> str | None:
+        """The layer of another module of the project (the file ``path``, whose path says
+        ``path_layer``), from its summary's content as :attr:`layer` judges this file's."""
+        return summary_layer(self.index, self.settings, path, path_layer, by_directory)
 
     @property
     def is_test(self) -> bool:
@@ -652,12 +696,9 @@ class Context:
         return node, metadata
 
     def is_session_annotation(self, annotation: ast.expr | None) -> bool:
-        base, _ = self.unwrap_annotation(annotation)
-        if base is None:
-            return False
-        if isinstance(base, ast.Subscript):  # AsyncGenerator[AsyncSession, None] is not a session
-            return False
-        return self.resolve(base) in SESSION_TYPES or self._bare_session_name(base)
+        """``annotation`` is a SQLAlchemy/SQLModel session type (through ``Annotated``,
+        ``Optional`` and aliases of this file or, through the project index, of another)."""
+        return self._annotation_session(annotation) is True
 
     def _bare_session_name(self, node: ast.expr) -> bool:
         # ``AsyncSession`` not imported here (e.g. from a project re-export)
@@ -672,22 +713,174 @@ class Context:
                 break
         return False, None
 
+    # The one session detector: every rule asks ``is_session`` (or ``session_verdict`` /
+    # ``opens_session``).  A name is a session when its binding here shows it: a parameter
+    # annotated ``AsyncSession``/``Session`` (also through ``Annotated`` aliases of another
+    # module), ``Depends(get_db)`` where ``get_db`` yields or returns one, ``async with
+    # SessionLocal() as session`` where ``SessionLocal`` is a ``sessionmaker``; it is none
+    # when the binding shows something else (``session = aiohttp.ClientSession()``,
+    # ``session: httpx.AsyncClient``).  Only a name whose binding says nothing (an
+    # unannotated parameter, a call the index cannot follow) is judged by its spelling.
+
     def is_session(self, expr: ast.expr) -> bool:
-        """``expr`` is a SQLAlchemy/SQLModel session: a parameter annotated
-        ``AsyncSession``/``Session`` (also through ``Annotated`` aliases), a name
-        ``db``/``session`` not annotated as something else, or ``self.db``/``self.session``."""
+        """``expr`` is a SQLAlchemy/SQLModel session: its binding shows it (see above), or
+        nothing shows what it is and it is called ``db``/``session`` (``self.db``,
+        ``self.session``)."""
+        verdict = self.session_verdict(expr)
+        if verdict is not None:
+            return verdict
         if isinstance(expr, ast.Name):
-            is_param, annotation = self.annotation_of(expr.id)
-            if is_param and annotation is not None:
-                if self.is_session_annotation(annotation):
-                    return True
-                if expr.id not in SESSION_NAMES:
-                    return False
-                return self._session_alias_like(annotation)
             return expr.id in SESSION_NAMES
         if isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name):
             return expr.value.id in ("self", "cls") and expr.attr in SESSION_ATTRS
         return False
+
+    def session_verdict(self, expr: ast.expr) -> bool | None:
+        """What the bindings say about ``expr`` being a database session: ``True``,
+        ``False``, or ``None`` when they say nothing (the name alone would decide)."""
+        if isinstance(expr, ast.Name):
+            return self._name_session(expr.id)
+        if isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and expr.value.id in ("self", "cls"):
+            return self._self_attr_session(expr.attr)
+        return None
+
+    def opens_session(self, call: ast.expr) -> bool:
+        """``call`` makes a new database session: ``AsyncSession(...)``/``Session(...)`` from
+        sqlalchemy/sqlmodel, a call of a ``sessionmaker`` (of this module or another), of a
+        function that returns one, or, when nothing says what the callee is, of a name
+        spelled like a session factory (``SessionLocal``, ``async_session_maker``)."""
+        if not isinstance(call, ast.Call):
+            return False
+        verdict = self._callee_session(call.func)
+        if verdict is not None:
+            return verdict
+        func = call.func
+        if isinstance(func, ast.Name):
+            return bool(_SESSION_FACTORY_NAME.match(func.id))
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in ("self", "cls"):
+            return bool(_SESSION_FACTORY_NAME.match(func.attr))
+        return False
+
+    def _name_session(self, name: str) -> bool | None:
+        found = self.lookup(name)
+        if found is None:
+            return None
+        return self._binding_session(found, name, 0)
+
+    def _binding_session(self, found: Binding, name: str, depth: int) -> bool | None:
+        key = ("session", id(found.node), found.kind, name)
+        if key in self._memo:
+            return self._memo[key]
+        kind = found.kind
+        verdict: bool | None = None
+        if kind == "param":
+            verdict = self._param_session(found.node, name, found.annotation)
+        elif kind in ("assign", "walrus", "with"):
+            if found.annotation is not None:
+                verdict = self._annotation_session(found.annotation)
+            if verdict is None and found.value is not None:
+                verdict = self._value_session(found.value, entered=kind == "with")
+                if verdict is None and isinstance(found.value, ast.Name) and depth < _SESSION_DEPTH:
+                    # ``session = http`` (``http = requests.Session()``)
+                    other = self.lookup(found.value.id)
+                    if other is not None and other is not found:
+                        verdict = self._binding_session(other, found.value.id, depth + 1)
+        elif kind == "import" and found.qualname:
+            verdict = _value_is_session(self.index, self.index.lookup(self.filename, found.qualname), 0)
+        elif kind in ("def", "class"):
+            verdict = False
+        self._memo[key] = verdict
+        return verdict
+
+    def _param_session(self, fn: ast.AST | None, name: str, annotation: ast.expr | None) -> bool | None:
+        if annotation is not None:
+            verdict = self._annotation_session(annotation)
+            if verdict is not None:
+                return verdict
+        target = self.depends_target(_param_default(fn, name))
+        if target is not None:
+            verdict = self._callee_session(target)
+            if verdict is not None:
+                return verdict
+        if annotation is not None:
+            # an annotation nothing can follow: a session only if it reads like a session alias
+            return name in SESSION_NAMES and self._session_alias_like(annotation)
+        return None
+
+    def _annotation_session(self, annotation: ast.expr | None) -> bool | None:
+        base, metadata = self.unwrap_annotation(annotation)
+        if base is None:
+            return None
+        if isinstance(base, ast.Subscript):  # AsyncGenerator[AsyncSession, None] is not a session
+            return False
+        if not isinstance(base, (ast.Name, ast.Attribute)):
+            return None
+        qualname = self.resolve(base)
+        if qualname in SESSION_TYPES or self._bare_session_name(base):
+            return True
+        if self.is_builtin(base):
+            return False
+        verdict = _symbol_as_type(self.index, self.symbol(base), 0)
+        if verdict is not None:
+            return verdict
+        for item in metadata:  # ``Annotated[Any, Depends(get_db)]``
+            target = self.depends_target(item)
+            if target is not None:
+                verdict = self._callee_session(target)
+                if verdict is not None:
+                    return verdict
+        return None
+
+    def _callee_session(self, func: ast.expr) -> bool | None:
+        """Does calling ``func`` make a database session (or, for a dependency, give one)?"""
+        if not isinstance(func, (ast.Name, ast.Attribute)):
+            return None
+        qualname = self.resolve(func)
+        if qualname in SESSION_TYPES:
+            return True
+        if qualname in SESSION_MAKERS:
+            return False  # ``sessionmaker(...)`` makes a factory
+        if qualname in SCOPED_SESSIONS:
+            return False  # ``scoped_session(...)`` makes the registry (see _value_is_session)
+        if self.imported_from(func, *NON_DB_SESSION_MODULES, *NON_ORM_DB_MODULES):
+            return False
+        if last_name(func) in NON_SESSION_CLASS_NAMES:
+            return False
+        if isinstance(func, ast.Name) and self.is_builtin(func):
+            return False
+        return _callee_makes_session(self.index, self.symbol(func), 0)
+
+    def _value_session(self, value: ast.expr, entered: bool) -> bool | None:
+        if isinstance(value, ast.Await):
+            value = value.value
+        if isinstance(value, ast.Call):
+            func = value.func
+            if entered and isinstance(func, ast.Attribute) and func.attr in ("begin", "begin_nested"):
+                return False  # ``async with session.begin() as tx`` binds a transaction
+            if isinstance(func, (ast.Name, ast.Attribute)) and self.resolve(func) in SCOPED_SESSIONS:
+                return True  # ``db = scoped_session(SessionLocal)``
+            return self._callee_session(func)
+        if isinstance(value, _NOT_SESSION_VALUES):
+            return False
+        return None
+
+    def _self_attr_session(self, attr: str) -> bool | None:
+        """``self.<attr>`` of a method: what the class's methods assign to it (``self.session
+        = aiohttp.ClientSession()`` is no database session)."""
+        for i in range(len(self.frames) - 1, 0, -1):
+            frame = self.frames[i]
+            if frame.kind != "class":
+                continue
+            cls = frame.node
+            if not isinstance(cls, ast.ClassDef) or self.classes.get(cls.name) is not cls:
+                return None
+            summary = self.index.summary(self.filename)
+            info = (summary or {}).get("classes", {}).get(cls.name) or {}
+            desc = info.get("attrs", {}).get(attr)
+            if desc is None:
+                return None
+            return _desc_value_session(self.index, _abspath(self.filename), desc, 0)
+        return None
 
     def _session_alias_like(self, annotation: ast.expr) -> bool:
         """An annotation we cannot resolve that still reads like a session alias
@@ -702,6 +895,61 @@ class Context:
             return True
         tail = qualname.rsplit(".", 1)[-1]
         return bool(_SESSION_ALIAS_NAME.search(tail)) and tail not in ("ClientSession",)
+
+    # -- dependencies -------------------------------------------------------------
+
+    def is_depends(self, expr: ast.AST | None) -> bool:
+        """``expr`` is a call of FastAPI's ``Depends``/``Security`` (however imported)."""
+        return isinstance(expr, ast.Call) and self.resolve(expr.func) in DEPENDS_CALLS
+
+    def depends_target(self, expr: ast.AST | None) -> ast.expr | None:
+        """The dependency of ``Depends(get_db)`` / ``Security(f, scopes=[...])`` /
+        ``Depends(dependency=f)``; ``None`` when ``expr`` is no such call or names no
+        dependency (``Depends()``, which depends on the annotation's class)."""
+        if not self.is_depends(expr):
+            return None
+        assert isinstance(expr, ast.Call)
+        if expr.args:
+            return expr.args[0]
+        for kw in expr.keywords:
+            if kw.arg == "dependency":
+                return kw.value
+        return None
+
+    def param_depends(self, fn: ast.AST, name: str) -> ast.Call | None:
+        """The ``Depends(...)`` of parameter ``name`` of ``fn``: its default, or in the
+        ``Annotated`` metadata of its annotation (aliases of this file followed)."""
+        default = _param_default(fn, name)
+        if self.is_depends(default):
+            return default  # type: ignore[return-value]
+        args = getattr(fn, "args", None)
+        if not isinstance(args, ast.arguments):
+            return None
+        for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
+            if arg.arg == name and arg.annotation is not None:
+                _, metadata = self.unwrap_annotation(arg.annotation)
+                for item in metadata:
+                    if self.is_depends(item):
+                        return item  # type: ignore[return-value]
+        return None
+
+    def takes_dependencies(self, fn: ast.AST) -> bool:
+        """``fn`` has a parameter filled by FastAPI's dependency injection: a
+        ``Depends(...)`` default, ``Annotated[..., Depends(...)]``, or an ``Annotated``
+        alias of another module holding ``Depends(...)`` (``SessionDep``)."""
+        args = getattr(fn, "args", None)
+        if not isinstance(args, ast.arguments):
+            return False
+        for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
+            if self.param_depends(fn, arg.arg) is not None:
+                return True
+            if arg.annotation is not None:
+                base, _ = self.unwrap_annotation(arg.annotation)
+                if isinstance(base, (ast.Name, ast.Attribute)):
+                    sym = self.symbol(base)
+                    if sym is not None and sym.kind == "value" and _desc_has_depends(sym.info):
+                        return True
+        return False
 
     @property
     def model_classes(self) -> frozenset[str]:
@@ -837,6 +1085,61 @@ def kinds_of(ancestors: frozenset[str] | set[str], sym: Symbol | None = None) ->
     return frozenset(kinds)
 
 
+def globs_configured(settings: Settings, layer: str | None) -> bool:
+    """The user replaced the default globs of ``layer``."""
+    if layer is None:
+        return False
+    from .settings import DEFAULT_LAYER_GLOBS
+
+    return tuple(settings.layer_globs.get(layer, ())) != DEFAULT_LAYER_GLOBS.get(layer, ())
+
+
+def imports_routers(imports: dict[str, str], settings: Settings | None = None) -> bool:
+    """A module's imports bring in routers (``from app.api.routes.users import router``)
+    or routes modules (``from app.routers import items``, by the routes globs)."""
+    for local, qualname in imports.items():
+        if router_like(local) and local.lower().endswith("router"):
+            return True
+        tail = qualname.rsplit(".", 1)[-1]
+        if tail.lower().endswith("router"):
+            return True
+        if settings is not None:
+            parts = [p for p in qualname.lstrip(".").split(".") if p]
+            if len(parts) > 1 and settings.layer_of("_/" + "/".join(parts) + ".py") == "routes":
+                return True
+    return False
+
+
+def summary_layer(
+    index: ProjectIndex, settings: Settings, path: str, path_layer: str | None, by_directory: bool
+) -> str | None:
+    """:func:`content_layer` of a project module from its summary (routes, classes and
+    their kinds through the index, functions, imports): the same judgement
+    :attr:`Context.layer` makes of the checked file."""
+    if path_layer in ("tests", "scripts") or globs_configured(settings, path_layer):
+        return path_layer
+    summary = index.summary(path)
+    if summary is None:
+        return path_layer
+    full = _abspath(path)
+
+    def class_kinds() -> list[frozenset[str]]:
+        kinds = []
+        for name, info in summary["classes"].items():
+            sym = Symbol("class", f"{full}:{name}", full, name, info)
+            kinds.append(kinds_of(index.external_ancestors(sym), sym))
+        return kinds
+
+    return content_layer(
+        path_layer,
+        by_directory,
+        has_routes=summary.get("routes", 0) > 0,
+        class_kinds=class_kinds,
+        functions=len(summary["functions"]),
+        imports_routers=lambda: imports_routers(summary["imports"], settings),
+    )
+
+
 def content_layer(
     path_layer: str | None,
     by_directory: bool,
@@ -869,6 +1172,198 @@ def content_layer(
         if kinds and all("pydantic" in k and "orm" not in k for k in kinds):
             return "schemas"
     return path_layer
+
+
+# -- sessions across modules (the project index's summaries) ---------------------------
+
+
+def _abspath(path: str) -> str:
+    return os.path.abspath(path)
+
+
+def _param_default(fn: ast.AST | None, name: str) -> ast.expr | None:
+    """The default value of parameter ``name`` of a function or lambda."""
+    args = getattr(fn, "args", None)
+    if not isinstance(args, ast.arguments):
+        return None
+    positional = [*args.posonlyargs, *args.args]
+    offset = len(positional) - len(args.defaults)
+    for i, arg in enumerate(positional):
+        if arg.arg == name:
+            return args.defaults[i - offset] if i >= offset else None
+    for arg, default in zip(args.kwonlyargs, args.kw_defaults):
+        if arg.arg == name:
+            return default
+    return None
+
+
+def _non_session_name(qualname: str) -> bool:
+    """An external name that is known not to be (or make) a database session."""
+    head = qualname.split(".", 1)[0]
+    return (
+        head in NON_DB_SESSION_MODULES
+        or head in NON_ORM_DB_MODULES
+        or qualname.rsplit(".", 1)[-1] in NON_SESSION_CLASS_NAMES
+        or qualname in ("builtins.dict", "dict", "str", "int", "bool", "list", "bytes")
+    )
+
+
+def _depends_desc_target(desc: dict | None) -> str | None:
+    """The dependency a ``Depends(get_db)`` description names (as its module spells it)."""
+    if not desc or desc.get("k") != "call" or desc.get("f") not in DEPENDS_CALLS:
+        return None
+    if desc.get("ar"):
+        return desc["ar"]
+    first = desc.get("a")
+    return first[1:] if isinstance(first, str) and first.startswith("$") else None
+
+
+def _desc_has_depends(desc: dict | None, depth: int = 0) -> bool:
+    """A value description of an ``Annotated[..., Depends(...)]`` alias."""
+    if not desc or depth > _SESSION_DEPTH or desc.get("k") != "sub":
+        return False
+    if str(desc.get("of", "")).rsplit(".", 1)[-1] == "Annotated":
+        items = desc.get("items") or []
+        if any(isinstance(m, dict) and m.get("k") == "call" and m.get("f") in DEPENDS_CALLS for m in items[1:]):
+            return True
+        return bool(items) and _desc_has_depends(items[0], depth + 1)
+    return False
+
+
+def _symbol_as_type(index: ProjectIndex, sym: Symbol | None, depth: int) -> bool | None:
+    """``sym`` used as an annotation: a session type (``True``), another type (``False``),
+    or unknown."""
+    if sym is None or depth > _SESSION_DEPTH:
+        return None
+    if sym.kind == "external":
+        if sym.qualname in SESSION_TYPES:
+            return True
+        return False if _non_session_name(sym.qualname) else None
+    if sym.kind == "class":
+        ancestors = index.external_ancestors(sym)
+        if ancestors & SESSION_TYPES:
+            return True
+        return None if "?" in ancestors else False
+    if sym.kind == "value" and sym.path is not None:  # a type alias
+        return _desc_as_type(index, sym.path, sym.info, depth + 1)
+    if sym.kind in ("function", "module"):
+        return False
+    return None
+
+
+def _desc_as_type(index: ProjectIndex, path: str, desc: dict | None, depth: int) -> bool | None:
+    if not desc or depth > _SESSION_DEPTH:
+        return None
+    kind = desc.get("k")
+    if kind == "ref" and desc.get("n"):
+        return _symbol_as_type(index, index.lookup(path, desc["n"]), depth + 1)
+    if kind == "sub":
+        tail = str(desc.get("of", "")).rsplit(".", 1)[-1]
+        items = desc.get("items") or []
+        if tail == "Annotated" and items:
+            verdict = _desc_as_type(index, path, items[0], depth + 1)
+            if verdict is not None:
+                return verdict
+            for meta in items[1:]:  # ``Annotated[Any, Depends(get_db)]``
+                target = _depends_desc_target(meta)
+                if target is not None:
+                    return _callee_makes_session(index, index.lookup(path, target), depth + 1)
+            return None
+        if tail == "Optional" and items:
+            return _desc_as_type(index, path, items[0], depth + 1)
+        return False  # ``AsyncGenerator[AsyncSession, None]``, ``list[X]``: a container
+    return None
+
+
+def _callee_makes_session(index: ProjectIndex, sym: Symbol | None, depth: int) -> bool | None:
+    """Calling ``sym`` (or FastAPI resolving it as a dependency) gives a session?"""
+    if sym is None or depth > _SESSION_DEPTH:
+        return None
+    if sym.kind == "external":
+        if sym.qualname in SESSION_TYPES:
+            return True
+        if sym.qualname in SESSION_MAKERS or sym.qualname in SCOPED_SESSIONS:
+            return False
+        return False if _non_session_name(sym.qualname) else None
+    if sym.kind == "class":
+        return _symbol_as_type(index, sym, depth + 1)
+    if sym.kind == "value" and sym.path is not None:
+        desc = sym.info or {}
+        if desc.get("k") == "call" and desc.get("f"):
+            # ``SessionLocal = sessionmaker(...)``, then ``SessionLocal()``
+            maker = index.lookup(sym.path, desc["f"])
+            if maker is not None and maker.kind == "external":
+                if maker.qualname in SESSION_MAKERS or maker.qualname in SCOPED_SESSIONS:
+                    return True
+                if _non_session_name(maker.qualname):
+                    return False
+        return None
+    if sym.kind == "function" and sym.path is not None:
+        return _function_makes_session(index, sym, depth + 1)
+    if sym.kind == "module":
+        return False
+    return None
+
+
+def _function_makes_session(index: ProjectIndex, sym: Symbol, depth: int) -> bool | None:
+    """A project function that returns or yields a session: its return annotation says so
+    (``-> AsyncSession``, ``-> AsyncGenerator[AsyncSession, None]``), or what it returns or
+    yields is made by a session factory."""
+    info = sym.info or {}
+    path = sym.path or ""
+    ann = info.get("ann")
+    if ann:
+        verdict = _symbol_as_type(index, index.lookup(path, ann), depth + 1)
+        if verdict is not None:
+            return verdict
+    rtype = info.get("rt")
+    if isinstance(rtype, dict) and rtype.get("k") == "sub":
+        tail = str(rtype.get("of", "")).rsplit(".", 1)[-1]
+        items = rtype.get("items") or []
+        if tail in _YIELDING_TYPES and items:
+            verdict = _desc_as_type(index, path, items[0], depth + 1)
+        else:
+            verdict = _desc_as_type(index, path, rtype, depth + 1)
+        if verdict is not None:
+            return verdict
+    verdicts = [_desc_value_session(index, path, d, depth + 1) for d in (*info.get("yld", ()), *info.get("ret", ()))]
+    if any(v is True for v in verdicts):
+        return True
+    if verdicts and all(v is False for v in verdicts):
+        return False
+    return None
+
+
+def _desc_value_session(index: ProjectIndex, path: str, desc: dict | None, depth: int) -> bool | None:
+    """The value a description of module ``path`` stands for is a session?"""
+    if not desc or depth > _SESSION_DEPTH:
+        return None
+    kind = desc.get("k")
+    if kind == "call" and desc.get("f"):
+        callee = index.lookup(path, desc["f"])
+        if callee is not None and callee.kind == "external" and callee.qualname in SCOPED_SESSIONS:
+            return True
+        return _callee_makes_session(index, callee, depth + 1)
+    if kind == "ref" and desc.get("n"):
+        return _value_is_session(index, index.lookup(path, desc["n"]), depth + 1)
+    if kind == "ann" and desc.get("t"):
+        return _symbol_as_type(index, index.lookup(path, desc["t"]), depth + 1)
+    if kind in ("const", "tuple"):
+        return False
+    return None
+
+
+def _value_is_session(index: ProjectIndex, sym: Symbol | None, depth: int) -> bool | None:
+    """A name imported from another module, used as a value: a session object?"""
+    if sym is None or depth > _SESSION_DEPTH:
+        return None
+    if sym.kind == "value" and sym.path is not None:
+        return _desc_value_session(index, sym.path, sym.info, depth + 1)
+    if sym.kind in ("class", "function", "module"):
+        return False
+    if sym.kind == "external" and _non_session_name(sym.qualname):
+        return False
+    return None
 
 
 def dotted_name(node: ast.AST) -> str | None:

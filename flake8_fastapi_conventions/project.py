@@ -24,7 +24,7 @@ import os
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
-SUMMARY_VERSION = 2
+SUMMARY_VERSION = 3
 
 ROUTE_DECORATORS = frozenset(
     {"get", "post", "put", "patch", "delete", "head", "options", "trace", "api_route", "websocket"}
@@ -124,6 +124,11 @@ def _value_desc(value: ast.expr | None, res: _Resolver, local: dict[str, str] | 
                 desc["a"] = first.value
             elif isinstance(first, ast.Name):
                 desc["a"] = "$" + first.id
+            if isinstance(first, (ast.Name, ast.Attribute)):
+                # ``Depends(get_db)`` with ``get_db`` imported: the dotted name it refers to
+                resolved = res.name(first, local)
+                if resolved is not None and resolved != dotted(first):
+                    desc["ar"] = resolved
         kwargs = [kw.arg for kw in value.keywords if kw.arg]
         if kwargs:
             desc["kw"] = kwargs
@@ -143,6 +148,15 @@ def _value_desc(value: ast.expr | None, res: _Resolver, local: dict[str, str] | 
         return {"k": "const", "t": type(value.value).__name__}
     if isinstance(value, ast.Await):
         return _value_desc(value.value, res, local)
+    if isinstance(value, ast.Subscript):
+        # a type expression: ``Annotated[AsyncSession, Depends(get_db)]``, ``Optional[X]``,
+        # ``AsyncGenerator[AsyncSession, None]``
+        base = res.name(value.value, local)
+        if base is None:
+            return None
+        elts = value.slice.elts if isinstance(value.slice, ast.Tuple) else [value.slice]
+        items = [_value_desc(e, res, local) or {"k": "other"} for e in elts]
+        return {"k": "sub", "of": base, "items": items}
     return None
 
 
@@ -168,12 +182,24 @@ def _route_decorated(fn: ast.FunctionDef | ast.AsyncFunctionDef, routers: set[st
 def _scan_function(
     fn: ast.FunctionDef | ast.AsyncFunctionDef, res: _Resolver, self_name: str | None
 ) -> dict[str, Any]:
-    """Calls a function makes directly (nested defs and lambdas left out), the calls it
-    returns, and ``self.<attr> = <value>`` assignments when it is a method."""
+    """Calls a function makes directly (nested defs and lambdas left out), what it returns
+    and yields (a local name stands for the value it was last assigned or entered with:
+    ``async with maker() as session: yield session`` yields ``maker()``), and
+    ``self.<attr> = <value>`` assignments when it is a method."""
     local: dict[str, str] = {}
     calls: list[list[Any]] = []
     returns: list[dict] = []
+    yields: list[dict] = []
     attrs: dict[str, dict] = {}
+    #: local name -> description of the value it was bound to (plain ``name = value`` and
+    #: ``with value as name``); names bound otherwise (loops, tuples) are left out
+    bound: dict[str, dict | None] = {}
+    params = {a.arg for a in (*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs)}
+
+    def described(value: ast.expr) -> dict | None:
+        if isinstance(value, ast.Name) and (value.id in bound or value.id in params):
+            return bound.get(value.id)
+        return _value_desc(value, res, local)
     stack: list[ast.AST] = list(reversed(fn.body))
     while stack:
         node = stack.pop()
@@ -187,10 +213,32 @@ def _scan_function(
             if callee is not None and len(calls) < _MAX_CALLS:
                 calls.append([callee, node.lineno])
         elif isinstance(node, ast.Return) and node.value is not None:
-            desc = _value_desc(node.value, res, local)
+            desc = described(node.value)
             if desc is not None:
                 returns.append(desc)
-        elif isinstance(node, (ast.Assign, ast.AnnAssign)) and self_name is not None:
+        elif isinstance(node, ast.Yield) and node.value is not None:
+            desc = described(node.value)
+            if desc is not None:
+                yields.append(desc)
+        elif isinstance(node, (ast.With, ast.AsyncWith)):
+            for item in node.items:
+                if isinstance(item.optional_vars, ast.Name):
+                    bound[item.optional_vars.id] = _value_desc(item.context_expr, res, local)
+                elif item.optional_vars is not None:
+                    for name in _target_names(item.optional_vars):
+                        bound[name] = None
+        elif isinstance(node, (ast.For, ast.AsyncFor)):
+            for name in _target_names(node.target):
+                bound[name] = None
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    bound[target.id] = _value_desc(node.value, res, local) if len(targets) == 1 else None
+                else:
+                    for name in _target_names(target):
+                        bound[name] = None
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and self_name is not None:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             for target in targets:
                 if (
@@ -198,7 +246,7 @@ def _scan_function(
                     and isinstance(target.value, ast.Name)
                     and target.value.id == self_name
                 ):
-                    desc = _value_desc(node.value, res, local)
+                    desc = described(node.value) if node.value is not None else None
                     if desc is not None:
                         attrs.setdefault(target.attr, desc)
         for name in node._fields:
@@ -214,9 +262,23 @@ def _scan_function(
     info: dict[str, Any] = {"calls": calls}
     if returns:
         info["ret"] = returns
+    if yields:
+        info["yld"] = yields
     if attrs:
         info["attrs"] = attrs
     return info
+
+
+def _target_names(target: ast.AST) -> Iterator[str]:
+    stack = [target]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Name):
+            yield node.id
+        elif isinstance(node, (ast.Tuple, ast.List)):
+            stack.extend(node.elts)
+        elif isinstance(node, ast.Starred):
+            stack.append(node.value)
 
 
 def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
@@ -263,8 +325,10 @@ def summarize(tree: ast.AST, non_fastapi: Iterable[str] = ()) -> dict[str, Any]:
             if isinstance(stmt, ast.ImportFrom) and any(a.name == "*" for a in stmt.names):
                 summary["star"].append("." * (stmt.level or 0) + (stmt.module or ""))
     res = _Resolver(imports)
-    non_fastapi_heads = {n for n, q in imports.items() if q.split(".", 1)[0] in set(non_fastapi)}
+    non_fastapi_modules = set(non_fastapi)
+    non_fastapi_heads = {n for n, q in imports.items() if q.split(".", 1)[0] in non_fastapi_modules}
     routers: set[str] = set()
+    not_routers: set[str] = set()
     values: dict[str, Any] = summary["values"]
     for stmt in statements:
         if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
@@ -278,9 +342,16 @@ def summarize(tree: ast.AST, non_fastapi: Iterable[str] = ()) -> dict[str, Any]:
                         values[target.id] = {"k": "other"}
                     if desc and desc.get("k") == "call" and desc.get("f") in ROUTER_FACTORIES:
                         routers.add(target.id)
+                    elif desc and desc.get("k") == "call" and desc["f"].split(".", 1)[0] in non_fastapi_modules:
+                        # ``app = Flask(__name__)``: its ``@app.get`` handlers are no FastAPI routes
+                        not_routers.add(target.id)
             if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is None:
                 ann = res.name(stmt.annotation)
                 values[stmt.target.id] = {"k": "ann", "t": ann} if ann else {"k": "other"}
+        elif stmt.__class__.__name__ == "TypeAlias":  # ``type SessionDep = Annotated[...]`` (3.12+)
+            name = getattr(stmt, "name", None)
+            if isinstance(name, ast.Name):
+                values[name.id] = _value_desc(getattr(stmt, "value", None), res) or {"k": "other"}
     for stmt in statements:
         if isinstance(stmt, _FUNCTIONS):
             info = _scan_function(stmt, res, None)
@@ -289,7 +360,12 @@ def summarize(tree: ast.AST, non_fastapi: Iterable[str] = ()) -> dict[str, Any]:
             ann = res.name(stmt.returns) if stmt.returns is not None else None
             if ann:
                 info["ann"] = ann
-            if _route_decorated(stmt, routers, non_fastapi_heads):
+            elif isinstance(stmt.returns, ast.Subscript):
+                # ``-> AsyncGenerator[AsyncSession, None]``
+                rtype = _value_desc(stmt.returns, res)
+                if rtype is not None:
+                    info["rt"] = rtype
+            if _route_decorated(stmt, routers, non_fastapi_heads | (not_routers - routers)):
                 info["route"] = True
                 summary["routes"] += 1
             summary["functions"][stmt.name] = info

@@ -118,9 +118,10 @@ def walk(ctx: Context) -> None:
             frames[-1].has_await = True
         elif node_type is ast.comprehension and node.is_async:  # type: ignore[attr-defined]
             frames[-1].has_await = True
-        elif (node_type is ast.Import or node_type is ast.ImportFrom) and len(frames) > 1:
+        if (node_type is ast.Import or node_type is ast.ImportFrom) and len(frames) > 1:
             ctx.add_import(node)  # type: ignore[arg-type]
         else:
+            # ``async with X() as s`` / ``async for x in y`` bind as their sync forms do
             binder = _BINDERS.get(node_type)
             if binder is not None:
                 binder(node, ctx)

@@ -76,3 +76,16 @@ def test_unclear_imports_have_no_layer(path, statement):
 def test_file_layer(path, source, expected):
     tree = ast.parse(source)
     assert file_layer(Context(tree, path, Settings())) == expected
+
+
+def test_framework_import_messages_name_the_layer_in_the_plural():
+    from flake8_fastapi_conventions.checker import check_source
+
+    repo = check_source("from fastapi import Request\n", "app/repositories/user_repository.py")
+    assert [m for _, _, m in repo] == [
+        "XFA202 repository imports the web framework (fastapi); keep repositories framework-free: "
+        "take plain values and raise domain exceptions, and leave Request/Response/Depends/status "
+        "to the routes"
+    ]
+    service = check_source("from fastapi import HTTPException\n", "app/services/user_service.py")
+    assert "keep services framework-free" in service[0][2]

@@ -460,3 +460,273 @@ def test_an_assignment_binds_after_its_value_and_a_parameter_can_be_rebound():
     # name is a local session
     assert seen[5] == "requests.Session" and seen[6] is None
     assert seen[9] is None and seen[11] == "httpx.get"
+
+
+# -- summaries: type aliases, dependencies, yields (SUMMARY_VERSION 2) ----------------
+
+
+def test_summaries_describe_annotated_aliases_and_depends_targets():
+    summary = summarize(
+        ast.parse(
+            textwrap.dedent(
+                """
+                from typing import Annotated
+                from fastapi import Depends
+                from sqlalchemy.ext.asyncio import AsyncSession
+                from app.db import get_db
+
+                def local_dep():
+                    return 1
+
+                SessionDep = Annotated[AsyncSession, Depends(get_db)]
+                LocalDep = Annotated[int, Depends(local_dep)]
+                """
+            )
+        )
+    )
+    assert summary["values"]["SessionDep"] == {
+        "k": "sub",
+        "of": "typing.Annotated",
+        "items": [
+            {"k": "ref", "n": "sqlalchemy.ext.asyncio.AsyncSession"},
+            {"k": "call", "f": "fastapi.Depends", "a": "$get_db", "ar": "app.db.get_db"},
+        ],
+    }
+    # a name of the module itself keeps only "a"
+    assert summary["values"]["LocalDep"]["items"][1] == {"k": "call", "f": "fastapi.Depends", "a": "$local_dep"}
+
+
+def test_summaries_record_what_functions_yield_through_their_local_names():
+    functions = summarize(
+        ast.parse(
+            textwrap.dedent(
+                """
+                from typing import AsyncGenerator
+                import httpx
+                from sqlalchemy.ext.asyncio import AsyncSession
+                from app.db import SessionLocal
+
+                async def get_db() -> AsyncGenerator[AsyncSession, None]:
+                    async with SessionLocal() as session:
+                        yield session
+
+                def get_sync():
+                    db = SessionLocal()
+                    try:
+                        yield db
+                    finally:
+                        db.close()
+
+                def passthrough(client):
+                    return client
+
+                async def get_client():
+                    async with httpx.AsyncClient() as client:
+                        yield client
+                """
+            )
+        )
+    )["functions"]
+    assert functions["get_db"]["yld"] == [{"k": "call", "f": "app.db.SessionLocal"}]
+    assert functions["get_db"]["rt"] == {
+        "k": "sub",
+        "of": "typing.AsyncGenerator",
+        "items": [{"k": "ref", "n": "sqlalchemy.ext.asyncio.AsyncSession"}, {"k": "const", "t": "NoneType"}],
+    }
+    assert functions["get_sync"]["yld"] == [{"k": "call", "f": "app.db.SessionLocal"}]
+    assert "ret" not in functions["passthrough"]  # a parameter says nothing
+    assert functions["get_client"]["yld"] == [{"k": "call", "f": "httpx.AsyncClient"}]
+
+
+def test_method_attributes_assigned_from_parameters_are_not_described():
+    cls = summarize(
+        ast.parse(
+            textwrap.dedent(
+                """
+                import httpx
+
+                session = httpx.Client()
+
+                class Repo:
+                    def __init__(self, session):
+                        self.session = session
+                        self.http = httpx.AsyncClient()
+                """
+            )
+        )
+    )["classes"]["Repo"]
+    # ``self.session = session`` is the parameter, not the module's ``session``
+    assert cls["attrs"] == {"http": {"k": "call", "f": "httpx.AsyncClient"}}
+
+
+def test_handlers_of_a_non_fastapi_app_are_no_routes():
+    summary = summarize(
+        ast.parse(
+            textwrap.dedent(
+                """
+                from flask import Flask
+                from fastapi import APIRouter
+
+                app = Flask(__name__)
+                router = APIRouter()
+
+                @app.get("/")
+                def index():
+                    return "x"
+
+                @router.get("/")
+                def api_index():
+                    return "x"
+                """
+            )
+        ),
+        non_fastapi=("flask",),
+    )
+    assert summary["routes"] == 1
+    assert "route" not in summary["functions"]["index"]
+
+
+# -- the one session detector -----------------------------------------------------------
+
+
+def _probe(source: str, path: str, fn) -> dict[int, object]:
+    """Line -> ``fn(call_node, ctx)`` for every call, as rules see it during the walk."""
+    from flake8_fastapi_conventions import walker
+    from flake8_fastapi_conventions.registry import Visitor
+
+    seen: dict[int, object] = {}
+
+    def record(node, ctx):
+        seen.setdefault(node.lineno, fn(node, ctx))
+
+    probe = Visitor(record, (ast.Call,), False)
+    walker.VISITORS.append(probe)
+    walker._dispatch_cache.clear()
+    try:
+        ctx = Context(ast.parse(textwrap.dedent(source)), path, Settings())
+        walker.walk(ctx)
+    finally:
+        walker.VISITORS.remove(probe)
+        walker._dispatch_cache.clear()
+    return seen
+
+
+def _receiver_is_session(node, ctx):
+    return ctx.is_session(node.func.value) if isinstance(node.func, ast.Attribute) else None
+
+
+def test_async_with_and_async_for_bind_their_names():
+    seen = _probe(
+        """
+        import aiohttp
+
+        async def f(items):
+            async with aiohttp.ClientSession() as session:
+                session.get("u")
+            async for db in items:
+                db.get("u")
+        """,
+        "app/x.py",
+        lambda node, ctx: (ctx.lookup(node.func.value.id).kind if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) and ctx.lookup(node.func.value.id) else None),
+    )
+    assert seen[6] == "with"
+    assert seen[8] == "for"
+
+
+@pytest.fixture
+def sessions(tmp_path: Path) -> Path:
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": "[project]\nname = 'x'\n",
+            "app/__init__.py": "",
+            "app/db.py": """
+                from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+                from sqlalchemy.orm import scoped_session, sessionmaker
+
+                SessionLocal = async_sessionmaker(create_async_engine("sqlite+aiosqlite://"))
+                registry = scoped_session(sessionmaker())
+
+                async def get_db():
+                    async with SessionLocal() as session:
+                        yield session
+            """,
+            "app/deps.py": """
+                from typing import Annotated, AsyncIterator
+
+                import httpx
+                from fastapi import Depends
+                from sqlalchemy.ext.asyncio import AsyncSession
+
+                from app.db import get_db
+
+                async def get_http() -> AsyncIterator[httpx.AsyncClient]:
+                    async with httpx.AsyncClient() as client:
+                        yield client
+
+                SessionDep = Annotated[AsyncSession, Depends(get_db)]
+                DbDep = SessionDep
+                AnyDep = Annotated[object, Depends(get_db)]
+                HttpDep = Annotated[httpx.AsyncClient, Depends(get_http)]
+                ClientSessionDep = Annotated[object, Depends(get_http)]
+            """,
+        },
+    )
+    return tmp_path
+
+
+def test_sessions_are_followed_across_modules(sessions: Path):
+    seen = _probe(
+        """
+        from fastapi import Depends
+
+        from app.db import SessionLocal, get_db, registry
+        from app.deps import AnyDep, ClientSessionDep, DbDep, HttpDep, SessionDep, get_http
+
+        async def a(s: SessionDep, d: DbDep, x: AnyDep, h: HttpDep, session: ClientSessionDep):
+            s.get(1)
+            d.get(1)
+            x.get(1)
+            h.get(1)
+            session.get(1)
+
+        async def b(conn=Depends(get_db), session=Depends(get_http), db=Depends(unknown)):
+            conn.get(1)
+            session.get(1)
+            db.get(1)
+
+        async def c():
+            async with SessionLocal() as s:
+                s.get(1)
+            registry.get(1)
+        """,
+        str(sessions / "app/routes.py"),
+        _receiver_is_session,
+    )
+    assert [seen[n] for n in range(8, 13)] == [True, True, True, False, False]
+    assert [seen[n] for n in range(15, 18)] == [True, False, True]
+    assert seen[21] is True and seen[22] is True
+
+
+def test_opens_session_and_depends_helpers(sessions: Path):
+    seen = _probe(
+        """
+        import httpx
+        from fastapi import Depends, Security
+        from app.db import SessionLocal, get_db
+
+        def f():
+            SessionLocal()
+            httpx.AsyncClient()
+            async_session_maker()
+            Depends(get_db)
+            Security(dependency=get_db, scopes=["a"])
+            Depends()
+        """,
+        str(sessions / "app/x.py"),
+        lambda node, ctx: (ctx.opens_session(node), ast.unparse(ctx.depends_target(node)) if ctx.depends_target(node) else None),
+    )
+    assert seen[7] == (True, None)
+    assert seen[8] == (False, None)
+    assert seen[9] == (True, None)  # nothing says what it is: its name does
+    assert seen[10][1] == "get_db" and seen[11][1] == "get_db" and seen[12][1] is None

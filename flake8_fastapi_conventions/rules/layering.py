@@ -1,17 +1,22 @@
 """XFA2xx: architecture and layering (routes / services / repositories).
 
-A file's layer comes from its path (``ctx.layer``).  For the import rules the layer of
-an *imported* module is found the same way: the module name is turned into the path
-it would have (``app.services.user_service`` -> ``app/services/user_service.py``,
-relative imports resolved against the file's own path) and run through the same globs.
+A file's layer comes from its path and content (``ctx.layer``).  For the import rules the
+layer of an *imported* module is found the same way: the module name is turned into the
+path it would have (``app.services.user_service`` -> ``app/services/user_service.py``,
+relative imports resolved against the file's own path) and run through the same globs;
+when the project index finds the module's file, its content refines that layer as it does
+the file's own (``services/search/model.py`` holding only Pydantic classes is a schemas
+module).
 """
 
 from __future__ import annotations
 
 import ast
+import os
 import re
 
-from ..context import FUNCTION_TYPES, ROUTE_DECORATORS, Context, RouteInfo, short_source
+from ..context import FUNCTION_TYPES, ROUTE_DECORATORS, Context, RouteInfo, is_main_test, short_source
+from ..project import HTTP_EXCEPTIONS
 from ..registry import rule, visitor
 from ..settings import normalize_path
 
@@ -21,13 +26,16 @@ XFA201 = rule(
     default=True,
     seeds=("000", "001", "002", "003"),
     message=(
-        "HTTPException raised in a {layer}; raise a domain exception (e.g. UserNotFoundError) "
+        "{what} raised in a {layer}; raise a domain exception (e.g. UserNotFoundError) "
         "and map it to HTTP in the route or an exception handler"
     ),
     what="""
         Reports `raise HTTPException(...)` (from `fastapi`, `fastapi.exceptions` or
         `starlette.exceptions`, however it was imported, also raised without arguments)
-        in a services or repositories file.
+        in a services or repositories file; also a project subclass of `HTTPException`
+        raised there (`class UserNotFound(HTTPException)`, defined in this module or
+        another), and a module-level instance raised by name (`raise NOT_FOUND` with
+        `NOT_FOUND = HTTPException(404, ...)` here or in another project module).
     """,
     why="""
         A service that raises `HTTPException` knows about HTTP: it cannot be reused from a
@@ -62,8 +70,8 @@ XFA201 = rule(
         "Route, dependency, exception-handler and `main.py` files: that is where HTTP errors belong.",
         "Functions in a services file that are FastAPI dependencies (they take `Depends(...)` "
         "parameters or are passed to `Depends(...)` in the file).",
-        "Subclasses of `HTTPException` defined by the project, and module-level "
-        "`HTTPException` instances raised by name (the rule cannot see what they are).",
+        "Names the project index cannot follow to their definition (a class with a base "
+        "outside the project other than `HTTPException`, a module it cannot find).",
     ),
     example_path="app/services/user_service.py",
 )
@@ -74,7 +82,7 @@ XFA202 = rule(
     default=True,
     seeds=("002", "004"),
     message=(
-        "{layer} imports the web framework ({module}); keep {layer}s framework-free: take plain "
+        "{layer} imports the web framework ({module}); keep {layers} framework-free: take plain "
         "values and raise domain exceptions, and leave Request/Response/Depends/status to the routes"
     ),
     what="""
@@ -118,8 +126,12 @@ XFA203 = rule(
         "into a service/repository function and pass it the session"
     ),
     what="""
-        Reports, inside a route handler, a call on a session-like object (a parameter
-        annotated `AsyncSession`/`Session` or an alias of it, or named `db`/`session`) of
+        Reports, inside a route handler, a call on a database session (a name whose binding
+        shows one: a parameter annotated `AsyncSession`/`Session` or an `Annotated` alias of
+        it, also one defined in another module such as `SessionDep`; `Depends(get_db)` where
+        `get_db` yields or returns a session; `async with SessionLocal() as session` where
+        `SessionLocal` is a `sessionmaker`; or, when nothing shows what it is, an
+        unannotated parameter or name called `db`/`session`) of
         `execute`, `exec` (SQLModel), `scalar`, `scalars`, `get`, `add`, `add_all`, `delete`, `commit`,
         `flush`, `refresh`, `query` or `merge`; and a SQLAlchemy/SQLModel `select()`,
         `insert()`, `update()`, `delete()` or `text()` built in the handler (when it is
@@ -168,6 +180,9 @@ XFA203 = rule(
         "A handler or local function called `delete`/`select`: names are resolved through "
         "the imports, only SQLAlchemy's and SQLModel's builders count.",
         "Functions that are not route handlers, including functions nested in a handler.",
+        "A `session` whose binding shows another kind of object: `async with "
+        "aiohttp.ClientSession() as session`, `session: httpx.AsyncClient`, `session = "
+        "requests.Session()`, a dependency that yields an HTTP client.",
     ),
     example_path="app/api/routes/users.py",
 )
@@ -270,7 +285,10 @@ XFA206 = rule(
         skips the service), a models/schemas file importing a routes or services module.
         The imported module's layer comes from the same path globs as the file's
         (`app.services.user_service` is `app/services/user_service.py`; relative imports
-        are resolved against the file's path).
+        are resolved against the file's path) and, when the project index finds the
+        module's file, from its content as for the file itself: a `services/search/model.py`
+        holding only Pydantic classes is a schemas module, a `routers/models.py` defining
+        route handlers is a routes module.
     """,
     why="""
         Seed 003: "Every domain module follows: `router.py` > `service.py` > `repository.py`
@@ -309,6 +327,9 @@ XFA206 = rule(
         "Imports whose layer is unclear: third-party packages, modules whose path says "
         "nothing, and `from pkg import name` where the package and the name point to "
         "different layers.",
+        "Modules whose content says they are not of the layer their path suggests (a "
+        "`services/` module of Pydantic classes only, an `openapi/schema.py` that assembles "
+        "the routers).",
         "Dependencies, main, tests and scripts files.",
     ),
     example_path="app/api/routes/users.py",
@@ -371,7 +392,8 @@ XFA208 = rule(
     what="""
         Reports `from <…>main import app` and `import <…>.main` followed by `<…>.main.app`
         in any module other than the ASGI entry point (`main.py`, `asgi.py`, `wsgi.py`,
-        `__main__.py` and launcher modules such as `run.py`/`server.py`).
+        `__main__.py` and launcher modules such as `run.py`/`server.py`), whatever its
+        layer: `core/`, `utils/` and `tasks/` modules included.
     """,
     why="""
         Seed 003: "NEVER import `app` in modules to avoid circular imports -- pass
@@ -397,6 +419,10 @@ XFA208 = rule(
         "The entry modules themselves (`main.py`, `asgi.py`, `wsgi.py`, `__main__.py`, "
         "`run.py`, `server.py`, Lambda `handler.py`).",
         "Other names from `main` (`from app.main import create_app`).",
+        "A package's `__init__.py` re-exporting the app of its own `main` module "
+        "(`from .main import app`, for `uvicorn app:app`), and modules run as a script "
+        "(with an `if __name__ == \"__main__\":` block).",
+        "Imports under `if TYPE_CHECKING:`.",
     ),
     example_path="app/api/deps.py",
 )
@@ -461,7 +487,11 @@ XFA210 = rule(
         "route handler {caller}() calls route handler {callee}(); extract the shared logic into "
         "a service function and call it from both"
     ),
-    what="Reports a call, inside a route handler, of another route handler defined in the same module.",
+    what="""
+        Reports a call, inside a route handler, of another route handler: one defined in the
+        same module, or one of another module of the project (imported by name or through
+        its module, `users.read_user(...)`), as the project index knows it.
+    """,
     why="""
         Seed 004: "One endpoint calling another endpoint internally. This adds unnecessary
         HTTP overhead (serialization, auth, logging). Extract shared logic into a service
@@ -614,6 +644,7 @@ _LAYER_NAMES = {
     "models": "models",
     "schemas": "schemas",
 }
+_LAYER_PLURALS = {"services": "services", "repositories": "repositories"}
 
 
 def file_layer(ctx: Context) -> str | None:
@@ -653,12 +684,34 @@ def _path_layer(ctx: Context, parts: list[str]) -> str | None:
     ``service/models.py`` importing ``service/enums.py`` learns nothing from the
     ``service`` directory they both sit in, while ``app/api/routes/users.py`` importing
     ``app/repositories/x.py`` sees ``repositories/x.py``."""
+    return _path_class(ctx, parts)[0]
+
+
+def _path_class(ctx: Context, parts: list[str]) -> tuple[str | None, bool]:
+    """``(layer, by_directory)`` of the module ``parts`` (see :func:`_path_layer`)."""
     if not parts or any(not p or p in (".", "..") for p in parts):
-        return None
+        return None, False
     rest = parts[_shared_prefix(ctx, parts) :]
     if not rest:
-        return None
-    return layer_of_path(ctx, "_/" + "/".join(rest) + ".py")
+        return None, False
+    return ctx.settings.classify("_/" + "/".join(rest) + ".py")
+
+
+def _module_file_layer(ctx: Context, dotted: str, parts: list[str]) -> tuple[bool, str | None]:
+    """``(found, layer)`` of the module ``dotted`` (as imported here; ``parts`` is its path
+    from the package the file's path starts at): when the project index finds its file, the
+    layer is the path's refined by the file's content (``ctx.module_layer``)."""
+    path = ctx.index.module_path(ctx.filename, dotted)
+    if path is None:
+        return False, None
+    if path.replace("\\", "/").endswith("/__init__.py"):
+        parts = [*parts, "__init__"]
+    path_layer, by_directory = _path_class(ctx, parts)
+    return True, ctx.module_layer(path, path_layer, by_directory)
+
+
+def _join(module: str, name: str) -> str:
+    return f"{module}{name}" if module.endswith(".") else f"{module}.{name}"
 
 
 def _shared_prefix(ctx: Context, parts: list[str]) -> int:
@@ -699,7 +752,10 @@ def imported_layers(ctx: Context, node: ast.Import | ast.ImportFrom) -> list[tup
         for alias in node.names:
             if not _is_internal(ctx, alias.name):
                 continue
-            layer = _path_layer(ctx, alias.name.split("."))
+            parts = alias.name.split(".")
+            known, layer = _module_file_layer(ctx, alias.name, parts)
+            if not known:
+                layer = _path_layer(ctx, parts)
             if layer is not None:
                 found.append((layer, alias.name))
         return found
@@ -716,12 +772,22 @@ def imported_layers(ctx: Context, node: ast.Import | ast.ImportFrom) -> list[tup
         base = []
         display = module
     mod_parts = base + (module.split(".") if module else [])
+    dotted = "." * level + module
+    package_known, package_content = _module_file_layer(ctx, dotted, mod_parts) if mod_parts else (False, None)
     module_layer = _path_layer(ctx, mod_parts) if module else None
     init_layer = _path_layer(ctx, mod_parts + ["__init__"]) if mod_parts else None
-    package_layer = module_layer or init_layer
+    package_layer = package_content if package_known else module_layer or init_layer
     for alias in node.names:
         name = alias.name
-        if name == "*":
+        sub_known, sub_layer = (False, None)
+        if name != "*" and name == name.lower():
+            # a submodule the index finds: its own content decides
+            sub_known, sub_layer = _module_file_layer(ctx, _join(dotted, name), mod_parts + [name])
+        if sub_known:
+            layer = sub_layer
+        elif package_known:
+            layer = package_layer  # a member of the package's (or module's) file
+        elif name == "*":
             layer = package_layer
         else:
             name_layer = _path_layer(ctx, mod_parts + [name]) if name == name.lower() else None
@@ -768,67 +834,80 @@ _TARGET_NAMES = {
 
 # -- XFA201 ---------------------------------------------------------------------
 
-_HTTP_EXCEPTIONS = frozenset(
-    {
-        "fastapi.HTTPException",
-        "fastapi.exceptions.HTTPException",
-        "starlette.exceptions.HTTPException",
-        "starlette.HTTPException",
-    }
-)
-
 
 @visitor(ast.Raise, codes=(XFA201,))
 def http_exception_in_service(node: ast.Raise, ctx: Context) -> None:
     exc = node.exc
     if exc is None:
         return
+    called = isinstance(exc, ast.Call)
     target = exc.func if isinstance(exc, ast.Call) else exc
     if not isinstance(target, (ast.Name, ast.Attribute)):
         return
     layer = file_layer(ctx)
     if layer not in ("services", "repositories"):
         return
-    if ctx.resolve(target) not in _HTTP_EXCEPTIONS or not ctx.imported_from(target, "fastapi", "starlette"):
+    what = _http_exception(target, called, ctx)
+    if what is None:
         return
     frame = ctx.function
     if frame is not None and _is_dependency_function(frame.node, ctx):
         return
     ctx.frames[0].data["layering.raised_http"] = True
-    ctx.report(node, XFA201, layer=_LAYER_NAMES[layer])
+    ctx.report(node, XFA201, what=what, layer=_LAYER_NAMES[layer])
 
 
-_DEPENDS = frozenset({"fastapi.Depends", "fastapi.Security", "fastapi.params.Depends", "fastapi.params.Security"})
+def _http_exception(target: ast.Name | ast.Attribute, called: bool, ctx: Context) -> str | None:
+    """What the raised ``target`` is when it is FastAPI's/Starlette's ``HTTPException``, a
+    project subclass of it, or (raised by name, not called) a module-level instance of
+    either; ``None`` otherwise or when it cannot be followed."""
+    if ctx.resolve(target) in HTTP_EXCEPTIONS and ctx.imported_from(target, "fastapi", "starlette"):
+        return "HTTPException"
+    sym = ctx.symbol(target)
+    if sym is None:
+        return None
+    if sym.kind == "external":  # re-exported by a project module
+        return "HTTPException" if sym.qualname in HTTP_EXCEPTIONS else None
+    if sym.kind == "class":
+        if ctx.index.external_ancestors(sym) & HTTP_EXCEPTIONS:
+            return f"HTTPException subclass {sym.name}"
+        return None
+    if sym.kind == "value" and not called and sym.path is not None:
+        desc = sym.info or {}
+        if desc.get("k") != "call" or not desc.get("f"):
+            return None
+        cls = ctx.index.lookup(sym.path, desc["f"])
+        if cls is None:
+            return None
+        if cls.kind == "external" and cls.qualname in HTTP_EXCEPTIONS:
+            return f"HTTPException instance {short_source(target)}"
+        if cls.kind == "class" and ctx.index.external_ancestors(cls) & HTTP_EXCEPTIONS:
+            return f"HTTPException instance {short_source(target)}"
+    return None
 
 
 def _is_dependency_function(fn: ast.AST, ctx: Context) -> bool:
-    """A FastAPI dependency: it takes ``Depends(...)`` parameters, or it is passed to
-    ``Depends(...)`` somewhere in the file."""
+    """A FastAPI dependency: it takes ``Depends(...)`` parameters (also through an
+    ``Annotated`` alias of another module), or it is passed to ``Depends(...)`` somewhere
+    in the file."""
     if not isinstance(fn, FUNCTION_TYPES):
         return False
-    args = fn.args
-    for default in (*args.defaults, *args.kw_defaults):
-        if isinstance(default, ast.Call) and ctx.resolve(default.func) in _DEPENDS:
-            return True
-    for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
-        if arg.annotation is not None:
-            _, metadata = ctx.unwrap_annotation(arg.annotation)
-            if any(isinstance(m, ast.Call) and ctx.resolve(m.func) in _DEPENDS for m in metadata):
-                return True
+    if ctx.takes_dependencies(fn):
+        return True
     return fn.name in ctx.memo("layering.depends_targets", lambda: _depends_targets(ctx))
 
 
 def _depends_targets(ctx: Context) -> frozenset[str]:
+    """Functions of the file passed to ``Depends(...)`` or to ``add_exception_handler``."""
     names = set()
     for node in ast.walk(ctx.tree):
-        if isinstance(node, ast.Call) and node.args and ctx.resolve(node.func) in _DEPENDS:
-            first = node.args[0]
-            if isinstance(first, ast.Name):
-                names.add(first.id)
-    for node in ast.walk(ctx.tree):  # functions passed to another app hook: exception handlers
-        if (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
+        if not isinstance(node, ast.Call):
+            continue
+        target = ctx.depends_target(node)
+        if isinstance(target, ast.Name):
+            names.add(target.id)
+        elif (  # functions passed to another app hook: exception handlers
+            isinstance(node.func, ast.Attribute)
             and node.func.attr == "add_exception_handler"
             and len(node.args) >= 2
             and isinstance(node.args[1], ast.Name)
@@ -842,8 +921,12 @@ def _depends_targets(ctx: Context) -> frozenset[str]:
 
 @visitor(ast.Import, ast.ImportFrom, codes=(XFA202, XFA206, XFA207, XFA208))
 def layered_imports(node: ast.Import | ast.ImportFrom, ctx: Context) -> None:
+    if ctx.in_type_checking:
+        return
+    if isinstance(node, ast.ImportFrom):
+        _app_import_from(node, ctx)  # any module but the entry points, whatever its layer
     layer = file_layer(ctx)
-    if layer is None or layer in ("tests", "scripts") or ctx.in_type_checking:
+    if layer is None or layer in ("tests", "scripts"):
         return
     if layer in ("services", "repositories"):
         _framework_import(node, ctx, layer)
@@ -859,10 +942,8 @@ def layered_imports(node: ast.Import | ast.ImportFrom, ctx: Context) -> None:
                     fix=_DIRECTION_FIX[(layer, target_layer)],
                 )
                 break
-    if isinstance(node, ast.ImportFrom):
-        if (node.level or 0) >= 2:
-            _cross_domain(node, ctx)
-        _app_import_from(node, ctx)
+    if isinstance(node, ast.ImportFrom) and (node.level or 0) >= 2:
+        _cross_domain(node, ctx)
 
 
 def _framework_import(node: ast.Import | ast.ImportFrom, ctx: Context, layer: str) -> None:
@@ -883,7 +964,7 @@ def _framework_import(node: ast.Import | ast.ImportFrom, ctx: Context, layer: st
                 # reported at the end of the file unless XFA201 reports its raises
                 ctx.frames[0].data.setdefault("layering.http_imports", []).append((node, module))
                 return
-            ctx.report(node, XFA202, layer=_LAYER_NAMES[layer], module=module)
+            ctx.report(node, XFA202, layer=_LAYER_NAMES[layer], layers=_LAYER_PLURALS[layer], module=module)
             return
 
 
@@ -897,7 +978,13 @@ def http_exception_only_imports(node: ast.Module, ctx: Context) -> None:
         return
     layer = file_layer(ctx)
     for stmt, module in pending:
-        ctx.report(stmt, XFA202, layer=_LAYER_NAMES.get(layer or "", "service"), module=module)
+        ctx.report(
+            stmt,
+            XFA202,
+            layer=_LAYER_NAMES.get(layer or "", "service"),
+            layers=_LAYER_PLURALS.get(layer or "", "services"),
+            module=module,
+        )
 
 
 #: module names of a domain package (seed 004's ``src/<domain>/`` layout)
@@ -963,8 +1050,19 @@ _ENTRY_MODULES = frozenset(
 def _app_import_allowed(ctx: Context) -> bool:
     return ctx.memo(
         "layering.app_import_allowed",
-        lambda: ctx.is_test or ctx.is_script or ctx.path_layer == "main" or _file_stem(ctx) in _ENTRY_MODULES,
+        lambda: ctx.is_test
+        or ctx.is_script
+        or ctx.path_layer == "main"
+        or _file_stem(ctx) in _ENTRY_MODULES
+        or _runs_as_script(ctx),
     )
+
+
+def _runs_as_script(ctx: Context) -> bool:
+    """The module has a top-level ``if __name__ == "__main__":`` block: it is run, not
+    imported (a launcher, an OpenAPI export)."""
+    body = getattr(ctx.tree, "body", [])
+    return any(isinstance(stmt, ast.If) and is_main_test(stmt.test) for stmt in body)
 
 
 def _app_import_from(node: ast.ImportFrom, ctx: Context) -> None:
@@ -973,9 +1071,22 @@ def _app_import_from(node: ast.ImportFrom, ctx: Context) -> None:
         return
     if not node.level and module.split(".", 1)[0] in _THIRD_PARTY_MAINS:
         return
-    if _app_import_allowed(ctx):
+    if _app_import_allowed(ctx) or _reexports_own_main(node, ctx):
         return
     ctx.report(node, XFA208, module="." * (node.level or 0) + module)
+
+
+def _reexports_own_main(node: ast.ImportFrom, ctx: Context) -> bool:
+    """A package's ``__init__.py`` importing the app of its own ``main`` module (``from
+    .main import app`` in ``app/__init__.py``, so that ``uvicorn app:app`` works)."""
+    if _file_stem(ctx) != "__init__":
+        return False
+    module = node.module or ""
+    if node.level:
+        return node.level == 1 and module == "main"
+    package = module.split(".")[:-1]
+    dirs = _file_dirs(ctx)
+    return bool(package) and dirs[-len(package):] == package
 
 
 _THIRD_PARTY_MAINS = frozenset({"uvicorn", "typer", "click", "fastapi", "fastapi_cli", "gunicorn", "pip", "celery"})
@@ -1030,14 +1141,16 @@ def layered_calls(node: ast.Call, ctx: Context) -> None:
             _raw_sql_execute(node, attr, ctx)
         if attr in _QUERY_BUILDERS:  # ``sa.select(...)``, ``sqlalchemy.delete(...)``
             _query_builder(node, ctx)
+        if ctx.route is not None and ctx.wants(XFA210):
+            _imported_endpoint_call(node, ctx)  # ``users.read_user(...)``
     elif func.__class__ is ast.Name:
         name = func.id
         if name in ctx.imports:
             _query_builder(node, ctx)
-        if name in ctx.functions:
+            if ctx.route is not None and ctx.wants(XFA210):
+                _imported_endpoint_call(node, ctx)
+        elif name in ctx.functions:
             _endpoint_call(node, name, ctx)
-
-
 
 
 def _is_probe(route: RouteInfo, ctx: Context) -> bool:
@@ -1088,24 +1201,13 @@ def _owns_session(receiver: ast.expr, ctx: Context) -> bool:
     frame = ctx.function
     if frame is None:
         return False
-    owned = frame.data.get("layering.owned_sessions")
-    if owned is None:
-        owned = frame.data["layering.owned_sessions"] = _opened_sessions(frame.node)
-    return receiver.id in owned
-
-
-def _opened_sessions(fn: ast.AST) -> frozenset[str]:
-    names = set()
-    for node in ast.walk(fn):
-        if isinstance(node, (ast.With, ast.AsyncWith)):
-            for item in node.items:
-                if isinstance(item.optional_vars, ast.Name) and isinstance(item.context_expr, ast.Call):
-                    names.add(item.optional_vars.id)
-        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
-            for target in node.targets:
-                if isinstance(target, ast.Name):
-                    names.add(target.id)
-    return frozenset(names)
+    binding = ctx.lookup(receiver.id)
+    return (
+        binding is not None
+        and frame.bindings.get(receiver.id) is binding
+        and binding.kind in ("with", "assign")
+        and isinstance(binding.value, ast.Call)
+    )
 
 
 #: session/connection methods that run a statement (XFA211)
@@ -1224,6 +1326,31 @@ def _local_bindings(fn: ast.AST) -> dict[str, list[ast.expr]]:
             out.setdefault(node.id, [])
         stack.extend(ast.iter_child_nodes(node))
     return out
+
+
+def _imported_endpoint_call(node: ast.Call, ctx: Context) -> None:
+    """A route handler calling a route handler of another module of the project."""
+    func = node.func
+    head = func
+    while isinstance(head, ast.Attribute):
+        head = head.value
+    if not isinstance(head, ast.Name):
+        return
+    binding = ctx.lookup(head.id)
+    if binding is None or binding.kind != "import":
+        return
+    sym = ctx.symbol(func)
+    if sym is None or sym.kind != "function" or not (sym.info or {}).get("route"):
+        return
+    if sym.path == _own_path(ctx):
+        return  # this module's handlers: see _endpoint_call
+    route = ctx.route
+    assert route is not None
+    ctx.report(node, XFA210, caller=route.node.name, callee=short_source(func))
+
+
+def _own_path(ctx: Context) -> str:
+    return ctx.memo("layering.own_path", lambda: os.path.abspath(ctx.filename))
 
 
 def _endpoint_call(node: ast.Call, name: str, ctx: Context) -> None:

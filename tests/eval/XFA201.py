@@ -38,7 +38,7 @@ class UserNotFoundError(Exception):
     pass
 
 
-class NotFound(HTTPException):  # a project subclass: not flagged
+class NotFound(HTTPException):  # a project subclass: flagged where it is raised
     pass
 
 
@@ -48,11 +48,11 @@ InvalidCredentials = HTTPException(status_code=401)
 def raises_domain_errors(user):
     if user is None:
         raise UserNotFoundError()
-    raise NotFound(404)
+    raise NotFound(404)  # error: XFA201:5
 
 
 def raises_instance():
-    raise InvalidCredentials  # a module-level instance: unclear, not flagged
+    raise InvalidCredentials  # error: XFA201:5
 
 
 def reraise():
