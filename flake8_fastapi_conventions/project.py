@@ -24,7 +24,7 @@ import os
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
-SUMMARY_VERSION = 3
+SUMMARY_VERSION = 4
 
 ROUTE_DECORATORS = frozenset(
     {"get", "post", "put", "patch", "delete", "head", "options", "trace", "api_route", "websocket"}
@@ -103,17 +103,33 @@ class _Resolver:
         return f"{target}.{rest}" if rest else target
 
 
-def _value_desc(value: ast.expr | None, res: _Resolver, local: dict[str, str] | None = None) -> dict | None:
-    """A small description of what an assigned value is."""
+def _value_desc(
+    value: ast.expr | None,
+    res: _Resolver,
+    local: dict[str, str] | None = None,
+    scope: "_Scope | None" = None,
+) -> dict | None:
+    """A small description of what an assigned value is.  Inside a function, ``scope``
+    knows the function's own names: a parameter is described as ``{"k": "param"}`` (with
+    its annotation), a local assigned once as the value it was assigned, any other local
+    name as ``{"k": "other"}`` (never as the module-level name it happens to share)."""
     if value is None:
         return None
     if isinstance(value, ast.Call):
-        callee = res.name(value.func, local)
+        func = value.func
+        head = _head_name(func)
+        if scope is not None and head is not None and scope.binds(head) and head not in (local or {}):
+            # ``logger.getChild("x")`` on a local ``logger``: a method of its value
+            if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+                inner = scope.desc(func.value.id, res, local)
+                if inner.get("k") not in ("other", None):
+                    return {"k": "method", "of": inner, "m": func.attr}
+            return {"k": "other"}
+        callee = res.name(func, local)
         if callee is None:
             # ``structlog.get_logger().bind(...)`` and other chains: describe the head call
-            func = value.func
             if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Call):
-                inner = _value_desc(func.value, res, local)
+                inner = _value_desc(func.value, res, local, scope)
                 if inner is not None:
                     return {"k": "method", "of": inner, "m": func.attr}
             return None
@@ -134,10 +150,15 @@ def _value_desc(value: ast.expr | None, res: _Resolver, local: dict[str, str] | 
             desc["kw"] = kwargs
         return desc
     if isinstance(value, (ast.Name, ast.Attribute)):
+        head = _head_name(value)
+        if scope is not None and head is not None and scope.binds(head) and head not in (local or {}):
+            if isinstance(value, ast.Name):
+                return scope.desc(value.id, res, local)
+            return {"k": "other"}
         name = res.name(value, local)
         return {"k": "ref", "n": name} if name else None
     if isinstance(value, ast.BoolOp):
-        options = [d for d in (_value_desc(v, res, local) for v in value.values) if d is not None]
+        options = [d for d in (_value_desc(v, res, local, scope) for v in value.values) if d is not None]
         return {"k": "or", "of": options} if options else None
     if isinstance(value, (ast.Tuple, ast.List, ast.Set)):
         items = [res.name(e, local) for e in value.elts]
@@ -147,17 +168,158 @@ def _value_desc(value: ast.expr | None, res: _Resolver, local: dict[str, str] | 
     if isinstance(value, ast.Constant):
         return {"k": "const", "t": type(value.value).__name__}
     if isinstance(value, ast.Await):
-        return _value_desc(value.value, res, local)
-    if isinstance(value, ast.Subscript):
-        # a type expression: ``Annotated[AsyncSession, Depends(get_db)]``, ``Optional[X]``,
+        return _value_desc(value.value, res, local, scope)
+    if isinstance(value, ast.Subscript) and scope is None:
+        # a type expression at module level: ``Annotated[AsyncSession, Depends(get_db)]``, ``Optional[X]``,
         # ``AsyncGenerator[AsyncSession, None]``
         base = res.name(value.value, local)
         if base is None:
             return None
         elts = value.slice.elts if isinstance(value.slice, ast.Tuple) else [value.slice]
-        items = [_value_desc(e, res, local) or {"k": "other"} for e in elts]
+        items = [_value_desc(e, res, local, scope) or {"k": "other"} for e in elts]
         return {"k": "sub", "of": base, "items": items}
     return None
+
+
+def _head_name(node: ast.AST) -> str | None:
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def _annotation_name(node: ast.expr | None, res: _Resolver, local: dict[str, str] | None = None) -> str | None:
+    """The dotted type of an annotation, through ``Optional[T]``, ``T | None``,
+    ``Annotated[T, ...]`` and string annotations."""
+    for _ in range(6):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            try:
+                node = ast.parse(node.value, mode="eval").body
+            except (SyntaxError, ValueError):
+                return None
+            continue
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+            left, right = node.left, node.right
+            if isinstance(right, ast.Constant) and right.value is None:
+                node = left
+            elif isinstance(left, ast.Constant) and left.value is None:
+                node = right
+            else:
+                return None
+            continue
+        if isinstance(node, ast.Subscript):
+            base = (res.name(node.value, local) or "").rsplit(".", 1)[-1]
+            if base == "Optional":
+                node = node.slice
+                continue
+            if base == "Annotated" and isinstance(node.slice, ast.Tuple) and node.slice.elts:
+                node = node.slice.elts[0]
+                continue
+            return None
+        return res.name(node, local)
+    return None
+
+
+class _Scope:
+    """The names a function binds itself, for describing its returned and stored values."""
+
+    def __init__(self, fn: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        args = fn.args
+        self.params: dict[str, ast.expr | None] = {}
+        for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
+            self.params[arg.arg] = arg.annotation
+        for arg in (args.vararg, args.kwarg):
+            if arg is not None:
+                self.params[arg.arg] = None  # ``*args``/``**kwargs``: a tuple or dict
+        #: name -> the values assigned to it (``None``: bound some other way)
+        self.values: dict[str, list[ast.expr | None]] = {}
+        self.declared: set[str] = set()  # ``global``/``nonlocal``: not local
+        self._descs: dict[str, dict] = {}
+        self._busy: set[str] = set()
+
+    def bind(self, name: str, value: ast.expr | None) -> None:
+        self.values.setdefault(name, []).append(value)
+
+    def binds(self, name: str) -> bool:
+        return name not in self.declared and (name in self.params or name in self.values)
+
+    def desc(self, name: str, res: _Resolver, local: dict[str, str] | None) -> dict:
+        found = self._descs.get(name)
+        if found is not None:
+            return found
+        if name in self._busy:
+            return {"k": "other"}
+        self._busy.add(name)
+        try:
+            values = self.values.get(name)
+            if name in self.params:
+                if values:
+                    found = {"k": "other"}  # a parameter rebound in the body
+                else:
+                    ann = _annotation_name(self.params[name], res, local)
+                    found = {"k": "param", "t": ann} if ann else {"k": "param"}
+            elif values and len(values) == 1 and values[0] is not None:
+                found = _value_desc(values[0], res, local, self) or {"k": "other"}
+            else:
+                found = {"k": "other"}
+        finally:
+            self._busy.discard(name)
+        self._descs[name] = found
+        return found
+
+
+def _bind_names(node: ast.AST, scope: _Scope) -> None:
+    """Record the names ``node`` binds in the function being scanned."""
+    if isinstance(node, ast.Assign):
+        for target in node.targets:
+            if isinstance(target, ast.Name):
+                scope.bind(target.id, node.value)
+            else:
+                for name in _target_names(target):
+                    scope.bind(name, None)
+    elif isinstance(node, ast.AnnAssign):
+        if isinstance(node.target, ast.Name):
+            scope.bind(node.target.id, node.value)
+    elif isinstance(node, ast.AugAssign):
+        for name in _target_names(node.target):
+            scope.bind(name, None)
+    elif isinstance(node, ast.NamedExpr):
+        if isinstance(node.target, ast.Name):
+            scope.bind(node.target.id, node.value)
+    elif isinstance(node, (ast.For, ast.AsyncFor)):
+        for name in _target_names(node.target):
+            scope.bind(name, None)
+    elif isinstance(node, (ast.With, ast.AsyncWith)):
+        for item in node.items:
+            if isinstance(item.optional_vars, ast.Name):
+                scope.bind(item.optional_vars.id, item.context_expr)  # what it was entered with
+            elif item.optional_vars is not None:
+                for name in _target_names(item.optional_vars):
+                    scope.bind(name, None)
+    elif isinstance(node, ast.ExceptHandler):
+        if node.name:
+            scope.bind(node.name, None)
+    elif isinstance(node, _SCOPES) and not isinstance(node, ast.Lambda):
+        scope.bind(node.name, None)  # type: ignore[union-attr]
+    elif isinstance(node, (ast.Global, ast.Nonlocal)):
+        scope.declared.update(node.names)
+    else:
+        name = getattr(node, "name", None) if node.__class__.__name__.startswith("Match") else None
+        rest = getattr(node, "rest", None) if node.__class__.__name__.startswith("Match") else None
+        for captured in (name, rest):
+            if isinstance(captured, str):
+                scope.bind(captured, None)
+
+
+def _merge(found: dict[str, dict], name: str, desc: dict) -> None:
+    """Keep every distinct value a name is assigned: ``{"k": "any", "of": [...]}`` when
+    there are several."""
+    old = found.get(name)
+    if old is None:
+        found[name] = desc
+    elif old != desc:
+        options = old["of"] if old.get("k") == "any" else [old]
+        if desc not in options:
+            found[name] = {"k": "any", "of": [*options, desc]}
 
 
 def _route_decorated(fn: ast.FunctionDef | ast.AsyncFunctionDef, routers: set[str], non_fastapi: set[str]) -> bool:
@@ -182,27 +344,22 @@ def _route_decorated(fn: ast.FunctionDef | ast.AsyncFunctionDef, routers: set[st
 def _scan_function(
     fn: ast.FunctionDef | ast.AsyncFunctionDef, res: _Resolver, self_name: str | None
 ) -> dict[str, Any]:
-    """Calls a function makes directly (nested defs and lambdas left out), what it returns
-    and yields (a local name stands for the value it was last assigned or entered with:
-    ``async with maker() as session: yield session`` yields ``maker()``), and
-    ``self.<attr> = <value>`` assignments when it is a method."""
+    """Calls a function makes directly (nested defs and lambdas left out), the values it
+    returns and yields, and ``self.<attr> = <value>`` assignments when it is a method.
+    Returned, yielded and stored values are described once the whole body is known, so
+    that a local name is described by what the function bound to it (see
+    :func:`_value_desc`; ``async with maker() as session: yield session`` yields
+    ``maker()``)."""
     local: dict[str, str] = {}
     calls: list[list[Any]] = []
-    returns: list[dict] = []
-    yields: list[dict] = []
-    attrs: dict[str, dict] = {}
-    #: local name -> description of the value it was bound to (plain ``name = value`` and
-    #: ``with value as name``); names bound otherwise (loops, tuples) are left out
-    bound: dict[str, dict | None] = {}
-    params = {a.arg for a in (*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs)}
-
-    def described(value: ast.expr) -> dict | None:
-        if isinstance(value, ast.Name) and (value.id in bound or value.id in params):
-            return bound.get(value.id)
-        return _value_desc(value, res, local)
+    returns: list[ast.expr] = []
+    yields: list[ast.expr] = []
+    stored: list[tuple[str, ast.expr | None]] = []
+    scope = _Scope(fn)
     stack: list[ast.AST] = list(reversed(fn.body))
     while stack:
         node = stack.pop()
+        _bind_names(node, scope)
         if isinstance(node, _SCOPES):
             continue
         if isinstance(node, (ast.Import, ast.ImportFrom)):
@@ -213,32 +370,10 @@ def _scan_function(
             if callee is not None and len(calls) < _MAX_CALLS:
                 calls.append([callee, node.lineno])
         elif isinstance(node, ast.Return) and node.value is not None:
-            desc = described(node.value)
-            if desc is not None:
-                returns.append(desc)
+            returns.append(node.value)
         elif isinstance(node, ast.Yield) and node.value is not None:
-            desc = described(node.value)
-            if desc is not None:
-                yields.append(desc)
-        elif isinstance(node, (ast.With, ast.AsyncWith)):
-            for item in node.items:
-                if isinstance(item.optional_vars, ast.Name):
-                    bound[item.optional_vars.id] = _value_desc(item.context_expr, res, local)
-                elif item.optional_vars is not None:
-                    for name in _target_names(item.optional_vars):
-                        bound[name] = None
-        elif isinstance(node, (ast.For, ast.AsyncFor)):
-            for name in _target_names(node.target):
-                bound[name] = None
-        if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            for target in targets:
-                if isinstance(target, ast.Name):
-                    bound[target.id] = _value_desc(node.value, res, local) if len(targets) == 1 else None
-                else:
-                    for name in _target_names(target):
-                        bound[name] = None
-        if isinstance(node, (ast.Assign, ast.AnnAssign)) and self_name is not None:
+            yields.append(node.value)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)) and self_name is not None:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             for target in targets:
                 if (
@@ -246,9 +381,7 @@ def _scan_function(
                     and isinstance(target.value, ast.Name)
                     and target.value.id == self_name
                 ):
-                    desc = described(node.value) if node.value is not None else None
-                    if desc is not None:
-                        attrs.setdefault(target.attr, desc)
+                    stored.append((target.attr, node.value))
         for name in node._fields:
             value = getattr(node, name, None)
             if isinstance(value, list):
@@ -261,9 +394,15 @@ def _scan_function(
     # ``render`` is recorded; ``to_thread(render(x))`` calls it here (and is a bug of its own)
     info: dict[str, Any] = {"calls": calls}
     if returns:
-        info["ret"] = returns
-    if yields:
-        info["yld"] = yields
+        # every return is kept, an undescribable one as ``{"k": "other"}``
+        info["ret"] = [_value_desc(v, res, local, scope) or {"k": "other"} for v in returns]
+    described_yields = [d for d in (_value_desc(v, res, local, scope) for v in yields) if d and d.get("k") != "other"]
+    if described_yields:
+        info["yld"] = described_yields
+    attrs: dict[str, dict] = {}
+    for attr, value in stored:
+        if value is not None:
+            _merge(attrs, attr, _value_desc(value, res, local, scope) or {"k": "other"})
     if attrs:
         info["attrs"] = attrs
     return info
@@ -305,7 +444,17 @@ def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
 
 def summarize(tree: ast.AST, non_fastapi: Iterable[str] = ()) -> dict[str, Any]:
     """The summary of one module: JSON-serialisable, built from its top-level statements
-    and a shallow scan of its functions."""
+    and a shallow scan of its functions.
+
+    Values (module-level ``values``, class ``attrs``, a function's ``ret``) are descriptions:
+    ``{"k": "call", "f": dotted, "a": first-arg, "kw": [...]}``, ``{"k": "ref", "n": dotted}``,
+    ``{"k": "method", "of": desc, "m": name}``, ``{"k": "or", "of": [...]}`` (``a or b``),
+    ``{"k": "any", "of": [...]}`` (an attribute assigned different values in different
+    places), ``{"k": "tuple", "items": [...]}``, ``{"k": "const", "t": type name}``,
+    ``{"k": "ann", "t": dotted}`` (annotated, no value), ``{"k": "param", "t": dotted}`` (a
+    parameter of the function, ``t`` its annotation when it names a type) and
+    ``{"k": "other"}``.  Inside a function a local name assigned once is described by its
+    value, any other local as ``other``; ``ret`` keeps every ``return`` (in order)."""
     summary: dict[str, Any] = {
         "v": SUMMARY_VERSION,
         "imports": {},
@@ -400,19 +549,18 @@ def _class_summary(cls: ast.ClassDef, res: _Resolver) -> dict[str, Any]:
             if first:
                 scanned = _scan_function(stmt, res, first[0].arg)
                 for attr, desc in scanned.get("attrs", {}).items():
-                    attrs.setdefault(attr, desc)
+                    for option in desc["of"] if desc.get("k") == "any" else [desc]:
+                        _merge(attrs, attr, option)
         elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
             fields.append(stmt.target.id)
             defaults[stmt.target.id] = _field_default(stmt, res)
             if stmt.value is not None:
-                desc = _value_desc(stmt.value, res)
-                if desc is not None:
-                    attrs.setdefault(stmt.target.id, desc)
+                _merge(attrs, stmt.target.id, _value_desc(stmt.value, res) or {"k": "other"})
         elif isinstance(stmt, ast.Assign):
-            desc = _value_desc(stmt.value, res)
+            desc = _value_desc(stmt.value, res) or {"k": "other"}
             for target in stmt.targets:
-                if isinstance(target, ast.Name) and desc is not None:
-                    attrs.setdefault(target.id, desc)
+                if isinstance(target, ast.Name):
+                    _merge(attrs, target.id, desc)
     if methods:
         info["methods"] = methods
     if attrs:

@@ -211,6 +211,74 @@ def test_a_helper_passed_to_a_thread_is_not_called():
     assert calls == ["asyncio.to_thread"]
 
 
+def test_returned_and_stored_values_are_described_by_the_function_s_own_names():
+    tree = ast.parse(
+        textwrap.dedent(
+            """
+            import logging
+            import structlog
+
+            logger = structlog.get_logger()
+
+            def build(name):
+                logger = logging.getLogger(name)
+                logger.setLevel(10)
+                return logger
+
+            def child(name):
+                base = logging.getLogger("app")
+                return base.getChild(name)
+
+            def passthru(logger: "logging.Logger | None"):
+                return logger
+
+            def rebound(name):
+                log = logging.getLogger(name)
+                log = wrap(log)
+                return log
+
+            def cached(name):
+                if name in CACHE:
+                    return CACHE[name]
+                return logger
+
+            class Service:
+                def __init__(self, logger: Optional[logging.Logger] = None, sink=None):
+                    self.logger = logger or logging.getLogger(__name__)
+                    self.sink = sink
+                    self.late = None
+
+                def setup(self):
+                    self.late = logging.getLogger("late")
+                    self.sink = structlog.get_logger()
+            """
+        )
+    )
+    summary = summarize(tree)
+    functions = summary["functions"]
+    # a local is described by its value, never as the module-level ``logger``
+    assert functions["build"]["ret"] == [{"k": "call", "f": "logging.getLogger", "a": "$name"}]
+    assert functions["child"]["ret"] == [
+        {"k": "method", "of": {"k": "call", "f": "logging.getLogger", "a": "app"}, "m": "getChild"}
+    ]
+    assert functions["passthru"]["ret"] == [{"k": "param", "t": "logging.Logger"}]
+    assert functions["rebound"]["ret"] == [{"k": "other"}]
+    # every return is kept: an undescribable one as "other"; a module-level name stays a ref
+    assert functions["cached"]["ret"] == [{"k": "other"}, {"k": "ref", "n": "logger"}]
+    attrs = summary["classes"]["Service"]["attrs"]
+    assert attrs["logger"] == {
+        "k": "or",
+        "of": [{"k": "param", "t": "logging.Logger"}, {"k": "call", "f": "logging.getLogger", "a": "$__name__"}],
+    }
+    # an attribute assigned differently in two methods keeps both values
+    assert attrs["sink"] == {"k": "any", "of": [{"k": "param"}, {"k": "call", "f": "structlog.get_logger"}]}
+    assert attrs["late"] == {
+        "k": "any",
+        "of": [{"k": "const", "t": "NoneType"}, {"k": "call", "f": "logging.getLogger", "a": "late"}],
+    }
+    assert summary["v"] == project.SUMMARY_VERSION >= 2
+
+
 def test_the_checked_buffer_replaces_the_file_on_disk(app: Path):
     # editor mode: the buffer defines a class the saved file does not have yet
     settings = Settings()
@@ -534,7 +602,8 @@ def test_summaries_record_what_functions_yield_through_their_local_names():
         "items": [{"k": "ref", "n": "sqlalchemy.ext.asyncio.AsyncSession"}, {"k": "const", "t": "NoneType"}],
     }
     assert functions["get_sync"]["yld"] == [{"k": "call", "f": "app.db.SessionLocal"}]
-    assert "ret" not in functions["passthrough"]  # a parameter says nothing
+    # a parameter is described as one (unannotated: nothing more is known)
+    assert functions["passthrough"]["ret"] == [{"k": "param"}]
     assert functions["get_client"]["yld"] == [{"k": "call", "f": "httpx.AsyncClient"}]
 
 
@@ -556,7 +625,7 @@ def test_method_attributes_assigned_from_parameters_are_not_described():
         )
     )["classes"]["Repo"]
     # ``self.session = session`` is the parameter, not the module's ``session``
-    assert cls["attrs"] == {"http": {"k": "call", "f": "httpx.AsyncClient"}}
+    assert cls["attrs"] == {"session": {"k": "param"}, "http": {"k": "call", "f": "httpx.AsyncClient"}}
 
 
 def test_handlers_of_a_non_fastapi_app_are_no_routes():

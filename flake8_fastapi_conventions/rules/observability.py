@@ -1,29 +1,41 @@
 """XFA8xx: logging and observability.
 
-The logging rules need to know which names are loggers, and which kind:
+The logging rules need to know which names are loggers, and which kind.  The kinds come from
+the semantic model (scoped bindings, :meth:`Context.lookup`) and the project index (what
+another module's ``logger``, ``get_logger()`` or base class is), once, for every rule here:
 
-* ``stdlib``: ``logging.getLogger(...)`` results (module level, class attributes,
-  ``self.<attr>`` assigned in a method, function locals, parameters annotated
-  ``logging.Logger``), the ``logging`` module itself (``logging.info(...)``) and names
-  bound to one of those;
-* ``other``: ``structlog``/``loguru`` loggers, whose methods take keyword arguments and
-  format differently;
-* unknown (``None``): anything whose origin this file does not show, e.g. a ``logger``
-  imported from a project module or a name that is bound nowhere in this file.
+* ``stdlib``: ``logging.getLogger(...)``/``logging.Logger(...)``/``logging.LoggerAdapter(...)``
+  results, Celery's ``get_logger``/``get_task_logger``, the ``logging`` module itself
+  (``logging.info(...)``), parameters and functions annotated ``logging.Logger``, and names
+  bound to one of those: module level, class attributes, ``self.<attr>`` assigned in a method
+  of the class or of a project base class in another module, function locals, a project
+  function that returns one (by its return annotation or its ``return`` values), names
+  imported or re-exported from a project module, ``x or logging.getLogger(...)``;
+* ``structlog`` / ``loguru`` (and ``other`` for logbook/eliot): loggers whose methods take
+  keyword arguments and format differently;
+* unknown (``None``): anything the model cannot follow to one of those.  A rule stays
+  silent on an unknown logger where it would only be right for a known kind.
 
-The stdlib-only rules (XFA801, XFA802, XFA803, XFA807) fire on ``stdlib`` only.
+The stdlib-only rules (XFA801, XFA802, XFA807) fire on ``stdlib`` only; XFA804 on any known
+kind.
 """
 
 from __future__ import annotations
 
 import ast
 import re
+from typing import Any
 
 from ..context import FUNCTION_TYPES, SCOPE_TYPES, Context, keyword, string_value, is_main_test
+from ..project import HTTP_EXCEPTIONS, Symbol
 from ..registry import rule, visitor
 
 STDLIB = "stdlib"
+STRUCTLOG = "structlog"
+LOGURU = "loguru"
 OTHER = "other"
+#: internal: the value ``None`` (``self.logger = None`` before a setup method assigns it)
+_NONE = "none"
 
 LOG_METHODS = frozenset(
     {"debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log"}
@@ -34,181 +46,316 @@ STDLIB_LOG_KWARGS = frozenset({"exc_info", "stack_info", "stacklevel", "extra"})
 LOGGER_NAMES = frozenset(
     {"logger", "log", "_logger", "_log", "LOGGER", "LOG", "_LOGGER", "_LOG", "logging_logger"}
 )
-_OTHER_LOGGER_MODULES = ("structlog", "loguru", "logbook", "eliot")
-_UNBOUND = object()
+
+#: logging libraries whose names are classified by their dotted name alone (never looked up
+#: among the project's modules: ``import logging`` in ``app/core/logging.py`` is the stdlib)
+_LIBRARIES = {"logging": STDLIB, "celery": STDLIB, "structlog": STRUCTLOG, "loguru": LOGURU, "logbook": OTHER, "eliot": OTHER}
+#: calls that return a stdlib logger
+_STDLIB_FACTORIES = frozenset(
+    {
+        "logging.getLogger",
+        "logging.Logger",
+        "logging.LoggerAdapter",
+        "logging.RootLogger",
+        "celery.utils.log.get_logger",
+        "celery.utils.log.get_task_logger",
+    }
+)
+#: stdlib logger types (annotations)
+_STDLIB_TYPES = frozenset({"logging.Logger", "logging.LoggerAdapter", "logging.RootLogger"})
+#: names that are a stdlib logger themselves (``logging.info(...)`` logs to the root logger)
+_STDLIB_VALUES = frozenset({"logging", "logging.root"})
+#: methods that return a logger of the same kind
+_SAME_KIND_METHODS = {
+    STDLIB: frozenset({"getChild"}),
+    STRUCTLOG: frozenset({"bind", "new", "unbind", "try_unbind"}),
+    LOGURU: frozenset({"bind", "opt", "patch", "contextualize"}),
+    OTHER: frozenset({"bind"}),
+}
+_MAX_DEPTH = 8
+_MISSING = object()
 
 
 # -- which names are loggers ------------------------------------------------------------
 
 
-def kind_of_value(value: ast.AST | None, ctx: Context, depth: int = 0) -> str | None:
-    """The logger kind an expression evaluates to (``stdlib``, ``other`` or ``None``)."""
-    if value is None or depth > 5:
+def _external_kind(qualname: str, role: str) -> str | None:
+    """The kind of an external dotted name that is called (``role="call"``), used as an
+    object (``"value"``) or written as a type (``"type"``)."""
+    head = qualname.split(".", 1)[0]
+    library = _LIBRARIES.get(head)
+    if library is None:
         return None
-    if isinstance(value, ast.Call):
-        func = value.func
-        callee = ctx.resolve(func)
-        if callee is not None:
-            if callee in ("logging.getLogger", "logging.getLoggerClass") and ctx.imported_from(func, "logging"):
-                return STDLIB if callee == "logging.getLogger" else None
-            head = callee.split(".", 1)[0]
-            if head in _OTHER_LOGGER_MODULES and ctx.imported_from(func, head):
-                return OTHER
-        if isinstance(func, ast.Attribute):
-            base = kind_of(func.value, ctx, depth + 1)
-            if func.attr == "getChild" and base == STDLIB:
-                return STDLIB
-            if base == OTHER and func.attr in ("bind", "new", "opt", "patch", "contextualize"):
-                return OTHER
-        return None
-    if isinstance(value, (ast.Name, ast.Attribute)):
-        if isinstance(value, ast.Attribute) and ctx.resolve(value) == "logging.root" and ctx.imported_from(value, "logging"):
-            return STDLIB
-        return kind_of(value, ctx, depth + 1)
-    return None
+    if library != STDLIB:
+        # ``structlog.get_logger()``, ``loguru.logger``, ``structlog.stdlib.BoundLogger``
+        return library
+    if role == "call":
+        return STDLIB if qualname in _STDLIB_FACTORIES else None
+    if role == "type":
+        return STDLIB if qualname in _STDLIB_TYPES else None
+    return STDLIB if qualname in _STDLIB_VALUES else None
 
 
-def kind_of(expr: ast.AST, ctx: Context, depth: int = 0) -> str | None:
-    """The logger kind of the receiver of ``<expr>.info(...)``."""
-    if depth > 5:
-        return None
-    if isinstance(expr, ast.Name):
-        return _name_kind(expr.id, ctx, depth)
-    if isinstance(expr, ast.Call):
-        return kind_of_value(expr, ctx, depth)
-    if isinstance(expr, ast.Attribute):
-        value = expr.value
-        if isinstance(value, ast.Name) and value.id in ("self", "cls"):
-            cls = _enclosing_class(ctx)
-            if cls is None:
-                return None
-            return _class_attrs(cls, ctx).get(expr.attr)
-        if isinstance(value, ast.Name) and value.id in ctx.classes and value.id not in ctx.imports:
-            return _class_attrs(ctx.classes[value.id], ctx).get(expr.attr)
-        qualname = ctx.resolve(expr)
-        if qualname is not None:
-            head = qualname.split(".", 1)[0]
-            if head in ("structlog", "loguru") and ctx.imported_from(expr, head):
-                return OTHER
-        return None
-    return None
+def _combine_any(kinds: list[str | None]) -> str | None:
+    """``a or b``: the kind of the operands that are known, when they agree (an unknown
+    operand is the logger handed in, ``logger or logging.getLogger(__name__)``)."""
+    known = {k for k in kinds if k is not None and k != _NONE}
+    return known.pop() if len(known) == 1 else None
 
 
-def _name_kind(name: str, ctx: Context, depth: int) -> str | None:
-    # innermost function scopes first: a local assignment or a parameter shadows
-    for frame in reversed(ctx.frames):
-        if frame.kind == "class":
-            continue
-        if frame.kind == "module":
-            break
-        bound = frame.data.get("xfa8_bindings", {}).get(name, _UNBOUND)
-        if bound is not _UNBOUND:
-            return kind_of_value(bound, ctx, depth + 1)  # type: ignore[arg-type]
-        if name in frame.params:
-            annotation = frame.params[name]
-            if annotation is None:
-                return None
-            qualname = ctx.resolve(ctx.unwrap_annotation(annotation)[0]) or ""
-            if qualname in ("logging.Logger", "logging.RootLogger"):
-                return STDLIB
-            if qualname.split(".", 1)[0] in _OTHER_LOGGER_MODULES:
-                return OTHER
+def _combine_all(kinds: list[str | None]) -> str | None:
+    """One of several values (``x if c else y``, every ``return`` of a function, every
+    assignment of an attribute): known and agreeing, ``None`` values aside."""
+    if not kinds or any(k is None for k in kinds):
+        return None
+    known = {k for k in kinds if k != _NONE}
+    if not known:
+        return _NONE
+    return known.pop() if len(known) == 1 else None
+
+
+def _method_kind(base: str | None, method: str) -> str | None:
+    if base is None or base == _NONE:
+        return None
+    return base if method in _SAME_KIND_METHODS.get(base, ()) else None
+
+
+class LoggerModel:
+    """Logger kinds of one file's expressions, through its bindings and the project index.
+
+    Facts about other modules' names are kept per file (the index caches the lookups)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self._symbols: dict[Any, str | None] = {}
+        self._imports_of: dict[str, frozenset[str]] = {}
+
+    # -- expressions of this file ------------------------------------------------------
+
+    def receiver(self, expr: ast.AST, depth: int = 0) -> str | None:
+        """The logger kind of the receiver of ``<expr>.info(...)`` at this point of the walk."""
+        if depth > _MAX_DEPTH:
             return None
-    qualname = ctx.imports.get(name)
-    if qualname is not None:
-        if qualname == "logging":
-            return STDLIB
-        if qualname == "logging.root":
-            return STDLIB
-        if qualname.split(".", 1)[0] in _OTHER_LOGGER_MODULES:
-            return OTHER
-        return None  # imported from elsewhere: origin not shown here
-    if name in ctx.functions or name in ctx.classes:
-        return None
-    value = ctx.assignments.get(name)
-    if value is None:
-        return None  # bound nowhere in this file (star import, builtins, typo)
-    return kind_of_value(value, ctx, depth + 1)
-
-
-def _class_attrs(cls: ast.ClassDef, ctx: Context) -> dict[str, str | None]:
-    """``_class_logger_attrs`` once per class; an empty placeholder while it is being
-    computed, so that ``self.a = self.a.bind()`` does not recurse."""
-    cache = ctx.frames[0].data.setdefault("xfa8_class_attrs", {})
-    found = cache.get(id(cls))
-    if found is None:
-        cache[id(cls)] = {}
-        found = cache[id(cls)] = _class_logger_attrs(cls, ctx)
-    return found
-
-
-def _enclosing_class(ctx: Context) -> ast.ClassDef | None:
-    for frame in reversed(ctx.frames):
-        if frame.kind == "class":
-            return frame.node  # type: ignore[return-value]
-    return None
-
-
-def _class_logger_attrs(cls: ast.ClassDef, ctx: Context) -> dict[str, str | None]:
-    """``attr -> kind`` of the class attributes and ``self.<attr>`` assignments of ``cls``."""
-    found: dict[str, set[str | None]] = {}
-    for stmt in cls.body:
-        if isinstance(stmt, ast.Assign):
-            for target in stmt.targets:
-                if isinstance(target, ast.Name):
-                    found.setdefault(target.id, set()).add(kind_of_value(stmt.value, ctx, 1))
-        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
-            found.setdefault(stmt.target.id, set()).add(kind_of_value(stmt.value, ctx, 1))
-        elif isinstance(stmt, FUNCTION_TYPES):
-            for node in ast.walk(stmt):
-                if isinstance(node, ast.Assign):
-                    targets = node.targets
-                    value = node.value
-                elif isinstance(node, ast.AnnAssign) and node.value is not None:
-                    targets = [node.target]
-                    value = node.value
-                else:
-                    continue
-                for target in targets:
-                    if (
-                        isinstance(target, ast.Attribute)
-                        and isinstance(target.value, ast.Name)
-                        and target.value.id in ("self", "cls")
-                    ):
-                        kind = _self_value_kind(value, stmt, ctx)
-                        found.setdefault(target.attr, set()).add(kind)
-    return {attr: (kinds.pop() if len(kinds) == 1 else None) for attr, kinds in found.items()}
-
-
-def _self_value_kind(value: ast.expr, method: ast.AST, ctx: Context) -> str | None:
-    # ``self.logger = logger`` where ``logger`` is a parameter of the method: unknown
-    if isinstance(value, ast.Name):
-        args = method.args  # type: ignore[attr-defined]
-        for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
-            if arg.arg == value.id:
-                if arg.annotation is None:
+        ctx = self.ctx
+        if isinstance(expr, ast.Name):
+            binding = ctx.lookup(expr.id)
+            if binding is None:
+                return None  # a builtin, a star import, or a name bound later
+            kind = binding.kind
+            if kind == "import":
+                return self.dotted(ctx.filename, binding.qualname or "", "value", depth + 1, trusted=True)
+            if kind == "param":
+                return self.annotation(binding.annotation)
+            if kind == "assign":
+                found = self.value(binding.value, depth + 1) if binding.value is not None else None
+                if found is None or found == _NONE:
+                    # ``log: logging.Logger = make()``, ``logger: Logger | None = None``
+                    return self.annotation(binding.annotation) or found
+                return found
+            if kind == "walrus":
+                return self.value(binding.value, depth + 1)
+            return None
+        if isinstance(expr, ast.Attribute):
+            base = expr.value
+            if isinstance(base, ast.Name) and base.id in ("self", "cls"):
+                cls = self._enclosing_class()
+                if cls is None:
                     return None
-                qualname = ctx.resolve(ctx.unwrap_annotation(arg.annotation)[0]) or ""
-                return STDLIB if qualname in ("logging.Logger", "logging.RootLogger") else None
-    return kind_of_value(value, ctx, 1)
+                return self._class_attr(cls, expr.attr, depth + 1)
+            if isinstance(base, ast.Name):
+                binding = ctx.lookup(base.id)
+                if binding is not None and binding.kind == "class":
+                    sym = ctx.symbol(base)
+                    return self._class_attr(sym, expr.attr, depth + 1) if sym is not None and sym.kind == "class" else None
+            qualname = ctx.resolve(expr)
+            if qualname is not None:
+                head = qualname.split(".", 1)[0]
+                if head in _LIBRARIES and ctx.imported_from(expr, head):
+                    return _external_kind(qualname, "value")
+            return self.symbol(ctx.symbol(expr), depth + 1)
+        if isinstance(expr, ast.Call):
+            return self.value(expr, depth + 1)
+        return None
+
+    def value(self, expr: ast.AST | None, depth: int = 0) -> str | None:
+        """The logger kind an expression of this file evaluates to."""
+        if expr is None or depth > _MAX_DEPTH:
+            return None
+        ctx = self.ctx
+        if isinstance(expr, ast.Call):
+            func = expr.func
+            qualname = ctx.resolve(func)
+            if qualname is not None:
+                head = qualname.split(".", 1)[0]
+                if head in _LIBRARIES and ctx.imported_from(func, head):
+                    return _external_kind(qualname, "call")
+            if isinstance(func, ast.Attribute):
+                kind = _method_kind(self.receiver(func.value, depth + 1), func.attr)
+                if kind is not None:
+                    return kind
+            sym = ctx.symbol(func)
+            if sym is None:
+                return None
+            if sym.kind == "external":
+                return _external_kind(sym.qualname, "call")
+            if sym.kind == "function":
+                return self._function(sym, depth + 1)
+            return None
+        if isinstance(expr, (ast.Name, ast.Attribute)):
+            return self.receiver(expr, depth + 1)
+        if isinstance(expr, ast.BoolOp):
+            return _combine_any([self.value(v, depth + 1) for v in expr.values])
+        if isinstance(expr, ast.IfExp):
+            return _combine_all([self.value(expr.body, depth + 1), self.value(expr.orelse, depth + 1)])
+        if isinstance(expr, ast.Constant) and expr.value is None:
+            return _NONE
+        return None
+
+    def annotation(self, annotation: ast.expr | None) -> str | None:
+        if annotation is None:
+            return None
+        ctx = self.ctx
+        node = ctx.unwrap_annotation(annotation)[0]
+        if node is None or isinstance(node, ast.Subscript):
+            return None
+        qualname = ctx.resolve(node)
+        if qualname is None:
+            return None
+        head = qualname.split(".", 1)[0]
+        if head in _LIBRARIES and ctx.imported_from(node, head):
+            return _external_kind(qualname, "type")
+        sym = ctx.symbol(node)
+        return _external_kind(sym.qualname, "type") if sym is not None and sym.kind == "external" else None
+
+    def _enclosing_class(self) -> Symbol | None:
+        ctx = self.ctx
+        for frame in reversed(ctx.frames):
+            if frame.kind == "class":
+                node = frame.node
+                if not isinstance(node, ast.ClassDef) or ctx.classes.get(node.name) is not node:
+                    return None  # a nested class: not in the module's summary
+                sym = ctx.index.lookup(ctx.filename, node.name)
+                return sym if sym is not None and sym.kind == "class" else None
+        return None
+
+    # -- names of the project (summaries) ----------------------------------------------
+
+    def symbol(self, sym: Symbol | None, depth: int = 0) -> str | None:
+        if sym is None or depth > _MAX_DEPTH:
+            return None
+        if sym.kind == "external":
+            return _external_kind(sym.qualname, "value")
+        if sym.kind == "value" and sym.path is not None:
+            key = ("value", sym.qualname)
+            if key not in self._symbols:
+                self._symbols[key] = None  # a cycle reads as unknown
+                self._symbols[key] = self.desc(sym.path, sym.info, depth + 1)
+            return self._symbols[key]
+        if sym.kind == "attribute" and sym.path is not None and len(sym.info or ()) == 1:
+            cls = self.ctx.index.lookup(sym.path, sym.name or "")
+            return self._class_attr(cls, sym.info[0], depth + 1)
+        return None
+
+    def desc(self, path: str, desc: dict | None, depth: int = 0) -> str | None:
+        """The logger kind of a value description of module ``path``."""
+        if not isinstance(desc, dict) or depth > _MAX_DEPTH:
+            return None
+        kind = desc.get("k")
+        if kind == "call" and desc.get("f"):
+            return self.dotted(path, desc["f"], "call", depth + 1)
+        if kind == "ref" and desc.get("n"):
+            return self.dotted(path, desc["n"], "value", depth + 1)
+        if kind == "method":
+            return _method_kind(self.desc(path, desc.get("of"), depth + 1), desc.get("m", ""))
+        if kind == "or":
+            return _combine_any([self.desc(path, d, depth + 1) for d in desc.get("of", ())])
+        if kind == "any":
+            return _combine_all([self.desc(path, d, depth + 1) for d in desc.get("of", ())])
+        if kind in ("param", "ann"):
+            return self.dotted(path, desc["t"], "type", depth + 1) if desc.get("t") else None
+        if kind == "const":
+            return _NONE if desc.get("t") == "NoneType" else None
+        return None
+
+    def dotted(self, path: str, dotted: str, role: str, depth: int = 0, trusted: bool = False) -> str | None:
+        """The kind of ``dotted`` as module ``path`` spells it (imports already followed)."""
+        if not dotted or depth > _MAX_DEPTH:
+            return None
+        head = dotted.split(".", 1)[0]
+        if head in _LIBRARIES and (trusted or head in self._imported_heads(path)):
+            return _external_kind(dotted, role)
+        sym = self.ctx.index.lookup(path, dotted)
+        if sym is None:
+            return None
+        if role == "value":
+            return self.symbol(sym, depth + 1)
+        if sym.kind == "external":
+            return _external_kind(sym.qualname, role)
+        if role == "call" and sym.kind == "function":
+            return self._function(sym, depth + 1)
+        return None
+
+    def _imported_heads(self, path: str) -> frozenset[str]:
+        found = self._imports_of.get(path)
+        if found is None:
+            summary = self.ctx.index.summary(path) or {}
+            found = frozenset(q.split(".", 1)[0] for q in summary.get("imports", {}).values())
+            self._imports_of[path] = found
+        return found
+
+    def _function(self, sym: Symbol, depth: int) -> str | None:
+        """What a project function returns: its return annotation, else every ``return``."""
+        key = ("function", sym.qualname)
+        if key in self._symbols:
+            return self._symbols[key]
+        self._symbols[key] = None
+        info = sym.info or {}
+        found = None
+        if info.get("ann") and sym.path is not None:
+            found = self.dotted(sym.path, info["ann"], "type", depth + 1)
+        if found is None and info.get("ret") and sym.path is not None:
+            found = _combine_all([self.desc(sym.path, d, depth + 1) for d in info["ret"]])
+            if found == _NONE:
+                found = None
+        self._symbols[key] = found
+        return found
+
+    def _class_attr(self, cls: Symbol | None, attr: str, depth: int, seen: set[str] | None = None) -> str | None:
+        """The kind of ``<instance of cls>.<attr>``: its class attributes and ``self.<attr>``
+        assignments, else those of its project bases (in order)."""
+        found = self._class_attr_or_missing(cls, attr, depth, seen or set())
+        return None if found is _MISSING else found  # type: ignore[return-value]
+
+    def _class_attr_or_missing(self, cls: Symbol | None, attr: str, depth: int, seen: set[str]) -> object:
+        if cls is None or cls.kind != "class" or cls.path is None or depth > _MAX_DEPTH or cls.qualname in seen:
+            return None
+        seen.add(cls.qualname)
+        attrs = (cls.info or {}).get("attrs", {})
+        if attr in attrs:
+            key = ("attr", cls.qualname, attr)
+            if key not in self._symbols:
+                self._symbols[key] = None
+                self._symbols[key] = self.desc(cls.path, attrs[attr], depth + 1)
+            return self._symbols[key]
+        for written in (cls.info or {}).get("bases", ()):
+            base = self.ctx.index.lookup(cls.path, written)
+            if base is None or base.kind != "class":
+                return None  # a base that cannot be followed, or a library's class, may set it
+            found = self._class_attr_or_missing(base, attr, depth + 1, seen)
+            if found is not _MISSING:
+                return found
+        return _MISSING
 
 
-@visitor(ast.Assign, ast.AnnAssign)
-def record_local_bindings(node: ast.Assign | ast.AnnAssign, ctx: Context) -> None:
-    """Names a function binds: ``log = logging.getLogger(...)`` inside a def."""
-    frame = ctx.frame
-    if frame.kind not in ("function", "lambda"):
-        return
-    if isinstance(node, ast.Assign):
-        targets = node.targets
-    else:
-        if node.value is None:
-            return
-        targets = [node.target]
-    for target in targets:
-        if isinstance(target, ast.Name):
-            # the value node; its logger kind is worked out only when a log call asks
-            frame.data.setdefault("xfa8_bindings", {})[target.id] = node.value
+def model(ctx: Context) -> LoggerModel:
+    return ctx.memo("xfa8_logger_model", lambda: LoggerModel(ctx))
+
+
+def kind_of(expr: ast.AST, ctx: Context) -> str | None:
+    """The logger kind of the receiver of ``<expr>.info(...)``: ``stdlib``, ``structlog``,
+    ``loguru``, ``other`` or ``None`` (unknown)."""
+    kind = model(ctx).receiver(expr)
+    return None if kind == _NONE else kind
 
 
 def log_call(node: ast.Call, ctx: Context) -> tuple[str, str | None] | None:
@@ -221,8 +368,10 @@ def log_call(node: ast.Call, ctx: Context) -> tuple[str, str | None] | None:
     if kind is None:
         receiver = func.value
         name = receiver.id if isinstance(receiver, ast.Name) else receiver.attr if isinstance(receiver, ast.Attribute) else None
-        if isinstance(receiver, ast.Name) and name in ctx.imports:
-            name = ctx.imports[name].rsplit(".", 1)[-1]  # ``from app.log import logger as app_log``
+        if isinstance(receiver, ast.Name):
+            imported = ctx.import_of(receiver.id)
+            if imported is not None:
+                name = imported.rsplit(".", 1)[-1]  # ``from app.log import logger as app_log``
         if name not in LOGGER_NAMES:
             return None
         if isinstance(receiver, ast.Name) and _shown_not_logger(receiver.id, ctx):
@@ -232,15 +381,12 @@ def log_call(node: ast.Call, ctx: Context) -> tuple[str, str | None] | None:
 
 def _shown_not_logger(name: str, ctx: Context) -> bool:
     """This file binds ``name`` to something that is not a logger we know."""
-    for frame in reversed(ctx.frames):
-        if frame.kind in ("function", "lambda"):
-            if name in frame.data.get("xfa8_bindings", {}):
-                return True
-            if name in frame.params:
-                return frame.params[name] is not None
-    if name in ctx.functions or name in ctx.classes:
-        return True
-    return name in ctx.assignments and name not in ctx.imports
+    binding = ctx.lookup(name)
+    if binding is None or binding.kind == "import":
+        return False
+    if binding.kind == "param":
+        return binding.annotation is not None
+    return True
 
 
 def message_arg(node: ast.Call, method: str) -> ast.expr | None:
@@ -267,6 +413,14 @@ XFA801 = rule(
         Reports a stdlib logger call (`logger.debug/info/warning/error/exception/critical/log`,
         or `logging.info(...)` on the module) whose message is an f-string, a `%`-formatted
         string, a `.format()`-ed string or a string built with `+`.
+
+        A logger is known to be a stdlib one wherever the project defines it:
+        `logging.getLogger(...)`, `logging.Logger(...)`, `logging.LoggerAdapter(...)`, Celery's
+        `get_logger`/`get_task_logger`, `x or logging.getLogger(...)`, a project function
+        that returns one (`logger = get_logger(__name__)` with `get_logger` in
+        `app/core/logging.py`, by its return annotation or its `return` values), a name
+        imported or re-exported from another module, and `self.logger` set in the class or
+        in a project base class in another module.
     """,
     why="""
         Seed 001 marks it CRITICAL: "Pass structured context via `extra={}` dict—never
@@ -293,7 +447,13 @@ XFA801 = rule(
     not_flagged=(
         "Constant messages, with or without `%`-style lazy arguments (`logger.info(\"x %s\", y)`).",
         "f-strings without any `{}` placeholder (they are constants).",
-        "structlog and loguru loggers, and loggers whose origin this file does not show.",
+        "structlog and loguru loggers, wherever they are defined (a loguru logger re-exported "
+        "as `log` from a project module included).",
+        "Loggers the plugin cannot follow to a definition (`LOGGERS[name]`, a parameter "
+        "without annotation, a helper whose returns disagree): unknown, not stdlib.",
+        "Tests, scripts and CI helper scripts under `.github/`: their log lines go to a "
+        "terminal or a CI log, not to a log store that groups and queries messages "
+        "(XFA802 and XFA804 still apply there).",
     ),
     fix="unsafe",
 )
@@ -306,7 +466,10 @@ XFA802 = rule(
     message="stdlib logger call with keyword argument(s) {names}, which logging rejects with TypeError at run time; put them in extra={{...}}",
     what="""
         Reports a stdlib logger call with keyword arguments other than `exc_info`,
-        `stack_info`, `stacklevel` and `extra` (structlog style).
+        `stack_info`, `stacklevel` and `extra` (structlog style). Stdlib loggers are
+        recognised across the project's modules as for XFA801 (a `get_logger()` helper, a
+        logger imported from another module, `self.logger` set in a base class). Tests and
+        scripts are in scope: the call fails wherever it runs.
     """,
     why="""
         `logging.Logger.info("user.created", user_id=1)` raises `TypeError: _log() got an
@@ -331,8 +494,10 @@ XFA802 = rule(
             logger.info("user.created", extra={"user_id": user_id})
     """,
     not_flagged=(
-        "Loggers from `structlog.get_logger()` or `loguru` in this file, which take keyword arguments.",
-        "A logger whose origin this file does not show (e.g. imported from a project module).",
+        "structlog and loguru loggers, which take keyword arguments, wherever they are "
+        "defined (`from app.log import log` where `app/log.py` re-exports loguru's logger).",
+        "A logger the plugin cannot follow to a definition: keyword arguments are right "
+        "for a structlog-style logger, so an unknown one is not reported.",
         "`**kwargs` splats (their keys are not known).",
     ),
 )
@@ -383,7 +548,9 @@ XFA804 = rule(
     message="logger.error() in an except block drops the traceback; use logger.exception(...)",
     what="""
         Reports `logger.error(...)` directly in the body of an `except` block without an
-        `exc_info=` argument.
+        `exc_info=` argument, on a logger known to be a stdlib, structlog or loguru one
+        (recognised across the project's modules as for XFA801). Tests and scripts are in
+        scope.
     """,
     why="""
         Seed 001: "Use `logger.exception()` in except blocks—auto-includes traceback".
@@ -415,8 +582,18 @@ XFA804 = rule(
     not_flagged=(
         "`logger.error(..., exc_info=True)` (or any `exc_info=` value).",
         "`logger.error` in a function nested inside the except block, or outside except blocks.",
-        "Loggers whose origin this file does not show.",
+        "Loggers the plugin cannot follow to a definition.",
         "A message that already carries the traceback (`traceback.format_exc()`, `format_exception(...)`).",
+        "An `except` block that already logs the traceback once: `logger.exception(...)` / "
+        "`log.exception(e)` (on a logger, not a future's `task.exception()`), another call with `exc_info=` (not `False`/`None`), "
+        "loguru's `logger.opt(exception=True).error(...)`, `traceback.print_exc()` (a handler "
+        "nested in the block logs another exception's).",
+        "An `except` block that re-raises, in a statement of its own body (not under a "
+        "condition): `raise`, `raise e`, `raise NewError(...) from e` — the traceback goes on "
+        "with the exception. `raise HTTPException(...) from e` counts only for expected "
+        "network errors (`httpx`/`requests`/`aiohttp` errors, `TimeoutError`, "
+        "`ConnectionError`): FastAPI answers an HTTPException and logs no traceback, so for "
+        "other errors the traceback is lost.",
     ),
     fix="safe",
 )
@@ -447,7 +624,7 @@ XFA805 = rule(
             logger.info("user.creating", extra={"name": name})
     """,
     not_flagged=(
-        "Tests and scripts (by path), `__main__.py`, `if __name__ == \"__main__\":` blocks, Alembic migrations (files importing `alembic`).",
+        "Tests and scripts (by path), CI helper scripts under `.github/`, `__main__.py`, `if __name__ == \"__main__\":` blocks, Alembic migrations (files importing `alembic`).",
         "Calls at module level, outside any function or class (they run at import time, like a script or a tutorial module).",
         "CLI modules: files named `cli.py`/`commands.py`/`manage.py` or under `cli/`/`commands/`, files that import `typer`, `click`, `argparse` or `fire`, files that have an `if __name__ == \"__main__\":` block, and files that `print(..., file=sys.stderr)` (a command's implementation talking to the terminal).",
         "A `print` this file defines or imports (e.g. `from rich import print`).",
@@ -492,6 +669,9 @@ XFA806 = rule(
         "Names about a secret that are not the secret: `token_type`, `token_expires_at`, `password_reset_url`, `max_tokens`.",
         "Values passed through a call (`mask(token)`, `len(password)`) or sliced (`token[:6]`).",
         "Words inside the constant message text.",
+        "Presence flags: a name that starts with `has_`/`is_`/`should_`/`can_`/`needs_`/`contains_` (`has_api_key`, `is_token_valid`), and any key "
+        "or keyword whose value is a bool — a comparison, `not x`, `bool(...)`, `isinstance(...)`, "
+        "`True`/`False` (`has_refresh_token=token is not None`, `extra={\"api_key_set\": bool(key)}`).",
     ),
 )
 
@@ -527,7 +707,7 @@ XFA807 = rule(
     """,
     not_flagged=(
         "Messages that are not constants (XFA801 covers formatted ones).",
-        "structlog/loguru loggers and loggers of unknown origin.",
+        "structlog/loguru loggers and loggers the plugin cannot follow to a definition.",
     ),
 )
 
@@ -672,9 +852,10 @@ def logger_calls(node: ast.Call, ctx: Context) -> None:
     method, kind = found
     msg = message_arg(node, method)
     if kind == STDLIB:
-        how = _formatting(msg)
-        if how is not None:
-            ctx.report(node, XFA801, how=how)
+        if not _outside_app_code(ctx):
+            how = _formatting(msg)
+            if how is not None:
+                ctx.report(node, XFA801, how=how)
         allowed = _LOG_KWARGS if method == "log" else _METHOD_KWARGS
         bad = [kw for kw in node.keywords if kw.arg is not None and kw.arg not in allowed]
         if bad:
@@ -683,19 +864,130 @@ def logger_calls(node: ast.Call, ctx: Context) -> None:
         if text is not None and not _EVENT_NAME.match(text):
             shown = text if len(text) <= 40 else text[:37] + "..."
             ctx.report(msg, XFA807, msg=shown)  # type: ignore[arg-type]
-    if (
-        method == "error"
-        and kind is not None
-        and keyword(node, "exc_info") is None
-        and not any(kw.arg is None for kw in node.keywords)
-        and ctx.in_body_of((ast.ExceptHandler,), ("body",))
-        and not _formats_traceback(node, ctx)
-    ):
-        ctx.report(node, XFA804)
+    if method == "error" and kind is not None and ctx.wants(XFA804):
+        handler = ctx.in_body_of((ast.ExceptHandler,), ("body",))
+        if (
+            isinstance(handler, ast.ExceptHandler)
+            and keyword(node, "exc_info") is None
+            and not any(kw.arg is None for kw in node.keywords)
+            and not _formats_traceback(node, ctx)
+            and not _handler_keeps_traceback(handler, ctx)
+        ):
+            ctx.report(node, XFA804)
     if ctx.wants(XFA806):
-        secret = _secret_in_log_call(node, msg)
+        secret = _secret_in_log_call(node, msg, ctx)
         if secret is not None:
             ctx.report(node, XFA806, name=secret)
+
+
+def _outside_app_code(ctx: Context) -> bool:
+    """Tests, scripts and CI helper scripts (files under ``.github/``): their log lines go
+    to a terminal or a CI log, not to a log store that is grouped and queried."""
+    if ctx.is_test or ctx.is_script:
+        return True
+    return "/.github/" in "/" + ctx.filename.replace("\\", "/")
+
+
+# -- XFA804: an except block that keeps the traceback anyway ------------------------------
+
+#: exception types of expected network failures (their traceback says little)
+_NETWORK_MODULES = frozenset({"httpx", "httpcore", "requests", "aiohttp", "urllib3", "websockets", "aiosmtplib", "smtplib"})
+_NETWORK_ERRORS = frozenset(
+    {
+        "TimeoutError",
+        "ConnectionError",
+        "ConnectionRefusedError",
+        "ConnectionResetError",
+        "ConnectionAbortedError",
+        "BrokenPipeError",
+        "asyncio.TimeoutError",
+        "asyncio.exceptions.TimeoutError",
+        "socket.timeout",
+        "socket.gaierror",
+    }
+)
+_TRACEBACK_PRINTERS = frozenset({"traceback.print_exc", "traceback.print_exception"})
+
+
+def _handler_keeps_traceback(handler: ast.ExceptHandler, ctx: Context) -> bool:
+    """The ``except`` block logs the traceback elsewhere (``logger.exception(...)``, a call
+    with ``exc_info=``, ``traceback.print_exc()``) or re-raises the exception, whose traceback
+    the chain keeps (``raise``, ``raise e``, ``raise X from e``)."""
+    memo = ctx.memo("xfa804_handlers", dict)
+    key = id(handler)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = (handler, _logs_traceback(handler, ctx) or _reraises(handler, ctx))
+    return found[1]
+
+
+def _logs_traceback(handler: ast.ExceptHandler, ctx: Context) -> bool:
+    stack: list[ast.AST] = list(handler.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (*SCOPE_TYPES, ast.ExceptHandler)):
+            continue  # another scope, or another exception's handler
+        if isinstance(node, ast.Call):
+            func = node.func
+            # ``exc_info=`` on any call; loguru's ``logger.opt(exception=True).error(...)``
+            option = keyword(node, "exception") if isinstance(func, ast.Attribute) and func.attr == "opt" else None
+            for kw in (keyword(node, "exc_info"), option):
+                if kw is not None and not (isinstance(kw.value, ast.Constant) and kw.value.value in (False, None)):
+                    return True
+            if isinstance(func, ast.Attribute) and func.attr == "exception" and log_call(node, ctx) is not None:
+                return True
+            if ctx.resolve(func) in _TRACEBACK_PRINTERS and ctx.imported_from(func, "traceback"):
+                return True
+        stack.extend(ast.iter_child_nodes(node))
+    return False
+
+
+def _reraises(handler: ast.ExceptHandler, ctx: Context) -> bool:
+    """A statement of the block (not nested under a condition) re-raises the caught
+    exception or raises a new one ``from`` it; an ``HTTPException`` raised ``from`` it only
+    for expected network errors (FastAPI turns it into a response and logs no traceback)."""
+    caught = handler.name
+    for stmt in handler.body:
+        if not isinstance(stmt, ast.Raise):
+            continue
+        if stmt.exc is None:
+            return True
+        if caught is None:
+            continue
+        if isinstance(stmt.exc, ast.Name) and stmt.exc.id == caught:
+            return True
+        if isinstance(stmt.cause, ast.Name) and stmt.cause.id == caught:
+            if not _is_http_exception(stmt.exc, ctx) or _network_errors(handler, ctx):
+                return True
+    return False
+
+
+def _is_http_exception(exc: ast.expr, ctx: Context) -> bool:
+    target = exc.func if isinstance(exc, ast.Call) else exc
+    name = ctx.resolve(target) or ""
+    if name in HTTP_EXCEPTIONS or name.rsplit(".", 1)[-1].endswith("HTTPException"):
+        return True
+    ancestors = ctx.class_ancestors(target)
+    return bool(ancestors and ancestors & HTTP_EXCEPTIONS)
+
+
+def _network_errors(handler: ast.ExceptHandler, ctx: Context) -> bool:
+    """Every type the handler catches is an expected network failure."""
+    exc = handler.type
+    if exc is None:
+        return False
+    items = exc.elts if isinstance(exc, ast.Tuple) else [exc]
+    for item in items:
+        name = ctx.resolve(item)
+        if name is None:
+            return False
+        head = name.split(".", 1)[0]
+        if name in _NETWORK_ERRORS and (head == name or ctx.imported_from(item, head)) or (
+            head in _NETWORK_MODULES and ctx.imported_from(item, head)
+        ):
+            continue
+        return False
+    return True
 
 
 def _formatting(msg: ast.expr | None) -> str | None:
@@ -743,6 +1035,8 @@ _SECRET_TAILS = frozenset({"value", "str", "plain", "raw", "text", "b", "bytes",
 _SECRET_PAIRS = frozenset(
     {"apikey", "secretkey", "privatekey", "creditcard", "cardnumber", "accesskey", "signingkey", "clientsecret"}
 )
+#: first words of a name that is a yes/no fact about a secret
+_PREDICATE_HEADS = frozenset({"has", "is", "should", "can", "needs", "contains"})
 _SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])")
 
 
@@ -755,6 +1049,8 @@ def names_secret(name: str) -> bool:
     ``password``/``token``/``secret``/..., or it ends in ``api_key``/``credit_card``/
     ``secret_key``/``private_key``."""
     words = words_of(name)
+    if len(words) > 1 and words[0] in _PREDICATE_HEADS:
+        return False  # ``has_api_key``, ``is_token_valid``: a presence flag, not the secret
     while len(words) > 1 and words[-1] in _SECRET_TAILS:
         words.pop()
     if not words:
@@ -792,7 +1088,23 @@ def _dotted(node: ast.AST) -> str | None:
     return None
 
 
-def _secret_in_log_call(node: ast.Call, msg: ast.expr | None) -> str | None:
+def _is_flag(value: ast.AST, ctx: Context) -> bool:
+    """``value`` is a bool: a comparison, ``not x``, ``bool(...)``/``isinstance(...)``, a
+    ``True``/``False`` constant, or ``and``/``or`` of those."""
+    if isinstance(value, ast.Compare):
+        return True
+    if isinstance(value, ast.UnaryOp) and isinstance(value.op, ast.Not):
+        return True
+    if isinstance(value, ast.Constant) and isinstance(value.value, bool):
+        return True
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name):
+        return value.func.id in ("bool", "isinstance", "callable", "hasattr") and ctx.is_builtin(value.func)
+    if isinstance(value, ast.BoolOp):
+        return all(_is_flag(v, ctx) for v in value.values)
+    return False
+
+
+def _secret_in_log_call(node: ast.Call, msg: ast.expr | None, ctx: Context) -> str | None:
     candidates: list[ast.AST] = []
     for arg in node.args:
         if arg is msg:
@@ -811,11 +1123,13 @@ def _secret_in_log_call(node: ast.Call, msg: ast.expr | None) -> str | None:
     for kw in node.keywords:
         if kw.arg == "extra" and isinstance(kw.value, ast.Dict):
             for key, value in zip(kw.value.keys, kw.value.values):
+                if _is_flag(value, ctx):
+                    continue  # ``"has_token": token is not None`` says whether, not what
                 text = string_value(key)
                 if text is not None and names_secret(text):
                     return f"extra key {text!r}"
                 candidates.append(value)
-        elif kw.arg in ("exc_info", "stack_info", "stacklevel", "extra"):
+        elif kw.arg in ("exc_info", "stack_info", "stacklevel", "extra") or _is_flag(kw.value, ctx):
             continue
         elif kw.arg is not None and names_secret(kw.arg):
             return f"{kw.arg}="
@@ -938,11 +1252,8 @@ def print_calls(node: ast.Call, ctx: Context) -> None:
     func = node.func
     if not isinstance(func, ast.Name) or func.id != "print":
         return
-    if ctx.is_test or ctx.is_script or not ctx.is_builtin(func):
+    if _outside_app_code(ctx) or not ctx.is_builtin(func):
         return
-    for frame in ctx.frames:
-        if frame.kind in ("function", "lambda") and "print" in frame.data.get("xfa8_bindings", {}):
-            return
     if len(ctx.frames) == 1:
         return  # a print that runs at import time: a script or a tutorial module
     if _is_cli_module(ctx) or ctx.in_main_block:

@@ -1,0 +1,3 @@
+LOGGERS: dict = {}
+
+registry_logger = LOGGERS["app"]

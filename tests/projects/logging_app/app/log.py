@@ -1,0 +1,3 @@
+from loguru import logger as log
+
+__all__ = ["log"]
