@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import ast
 import os
+import sys
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
@@ -40,6 +41,8 @@ HTTP_EXCEPTIONS = frozenset(
     }
 )
 ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "tox.ini", ".flake8", ".git")
+#: absolute imports of these are the standard library's, whatever the project holds
+_STDLIB = frozenset(getattr(sys, "stdlib_module_names", ())) - {"__main__"}
 #: how many calls of one function a summary keeps (bounds a generated module's summary)
 _MAX_CALLS = 400
 #: how many hops a name is followed through re-exports and aliases
@@ -775,11 +778,16 @@ class ProjectIndex:
         if self.root is None:
             return None
         parts = module.split(".")
+        if parts[0] in _STDLIB:
+            return None  # ``import logging`` in app/core/ is not app/core/logging.py
         current = directory
         while True:
-            found = _module_file(current, parts)
-            if found is not None:
-                return found
+            # a package's own directory is no import root: ``import models`` in
+            # app/api/routes.py is not app/api/models.py
+            if current == self.root or not os.path.isfile(os.path.join(current, "__init__.py")):
+                found = _module_file(current, parts)
+                if found is not None:
+                    return found
             src = os.path.join(current, "src")
             if current == self.root and os.path.isdir(src):
                 found = _module_file(src, parts)

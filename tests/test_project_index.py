@@ -799,3 +799,25 @@ def test_opens_session_and_depends_helpers(sessions: Path):
     assert seen[8] == (False, None)
     assert seen[9] == (True, None)  # nothing says what it is: its name does
     assert seen[10][1] == "get_db" and seen[11][1] == "get_db" and seen[12][1] is None
+
+
+def test_absolute_imports_are_not_found_beside_the_importing_package_module(tmp_path: Path):
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": "",
+            "app/__init__.py": "",
+            "app/models.py": "class Top:\n    pass\n",
+            "app/core/__init__.py": "",
+            "app/core/logging.py": "def get_logger():\n    pass\n",
+            "app/core/models.py": "class Inner:\n    pass\n",
+        },
+    )
+    index = index_at(tmp_path)
+    here = str(tmp_path / "app/core/service.py")
+    # ``import logging`` is the standard library's, not the sibling app/core/logging.py
+    assert index.lookup(here, "logging.getLogger").kind == "external"
+    # ``import models`` inside the package app.core is no sibling either
+    assert index.lookup(here, "models.Inner") is not None and index.lookup(here, "models.Inner").kind == "external"
+    assert index.lookup(here, "app.models.Top").kind == "class"
+    assert index.lookup(here, ".models.Inner").kind == "class"
