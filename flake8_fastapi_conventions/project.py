@@ -25,7 +25,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
-SUMMARY_VERSION = 4
+SUMMARY_VERSION = 5
 
 ROUTE_DECORATORS = frozenset(
     {"get", "post", "put", "patch", "delete", "head", "options", "trace", "api_route", "websocket"}
@@ -326,22 +326,23 @@ def _merge(found: dict[str, dict], name: str, desc: dict) -> None:
 
 
 def _route_decorated(fn: ast.FunctionDef | ast.AsyncFunctionDef, routers: set[str], non_fastapi: set[str]) -> bool:
-    for decorator in fn.decorator_list:
-        if not (
-            isinstance(decorator, ast.Call)
-            and isinstance(decorator.func, ast.Attribute)
-            and decorator.func.attr in ROUTE_DECORATORS
-        ):
-            continue
-        target = dotted(decorator.func.value)
-        if target is None:
-            continue
-        head = target.split(".", 1)[0]
-        if head in non_fastapi:
-            continue
-        if target in routers or router_like(target.rsplit(".", 1)[-1]):
-            return True
-    return False
+    return any(_route_decorator(d, routers, non_fastapi) for d in fn.decorator_list)
+
+
+def _route_decorator(decorator: ast.expr, routers: set[str], non_fastapi: set[str]) -> bool:
+    if not (
+        isinstance(decorator, ast.Call)
+        and isinstance(decorator.func, ast.Attribute)
+        and decorator.func.attr in ROUTE_DECORATORS
+    ):
+        return False
+    target = dotted(decorator.func.value)
+    if target is None:
+        return False
+    head = target.split(".", 1)[0]
+    if head in non_fastapi:
+        return False
+    return target in routers or router_like(target.rsplit(".", 1)[-1])
 
 
 def _scan_function(
@@ -352,18 +353,34 @@ def _scan_function(
     Returned, yielded and stored values are described once the whole body is known, so
     that a local name is described by what the function bound to it (see
     :func:`_value_desc`; ``async with maker() as session: yield session`` yields
-    ``maker()``)."""
+    ``maker()``).
+    ``lv`` lists the indices (into ``calls``) of calls made through a name the function
+    binds itself (a parameter, an assignment, a loop or ``with`` target, a nested ``def``):
+    ``open(p)`` with a parameter ``open``, ``requests.get(k)`` on a local dict named
+    ``requests`` — those are not calls of the builtin or of the imported module."""
     local: dict[str, str] = {}
     calls: list[list[Any]] = []
     returns: list[ast.expr] = []
     yields: list[ast.expr] = []
     stored: list[tuple[str, ast.expr | None]] = []
     scope = _Scope(fn)
+    #: the head name each recorded call is written with (``open`` of ``open(p)``)
+    heads: list[str] = []
+    generator = False
+    bound: set[str] = set()
+    declared: set[str] = set()
+    args = fn.args
+    for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg):
+        if arg is not None:
+            bound.add(arg.arg)
     stack: list[ast.AST] = list(reversed(fn.body))
     while stack:
         node = stack.pop()
         _bind_names(node, scope)
         if isinstance(node, _SCOPES):
+            name = getattr(node, "name", None)
+            if name:
+                bound.add(name)
             continue
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             local.update(import_bindings(node))
@@ -372,10 +389,29 @@ def _scan_function(
             callee = res.name(node.func, local)
             if callee is not None and len(calls) < _MAX_CALLS:
                 calls.append([callee, node.lineno])
+                heads.append((dotted(node.func) or "").partition(".")[0])
+        elif isinstance(node, ast.Name):
+            if not isinstance(node.ctx, ast.Load):
+                bound.add(node.id)
+            continue
+        elif isinstance(node, (ast.Yield, ast.YieldFrom)):
+            generator = True
+            if isinstance(node, ast.Yield) and node.value is not None:
+                yields.append(node.value)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            bound.add(node.name)
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            if isinstance(node, ast.Global):
+                declared.update(node.names)
+            else:
+                bound.update(node.names)
+            continue
+        elif node.__class__.__name__ in ("MatchAs", "MatchStar", "MatchMapping"):
+            capture = getattr(node, "name", None) or getattr(node, "rest", None)
+            if isinstance(capture, str):
+                bound.add(capture)
         elif isinstance(node, ast.Return) and node.value is not None:
             returns.append(node.value)
-        elif isinstance(node, ast.Yield) and node.value is not None:
-            yields.append(node.value)
         elif isinstance(node, (ast.Assign, ast.AnnAssign)) and self_name is not None:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             for target in targets:
@@ -396,6 +432,12 @@ def _scan_function(
     # a helper handed to ``asyncio.to_thread(render, x)`` is passed, not called: no call of
     # ``render`` is recorded; ``to_thread(render(x))`` calls it here (and is a bug of its own)
     info: dict[str, Any] = {"calls": calls}
+    shadowed = (bound - declared) - set(local)
+    through_locals = [i for i, head in enumerate(heads) if head in shadowed]
+    if through_locals:
+        info["lv"] = through_locals
+    if generator:
+        info["gen"] = True
     if returns:
         # every return is kept, an undescribable one as ``{"k": "other"}``
         info["ret"] = [_value_desc(v, res, local, scope) or {"k": "other"} for v in returns]
@@ -482,6 +524,22 @@ def summarize(tree: ast.AST, non_fastapi: Iterable[str] = ()) -> dict[str, Any]:
     routers: set[str] = set()
     not_routers: set[str] = set()
     values: dict[str, Any] = summary["values"]
+    #: how many top-level statements bind each name (a ``def`` under ``if`` and another
+    #: under ``else``, a ``def`` then ``name = wrap(name)``): such a function is not certain
+    definitions: dict[str, int] = {}
+    for stmt in statements:
+        if isinstance(stmt, (*_FUNCTIONS, ast.ClassDef)):
+            names: Iterable[str] = (stmt.name,)
+        elif isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            names = [local for local, _ in import_bindings(stmt)]
+        elif isinstance(stmt, ast.Assign):
+            names = [n.id for t in stmt.targets for n in ast.walk(t) if isinstance(n, ast.Name)]
+        elif isinstance(stmt, (ast.AnnAssign, ast.AugAssign)) and isinstance(stmt.target, ast.Name):
+            names = (stmt.target.id,)
+        else:
+            continue
+        for name in names:
+            definitions[name] = definitions.get(name, 0) + 1
     for stmt in statements:
         if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
@@ -520,6 +578,15 @@ def summarize(tree: ast.AST, non_fastapi: Iterable[str] = ()) -> dict[str, Any]:
             if _route_decorated(stmt, routers, non_fastapi_heads | (not_routers - routers)):
                 info["route"] = True
                 summary["routes"] += 1
+            decorators = [
+                res.name(d.func if isinstance(d, ast.Call) else d) or "?"
+                for d in stmt.decorator_list
+                if not _route_decorator(d, routers, non_fastapi_heads)
+            ]
+            if decorators:
+                info["dec"] = decorators
+            if definitions.get(stmt.name, 0) > 1:
+                info["dup"] = True
             summary["functions"][stmt.name] = info
         elif isinstance(stmt, ast.ClassDef):
             summary["classes"][stmt.name] = _class_summary(stmt, res)
@@ -839,11 +906,39 @@ class ProjectIndex:
                 continue
             rest = names[cut:]
             if not rest:
+                if cut:
+                    shadow = self._package_binding(from_path, prefix, names[:cut], path, hops)
+                    if shadow is not None:
+                        return shadow
                 return Symbol("module", path, path)
             return self._member(path, rest, hops)
         if lead:
             return None
         return Symbol("external", qualname)
+
+    def _package_binding(
+        self, from_path: str, prefix: str, names: list[str], sub_path: str, hops: int
+    ) -> Symbol | None:
+        """``app.services.notify`` names the submodule ``app/services/notify.py``, unless
+        the package's ``__init__.py`` binds ``notify`` itself (``from .notify import
+        notify``): then, as at run time, the package attribute is that binding."""
+        parent_module = prefix + ".".join(names[:-1])
+        if not parent_module:
+            return None
+        parent = self.module_path(from_path, parent_module)
+        if parent is None or os.path.basename(parent) != "__init__.py":
+            return None
+        summary = self.summary(parent)
+        if summary is None:
+            return None
+        name = names[-1]
+        if name in summary["functions"] or name in summary["classes"] or name in summary["values"]:
+            return self._member(parent, [name], hops)
+        target = summary["imports"].get(name)
+        if target is None or self.module_path(parent, target) == sub_path:
+            return None
+        found = self.lookup(parent, target, hops + 1)
+        return found if found is not None and found.kind != "module" else None
 
     def _member(self, path: str, rest: list[str], hops: int) -> Symbol | None:
         summary = self.summary(path)
@@ -937,11 +1032,15 @@ class ProjectIndex:
         return found
 
     def function_calls(self, sym: Symbol) -> list[tuple[Symbol | None, str, int]]:
-        """``(callee symbol, callee as written, line)`` of a project function's direct calls."""
+        """``(callee symbol, callee as written, line)`` of a project function's direct calls;
+        the symbol is ``None`` for a call through one of the function's own local names (a
+        parameter, a local variable: see ``lv`` in :func:`_scan_function`)."""
         assert sym.kind == "function" and sym.path is not None
         result = []
-        for callee, line in sym.info.get("calls", ()):
-            result.append((self.lookup(sym.path, callee) if callee else None, callee, line))
+        through_locals = set(sym.info.get("lv", ()))
+        for i, (callee, line) in enumerate(sym.info.get("calls", ())):
+            found = self.lookup(sym.path, callee) if callee and i not in through_locals else None
+            result.append((found, callee, line))
         return result
 
     def chain(
@@ -949,10 +1048,13 @@ class ProjectIndex:
         sym: Symbol,
         blocking: Callable[[str], str | None],
         depth: int = 6,
+        follow: Callable[[Symbol], bool] | None = None,
     ) -> list[str] | None:
         """The shortest call chain from the sync project function ``sym`` down to a call
         that ``blocking(external_name)`` describes (it returns a label such as
-        ``"requests.get()"``); ``None`` when there is none or ``sym`` is ``async``."""
+        ``"requests.get()"``); ``None`` when there is none or ``sym`` is ``async``.
+        ``follow(function_symbol)`` False keeps the chain from going through a callee (a
+        cached function, one whose decorators may change it)."""
         if sym.kind != "function" or sym.info.get("async"):
             return None
         # breadth-first: the first blocking call found is on a shortest chain
@@ -971,6 +1073,8 @@ class ProjectIndex:
                         continue
                     if callee.kind == "function" and not callee.info.get("async") and callee.qualname not in seen:
                         seen.add(callee.qualname)
+                        if follow is not None and not follow(callee):
+                            continue
                         next_frontier.append((callee, [*path, f"{callee.name}()"]))
             frontier = next_frontier
             if not frontier:

@@ -176,3 +176,109 @@ def read_x():
         "XFA108 route handler read_x() is a plain def; make it async def and await async I/O inside "
         "(all route handlers are async def)"
     ]
+
+
+def test_sync_route_message_names_a_blocking_call():
+    source = '''
+import requests
+from fastapi import APIRouter
+
+router = APIRouter()
+
+
+def load_profile(user_id: int) -> dict:
+    return requests.get(f"https://profiles.example.com/{user_id}", timeout=5).json()
+
+
+@router.get("/direct")
+def direct():
+    return requests.get("https://example.com", timeout=5).json()
+
+
+@router.get("/helper")
+def via_helper(user_id: int):
+    return load_profile(user_id)
+
+
+@router.get("/passed")
+def passed(user_id: int):
+    return {"loader": load_profile}
+'''
+    found = [m for _, _, m in messages(source, "app/api/routes/x.py") if m.startswith("XFA108")]
+    tail = (
+        ", which would stall the event loop inside an async def: make it async def and offload that call "
+        "(await run_in_threadpool(...)) or use an async API, or keep the def (FastAPI runs it in its "
+        "threadpool) and disable XFA108"
+    )
+    assert found == [
+        "XFA108 route handler direct() is a plain def; it calls blocking requests.get()" + tail,
+        "XFA108 route handler via_helper() is a plain def; it calls blocking load_profile() → requests.get()"
+        + tail,
+        "XFA108 route handler passed() is a plain def; make it async def and await async I/O inside "
+        "(all route handlers are async def)",
+    ]
+
+
+def test_local_bindings_come_from_the_shared_model():
+    # comprehension variables, a parameter rebound to an async client, a path built from
+    # itself: the receivers XFA103/XFA105 look at are read from the scoped bindings
+    source = '''
+from pathlib import Path
+
+import redis.asyncio as aioredis
+from redis import Redis
+
+BASE = Path("/srv")
+
+
+async def comprehension(paths: list[str], open_files):
+    texts = [open(p) for open in open_files for p in paths]
+    names = [BASE.read_text() for BASE in paths]
+    return texts, names
+
+
+async def rebound(r: Redis, p: str):
+    r = aioredis.Redis()
+    await r.get("k")
+    p = Path(p)
+    p.read_text()
+    q = Path(p)
+    q = q / "sub"
+    q.read_text()
+
+
+async def nested_module_path():
+    def sync(): ...
+
+    async def inner():
+        BASE.read_text()
+
+    return sync, inner
+'''
+    assert xfa1(source, "app/services/x_service.py") == [
+        (20, 5, "XFA103"),
+        (23, 5, "XFA103"),
+        (30, 9, "XFA103"),
+    ]
+
+
+def test_helper_message_for_a_context_manager():
+    source = '''
+from contextlib import contextmanager
+
+
+@contextmanager
+def locked(path: str):
+    with open(path + ".lock", "w"):
+        yield
+
+
+async def job() -> None:
+    with locked("x"):
+        pass
+'''
+    found = [m for _, _, m in messages(source, "app/services/jobs.py") if m.startswith("XFA112")]
+    assert found == [
+        "XFA112 locked() blocks the event loop: locked() → open(); make it an @asynccontextmanager that "
+        "awaits async I/O (or asyncio.to_thread) inside"
+    ]

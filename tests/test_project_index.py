@@ -821,3 +821,111 @@ def test_absolute_imports_are_not_found_beside_the_importing_package_module(tmp_
     assert index.lookup(here, "models.Inner") is not None and index.lookup(here, "models.Inner").kind == "external"
     assert index.lookup(here, "app.models.Top").kind == "class"
     assert index.lookup(here, ".models.Inner").kind == "class"
+
+
+def test_calls_through_a_functions_own_names_are_not_calls_of_the_import():
+    tree = ast.parse(
+        textwrap.dedent(
+            """
+            import requests
+            from aiofiles import open as aopen
+
+            def f(open, items):
+                open("x")
+                requests = {}
+                requests.get("k")
+                [r.get() for r in items]
+                aopen("y")
+
+            def g():
+                global cache
+                cache.get("k")
+                print(open("z"))
+            """
+        )
+    )
+    functions = summarize(tree)["functions"]
+    f = functions["f"]
+    assert [c for c, _ in f["calls"]] == ["open", "requests.get", "r.get", "aiofiles.open"]
+    assert f["lv"] == [0, 1, 2]
+    assert "lv" not in functions["g"]  # a global and the builtin are not the function's own
+
+
+def test_function_facts_generators_decorators_duplicates(tmp_path: Path):
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": "",
+            "app/__init__.py": "",
+            "app/helpers.py": """
+                import functools
+                import time
+                from contextlib import contextmanager
+
+                from fastapi import APIRouter
+
+                router = APIRouter()
+
+                def lines(p):
+                    yield from open(p)
+
+                @functools.lru_cache(maxsize=1)
+                def cached():
+                    time.sleep(1)
+
+                @contextmanager
+                def locked():
+                    time.sleep(1)
+                    yield
+
+                @router.get("/x")
+                def handler():
+                    return 1
+
+                try:
+                    def twice(): ...
+                except ImportError:
+                    def twice(): ...
+
+                def uses_cached(open):
+                    open("x")
+                    return cached()
+            """,
+        },
+    )
+    index = index_at(tmp_path)
+    here = str(tmp_path / "app/main.py")
+    info = {n: index.lookup(here, f"app.helpers.{n}").info for n in ("lines", "cached", "locked", "handler", "twice")}
+    assert info["lines"].get("gen") is True and "dec" not in info["lines"]
+    assert info["cached"]["dec"] == ["functools.lru_cache"]
+    assert info["locked"]["dec"] == ["contextlib.contextmanager"] and info["locked"].get("gen") is True
+    assert info["handler"].get("route") is True and "dec" not in info["handler"]
+    assert info["twice"].get("dup") is True and "dup" not in info["cached"]
+    blocking = {"time.sleep": "time.sleep()", "open": "open()"}.get
+    uses_cached = index.lookup(here, "app.helpers.uses_cached")
+    # the parameter ``open`` is not the builtin; the chain goes through ``cached`` unless told not to
+    assert index.chain(uses_cached, blocking) == ["uses_cached()", "cached()", "time.sleep()"]
+    assert index.chain(uses_cached, blocking, follow=lambda s: "dec" not in s.info) is None
+    assert [s is None for s, _, _ in index.function_calls(uses_cached)] == [True, False]
+
+
+def test_a_package_binding_wins_over_the_submodule_of_the_same_name(tmp_path: Path):
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": "",
+            "app/__init__.py": "",
+            "app/services/__init__.py": "from .notify import notify\nfrom . import mail\n",
+            "app/services/notify.py": "async def notify(user_id): ...\n",
+            "app/services/mail.py": "def send(): ...\n",
+            "app/services/plain.py": "def plain(): ...\n",
+        },
+    )
+    index = index_at(tmp_path)
+    here = str(tmp_path / "app/routers/users.py")
+    notify = index.lookup(here, "app.services.notify")
+    assert notify.kind == "function" and notify.info["async"] is True
+    assert index.lookup(here, "app.services.notify.notify").kind == "function"
+    assert index.lookup(here, "app.services.mail").kind == "module"
+    assert index.lookup(here, "app.services.plain").kind == "module"
+    assert index.lookup(here, "app.services.mail.send").kind == "function"

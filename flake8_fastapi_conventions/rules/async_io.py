@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import ast
+import sys
 
-from ..context import Context
+from ..context import Binding, Context, target_names
+from ..project import Symbol
 from ..registry import rule, visitor
+
+_STDLIB = frozenset(getattr(sys, "stdlib_module_names", ())) | {"__future__"}
 
 XFA101 = rule(
     "XFA101",
@@ -44,6 +48,8 @@ XFA101 = rule(
         "The same calls in a plain `def`, including a sync function nested inside an `async def`.",
         "A blocking function passed, not called, to `run_in_threadpool`, `asyncio.to_thread` or `loop.run_in_executor`.",
         "Calls on an `httpx.AsyncClient`.",
+        "Tests (`tests/`, `test_*.py`, `conftest.py`): an async test or fixture serves no requests, so a "
+        "blocking call in it only slows that test down.",
     ),
 )
 
@@ -74,6 +80,8 @@ XFA102 = rule(
     not_flagged=(
         "`asyncio.sleep` and `anyio.sleep`.",
         "`time.sleep` in a plain `def` (FastAPI runs sync handlers in a thread pool).",
+        "Tests (`tests/`, `test_*.py`, `conftest.py`): an async test or fixture serves no requests, so a "
+        "blocking call in it only slows that test down.",
     ),
     fix="safe",
 )
@@ -115,6 +123,10 @@ XFA103 = rule(
         "Methods called on a receiver that is not provably a `pathlib.Path` (an unannotated parameter, "
         "an attribute, a call's result).",
         "A local function or parameter named `open` that shadows the builtin.",
+        "`open()` whose file object is only used through calls handed to a thread "
+        "(`f = open(p)` then `await asyncio.to_thread(f.read)`, or "
+        "`await run_in_threadpool(shutil.copyfileobj, upload.file, f)`): the reads and writes are "
+        "offloaded and opening the file alone is not worth a finding.",
         "Scripts (`scripts/`, migrations, root `manage.py`…): a one-shot command reading its input or "
         "writing its report serves no requests.",
         "Tests: an async test writing its fixture files serves no requests.",
@@ -156,6 +168,8 @@ XFA104 = rule(
     not_flagged=(
         "`asyncio.create_subprocess_exec` / `asyncio.create_subprocess_shell`.",
         "The same calls in a plain `def` or passed, not called, to `run_in_threadpool`/`asyncio.to_thread`.",
+        "Tests (`tests/`, `test_*.py`, `conftest.py`): an async test or fixture serves no requests, so a "
+        "blocking call in it only slows that test down.",
     ),
 )
 
@@ -198,6 +212,8 @@ XFA105 = rule(
         "Sync clients built and used in a plain `def` (for example at module level or in a script).",
         "Method calls on a local variable that holds a sync client (its constructor is reported once instead), "
         "and on names this file cannot tie to a sync client.",
+        "Tests (`tests/`, `test_*.py`, `conftest.py`): an async test or fixture serves no requests, so a "
+        "blocking call in it only slows that test down.",
     ),
 )
 
@@ -210,7 +226,9 @@ XFA106 = rule(
     what="""
         Reports an expression statement that calls a coroutine function and drops the result:
         (a) an `async def` defined at module level in the same file (called by name, or as
-        `self.<name>()` when the enclosing class defines `async def <name>`), (b) one of
+        `self.<name>()` when the enclosing class defines `async def <name>`) or in another
+        module of the project, found through the imports (`from app.services import notify`
+        then `notify(user)`, or `from app import services` then `services.notify(user)`), (b) one of
         `execute, scalar, scalars, get, flush, commit, rollback, refresh, delete, close, merge,
         stream, run_sync` on a parameter annotated `AsyncSession`/`AsyncConnection`,
         (c) `asyncio.sleep(...)` (and `anyio.sleep`).
@@ -242,6 +260,10 @@ XFA106 = rule(
         "An `async def` that has decorators other than route decorators (a decorator may make it "
         "synchronous), an async generator, or a name shadowed by a local binding, a parameter, "
         "an import or a later sync `def`.",
+        "Methods of classes of other modules (`service.notify()` on an instance), and imported names "
+        "the project index cannot follow to an `async def` (a re-export it cannot read, a module "
+        "defining the name twice).",
+        "Tests are in scope: a coroutine a test never awaits means the test checks nothing.",
     ),
 )
 
@@ -255,8 +277,8 @@ XFA107 = rule(
         "keep a reference (tasks.add(task); task.add_done_callback(tasks.discard)) or use asyncio.TaskGroup"
     ),
     what="""
-        Reports `asyncio.create_task(...)`, `asyncio.ensure_future(...)` and
-        `loop.create_task(...)` (on an event loop: `asyncio.get_event_loop()`,
+        Reports `asyncio.create_task(...)`, `asyncio.ensure_future(...)` (also spelled
+        `asyncio.tasks.create_task`) and `loop.create_task(...)` (on an event loop: `asyncio.get_event_loop()`,
         `asyncio.get_running_loop()`, or a variable named `loop`) used as a statement, the
         returned task thrown away.
     """,
@@ -301,8 +323,15 @@ XFA108 = rule(
     "sync-route-handler",
     default=True,
     seeds=("003",),
-    message="route handler {name}() is a plain def; make it async def and await async I/O inside (all route handlers are async def)",
-    what="Reports a route handler (`@router.get(...)`, `@app.post(...)`, …) defined with a plain `def`.",
+    message="route handler {name}() is a plain def; {fix}",
+    what="""
+        Reports a route handler (`@router.get(...)`, `@app.post(...)`, …) defined with a plain
+        `def`. When the handler makes a blocking call (one XFA101–XFA105 recognise, directly or
+        through sync functions of the project as XFA112 follows them), the message names it: an
+        `async def` that keeps that call would block the event loop, so the call has to be
+        offloaded (`await run_in_threadpool(...)`) or replaced by an async API — or the handler
+        stays a plain `def`, which FastAPI already runs in its thread pool.
+    """,
     why="""
         Seed 003: "All route handlers MUST be `async def` -- never use sync `def` for
         endpoints". A sync handler runs in the thread pool (40 threads by default), hides
@@ -509,6 +538,84 @@ XFA111 = rule(
 )
 
 
+XFA112 = rule(
+    "XFA112",
+    "blocking-call-via-helper",
+    default=True,
+    seeds=("000", "003", "004"),
+    message="{call}() blocks the event loop: {chain}; {fix}",
+    what="""
+        Reports, in the body of an `async def`, a call of a sync function of the project — of
+        this module, or of another one found through the imports (`from app.utils import
+        render_welcome`, `from app import utils` then `utils.render_welcome()`) — that makes a
+        blocking call of XFA101–XFA105 itself or through further sync functions of the project:
+        `requests.*`, `urllib.request.urlopen`, sync `httpx` calls, `time.sleep`, the builtin
+        `open`, `subprocess.*`, `os.system`/`os.popen`, `psycopg2`/`pymysql`/`sqlite3`
+        `connect()`. The message names the shortest chain: `render_welcome() → open()`.
+    """,
+    why="""
+        Moving a blocking call into a helper does not move it off the event loop: the helper
+        runs in the coroutine's thread, and every other request waits. Seed 004: "Never
+        perform blocking operations inside an async def function — this freezes the entire
+        event loop"; seed 003: "Use `aiofiles` for file I/O inside async contexts"; seed 000:
+        async/await everywhere, `httpx.AsyncClient` rather than `requests`.
+    """,
+    bad="""
+        from fastapi import APIRouter
+
+        router = APIRouter()
+
+
+        def render_welcome(name: str) -> str:
+            with open("templates/welcome.txt") as f:
+                return f.read().format(name=name)
+
+
+        @router.get("/welcome")
+        async def welcome(name: str) -> str:
+            return render_welcome(name)
+    """,
+    good="""
+        import asyncio
+
+        from fastapi import APIRouter
+
+        router = APIRouter()
+
+
+        def render_welcome(name: str) -> str:
+            with open("templates/welcome.txt") as f:
+                return f.read().format(name=name)
+
+
+        @router.get("/welcome")
+        async def welcome(name: str) -> str:
+            return await asyncio.to_thread(render_welcome, name)
+    """,
+    not_flagged=(
+        "A helper passed, not called, to `asyncio.to_thread`, `run_in_threadpool`, "
+        "`loop.run_in_executor` or `BackgroundTasks.add_task` (it runs in a thread), or called inside a "
+        "lambda or nested `def` handed to one.",
+        "Sync helpers that make no blocking call (pure functions), `async def` helpers, and the blocking "
+        "calls themselves (XFA101–XFA105 report those).",
+        "Helpers that are route handlers, generators (`StreamingResponse(iterfile())` iterates a sync "
+        "generator in a thread), cached (`functools.cache`/`lru_cache`: the blocking call happens once), "
+        "defined twice, or decorated with anything but `contextlib.contextmanager`/`tenacity.retry` (a "
+        "decorator may change what the call does); a chain does not go through such functions either.",
+        "Methods (`self.render()`, `service.render()`) and names that cannot be followed to a function "
+        "of the project with certainty; calls through a function's own parameters and local variables.",
+        "Calls made in a lifespan, a startup handler or a cached factory (they run once, before the app "
+        "serves requests), in scripts and in tests.",
+        "Constructors that do no I/O: `requests.Session()`, `httpx.Client()`, "
+        "`http.client.HTTPConnection()`, `redis.Redis()`, `pymongo.MongoClient()` (the client's calls "
+        "are what block, and a call on a client returned by a helper is not followed).",
+        "Limitation: a helper's summary holds all its direct calls, so a helper whose blocking call sits "
+        "in a branch its async callers never take (`if sync: ...`) is still reported; pass the helper "
+        "to `asyncio.to_thread` or split it.",
+    ),
+    example_path="app/api/routes/welcome.py",
+)
+
 # -- name tables -------------------------------------------------------------------
 
 _HTTP_VERBS = ("get", "post", "put", "patch", "delete", "head", "options", "request")
@@ -576,7 +683,9 @@ _ASYNC_SESSION_METHODS = frozenset(
 _ASYNC_SESSION_TAILS = frozenset({"AsyncSession", "AsyncConnection"})
 _ASYNC_SLEEPS = frozenset({"asyncio.sleep", "anyio.sleep"})
 
-_TASK_SPAWNERS = frozenset({"asyncio.create_task", "asyncio.ensure_future"})
+_TASK_SPAWNERS = frozenset(
+    {"asyncio.create_task", "asyncio.ensure_future", "asyncio.tasks.create_task", "asyncio.tasks.ensure_future"}
+)
 _LOOP_GETTERS = frozenset({"asyncio.get_event_loop", "asyncio.get_running_loop", "asyncio.new_event_loop"})
 _LOOP_NAMES = frozenset({"loop", "event_loop", "_loop"})
 
@@ -591,11 +700,48 @@ _UPLOAD_TYPES = frozenset(
     {"fastapi.UploadFile", "fastapi.datastructures.UploadFile", "starlette.datastructures.UploadFile", "UploadFile"}
 )
 
-_BIND_KEY = "xfa1_bind"  # frame.data: local name -> "path" | None (bound to something else)
+#: constructors that open no connection: the client's calls block, not building it
+_LAZY_CLIENTS = frozenset(
+    {"requests.Session", "requests.session", "requests.sessions.Session", "httpx.Client",
+     "http.client.HTTPConnection", "http.client.HTTPSConnection"}
+)
+#: sync database calls that connect when called (the other sync constructors connect lazily)
+_CONNECTING_DB_CALLS = frozenset(q for q in _SYNC_DB_CLIENTS if q.endswith(".connect"))
+_OPEN_NAMES = frozenset({"open", "io.open", "builtins.open"})
+#: calls that run the callable they are given in a worker thread
+_OFFLOADERS = frozenset(
+    {
+        "asyncio.to_thread",
+        "fastapi.concurrency.run_in_threadpool",
+        "starlette.concurrency.run_in_threadpool",
+        "anyio.to_thread.run_sync",
+        "asyncer.asyncify",
+    }
+)
+#: decorators after which a project function still runs its body, in the caller, per call
+_TRANSPARENT_DECORATORS = frozenset(
+    {"contextlib.contextmanager", "tenacity.retry", "typing.no_type_check", "typing_extensions.deprecated",
+     "warnings.deprecated", "deprecated.deprecated"}
+)
+_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+_SCOPE_NODES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
 
 def blocking_http_call(name: str) -> bool:
     return name in _REQUESTS or name in _HTTPX_SYNC or name in _URLLIB or name in _HTTP_CLIENT
+
+
+def blocking_label(qualname: str) -> str | None:
+    """A label for a call of the external name ``qualname`` that blocks (the calls
+    XFA101-XFA105 recognise by resolved name, less the constructors that do no I/O), as a
+    project summary spells it (the builtin ``open`` is ``"open"``); else ``None``."""
+    if qualname in _OPEN_NAMES:
+        return "open()"
+    if qualname == "time.sleep" or qualname in _SUBPROCESS or qualname in _CONNECTING_DB_CALLS:
+        return f"{qualname}()"
+    if blocking_http_call(qualname) and qualname not in _LAZY_CLIENTS:
+        return f"{qualname}()"
+    return None
 
 
 # -- helpers -----------------------------------------------------------------------
@@ -608,21 +754,44 @@ def _head_name(expr: ast.expr) -> ast.Name | None:
     return expr if isinstance(expr, ast.Name) else None
 
 
-def _locally_bound(ctx: Context, name: str) -> bool:
-    """``name`` is a parameter of, or was assigned in, the innermost scope (a local
-    import is not: the walk follows it, so ``ctx.resolve`` already knows the name)."""
+def _comprehension_binds(ctx: Context, name: str) -> bool:
+    """``name`` is a variable of a comprehension around the current node."""
+    for ancestor in reversed(ctx.ancestors):
+        if isinstance(ancestor, _COMPREHENSIONS):
+            for generator in ancestor.generators:
+                if name in target_names(generator.target):
+                    return True
+        elif isinstance(ancestor, _SCOPE_NODES):
+            return False
+    return False
+
+
+def _binding(ctx: Context, name: str) -> tuple[Binding | None, bool]:
+    """``(binding, local)``: what ``name`` refers to here (the shared model's
+    ``ctx.lookup``), and whether it is bound by the innermost function itself — one of its
+    parameters, or an assignment, loop, ``with``, ``except``, nested ``def`` of its own (an
+    assignment that rebinds a parameter wins over the parameter)."""
     frame = ctx.frames[-1]
-    return name in frame.params or frame.data.get(_BIND_KEY, {}).get(name, "") not in ("", "import")
+    if len(ctx.frames) > 1:
+        own = frame.bindings.get(name)
+        if own is not None and own.kind not in ("global", "nonlocal"):
+            return own, True
+    found = ctx.lookup(name)
+    local = found is not None and found.kind == "param" and found.node is frame.node
+    return found, local
 
 
-def _module_assignment_call(ctx: Context, name: str) -> str | None:
-    """The resolved callee of a module-level ``name = callee(...)``."""
-    value = ctx.assignments.get(name)
-    if isinstance(value, ast.Await):
-        return None
-    if isinstance(value, ast.Call):
-        return ctx.call_name(value)
-    return None
+def _locally_bound(ctx: Context, name: str) -> bool:
+    """``name`` is a parameter of, or was bound in, the innermost scope, or a comprehension
+    variable (a local import is not: ``ctx.resolve`` already follows it)."""
+    if _comprehension_binds(ctx, name):
+        return True
+    found, local = _binding(ctx, name)
+    return local and found is not None and found.kind != "import"
+
+
+def _module_binding(ctx: Context, name: str, found: Binding | None) -> bool:
+    return found is not None and found is ctx.bindings.get(name)
 
 
 def _module_path_names(ctx: Context) -> frozenset[str]:
@@ -682,48 +851,85 @@ def _is_path_expr(expr: ast.expr, ctx: Context, is_path_name) -> bool:
 
 
 def _path_name_in_scope(ctx: Context, name: str) -> bool:
-    frame = ctx.frames[-1]
-    bound = frame.data.get(_BIND_KEY)
-    if bound is not None and name in bound:
-        return bound[name] == "path"
-    if name in frame.params:
-        base, _ = ctx.unwrap_annotation(frame.params[name])
-        return _is_path_type(ctx, base)
-    if len(ctx.frames) > 2:  # a closure variable: not tracked
+    """``name`` holds a ``pathlib.Path`` here: a parameter of this function annotated
+    ``Path``, a local assigned (or annotated) a Path, or a module-level Path."""
+    if _comprehension_binds(ctx, name):
         return False
-    return name in _module_path_names(ctx)
+    found, local = _binding(ctx, name)
+    if found is None:
+        return False
+    if local:
+        if found.kind == "param":
+            base, _ = ctx.unwrap_annotation(found.annotation)
+            return _is_path_type(ctx, base)
+        return found.kind == "assign" and _assigned_path(ctx, found)
+    if _module_binding(ctx, name, found):
+        return name in _module_path_names(ctx)
+    return False  # an enclosing function's variable: not followed
 
 
-def _report_blocking(node: ast.Call, ctx: Context, name: str) -> bool:
-    """XFA101-XFA105 on a call in an async scope; True when something was reported."""
+def _assigned_path(ctx: Context, found: Binding) -> bool:
+    """A local assignment binds a Path (``p = Path(x) / "a"``, ``p: Path = ...``).  The
+    value is read where the name is used; a value that reads the name it assigns
+    (``p = p / "a"``) was read when the walk met it (:func:`self_referential_paths`), as the
+    binding it refers to is gone by now."""
+    if found.annotation is not None:
+        base, _ = ctx.unwrap_annotation(found.annotation)
+        if _is_path_type(ctx, base):
+            return True
+    if found.value is None:
+        return False
+    early = ctx.frames[-1].data.get("xfa103_self_paths", {}).get(id(found.node))
+    if early is not None:
+        return early
+    evaluating = ctx.frames[-1].data.setdefault("xfa103_evaluating", set())
+    key = id(found.node)
+    if key in evaluating:
+        return False
+    evaluating.add(key)
+    try:
+        return _is_path_expr(found.value, ctx, lambda n: _path_name_in_scope(ctx, n))
+    finally:
+        evaluating.discard(key)
+
+
+def _classify_blocking(node: ast.Call, ctx: Context, name: str) -> tuple | None:
+    """``(rule, message arguments, label)`` of a direct blocking call of XFA101, XFA102,
+    XFA104 or XFA105 recognised by its resolved name ``name``; else ``None``."""
     head = _head_name(node.func)
     if head is not None and _locally_bound(ctx, head.id):
-        return False
+        return None
     if name == "time.sleep":
         if ctx.imported_from(node.func, "time"):
-            ctx.report(node, XFA102)
-            return True
-        return False
+            return XFA102, {}, "time.sleep()"
+        return None
     if blocking_http_call(name):
         if ctx.imported_from(node.func, "requests", "httpx", "urllib", "http"):
             method = name.rsplit(".", 1)[-1]
             if method in ("Client", "Session", "session", "request", "urlopen", "urlretrieve") or method[0].isupper():
                 method = "get"
-            ctx.report(node, XFA101, call=name, method=method.lower())
-            return True
-        return False
+            return XFA101, {"call": name, "method": method.lower()}, f"{name}()"
+        return None
     if name in _SUBPROCESS:
         if ctx.imported_from(node.func, "subprocess", "os"):
-            ctx.report(node, XFA104, call=name)
-            return True
-        return False
+            return XFA104, {"call": name}, f"{name}()"
+        return None
     db = _SYNC_DB_CLIENTS.get(name)
     if db is not None:
         if ctx.imported_from(node.func, *_SYNC_DB_MODULES):
-            ctx.report(node, XFA105, lib=db[0], call=name, alt=db[1])
-            return True
+            return XFA105, {"lib": db[0], "call": name, "alt": db[1]}, f"{name}()"
+        return None
+    return None
+
+
+def _report_blocking(node: ast.Call, ctx: Context, name: str) -> bool:
+    """XFA101-XFA105 on a call in an async scope; True when something was reported."""
+    found = _classify_blocking(node, ctx, name)
+    if found is None:
         return False
-    return False
+    rule_, kwargs, _label = found
+    ctx.report(node, rule_, **kwargs)
+    return True
 
 
 def _report_client_method(node: ast.Call, ctx: Context, func: ast.Attribute) -> None:
@@ -733,12 +939,15 @@ def _report_client_method(node: ast.Call, ctx: Context, func: ast.Attribute) -> 
     if head is None:
         return
     name = head.id
-    frame = ctx.frames[-1]
-    bound = frame.data.get(_BIND_KEY)
-    if bound is not None and name in bound:
+    if _comprehension_binds(ctx, name):
         return
-    if name in frame.params:
-        base, _ = ctx.unwrap_annotation(frame.params[name])
+    found, local = _binding(ctx, name)
+    if found is None:
+        return
+    if local:
+        if found.kind != "param":
+            return
+        base, _ = ctx.unwrap_annotation(found.annotation)
         if base is None or isinstance(base, ast.Subscript):
             return
         qualname = ctx.resolve(base)
@@ -747,20 +956,19 @@ def _report_client_method(node: ast.Call, ctx: Context, func: ast.Attribute) -> 
             lib, alt = _SYNC_DB_CLIENTS.get(ctor, ("", ""))
             ctx.report(node, XFA105, lib=lib, call=_dotted_call(func), alt=alt)
         return
-    if len(ctx.frames) > 2 or name in ctx.imports:
+    if not _module_binding(ctx, name, found) or found.kind != "assign":
         return
-    callee = _module_assignment_call(ctx, name)
-    if callee is None:
+    value = found.value
+    if not isinstance(value, ast.Call):
         return
-    db = _SYNC_DB_CLIENTS.get(callee)
+    callee = ctx.call_name(value)
+    db = _SYNC_DB_CLIENTS.get(callee or "")
     if db is not None:
-        value = ctx.assignments[name]
-        if isinstance(value, ast.Call) and ctx.imported_from(value.func, *_SYNC_DB_MODULES):
+        if ctx.imported_from(value.func, *_SYNC_DB_MODULES):
             ctx.report(node, XFA105, lib=db[0], call=_dotted_call(func), alt=db[1])
         return
     if callee in _SYNC_HTTP_CLIENTS and func.attr in _SYNC_HTTP_METHODS and func.value is head:
-        value = ctx.assignments[name]
-        if isinstance(value, ast.Call) and ctx.imported_from(value.func, "requests", "httpx"):
+        if ctx.imported_from(value.func, "requests", "httpx"):
             method = "get" if func.attr in ("request", "send") else func.attr
             ctx.report(node, XFA101, call=f"{name}.{func.attr}", method=method)
 
@@ -771,6 +979,76 @@ def _dotted_call(func: ast.expr) -> str:
     except Exception:  # pragma: no cover - unparse of odd nodes
         return "client"
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+@visitor(ast.Assign, codes=(XFA103,))
+def self_referential_paths(node: ast.Assign, ctx: Context) -> None:
+    """``p = p / "sub"`` in an async scope: whether it binds a Path is read now, while ``p``
+    still refers to its previous binding (visitors run before the walk records the new one)."""
+    frame = ctx.frames[-1]
+    if not frame.is_async or len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name):
+        return
+    name = node.targets[0].id
+    head = node.value
+    while isinstance(head, (ast.BinOp, ast.Attribute, ast.Call, ast.Subscript)):
+        head = head.left if isinstance(head, ast.BinOp) else head.func if isinstance(head, ast.Call) else head.value
+    if isinstance(head, ast.Name) and head.id == name:
+        is_path = _is_path_expr(node.value, ctx, lambda n: _path_name_in_scope(ctx, n))
+        frame.data.setdefault("xfa103_self_paths", {})[id(node)] = is_path
+
+
+# -- XFA103: a file whose reads and writes are handed to a thread -------------------------
+
+
+def _opened_name(node: ast.Call, ctx: Context) -> str | None:
+    """The name an ``open(...)`` call is bound to: ``f = open(p)``, ``with open(p) as f``."""
+    parent = ctx.parent
+    if isinstance(parent, ast.Assign) and parent.value is node and len(parent.targets) == 1:
+        target = parent.targets[0]
+        return target.id if isinstance(target, ast.Name) else None
+    if isinstance(parent, ast.withitem) and parent.context_expr is node:
+        target = parent.optional_vars
+        return target.id if isinstance(target, ast.Name) else None
+    return None
+
+
+def _offloaded_file(node: ast.Call, ctx: Context) -> bool:
+    """The file object ``open()`` returns here is used only inside the arguments of calls
+    that run it in a thread (``await asyncio.to_thread(f.read)``,
+    ``await run_in_threadpool(shutil.copyfileobj, src, f)``)."""
+    name = _opened_name(node, ctx)
+    fn = ctx.function
+    if name is None or fn is None:
+        return False
+    uses = ctx.memo(f"xfa103_offloaded_{id(fn.node)}", lambda: _file_uses(ctx, fn.node))
+    total, offloaded = uses.get(name, (0, 0))
+    return total > 0 and total == offloaded
+
+
+def _file_uses(ctx: Context, fn: ast.AST) -> dict[str, tuple[int, int]]:
+    """name -> (loads in the function, loads inside the arguments of an offloading call)."""
+    total: dict[str, int] = {}
+    offloaded: dict[str, int] = {}
+    for node in ast.walk(fn):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            total[node.id] = total.get(node.id, 0) + 1
+        elif isinstance(node, ast.Call) and _is_offloader(node, ctx):
+            args = list(node.args)
+            if isinstance(node.func, ast.Attribute) and node.func.attr == "run_in_executor":
+                args = args[1:]
+            for arg in [*args, *(kw.value for kw in node.keywords)]:
+                for inner in ast.walk(arg):
+                    if isinstance(inner, ast.Name) and isinstance(inner.ctx, ast.Load):
+                        offloaded[inner.id] = offloaded.get(inner.id, 0) + 1
+    return {name: (count, offloaded.get(name, 0)) for name, count in total.items()}
+
+
+def _is_offloader(call: ast.Call, ctx: Context) -> bool:
+    func = call.func
+    if isinstance(func, ast.Attribute) and func.attr == "run_in_executor":
+        return True
+    qualname = ctx.resolve(func)
+    return qualname in _OFFLOADERS or qualname in ("run_in_threadpool", "to_thread")
 
 
 # -- XFA101-XFA105, XFA110: calls ------------------------------------------------------
@@ -786,91 +1064,136 @@ def blocking_calls(node: ast.Call, ctx: Context) -> None:
     if name is not None and name in _PER_REQUEST_CLIENTS:
         _per_request_client(node, ctx, name)
     if frame.is_async:
-        if name is not None:
-            if _report_blocking(node, ctx, name):
-                return
-            if name == "open" and isinstance(func, ast.Name) and not (ctx.is_script or ctx.is_test):
-                if ctx.is_builtin(func) and not _locally_bound(ctx, "open"):
-                    ctx.report(node, XFA103, call="open", fix="use aiofiles: async with aiofiles.open(...) as f")
+        if not ctx.is_test:
+            if name is not None:
+                if _report_blocking(node, ctx, name):
                     return
-        if isinstance(func, ast.Attribute):
-            if func.attr in _PATH_IO_METHODS and not (ctx.is_script or ctx.is_test):
-                if _is_path_expr(func.value, ctx, lambda n: _path_name_in_scope(ctx, n)):
-                    ctx.report(
-                        node,
-                        XFA103,
-                        call=f"Path.{func.attr}",
-                        fix=f"use anyio.Path: await anyio.Path(...).{func.attr}(...), or aiofiles",
-                    )
-                    return
-            _report_client_method(node, ctx, func)
+                if name == "open" and isinstance(func, ast.Name) and not ctx.is_script:
+                    if ctx.is_builtin(func) and not _locally_bound(ctx, "open") and not _offloaded_file(node, ctx):
+                        ctx.report(node, XFA103, call="open", fix="use aiofiles: async with aiofiles.open(...) as f")
+                        return
+            if isinstance(func, ast.Attribute):
+                if func.attr in _PATH_IO_METHODS and not ctx.is_script:
+                    if _is_path_expr(func.value, ctx, lambda n: _path_name_in_scope(ctx, n)):
+                        ctx.report(
+                            node,
+                            XFA103,
+                            call=f"Path.{func.attr}",
+                            fix=f"use anyio.Path: await anyio.Path(...).{func.attr}(...), or aiofiles",
+                        )
+                        return
+                _report_client_method(node, ctx, func)
         if frame.route is not None:
             frame.data["xfa109_calls"] = True
             if name is not None and name.startswith(("asyncio.", "anyio.")):
                 frame.data["xfa109_loop"] = True
 
 
-# -- local bindings (for XFA103/XFA105 receivers) -----------------------------------------
+# -- XFA112 (and XFA108's hint): blocking calls through sync project functions -----------
 
 
-def _bind(ctx: Context, target: ast.AST, tag: str | None) -> None:
-    bound = ctx.frames[-1].data.setdefault(_BIND_KEY, {})
-    if isinstance(target, ast.Name):
-        bound[target.id] = tag
-    elif isinstance(target, (ast.Tuple, ast.List)):
-        for elt in target.elts:
-            _bind(ctx, elt, None)
-    elif isinstance(target, ast.Starred):
-        _bind(ctx, target.value, None)
-
-
-@visitor(ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr, codes=(XFA101, XFA103, XFA105))
-def track_assignments(node: ast.AST, ctx: Context) -> None:
-    if not ctx.frames[-1].is_async:
-        return
-    if isinstance(node, ast.Assign):
-        tag = "path" if _is_path_expr(node.value, ctx, lambda n: _path_name_in_scope(ctx, n)) else None
-        for target in node.targets:
-            _bind(ctx, target, tag if isinstance(target, ast.Name) else None)
-    elif isinstance(node, ast.AnnAssign):
-        base, _ = ctx.unwrap_annotation(node.annotation)
-        is_path = _is_path_type(ctx, base) or (
-            node.value is not None and _is_path_expr(node.value, ctx, lambda n: _path_name_in_scope(ctx, n))
-        )
-        _bind(ctx, node.target, "path" if is_path else None)
-    elif isinstance(node, ast.AugAssign):
-        if isinstance(node.target, ast.Name):
-            keep = isinstance(node.op, ast.Div) and _path_name_in_scope(ctx, node.target.id)
-            _bind(ctx, node.target, "path" if keep else None)
+def _project_function(call: ast.Call, ctx: Context) -> Symbol | None:
+    """The project function symbol a call's callee is: a sync-or-async ``def`` at module
+    level in this file called by name, or a function of another module of the project
+    reached through an import (``render()``, ``utils.render()``).  ``None`` otherwise —
+    and without asking the index for names that cannot be project functions."""
+    func = call.func
+    if isinstance(func, ast.Name):
+        head = func
+    elif isinstance(func, ast.Attribute):
+        head = func.value
+        while isinstance(head, ast.Attribute):
+            head = head.value
+        if not isinstance(head, ast.Name):
+            return None
     else:
-        _bind(ctx, node.target, None)
-
-
-@visitor(ast.For, ast.AsyncFor, ast.withitem, ast.comprehension, ast.ExceptHandler, codes=(XFA101, XFA103, XFA105))
-def track_other_bindings(node: ast.AST, ctx: Context) -> None:
-    if not ctx.frames[-1].is_async:
-        return
-    if isinstance(node, ast.withitem):
-        if node.optional_vars is not None:
-            _bind(ctx, node.optional_vars, None)
-    elif isinstance(node, ast.ExceptHandler):
-        if node.name:
-            ctx.frames[-1].data.setdefault(_BIND_KEY, {})[node.name] = None
+        return None
+    if _comprehension_binds(ctx, head.id):
+        return None
+    found = ctx.lookup(head.id)
+    if found is None:
+        return None
+    if found.kind == "def":
+        if func is not head or not _module_binding(ctx, head.id, found) or not isinstance(found.node, ast.FunctionDef):
+            return None
+    elif found.kind == "import":
+        qualname = found.qualname or ""
+        if not qualname.startswith(".") and qualname.partition(".")[0] in _STDLIB:
+            return None
     else:
-        _bind(ctx, node.target, None)
+        return None
+    sym = ctx.symbol(func)
+    if sym is None or sym.kind != "function":
+        return None
+    return sym
 
 
-@visitor(ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom, codes=(XFA101, XFA103, XFA105))
-def track_local_definitions(node: ast.AST, ctx: Context) -> None:
+def _followable(sym: Symbol) -> bool:
+    """A sync project function whose body runs, in the caller's thread, each time it is
+    called: not a route handler, a generator (its body runs when iterated, and
+    ``StreamingResponse`` iterates sync generators in a thread), a function defined twice,
+    or one with a decorator that may change the call (a cache, a task wrapper)."""
+    info = sym.info or {}
+    if info.get("async") or info.get("route") or info.get("dup"):
+        return False
+    decorators = info.get("dec", ())
+    if any(d not in _TRANSPARENT_DECORATORS for d in decorators):
+        return False
+    if info.get("gen") and "contextlib.contextmanager" not in decorators:
+        return False
+    return True
+
+
+def _helper_chain(call: ast.Call, ctx: Context) -> tuple[str, list[str], Symbol] | None:
+    """``(callee as written, chain, function symbol)`` when the call runs a sync project function that
+    reaches a blocking call."""
+    sym = _project_function(call, ctx)
+    if sym is None or not _followable(sym):
+        return None
+    chain = ctx.memo(
+        f"xfa112_chain_{sym.qualname}",
+        lambda: ctx.index.chain(sym, blocking=blocking_label, follow=_followable),
+    )
+    if not chain:
+        return None
+    return _dotted_call(call.func), chain, sym
+
+
+@visitor(ast.Call, codes=(XFA112, XFA108))
+def blocking_helper_calls(node: ast.Call, ctx: Context) -> None:
     frame = ctx.frames[-1]
-    if not frame.is_async:
+    if frame.kind != "function" or ctx.is_test:
         return
-    bound = frame.data.setdefault(_BIND_KEY, {})
-    if isinstance(node, (ast.Import, ast.ImportFrom)):
-        for alias in node.names:
-            bound[(alias.asname or alias.name).split(".", 1)[0]] = "import"
-    else:
-        bound[node.name] = None  # type: ignore[attr-defined]
+    if frame.is_async:
+        if ctx.is_script or not ctx.wants(XFA112):
+            return
+        found = _helper_chain(node, ctx)
+        if found is None:
+            return
+        for outer in ctx.frames:
+            if outer.kind == "function" and _app_scoped_function(ctx, outer.node):
+                return  # a lifespan or startup handler: runs before the app serves requests
+        written, chain, sym = found
+        if "contextlib.contextmanager" in (sym.info or {}).get("dec", ()):
+            fix = "make it an @asynccontextmanager that awaits async I/O (or asyncio.to_thread) inside"
+        else:
+            fix = f"run it with `await asyncio.to_thread({written}, ...)` or make it async"
+        ctx.report(node, XFA112, call=written, chain=" → ".join(chain), fix=fix)
+    elif frame.route is not None and "xfa108_blocking" not in frame.data and ctx.wants(XFA108):
+        name = ctx.call_name(node)
+        label = None
+        if name is not None:
+            direct = _classify_blocking(node, ctx, name)
+            if direct is not None:
+                label = direct[2]
+            elif name == "open" and isinstance(node.func, ast.Name) and ctx.is_builtin(node.func):
+                label = "open()"
+        if label is None:
+            helper = _helper_chain(node, ctx)
+            if helper is not None:
+                label = " → ".join(helper[1])
+        if label is not None:
+            frame.data["xfa108_blocking"] = label
 
 
 # -- XFA106, XFA107: discarded results ----------------------------------------------------
@@ -889,8 +1212,8 @@ def discarded_calls(node: ast.Expr, ctx: Context) -> None:
         if name in ctx.functions:
             _unawaited_module_function(call, ctx, name)
             return
-        qualname = ctx.imports.get(name)
-        if qualname is None:
+        found = ctx.lookup(name)
+        if found is None or found.kind != "import":
             return
     elif isinstance(func, ast.Attribute):
         attr = func.attr
@@ -911,6 +1234,20 @@ def discarded_calls(node: ast.Expr, ctx: Context) -> None:
         ctx.report(call, XFA107, call=qualname)
     elif qualname in _ASYNC_SLEEPS and ctx.imported_from(func, "asyncio", "anyio"):
         ctx.report(call, XFA106, call=qualname)
+    elif ctx.wants(XFA106):
+        _unawaited_project_coroutine(call, ctx)
+
+
+def _unawaited_project_coroutine(call: ast.Call, ctx: Context) -> None:
+    """XFA106: an ``async def`` of another module of the project, reached through an
+    import (``notify(user)``, ``services.notify(user)``), whose coroutine is dropped."""
+    sym = _project_function(call, ctx)
+    if sym is None:
+        return
+    info = sym.info or {}
+    if not info.get("async") or info.get("gen") or info.get("dec") or info.get("dup"):
+        return
+    ctx.report(call, XFA106, call=_dotted_call(call.func))
 
 
 def _expects_exception(ctx: Context) -> bool:
@@ -1000,35 +1337,16 @@ def _is_generator(fn: ast.AST) -> bool:
     return False
 
 
-def _binds(scope: ast.AST, name: str) -> bool:
-    """``name`` is bound (assigned, defined, imported, a parameter) somewhere in ``scope``."""
-    for node in ast.walk(scope):
-        if isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load):
-            return True
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node is not scope:
-            if node.name == name:
-                return True
-        elif isinstance(node, ast.arg) and node.arg == name:
-            return True
-        elif isinstance(node, ast.alias) and (node.asname or node.name).split(".", 1)[0] == name:
-            return True
-        elif isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names:
-            return True
-    return False
-
-
 def _unawaited_module_function(call: ast.Call, ctx: Context, name: str) -> None:
-    if name in ctx.imports or name in ctx.assignments or name in ctx.classes:
+    found = ctx.lookup(name)
+    # the module's own ``async def`` (not a parameter, a local binding or an import that
+    # shadows it, nor a later module-level ``name = wrap(name)``)
+    if not _module_binding(ctx, name, found) or found.kind != "def":  # type: ignore[union-attr]
         return
-    if not _plain_coroutine_function(ctx, ctx.functions[name]):
+    if not _plain_coroutine_function(ctx, found.node):  # type: ignore[union-attr]
         return
     if ctx.memo(f"xfa106_toplevel_{name}", lambda: _defined_once_async(ctx, name)) is False:
         return
-    for frame in ctx.frames[1:]:
-        if frame.kind == "class":
-            continue
-        if name in frame.params or _binds_memo(ctx, frame.node, name):
-            return
     ctx.report(call, XFA106, call=name)
 
 
@@ -1044,10 +1362,6 @@ def _defined_once_async(ctx: Context, name: str) -> bool:
             elif isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Store):
                 return False
     return count == 1
-
-
-def _binds_memo(ctx: Context, scope: ast.AST, name: str) -> bool:
-    return ctx.memo(f"xfa106_binds_{id(scope)}_{name}", lambda: _binds(scope, name))
 
 
 def _unawaited_method(call: ast.Call, ctx: Context, func: ast.Attribute) -> None:
@@ -1082,13 +1396,24 @@ def _unawaited_method(call: ast.Call, ctx: Context, func: ast.Attribute) -> None
 # -- XFA108, XFA109: handler kind ---------------------------------------------------------
 
 
-@visitor(ast.FunctionDef, codes=(XFA108,))
+@visitor(ast.FunctionDef, leave=True, codes=(XFA108,))
 def sync_route_handler(node: ast.FunctionDef, ctx: Context) -> None:
     if ctx.is_test:
         return
     routes = ctx.routes_of(node)
-    if routes and not any(r.is_websocket for r in routes):
-        ctx.report(node, XFA108, name=node.name)
+    if not routes or any(r.is_websocket for r in routes):
+        return
+    frame = ctx.frames[-1]
+    blocking = frame.data.get("xfa108_blocking") if frame.node is node else None
+    if blocking is None:
+        fix = "make it async def and await async I/O inside (all route handlers are async def)"
+    else:
+        fix = (
+            f"it calls blocking {blocking}, which would stall the event loop inside an async def: make it "
+            "async def and offload that call (await run_in_threadpool(...)) or use an async API, or keep "
+            "the def (FastAPI runs it in its threadpool) and disable XFA108"
+        )
+    ctx.report(node, XFA108, name=node.name, fix=fix)
 
 
 @visitor(ast.AsyncFunctionDef, leave=True, codes=(XFA109,))

@@ -16,6 +16,8 @@ async def spawns() -> None:
     loop = asyncio.get_running_loop()
     loop.create_task(job())  # error: XFA107:5
     asyncio.get_event_loop().create_task(job())  # error: XFA107:5
+    asyncio.tasks.create_task(job())  # error: XFA107:5
+    asyncio.tasks.ensure_future(job())  # error: XFA107:5
 
 
 def sync_spawn(loop) -> None:

@@ -1,0 +1,3 @@
+from .notify import notify, notify_later
+
+__all__ = ["notify", "notify_later"]
