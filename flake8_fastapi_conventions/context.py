@@ -1439,6 +1439,34 @@ def short_source(node: ast.AST, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+def comment_of(line: str) -> str | None:
+    """The text after a ``#`` outside string literals on one physical line
+    (single-line strings), else ``None``."""
+    if "#" not in line:
+        return None
+    quote = None
+    i = 0
+    n = len(line)
+    while i < n:
+        ch = line[i]
+        if quote:
+            if ch == "\\":
+                i += 2
+                continue
+            if line.startswith(quote, i):
+                i += len(quote)
+                quote = None
+                continue
+        elif ch == "#":
+            return line[i + 1 :]
+        elif ch in "\"'":
+            quote = line[i : i + 3] if line[i : i + 3] in ('"""', "'''") else ch
+            i += len(quote)
+            continue
+        i += 1
+    return None
+
+
 def string_value(node: ast.AST | None) -> str | None:
     """The value of a string literal, else ``None``."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):

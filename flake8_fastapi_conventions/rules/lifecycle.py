@@ -7,7 +7,7 @@ import re
 from http import HTTPStatus
 from typing import Any
 
-from ..context import FASTAPI_APP_FACTORIES, FUNCTION_TYPES, NON_FASTAPI_FRAMEWORKS, Context, Frame, keyword, dotted_name, last_name
+from ..context import FASTAPI_APP_FACTORIES, FUNCTION_TYPES, NON_FASTAPI_FRAMEWORKS, Context, Frame, comment_of, keyword, dotted_name, last_name
 from ..settings import normalize_path
 from ..registry import rule, visitor
 
@@ -795,8 +795,6 @@ _RESPONSE_TAILS = frozenset(
 _WILDCARD_REGEXES = frozenset({".*", "^.*$", "^.*", ".*$", ".+", "^.+$", "^.+", ".+$", "(.*)", "^(.*)$"})
 
 
-
-
 def _str(node: ast.AST | None) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
@@ -1470,33 +1468,6 @@ def _cosmetic(body: list[ast.stmt]) -> bool:
     return outputs > 0 and assigned <= printed
 
 
-def _comment(line: str) -> str | None:
-    """The text after a ``#`` outside string literals on one physical line."""
-    if "#" not in line:
-        return None
-    quote = None
-    i = 0
-    n = len(line)
-    while i < n:
-        ch = line[i]
-        if quote:
-            if ch == "\\":
-                i += 2
-                continue
-            if line.startswith(quote, i):
-                i += len(quote)
-                quote = None
-                continue
-        elif ch == "#":
-            return line[i + 1 :]
-        elif ch in "\"'":
-            quote = line[i : i + 3] if line[i : i + 3] in ('"""', "'''") else ch
-            i += len(quote)
-            continue
-        i += 1
-    return None
-
-
 def _says_startup_continues(handler: ast.ExceptHandler, try_node: ast.AST, ctx: Context) -> bool:
     """A comment in the handler (from the ``except`` line to its last line), in the comment
     lines right above the ``except`` or right above the ``try``, or the text of a log
@@ -1524,7 +1495,7 @@ def _says_startup_continues(handler: ast.ExceptHandler, try_node: ast.AST, ctx: 
             above -= 1
     for lineno in candidates:
         if 0 < lineno <= len(lines):
-            text = _comment(lines[lineno - 1])
+            text = comment_of(lines[lineno - 1])
             if text and _continues(text):
                 return True
     return False

@@ -26,7 +26,7 @@ import ast
 import re
 from typing import Any
 
-from ..context import FUNCTION_TYPES, SCOPE_TYPES, Context, keyword, string_value, is_main_test
+from ..context import FUNCTION_TYPES, SCOPE_TYPES, Context, comment_of, keyword, string_value, is_main_test
 from ..project import HTTP_EXCEPTIONS, Symbol
 from ..registry import rule, visitor
 
@@ -1211,10 +1211,6 @@ def _is_main_module(ctx: Context) -> bool:
     return base in ("__main__.py", "cli.py", "manage.py")
 
 
-
-
-
-
 # -- XFA805 ---------------------------------------------------------------------------
 
 _CLI_MODULES = ("typer", "click", "argparse", "fire", "docopt", "cyclopts", "rich_click", "asyncclick")
@@ -1318,34 +1314,6 @@ def report_file_handlers(node: ast.Module, ctx: Context) -> None:
 
 _OPTIONAL_IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "builtins.ImportError", "builtins.ModuleNotFoundError"})
 _CANCELLED = frozenset({"asyncio.CancelledError", "asyncio.exceptions.CancelledError", "CancelledError", "anyio.get_cancelled_exc_class"})
-
-
-def comment_of(line: str) -> str | None:
-    """The text after a ``#`` outside string literals on one physical line
-    (single-line strings), else ``None``."""
-    if "#" not in line:
-        return None
-    quote = None
-    i = 0
-    n = len(line)
-    while i < n:
-        ch = line[i]
-        if quote:
-            if ch == "\\":
-                i += 2
-                continue
-            if line.startswith(quote, i):
-                i += len(quote)
-                quote = None
-                continue
-        elif ch == "#":
-            return line[i + 1 :]
-        elif ch in "\"'":
-            quote = line[i : i + 3] if line[i : i + 3] in ('"""', "'''") else ch
-            i += len(quote)
-            continue
-        i += 1
-    return None
 
 
 #: tool directives say nothing about why an exception is ignored; ``error: XFAnnn``
