@@ -25,7 +25,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
-SUMMARY_VERSION = 5
+SUMMARY_VERSION = 6
 
 ROUTE_DECORATORS = frozenset(
     {"get", "post", "put", "patch", "delete", "head", "options", "trace", "api_route", "websocket"}
@@ -345,6 +345,21 @@ def _route_decorator(decorator: ast.expr, routers: set[str], non_fastapi: set[st
     return target in routers or router_like(target.rsplit(".", 1)[-1])
 
 
+_SCOPE_SET = frozenset(_SCOPES)
+_MATCH_CAPTURES = frozenset(getattr(ast, n) for n in ("MatchAs", "MatchStar", "MatchMapping") if hasattr(ast, n))
+#: fields that never hold child nodes worth scanning (contexts, operators, names as strings)
+_LEAF_FIELDS = frozenset({"ctx", "op", "ops", "id", "attr", "name", "arg", "module", "level", "kind",
+                          "type_comment", "conversion", "is_async", "simple", "names"})
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _child_fields(kind: type) -> tuple[str, ...]:
+    fields = _FIELDS.get(kind)
+    if fields is None:
+        fields = _FIELDS[kind] = tuple(f for f in getattr(kind, "_fields", ()) if f not in _LEAF_FIELDS)
+    return fields
+
+
 def _scan_function(
     fn: ast.FunctionDef | ast.AsyncFunctionDef, res: _Resolver, self_name: str | None
 ) -> dict[str, Any]:
@@ -354,81 +369,99 @@ def _scan_function(
     that a local name is described by what the function bound to it (see
     :func:`_value_desc`; ``async with maker() as session: yield session`` yields
     ``maker()``).
+
     ``lv`` lists the indices (into ``calls``) of calls made through a name the function
     binds itself (a parameter, an assignment, a loop or ``with`` target, a nested ``def``):
     ``open(p)`` with a parameter ``open``, ``requests.get(k)`` on a local dict named
-    ``requests`` — those are not calls of the builtin or of the imported module."""
+    ``requests`` — those are not calls of the builtin or of the imported module.  ``gen``:
+    the function is a generator; ``lazy``: it fills a module global it tests first (a lazy
+    singleton, so what it calls runs once)."""
     local: dict[str, str] = {}
     calls: list[list[Any]] = []
+    heads: list[str] = []
     returns: list[ast.expr] = []
     yields: list[ast.expr] = []
-    stored: list[tuple[str, ast.expr | None]] = []
+    stored_values: list[tuple[str, ast.expr | None]] = []
     scope = _Scope(fn)
-    #: the head name each recorded call is written with (``open`` of ``open(p)``)
-    heads: list[str] = []
-    generator = False
     bound: set[str] = set()
     declared: set[str] = set()
+    stored: set[str] = set()
+    tested: set[str] = set()
+    generator = False
     args = fn.args
     for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg):
         if arg is not None:
             bound.add(arg.arg)
     stack: list[ast.AST] = list(reversed(fn.body))
+    pop = stack.pop
+    push = stack.append
     while stack:
-        node = stack.pop()
+        node = pop()
+        kind = node.__class__
+        if kind is ast.Name:  # the most common node: no children
+            if node.ctx.__class__ is not ast.Load:  # type: ignore[attr-defined]
+                bound.add(node.id)  # type: ignore[attr-defined]
+                stored.add(node.id)  # type: ignore[attr-defined]
+            continue
+        if kind is ast.Constant:
+            continue
         _bind_names(node, scope)
-        if isinstance(node, _SCOPES):
+        if kind in _SCOPE_SET:
             name = getattr(node, "name", None)
             if name:
                 bound.add(name)
             continue
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            local.update(import_bindings(node))
+        if kind is ast.Import or kind is ast.ImportFrom:
+            local.update(import_bindings(node))  # type: ignore[arg-type]
             continue
-        if isinstance(node, ast.Call):
-            callee = res.name(node.func, local)
+        if kind is ast.Call:
+            func = node.func  # type: ignore[attr-defined]
+            callee = res.name(func, local)
             if callee is not None and len(calls) < _MAX_CALLS:
-                calls.append([callee, node.lineno])
-                heads.append((dotted(node.func) or "").partition(".")[0])
-        elif isinstance(node, ast.Name):
-            if not isinstance(node.ctx, ast.Load):
-                bound.add(node.id)
-            continue
-        elif isinstance(node, (ast.Yield, ast.YieldFrom)):
+                calls.append([callee, node.lineno])  # type: ignore[attr-defined]
+                head = func
+                while head.__class__ is ast.Attribute:
+                    head = head.value
+                heads.append(head.id if head.__class__ is ast.Name else "")
+        elif kind is ast.Yield or kind is ast.YieldFrom:
             generator = True
-            if isinstance(node, ast.Yield) and node.value is not None:
-                yields.append(node.value)
-        elif isinstance(node, ast.ExceptHandler) and node.name:
-            bound.add(node.name)
-        elif isinstance(node, (ast.Global, ast.Nonlocal)):
-            if isinstance(node, ast.Global):
-                declared.update(node.names)
-            else:
-                bound.update(node.names)
+            if kind is ast.Yield and node.value is not None:  # type: ignore[attr-defined]
+                yields.append(node.value)  # type: ignore[attr-defined]
+        elif kind is ast.If:
+            tested.update(n.id for n in ast.walk(node.test) if isinstance(n, ast.Name))  # type: ignore[attr-defined]
+        elif kind is ast.ExceptHandler:
+            if node.name:  # type: ignore[attr-defined]
+                bound.add(node.name)  # type: ignore[attr-defined]
+        elif kind is ast.Global:
+            declared.update(node.names)  # type: ignore[attr-defined]
             continue
-        elif node.__class__.__name__ in ("MatchAs", "MatchStar", "MatchMapping"):
+        elif kind is ast.Nonlocal:
+            bound.update(node.names)  # type: ignore[attr-defined]
+            continue
+        elif kind in _MATCH_CAPTURES:
             capture = getattr(node, "name", None) or getattr(node, "rest", None)
             if isinstance(capture, str):
                 bound.add(capture)
-        elif isinstance(node, ast.Return) and node.value is not None:
-            returns.append(node.value)
-        elif isinstance(node, (ast.Assign, ast.AnnAssign)) and self_name is not None:
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        elif kind is ast.Return:
+            if node.value is not None:  # type: ignore[attr-defined]
+                returns.append(node.value)  # type: ignore[attr-defined]
+        elif (kind is ast.Assign or kind is ast.AnnAssign) and self_name is not None:
+            targets = node.targets if kind is ast.Assign else [node.target]  # type: ignore[attr-defined]
             for target in targets:
                 if (
                     isinstance(target, ast.Attribute)
                     and isinstance(target.value, ast.Name)
                     and target.value.id == self_name
                 ):
-                    stored.append((target.attr, node.value))
-        for name in node._fields:
+                    stored_values.append((target.attr, node.value))  # type: ignore[attr-defined]
+        for name in _child_fields(kind):
             value = getattr(node, name, None)
-            if isinstance(value, list):
+            if value.__class__ is list:
                 for child in reversed(value):
                     if isinstance(child, ast.AST):
-                        stack.append(child)
+                        push(child)
             elif isinstance(value, ast.AST):
-                stack.append(value)
+                push(value)
     # a helper handed to ``asyncio.to_thread(render, x)`` is passed, not called: no call of
     # ``render`` is recorded; ``to_thread(render(x))`` calls it here (and is a bug of its own)
     info: dict[str, Any] = {"calls": calls}
@@ -438,6 +471,9 @@ def _scan_function(
         info["lv"] = through_locals
     if generator:
         info["gen"] = True
+    if declared & stored & tested:
+        # ``global _x`` / ``if _x is None: _x = build()``: a lazy singleton, built once
+        info["lazy"] = True
     if returns:
         # every return is kept, an undescribable one as ``{"k": "other"}``
         info["ret"] = [_value_desc(v, res, local, scope) or {"k": "other"} for v in returns]
@@ -445,7 +481,7 @@ def _scan_function(
     if described_yields:
         info["yld"] = described_yields
     attrs: dict[str, dict] = {}
-    for attr, value in stored:
+    for attr, value in stored_values:
         if value is not None:
             _merge(attrs, attr, _value_desc(value, res, local, scope) or {"k": "other"})
     if attrs:
@@ -499,7 +535,12 @@ def summarize(tree: ast.AST, non_fastapi: Iterable[str] = ()) -> dict[str, Any]:
     ``{"k": "ann", "t": dotted}`` (annotated, no value), ``{"k": "param", "t": dotted}`` (a
     parameter of the function, ``t`` its annotation when it names a type) and
     ``{"k": "other"}``.  Inside a function a local name assigned once is described by its
-    value, any other local as ``other``; ``ret`` keeps every ``return`` (in order)."""
+    value, any other local as ``other``; ``ret`` keeps every ``return`` (in order).
+
+    A function's entry: ``calls`` (``[dotted callee, line]``), ``lv`` (indices of calls made
+    through the function's own names), ``async``, ``line``, ``ann``, ``ret``, ``yld``,
+    ``route``, ``gen`` (a generator), ``lazy`` (a lazy singleton), ``dec`` (its non-route
+    decorators, dotted), ``dup`` (the module binds the name more than once)."""
     summary: dict[str, Any] = {
         "v": SUMMARY_VERSION,
         "imports": {},
@@ -755,6 +796,9 @@ class ProjectIndex:
         self._lookups: dict[tuple[str, str], Symbol | None] = {}
         self._current_path: str | None = None
         self._current_tree: ast.AST | None = None
+        #: the checked file's top-level class, function and value names (answers "does the
+        #: module define X itself" without summarising the file when nothing else needs it)
+        self._current_names: frozenset[str] | None = None
         if current is not None:
             self.set_current(*current)
 
@@ -768,11 +812,21 @@ class ProjectIndex:
             self._summaries.pop(self._current_path, None)
         self._current_path = path
         self._current_tree = tree
+        self._current_names = None
         self._summaries.pop(path, None)
         # lookups and module paths found for another file may have read this file from
         # disk, or may predate files created since (both are cheap to find again)
         self._lookups.clear()
         self._modules.clear()
+
+    def _defines(self, path: str, name: str) -> bool:
+        """The module ``path`` defines ``name`` at top level (a class, function or value)."""
+        if path == self._current_path and self._current_tree is not None and path not in self._summaries:
+            if self._current_names is None:
+                self._current_names = frozenset(_top_level_names(self._current_tree))
+            return name in self._current_names
+        own = self.summary(path)
+        return own is not None and (name in own["classes"] or name in own["functions"] or name in own["values"])
 
     def summary(self, path: str) -> dict | None:
         path = os.path.abspath(path)
@@ -888,8 +942,7 @@ class ProjectIndex:
         if not qualname.startswith("."):
             # a name the module defines itself (a base class written ``Base``)
             head, _, rest = qualname.partition(".")
-            own = self.summary(from_path)
-            if own is not None and (head in own["classes"] or head in own["functions"] or head in own["values"]):
+            if self._defines(from_path, head):
                 return self._member(from_path, [head, *(rest.split(".") if rest else [])], hops)
         lead = len(qualname) - len(qualname.lstrip("."))
         prefix = "." * lead
@@ -1080,6 +1133,21 @@ class ProjectIndex:
             if not frontier:
                 break
         return None
+
+
+def _top_level_names(tree: ast.AST) -> Iterator[str]:
+    """The names :func:`summarize` records as classes, functions and values."""
+    if not isinstance(tree, ast.Module):
+        return
+    for stmt in _statements(tree.body):
+        if isinstance(stmt, (*_FUNCTIONS, ast.ClassDef)):
+            yield stmt.name
+        elif isinstance(stmt, ast.Assign):
+            for target in stmt.targets:
+                if isinstance(target, ast.Name):
+                    yield target.id
+        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+            yield stmt.target.id
 
 
 def _module_file(base: str, parts: list[str]) -> str | None:

@@ -206,9 +206,8 @@ def passed(user_id: int):
 '''
     found = [m for _, _, m in messages(source, "app/api/routes/x.py") if m.startswith("XFA108")]
     tail = (
-        ", which would stall the event loop inside an async def: make it async def and offload that call "
-        "(await run_in_threadpool(...)) or use an async API, or keep the def (FastAPI runs it in its "
-        "threadpool) and disable XFA108"
+        ": in an async def that call must be offloaded (await run_in_threadpool(...)) or made async, "
+        "or keep the def, which FastAPI runs in its threadpool, and disable XFA108"
     )
     assert found == [
         "XFA108 route handler direct() is a plain def; it calls blocking requests.get()" + tail,

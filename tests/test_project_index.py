@@ -929,3 +929,28 @@ def test_a_package_binding_wins_over_the_submodule_of_the_same_name(tmp_path: Pa
     assert index.lookup(here, "app.services.mail").kind == "module"
     assert index.lookup(here, "app.services.plain").kind == "module"
     assert index.lookup(here, "app.services.mail.send").kind == "function"
+
+
+def test_a_lazy_singleton_is_marked():
+    tree = ast.parse(
+        textwrap.dedent(
+            """
+            _logger = None
+            _count = 0
+
+            def get_logger():
+                global _logger
+                if _logger is None:
+                    _logger = build()
+                return _logger
+
+            def bump():
+                global _count
+                _count = _count + 1
+                open("log").write(str(_count))
+            """
+        )
+    )
+    functions = summarize(tree)["functions"]
+    assert functions["get_logger"].get("lazy") is True
+    assert "lazy" not in functions["bump"]  # sets a global it never tests: runs each time

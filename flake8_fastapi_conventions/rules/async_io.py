@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import sys
 
-from ..context import Binding, Context, target_names
+from ..context import Binding, Context, string_value, target_names
 from ..project import Symbol
 from ..registry import rule, visitor
 
@@ -599,13 +599,15 @@ XFA112 = rule(
         "Sync helpers that make no blocking call (pure functions), `async def` helpers, and the blocking "
         "calls themselves (XFA101–XFA105 report those).",
         "Helpers that are route handlers, generators (`StreamingResponse(iterfile())` iterates a sync "
-        "generator in a thread), cached (`functools.cache`/`lru_cache`: the blocking call happens once), "
-        "defined twice, or decorated with anything but `contextlib.contextmanager`/`tenacity.retry` (a "
+        "generator in a thread), cached (`functools.cache`/`lru_cache`) or lazy singletons (`global _x` / "
+        "`if _x is None: _x = ...`) whose blocking call happens once, defined twice, or decorated with anything but `contextlib.contextmanager`/`tenacity.retry` (a "
         "decorator may change what the call does); a chain does not go through such functions either.",
         "Methods (`self.render()`, `service.render()`) and names that cannot be followed to a function "
         "of the project with certainty; calls through a function's own parameters and local variables.",
         "Calls made in a lifespan, a startup handler or a cached factory (they run once, before the app "
-        "serves requests), in scripts and in tests.",
+        "serves requests), in scripts and in tests, in the coroutine a program starts with "
+        "`asyncio.run(main())`/`anyio.run(main)`, and anywhere in a command-line module (one that imports "
+        "`typer`, `click` or `argparse` and defines no route handlers).",
         "Constructors that do no I/O: `requests.Session()`, `httpx.Client()`, "
         "`http.client.HTTPConnection()`, `redis.Redis()`, `pymongo.MongoClient()` (the client's calls "
         "are what block, and a call on a client returned by a helper is not followed).",
@@ -723,6 +725,8 @@ _TRANSPARENT_DECORATORS = frozenset(
     {"contextlib.contextmanager", "tenacity.retry", "typing.no_type_check", "typing_extensions.deprecated",
      "warnings.deprecated", "deprecated.deprecated"}
 )
+_CLI_LIBRARIES = frozenset({"typer", "click", "argparse", "cyclopts", "fire"})
+_EVENT_LOOP_RUNNERS = frozenset({"asyncio.run", "anyio.run", "uvloop.run", "trio.run"})
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 _SCOPE_NODES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
@@ -1095,15 +1099,19 @@ def blocking_calls(node: ast.Call, ctx: Context) -> None:
 def _project_function(call: ast.Call, ctx: Context) -> Symbol | None:
     """The project function symbol a call's callee is: a sync-or-async ``def`` at module
     level in this file called by name, or a function of another module of the project
-    reached through an import (``render()``, ``utils.render()``).  ``None`` otherwise —
-    and without asking the index for names that cannot be project functions."""
+    reached through an import (``render()``, ``utils.render()``, ``app.utils.render()``
+    after ``import app.utils``).  ``None`` otherwise — and without asking the index about
+    names that cannot be project functions (the standard library, packages that are not in
+    the project, attribute chains through a value: ``app.state.db.get()``)."""
     func = call.func
     if isinstance(func, ast.Name):
         head = func
     elif isinstance(func, ast.Attribute):
         head = func.value
+        depth = 1
         while isinstance(head, ast.Attribute):
             head = head.value
+            depth += 1
         if not isinstance(head, ast.Name):
             return None
     else:
@@ -1118,8 +1126,14 @@ def _project_function(call: ast.Call, ctx: Context) -> Symbol | None:
             return None
     elif found.kind == "import":
         qualname = found.qualname or ""
-        if not qualname.startswith(".") and qualname.partition(".")[0] in _STDLIB:
-            return None
+        if func is not head and depth > 1 and qualname != head.id:
+            return None  # ``from x import app; app.state.db.get()``: not a module path
+        if not qualname.startswith("."):
+            top = qualname.partition(".")[0]
+            if top in _STDLIB or not ctx.memo(
+                f"xfa1_project_package_{top}", lambda: ctx.index.module_path(ctx.filename, top) is not None
+            ):
+                return None
     else:
         return None
     sym = ctx.symbol(func)
@@ -1132,9 +1146,10 @@ def _followable(sym: Symbol) -> bool:
     """A sync project function whose body runs, in the caller's thread, each time it is
     called: not a route handler, a generator (its body runs when iterated, and
     ``StreamingResponse`` iterates sync generators in a thread), a function defined twice,
-    or one with a decorator that may change the call (a cache, a task wrapper)."""
+    a lazy singleton (``global _x; if _x is None: _x = ...``: the blocking part runs once), or
+    one with a decorator that may change the call (a cache, a task wrapper)."""
     info = sym.info or {}
-    if info.get("async") or info.get("route") or info.get("dup"):
+    if info.get("async") or info.get("route") or info.get("dup") or info.get("lazy"):
         return False
     decorators = info.get("dec", ())
     if any(d not in _TRANSPARENT_DECORATORS for d in decorators):
@@ -1162,6 +1177,13 @@ def _helper_chain(call: ast.Call, ctx: Context) -> tuple[str, list[str], Symbol]
 @visitor(ast.Call, codes=(XFA112, XFA108))
 def blocking_helper_calls(node: ast.Call, ctx: Context) -> None:
     frame = ctx.frames[-1]
+    func = node.func
+    called = getattr(func, "attr", None) or getattr(func, "id", None)
+    if called == "run" and node.args:
+        _note_event_loop_run(node, ctx)
+    elif called == "add_event_handler" and len(node.args) == 2 and isinstance(node.args[1], ast.Name):
+        if string_value(node.args[0]) == "startup":  # app.add_event_handler("startup", warm_up)
+            ctx.memo("xfa112_lifespans", set).add(node.args[1].id)
     if frame.kind != "function" or ctx.is_test:
         return
     if frame.is_async:
@@ -1170,15 +1192,16 @@ def blocking_helper_calls(node: ast.Call, ctx: Context) -> None:
         found = _helper_chain(node, ctx)
         if found is None:
             return
-        for outer in ctx.frames:
-            if outer.kind == "function" and _app_scoped_function(ctx, outer.node):
-                return  # a lifespan or startup handler: runs before the app serves requests
         written, chain, sym = found
         if "contextlib.contextmanager" in (sym.info or {}).get("dec", ()):
             fix = "make it an @asynccontextmanager that awaits async I/O (or asyncio.to_thread) inside"
         else:
             fix = f"run it with `await asyncio.to_thread({written}, ...)` or make it async"
-        ctx.report(node, XFA112, call=written, chain=" → ".join(chain), fix=fix)
+        # reported when the module is left: only then is it known whether the file is a
+        # command-line program (``asyncio.run(main())`` in its ``__main__`` block)
+        outer = [f.node for f in ctx.frames if f.kind == "function"]
+        pending = ctx.memo("xfa112_pending", list)
+        pending.append((node, outer, dict(call=written, chain=" → ".join(chain), fix=fix)))
     elif frame.route is not None and "xfa108_blocking" not in frame.data and ctx.wants(XFA108):
         name = ctx.call_name(node)
         label = None
@@ -1194,6 +1217,51 @@ def blocking_helper_calls(node: ast.Call, ctx: Context) -> None:
                 label = " → ".join(helper[1])
         if label is not None:
             frame.data["xfa108_blocking"] = label
+
+
+def _note_event_loop_run(node: ast.Call, ctx: Context) -> None:
+    """``asyncio.run(main())``, ``anyio.run(main)``: ``main`` is a program's entry."""
+    if ctx.call_name(node) not in _EVENT_LOOP_RUNNERS:
+        return
+    target = node.args[0]
+    if isinstance(target, ast.Call):
+        target = target.func
+    if isinstance(target, ast.Name):
+        ctx.memo("xfa112_entries", set).add(target.id)
+
+
+@visitor(ast.Module, leave=True, codes=(XFA112,))
+def report_blocking_helpers(node: ast.Module, ctx: Context) -> None:
+    pending = ctx.memo("xfa112_pending", list)
+    if not pending:
+        return
+    if _command_line_module(ctx):
+        return
+    entries = ctx.memo("xfa112_entries", set)
+    lifespans = ctx.memo("xfa112_lifespans", set)
+    for call, outer, kwargs in pending:
+        if getattr(outer[0], "name", None) in entries:
+            continue  # the coroutine a command-line run starts serves no requests
+        if any(_app_scoped_function(ctx, fn, lifespans) for fn in outer):
+            continue  # a lifespan or startup handler: runs before the app serves requests
+        ctx.report(call, XFA112, **kwargs)
+
+
+@visitor(ast.keyword, codes=(XFA112,))
+def lifespan_keyword(node: ast.keyword, ctx: Context) -> None:
+    """``lifespan=name``, ``on_startup=[name, ...]``: functions that run before the app serves."""
+    if node.arg == "lifespan" and isinstance(node.value, ast.Name):
+        ctx.memo("xfa112_lifespans", set).add(node.value.id)
+    elif node.arg == "on_startup" and isinstance(node.value, (ast.List, ast.Tuple)):
+        names = ctx.memo("xfa112_lifespans", set)
+        names.update(e.id for e in node.value.elts if isinstance(e, ast.Name))
+
+
+def _command_line_module(ctx: Context) -> bool:
+    """A module that imports a command-line library (typer, click, argparse) and defines
+    no route handlers: its coroutines are a command's, not a server's."""
+    cli = any(q.partition(".")[0] in _CLI_LIBRARIES for q in ctx.module_imports.values())
+    return cli and not ctx.top_level_routes()
 
 
 # -- XFA106, XFA107: discarded results ----------------------------------------------------
@@ -1409,9 +1477,9 @@ def sync_route_handler(node: ast.FunctionDef, ctx: Context) -> None:
         fix = "make it async def and await async I/O inside (all route handlers are async def)"
     else:
         fix = (
-            f"it calls blocking {blocking}, which would stall the event loop inside an async def: make it "
-            "async def and offload that call (await run_in_threadpool(...)) or use an async API, or keep "
-            "the def (FastAPI runs it in its threadpool) and disable XFA108"
+            f"it calls blocking {blocking}: in an async def that call must be offloaded "
+            "(await run_in_threadpool(...)) or made async, or keep the def, which FastAPI runs in its "
+            "threadpool, and disable XFA108"
         )
     ctx.report(node, XFA108, name=node.name, fix=fix)
 
@@ -1461,10 +1529,11 @@ def _per_request_client(node: ast.Call, ctx: Context, name: str) -> None:
     ctx.report(node, XFA110, call=name, where=where)
 
 
-def _app_scoped_function(ctx: Context, fn: ast.AST) -> bool:
-    """A lifespan, a startup handler or a cached factory: runs once per app."""
+def _app_scoped_function(ctx: Context, fn: ast.AST, lifespans: frozenset[str] | set[str] | None = None) -> bool:
+    """A lifespan, a startup handler or a cached factory: runs once per app.  ``lifespans``:
+    the names passed as ``lifespan=`` when the caller collected them during the walk."""
     name = getattr(fn, "name", "")
-    if "lifespan" in name.lower() or name in _lifespan_names(ctx):
+    if "lifespan" in name.lower() or name in (_lifespan_names(ctx) if lifespans is None else lifespans):
         return True
     for decorator in getattr(fn, "decorator_list", ()):
         target = decorator.func if isinstance(decorator, ast.Call) else decorator

@@ -3,11 +3,11 @@ import asyncio
 import functools
 import subprocess
 import time
-from contextlib import contextmanager
+from contextlib import asynccontextmanager, contextmanager
 from functools import lru_cache
 
 import requests
-from fastapi import APIRouter, BackgroundTasks
+from fastapi import APIRouter, BackgroundTasks, FastAPI
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 
@@ -68,6 +68,17 @@ def locked(path: str):
         yield
 
 
+_template: str | None = None
+
+
+def get_template() -> str:
+    global _template
+    if _template is None:
+        with open("templates/base.txt") as f:
+            _template = f.read()
+    return _template
+
+
 def shadows_open(open, path: str) -> None:
     open(path)
 
@@ -106,7 +117,7 @@ async def near_misses(name: str, background_tasks: BackgroundTasks) -> str:
     background_tasks.add_task(convert, "x")
     await notify(1)
     slug = uses_pure_helper(name)
-    config = config_value()
+    config = config_value() + get_template()
     shadows_open(print, "x")
     decorated("x")
 
@@ -128,3 +139,18 @@ async def offloads_call_result() -> str:
 
 async def shadowed_helper(render_welcome) -> str:
     return render_welcome("x")
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI):
+    # runs once, before the app serves requests
+    render_welcome("warm-up")
+    yield
+
+
+async def on_startup() -> None:
+    backoff()
+
+
+application = FastAPI(lifespan=lifespan)
+application.add_event_handler("startup", on_startup)
