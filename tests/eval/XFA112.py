@@ -1,4 +1,5 @@
 # path: app/api/routes/welcome.py
+# select: XFA112
 import asyncio
 import functools
 import subprocess

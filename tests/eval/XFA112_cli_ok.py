@@ -1,4 +1,5 @@
 # path: app/cli/commands/tunnel.py
+# select: XFA112
 # a command-line module (typer, no route handlers): its coroutines serve no requests
 import asyncio
 import subprocess

@@ -1,4 +1,5 @@
 # path: app/tools/research.py
+# select: XFA112
 # a module run as a program: the coroutine asyncio.run() starts serves no requests
 import asyncio
 import json
