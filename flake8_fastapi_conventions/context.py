@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, TypeVar
 
 from . import project as _project
-from .project import ROUTE_DECORATORS, ProjectIndex, Symbol, router_like
+from .project import ROUTE_DECORATORS, ProjectIndex, Symbol, router_like, target_names
 from .registry import Rule
 from .settings import Settings
 
@@ -1392,19 +1392,6 @@ def _head_id(expr: ast.AST) -> str:
     while isinstance(expr, ast.Attribute):
         expr = expr.value
     return expr.id if isinstance(expr, ast.Name) else ""
-
-
-def target_names(target: ast.AST) -> Iterator[str]:
-    """The names an assignment, ``for`` or ``with`` target binds (``a, (b, *c)``)."""
-    stack = [target]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, ast.Name):
-            yield node.id
-        elif isinstance(node, (ast.Tuple, ast.List)):
-            stack.extend(node.elts)
-        elif isinstance(node, ast.Starred):
-            stack.append(node.value)
 
 
 def _is_none(node: ast.AST) -> bool:

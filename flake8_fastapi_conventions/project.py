@@ -277,26 +277,26 @@ def _bind_names(node: ast.AST, scope: _Scope) -> None:
             if isinstance(target, ast.Name):
                 scope.bind(target.id, node.value)
             else:
-                for name in _target_names(target):
+                for name in target_names(target):
                     scope.bind(name, None)
     elif isinstance(node, ast.AnnAssign):
         if isinstance(node.target, ast.Name):
             scope.bind(node.target.id, node.value)
     elif isinstance(node, ast.AugAssign):
-        for name in _target_names(node.target):
+        for name in target_names(node.target):
             scope.bind(name, None)
     elif isinstance(node, ast.NamedExpr):
         if isinstance(node.target, ast.Name):
             scope.bind(node.target.id, node.value)
     elif isinstance(node, (ast.For, ast.AsyncFor)):
-        for name in _target_names(node.target):
+        for name in target_names(node.target):
             scope.bind(name, None)
     elif isinstance(node, (ast.With, ast.AsyncWith)):
         for item in node.items:
             if isinstance(item.optional_vars, ast.Name):
                 scope.bind(item.optional_vars.id, item.context_expr)  # what it was entered with
             elif item.optional_vars is not None:
-                for name in _target_names(item.optional_vars):
+                for name in target_names(item.optional_vars):
                     scope.bind(name, None)
     elif isinstance(node, ast.ExceptHandler):
         if node.name:
@@ -489,7 +489,8 @@ def _scan_function(
     return info
 
 
-def _target_names(target: ast.AST) -> Iterator[str]:
+def target_names(target: ast.AST) -> Iterator[str]:
+    """The names an assignment, ``for`` or ``with`` target binds (``a, (b, *c)``)."""
     stack = [target]
     while stack:
         node = stack.pop()
