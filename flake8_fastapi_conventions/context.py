@@ -482,7 +482,9 @@ class Context:
     def index(self) -> ProjectIndex:
         """The index of the project this file belongs to (other modules' facts)."""
         if self._index is False:
-            self._index = _project.index_for(self.filename, self.tree, self.settings, NON_FASTAPI_FRAMEWORKS)
+            self._index = _project.index_for(
+                self.filename, self.tree, self.settings, NON_FASTAPI_FRAMEWORKS, self.lines
+            )
         return self._index  # type: ignore[return-value]
 
     def symbol(self, expr: ast.AST | None) -> Symbol | None:

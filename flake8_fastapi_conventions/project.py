@@ -20,8 +20,10 @@ flake8 parsed, so the buffer replaces the file's stored entry for that run.
 from __future__ import annotations
 
 import ast
+import io
 import os
 import sys
+import tokenize
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
@@ -800,25 +802,56 @@ class ProjectIndex:
         #: the checked file's top-level class, function and value names (answers "does the
         #: module define X itself" without summarising the file when nothing else needs it)
         self._current_names: frozenset[str] | None = None
+        self._current_lines: list[str] | None = None
+        self._current_saved: bool | None = None
         if current is not None:
             self.set_current(*current)
 
     # -- summaries ------------------------------------------------------------------
 
-    def set_current(self, path: str, tree: ast.AST) -> None:
+    def set_current(self, path: str, tree: ast.AST, lines: list[str] | None = None) -> None:
         """The file being checked: its summary comes from ``tree`` (the editor's buffer),
-        not from the file on disk."""
+        not from the file on disk, unless ``lines`` (the source flake8 read) are the file's
+        saved content.
+
+        Lookups made for earlier files stay valid (one flake8 process sees one state of
+        the tree) unless a buffer that differs from its saved file took part in them;
+        :meth:`invalidate` forgets everything when files change under a long-lived index."""
         path = os.path.abspath(path)
-        if self._current_path and self._current_path != path:
-            self._summaries.pop(self._current_path, None)
+        stale = False
+        previous = self._current_path
+        if previous and previous != path:
+            entry = self._summaries.get(previous)
+            if entry is not None and entry[0] == -1:  # built from a buffer that is not on disk
+                self._summaries.pop(previous, None)
+                stale = True
         self._current_path = path
         self._current_tree = tree
+        self._current_lines = lines
         self._current_names = None
-        self._summaries.pop(path, None)
-        # lookups and module paths found for another file may have read this file from
-        # disk, or may predate files created since (both are cheap to find again)
-        self._lookups.clear()
+        self._current_saved: bool | None = None
+        if path in self._summaries and not self._current_is_saved():
+            # earlier lookups may have read this file from disk: the buffer replaces it
+            self._summaries.pop(path, None)
+            stale = True
+        if stale:
+            self._lookups.clear()
+
+    def invalidate(self) -> None:
+        """Forget every summary, module path and lookup held in memory (files were added,
+        removed or changed since they were read); the on-disk cache stays."""
+        self._summaries.clear()
         self._modules.clear()
+        self._lookups.clear()
+        if self._current_path is not None and self._current_tree is not None:
+            self.set_current(self._current_path, self._current_tree, self._current_lines)
+
+    def _current_is_saved(self) -> bool:
+        """The checked source is the current file's saved content (flake8 read it from
+        disk), so its summary is the file's and may be cached."""
+        if self._current_saved is None:
+            self._current_saved = _same_as_saved(self._current_path, self._current_lines)
+        return self._current_saved
 
     def _defines(self, path: str, name: str) -> bool:
         """The module ``path`` defines ``name`` at top level (a class, function or value)."""
@@ -831,7 +864,8 @@ class ProjectIndex:
 
     def summary(self, path: str) -> dict | None:
         path = os.path.abspath(path)
-        if path == self._current_path and self._current_tree is not None:
+        current = path == self._current_path and self._current_tree is not None
+        if current and not self._current_is_saved():
             entry = self._summaries.get(path)
             if entry is None:
                 entry = self._summaries[path] = (-1, -1, summarize(self._current_tree, self.non_fastapi))
@@ -843,21 +877,24 @@ class ProjectIndex:
         entry = self._summaries.get(path)
         if entry is not None and entry[0] == st.st_mtime_ns and entry[1] == st.st_size:
             return entry[2]
-        result = self._read(path, st)
+        result = self._read(path, st, self._current_tree if current else None)
         self._summaries[path] = (st.st_mtime_ns, st.st_size, result)
         return result
 
-    def _read(self, path: str, st: os.stat_result | None = None) -> dict | None:
+    def _read(self, path: str, st: os.stat_result | None = None, tree: ast.AST | None = None) -> dict | None:
+        """The summary of the saved file ``path``: from the cache, else from ``tree`` (the
+        file's parsed source, when the caller has it) or the file parsed anew."""
         if self.cache is not None:
             stored = self.cache.get(path)
             if isinstance(stored, dict) and stored.get("v") == SUMMARY_VERSION:
                 return stored
-        try:
-            with open(path, "rb") as fh:
-                source = fh.read()
-            tree = ast.parse(source, path)
-        except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
-            return None
+        if tree is None:
+            try:
+                with open(path, "rb") as fh:
+                    source = fh.read()
+                tree = ast.parse(source, path)
+            except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
+                return None
         try:
             result = summarize(tree, self.non_fastapi)
         except RecursionError:
@@ -865,16 +902,6 @@ class ProjectIndex:
         if self.cache is not None:
             self.cache.put(path, result, stat=st)
         return result
-
-    def store_current(self) -> None:
-        """Write the checked file's summary to the cache when it was built this run (so the
-        file's importers in later runs and other workers read it instead of parsing it)."""
-        path = self._current_path
-        if path is None or self.cache is None or self._current_tree is None:
-            return
-        entry = self._summaries.get(path)
-        if entry is not None and entry[2] is not None and os.path.isfile(path):
-            self.cache.put(path, entry[2])
 
     # -- modules ----------------------------------------------------------------------
 
@@ -931,7 +958,10 @@ class ProjectIndex:
             return None
         from_path = os.path.abspath(from_path)
         if hops == 0:
-            key = (os.path.dirname(os.path.abspath(from_path)), qualname)
+            # lookups from one directory agree, except of a name the module defines itself
+            head = qualname.partition(".")[0]
+            local = bool(head) and self._defines(from_path, head)
+            key = (from_path if local else os.path.dirname(from_path), qualname)
             if key in self._lookups:
                 return self._lookups[key]
             found = self._lookup(from_path, qualname, 0)
@@ -1136,6 +1166,26 @@ class ProjectIndex:
         return None
 
 
+def _same_as_saved(path: str | None, lines: list[str] | None) -> bool:
+    """``lines`` are the text of the file ``path`` on disk, as flake8 reads it (decoded by
+    its coding cookie, universal newlines, a BOM dropped)."""
+    if path is None or lines is None:
+        return False
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
+        saved = raw.decode(encoding)
+    except (OSError, SyntaxError, LookupError, UnicodeDecodeError):
+        return False
+    buffer = "".join(lines)
+    if "\r" in saved:
+        saved = saved.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in buffer:
+        buffer = buffer.replace("\r\n", "\n").replace("\r", "\n")
+    return saved.lstrip("\ufeff") == buffer.lstrip("\ufeff")
+
+
 def _top_level_names(tree: ast.AST) -> Iterator[str]:
     """The names :func:`summarize` records as classes, functions and values."""
     if not isinstance(tree, ast.Module):
@@ -1168,7 +1218,9 @@ def _module_file(base: str, parts: list[str]) -> str | None:
 _indexes: dict[tuple[str | None, str | None, bool], ProjectIndex] = {}
 
 
-def index_for(filename: str, tree: ast.AST, settings: Any, non_fastapi: Iterable[str] = ()) -> ProjectIndex:
+def index_for(
+    filename: str, tree: ast.AST, settings: Any, non_fastapi: Iterable[str] = (), lines: list[str] | None = None
+) -> ProjectIndex:
     """The process's index of the project ``filename`` belongs to, with ``tree`` as the
     checked file's source.  One index per project root (and cache setting) per process, so
     the summaries read for one file serve the next."""
@@ -1189,5 +1241,5 @@ def index_for(filename: str, tree: ast.AST, settings: Any, non_fastapi: Iterable
 
                 cache = SummaryCache(root, cache_dir, enabled=True, version=f"{__version__}+s{SUMMARY_VERSION}")
         index = _indexes[key] = ProjectIndex(root, cache, non_fastapi)
-    index.set_current(filename, tree)
+    index.set_current(filename, tree, lines)
     return index
