@@ -19,6 +19,7 @@ from . import project as _project
 from .project import ROUTE_DECORATORS, ProjectIndex, Symbol, router_like, target_names
 from .registry import Rule
 from .settings import Settings
+from .targets import Targets, project_targets
 
 T = TypeVar("T")
 
@@ -487,6 +488,11 @@ class Context:
             )
         return self._index  # type: ignore[return-value]
 
+    @property
+    def targets(self) -> Targets:
+        """The Python and Pydantic versions the project declares (or the options set)."""
+        return self.memo("context.targets", lambda: project_targets(self.filename, self.settings))
+
     def symbol(self, expr: ast.AST | None) -> Symbol | None:
         """What a name or attribute chain is, through this file's bindings and the project
         index: a class, function or module-level value of this module or another one of
@@ -501,9 +507,9 @@ class Context:
             return None
         if found.kind == "import":
             qualname = f"{found.qualname}.{rest}" if rest else found.qualname
-            return self.index.lookup(self.filename, qualname or "")
+            return self.index.lookup(self.filename, qualname or "", imported=True)
         if self.bindings.get(head) is found and found.kind in ("def", "class", "assign"):
-            return self.index.lookup(self.filename, text)
+            return self.index.lookup(self.filename, text, own=True)
         return None
 
     def class_ancestors(self, expr: ast.AST | None) -> frozenset[str] | None:
@@ -788,7 +794,7 @@ class Context:
                     if other is not None and other is not found:
                         verdict = self._binding_session(other, found.value.id, depth + 1)
         elif kind == "import" and found.qualname:
-            verdict = _value_is_session(self.index, self.index.lookup(self.filename, found.qualname), 0)
+            verdict = _value_is_session(self.index, self.index.lookup(self.filename, found.qualname, imported=True), 0)
         elif kind in ("def", "class"):
             verdict = False
         self._memo[key] = verdict

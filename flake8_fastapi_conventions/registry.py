@@ -48,6 +48,8 @@ class Rule:
     config: str = ""
     #: the path the fixed example is checked under, when it differs (rules about paths)
     good_path: str | None = None
+    #: where the fix is offered, when not everywhere ("the project is on Pydantic 2")
+    fix_when: str = ""
 
     @property
     def group(self) -> str:
@@ -85,6 +87,7 @@ def rule(
     fix: Fix | None = None,
     config: str = "",
     good_path: str | None = None,
+    fix_when: str = "",
 ) -> Rule:
     """Declare a rule; returns the :class:`Rule` that visitors report with."""
     if not CODE_RE.match(code):
@@ -108,6 +111,7 @@ def rule(
         fix=fix,
         config=_dedent(config),
         good_path=good_path,
+        fix_when=fix_when,
     )
     RULES[code] = declared
     return declared

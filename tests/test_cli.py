@@ -13,6 +13,7 @@ import pytest
 
 from flake8_fastapi_conventions import cli
 from flake8_fastapi_conventions.fixer import engine
+from flake8_fastapi_conventions.settings import Settings
 
 SLEEPY = "import time\n\n\nasync def poll() -> None:\n    time.sleep(1)\n"
 SLEEPY_FIXED = "import time\nimport asyncio\n\n\nasync def poll() -> None:\n    await asyncio.sleep(1)\n"
@@ -274,7 +275,8 @@ def test_overlapping_fixes_converge():
         "def f(row, data):\n"
         "    return Out.parse_obj(data).dict(), Out.from_orm(row).json()\n"
     )
-    result = fix_text(source, "app/services/x.py")
+    on_v2 = Settings(target_pydantic=2)
+    result = fix_text(source, "app/services/x.py", on_v2)
     assert result.text == (
         "from pydantic import BaseModel, ConfigDict\n\n\n"
         "class Out(BaseModel):\n"
@@ -283,7 +285,7 @@ def test_overlapping_fixes_converge():
         "    return Out.model_validate(data).model_dump(), Out.model_validate(row, from_attributes=True).model_dump_json()\n"
     )
     assert result.manual == []
-    assert fix_text(result.text, "app/services/x.py").text == result.text
+    assert fix_text(result.text, "app/services/x.py", on_v2).text == result.text
 
 
 def test_pass_limit_is_bounded(monkeypatch):

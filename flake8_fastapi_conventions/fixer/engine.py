@@ -103,11 +103,11 @@ def fixer(code: str, safety: str) -> Callable[[Fixer], Fixer]:
 class Source:
     """One version of a file: its text, ``ast`` tree, ast-grep root and position maps."""
 
-    def __init__(self, text: str, filename: str, project_root: str | None = None) -> None:
+    def __init__(self, text: str, filename: str, settings: Settings | None = None) -> None:
         self.text = text
         self.filename = filename
-        #: the ``fastapi-project-root`` option, when set
-        self.project_root = project_root
+        #: the run's settings (``fastapi-project-root``, ``fastapi-target-*``)
+        self.settings = settings
         self.tree = ast.parse(text, filename)
         self._root: SgNode | None = None
         self.line_starts = [0]
@@ -241,10 +241,9 @@ class Source:
     @property
     def targets(self) -> "Targets":
         """The Python and Pydantic versions the file's project declares."""
-        from ..project import find_root
-        from ..targets import read_targets
+        from ..targets import project_targets
 
-        return read_targets(find_root(self.filename, self.project_root))
+        return project_targets(self.filename, self.settings)
 
     # imports -----------------------------------------------------------------
     def module_imports(self) -> list[ast.stmt]:
@@ -487,7 +486,7 @@ def fix_text(
     policy = policy or default_policy
     result = FixResult(original=text, text=text)
     try:
-        src = Source(text, filename, settings.project_root)
+        src = Source(text, filename, settings)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         result.cannot_parse = True
         return result
@@ -528,7 +527,7 @@ def fix_text(
         try:
             edits = import_edits(src, needs, min(e.start for e in taken)) + taken
             new_text = apply_edits(src.text, edits)
-            new_src = Source(new_text, filename, settings.project_root)
+            new_src = Source(new_text, filename, settings)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             # the combination does not parse: leave the whole file unchanged
             src = start_src

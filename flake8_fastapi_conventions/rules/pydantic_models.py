@@ -155,6 +155,11 @@ _REQUEST_SUFFIXES = ("Create", "Update", "Request", "In")
 
 # -- declarations ---------------------------------------------------------------
 
+_FIX_WHEN_V2 = (
+    "the project is on Pydantic 2 (its dependencies or lock file say so, or the option "
+    "`fastapi-target-pydantic = 2`); on a Pydantic 1 project this is a migration, left to you"
+)
+
 XFA401 = rule(
     "XFA401",
     "pydantic-v1-config-class",
@@ -204,6 +209,7 @@ XFA401 = rule(
         "Models built on `pydantic.v1` on purpose (`from pydantic.v1 import BaseModel`).",
     ),
     fix="safe",
+    fix_when=_FIX_WHEN_V2,
     config="""
         Models of other modules of the project are known through the project index. Names
         imported from the modules named in `fastapi-schema-modules` (e.g.
@@ -269,6 +275,7 @@ XFA402 = rule(
         "used in a closure.",
     ),
     fix="safe",
+    fix_when=_FIX_WHEN_V2,
     config="""
         Models of other modules of the project are known through the project index. Names
         imported from the modules named in `fastapi-schema-modules` (e.g.
@@ -319,6 +326,7 @@ XFA403 = rule(
     """,
     not_flagged=("`validator`/`root_validator` imported from `pydantic.v1` (v1 on purpose).",),
     fix="safe",
+    fix_when=_FIX_WHEN_V2,
 )
 
 XFA404 = rule(
@@ -359,6 +367,7 @@ XFA404 = rule(
         "`class Config` of classes not known to be Pydantic models, and `pydantic.v1` models.",
     ),
     fix="safe",
+    fix_when=_FIX_WHEN_V2,
 )
 
 XFA405 = rule(
@@ -1118,6 +1127,13 @@ def _model_kind(ctx: Context, node: ast.ClassDef) -> str | None:
     return "v1" if info.v1 else "v2"
 
 
+def pydantic2_target(ctx: Context) -> bool:
+    """The v1 → v2 rewrites of XFA401–XFA404 are safe fixes only where the project is on
+    Pydantic 2 (its dependencies or lock file, or ``fastapi-target-pydantic = 2``): on a v1
+    project, or one that declares neither, they are a migration left to the user."""
+    return ctx.targets.pydantic == 2
+
+
 # -- XFA401, XFA404, XFA407, XFA408, XFA409, XFA410: class bodies --------------
 
 
@@ -1333,7 +1349,7 @@ def class_body(node: ast.ClassDef, ctx: Context) -> None:
                 ctx.report(
                     stmt,
                     XFA401,
-                    fixable=config_fix_blocker(node, stmt) is None,
+                    fixable=pydantic2_target(ctx) and config_fix_blocker(node, stmt) is None,
                     model=node.name,
                     replacement=_config_replacement(ctx, stmt, settings),
                 )
@@ -1344,7 +1360,7 @@ def class_body(node: ast.ClassDef, ctx: Context) -> None:
                         and any(isinstance(t, ast.Name) and t.id == "orm_mode" for t in inner.targets)
                     ):
                         target = next(t for t in inner.targets if isinstance(t, ast.Name) and t.id == "orm_mode")
-                        ctx.report(target, XFA404)
+                        ctx.report(target, XFA404, fixable=pydantic2_target(ctx))
         elif isinstance(stmt, ast.Assign) and kind == "v2":
             if any(isinstance(t, ast.Name) and t.id == "model_config" for t in stmt.targets) and isinstance(
                 stmt.value, ast.Dict
@@ -1354,7 +1370,7 @@ def class_body(node: ast.ClassDef, ctx: Context) -> None:
                 ctx.report(stmt.value, XFA409, factory="SettingsConfigDict" if settings else "ConfigDict")
                 for key, value in zip(stmt.value.keys, stmt.value.values):
                     if isinstance(key, ast.Constant) and key.value == "orm_mode" and _is_true(value):
-                        ctx.report(key, XFA404)
+                        ctx.report(key, XFA404, fixable=pydantic2_target(ctx))
 
 
 def _is_true(node: ast.expr | None) -> bool:
@@ -1418,7 +1434,7 @@ def calls(node: ast.Call, ctx: Context) -> None:
         for kw in node.keywords:
             if kw.arg == "orm_mode":
                 if _is_true(kw.value) and ctx.resolve(func) in _CONFIG_DICTS:
-                    ctx.report(kw, XFA404)
+                    ctx.report(kw, XFA404, fixable=pydantic2_target(ctx))
                 return
 
 
@@ -1450,7 +1466,7 @@ def _v1_method(node: ast.Call, func: ast.Attribute, ctx: Context) -> None:
     ctx.report(
         node,
         XFA402,
-        fixable=v1_call_blocker(node) is None,
+        fixable=pydantic2_target(ctx) and v1_call_blocker(node) is None,
         receiver=shown,
         method=method,
         replacement=replacement,
@@ -1614,7 +1630,8 @@ def function(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> None
                         XFA403,
                         # ``compat.validator`` -> ``compat.field_validator`` needs the
                         # project module to export it: left to the user
-                        fixable=(direct or isinstance(target, ast.Name))
+                        fixable=pydantic2_target(ctx)
+                        and (direct or isinstance(target, ast.Name))
                         and validator_fix_blocker(decorator, node, ctx.lines) is None,
                         name=name,
                         replacement=_validator_replacement(decorator, name),
