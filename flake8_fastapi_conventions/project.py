@@ -804,6 +804,7 @@ class ProjectIndex:
         self._current_names: frozenset[str] | None = None
         self._current_lines: list[str] | None = None
         self._current_saved: bool | None = None
+        self._current_import_heads: frozenset[str] | None = None
         if current is not None:
             self.set_current(*current)
 
@@ -829,6 +830,7 @@ class ProjectIndex:
         self._current_tree = tree
         self._current_lines = lines
         self._current_names = None
+        self._current_import_heads: frozenset[str] | None = None
         self._current_saved: bool | None = None
         if path in self._summaries and not self._current_is_saved():
             # earlier lookups may have read this file from disk: the buffer replaces it
@@ -861,6 +863,20 @@ class ProjectIndex:
             return name in self._current_names
         own = self.summary(path)
         return own is not None and (name in own["classes"] or name in own["functions"] or name in own["values"])
+
+    def _own_name(self, path: str, head: str) -> bool:
+        """``head`` of a dotted name written in module ``path`` is one of its own names:
+        it defines ``head`` and no import of it starts there (``app.models.Base``, resolved
+        from ``from app.models import Base``, in a module that also binds ``app = FastAPI()``,
+        is the import)."""
+        if not self._defines(path, head):
+            return False
+        if path == self._current_path and self._current_tree is not None and path not in self._summaries:
+            if self._current_import_heads is None:
+                self._current_import_heads = frozenset(_import_heads(self._current_tree))
+            return head not in self._current_import_heads
+        own = self.summary(path)
+        return own is None or not any(t.partition(".")[0] == head for t in own["imports"].values())
 
     def summary(self, path: str) -> dict | None:
         path = os.path.abspath(path)
@@ -951,29 +967,37 @@ class ProjectIndex:
 
     # -- symbols ----------------------------------------------------------------------
 
-    def lookup(self, from_path: str, qualname: str, hops: int = 0) -> Symbol | None:
+    def lookup(
+        self, from_path: str, qualname: str, hops: int = 0, imported: bool = False, own: bool = False
+    ) -> Symbol | None:
         """What ``qualname`` (as the importing module spells it, e.g. ``app.models.User``
-        or ``..models.User``) is.  ``None`` when it cannot be followed."""
+        or ``..models.User``) is.  ``None`` when it cannot be followed.
+
+        ``imported``: ``qualname`` is what an import of ``from_path`` names, so it is never
+        one of the module's own names (``from app.x import Y`` in a module that also binds
+        ``app = FastAPI()``); ``own``: its head is a name the module binds itself."""
         if hops > _MAX_HOPS or not qualname:
             return None
         from_path = os.path.abspath(from_path)
+        if own:
+            return self._member(from_path, qualname.split("."), hops)
         if hops == 0:
             # lookups from one directory agree, except of a name the module defines itself
             head = qualname.partition(".")[0]
-            local = bool(head) and self._defines(from_path, head)
-            key = (from_path if local else os.path.dirname(from_path), qualname)
+            local = not imported and bool(head) and self._own_name(from_path, head)
+            key = (from_path if local else os.path.dirname(from_path), qualname, imported)
             if key in self._lookups:
                 return self._lookups[key]
-            found = self._lookup(from_path, qualname, 0)
+            found = self._lookup(from_path, qualname, 0, imported)
             self._lookups[key] = found
             return found
-        return self._lookup(from_path, qualname, hops)
+        return self._lookup(from_path, qualname, hops, imported)
 
-    def _lookup(self, from_path: str, qualname: str, hops: int) -> Symbol | None:
-        if not qualname.startswith("."):
+    def _lookup(self, from_path: str, qualname: str, hops: int, imported: bool = False) -> Symbol | None:
+        if not imported and not qualname.startswith("."):
             # a name the module defines itself (a base class written ``Base``)
             head, _, rest = qualname.partition(".")
-            if self._defines(from_path, head):
+            if self._own_name(from_path, head):
                 return self._member(from_path, [head, *(rest.split(".") if rest else [])], hops)
         lead = len(qualname) - len(qualname.lstrip("."))
         prefix = "." * lead
@@ -1021,7 +1045,7 @@ class ProjectIndex:
         target = summary["imports"].get(name)
         if target is None or self.module_path(parent, target) == sub_path:
             return None
-        found = self.lookup(parent, target, hops + 1)
+        found = self.lookup(parent, target, hops + 1, imported=True)
         return found if found is not None and found.kind != "module" else None
 
     def _member(self, path: str, rest: list[str], hops: int) -> Symbol | None:
@@ -1039,7 +1063,7 @@ class ProjectIndex:
             return Symbol("function", f"{path}:{name}", path, name, summary["functions"][name])
         if name in summary["imports"]:
             target = summary["imports"][name]
-            return self.lookup(path, ".".join([target, *tail]), hops + 1)
+            return self.lookup(path, ".".join([target, *tail]), hops + 1, imported=True)
         if name in summary["values"]:
             desc = summary["values"][name]
             if desc.get("k") == "ref" and desc.get("n"):
@@ -1054,7 +1078,7 @@ class ProjectIndex:
                 return Symbol("module", sub, sub) if not tail else self._member(sub, tail, hops + 1)
         for star in summary["star"]:
             target = star + ("" if star.endswith(".") else ".") + ".".join(rest)
-            found = self.lookup(path, target, hops + 1)
+            found = self.lookup(path, target, hops + 1, imported=True)
             if found is not None and found.kind != "external":
                 return found
         return None
@@ -1184,6 +1208,16 @@ def _same_as_saved(path: str | None, lines: list[str] | None) -> bool:
     if "\r" in buffer:
         buffer = buffer.replace("\r\n", "\n").replace("\r", "\n")
     return saved.lstrip("\ufeff") == buffer.lstrip("\ufeff")
+
+
+def _import_heads(tree: ast.AST) -> Iterator[str]:
+    """The first part of each absolute module a module's top-level imports name."""
+    for stmt in getattr(tree, "body", ()):
+        if isinstance(stmt, ast.Import):
+            for alias in stmt.names:
+                yield alias.name.partition(".")[0]
+        elif isinstance(stmt, ast.ImportFrom) and not stmt.level and stmt.module:
+            yield stmt.module.partition(".")[0]
 
 
 def _top_level_names(tree: ast.AST) -> Iterator[str]:

@@ -957,3 +957,25 @@ def test_a_lazy_singleton_is_marked():
     functions = summarize(tree)["functions"]
     assert functions["get_logger"].get("lazy") is True
     assert "lazy" not in functions["bump"]  # sets a global it never tests: runs each time
+
+
+def test_an_import_is_followed_in_a_module_that_binds_its_head_name(tmp_path: Path):
+    # ``from app.deps import CurrentUser`` beside ``app = FastAPI()``: the import, not the app
+    write(tmp_path, {
+        "pyproject.toml": "",
+        "app/__init__.py": "",
+        "app/deps.py": "from fastapi import Depends\n\ndef user():\n    return 1\n\nCurrentUser = Depends(user)\n",
+        "app/models.py": "from pydantic import BaseModel\n\nclass Base(BaseModel):\n    pass\n",
+    })
+    source = (
+        "from fastapi import FastAPI\nfrom app.deps import CurrentUser\nfrom app.models import Base\n\n"
+        "app = FastAPI()\n\nclass Item(Base):\n    name: str\n"
+    )
+    path = str(tmp_path / "app/main2.py")
+    (tmp_path / "app/main2.py").write_text(source, encoding="utf-8")
+    for lines in (source.splitlines(keepends=True), None):  # the saved file, and a buffer
+        project._indexes.clear()
+        ctx = Context(ast.parse(source), path, Settings(), lines)
+        assert ctx.symbol(ast.Name("CurrentUser")).kind == "value"
+        assert ctx.class_kinds(ast.Name("Item")) == {"pydantic"}
+        assert ctx.symbol(ast.Name("app")).kind == "value"
