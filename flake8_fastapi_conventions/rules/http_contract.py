@@ -293,10 +293,25 @@ XFA305 = rule(
         "A 422 for an empty or oversized input: raised under `if not ids:` (a list-typed "
         "parameter), `if len(ids) > MAX_IDS:` or `if not 1 <= len(key) <= 64:` on a parameter or "
         "a field of one (`len(payload.ids) == 0`), compared with a number or a limit-like name.",
-        "A 422 for a missing input: under `if payload.name is None:`, or in the final `else` of "
-        "`if a: ... elif b is not None: ... else:` whose tests only check that parameters or "
-        "their fields are present.",
-        "Test files (the tests layer) are not checked.",
+        "A 422 for a missing input: under `if payload.name is None:`, `if not payload.name:`, "
+        "`if not payload.name.strip():`, `if \"name\" not in payload.model_fields_set:`, or in the "
+        "final `else` of `if a: ... elif b is not None: ... else:` whose tests only check that "
+        "parameters or their fields are present.",
+        "A 422 for a combination of inputs: `if payload.a is not None and payload.b is not None:` "
+        "(mutually exclusive), `if not a and not b:` (either A or B must be provided).",
+        "A 422 for an input of the wrong type or format: any `isinstance(...)` test (also on "
+        "decoded upload content, and in a function that maps exception types to statuses), "
+        "`re.fullmatch(...)`/`SLUG_RE.match(...)` (a `re.compile` value) or `.isalnum()`-like "
+        "predicates on request input, `if fmt not in SUPPORTED:` with a fixed collection "
+        "(a literal of constants, a module-level value or an enum).",
+        "A 422 in an `except ValueError` whose `try` calls a synchronous project function with "
+        "request input only (a normaliser: `normalise_window(start, end)`); an awaited service "
+        "call or one that also takes a session is still flagged.",
+        "Not told apart: a 422 when a parser of uploaded content returns `None` "
+        "(`if parse_archive(data) is None:` reads like a lookup that found nothing, which "
+        "deserves a 404, and is flagged).",
+        "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
+        "like application code.",
     ),
     example_path="app/routes/bookings.py",
 )
@@ -2332,9 +2347,30 @@ def _decodes_input(ctx: Context, call: ast.Call) -> bool:
     func = call.func
     if isinstance(func, ast.Attribute) and func.attr in _BODY_READERS and not call.args:
         return _request_input(ctx, func.value)
+    if _normaliser(ctx, call):
+        return True
     if not _is_decoder(ctx, func):
         return False
     return bool(call.args) and _request_input(ctx, call.args[0])
+
+
+def _normaliser(ctx: Context, call: ast.Call) -> bool:
+    """A synchronous function of the project called (not awaited) with request input and
+    nothing else (no session, no dependency): ``normalize_slug(payload.slug)``,
+    ``parse_window(start, end)``. Its ``ValueError`` is about the input's shape; a service
+    method (``await db.reserve(id)``) or a call that also takes a session is not one."""
+    if not call.args and not call.keywords:
+        return False
+    sym = ctx.symbol(call.func)
+    if sym is None or sym.kind != "function" or not isinstance(sym.info, dict) or sym.info.get("async"):
+        return False
+    if sym.info.get("route") or sym.info.get("gen"):
+        return False
+    values = [*call.args, *(kw.value for kw in call.keywords)]
+    return all(
+        isinstance(v, ast.Constant) or _request_input(ctx, v.value if isinstance(v, ast.Starred) else v)
+        for v in values
+    ) and any(not isinstance(v, ast.Constant) for v in values)
 
 
 def _is_decoder(ctx: Context, func: ast.expr) -> bool:
@@ -2422,36 +2458,117 @@ def _request_shape_branch(ctx: Context) -> bool:
 _BOUND_NAME = re.compile(r"(?i)max|min|limit|size|len")
 
 
-def _shape_test(ctx: Context, test: ast.expr, measured: set[str]) -> bool:
+def _shape_test(ctx: Context, test: ast.expr, measured: set[str], combined: bool = False) -> bool:
     """``measured``: the inputs whose ``len()`` the whole test takes (``not payload.ids or
-    len(payload.ids) > 50``: ``payload.ids`` is a collection)."""
+    len(payload.ids) > 50``: ``payload.ids`` is a collection). ``combined``: the test is one
+    operand of ``and``/``or``, where the bare presence of an input is a combination check
+    (``if payload.a and payload.b:``, "mutually exclusive")."""
     if isinstance(test, ast.BoolOp):
-        return all(_shape_test(ctx, v, measured) for v in test.values)
+        return all(_shape_test(ctx, v, measured, True) for v in test.values)
+    if _type_or_format_test(ctx, test):
+        return True
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
         operand = test.operand
-        if _len_of_input(ctx, operand):
+        if _len_of_input(ctx, operand) or _type_or_format_test(ctx, operand):
             return True
         if isinstance(operand, ast.Compare) and any(_len_of_input(ctx, o) for o in (operand.left, *operand.comparators)):
             return _shape_test(ctx, operand, measured)  # ``not 1 <= len(key) <= MAX_KEY``
-        if _input_value(ctx, operand) and ast.unparse(operand) in measured:
-            return True
-        return isinstance(operand, ast.Name) and operand.id in _input_params(ctx) and _list_param(ctx, operand.id)
+        if _input_value(ctx, operand) or _fields_set_test(ctx, operand):
+            return True  # an empty or missing input: ``if not payload.name:``, ``if not ids:``
+        return _stripped_input(ctx, operand)  # ``if not payload.name.strip():``
     if isinstance(test, ast.Compare):
         operands = [test.left, *test.comparators]
         if len(operands) == 2 and isinstance(test.ops[0], ast.Is) and _is_none(operands[1]):
             return _input_value(ctx, operands[0])
+        if len(operands) == 2 and isinstance(test.ops[0], ast.IsNot) and _is_none(operands[1]):
+            return combined and _input_value(ctx, operands[0])
+        if _fields_set_test(ctx, test):
+            return True
+        if len(operands) == 2 and isinstance(test.ops[0], (ast.In, ast.NotIn)):
+            # an unsupported value: ``if payload.kind not in SUPPORTED_KINDS:``
+            return _input_value(ctx, operands[0]) and _fixed_collection(ctx, operands[1])
         if not any(_len_of_input(ctx, o) for o in operands):
             return False
         return all(_len_of_input(ctx, o) or _bound(o) for o in operands)
+    return combined and _input_value(ctx, test)
+
+
+#: ``str`` predicates that check the format of a value
+_FORMAT_METHODS = frozenset(
+    {"isalnum", "isalpha", "isascii", "isdecimal", "isdigit", "isidentifier", "islower", "isnumeric", "isupper", "isprintable"}
+)
+_REGEX_CALLS = frozenset({"re.match", "re.fullmatch", "re.search"})
+
+
+def _type_or_format_test(ctx: Context, test: ast.expr) -> bool:
+    """``isinstance(data, dict)`` (a type check is a shape check, whatever it tests),
+    ``re.fullmatch(SLUG, payload.slug)``, ``SLUG_RE.match(slug)`` with ``SLUG_RE =
+    re.compile(...)`` (here or in another module), ``payload.code.isalnum()``."""
+    if not isinstance(test, ast.Call):
+        return False
+    func = test.func
+    if isinstance(func, ast.Name) and func.id == "isinstance" and ctx.is_builtin(func):
+        return True
+    if ctx.resolve(func) in _REGEX_CALLS:
+        return len(test.args) >= 2 and _request_input(ctx, test.args[1])
+    if not isinstance(func, ast.Attribute):
+        return False
+    if func.attr in _FORMAT_METHODS and not test.args:
+        return _request_input(ctx, func.value)
+    if func.attr in ("match", "fullmatch", "search") and test.args and _request_input(ctx, test.args[0]):
+        sym = ctx.symbol(func.value)
+        desc = sym.info if sym is not None and sym.kind == "value" else None
+        if isinstance(desc, dict) and desc.get("k") == "call" and desc.get("f") == "re.compile":
+            return True
+        found = ctx.lookup(func.value.id) if isinstance(func.value, ast.Name) else None
+        value = getattr(found, "value", None)
+        return isinstance(value, ast.Call) and ctx.resolve(value.func) == "re.compile"
     return False
 
 
+def _fields_set_test(ctx: Context, test: ast.expr) -> bool:
+    """``"name" in payload.model_fields_set`` (or ``not in``, ``__fields_set__``): whether
+    the client sent a field."""
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], (ast.In, ast.NotIn))):
+        return False
+    right = test.comparators[0]
+    return (
+        isinstance(right, ast.Attribute)
+        and right.attr in ("model_fields_set", "__fields_set__")
+        and _input_value(ctx, right.value)
+    )
+
+
+def _stripped_input(ctx: Context, expr: ast.expr) -> bool:
+    return (
+        isinstance(expr, ast.Call)
+        and isinstance(expr.func, ast.Attribute)
+        and expr.func.attr in ("strip", "lstrip", "rstrip")
+        and _input_value(ctx, expr.func.value)
+    )
+
+
+def _fixed_collection(ctx: Context, expr: ast.expr) -> bool:
+    """A collection fixed in code: a literal of constants, or a module-level value or class
+    (an enum) of this module or another one, or its ``.keys()``/``.values()``."""
+    if isinstance(expr, (ast.Tuple, ast.List, ast.Set)):
+        return all(isinstance(e, ast.Constant) for e in expr.elts)
+    if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and not expr.args:
+        if expr.func.attr in ("keys", "values"):
+            expr = expr.func.value
+    sym = ctx.symbol(expr)
+    return sym is not None and sym.kind in ("value", "class")
+
+
 def _presence_test(ctx: Context, test: ast.expr) -> bool:
-    """``x``, ``x.field``, ``x is not None`` (and ``and``/``or`` of them) on request input."""
+    """``x``, ``x.field``, ``x is not None``, ``"field" in x.model_fields_set`` (and
+    ``and``/``or`` of them) on request input."""
     if isinstance(test, ast.BoolOp):
         return all(_presence_test(ctx, v) for v in test.values)
     if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.IsNot):
         return _is_none(test.comparators[0]) and _input_value(ctx, test.left)
+    if _fields_set_test(ctx, test):
+        return True
     return _input_value(ctx, test)
 
 
