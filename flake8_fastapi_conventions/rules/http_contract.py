@@ -65,6 +65,12 @@ XFA301 = rule(
         "Handlers that return a non-JSON response object (`RedirectResponse`, `HTMLResponse`, "
         "`StreamingResponse`, `FileResponse`, `PlainTextResponse`, `Response`, a template response).",
         "Decorators with a `**kwargs` splat (the keywords are unknown).",
+        "A success body documented with `responses={200: {\"model\": X}}` (or the route's own "
+        "`status_code=`): it is in the OpenAPI schema.",
+        "Handlers that return what a project function annotated `-> Response` (or another "
+        "non-JSON response class) builds, here or in another module, directly or through a name.",
+        "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
+        "like application code (only route handlers are reported).",
     ),
     example_path="app/routes/users.py",
 )
@@ -164,7 +170,15 @@ XFA303 = rule(
         "A list wrapped in an envelope model (`response_model=ItemPage`).",
         "A `list[...]` return annotation when `response_model=` names something else "
         "(FastAPI uses the decorator's model).",
-        "Websocket routes.",
+        "Websocket routes, and routes that do not answer GET (a POST upload or bulk create "
+        "returning what it created).",
+        "Catalogs fixed in code: every `return` builds the list from module-level values or "
+        "enums of the project (`[P(key=k) for k in PROVIDERS]`, `list(REGISTRY.values())`), "
+        "through locals assigned once, never from a parameter or a call that could read storage.",
+        "Not told apart: a catalog read from a bundled file or returned by a project function "
+        "(`return load_starters()`) looks like any list read from storage, and is flagged.",
+        "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
+        "like application code (only route handlers are reported).",
     ),
     example_path="app/routes/items.py",
 )
@@ -376,6 +390,10 @@ XFA306 = rule(
         "(e.g. `Response(status_code=202)` documented as `responses={202: ...}`).",
         "Return annotations that are a union (`Item | JSONResponse`), which FastAPI requires "
         "`response_model=None` for anyway.",
+        "Content negotiation: `Response(..., media_type=\"text/plain\")` (any media type that is "
+        "not JSON, or one computed at run time) is another representation, not the model's JSON.",
+        "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
+        "like application code (only route handlers are reported).",
     ),
     example_path="app/routes/items.py",
 )
@@ -887,6 +905,10 @@ XFA315 = rule(
     not_flagged=(
         "Liveness routes (`/health/live`, `/livez`, `/health`).",
         "Handlers that await or call anything that is not a response builder.",
+        "Routes that only answer `OPTIONS` or `HEAD` (`@router.options(\"/health/readiness\")`, a "
+        "CORS preflight).",
+        "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
+        "like application code (only route handlers are reported).",
     ),
     example_path="app/routes/health.py",
 )
@@ -1435,11 +1457,84 @@ def _check_bare_list(node: ast.FunctionDef | ast.AsyncFunctionDef, route: RouteI
     base, _ = ctx.unwrap_annotation(target) if target is node.returns else (target, [])
     if not isinstance(base, ast.Subscript) or _subscript_base(ctx, base) not in LIST_TYPES:
         return
+    if route.methods and "GET" not in route.methods:
+        return  # a POST upload or bulk create answering with what it created: no list endpoint
+    if _static_catalog(node, ctx):
+        return
     item = _first_item(base)
     item_name = _tail(ctx.resolve(item)) or "Item"
     if not item_name[:1].isupper():
         item_name = "Item"
     ctx.report(target, XFA303, name=node.name, shape=ast.unparse(base), item=item_name)
+
+
+_VIEW_METHODS = frozenset({"values", "keys", "items", "copy"})
+_STATIC_BUILTINS = frozenset({"list", "sorted", "tuple", "set", "frozenset", "reversed", "enumerate", "filter", "map", "dict"})
+
+
+def _static_catalog(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> bool:
+    """Every ``return`` of the handler gives a list fixed in code: built from module-level
+    values or enums of the project (``[Provider(name=n) for n in PROVIDERS]``,
+    ``list(REGISTRY.values())``), through locals assigned once, never from a parameter or a
+    call that could read storage. Such a catalog has no pages to add."""
+    params = {a.arg for a, _ in _all_args(node)}
+    assigned: dict[str, list[ast.expr]] = {}
+    returns: list[ast.expr] = []
+    stack: list[ast.AST] = list(node.body)
+    while stack:
+        sub = stack.pop()
+        if isinstance(sub, (*FUNCTION_TYPES, ast.Lambda, ast.ClassDef)):
+            continue
+        if isinstance(sub, ast.Return):
+            if sub.value is None:
+                return False
+            returns.append(sub.value)
+        elif isinstance(sub, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.For, ast.AsyncFor, ast.With, ast.AsyncWith, ast.NamedExpr)):
+            targets = sub.targets if isinstance(sub, ast.Assign) else [getattr(sub, "target", None)]
+            for target in targets:
+                for name in ast.walk(target) if target is not None else ():
+                    if isinstance(name, ast.Name):
+                        value = sub.value if isinstance(sub, (ast.Assign, ast.AnnAssign)) and target is name else None
+                        assigned.setdefault(name.id, []).append(value)  # type: ignore[arg-type]
+            if isinstance(sub, (ast.With, ast.AsyncWith)):
+                for item in sub.items:
+                    for name in ast.walk(item.optional_vars) if item.optional_vars is not None else ():
+                        if isinstance(name, ast.Name):
+                            assigned.setdefault(name.id, []).append(None)  # type: ignore[arg-type]
+        stack.extend(ast.iter_child_nodes(sub))
+    # ``return []`` (a stub, or the empty answer of a branch) says nothing either way
+    returns = [r for r in returns if not (isinstance(r, (ast.List, ast.Tuple)) and not r.elts)]
+    return bool(returns) and all(_static_value(ctx, r, params, assigned, 0) for r in returns)
+
+
+def _static_value(ctx: Context, expr: ast.expr, params: set[str], assigned: dict, depth: int) -> bool:
+    if depth > 8:
+        return False
+    again = lambda e: _static_value(ctx, e, params, assigned, depth + 1)  # noqa: E731
+    if isinstance(expr, ast.Constant):
+        return True
+    if isinstance(expr, (ast.List, ast.Tuple, ast.Set)):
+        return all(again(e.value if isinstance(e, ast.Starred) else e) for e in expr.elts)
+    if isinstance(expr, (ast.ListComp, ast.GeneratorExp, ast.SetComp)):
+        return all(again(g.iter) for g in expr.generators)
+    if isinstance(expr, ast.Name):
+        if expr.id in params:
+            return False
+        if expr.id in assigned:
+            values = assigned[expr.id]
+            return len(values) == 1 and values[0] is not None and again(values[0])
+        sym = ctx.symbol(expr)
+        return sym is not None and sym.kind in ("value", "class")
+    if isinstance(expr, (ast.Attribute, ast.Subscript)):
+        return again(expr.value)
+    if isinstance(expr, ast.Call):
+        func = expr.func
+        args = [*expr.args, *(kw.value for kw in expr.keywords)]
+        if isinstance(func, ast.Name) and func.id in _STATIC_BUILTINS and ctx.is_builtin(func):
+            return bool(args) and all(isinstance(a, (ast.Lambda, ast.Constant)) or again(a) for a in args)
+        if isinstance(func, ast.Attribute) and func.attr in _VIEW_METHODS and not args:
+            return again(func.value)
+    return False
 
 
 def _model_name(ctx: Context, node: ast.AST | None) -> str | None:
@@ -2049,6 +2144,8 @@ def leave_function(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -
         ctx.report(node, XFA314, name=node.name)
     if ctx.wants(XFA315) and not frame.has_await and not data.get("xfa315_checks"):
         for r in ctx.routes_of(node):
+            if r.methods and set(r.methods) <= {"OPTIONS", "HEAD"}:
+                continue  # a CORS preflight or HEAD answer on the readiness path checks nothing by design
             if r.path and _readiness_path(r.path):
                 ctx.report(node, XFA315, path=r.path)
                 break
@@ -2086,7 +2183,29 @@ def _check_missing_model(node, routes: list[RouteInfo], data: dict, ctx: Context
         include = r.keyword("include_in_schema")
         if isinstance(include, ast.Constant) and include.value is False:
             return
+        if _documents_success_model(ctx, r):
+            return
     ctx.report(node, XFA301, name=node.name)
+
+
+def _documents_success_model(ctx: Context, route: RouteInfo) -> bool:
+    """``responses={200: {"model": X}}`` (the route's own 2xx status, or 200): the success
+    body is documented in the OpenAPI schema even without ``response_model=``."""
+    responses = route.keyword("responses")
+    if not isinstance(responses, ast.Dict):
+        return False
+    success = route_status(ctx, route) or 200
+    for key, value in zip(responses.keys, responses.values):
+        if key is None or not isinstance(value, ast.Dict):
+            continue
+        code = status_value(ctx, key)
+        if code is None and isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value.strip().isdigit():
+            code = int(key.value)
+        if code != success:
+            continue
+        if any(isinstance(k, ast.Constant) and k.value == "model" for k in value.keys):
+            return True
+    return False
 
 
 # -- handler bodies: returns, calls, try blocks ------------------------------------------------
@@ -2103,6 +2222,8 @@ def handler_returns(node: ast.Return, ctx: Context) -> None:
     fn = frame.node
     if isinstance(value, ast.Name) and value.id in frame.data.get("xfa301_response_names", ()):
         frame.data["xfa301_non_json"] = True  # ``response = StreamingResponse(...); return response``
+    if _builds_non_json(ctx, value):
+        frame.data["xfa301_non_json"] = True  # ``return render_report(...)`` with ``-> Response``
     if isinstance(value, ast.Call):
         tail = _tail(ctx.resolve(value.func))
         if tail in NON_JSON_RESPONSES or tail.endswith("TemplateResponse"):
@@ -2126,8 +2247,22 @@ def handler_response_names(node: ast.Assign, ctx: Context) -> None:
     if frame is None:
         return
     tail = _tail(ctx.resolve(value.func))
-    if tail in NON_JSON_RESPONSES or tail.endswith("TemplateResponse"):
+    if tail in NON_JSON_RESPONSES or tail.endswith("TemplateResponse") or _builds_non_json(ctx, value):
         frame.data.setdefault("xfa301_response_names", set()).add(node.targets[0].id)
+
+
+def _builds_non_json(ctx: Context, value: ast.expr) -> bool:
+    """A call (maybe awaited) of a project function annotated to return a non-JSON response
+    (``def render_report(...) -> Response``), here or in another module."""
+    if isinstance(value, ast.Await):
+        value = value.value
+    if not isinstance(value, ast.Call):
+        return False
+    sym = ctx.symbol(value.func)
+    if sym is None or sym.kind != "function" or not isinstance(sym.info, dict):
+        return False
+    tail = _tail(sym.info.get("ann"))
+    return tail in NON_JSON_RESPONSES or tail.endswith("TemplateResponse")
 
 
 def _is_dict_value(value: ast.expr, ctx: Context) -> bool:
@@ -2151,6 +2286,8 @@ def _declares_model(fn, ctx: Context) -> bool:
 
 
 def _check_bypass(fn, call: ast.Call, cls: str, ctx: Context) -> None:
+    if cls == "Response" and _non_json_media_type(call):
+        return  # content negotiation: another representation (text, CSV) than the model's JSON
     code = None
     for kw in call.keywords:
         if kw.arg == "status_code":
@@ -2178,6 +2315,20 @@ def _check_bypass(fn, call: ast.Call, cls: str, ctx: Context) -> None:
     if model is None:
         return
     ctx.report(call, XFA306, name=fn.name, cls=cls, model=model)
+
+
+def _non_json_media_type(call: ast.Call) -> bool:
+    """``Response(..., media_type="text/plain")`` or a media type computed at run time (the
+    one an ``Accept`` header asked for); ``"application/json"`` (and ``+json``) is JSON."""
+    for kw in call.keywords:
+        if kw.arg == "media_type":
+            value = kw.value
+            if isinstance(value, ast.Constant):
+                return isinstance(value.value, str) and not (
+                    value.value.startswith("application/json") or "+json" in value.value
+                )
+            return not _is_none(value)
+    return False
 
 
 def _documented_status(fn, code: int, ctx: Context) -> bool:
