@@ -796,7 +796,15 @@ XFA313 = rule(
     not_flagged=(
         "`self` and `cls`; `*args` and `**kwargs` (separate issues).",
         "Functions that are not route handlers (dependencies included).",
-        "Test files (the tests layer) are not checked.",
+        "A path parameter (of the route's path or its router's `prefix=`) that the handler never "
+        "reads, such as the `_` of a hidden `/{_:path}` catch-all that only answers 404.",
+        "The message says what is lost: a `Depends(...)`/`Security(...)` default, or a module-level "
+        "alias of one (`user=CurrentUser` with `CurrentUser = Depends(get_user)`, here or in another "
+        "module), is injected without the annotation; a parameter of the router's `prefix=` is a "
+        "path parameter; on a router that may be included with a prefix this file does not show, "
+        "the message does not claim it is a query parameter.",
+        "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
+        "like application code (only route handlers are reported).",
     ),
     example_path="app/routes/items.py",
 )
@@ -1306,10 +1314,16 @@ def route_signature(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) 
     route = routes[0]
     params = _all_args(node)
     if ctx.wants(XFA313):
-        in_path = path_params(route.path)
+        in_path = path_params(route.path) | _prefix_params(ctx, route)
+        read = None
         for arg, default in params:
             if arg.annotation is None and arg.arg not in ("self", "cls"):
-                consequence, fix = _unannotated_consequence(ctx, arg.arg, default, in_path)
+                if arg.arg in in_path and default is None:
+                    if read is None:
+                        read = _names_read(node)
+                    if arg.arg not in read:
+                        continue  # a path parameter the handler ignores (``/{_:path}`` catch-all)
+                consequence, fix = _unannotated_consequence(ctx, arg.arg, default, in_path, route)
                 ctx.report(arg, XFA313, name=arg.arg, consequence=consequence, fix=fix)
     if route.is_websocket:
         return
@@ -1346,7 +1360,9 @@ def route_signature(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) 
                 ctx.report(r.decorator, XFA318, method="/".join(mutating), name=node.name)
 
 
-def _unannotated_consequence(ctx: Context, name: str, default: ast.expr | None, in_path: set[str]) -> tuple[str, str]:
+def _unannotated_consequence(
+    ctx: Context, name: str, default: ast.expr | None, in_path: set[str], route: RouteInfo | None = None
+) -> tuple[str, str]:
     """What FastAPI does with an unannotated route parameter, and how to annotate it."""
     marker = _tail(ctx.resolve(default.func)) if isinstance(default, ast.Call) else ""
     if marker in ("Depends", "Security"):
@@ -1358,6 +1374,13 @@ def _unannotated_consequence(ctx: Context, name: str, default: ast.expr | None, 
             "and type checkers see it as Any and readers cannot tell what it holds",
             f"{name}: Annotated[<type>, {_short_call(default)}]",  # type: ignore[arg-type]
         )
+    alias = _depends_alias(ctx, default)
+    if alias is not None:  # ``user=CurrentUser`` with ``CurrentUser = Depends(get_user)``
+        return (
+            f"FastAPI injects the dependency {alias} stands for (it does not need the annotation), "
+            "but editors and type checkers see it as Any and readers cannot tell what it holds",
+            f"{name}: <type> = {alias}",
+        )
     if marker == "Body" and ctx.imported_from(default.func, "fastapi"):  # type: ignore[union-attr]
         return "FastAPI accepts any JSON value for it without validation", f"{name}: <model or type>"
     if marker in DEFAULT_MARKERS and ctx.imported_from(default.func, "fastapi"):  # type: ignore[union-attr]
@@ -1365,11 +1388,59 @@ def _unannotated_consequence(ctx: Context, name: str, default: ast.expr | None, 
             f"FastAPI passes the raw {marker.lower()} value on without converting or validating it",
             f"{name}: <type>",
         )
-    where = "path" if name in in_path else "query"
-    return (
-        f"FastAPI reads it as an untyped {where} parameter and passes the raw string on",
-        f"{name}: <type>",
-    )
+    if name in in_path:
+        return "FastAPI reads it as an untyped path parameter and passes the raw string on", f"{name}: <type>"
+    if route is not None and _may_be_prefixed(ctx, route):
+        # the router is included elsewhere: a prefix there (``/dags/{dag_id}``) may declare it
+        return (
+            "FastAPI passes the raw string on, unconverted and untyped in the OpenAPI schema "
+            "(a query parameter, or a path parameter if a prefix the router is included with declares it)",
+            f"{name}: <type>",
+        )
+    return "FastAPI reads it as an untyped query parameter and passes the raw string on", f"{name}: <type>"
+
+
+def _router_call(ctx: Context, route: RouteInfo) -> ast.Call | None:
+    """The ``APIRouter(...)``/``FastAPI(...)`` call this file binds the route's router to."""
+    if "." in route.router:
+        return None
+    found = ctx.bindings.get(route.router)
+    value = getattr(found, "value", None) if found is not None and found.kind == "assign" else None
+    return value if isinstance(value, ast.Call) else None
+
+
+def _prefix_params(ctx: Context, route: RouteInfo) -> set[str]:
+    """Parameters the route's router declares in its ``prefix=`` (``APIRouter(prefix="/dags/{dag_id}")``)."""
+    call = _router_call(ctx, route)
+    prefix = keyword(call, "prefix") if call is not None else None
+    text = string_value(prefix.value) if prefix is not None else None
+    return path_params(text) if text else set()
+
+
+def _may_be_prefixed(ctx: Context, route: RouteInfo) -> bool:
+    """The route's router may get a prefix from an ``include_router`` this file does not
+    show: it is not the application (``FastAPI()``) of this file."""
+    call = _router_call(ctx, route)
+    if call is None:
+        return True
+    return _tail(ctx.resolve(call.func)) != "FastAPI"
+
+
+def _depends_alias(ctx: Context, default: ast.expr | None) -> str | None:
+    """``default`` names a module-level ``X = Depends(f)`` (or ``Security``) of this module or
+    another one of the project: its source text, else ``None``."""
+    if not isinstance(default, (ast.Name, ast.Attribute)):
+        return None
+    sym = ctx.symbol(default)
+    desc = sym.info if sym is not None and sym.kind == "value" else None
+    if isinstance(desc, dict) and desc.get("k") == "call" and _tail(desc.get("f")) in ("Depends", "Security"):
+        return ast.unparse(default)
+    return None
+
+
+def _names_read(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    """Every name the function's body (nested functions included) reads."""
+    return {n.id for stmt in fn.body for n in ast.walk(stmt) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
 
 
 def _resource_before_last_param(path: str) -> str:
