@@ -744,7 +744,12 @@ XFA312 = rule(
         "Dumps that are not written back: returned, logged, put in an error body "
         "(`HTTPException(detail=...)`), a response (`JSONResponse(content=...)`, "
         "`ItemRead(**dump)`, a Pydantic schema of this file) or passed to other functions.",
-        "Test files (the tests layer) are not checked.",
+        "Dumps restricted to the fields the client sent: `model_dump(include=fields)` with "
+        "`fields` built from `model_fields_set` (or `__fields_set__`), a `setattr` loop or "
+        "comprehension over a dump whose key is tested against such a set "
+        "(`if key in fields_to_update:`); both are `exclude_unset` written another way.",
+        "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
+        "like application code.",
     ),
     example_path="app/routes/items.py",
 )
@@ -3087,6 +3092,10 @@ def _check_partial_update(node: ast.Call, ctx: Context) -> None:
             return
         if kw.arg == "exclude_none" and on:
             exclude_none = True
+        if kw.arg == "include" and _mentions_fields_set(kw.value, _fields_set_names(ctx, fn)):
+            # ``model_dump(include=payload.model_fields_set & ALLOWED)``: only the fields sent
+            frame.data["xfa312_partial"] = True
+            return
     receiver = node.func.value  # type: ignore[attr-defined]
     if not isinstance(receiver, ast.Name):
         return
@@ -3197,12 +3206,17 @@ def _write_back(ctx: Context, node: ast.AST, parents, fn, seen: set[str], depth:
             return None
         if isinstance(parent, ast.comprehension) and parent.iter is node:
             comp = parents.get(parent)
+            if _filtered_by_fields_set(ctx, parent.target, parent.ifs, fn):
+                return None  # ``{k: v for k, v in dump.items() if k in payload.model_fields_set}``
             none_filtered = none_filtered or _drops_none(parent)
             if not isinstance(comp, (ast.DictComp, ast.ListComp, ast.SetComp, ast.GeneratorExp)):
                 return None
             node = comp
             continue
         if isinstance(parent, (ast.For, ast.AsyncFor)) and parent.iter is node:
+            tests = [n.test for stmt in parent.body for n in ast.walk(stmt) if isinstance(n, ast.If)]
+            if _filtered_by_fields_set(ctx, parent.target, tests, fn):
+                return None  # ``if key in fields_to_update: setattr(...)``: only the fields sent
             setter = _loop_setattr(parent)
             if setter is None:
                 return None
@@ -3221,6 +3235,63 @@ def _write_back(ctx: Context, node: ast.AST, parents, fn, seen: set[str], depth:
             return None
         return None
     return None
+
+
+_FIELDS_SET_ATTRS = ("model_fields_set", "__fields_set__")
+
+
+def _mentions_fields_set(expr: ast.AST, names: frozenset[str]) -> bool:
+    """``expr`` reads a model's ``model_fields_set`` (or ``__fields_set__``), directly or
+    through a local name built from it."""
+    return any(
+        (isinstance(n, ast.Attribute) and n.attr in _FIELDS_SET_ATTRS)
+        or (isinstance(n, ast.Name) and n.id in names)
+        for n in ast.walk(expr)
+    )
+
+
+def _fields_set_names(ctx: Context, fn) -> frozenset[str]:
+    """Local names of ``fn`` whose value is built from ``model_fields_set``
+    (``fields_to_update = payload.model_fields_set - {"id"}``), to a fixed point."""
+    def compute() -> frozenset[str]:
+        assigns = [
+            (t.id, n.value)
+            for n in ast.walk(fn)
+            if isinstance(n, (ast.Assign, ast.AnnAssign)) and n.value is not None
+            for t in (n.targets if isinstance(n, ast.Assign) else [n.target])
+            if isinstance(t, ast.Name)
+        ]
+        found: set[str] = set()
+        changed = True
+        while changed:
+            changed = False
+            for name, value in assigns:
+                if name not in found and _mentions_fields_set(value, frozenset(found)):
+                    found.add(name)
+                    changed = True
+        return frozenset(found)
+
+    return ctx.memo(f"xfa312_fields_set:{id(fn)}", compute)
+
+
+def _filtered_by_fields_set(ctx: Context, target: ast.expr, tests: list[ast.expr], fn) -> bool:
+    """A loop or comprehension over a dump whose key is tested against the fields the client
+    sent (``if key in fields_to_update``, ``if key not in payload.model_fields_set: continue``)."""
+    key = target.elts[0] if isinstance(target, ast.Tuple) and target.elts else target
+    if not isinstance(key, ast.Name):
+        return False
+    names = _fields_set_names(ctx, fn)
+    for test in tests:
+        for n in ast.walk(test):
+            if (
+                isinstance(n, ast.Compare)
+                and isinstance(n.left, ast.Name)
+                and n.left.id == key.id
+                and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops)
+                and any(_mentions_fields_set(c, names) for c in n.comparators)
+            ):
+                return True
+    return False
 
 
 def _callee_name(call: ast.Call) -> str:
