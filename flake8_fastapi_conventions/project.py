@@ -25,7 +25,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
-SUMMARY_VERSION = 6
+SUMMARY_VERSION = 7
 
 ROUTE_DECORATORS = frozenset(
     {"get", "post", "put", "patch", "delete", "head", "options", "trace", "api_route", "websocket"}
@@ -650,6 +650,8 @@ def _class_summary(cls: ast.ClassDef, res: _Resolver) -> dict[str, Any]:
     attrs: dict[str, dict] = {}
     fields: list[str] = []
     defaults: dict[str, str] = {}
+    #: every dotted name a field's annotation mentions (``list[Tag] | None`` -> Tag, list, None)
+    field_types: dict[str, list[str]] = {}
     #: a field declared under ``if``/``try`` makes the list of fields unknown
     complete = True
     for stmt in cls.body:
@@ -666,6 +668,7 @@ def _class_summary(cls: ast.ClassDef, res: _Resolver) -> dict[str, Any]:
         elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
             fields.append(stmt.target.id)
             defaults[stmt.target.id] = _field_default(stmt, res)
+            field_types[stmt.target.id] = _annotation_names(stmt.annotation, res)
             if stmt.value is not None:
                 _merge(attrs, stmt.target.id, _value_desc(stmt.value, res) or {"k": "other"})
         elif isinstance(stmt, ast.Assign):
@@ -680,9 +683,36 @@ def _class_summary(cls: ast.ClassDef, res: _Resolver) -> dict[str, Any]:
     if fields:
         info["fields"] = fields
         info["defaults"] = defaults
+        info["ftypes"] = field_types
     if not complete:
         info["open"] = True
     return info
+
+
+def _annotation_names(annotation: ast.expr, res: _Resolver) -> list[str]:
+    """The dotted names an annotation mentions, through string annotations; ``"?"`` for a
+    part that cannot be read. ``Annotated`` metadata calls (``Field(...)``) count too."""
+    names: list[str] = []
+    stack: list[ast.AST] = [annotation]
+    while stack and len(names) < 32:
+        node = stack.pop()
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            try:
+                stack.append(ast.parse(node.value, mode="eval").body)
+            except (SyntaxError, ValueError):
+                names.append("?")
+            continue
+        if isinstance(node, (ast.Name, ast.Attribute)):
+            name = res.name(node)
+            names.append(name or "?")
+            continue
+        if isinstance(node, ast.Constant):
+            continue
+        if not isinstance(node, (ast.Subscript, ast.Tuple, ast.List, ast.BinOp, ast.Call, ast.keyword, ast.BitOr, ast.Load)):
+            names.append("?")
+            continue
+        stack.extend(ast.iter_child_nodes(node))
+    return names
 
 
 def _field_default(stmt: ast.AnnAssign, res: _Resolver) -> str:

@@ -178,3 +178,81 @@ def test_xfa304_names_the_first_route_that_shadows_and_the_common_methods():
             "on the same router matches it first; register /docs/search before /docs/{name:path}",
         )
     ]
+
+
+def test_xfa311_reads_imported_models_through_the_index(tmp_path_factory):
+    """Third precision reading: an imported model with no secret or server-managed field
+    (its fields, bases and field types read from the project index) is harmless to echo."""
+    import textwrap
+
+    from harness import check
+
+    root = tmp_path_factory.mktemp("proj")
+    files = {
+        "pyproject.toml": "[project]\nname = 'x'\n",
+        "app/__init__.py": "",
+        "app/schemas.py": """\
+            from enum import Enum
+            from typing import Optional
+
+            from pydantic import BaseModel, Field
+
+            from app.base import Named
+
+
+            class Mode(str, Enum):
+                ON = "on"
+                OFF = "off"
+
+
+            class Limits(BaseModel):
+                max_items: int = Field(10, ge=1)
+
+
+            class ToggleForm(Named):
+                enabled: bool = False
+                mode: Mode = Mode.OFF
+                limits: Optional[Limits] = None
+                note: "str | None" = None
+
+
+            class UserForm(BaseModel):
+                email: str
+                password: str
+
+
+            class Wrapped(BaseModel):
+                inner: Opaque
+        """,
+        "app/base.py": "from pydantic import BaseModel\n\n\nclass Named(BaseModel):\n    label: str\n",
+    }
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(textwrap.dedent(text))
+    source = textwrap.dedent(
+        """\
+        from fastapi import APIRouter
+
+        from app.schemas import ToggleForm, UserForm, Wrapped
+
+        router = APIRouter()
+
+
+        @router.put("/settings/toggles", response_model=ToggleForm)
+        async def save_toggles(form: ToggleForm) -> ToggleForm:
+            return form
+
+
+        @router.put("/users/me", response_model=UserForm)
+        async def save_me(form: UserForm) -> UserForm:
+            return form
+
+
+        @router.put("/wrapped", response_model=Wrapped)
+        async def save_wrapped(form: Wrapped) -> Wrapped:
+            return form
+        """
+    )
+    found = [f for f in check(source, str(root / "app" / "routes.py")) if f[2] == "XFA311"]
+    # the password field, and a field type the index cannot follow, are still reported
+    assert found == [(14, 19, "XFA311"), (19, 24, "XFA311")]

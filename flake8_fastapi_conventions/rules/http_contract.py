@@ -612,10 +612,10 @@ XFA311 = rule(
     message="route {name}() uses {model} as both request body and response model; declare a separate response schema (e.g. {suggest}) for the output",
     what="""
         Reports a route handler with a request-body parameter whose model (a Pydantic
-        model known from this file, or any class passed with `Body()`) is also the
-        route's `response_model=` or, without one, its return annotation — unless the model
-        is one of this file whose every field is visible (its bases and nested models are of
-        this file too) and none looks server-managed or secret.
+        model known from this file or the project index, or any class passed with `Body()`)
+        is also the route's `response_model=` or, without one, its return annotation —
+        unless every field of the model can be seen (here or through the project index,
+        bases and nested models included) and none looks server-managed or secret.
     """,
     why="""
         Seed 004: "Using the same Pydantic model for both request input and response
@@ -667,9 +667,15 @@ XFA311 = rule(
         "field is visible here, through bases and nested models of this file, of builtin, "
         "stdlib, typing, pydantic or enum types, and no field name looks server-managed or "
         "secret (`id`, `uuid`, `*_id`, `*_at`, `owner`, `version`, `role`, `is_superuser`, "
-        "`password`, `token`, `secret`, `api_key`, `hashed_*`...). An imported model, or one with "
-        "an imported base or field type, is still reported: its fields cannot be seen.",
-        "Test files (the tests layer) are not checked.",
+        "`password`, `token`, `secret`, `api_key`, `hashed_*`...). A model of another module of "
+        "the project is read from the project index the same way (its fields, bases and every "
+        "type its fields mention); one whose module, base or a field type cannot be followed is "
+        "still reported.",
+        "Not told apart: a representation a standard prescribes for both directions (SCIM "
+        "resources, RFC 7643) still has `id`/`meta` fields that look server-managed, and is "
+        "reported; silence it with `# noqa: XFA311` on the parameter.",
+        "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
+        "like application code (only route handlers are reported).",
     ),
     example_path="app/routes/users.py",
 )
@@ -1676,6 +1682,9 @@ def _echo_safe_model(ctx: Context, name: str, seen: set[str]) -> bool:
     if name in seen:
         return True
     seen.add(name)
+    if name not in ctx.classes:
+        sym = ctx.symbol(ast.Name(id=name, ctx=ast.Load()))
+        return sym is not None and sym.kind == "class" and _echo_safe_class(ctx, sym, set(), 0)
     fields = model_fields(ctx, name)
     if fields is None:
         return False  # not all of its fields are visible here
@@ -1685,6 +1694,65 @@ def _echo_safe_model(ctx: Context, name: str, seen: set[str]) -> bool:
         if not _plain_field_type(ctx, annotation, seen, 0):
             return False
     return True
+
+
+_PLAIN_BUILTINS = frozenset(
+    {"str", "int", "float", "bool", "bytes", "list", "dict", "set", "frozenset", "tuple", "None", "object"}
+)
+_FIELDLESS_EXTERNAL = frozenset({"pydantic.BaseModel", "pydantic.main.BaseModel", "typing.Generic"})
+
+
+def _echo_safe_class(ctx: Context, sym, seen: set[str], depth: int) -> bool:
+    """A model class of another module of the project, read from its summary: every field
+    is listed (none under ``if``), its bases are ``BaseModel`` or such classes, no field
+    name looks server-managed or secret, and every type its fields mention is a builtin, a
+    stdlib/typing/pydantic type, an enum or such a model."""
+    if sym.qualname in seen:
+        return True
+    if depth > 8 or not isinstance(sym.info, dict) or sym.path is None:
+        return False
+    seen.add(sym.qualname)
+    info = sym.info
+    if info.get("open") or info.get("methods") and any(m.startswith("model_post") for m in info["methods"]):
+        return False
+    for base in info.get("bases", ()):
+        found = ctx.index.lookup(sym.path, base)
+        if found is None:
+            return False
+        if found.kind == "external":
+            if found.qualname not in _FIELDLESS_EXTERNAL:
+                return False
+        elif found.kind != "class" or not _echo_safe_class(ctx, found, seen, depth + 1):
+            return False
+    if not info.get("bases"):
+        return False
+    fields = info.get("fields", [])
+    types = info.get("ftypes")
+    if fields and types is None:
+        return False
+    for field in fields:
+        if _SERVER_ONLY_FIELD.search(field):
+            return False
+        for name in types.get(field, ["?"]):  # type: ignore[union-attr]
+            if not _plain_type_name(ctx, sym.path, name, seen, depth):
+                return False
+    return True
+
+
+def _plain_type_name(ctx: Context, path: str, name: str, seen: set[str], depth: int) -> bool:
+    if name == "?":
+        return False
+    if name in _PLAIN_BUILTINS or name in ("Optional", "Union", "Literal", "Annotated", "Any"):
+        return True
+    if name.split(".", 1)[0] in _PLAIN_TYPE_MODULES:
+        return True
+    found = ctx.index.lookup(path, name)
+    if found is None or found.kind != "class":
+        return False
+    ancestors = ctx.index.external_ancestors(found)
+    if any(a.startswith("enum.") for a in ancestors) and "?" not in ancestors:
+        return True
+    return _echo_safe_class(ctx, found, seen, depth + 1)
 
 
 def _plain_field_type(ctx: Context, node: ast.AST | None, seen: set[str], depth: int) -> bool:
@@ -1719,7 +1787,12 @@ def _plain_field_type(ctx: Context, node: ast.AST | None, seen: set[str], depth:
         return (ctx.resolve(node) or "").split(".", 1)[0] in _PLAIN_TYPE_MODULES
     if isinstance(node, ast.Name):
         if node.id in ctx.imports:
-            return ctx.imports[node.id].split(".", 1)[0] in _PLAIN_TYPE_MODULES
+            if ctx.imports[node.id].split(".", 1)[0] in _PLAIN_TYPE_MODULES:
+                return True
+            sym = ctx.symbol(node)  # a model or enum of another module of the project
+            if sym is None or sym.kind != "class" or sym.path is None:
+                return False
+            return _plain_type_name(ctx, sym.path, sym.name or "?", set(), 0)
         cls = ctx.classes.get(node.id)
         if cls is not None:
             if any((ctx.resolve(b) or "").startswith("enum.") or _tail(ctx.resolve(b)) in ("Enum", "StrEnum", "IntEnum") for b in cls.bases):
