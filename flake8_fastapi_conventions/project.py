@@ -360,6 +360,9 @@ def _child_fields(kind: type) -> tuple[str, ...]:
     return fields
 
 
+_ORDERING = (ast.Lt, ast.LtE, ast.Gt, ast.GtE)
+
+
 def _scan_function(
     fn: ast.FunctionDef | ast.AsyncFunctionDef, res: _Resolver, self_name: str | None
 ) -> dict[str, Any]:
@@ -388,6 +391,8 @@ def _scan_function(
     stored: set[str] = set()
     tested: set[str] = set()
     generator = False
+    #: names compared with ``<``/``<=``/``>``/``>=`` (``if page < 1: raise ...``)
+    compared: set[str] = set()
     args = fn.args
     for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg):
         if arg is not None:
@@ -417,6 +422,8 @@ def _scan_function(
         if kind is ast.Call:
             func = node.func  # type: ignore[attr-defined]
             callee = res.name(func, local)
+            if callee in ("min", "max"):
+                compared.update(a.id for a in node.args if a.__class__ is ast.Name)  # type: ignore[attr-defined]
             if callee is not None and len(calls) < _MAX_CALLS:
                 calls.append([callee, node.lineno])  # type: ignore[attr-defined]
                 head = func
@@ -429,6 +436,11 @@ def _scan_function(
                 yields.append(node.value)  # type: ignore[attr-defined]
         elif kind is ast.If:
             tested.update(n.id for n in ast.walk(node.test) if isinstance(n, ast.Name))  # type: ignore[attr-defined]
+        elif kind is ast.Compare:
+            if any(op.__class__ in _ORDERING for op in node.ops):  # type: ignore[attr-defined]
+                for operand in (node.left, *node.comparators):  # type: ignore[attr-defined]
+                    if operand.__class__ is ast.Name:
+                        compared.add(operand.id)
         elif kind is ast.ExceptHandler:
             if node.name:  # type: ignore[attr-defined]
                 bound.add(node.name)  # type: ignore[attr-defined]
@@ -465,6 +477,16 @@ def _scan_function(
     # a helper handed to ``asyncio.to_thread(render, x)`` is passed, not called: no call of
     # ``render`` is recorded; ``to_thread(render(x))`` calls it here (and is a bug of its own)
     info: dict[str, Any] = {"calls": calls}
+    positional = [a.arg for a in (*args.posonlyargs, *args.args)]
+    checked = {
+        a.arg: positional.index(a.arg) if a.arg in positional else -1
+        for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)
+        if a.arg in compared
+    }
+    if checked:
+        # the parameters the function range-checks or clamps itself (``if page < 1: raise``,
+        # ``min(limit, 100)``), by name -> positional index (-1: keyword-only), for XFA310
+        info["cmp"] = checked
     shadowed = (bound - declared) - set(local)
     through_locals = [i for i, head in enumerate(heads) if head in shadowed]
     if through_locals:

@@ -256,3 +256,53 @@ def test_xfa311_reads_imported_models_through_the_index(tmp_path_factory):
     found = [f for f in check(source, str(root / "app" / "routes.py")) if f[2] == "XFA311"]
     # the password field, and a field type the index cannot follow, are still reported
     assert found == [(14, 19, "XFA311"), (19, 24, "XFA311")]
+
+
+def test_xfa310_a_helper_of_another_module_checks_the_value(tmp_path_factory):
+    """Third precision reading: ``page`` passed to a shared helper that rejects ``page < 1``."""
+    import textwrap
+
+    from harness import check
+
+    root = tmp_path_factory.mktemp("proj")
+    (root / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    (root / "app").mkdir()
+    (root / "app" / "__init__.py").write_text("")
+    (root / "app" / "paging.py").write_text(
+        textwrap.dedent(
+            """\
+            def check_page(page, limit):
+                if page < 1:
+                    raise ValueError(page)
+                return min(limit, 100)
+
+
+            def show(page):
+                return str(page)
+            """
+        )
+    )
+    source = textwrap.dedent(
+        """\
+        from fastapi import APIRouter
+
+        from app import paging
+        from app.paging import check_page
+
+        router = APIRouter()
+
+
+        @router.get("/a")
+        async def a(page: int = 1, limit: int = 10) -> list:
+            check_page(page, limit)
+            return []
+
+
+        @router.get("/b")
+        async def b(page: int = 1) -> list:
+            paging.show(page)
+            return []
+        """
+    )
+    found = [f for f in check(source, str(root / "app" / "routes.py")) if f[2] == "XFA310"]
+    assert found == [(16, 13, "XFA310")]

@@ -595,11 +595,15 @@ XFA310 = rule(
     not_flagged=(
         "Bounded parameters (`Query(le=100)`, `Annotated[int, Field(ge=1, le=100)]`, `conint(le=100)`, an alias of them).",
         "`offset`/`skip`/`page` with only a lower bound.",
-        "Parameters the handler clamps or checks itself (`min(limit, 100)`, `if limit > 100:`).",
+        "Parameters the handler clamps or checks itself (`min(limit, 100)`, `if limit > 100:`), "
+        "or passes to a project function (here or in another module, through the project index) "
+        "that compares or clamps the parameter it receives the value as (`validate_limit(limit)` "
+        "with `if limit > MAX: raise ...`, a shared `paginate(query, page=page)` rejecting `page < 1`).",
+        "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
+        "like application code (only route handlers and their dependencies are reported).",
         "Path parameters, `Depends`/`Body`/`Header`/`Cookie`/`Form` parameters, and names "
         "whose type is not `int` or comes from an alias this file cannot see.",
         "Metadata this file cannot read (`AfterValidator(...)`, custom markers).",
-        "Test files (the tests layer) are not checked.",
     ),
     example_path="app/routes/items.py",
 )
@@ -2531,6 +2535,8 @@ def body_calls(node: ast.Call, ctx: Context) -> None:
             for a in node.args:
                 if isinstance(a, ast.Name):
                     checked.add(a.id)
+    elif ctx.wants(XFA310) and (node.args or node.keywords):
+        _checked_by_helper(node, ctx)
     if name == "suppress" and ctx.wants(XFA314):
         frame = _handler_frame(ctx)
         if frame is not None and any(_catches_disconnect(ctx, a) for a in node.args):
@@ -2539,6 +2545,35 @@ def body_calls(node: ast.Call, ctx: Context) -> None:
         frame = _handler_frame(ctx)
         if frame is not None and not _response_builder(ctx, node):
             frame.data["xfa315_checks"] = True
+
+
+def _checked_by_helper(node: ast.Call, ctx: Context) -> None:
+    """``validate_page(page)``, ``paginate(query, page=page)``: a project function (here or
+    in another module) that range-checks or clamps the parameter it receives the value as
+    (the project index's ``cmp``) checks it for the handler."""
+    frame = ctx.function
+    if frame is None:
+        return
+    passed = [a.id for a in node.args if isinstance(a, ast.Name)] + [
+        kw.value.id for kw in node.keywords if kw.arg and isinstance(kw.value, ast.Name)
+    ]
+    if not passed or not set(passed) & (UPPER_LIMIT_PARAMS | OFFSET_PARAMS.keys()):
+        return
+    sym = ctx.symbol(node.func)
+    info = sym.info if sym is not None and sym.kind == "function" else None
+    compared = info.get("cmp") if isinstance(info, dict) else None
+    if not compared:
+        return
+    positions = {i for i in compared.values() if i >= 0}
+    checked = frame.data.setdefault("xfa310_checked", set())
+    for i, a in enumerate(node.args):
+        if isinstance(a, ast.Starred):
+            break
+        if isinstance(a, ast.Name) and i in positions:
+            checked.add(a.id)
+    for kw in node.keywords:
+        if kw.arg in compared and isinstance(kw.value, ast.Name):
+            checked.add(kw.value.id)
 
 
 @visitor(ast.Compare, codes=(XFA310,))
