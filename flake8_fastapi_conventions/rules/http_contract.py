@@ -121,6 +121,8 @@ XFA302 = rule(
         "A dict returned under a Pydantic `response_model=` or model return annotation: "
         "FastAPI validates it against the model, so the contract holds.",
         "Dicts returned by nested functions inside the handler.",
+        "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
+        "like application code (only route handlers are reported).",
     ),
     example_path="app/routes/status.py",
 )
@@ -243,6 +245,8 @@ XFA304 = rule(
         "the earlier parameter is `{param:path}`.",
         "Typed converters that cannot match the literal (`/items/{id:int}` before `/items/stats`).",
         "Routes on different router objects, and paths that are not string literals.",
+        "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
+        "like application code (only route handlers are reported).",
     ),
     example_path="app/routes/users.py",
 )
@@ -440,6 +444,8 @@ XFA307 = rule(
         "Any explicit `status_code=` (202 for accepted jobs, 200 chosen on purpose).",
         "Action endpoints (`/login`, `/token`, `/search`, `/items/{id}/archive`) whose handler "
         "name does not say it creates something.",
+        "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
+        "like application code (only route handlers are reported).",
     ),
     example_path="app/routes/items.py",
 )
@@ -475,7 +481,11 @@ XFA308 = rule(
         async def delete_item(item_id: int) -> None:
             await remove_item(item_id)
     """,
-    not_flagged=("Any explicit `status_code=` on the decorator.",),
+    not_flagged=(
+        "Any explicit `status_code=` on the decorator.",
+        "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
+        "like application code (only route handlers are reported).",
+    ),
     example_path="app/routes/items.py",
 )
 
@@ -536,6 +546,8 @@ XFA309 = rule(
         "Parameters already declared with `Annotated[...]` or a project alias of it.",
         "Markers of other libraries (`typer.Option`, ...) and project functions named like FastAPI's.",
         "Plain defaults (`limit: int = 10`).",
+        "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
+        "like application code (only route handlers are reported).",
     ),
     example_path="app/routes/items.py",
     fix="safe",
@@ -880,7 +892,8 @@ XFA314 = rule(
         "the project module it is imported from, assigns `DISCONNECT_ERRORS = "
         "(WebSocketDisconnect, ...)`, or an alias of it; an imported name the project index "
         "cannot follow is taken as handled.",
-        "Test files (the tests layer) are not checked.",
+        "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
+        "like application code (only route handlers are reported).",
     ),
     example_path="app/routes/ws.py",
 )
@@ -976,7 +989,11 @@ XFA316 = rule(
         async def list_orders(current_user: CurrentUser) -> OrderPage:
             return await load_orders(current_user.id)
     """,
-    not_flagged=("Path parameters (`/users/{user_id}/orders`).", "Dependencies and body fields."),
+    not_flagged=(
+        "Path parameters (`/users/{user_id}/orders`).", "Dependencies and body fields.",
+        "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
+        "like application code (only route handlers are reported).",
+    ),
     example_path="app/routes/orders.py",
 )
 
@@ -1024,6 +1041,8 @@ XFA317 = rule(
     not_flagged=(
         "Websocket routes, non-JSON `response_class=` routes, `include_in_schema=False`.",
         "Decorators with a `**kwargs` splat.",
+        "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
+        "like application code (only route handlers are reported).",
     ),
     example_path="app/routes/items.py",
 )
@@ -1071,7 +1090,11 @@ XFA318 = rule(
         async def create_item(request: Request, payload: ItemCreate) -> ItemRead:
             return await save_item(payload)
     """,
-    not_flagged=("GET/HEAD/OPTIONS routes and websocket routes.",),
+    not_flagged=(
+        "GET/HEAD/OPTIONS routes and websocket routes.",
+        "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
+        "like application code (only route handlers are reported).",
+    ),
     example_path="app/routes/items.py",
 )
 
@@ -1111,6 +1134,8 @@ XFA319 = rule(
         "Prefixes that are not string literals (`settings.API_V1_STR`, f-strings).",
         "`include_router` on a sub-router (its parent may carry the version), and "
         "`APIRouter(prefix=...)` of a router the file does not include into an app.",
+        "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
+        "like application code.",
     ),
     example_path="app/main.py",
 )
@@ -1150,7 +1175,11 @@ XFA320 = rule(
         async def read_note(note_id: int) -> NoteRead:
             return await load_note(note_id)
     """,
-    not_flagged=("Paths with one or two parameters.",),
+    not_flagged=(
+        "Paths with one or two parameters.",
+        "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
+        "like application code (only route handlers are reported).",
+    ),
     example_path="app/routes/notes.py",
 )
 
