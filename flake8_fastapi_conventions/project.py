@@ -27,7 +27,7 @@ import tokenize
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
-SUMMARY_VERSION = 6
+SUMMARY_VERSION = 7
 
 ROUTE_DECORATORS = frozenset(
     {"get", "post", "put", "patch", "delete", "head", "options", "trace", "api_route", "websocket"}
@@ -362,6 +362,9 @@ def _child_fields(kind: type) -> tuple[str, ...]:
     return fields
 
 
+_ORDERING = (ast.Lt, ast.LtE, ast.Gt, ast.GtE)
+
+
 def _scan_function(
     fn: ast.FunctionDef | ast.AsyncFunctionDef, res: _Resolver, self_name: str | None
 ) -> dict[str, Any]:
@@ -390,6 +393,8 @@ def _scan_function(
     stored: set[str] = set()
     tested: set[str] = set()
     generator = False
+    #: names compared with ``<``/``<=``/``>``/``>=`` (``if page < 1: raise ...``)
+    compared: set[str] = set()
     args = fn.args
     for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg):
         if arg is not None:
@@ -419,6 +424,8 @@ def _scan_function(
         if kind is ast.Call:
             func = node.func  # type: ignore[attr-defined]
             callee = res.name(func, local)
+            if callee in ("min", "max"):
+                compared.update(a.id for a in node.args if a.__class__ is ast.Name)  # type: ignore[attr-defined]
             if callee is not None and len(calls) < _MAX_CALLS:
                 calls.append([callee, node.lineno])  # type: ignore[attr-defined]
                 head = func
@@ -431,6 +438,11 @@ def _scan_function(
                 yields.append(node.value)  # type: ignore[attr-defined]
         elif kind is ast.If:
             tested.update(n.id for n in ast.walk(node.test) if isinstance(n, ast.Name))  # type: ignore[attr-defined]
+        elif kind is ast.Compare:
+            if any(op.__class__ in _ORDERING for op in node.ops):  # type: ignore[attr-defined]
+                for operand in (node.left, *node.comparators):  # type: ignore[attr-defined]
+                    if operand.__class__ is ast.Name:
+                        compared.add(operand.id)
         elif kind is ast.ExceptHandler:
             if node.name:  # type: ignore[attr-defined]
                 bound.add(node.name)  # type: ignore[attr-defined]
@@ -467,6 +479,16 @@ def _scan_function(
     # a helper handed to ``asyncio.to_thread(render, x)`` is passed, not called: no call of
     # ``render`` is recorded; ``to_thread(render(x))`` calls it here (and is a bug of its own)
     info: dict[str, Any] = {"calls": calls}
+    positional = [a.arg for a in (*args.posonlyargs, *args.args)]
+    checked = {
+        a.arg: positional.index(a.arg) if a.arg in positional else -1
+        for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)
+        if a.arg in compared
+    }
+    if checked:
+        # the parameters the function range-checks or clamps itself (``if page < 1: raise``,
+        # ``min(limit, 100)``), by name -> positional index (-1: keyword-only), for XFA310
+        info["cmp"] = checked
     shadowed = (bound - declared) - set(local)
     through_locals = [i for i, head in enumerate(heads) if head in shadowed]
     if through_locals:
@@ -652,6 +674,8 @@ def _class_summary(cls: ast.ClassDef, res: _Resolver) -> dict[str, Any]:
     attrs: dict[str, dict] = {}
     fields: list[str] = []
     defaults: dict[str, str] = {}
+    #: every dotted name a field's annotation mentions (``list[Tag] | None`` -> Tag, list, None)
+    field_types: dict[str, list[str]] = {}
     #: a field declared under ``if``/``try`` makes the list of fields unknown
     complete = True
     for stmt in cls.body:
@@ -668,6 +692,7 @@ def _class_summary(cls: ast.ClassDef, res: _Resolver) -> dict[str, Any]:
         elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
             fields.append(stmt.target.id)
             defaults[stmt.target.id] = _field_default(stmt, res)
+            field_types[stmt.target.id] = _annotation_names(stmt.annotation, res)
             if stmt.value is not None:
                 _merge(attrs, stmt.target.id, _value_desc(stmt.value, res) or {"k": "other"})
         elif isinstance(stmt, ast.Assign):
@@ -682,9 +707,36 @@ def _class_summary(cls: ast.ClassDef, res: _Resolver) -> dict[str, Any]:
     if fields:
         info["fields"] = fields
         info["defaults"] = defaults
+        info["ftypes"] = field_types
     if not complete:
         info["open"] = True
     return info
+
+
+def _annotation_names(annotation: ast.expr, res: _Resolver) -> list[str]:
+    """The dotted names an annotation mentions, through string annotations; ``"?"`` for a
+    part that cannot be read. ``Annotated`` metadata calls (``Field(...)``) count too."""
+    names: list[str] = []
+    stack: list[ast.AST] = [annotation]
+    while stack and len(names) < 32:
+        node = stack.pop()
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            try:
+                stack.append(ast.parse(node.value, mode="eval").body)
+            except (SyntaxError, ValueError):
+                names.append("?")
+            continue
+        if isinstance(node, (ast.Name, ast.Attribute)):
+            name = res.name(node)
+            names.append(name or "?")
+            continue
+        if isinstance(node, ast.Constant):
+            continue
+        if not isinstance(node, (ast.Subscript, ast.Tuple, ast.List, ast.BinOp, ast.Call, ast.keyword, ast.BitOr, ast.Load)):
+            names.append("?")
+            continue
+        stack.extend(ast.iter_child_nodes(node))
+    return names
 
 
 def _field_default(stmt: ast.AnnAssign, res: _Resolver) -> str:
