@@ -647,3 +647,48 @@ def test_explain_says_the_layer_why_and_the_project_facts(tmp_path):
     write(tmp_path / "bad.py", "def (:\n")
     proc = _cli("explain", "bad.py", cwd=tmp_path)
     assert proc.returncode == 2 and proc.stderr.startswith("bad.py:1: cannot parse")
+
+
+def test_a_mutable_marker_default_is_not_moved_into_the_signature():
+    from flake8_fastapi_conventions.fixer import fix_text
+
+    source = (
+        "from typing import Annotated\n\nfrom fastapi import APIRouter, Query\n\nrouter = APIRouter()\n\n\n"
+        "@router.get('/items')\n"
+        "async def items(q: list[str] = Query([]), n: int = Query(10, le=99)) -> list[str]:\n"
+        "    return q[:n]\n"
+    )
+    result = fix_text(source, "app/routes/items.py")
+    # `n` moves (an int); `q` would become `= []`, which flake8-bugbear's B006 flags
+    assert "n: Annotated[int, Query(le=99)] = 10" in result.text
+    assert "q: list[str] = Query([])" in result.text
+    assert [m for m in result.manual if m.reason and "B006" in m.reason] and result.fixed == 1
+
+
+def test_added_imports_go_where_isort_puts_them(tmp_path):
+    from flake8_fastapi_conventions.fixer import fix_text
+
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    (tmp_path / "app").mkdir()
+    path = str(tmp_path / "app/routes.py")
+    body = "\n\nrouter = APIRouter()\n\n\n@router.get('/')\nasync def home() -> None:\n    time.sleep(1)\n"
+    cases = {
+        # the standard library section, alphabetically, `import x` before `from x import`
+        "import time\nfrom typing import Any\n\nfrom fastapi import APIRouter\n\nfrom app.db import x\n":
+            "import asyncio\nimport time\nfrom typing import Any\n\nfrom fastapi import APIRouter\n\nfrom app.db import x\n",
+        "import os\nimport time\n\nfrom fastapi import APIRouter\n":
+            "import asyncio\nimport os\nimport time\n\nfrom fastapi import APIRouter\n",
+        # an unsorted file: beside the import of its own section
+        "from fastapi import APIRouter\nimport time\n":
+            "from fastapi import APIRouter\nimport asyncio\nimport time\n",
+    }
+    for head, want in cases.items():
+        result = fix_text(head + body, path)
+        assert result.text.startswith(want), result.text
+    # no standard-library import yet: a section of its own, above the third-party one
+    source = (
+        "from fastapi import APIRouter, Query\n\nrouter = APIRouter()\n\n\n"
+        "@router.get('/')\nasync def home(q: int = Query(1)) -> int:\n    return q\n"
+    )
+    result = fix_text(source, path)
+    assert result.text.startswith("from typing import Annotated\n\nfrom fastapi import APIRouter, Query\n\nrouter"), result.text
