@@ -2152,7 +2152,7 @@ def raw_marker_defaults(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Conte
         ctx.report(
             arg,
             XFA309,
-            fixable=arg.annotation is not None,  # the fixer wraps an existing annotation
+            fixable=marker_fix_blocker(arg, default, marker) is None,
             name=arg.arg,
             marker=_short_call(default),
             type=ast.unparse(arg.annotation) if arg.annotation is not None else "<type>",
@@ -2164,6 +2164,22 @@ def raw_marker_defaults(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Conte
 def _short_call(call: ast.Call) -> str:
     text = ast.unparse(call)
     return text if len(text) <= 60 else ast.unparse(call.func) + "(...)"
+
+
+_MUTABLE_DEFAULTS = (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp)
+
+
+def marker_fix_blocker(arg: ast.arg, call: ast.Call, marker: str) -> str | None:
+    """Why ``fastapi-conventions fix`` leaves this XFA309 finding to the user (the rule's
+    message and the fixer ask the same question), or None."""
+    if arg.annotation is None:
+        return "the parameter has no type annotation to wrap in Annotated"
+    if marker in DEFAULT_MARKERS:
+        default = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "default"), None)
+        if isinstance(default, _MUTABLE_DEFAULTS):
+            # FastAPI copies it per request, but flake8-bugbear's B006 would flag the result
+            return "the default would become a mutable default argument (flake8-bugbear B006)"
+    return None
 
 
 def _annotated_form(call: ast.Call, marker: str) -> tuple[str, str | None]:
