@@ -204,14 +204,25 @@ def _matcher_for(globs: tuple[tuple[str, tuple[str, ...]], ...]) -> LayerMatcher
 
 
 def normalize_path(path: str) -> str:
-    """``/``-separated path, relative to the working directory when under it,
-    with a leading ``/`` so that ``*/routes/*`` also matches ``routes/x.py``."""
+    """``/``-separated path, relative to the working directory when under it, else to
+    its project's root (the directories above a project say nothing of its layers: a
+    checkout under ``/tmp/test_x0/`` is no test file), with a leading ``/`` so that
+    ``*/routes/*`` also matches ``routes/x.py``."""
     path = path.replace("\\", "/")
     if os.path.isabs(path):
         try:
             rel = os.path.relpath(path)
         except ValueError:  # another drive on Windows
             rel = path
+        if rel.startswith(".."):
+            from .project import find_root
+
+            root = find_root(path)
+            if root is not None:
+                try:
+                    rel = os.path.relpath(path, root)
+                except ValueError:
+                    rel = ".."
         if not rel.startswith(".."):
             path = rel.replace("\\", "/")
     while path.startswith("./"):

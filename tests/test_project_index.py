@@ -979,3 +979,13 @@ def test_an_import_is_followed_in_a_module_that_binds_its_head_name(tmp_path: Pa
         assert ctx.symbol(ast.Name("CurrentUser")).kind == "value"
         assert ctx.class_kinds(ast.Name("Item")) == {"pydantic"}
         assert ctx.symbol(ast.Name("app")).kind == "value"
+
+
+def test_directories_above_the_project_root_say_nothing_of_a_layer(tmp_path: Path):
+    # a checkout under a directory named like a test (pytest's own tmp_path is test_<name>0)
+    root = tmp_path / "test_checkout0" / "my_tests" / "proj"
+    write(root, {"pyproject.toml": "", "app/__init__.py": "", "app/routes/items.py": "x = 1\n",
+                 "app/tests/test_items.py": "x = 1\n"})
+    settings = Settings()
+    assert settings.layer_of(str(root / "app/routes/items.py")) == "routes"
+    assert settings.layer_of(str(root / "app/tests/test_items.py")) == "tests"
