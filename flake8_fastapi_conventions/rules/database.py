@@ -495,11 +495,13 @@ XFA511 = rule(
     message="{call}() inside {where} builds a new {what} per call; create it once at module level or in the lifespan and inject it",
     what="""
         Reports `create_async_engine`/`create_engine`/`async_sessionmaker`/`sessionmaker`
-        called inside a route handler, a dependency (a function this file passes to
-        `Depends(...)`/`Security(...)`), or any function in a routes/services/repositories
-        file; the message names which (a file under a services/repositories path that
-        defines route handlers counts as a routes module). Tests and scripts are not
-        checked.
+        called in code that runs per request: a route handler, a dependency (a function
+        this file passes to `Depends(...)`/`Security(...)`, or one that takes
+        `Depends(...)` parameters itself), or a function of this module that a route
+        handler or dependency calls, directly or through other functions of the module
+        (`helper()`, `self.helper()` in the same class, `service.helper()` on a module-level
+        instance of a class of this module); the message names which. Tests
+        and scripts are not checked.
     """,
     why="""
         An engine owns a connection pool; building one per request opens fresh
@@ -508,20 +510,29 @@ XFA511 = rule(
         startup (in lifespan), reuse throughout the application lifecycle".
     """,
     bad="""
+        from fastapi import APIRouter
         from sqlalchemy.ext.asyncio import create_async_engine
 
+        from app.config import settings
 
-        async def database_is_up(url: str) -> bool:
-            engine = create_async_engine(url)
+        router = APIRouter()
+
+
+        @router.get("/health/db")
+        async def database_is_up() -> bool:
+            engine = create_async_engine(settings.DATABASE_URL)
             async with engine.connect():
                 return True
     """,
     good="""
-        from sqlalchemy.ext.asyncio import AsyncEngine
+        from fastapi import APIRouter, Request
+
+        router = APIRouter()
 
 
-        async def database_is_up(engine: AsyncEngine) -> bool:
-            async with engine.connect():
+        @router.get("/health/db")
+        async def database_is_up(request: Request) -> bool:
+            async with request.app.state.engine.connect():
                 return True
     """,
     not_flagged=(
@@ -530,14 +541,22 @@ XFA511 = rule(
         "the app) and startup handlers (`on_event(\"startup\")`, `add_event_handler`, `on_startup=[...]`).",
         "Cached factories: `@lru_cache`, `@cache`, `@functools.cache`, `@alru_cache`.",
         "`__init__` methods (built once with the object).",
-        "Other functions in files that are not routes/services/repositories and are not dependencies.",
+        "Functions that no route handler or dependency of this module calls, whatever the file's "
+        "layer: a service object's `start()`/`reload_engine()`, a `_create_engine()` called from "
+        "`__init__`, a start-up or migration helper that creates, uses and disposes an engine, a "
+        "one-off conversion tool. Whether a function of a services module runs per request "
+        "depends on its callers in other modules, which one file does not show, so such "
+        "functions are not reported (a route handler of another module that calls them is "
+        "not seen either).",
+        "An engine stored in a module-level cache: `_engines[url] = create_engine(url)` into a "
+        "module-level dict, or a `global` the function assigns (built once per key).",
         "An app factory, which runs once at start-up: a function that constructs `FastAPI(...)` "
         "in its own body, is annotated `-> FastAPI`, or is named `create_app`/`make_app`/"
         "`build_app`/`get_app`/`get_application`/`create_application`/`app_factory` — but a "
         "route handler or dependency defined inside it is still per request.",
         "Tests (a test app or fixture builds its engine per test on purpose) and scripts.",
     ),
-    example_path="app/services/health.py",
+    example_path="app/api/routes/health.py",
 )
 
 XFA512 = rule(
@@ -1306,6 +1325,8 @@ def _record_construction(node: ast.Call, tail: str, ctx: Context) -> None:
     functions = [f for f in ctx.frames if f.kind == "function"]
     if not functions or ctx.frame.kind == "class":
         return
+    if _memoised(node, functions[-1].node, ctx):
+        return
     _module_data(ctx).setdefault("xfa5.constructions", []).append((node, tail, functions))
 
 
@@ -1342,16 +1363,6 @@ _APP_FACTORY_NAMES = frozenset(
     {"create_app", "make_app", "build_app", "get_application", "create_application", "app_factory", "get_app"}
 )
 _FASTAPI_CLASSES = frozenset({"fastapi.FastAPI", "fastapi.applications.FastAPI"})
-
-
-def _module_layer(ctx: Context) -> str | None:
-    """The layer the message names: the file's layer, except that a file under a
-    services/repositories path (or name) that defines route handlers is a routes file
-    (the layering rules see it the same way)."""
-    layer = ctx.layer
-    if layer in ("services", "repositories") and ctx.top_level_routes():
-        return "routes"
-    return layer
 
 
 def _is_app_factory(fn: ast.AST, ctx: Context) -> bool:
@@ -1395,21 +1406,112 @@ def _report_constructions(ctx: Context) -> None:
     data = _module_data(ctx)
     lifespans: set[str] = data.get("xfa5.lifespans", set())
     depends: set[str] = data.get("xfa5.depends", set())
-    layer = _module_layer(ctx)
     for node, tail, functions in records:
         if _runs_once(functions, lifespans, depends, ctx):
             continue
         where = None
         if any(f.route is not None for f in functions):
             where = "a route handler"
-        elif any(getattr(f.node, "name", None) in depends for f in functions):
+        elif any(getattr(f.node, "name", None) in depends or ctx.takes_dependencies(f.node) for f in functions):
             where = "a dependency"
-        elif layer in ("routes", "services", "repositories"):
-            where = f"a function of a {layer} module"
+        else:
+            caller = _per_request_callers(ctx, depends).get(id(functions[-1].node))
+            if caller is not None:
+                where = f"{getattr(functions[-1].node, 'name', 'a function')}() (called by {caller})"
         if where is None:
             continue
         what = "engine and connection pool" if tail in _ENGINES else "session factory"
         ctx.report(node, XFA511, call=tail, where=where, what=what)
+
+
+def _memoised(node: ast.Call, fn: ast.AST, ctx: Context) -> bool:
+    """The construction is stored in a module-level cache: ``_engines[url] =
+    create_engine(url)`` into a module-level dict, or a ``global`` name the function
+    assigns (built once per key, not per call)."""
+    parent = ctx.parent
+    if not (isinstance(parent, (ast.Assign, ast.AnnAssign)) and parent.value is node):
+        return False
+    targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
+    declared = {
+        name for stmt in ast.walk(fn) if isinstance(stmt, ast.Global) for name in stmt.names
+    }
+    for target in targets:
+        if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
+            bound = ctx.lookup(target.value.id)
+            module_value = ctx.assignments.get(target.value.id)
+            if bound is not None and bound.kind == "assign" and module_value is not None and bound.value is module_value:
+                return True
+        elif isinstance(target, ast.Name) and target.id in declared:
+            return True
+    return False
+
+
+def _per_request_callers(ctx: Context, depends: set[str]) -> dict[int, str]:
+    """The functions of this module that run per request because a route handler or a
+    dependency of this module calls them, directly or through other functions of the
+    module (``helper()`` for a module function, ``self.helper()`` for a method of the same
+    class): ``id(def)`` -> ``"the route handler list_users()"`` (the first entry point
+    found)."""
+
+    def compute() -> dict[int, str]:
+        functions: dict[str, list[ast.AST]] = {}
+        methods: dict[tuple[int, str], list[ast.AST]] = {}
+        owner: dict[int, int] = {}
+        entries: list[tuple[ast.AST, str]] = []
+        stack: list[tuple[ast.AST, ast.ClassDef | None]] = [(ctx.tree, None)]
+        while stack:
+            node, cls = stack.pop()
+            for child in ast.iter_child_nodes(node):
+                if isinstance(child, ast.ClassDef):
+                    stack.append((child, child))
+                elif isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    if cls is not None and node is cls:
+                        methods.setdefault((id(cls), child.name), []).append(child)
+                        owner[id(child)] = id(cls)
+                    elif node is ctx.tree:
+                        functions.setdefault(child.name, []).append(child)
+                    if ctx.routes_of(child):
+                        entries.append((child, f"the route handler {child.name}()"))
+                    elif (node is ctx.tree and child.name in depends) or ctx.takes_dependencies(child):
+                        entries.append((child, f"the dependency {child.name}()"))
+                    stack.append((child, None))
+                elif not isinstance(child, ast.Lambda):
+                    stack.append((child, cls))
+        found: dict[int, str] = {}
+        queue = list(entries)
+        seen = {id(fn) for fn, _ in entries}
+        while queue:
+            fn, label = queue.pop(0)
+            cls_id = owner.get(id(fn))
+            for sub in ast.walk(fn):
+                if not isinstance(sub, ast.Call):
+                    continue
+                func = sub.func
+                callees: list[ast.AST] = []
+                if isinstance(func, ast.Name):
+                    callees = functions.get(func.id, [])
+                elif (
+                    isinstance(func, ast.Attribute)
+                    and isinstance(func.value, ast.Name)
+                    and func.value.id in ("self", "cls")
+                    and cls_id is not None
+                ):
+                    callees = methods.get((cls_id, func.attr), [])
+                elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+                    # ``service.run()`` on a module-level ``service = ReportService(...)``
+                    value = ctx.assignments.get(func.value.id)
+                    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name):
+                        cls_node = ctx.classes.get(value.func.id)
+                        if cls_node is not None:
+                            callees = methods.get((id(cls_node), func.attr), [])
+                for callee in callees:
+                    if id(callee) not in seen:
+                        seen.add(id(callee))
+                        found[id(callee)] = label
+                        queue.append((callee, label))
+        return found
+
+    return ctx.memo("xfa5.per_request", compute)
 
 
 @visitor(ast.keyword, codes=(XFA511,))
