@@ -577,7 +577,12 @@ XFA512 = rule(
         quote the value with the dialect (`identifier_preparer.quote(name)`,
         `literal(value).compile(..., compile_kwargs={"literal_binds": True})`), or, for
         `SET`, bind it through `set_config()`. Application code only: tests, scripts and
-        Alembic revisions are not checked.
+        Alembic revisions are not checked (CI scripts too, when they are under a scripts
+        path).
+
+        What the rule cannot tell: whether a module is an example or a demo (an example DAG
+        that queries an in-memory DuckDB with no request data in reach). Such modules are
+        checked like application code unless the project's layer globs make them scripts.
     """,
     why="""
         Interpolating values into SQL text is SQL injection as soon as one value comes
@@ -610,8 +615,17 @@ XFA512 = rule(
         "literal tuple of constants (`for col in (\"flow_id\", \"deployment_id\")`); a name imported "
         "from another module is not known to be constant.",
         "Interpolation only in identifier positions (`FROM {table}`, `\"{schema}\"`, "
-        "`NEW.{column}`, `search_path TO {schema}`, `Model.__tablename__`), also in "
-        "`%`/`.format()` templates and concatenations: identifiers cannot be bound parameters.",
+        "`NEW.{column}`, `search_path TO {schema}`, `Model.__tablename__`, a column list "
+        "`INSERT INTO t ({cols})`, and in `CREATE`/`ALTER` the source of `LIKE {src}` and a "
+        "type's modifier `VECTOR({dims})`), also in `%`/`.format()` templates and "
+        "concatenations: identifiers cannot be bound parameters. A value written in such a "
+        "position is a name wherever else it appears in the statement (`SELECT {cols} FROM s`).",
+        "Numbers: a parameter annotated `int`/`float`/`bool` (also `Optional[int]`, "
+        "`Annotated[int, ...]`) and arithmetic on such values (`{page * size}`).",
+        "A `WHERE` clause joined from a local list built only from constant fragments and "
+        "bind markers: `conditions = [...]`, `conditions.append(\"name = :name\")`, "
+        "`conditions.extend([...])`, then `\" AND \".join(conditions)` (a list extended with "
+        "anything else, or changed by index, is not followed).",
         "Placeholders that only build bind-parameter names or markers while the values are "
         "bound: `:tag_{i}`, `\", \".join(f\":tag_{i}\" for i in ...)`, `f\"{k} = :{k}\"`, "
         "`\",\".join(\"?\" * len(ids))`, directly or through a local name bound only to such a value.",
@@ -2058,6 +2072,11 @@ _IDENTIFIER_BEFORE = re.compile(
     r"(?:only\s+)?|[\"`.\[])$",
     re.I,
 )
+#: a column list: ``INSERT INTO t ({cols})``, ``INSERT INTO t (id, {cols}``
+_COLUMN_LIST_BEFORE = re.compile(r"\binto\s+[\w.\"`\[\]]+\s*\([\w\s,\"`]*$", re.I)
+#: names in DDL (``CREATE``/``ALTER``): the source of ``CREATE TABLE t (LIKE src)`` /
+#: ``CREATE TABLE t LIKE src``, a type's modifier (``VECTOR({dims})``, ``VARCHAR({n})``)
+_DDL_NAME_BEFORE = re.compile(r"(?:\blike\s+|\b[a-z_]\w*\()$", re.I)
 #: the text before a placeholder that makes it (part of) a bind parameter's name:
 #: ``:tag_{i}`` (one colon: ``::{type}`` is a cast)
 _BIND_NAME_BEFORE = re.compile(r"(?<![:\w]):\w*$")
@@ -2120,11 +2139,23 @@ def _interpolation(arg: ast.expr, ctx: Context, need_sql_keyword: bool = False) 
         words = head.strip().split(None, 1)
         if not words or words[0].lower().strip("(") not in _SQL_KEYWORDS:
             return None
-    bind_values = {ast.dump(v) for before, v in slots if v is not None and _BIND_NAME_BEFORE.search(before)}
+    words = head.strip().split(None, 1)
+    ddl = bool(words) and words[0].lower().strip("(") in ("create", "alter")
+
+    def name_position(before: str) -> bool:
+        tail = before[-60:]
+        if _IDENTIFIER_BEFORE.search(tail) or _BIND_NAME_BEFORE.search(before) or _COLUMN_LIST_BEFORE.search(tail):
+            return True
+        # DDL: ``CREATE TABLE t (LIKE {src})``, a type modifier ``VECTOR({dims})``
+        return ddl and bool(_DDL_NAME_BEFORE.search(tail))
+
+    # a value written in a name position once is a name wherever it appears
+    # (``INSERT INTO t ({cols}) SELECT {cols} FROM s``)
+    name_values = {ast.dump(v) for before, v in slots if v is not None and name_position(before)}
     for before, value in slots:
-        if _IDENTIFIER_BEFORE.search(before[-40:]) or _BIND_NAME_BEFORE.search(before):
+        if name_position(before):
             continue
-        if value is not None and (ast.dump(value) in bind_values or _safe_value(value, ctx)):
+        if value is not None and (ast.dump(value) in name_values or _safe_value(value, ctx)):
             continue
         return how, head
     return None
@@ -2285,9 +2316,11 @@ def _safe_value(expr: ast.expr, ctx: Context, depth: int = 0) -> bool:
     if isinstance(expr, ast.BinOp):
         if isinstance(expr.op, ast.Add):
             return all(_safe_value(p, ctx, depth + 1) for p in _flatten_add(expr))
-        if isinstance(expr.op, ast.Mult):
-            # ``"?, " * n``, ``[":id"] * n``
-            return any(_constant_sequence(side) for side in (expr.left, expr.right))
+        if isinstance(expr.op, ast.Mult) and any(_constant_sequence(side) for side in (expr.left, expr.right)):
+            return True  # ``"?, " * n``, ``[":id"] * n``
+        if isinstance(expr.op, (ast.Mult, ast.Sub, ast.FloorDiv, ast.Div, ast.Mod, ast.Pow)):
+            # arithmetic on safe values: ``page * size`` with ``page: int``
+            return _safe_value(expr.left, ctx, depth + 1) and _safe_value(expr.right, ctx, depth + 1)
         return False
     if isinstance(expr, ast.Name):
         return _safe_name(expr.id, ctx, depth)
@@ -2346,6 +2379,8 @@ def _safe_call(call: ast.Call, ctx: Context, depth: int) -> bool:
         return True  # escapes a string literal's quotes
     if tail == "join" and isinstance(func, ast.Attribute) and string_value(func.value) is not None and len(call.args) == 1:
         items = call.args[0]
+        if isinstance(items, ast.Name):
+            return _safe_list(items.id, ctx, depth + 1)
         if isinstance(items, (ast.GeneratorExp, ast.ListComp, ast.SetComp)):
             return _safe_value(items.elt, ctx, depth + 1)
         if isinstance(items, (ast.List, ast.Tuple)):
@@ -2364,7 +2399,9 @@ def _safe_name(name: str, ctx: Context, depth: int) -> bool:
         if frame.kind != "function":
             continue
         if name in frame.params:
-            return False  # a typed parameter (``user_id: int``) is a hint, not a check
+            # a parameter annotated ``int``/``float``/``bool`` holds a number: formatting one
+            # cannot put SQL into the text (any other annotation is a hint, not a check)
+            return _numeric_annotation(frame.params[name], ctx)
         values = _function_values(frame).get(name, ())
         if name in _function_values(frame):
             if values is None or not values:
@@ -2372,6 +2409,83 @@ def _safe_name(name: str, ctx: Context, depth: int) -> bool:
             return all(_safe_value(v, ctx, depth + 1) for v in values)
     value = ctx.assignments.get(name)
     return value is not None and _module_constant(value, ctx, depth)
+
+
+def _numeric_annotation(annotation: ast.expr | None, ctx: Context) -> bool:
+    """``n: int``, ``Annotated[int, ...]``, ``Optional[float]``: a number (or ``None``)."""
+    if annotation is None:
+        return False
+    base, _ = ctx.unwrap_annotation(annotation)
+    if isinstance(base, ast.Name):
+        return base.id in ("int", "float", "bool") and ctx.is_builtin(base)
+    return False
+
+
+def _safe_list(name: str, ctx: Context, depth: int) -> bool:
+    """A local list the function builds only from safe values: ``parts = []`` (or a
+    literal of safe items), then ``parts.append(v)``/``parts.extend([v, ...])``/
+    ``parts.insert(i, v)`` with safe values only and no other binding or mutation
+    (``", ".join(parts)`` of ``"name = :name"`` fragments)."""
+    if depth > 4:
+        return False
+    for frame in reversed(ctx.frames):
+        if frame.kind == "class":
+            return False
+        if frame.kind != "function":
+            continue
+        if name in frame.params:
+            return False
+        values = _function_values(frame)
+        if name not in values:
+            continue
+        bound = values[name]
+        if not bound or len(bound) != 1 or not isinstance(bound[0], (ast.List, ast.Tuple)):
+            return False
+        items = [*bound[0].elts]
+        added = _list_additions(frame).get(name, [])
+        if added is None:
+            return False
+        items.extend(added)
+        return all(not isinstance(e, ast.Starred) and _safe_value(e, ctx, depth + 1) for e in items)
+    return False
+
+
+def _list_additions(frame: Any) -> dict[str, list[ast.expr] | None]:
+    """What a function's body adds to its local lists: ``name -> [values]`` from
+    ``name.append(v)``, ``name.insert(i, v)``, ``name.extend([...])`` and ``name += [...]``;
+    ``None`` when the list is changed in a way not followed (``extend(other)``,
+    ``name[i] = v``, ``name += other``)."""
+    found = frame.data.get("xfa5.additions")
+    if found is not None:
+        return found
+    out: dict[str, list[ast.expr] | None] = {}
+
+    def add(name: str, values: list[ast.expr] | None) -> None:
+        current = out.get(name, [])
+        out[name] = None if current is None or values is None else [*current, *values]
+
+    for node in ast.walk(frame.node):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
+            name, method = node.func.value.id, node.func.attr
+            if method == "append" and len(node.args) == 1 and not node.keywords:
+                add(name, [node.args[0]])
+            elif method == "insert" and len(node.args) == 2:
+                add(name, [node.args[1]])
+            elif method == "extend":
+                items = node.args[0] if len(node.args) == 1 else None
+                add(name, list(items.elts) if isinstance(items, (ast.List, ast.Tuple)) else None)
+            elif method in ("__setitem__", "__iadd__"):
+                add(name, None)
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+            value = node.value
+            add(node.target.id, list(value.elts) if isinstance(value, (ast.List, ast.Tuple)) else None)
+        elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
+                    add(target.value.id, None)
+    frame.data["xfa5.additions"] = out
+    return out
 
 
 def _module_constant(value: ast.expr, ctx: Context, depth: int) -> bool:
