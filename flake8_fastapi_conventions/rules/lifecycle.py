@@ -309,8 +309,10 @@ XFA605 = rule(
         `Middleware(CORSMiddleware, ...)` that is not first is reported; so is an
         `add_middleware` call on an app whose `middleware=[...]` list holds CORS (added
         middleware wraps the list). A later middleware that is itself a CORS handler (its
-        name says CORS: `CustomCORSMiddleware`) does not count. Test files (the tests layer)
-        are not checked; scripts are.
+        name says CORS: `CustomCORSMiddleware`) does not count, nor one that never answers a
+        request itself (`GZipMiddleware`, `SessionMiddleware`, and project classes deriving
+        only from them). Test files (the tests layer) are not checked; scripts are (CI
+        scripts included: an app they build is configured like the real one).
     """,
     why="""
         Seed 002: "ordering trap › last registered = outermost = runs first on request".
@@ -321,19 +323,19 @@ XFA605 = rule(
     bad="""
         from fastapi import FastAPI
         from fastapi.middleware.cors import CORSMiddleware
-        from fastapi.middleware.gzip import GZipMiddleware
+        from fastapi.middleware.trustedhost import TrustedHostMiddleware
 
         app = FastAPI()
         app.add_middleware(CORSMiddleware, allow_origins=["https://app.example.com"], max_age=600)
-        app.add_middleware(GZipMiddleware)
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=["api.example.com"])
     """,
     good="""
         from fastapi import FastAPI
         from fastapi.middleware.cors import CORSMiddleware
-        from fastapi.middleware.gzip import GZipMiddleware
+        from fastapi.middleware.trustedhost import TrustedHostMiddleware
 
         app = FastAPI()
-        app.add_middleware(GZipMiddleware)
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=["api.example.com"])
         app.add_middleware(CORSMiddleware, allow_origins=["https://app.example.com"], max_age=600)
     """,
     not_flagged=(
@@ -343,6 +345,10 @@ XFA605 = rule(
         "`Middleware(CORSMiddleware)` first in a `middleware=[...]` list; lists that are not passed as `middleware=`.",
         "A later `add_middleware` (or an earlier list entry) that is itself a CORS handler: "
         "`app.add_middleware(CustomCORSMiddleware)` after `CORSMiddleware`.",
+        "A later `add_middleware` (or an earlier list entry) that never answers early: "
+        "`GZipMiddleware` (it compresses what the app answers), `SessionMiddleware` (it "
+        "keeps the session cookie), and a project class deriving only from them "
+        "(`class SelectiveGZip(GZipMiddleware)`).",
     ),
 )
 
@@ -865,6 +871,27 @@ def _is_cors_handler(ctx: Context, node: ast.AST | None) -> bool:
     return "cors" in names
 
 
+#: Starlette middleware that never answers a request itself: they transform the response
+#: (compression) or keep state (the session cookie), so CORS inside them still sees every
+#: request and every response
+_NEVER_ANSWERS = frozenset(
+    {
+        "starlette.middleware.gzip.GZipMiddleware",
+        "fastapi.middleware.gzip.GZipMiddleware",
+        "starlette.middleware.sessions.SessionMiddleware",
+    }
+)
+
+
+def _never_answers(ctx: Context, node: ast.AST | None) -> bool:
+    """``node`` is ``GZipMiddleware``/``SessionMiddleware`` or a class of the project that
+    derives only from them (followed through the project index)."""
+    if not isinstance(node, (ast.Name, ast.Attribute)):
+        return False
+    ancestors = ctx.class_ancestors(node)
+    return bool(ancestors) and all(a in _NEVER_ANSWERS for a in ancestors)
+
+
 def _is_base_http(ctx: Context, node: ast.AST | None) -> bool:
     return isinstance(node, (ast.Name, ast.Attribute)) and _resolved_tail(ctx, node) == "BaseHTTPMiddleware"
 
@@ -1160,7 +1187,7 @@ def _check_middleware_list(items: list[ast.expr], ctx: Context) -> None:
             if index == 0:
                 return  # unknown first entry (starred, variable): order unknown
             continue
-        if first is None and not _is_cors_handler(ctx, item.args[0]):
+        if first is None and not _is_cors_handler(ctx, item.args[0]) and not _never_answers(ctx, item.args[0]):
             first = item
         if _is_cors(ctx, item.args[0]) and index > 0 and first is not None:
             other = dotted_name(first.args[0]) or "another middleware"
@@ -1223,6 +1250,8 @@ def _add_middleware(node: ast.Call, receiver: ast.expr, ctx: Context) -> None:
     if not is_cors:
         if _is_cors_handler(ctx, cls):
             return  # a CORS handler of its own may wrap CORSMiddleware
+        if _never_answers(ctx, cls):
+            return  # compresses or keeps session state: every response still passes CORS
         name = dotted_name(cls) or "another middleware"
         for entry in stack:
             if entry["reported"] or _exclusive(entry["branches"], branches):
