@@ -288,6 +288,12 @@ XFA604 = rule(
         "A call named `call_next` in a function that is not middleware (its second parameter is not the callee).",
         "A pass-through `return await call_next(request)` (also in an `if`/`with` block), or "
         "`response = await call_next(request)` followed only by `return response`.",
+        "Cookie updates of the response only: `response = await call_next(request)` followed "
+        "by `response.set_cookie(...)`/`response.delete_cookie(...)` (also under an `if`) and "
+        "`return response` — a refreshed session or token cookie belongs on a response the "
+        "route produced, so skipping it when the route raises is right. Other work after "
+        "`call_next` (headers, logging, timing) is reported: the rule cannot tell a header "
+        "meant only for successful responses from bookkeeping that failed requests need too.",
         "Middleware of other frameworks: a class deriving a FastMCP `Middleware` (or any class "
         "imported from another framework), a `call_next` that takes a context "
         "(`on_message(self, context, call_next)`) rather than a Request.",
@@ -1781,6 +1787,8 @@ def _work_after(node: ast.Await, ctx: Context) -> bool:
     elif not (isinstance(stmt, ast.Expr) and stmt.value is node):
         return True  # the response is used in the same statement: ``return add_headers(await ...)``
     following = _next_statement(chain, index)
+    if response is not None and following is not None and following is not _LOOP_CONTINUES:
+        following = _skip_cookie_updates(chain, index, following, response)
     if following is None:
         return False
     if following is _LOOP_CONTINUES:
@@ -1794,6 +1802,51 @@ def _work_after(node: ast.Await, ctx: Context) -> bool:
 
 
 _LOOP_CONTINUES = ast.Pass()
+_COOKIE_METHODS = frozenset({"set_cookie", "delete_cookie"})
+
+
+def _skip_cookie_updates(chain: list[ast.AST], index: int, following: ast.AST, response: str) -> ast.AST | None:
+    """The statement after the cookie updates that directly follow ``response = await
+    call_next(request)`` in the same block: ``response.set_cookie(...)`` /
+    ``response.delete_cookie(...)``, also under an ``if`` whose branches hold only such
+    calls (a refreshed session or token cookie). Such work only makes sense on a response
+    the route produced, so skipping it when the route raises is right; ``following`` when
+    there is none."""
+    stmt = chain[index]
+    parent = chain[index - 1] if index > 0 else None
+    block = None
+    for name in ("body", "orelse", "finalbody"):
+        candidate = getattr(parent, name, None)
+        if isinstance(candidate, list) and any(c is stmt for c in candidate):
+            block = candidate
+            break
+    if block is None:
+        return following
+    position = next(i for i, c in enumerate(block) if c is stmt)
+    rest = block[position + 1:]
+    skipped = 0
+    while skipped < len(rest) and _cookie_update(rest[skipped], response):
+        skipped += 1
+    if skipped == 0:
+        return following
+    if skipped < len(rest):
+        return rest[skipped]
+    return _next_statement([*chain[:index], rest[-1]], index)
+
+
+def _cookie_update(stmt: ast.AST, response: str) -> bool:
+    if isinstance(stmt, ast.Expr):
+        call = stmt.value
+        return (
+            isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Attribute)
+            and call.func.attr in _COOKIE_METHODS
+            and isinstance(call.func.value, ast.Name)
+            and call.func.value.id == response
+        )
+    if isinstance(stmt, ast.If):
+        return bool(stmt.body) and all(_cookie_update(s, response) for s in [*stmt.body, *stmt.orelse])
+    return False
 
 
 def _next_statement(chain: list[ast.AST], index: int) -> ast.AST | None:
