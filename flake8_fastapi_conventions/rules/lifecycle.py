@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import re
 from http import HTTPStatus
 from typing import Any
@@ -663,6 +664,12 @@ XFA612 = rule(
         "`reload=settings.debug`-style non-literal values; `reload=False`.",
         "Development commands (`def run_dev_server()`, `@cli.command(\"develop\")`), scripts and tests.",
         "Calls in the body of an `if` whose condition mentions `debug`, `dev` or `local` (`if settings.DEBUG:`).",
+        "Calls in an `if __name__ == \"__main__\":` block of a package its project starts through "
+        "a command of its own: a `[project.scripts]`/`[tool.poetry.scripts]` entry of "
+        "`pyproject.toml`, a `console_scripts` entry of `setup.cfg`/`setup.py` (or of an unpacked "
+        "wheel's `entry_points.txt`) points into the same top-level package. Running the module "
+        "directly is then a developer's shortcut; the command is what ships. A `reload=True` "
+        "inside the command's own function is still reported.",
     ),
 )
 
@@ -1094,6 +1101,7 @@ def calls(node: ast.Call, ctx: Context) -> None:
                 and _is_true(_kw(node, "reload"))
                 and not _in_dev_command(ctx)
                 and not _in_dev_branch(ctx)
+                and not (ctx.in_main_block and _started_by_command(ctx))
             ):
                 ctx.report(node, XFA612)
     elif tail == "add_exception_handler":
@@ -1128,6 +1136,77 @@ def _in_dev_command(ctx: Context) -> bool:
 
 
 _DEV_WORDS = ("debug", "dev", "local")
+_SCRIPT_SECTIONS = re.compile(
+    r"^\s*\[(?:project\.scripts|tool\.poetry\.scripts|project\.entry-points\.console_scripts"
+    r"|options\.entry_points|console_scripts)\]\s*$((?:\n(?!\s*\[).*)*)",
+    re.M,
+)
+#: ``name = "package.module:function"`` (TOML), ``name = package.module:function`` (INI)
+_SCRIPT_TARGET = re.compile(r"=\s*[\"']?\s*([A-Za-z_][\w.]*)\s*:")
+_console_scripts: dict[str, frozenset[str]] = {}
+
+
+def _script_packages(root: str) -> frozenset[str]:
+    """The top-level packages that the project at ``root`` starts through commands of its
+    own: the targets of ``[project.scripts]``/``[tool.poetry.scripts]`` in
+    ``pyproject.toml``, of ``console_scripts`` in ``setup.cfg``/``setup.py``, or (an unpacked
+    wheel) of ``[console_scripts]`` in a ``*.dist-info/entry_points.txt``."""
+    found = _console_scripts.get(root)
+    if found is not None:
+        return found
+    packages: set[str] = set()
+    candidates = [os.path.join(root, "pyproject.toml"), os.path.join(root, "setup.cfg")]
+    try:
+        candidates += [
+            os.path.join(root, entry, "entry_points.txt") for entry in os.listdir(root) if entry.endswith(".dist-info")
+        ]
+    except OSError:
+        pass
+    for path in candidates:
+        try:
+            with open(path, encoding="utf-8", errors="replace") as fh:
+                text = fh.read(200_000)
+        except OSError:
+            continue
+        for m in _SCRIPT_SECTIONS.finditer(text):
+            body = m.group(1)
+            if path.endswith("setup.cfg"):
+                body = body.split("console_scripts", 1)[1] if "console_scripts" in body else ""
+            for line in body.splitlines():
+                if line.strip().startswith("#"):
+                    continue
+                target = _SCRIPT_TARGET.search(line)
+                if target:
+                    packages.add(target.group(1).split(".", 1)[0])
+    try:
+        with open(os.path.join(root, "setup.py"), encoding="utf-8", errors="replace") as fh:
+            text = fh.read(200_000)
+        if "console_scripts" in text:
+            for target in re.finditer(r"[\"'][\w-]+\s*=\s*([A-Za-z_][\w.]*)\s*:", text):
+                packages.add(target.group(1).split(".", 1)[0])
+    except OSError:
+        pass
+    result = _console_scripts[root] = frozenset(packages)
+    return result
+
+
+def _started_by_command(ctx: Context) -> bool:
+    """The checked module belongs to a package that its project starts through a command
+    of its own (see :func:`_script_packages`): a ``__main__`` block there is a developer's
+    shortcut, not how the product is deployed."""
+    root = ctx.index.root
+    if root is None:
+        return False
+    packages = _script_packages(root)
+    if not packages:
+        return False
+    relative = os.path.relpath(os.path.abspath(ctx.filename), root).replace(os.sep, "/").split("/")
+    if relative[0] == "..":
+        return False
+    if relative[0] == "src" and len(relative) > 1:
+        relative = relative[1:]
+    head = relative[0][:-3] if relative[0].endswith(".py") else relative[0]
+    return head in packages
 
 
 def _in_dev_branch(ctx: Context) -> bool:
