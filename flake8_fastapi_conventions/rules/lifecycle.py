@@ -750,7 +750,15 @@ XFA614 = rule(
         a wrapper call (`detail={"error": str(e)}`, `detail=Error.respond(exception=str(e))`).
         `str(e)` as a key into a table of fixed messages (`MESSAGES[str(e)]`, the first
         argument of `MESSAGES.get(str(e), "...")`) is not a leak. Test files (the tests
-        layer) are not checked; scripts are.
+        layer) are not checked; scripts are (CI scripts included).
+
+        A 5xx whose `except` catches one specific exception class of the project
+        (`except IndexUnavailable as exc: raise HTTPException(503, detail=str(exc))`) is
+        reported too: the message of a project exception is often a wrapped driver or
+        client error (`raise IndexUnavailable(str(driver_error))`), which the `except`
+        clause does not show, and only 4xx details from domain exceptions are exempt. When
+        the message is fixed and meant for clients, pass it explicitly
+        (`detail="Search index unavailable"`) or as a key into fixed messages.
     """,
     why="""
         Seed 004: "No consistent error envelope" and "Logging sensitive data"; exception
