@@ -324,6 +324,12 @@ XFA507 = rule(
         "A session opened inside the loop body (`async with SessionLocal() as s:`, `with "
         "Session(engine) as s:`, `s = SessionLocal()` in the loop): each iteration is its own "
         "unit of work, committed once.",
+        "A commit that follows, in the same iteration, a call acting outside the database: a "
+        "statement that calls a method of an object that is neither the session nor bound in the "
+        "loop (`executor.revoke(task.external_id)`, `await queue.publish(event)`). Committing per "
+        "item then records each effect already made; one commit after the loop would lose that "
+        "record for every item when one fails. Log calls and calls on the loop's own objects "
+        "(`task.touch()`) do not count.",
         "Tests, scripts, and test-data builders: files whose path names `seed`/`seeding`/"
         "`fixtures`/`factories` and functions named like `seed_users`/`user_factory` — one "
         "commit per built object is how they are written, and no request waits on them.",
@@ -1602,6 +1608,7 @@ def _commit(node: ast.Call, receiver: ast.expr, ctx: Context) -> None:
         and not _batched(ctx, loop)
         and not _opened_in_loop(ctx, loop, receiver)
         and not _builds_test_data(ctx)
+        and not _follows_outside_effect(ctx, loop, node, receiver)
     ):
         ctx.report(node, XFA507, receiver=_receiver_text(receiver))
     data = _fn_data(ctx)
@@ -1720,6 +1727,75 @@ def _opened_in_loop(ctx: Context, loop: ast.AST, receiver: ast.expr) -> bool:
         if isinstance(node, ast.stmt):
             stack.extend(ast.iter_child_nodes(node))
     return False
+
+
+#: the logging API's methods: a log line is no effect that the commit must record
+_LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log", "fatal"})
+
+
+def _follows_outside_effect(ctx: Context, loop: ast.AST, commit: ast.Call, receiver: ast.expr) -> bool:
+    """Earlier in the same iteration, a call acts on something outside the database: a
+    statement that only calls a method of an object that is neither the session nor bound
+    in the loop (``executor.revoke(task_id)``, ``await self.queue.publish(event)``) — the
+    commit then records, item by item, what was already done outside the transaction, and
+    committing once after the loop would lose that record for every item when one fails.
+    Log calls and calls on the loop's own objects (``row.touch()``) do not count."""
+    body = getattr(loop, "body", [])
+    chain = ctx.ancestors
+    try:
+        start = next(i for i, a in enumerate(chain) if a is loop)
+    except StopIteration:
+        return False
+    top = chain[start + 1] if start + 1 < len(chain) else None
+    if top is None or not any(stmt is top for stmt in body):
+        return False
+    local = _loop_bound_names(loop)
+    receiver_text = dotted_name(receiver)
+    for stmt in body:
+        if stmt is top:
+            break
+        for node in ast.walk(stmt):
+            if not isinstance(node, ast.Expr):
+                continue
+            call = node.value.value if isinstance(node.value, ast.Await) else node.value
+            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)):
+                continue
+            if call.func.attr in _LOG_METHODS:
+                continue
+            target = call.func.value
+            head = target
+            while isinstance(head, (ast.Attribute, ast.Subscript, ast.Call)):
+                head = head.func if isinstance(head, ast.Call) else head.value
+            if not isinstance(head, ast.Name) or head.id in local:
+                continue
+            if receiver_text is not None and (dotted_name(target) or "").startswith(receiver_text):
+                continue  # the session itself: session.add(...), session.execute(...)
+            if head.id in ("self", "cls") and not isinstance(target, ast.Attribute):
+                continue  # self.helper(): this object's own method, effect unknown
+            if is_db_session(ctx, target) or ctx.is_builtin(head):
+                continue
+            binding = ctx.lookup(head.id)
+            if binding is not None and binding.kind == "assign" and isinstance(binding.value, (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp)):
+                continue  # a local container: results.append(...)
+            if binding is None and head.id not in ("self", "cls"):
+                continue  # unknown name
+            if binding is not None and binding.kind == "import" and (binding.qualname or "").split(".", 1)[0] in ("logging", "structlog", "loguru", "warnings"):
+                continue
+            return True
+    return False
+
+
+def _loop_bound_names(loop: ast.AST) -> set[str]:
+    """Names the loop binds: its target and every name assigned in its body."""
+    names: set[str] = set()
+    target = getattr(loop, "target", None)
+    if target is not None:
+        names.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name))
+    for stmt in getattr(loop, "body", []):
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+                names.add(node.id)
+    return names
 
 
 _TEST_DATA_WORDS = frozenset(
