@@ -34,6 +34,9 @@ XFA501 = rule(
         `Annotated` alias such as `SessionDep`), a session this function opened, a name
         `db`/`session`/`db_session` not annotated or bound as something else, or
         `self.db`/`self.session`.
+
+        Scope: every file is checked, tests and scripts (CI scripts included) too: a legacy
+        `query()` in a test is the same API to migrate.
     """,
     why="""
         `Session.query()` is the 1.x "legacy" API: it does not exist on `AsyncSession`
@@ -82,6 +85,18 @@ XFA502 = rule(
         `asyncio.to_thread(fn)`) and never calls from async code, a route handler, a
         dependency or a loop callback (`loop.call_soon(fn)`). Application code only:
         tests, scripts and Alembic are not checked.
+
+        What the rule cannot tell: a sync function of this module that no code of this
+        module calls, but that another module runs through `asyncio.to_thread(...)` or a
+        thread pool. The project index says what a name of another module is, not who
+        calls a function, so such a function's callers are unknown and the engine it uses
+        is reported; hand the function over in the module that defines the engine, or
+        build the engine where the thread runs.
+
+        Scope: tests and scripts are not checked. A CI script counts as a script under a
+        `scripts/` directory (`.github/scripts/`); elsewhere (`ci/check.py`) it is checked
+        like application code unless the layer globs (`fastapi-scripts-paths`) say
+        otherwise.
     """,
     why="""
         A synchronous engine does blocking socket I/O; every query made with it from a
@@ -135,6 +150,9 @@ XFA503 = rule(
         `mysql://`, `+pymysql`, `+mysqldb`, `sqlite://`, `+pysqlite`, `mssql+pyodbc`, ...
         Async drivers (`+asyncpg`, `+psycopg` (v3), `+psycopg_async`, `+aiomysql`,
         `+asyncmy`, `+aiosqlite`, `+aioodbc`, `+oracledb`) pass.
+
+        Scope: every file is checked, tests and scripts (CI scripts included) too: the URL
+        fails at the first connection wherever it is.
     """,
     why="""
         `create_async_engine` only works with an asyncio DBAPI; with a sync one it fails
@@ -167,6 +185,9 @@ XFA504 = rule(
         Reports `async_sessionmaker(...)`, `sessionmaker(..., class_=AsyncSession)` and
         `AsyncSession(...)` calls that do not pass `expire_on_commit`. Application code
         and scripts are checked; tests are not.
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
     why="""
         With the default `expire_on_commit=True` every attribute of every loaded object
@@ -208,6 +229,11 @@ XFA505 = rule(
         Reports `create_async_engine(...)`/`create_engine(...)` without `pool_pre_ping`
         when the URL is a server database: a non-sqlite literal, or a non-literal URL
         (from settings) whose name does not say sqlite.
+
+        Scope: tests and scripts are not checked. A CI script counts as a script under a
+        `scripts/` directory (`.github/scripts/`); elsewhere (`ci/check.py`) it is checked
+        like application code unless the layer globs (`fastapi-scripts-paths`) say
+        otherwise.
     """,
     why="""
         Connections in the pool die when the database restarts or a proxy drops idle
@@ -243,6 +269,11 @@ XFA506 = rule(
         Reports `<...>.metadata.create_all(...)` (`Base.metadata`, `SQLModel.metadata`,
         a `metadata` object) called directly or passed to `conn.run_sync(...)`, in
         application code.
+
+        Scope: tests and scripts are not checked. A CI script counts as a script under a
+        `scripts/` directory (`.github/scripts/`); elsewhere (`ci/check.py`) it is checked
+        like application code unless the layer globs (`fastapi-scripts-paths`) say
+        otherwise.
     """,
     why="""
         `create_all` creates missing tables but never alters existing ones, so the
@@ -288,6 +319,11 @@ XFA507 = rule(
         `async for` or `while` loop of the same function and the session was opened
         outside that loop. Application code only: tests, scripts and test-data builders
         (seed, fixture and factory modules or functions) are not checked.
+
+        Scope: tests and scripts are not checked. A CI script counts as a script under a
+        `scripts/` directory (`.github/scripts/`); elsewhere (`ci/check.py`) it is checked
+        like application code unless the layer globs (`fastapi-scripts-paths`) say
+        otherwise.
     """,
     why="""
         One commit per row is one transaction and one round trip per row, and a failure
@@ -349,6 +385,9 @@ XFA508 = rule(
         function of this file whose every `return` gives the rows of a query it ran
         (`return result.scalars().all()`, `return list(await session.scalars(stmt))`).
         Application code, scripts included; tests are not checked.
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
     why="""
         Fetching all rows to count them transfers and materialises the whole result set.
@@ -443,6 +482,14 @@ XFA510 = rule(
         * the session is managed by `async with SessionLocal() as db:` (or `with
           Session(engine) as db:`) and the commit is in a `try` whose `except` swallows
           the error without `rollback()`.
+
+        Scope: every file is checked, tests and scripts (CI scripts included) too: the
+        statement fails wherever it is built.
+
+        Scope: tests and scripts are not checked. A CI script counts as a script under a
+        `scripts/` directory (`.github/scripts/`); elsewhere (`ci/check.py`) it is checked
+        like application code unless the layer globs (`fastapi-scripts-paths`) say
+        otherwise.
     """,
     why="""
         Seed 000: handlers that own their session "MUST await db.commit() (and
@@ -508,6 +555,11 @@ XFA511 = rule(
         (`helper()`, `self.helper()` in the same class, `service.helper()` on a module-level
         instance of a class of this module); the message names which. Tests
         and scripts are not checked.
+
+        Scope: tests and scripts are not checked. A CI script counts as a script under a
+        `scripts/` directory (`.github/scripts/`); elsewhere (`ci/check.py`) it is checked
+        like application code unless the layer globs (`fastapi-scripts-paths`) say
+        otherwise.
     """,
     why="""
         An engine owns a connection pool; building one per request opens fresh
@@ -589,6 +641,11 @@ XFA512 = rule(
         What the rule cannot tell: whether a module is an example or a demo (an example DAG
         that queries an in-memory DuckDB with no request data in reach). Such modules are
         checked like application code unless the project's layer globs make them scripts.
+
+        Scope: tests and scripts are not checked. A CI script counts as a script under a
+        `scripts/` directory (`.github/scripts/`); elsewhere (`ci/check.py`) it is checked
+        like application code unless the layer globs (`fastapi-scripts-paths`) say
+        otherwise.
     """,
     why="""
         Interpolating values into SQL text is SQL injection as soon as one value comes
@@ -661,6 +718,9 @@ XFA513 = rule(
         (also as `self.` attribute) in a file that imports `redis`. Keys the module
         deletes itself are left out. Scripts are checked like application code (a
         script that fills a cache fills it for the app); tests are not.
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
     why="""
         A key without expiry lives until it is deleted; caches then grow without bound
@@ -713,6 +773,9 @@ XFA514 = rule(
         models module that imports `AsyncSession` for its helpers). One file cannot see
         the whole project, and sync projects (most `relationship()` calls in the wild)
         must stay clean, so a models file without that import is not reported.
+
+        Scope: every file is checked, tests and scripts (CI scripts included) too: models
+        are shared by the app and its tests.
     """,
     why="""
         The default `lazy="select"` loads a relationship on first attribute access; under
@@ -766,6 +829,9 @@ XFA515 = rule(
         statement (`session.execute`, `session.scalars`, SQLModel `session.exec`), inline
         or through local variables, when no `.limit(...)` appears in the statement chain
         or in any assignment to the statement variable.
+
+        Scope: every file is checked, tests and scripts (CI scripts included) too: it is off
+        by default and reads statements, not layers.
     """,
     why="""
         An unbounded query returns however many rows the table grows to, in one response.

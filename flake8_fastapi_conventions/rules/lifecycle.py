@@ -25,6 +25,9 @@ XFA601 = rule(
         / `APIRouter(on_startup=...)` (at the call). The receiver must be a FastAPI app or
         router: assigned `FastAPI()`/`APIRouter()` in this file, or named `*app`/`*router`
         and not provably an object of another framework.
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
     why="""
         `on_event` is deprecated in FastAPI and Starlette; start-up and shut-down code
@@ -92,6 +95,9 @@ XFA602 = rule(
         only prints a banner or version line (output calls, and local names only they
         read). Comments are read from the file's lines; when only the tree is given,
         comments do not count. Test files (the tests layer) are not checked; scripts are.
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
     why="""
         Start-up is the one moment where a missing database or cache can stop a
@@ -166,6 +172,9 @@ XFA603 = rule(
         `app.add_middleware(BaseHTTPMiddleware, dispatch=...)` /
         `Middleware(BaseHTTPMiddleware, ...)`, and the `@app.middleware("http")` decorator
         (which wraps the function in `BaseHTTPMiddleware`).
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
     why="""
         Seed 000: "Use pure ASGI middleware only (class with __init__(self, app) and async
@@ -241,6 +250,9 @@ XFA604 = rule(
         call_next(request)`, or `response = await call_next(request)` followed only by
         `return response` — is not reported: Starlette's error middleware still answers
         with a 500. Test files (the tests layer) are not checked; scripts are.
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
     why="""
         Seed 004: "If middleware calls call_next(request) without a try/except, an
@@ -320,6 +332,9 @@ XFA605 = rule(
         request itself (`GZipMiddleware`, `SessionMiddleware`, and project classes deriving
         only from them). Test files (the tests layer) are not checked; scripts are (CI
         scripts included: an app they build is configured like the real one).
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
     why="""
         Seed 002: "ordering trap › last registered = outermost = runs first on request".
@@ -370,6 +385,9 @@ XFA606 = rule(
         `CORSMiddleware`: in `app.add_middleware(CORSMiddleware, ...)`,
         `Middleware(CORSMiddleware, ...)` and `CORSMiddleware(app, ...)`. Test files are
         not checked.
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
     why="""
         Seed 004: "Using allow_origins=["*"] in CORS middleware in production. Always
@@ -411,6 +429,9 @@ XFA607 = rule(
         `Middleware(...)` or a direct `CORSMiddleware(app, ...)`) whose `allow_origins` is
         a literal holding `"*"` or whose `allow_origin_regex` is a match-everything
         literal (`.*`, `^.*$`, `.+`). Reported at the `True`. Test files are not checked.
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
     why="""
         Seed 004: "Using allow_origins=["*"] with allow_credentials=True simultaneously.
@@ -454,6 +475,9 @@ XFA608 = rule(
         Reports a `CORSMiddleware` configured (in `add_middleware`, `Middleware(...)` or
         a direct `CORSMiddleware(app, ...)`) without a `max_age=` keyword. Calls that pass
         `**options` are not reported. Test files are not checked.
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
     why="""
         Seed 004: "Not setting max_age on CORS middleware. Without it, browsers send a
@@ -494,6 +518,9 @@ XFA609 = rule(
         whose parameters are `(request, call_next)` with a Starlette/FastAPI `Request`
         first (not a context of another framework), or the
         `__call__(self, scope, receive, send)` of a class.
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
     why="""
         Seed 002: middleware is for "logging · CORS · request ID · timing — never auth":
@@ -558,6 +585,9 @@ XFA610 = rule(
         names a cookie), and `_private` attributes (not read from the environment). Test files, classes
         named `Test*`/`Dev*`/`Local*` and modules named `test.py`, `testing.py`, `dev.py`,
         `development.py`, `local.py` (per-environment settings) are not checked.
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
     why="""
         Seed 002: "BaseSettings — typed env vars, crash on startup if missing" and
@@ -604,6 +634,11 @@ XFA611 = rule(
         `config`, `configs` or `conf`. Test and script files (see the layer globs) and files
         under a `tools/` or `bin/` directory are not checked; writes (`os.environ["X"] = ...`)
         are not reads.
+
+        Scope: tests and scripts are not checked. A CI script counts as a script under a
+        `scripts/` directory (`.github/scripts/`); elsewhere (`ci/check.py`) it is checked
+        like application code unless the layer globs (`fastapi-scripts-paths`) say
+        otherwise.
     """,
     why="""
         Seed 004: "Use pydantic-settings with BaseSettings for all configuration";
@@ -639,6 +674,11 @@ XFA612 = rule(
         are not checked, nor development commands: a function whose name, or a string
         argument of one of its decorators (`@cli.command("develop")`), mentions `dev` or
         `reload`.
+
+        Scope: tests and scripts are not checked. A CI script counts as a script under a
+        `scripts/` directory (`.github/scripts/`); elsewhere (`ci/check.py`) it is checked
+        like application code unless the layer globs (`fastapi-scripts-paths`) say
+        otherwise.
     """,
     why="""
         Seed 004: "Using --reload flag in production. It's for development only — it
@@ -690,6 +730,9 @@ XFA613 = rule(
         that holds `str(exc)`, `repr(exc)`, `f"{exc}"` or `traceback.*(...)` — not as a key
         into a table of fixed messages (`MESSAGES.get(str(exc), "...")`,
         `MESSAGES[str(exc)]`). Test files (the tests layer) are not checked; scripts are.
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
     why="""
         Seed 002 on the global handler: "last resort — log traceback, return generic 500"
@@ -759,6 +802,9 @@ XFA614 = rule(
         clause does not show, and only 4xx details from domain exceptions are exempt. When
         the message is fixed and meant for clients, pass it explicitly
         (`detail="Search index unavailable"`) or as a key into fixed messages.
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
     why="""
         Seed 004: "No consistent error envelope" and "Logging sensitive data"; exception
