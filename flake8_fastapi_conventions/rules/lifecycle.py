@@ -1215,7 +1215,7 @@ def _script_packages(root: str) -> frozenset[str]:
             os.path.join(root, entry, "entry_points.txt") for entry in os.listdir(root) if entry.endswith(".dist-info")
         ]
     except OSError:
-        pass
+        pass  # an unreadable root: no wheel metadata to read
     for path in candidates:
         try:
             with open(path, encoding="utf-8", errors="replace") as fh:
@@ -1239,7 +1239,7 @@ def _script_packages(root: str) -> frozenset[str]:
             for target in re.finditer(r"[\"'][\w-]+\s*=\s*([A-Za-z_][\w.]*)\s*:", text):
                 packages.add(target.group(1).split(".", 1)[0])
     except OSError:
-        pass
+        pass  # no setup.py: nothing declared there
     result = _console_scripts[root] = frozenset(packages)
     return result
 
