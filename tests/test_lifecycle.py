@@ -208,3 +208,15 @@ def test_uvicorn_reload_in_main_block_without_a_command_of_the_package(tmp_path_
     module.write_text(SERVE)
     found = [f for f in check(SERVE, str(module), fastapi_project_root=str(tmp_path)) if f[2] == "XFA612"]
     assert found == [(5, 5, "XFA612"), (9, 5, "XFA612")]
+
+
+def test_uvicorn_reload_in_main_block_of_an_unpacked_wheel(tmp_path_factory):
+    # an unpacked wheel has no project marker: its root is the directory holding *.dist-info
+    root = tmp_path_factory.mktemp("wheelproject")
+    (root / "shop-1.0.dist-info").mkdir()
+    (root / "shop-1.0.dist-info" / "entry_points.txt").write_text("[console_scripts]\nshop = shop.cli:main\n")
+    module = root / "shop" / "main.py"
+    module.parent.mkdir()
+    module.write_text(SERVE)
+    found = [f for f in check(SERVE, str(module)) if f[2] == "XFA612"]
+    assert found == [(5, 5, "XFA612")]

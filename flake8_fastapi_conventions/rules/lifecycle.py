@@ -1244,11 +1244,34 @@ def _script_packages(root: str) -> frozenset[str]:
     return result
 
 
+_wheel_roots: dict[str, str | None] = {}
+
+
+def _wheel_root(directory: str, depth: int = 0) -> str | None:
+    """An unpacked wheel has no project markers: its root is the nearest ancestor
+    directory holding a ``*.dist-info`` directory."""
+    found = _wheel_roots.get(directory, "")
+    if found != "":
+        return found
+    result: str | None = None
+    try:
+        if any(entry.endswith(".dist-info") for entry in os.listdir(directory)):
+            result = directory
+    except OSError:
+        result = None
+    if result is None and depth < 8:
+        parent = os.path.dirname(directory)
+        if parent != directory:
+            result = _wheel_root(parent, depth + 1)
+    _wheel_roots[directory] = result
+    return result
+
+
 def _started_by_command(ctx: Context) -> bool:
     """The checked module belongs to a package that its project starts through a command
     of its own (see :func:`_script_packages`): a ``__main__`` block there is a developer's
     shortcut, not how the product is deployed."""
-    root = ctx.index.root
+    root = ctx.index.root or _wheel_root(os.path.dirname(os.path.abspath(ctx.filename)))
     if root is None:
         return False
     packages = _script_packages(root)
