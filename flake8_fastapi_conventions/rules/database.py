@@ -2447,7 +2447,7 @@ def _safe_value(expr: ast.expr, ctx: Context, depth: int = 0) -> bool:
     (``dialect.identifier_preparer.quote(x)``, ``literal(x).compile(..., literal_binds)``,
     ``x.replace("'", "''")``), a table name (``Model.__tablename__``), or a list of
     bind-parameter markers (``", ".join(f":id_{i}" for i in ...)``, ``",".join("?" * n)``)."""
-    if depth > 4:
+    if depth > 8:
         return False
     if isinstance(expr, ast.Constant):
         return True
@@ -2568,7 +2568,7 @@ def _safe_list(name: str, ctx: Context, depth: int) -> bool:
     literal of safe items), then ``parts.append(v)``/``parts.extend([v, ...])``/
     ``parts.insert(i, v)`` with safe values only and no other binding or mutation
     (``", ".join(parts)`` of ``"name = :name"`` fragments)."""
-    if depth > 4:
+    if depth > 8:
         return False
     for frame in reversed(ctx.frames):
         if frame.kind == "class":
@@ -2674,12 +2674,22 @@ def _collect_values(fn: ast.AST) -> dict[str, list[ast.expr] | None]:
         if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             for target in targets:
-                if isinstance(target, ast.Name):
-                    values = out.get(target.id, [])
-                    if values is not None:
-                        out[target.id] = [*values, node.value]
-                else:
-                    stack.append(target)
+                pairs: list[tuple[ast.expr, ast.expr]] = [(target, node.value)]
+                if (
+                    isinstance(target, (ast.Tuple, ast.List))
+                    and isinstance(node.value, (ast.Tuple, ast.List))
+                    and len(target.elts) == len(node.value.elts)
+                    and not any(isinstance(e, ast.Starred) for e in [*target.elts, *node.value.elts])
+                ):
+                    # ``sets, params = [], {}``: each name bound to its own item
+                    pairs = list(zip(target.elts, node.value.elts))
+                for name_node, value in pairs:
+                    if isinstance(name_node, ast.Name):
+                        values = out.get(name_node.id, [])
+                        if values is not None:
+                            out[name_node.id] = [*values, value]
+                    else:
+                        stack.append(name_node)
             stack.append(node.value)
             continue
         if (

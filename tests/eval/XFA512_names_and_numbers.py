@@ -60,3 +60,16 @@ async def search(session: AsyncSession, name: str | None, tags: list[str], raw: 
     unknown = ["deleted_at IS NULL"]
     unknown.extend(tags)
     await session.execute(text(f"SELECT * FROM items WHERE {' AND '.join(unknown)}"))  # error: XFA512:32
+
+
+async def update_item(session: AsyncSession, table: str, item_id: int, title: str | None, raw: str):
+    sets, params = [], {"item_id": item_id}
+    if title is not None:
+        sets.append("title = :title")
+        params["title"] = title
+    await session.execute(text(f"UPDATE {table} SET {', '.join(sets)} WHERE id = :item_id"), params)
+    where, more = [], [raw]
+    where.append("a = :a")
+    clause = "WHERE " + " AND ".join(where) if where else ""
+    await session.execute(text(f"SELECT * FROM items {clause}"), params)
+    await session.execute(text(f"SELECT * FROM items WHERE {' AND '.join(more)}"))  # error: XFA512:32
