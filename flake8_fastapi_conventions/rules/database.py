@@ -362,7 +362,8 @@ XFA507 = rule(
         "unit of work, committed once.",
         "A commit that follows, in the same iteration, a call acting outside the database: a "
         "statement that calls a method of an object that is neither the session nor bound in the "
-        "loop (`executor.revoke(task.external_id)`, `await queue.publish(event)`). Committing per "
+        "loop nor imported (`executor.revoke(task.external_id)`, `await queue.publish(event)`; "
+        "`helpers.validate(row)` on an imported module does not count). Committing per "
         "item then records each effect already made; one commit after the loop would lose that "
         "record for every item when one fails. Log calls and calls on the loop's own objects "
         "(`task.touch()`) do not count.",
@@ -1801,8 +1802,10 @@ _LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exceptio
 
 def _follows_outside_effect(ctx: Context, loop: ast.AST, commit: ast.Call, receiver: ast.expr) -> bool:
     """Earlier in the same iteration, a call acts on something outside the database: a
-    statement that only calls a method of an object that is neither the session nor bound
-    in the loop (``executor.revoke(task_id)``, ``await self.queue.publish(event)``) — the
+    statement that only calls a method of an object (a parameter, an attribute of ``self``,
+    a name bound outside the loop; not an imported module or name) that is neither the
+    session nor bound in the loop (``executor.revoke(task_id)``, ``await
+    self.queue.publish(event)``) — the
     commit then records, item by item, what was already done outside the transaction, and
     committing once after the loop would lose that record for every item when one fails.
     Log calls and calls on the loop's own objects (``row.touch()``) do not count."""
@@ -1845,8 +1848,8 @@ def _follows_outside_effect(ctx: Context, loop: ast.AST, commit: ast.Call, recei
                 continue  # a local container: results.append(...)
             if binding is None and head.id not in ("self", "cls"):
                 continue  # unknown name
-            if binding is not None and binding.kind == "import" and (binding.qualname or "").split(".", 1)[0] in ("logging", "structlog", "loguru", "warnings"):
-                continue
+            if binding is not None and binding.kind == "import":
+                continue  # a module's function (``helpers.validate_key(...)``): what it does is unknown
             return True
     return False
 
