@@ -781,6 +781,7 @@ XFA809 = rule(
         "`contextlib.suppress(...)`, which states the intent.",
         "A comment on the `except` line, the `pass` line or between them.",
         "`except ImportError`/`ModuleNotFoundError` (the optional-import idiom).",
+        "A specific exception class, which names the condition that is expected: `except FileNotFoundError: pass` around a best-effort `os.unlink`, `except ValueError: pass` in a parse fallback, `except httpx.TimeoutException: pass` in a poll or retry loop, `except KeyError: pass` on optional data (as bandit's B110 by default). Only a bare `except:`, `Exception`, `BaseException`, `OSError` (which also hides a permission or disk error), `KeyboardInterrupt`/`SystemExit`/`GeneratorExit` and `asyncio.CancelledError` are reported, alone or in a tuple.",
         "A `try` with an `else:` block (`try: x = d[k]` / `except KeyError: pass` / `else: use(x)`): the else states the intent.",
         "`except asyncio.CancelledError: pass` after a `try` whose body only awaits (awaiting a task just cancelled).",
     ),
@@ -1314,6 +1315,26 @@ def report_file_handlers(node: ast.Module, ctx: Context) -> None:
 
 _OPTIONAL_IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "builtins.ImportError", "builtins.ModuleNotFoundError"})
 _CANCELLED = frozenset({"asyncio.CancelledError", "asyncio.exceptions.CancelledError", "CancelledError", "anyio.get_cancelled_exc_class"})
+#: classes that say nothing about which failure was expected (``except Exception: pass``,
+#: ``except OSError: pass`` also hides a permission or disk error) or that must not be
+#: swallowed (an interrupt, an exit, a generator's close)
+_BROAD_ERRORS = frozenset(
+    {
+        "Exception",
+        "BaseException",
+        "OSError",
+        "IOError",
+        "EnvironmentError",
+        "KeyboardInterrupt",
+        "SystemExit",
+        "GeneratorExit",
+    }
+)
+
+
+def _broad(qualname: str) -> bool:
+    name = qualname[len("builtins.") :] if qualname.startswith("builtins.") else qualname
+    return name in _BROAD_ERRORS
 
 
 #: tool directives say nothing about why an exception is ignored; ``error: XFAnnn``
@@ -1358,6 +1379,8 @@ def swallowed_exceptions(node: ast.ExceptHandler, ctx: Context) -> None:
     types = _handler_types(node, ctx)
     if types and all(t in _OPTIONAL_IMPORT_ERRORS for t in types):
         return
+    if types and not any(_broad(t) or t in _CANCELLED for t in types):
+        return  # ``except FileNotFoundError: pass``: the class names the expected condition
     if types and all(t in _CANCELLED for t in types):
         if isinstance(parent, ast.Try) or parent.__class__.__name__ == "TryStar":
             if all(
