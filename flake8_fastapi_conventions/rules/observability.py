@@ -594,6 +594,15 @@ XFA804 = rule(
         "network errors (`httpx`/`requests`/`aiohttp` errors, `TimeoutError`, "
         "`ConnectionError`): FastAPI answers an HTTPException and logs no traceback, so for "
         "other errors the traceback is lost.",
+        "Expected failures logged with the caught exception in the call, whose text is the whole "
+        "story (a traceback adds frames, not facts): `except FileNotFoundError as e: "
+        "logger.error(\"delete failed: %s\", e)` — `ImportError`, `OSError` and its subclasses, "
+        "`UnicodeDecodeError`, JSON/TOML/YAML parse errors, `subprocess.CalledProcessError`/`TimeoutExpired`, "
+        "and the network errors above, whatever the block does next. Without the exception in "
+        "the call the reason is lost, and it is reported.",
+        "`except ValueError`/`TypeError` after a `try` whose body is one statement converting "
+        "with `int`/`float`/`complex`/`uuid.UUID`/`decimal.Decimal`/`fromisoformat` "
+        "(`duration = int(payload)`): bad input, not a bug.",
     ),
     fix="safe",
 )
@@ -873,6 +882,7 @@ def logger_calls(node: ast.Call, ctx: Context) -> None:
             and not any(kw.arg is None for kw in node.keywords)
             and not _formats_traceback(node, ctx)
             and not _handler_keeps_traceback(handler, ctx)
+            and not _expected_failure(node, handler, ctx)
         ):
             ctx.report(node, XFA804)
     if ctx.wants(XFA806):
@@ -989,6 +999,104 @@ def _network_errors(handler: ast.ExceptHandler, ctx: Context) -> bool:
             continue
         return False
     return True
+
+
+#: builtin exceptions of expected failures whose text says what happened (an import that
+#: is not installed, a file or a permission on one path)
+_EXPECTED_BUILTINS = frozenset(
+    {
+        "ImportError",
+        "ModuleNotFoundError",
+        "OSError",
+        "IOError",
+        "EnvironmentError",
+        "FileNotFoundError",
+        "FileExistsError",
+        "PermissionError",
+        "IsADirectoryError",
+        "NotADirectoryError",
+        "UnicodeDecodeError",
+    }
+)
+#: library exceptions of the same kind: a document that does not parse, a command that failed
+_EXPECTED_LIBRARY_ERRORS = frozenset(
+    {
+        "json.JSONDecodeError",
+        "json.decoder.JSONDecodeError",
+        "tomllib.TOMLDecodeError",
+        "tomli.TOMLDecodeError",
+        "toml.TomlDecodeError",
+        "toml.decoder.TomlDecodeError",
+        "yaml.YAMLError",
+        "subprocess.CalledProcessError",
+        "subprocess.TimeoutExpired",
+    }
+)
+#: conversions whose ``ValueError``/``TypeError`` is the input's fault
+_CONVERSIONS = frozenset({"int", "float", "complex"})
+_CONVERSION_CALLS = frozenset({"uuid.UUID", "decimal.Decimal", "datetime.datetime.fromisoformat", "datetime.date.fromisoformat"})
+
+
+def _expected_failure(call: ast.Call, handler: ast.ExceptHandler, ctx: Context) -> bool:
+    """The handler catches only expected failures whose message is the whole story, so a
+    traceback would add frames, not facts:
+
+    * expected errors (``ImportError``, ``OSError`` and its subclasses, a JSON/TOML/YAML
+      parse error, a failed subprocess, a network error) logged with the caught exception
+      in the call (``logger.error("delete failed: %s", e)``);
+    * ``ValueError``/``TypeError`` of a ``try`` whose body is one statement converting with
+      ``int``/``float``/``UUID``/... (``int(payload)``): bad input, not a bug."""
+    exc = handler.type
+    if exc is None:
+        return False
+    items = exc.elts if isinstance(exc, ast.Tuple) else [exc]
+    if handler.name and _network_errors(handler, ctx) or all(_expected_type(item, ctx) for item in items):
+        return handler.name is not None and _mentions(call, handler.name)
+    names = [ctx.resolve(item) if ctx.is_builtin(item) else None for item in items]
+    if not all(n in ("ValueError", "TypeError", "builtins.ValueError", "builtins.TypeError") for n in names):
+        return False
+    body = _try_body(handler, ctx)
+    if body is None or len(body) != 1:
+        return False
+    calls = [sub for sub in ast.walk(body[0]) if isinstance(sub, ast.Call)]
+    return bool(calls) and all(_is_conversion(sub.func, ctx) for sub in calls)
+
+
+def _expected_type(item: ast.expr, ctx: Context) -> bool:
+    name = ctx.resolve(item)
+    if name is None:
+        return False
+    if ctx.is_builtin(item):
+        return name.removeprefix("builtins.") in _EXPECTED_BUILTINS
+    head = name.split(".", 1)[0]
+    return name in _EXPECTED_LIBRARY_ERRORS and ctx.imported_from(item, head)
+
+
+def _is_conversion(func: ast.expr, ctx: Context) -> bool:
+    if isinstance(func, ast.Name) and func.id in _CONVERSIONS and ctx.is_builtin(func):
+        return True
+    name = ctx.resolve(func)
+    return name in _CONVERSION_CALLS and ctx.imported_from(func, name.split(".", 1)[0])
+
+
+def _mentions(call: ast.Call, name: str) -> bool:
+    """The log call passes the caught exception (``%s`` argument, f-string, ``str(e)``, ``extra``)."""
+    for arg in [*call.args, *(kw.value for kw in call.keywords)]:
+        if any(isinstance(sub, ast.Name) and sub.id == name for sub in ast.walk(arg)):
+            return True
+    return False
+
+
+def _try_body(handler: ast.ExceptHandler, ctx: Context) -> list[ast.stmt] | None:
+    """The body of the ``try`` (or ``try``/``except*``) that ``handler`` belongs to."""
+    chain = ctx.ancestors
+    for i in range(len(chain) - 1, 0, -1):
+        if chain[i] is handler:
+            parent = chain[i - 1]
+            if any(h is handler for h in getattr(parent, "handlers", ())):
+                return getattr(parent, "body", None)
+            return None
+    return None
 
 
 def _formatting(msg: ast.expr | None) -> str | None:
