@@ -678,6 +678,8 @@ XFA806 = rule(
         "Names about a secret that are not the secret: `token_type`, `token_expires_at`, `password_reset_url`, `max_tokens`.",
         "Values passed through a call (`mask(token)`, `len(password)`) or sliced (`token[:6]`).",
         "Words inside the constant message text.",
+        "Amounts of (LLM) tokens: `cost_per_token`, `max_token`.",
+        "A secret-named `extra` key or keyword whose value is a name for a fact about the secret, not the secret (`extra={\"refresh_token\": refresh_token_payload}`, `token=token_id`).",
         "Presence flags: a name that starts with `has_`/`is_`/`should_`/`can_`/`needs_`/`contains_` (`has_api_key`, `is_token_valid`), and any key "
         "or keyword whose value is a bool — a comparison, `not x`, `bool(...)`, `isinstance(...)`, "
         "`True`/`False` (`has_refresh_token=token is not None`, `extra={\"api_key_set\": bool(key)}`).",
@@ -1146,6 +1148,8 @@ _SECRET_PAIRS = frozenset(
 )
 #: first words of a name that is a yes/no fact about a secret
 _PREDICATE_HEADS = frozenset({"has", "is", "should", "can", "needs", "contains"})
+#: words before ``token`` that make the name an amount, not a credential
+_RATE_HEADS = frozenset({"per", "max", "min", "num"})
 _SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])")
 
 
@@ -1165,11 +1169,25 @@ def names_secret(name: str) -> bool:
     if not words:
         return False
     last = words[-1]
+    if len(words) > 1 and words[-2] in _RATE_HEADS:
+        return False  # ``cost_per_token``, ``max_token``: an amount of (LLM) tokens
     if last in _SECRET_WORDS or last == "pwd":
         return True
     if len(words) >= 2 and words[-2] + last in _SECRET_PAIRS:
         return True
     return last.endswith("password")
+
+
+def _about_secret(value: ast.AST) -> bool:
+    """``value`` is a name for a fact about a secret, not the secret: its words mention one
+    but it does not name one (``refresh_token_payload``, ``token_id``, ``password_length``)."""
+    name = value.id if isinstance(value, ast.Name) else value.attr if isinstance(value, ast.Attribute) else None
+    if name is None or names_secret(name):
+        return False
+    words = words_of(name)
+    return any(w in _SECRET_WORDS or w == "apikey" for w in words) or any(
+        a + b in _SECRET_PAIRS for a, b in zip(words, words[1:])
+    )
 
 
 def _expr_secret(node: ast.AST) -> str | None:
@@ -1235,12 +1253,12 @@ def _secret_in_log_call(node: ast.Call, msg: ast.expr | None, ctx: Context) -> s
                 if _is_flag(value, ctx):
                     continue  # ``"has_token": token is not None`` says whether, not what
                 text = string_value(key)
-                if text is not None and names_secret(text):
+                if text is not None and names_secret(text) and not _about_secret(value):
                     return f"extra key {text!r}"
                 candidates.append(value)
         elif kw.arg in ("exc_info", "stack_info", "stacklevel", "extra") or _is_flag(kw.value, ctx):
             continue
-        elif kw.arg is not None and names_secret(kw.arg):
+        elif kw.arg is not None and names_secret(kw.arg) and not _about_secret(kw.value):
             return f"{kw.arg}="
         elif kw.arg is not None:
             candidates.append(kw.value)
