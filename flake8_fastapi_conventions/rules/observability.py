@@ -535,6 +535,7 @@ XFA803 = rule(
         "A literal naming a package the file sits in (`getLogger(\"fastapi\")` in `fastapi/logger.py`).",
         "Module-level configuration of other libraries' loggers: `logging.getLogger(\"sqlalchemy\").setLevel(...)`, `uvicorn_logger = logging.getLogger(\"uvicorn\")`.",
         "Tests, scripts, `__main__.py` and `if __name__ == \"__main__\":` blocks.",
+        "A module that configures logging when imported — `logging.basicConfig(...)`, `dictConfig(...)`, `fileConfig(...)` or `addHandler(...)` in a module-level statement, also through a function of the module it calls there (`setup_all_loggers()`): an entry point run as `__main__` (where `__name__` says nothing) or the app's logging setup, naming the logger it configures.",
         "The root logger bound and configured at module level (`logger = logging.getLogger()` then "
         "`logger.setLevel(...)`/`addHandler(...)`): an entry point (e.g. an AWS Lambda handler) setting up logging.",
     ),
@@ -1291,6 +1292,8 @@ def module_logger_name(node: ast.Assign | ast.AnnAssign, ctx: Context) -> None:
         return
     if ctx.is_test or ctx.is_script or _is_main_module(ctx) or ctx.in_main_block:
         return
+    if _configures_logging_at_import(ctx):
+        return
     args = list(value.args) + [kw.value for kw in value.keywords if kw.arg == "name"]
     if not args:
         names = {t.id for t in targets if isinstance(t, ast.Name)}
@@ -1321,6 +1324,59 @@ def _configures_root(ctx: Context, names: set[str]) -> bool:
                 and isinstance(func.value, ast.Name)
                 and func.value.id in names
             ):
+                return True
+    return False
+
+
+_LOGGING_SETUP = frozenset({"logging.basicConfig", "logging.config.dictConfig", "logging.config.fileConfig"})
+
+
+def _configures_logging_at_import(ctx: Context) -> bool:
+    """A statement of the module body configures logging when the module is imported:
+    ``logging.basicConfig(...)``/``dictConfig(...)``/``fileConfig(...)``, ``x.addHandler(...)``,
+    or a call of a function of this module that does (``setup_all_loggers()``).  Such a
+    module is an entry point (a script run as ``__main__``, where ``__name__`` says nothing)
+    or the app's logging setup, and the named logger it binds is the one it configures."""
+
+    def compute() -> bool:
+        tree = ctx.tree
+        if not isinstance(tree, ast.Module):
+            return False
+        local = {
+            stmt.name: stmt for stmt in tree.body if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef))
+        }
+        for stmt in tree.body:
+            if not (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call)):
+                continue
+            call = stmt.value
+            if _sets_up_logging(call, ctx):
+                return True
+            target = local.get(call.func.id) if isinstance(call.func, ast.Name) else None
+            if target is not None and _function_sets_up_logging(target, local, ctx, set()):
+                return True
+        return False
+
+    return ctx.memo("xfa803_configures_logging", compute)
+
+
+def _sets_up_logging(call: ast.Call, ctx: Context) -> bool:
+    func = call.func
+    if isinstance(func, ast.Attribute) and func.attr == "addHandler":
+        return True
+    return ctx.resolve(func) in _LOGGING_SETUP and ctx.imported_from(func, "logging")
+
+
+def _function_sets_up_logging(fn: ast.AST, local: dict[str, ast.AST], ctx: Context, seen: set[str]) -> bool:
+    """``fn`` configures logging, itself or through another function of the module it calls."""
+    for sub in ast.walk(fn):
+        if not isinstance(sub, ast.Call):
+            continue
+        if _sets_up_logging(sub, ctx):
+            return True
+        name = sub.func.id if isinstance(sub.func, ast.Name) else None
+        if name in local and name not in seen:
+            seen.add(name)
+            if _function_sets_up_logging(local[name], local, ctx, seen):
                 return True
     return False
 
