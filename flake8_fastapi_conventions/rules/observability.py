@@ -636,7 +636,7 @@ XFA805 = rule(
     not_flagged=(
         "Tests and scripts (by path), CI helper scripts under `.github/`, `__main__.py`, `if __name__ == \"__main__\":` blocks, Alembic migrations (files importing `alembic`).",
         "Calls at module level, outside any function or class (they run at import time, like a script or a tutorial module).",
-        "CLI modules: files named `cli.py`/`commands.py`/`manage.py` or under `cli/`/`commands/`, files that import `typer`, `click`, `argparse` or `fire`, files that have an `if __name__ == \"__main__\":` block, and files that `print(..., file=sys.stderr)` (a command's implementation talking to the terminal).",
+        "CLI modules: files named `cli.py`/`commands.py`/`manage.py` or under `cli/`/`commands/`, files that import `typer`, `click`, `argparse` or `fire`, files that have an `if __name__ == \"__main__\":` block, script-like files with a `print(...)` statement in the module body (they do their work at import), and files that `print(..., file=sys.stderr)` (a command's implementation talking to the terminal).",
         "A `print` this file defines or imports (e.g. `from rich import print`).",
     ),
 )
@@ -1413,6 +1413,16 @@ def _is_cli_module(ctx: Context) -> bool:
         if isinstance(tree, ast.Module):
             for stmt in tree.body:
                 if isinstance(stmt, ast.If) and is_main_test(stmt.test):
+                    return True
+                # a ``print(...)`` statement of the module body: a script doing its work at
+                # import (``python convert_to_env.py``), whose functions print for it too
+                if (
+                    isinstance(stmt, ast.Expr)
+                    and isinstance(stmt.value, ast.Call)
+                    and isinstance(stmt.value.func, ast.Name)
+                    and stmt.value.func.id == "print"
+                    and ctx.is_builtin(stmt.value.func)
+                ):
                     return True
             # ``print(..., file=sys.stderr)``: the module talks to a terminal (a command's
             # implementation imported by its cli.py), application code would log instead
