@@ -546,6 +546,8 @@ def held_secret(value: str) -> bool:
     (``"_token"``, ``"ui-token"``, ``"Passwords"``, ``"urn:ietf:params:oauth:token-type:jwt"``,
     ``"airflow"``)."""
     stripped = value.strip()
+    if not stripped:
+        return False
     if _INLINE_PASSWORD.match(stripped):
         return True
     if stripped.lower().startswith("urn:") or stripped.startswith(_PUBLIC_KEY_PREFIXES):
