@@ -287,8 +287,10 @@ XFA206 = rule(
         (`app.services.user_service` is `app/services/user_service.py`; relative imports
         are resolved against the file's path) and, when the project index finds the
         module's file, from its content as for the file itself: a `services/search/model.py`
-        holding only Pydantic classes is a schemas module, a `routers/models.py` defining
-        route handlers is a routes module.
+        holding only Pydantic classes is a schemas module, a `services/status.py` holding only
+        enums has no layer, a `models/v1/service.py` holding only Pydantic classes is a
+        schemas module (under a models/ directory the content sides with the directory, not
+        the `service.py` name), a `routers/models.py` defining route handlers is a routes module.
     """,
     why="""
         Seed 003: "Every domain module follows: `router.py` > `service.py` > `repository.py`
@@ -328,8 +330,8 @@ XFA206 = rule(
         "nothing, and `from pkg import name` where the package and the name point to "
         "different layers.",
         "Modules whose content says they are not of the layer their path suggests (a "
-        "`services/` module of Pydantic classes only, an `openapi/schema.py` that assembles "
-        "the routers).",
+        "`services/` module of Pydantic classes or enums only, a `models/.../service.py` of "
+        "Pydantic classes only, an `openapi/schema.py` that assembles the routers).",
         "Dependencies, main, tests and scripts files.",
     ),
     example_path="app/api/routes/users.py",
