@@ -112,6 +112,12 @@ XFA202 = rule(
         "`raise HTTPException(...)`: one problem, one finding.",
         "Routes, dependencies and `main.py` files.",
         "A file under `services/` that defines route handlers (it is a routes file).",
+        "An import used only by the dependency providers the file hosts next to the service: "
+        "FastAPI dependencies (functions passed to `Depends(...)` in the file or taking "
+        "`Depends(...)` parameters, constructors excepted) and generators that yield one "
+        "resource (`async def inject(self, state: State, request: Request | None = None)` "
+        "yielding the service, or passing on another generator's items); a generator that "
+        "yields in a loop streams, and is no provider.",
     ),
     example_path="app/services/user_service.py",
 )
@@ -958,6 +964,8 @@ def _framework_import(node: ast.Import | ast.ImportFrom, ctx: Context, layer: st
     for module in modules:
         head = module.split(".", 1)[0]
         if head in ("fastapi", "starlette"):
+            if _only_used_by_providers(node, ctx):
+                return
             if (
                 isinstance(node, ast.ImportFrom)
                 and all(a.name == "HTTPException" for a in node.names)
@@ -968,6 +976,103 @@ def _framework_import(node: ast.Import | ast.ImportFrom, ctx: Context, layer: st
                 return
             ctx.report(node, XFA202, layer=_LAYER_NAMES[layer], layers=_LAYER_PLURALS[layer], module=module)
             return
+
+
+def _bound_names(node: ast.Import | ast.ImportFrom) -> set[str]:
+    """The names an import statement binds (``import fastapi.responses`` binds ``fastapi``)."""
+    if isinstance(node, ast.ImportFrom):
+        return {a.asname or a.name for a in node.names if a.name != "*"}
+    return {a.asname or a.name.split(".", 1)[0] for a in node.names}
+
+
+def _only_used_by_providers(node: ast.Import | ast.ImportFrom, ctx: Context) -> bool:
+    """Every use of the names ``node`` imports is inside a dependency provider of the file
+    (:func:`_is_provider`), and there is at least one: the service's own code never sees
+    the framework, the module only hosts the DI glue that builds it (an
+    ``inject(self, state, request: Request | None = None)`` that yields the service)."""
+    names = _bound_names(node)
+    if not names or any(isinstance(a, ast.alias) and a.name == "*" for a in node.names):
+        return False
+    inside, outside = ctx.memo("layering.name_uses", lambda: _name_uses(ctx))
+    return all(inside.get(n, 0) > 0 and outside.get(n, 0) == 0 for n in names)
+
+
+def _name_uses(ctx: Context) -> tuple[dict[str, int], dict[str, int]]:
+    """How often each name is loaded inside dependency providers and elsewhere (a string
+    in an annotation counts, outside providers, for every identifier it contains)."""
+    inside: dict[str, int] = {}
+    outside: dict[str, int] = {}
+    word = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+    annotations = []
+    for node in ast.walk(ctx.tree):
+        if isinstance(node, ast.arg) or isinstance(node, ast.AnnAssign):
+            annotations.append(node.annotation)
+        elif isinstance(node, FUNCTION_TYPES):
+            annotations.append(node.returns)
+    strings = {
+        id(sub)
+        for annotation in annotations
+        if annotation is not None
+        for sub in ast.walk(annotation)
+        if isinstance(sub, ast.Constant) and isinstance(sub.value, str)
+    }
+
+    def visit(node: ast.AST, in_provider: bool) -> None:
+        if isinstance(node, FUNCTION_TYPES) and not in_provider and _is_provider(node, ctx):
+            in_provider = True
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Store):
+            counts = inside if in_provider else outside
+            counts[node.id] = counts.get(node.id, 0) + 1
+        elif id(node) in strings and not in_provider:
+            for name in set(word.findall(node.value)):
+                outside[name] = outside.get(name, 0) + 1
+        for child in ast.iter_child_nodes(node):
+            visit(child, in_provider)
+
+    visit(ctx.tree, False)
+    return inside, outside
+
+
+def _is_provider(fn: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> bool:
+    """A dependency provider: a FastAPI dependency (:func:`_is_dependency_function`), or a
+    generator that yields its resource once (no ``yield`` in a loop, but for a loop that
+    only passes on another generator's items, ``async for x in gen: yield x``), the shape of
+    a ``yield`` dependency. A generator that streams (yields in a loop) is not one, nor is
+    a constructor taking ``Depends(...)`` (the service class itself is then FastAPI-wired)."""
+    if fn.name == "__init__":
+        return False
+    if _is_dependency_function(fn, ctx):
+        return True
+    found = False
+    stack: list[tuple[ast.AST, bool]] = [(stmt, False) for stmt in fn.body]
+    while stack:
+        node, in_loop = stack.pop()
+        if isinstance(node, (*FUNCTION_TYPES, ast.Lambda, ast.ClassDef)):
+            continue
+        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+            if in_loop:
+                return False
+            found = True
+        loop = isinstance(node, (ast.For, ast.AsyncFor, ast.While)) and not _delegates(node)
+        if isinstance(node, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            loop = True
+        for child in ast.iter_child_nodes(node):
+            stack.append((child, in_loop or loop))
+    return found
+
+
+def _delegates(loop: ast.For | ast.AsyncFor | ast.While) -> bool:
+    """``for x in gen: yield x``: the loop re-yields another generator's items."""
+    if not isinstance(loop, (ast.For, ast.AsyncFor)) or loop.orelse or len(loop.body) != 1:
+        return False
+    stmt = loop.body[0]
+    return (
+        isinstance(loop.target, ast.Name)
+        and isinstance(stmt, ast.Expr)
+        and isinstance(stmt.value, ast.Yield)
+        and isinstance(stmt.value.value, ast.Name)
+        and stmt.value.value.id == loop.target.id
+    )
 
 
 @visitor(ast.Module, leave=True, codes=(XFA202,))
