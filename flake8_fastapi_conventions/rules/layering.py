@@ -482,6 +482,10 @@ XFA209 = rule(
         "Tests and scripts (a throwaway app in a test is scaffolding).",
         "`@app.get` where `app` is imported or not visibly a `FastAPI(...)` instance in "
         "this file: it may be an `APIRouter`.",
+        "On an app that includes routers or mounts sub-applications in the same scope (the "
+        "API already lives on routers), its app-level routes: health/readiness probes, and "
+        "a GET of the root path `/` or of a catch-all `{name:path}` (the fallback registered "
+        "after the routers).",
     ),
     example_path="app/main.py",
 )
@@ -1491,22 +1495,73 @@ def route_on_app(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> 
         ):
             continue
         target = decorator.func.value.id
-        if _is_fastapi_instance(target, ctx):
-            ctx.report(decorator, XFA209, decorator=f"@{target}.{decorator.func.attr}")
+        scope = _fastapi_instance_scope(target, ctx)
+        if scope is None:
+            continue
+        if _app_level_route(node, decorator, ctx) and _composes(scope, target, ctx):
+            continue
+        ctx.report(decorator, XFA209, decorator=f"@{target}.{decorator.func.attr}")
 
 
 def _is_fastapi_instance(name: str, ctx: Context) -> bool:
+    return _fastapi_instance_scope(name, ctx) is not None
+
+
+def _fastapi_instance_scope(name: str, ctx: Context) -> ast.AST | None:
+    """The scope (the app factory's function, or the module) where ``name`` is assigned
+    ``FastAPI(...)``; ``None`` when it is not visibly an app."""
     # the enclosing function (an app factory) first: a local name hides the module's
     frame = ctx.function
     if frame is not None:
         local = _local_assignments(frame, ctx).get(name)
         if local is not None:
-            return local
+            return frame.node if local else None
         if name in frame.params:
-            return False
+            return None
     value = ctx.assignments.get(name)
-    return isinstance(value, ast.Call) and ctx.resolve(value.func) in _FASTAPI and ctx.imported_from(
-        value.func, "fastapi"
+    if isinstance(value, ast.Call) and ctx.resolve(value.func) in _FASTAPI and ctx.imported_from(value.func, "fastapi"):
+        return ctx.tree
+    return None
+
+
+_COMPOSING = frozenset({"include_router", "mount"})
+
+
+def _composes(scope: ast.AST, name: str, ctx: Context) -> bool:
+    """The app ``name`` includes routers or mounts sub-applications in ``scope``: the API
+    lives on routers already, the app is the composition root."""
+    key = ("layering.composes", id(scope), name)
+    found = ctx.frames[0].data.get(key)
+    if found is None:
+        found = ctx.frames[0].data[key] = any(
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in _COMPOSING
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == name
+            for node in ast.walk(scope)
+        )
+    return found
+
+
+def _app_level_route(fn: ast.FunctionDef | ast.AsyncFunctionDef, decorator: ast.Call, ctx: Context) -> bool:
+    """A route that belongs to the app rather than to a router: a health/readiness probe
+    (as XFA203 knows them), or a GET of the root path ``/`` or of a catch-all (a
+    ``{name:path}`` parameter: the fallback registered after the routers)."""
+    route = next((r for r in ctx.routes_of(fn) if r.decorator is decorator), None)
+    if route is None:
+        return False
+    if _is_probe(route, ctx):
+        return True
+    if not route.methods or not set(route.methods) <= {"GET", "HEAD"}:
+        return False  # a form posted to "/" is the API's
+    path = decorator.args[0] if decorator.args else next((k.value for k in decorator.keywords if k.arg == "path"), None)
+    if path is None:
+        return False
+    if isinstance(path, ast.Constant) and path.value == "/":
+        return True
+    return any(
+        isinstance(sub, ast.Constant) and isinstance(sub.value, str) and ":path}" in sub.value for sub in ast.walk(path)
     )
 
 
