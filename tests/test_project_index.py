@@ -487,6 +487,55 @@ def test_a_services_module_of_pydantic_classes_is_a_schemas_module():
     ) == "services"
 
 
+def test_a_services_module_of_enums_only_has_no_layer():
+    enum_only = """
+        from enum import StrEnum
+
+        class ACR(StrEnum):
+            LEVEL_ZERO = "0"
+
+            def __lt__(self, other: object) -> bool:
+                return False
+        """
+    assert layer_of("app/services/acr.py", enum_only) is None
+    # enums next to ORM classes: a models module
+    assert layer_of(
+        "app/repositories/tables.py",
+        """
+        import enum
+        from sqlalchemy.orm import DeclarativeBase
+
+        class Base(DeclarativeBase):
+            pass
+
+        class Kind(enum.Enum):
+            A = 1
+        """,
+    ) == "models"
+    # a file name says more than an enum: a user_service.py of enums stays a service
+    assert layer_of("app/user_service.py", enum_only) == "services"
+    # an enum and a function: a service
+    assert layer_of("app/services/acr.py", enum_only + "\n        def level():\n            return 0\n") == "services"
+
+
+def test_a_service_file_name_under_models_holding_data_classes_follows_the_directory():
+    pydantic_only = """
+        from pydantic import BaseModel
+
+        class ServiceRequest(BaseModel):
+            name: str
+
+            def label(self) -> str:
+                return self.name
+        """
+    assert layer_of("app/models/v2/core/service.py", pydantic_only) == "schemas"
+    assert layer_of("app/schemas/user_service.py", pydantic_only) == "schemas"
+    # not under a models/schemas directory: the file name decides
+    assert layer_of("app/core/service.py", pydantic_only) == "services"
+    # functions make it a service again
+    assert layer_of("app/models/v2/core/service.py", pydantic_only + "\n        def start():\n            pass\n") == "services"
+
+
 def test_configured_globs_win_over_content():
     from types import SimpleNamespace
 
