@@ -16,7 +16,7 @@ from flake8_fastapi_conventions.fixer import engine
 from flake8_fastapi_conventions.settings import Settings
 
 SLEEPY = "import time\n\n\nasync def poll() -> None:\n    time.sleep(1)\n"
-SLEEPY_FIXED = "import time\nimport asyncio\n\n\nasync def poll() -> None:\n    await asyncio.sleep(1)\n"
+SLEEPY_FIXED = "import asyncio\nimport time\n\n\nasync def poll() -> None:\n    await asyncio.sleep(1)\n"
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -235,8 +235,8 @@ def test_bytes_outside_edits_are_unchanged(project, capsys):
     )
     after = (
         "\ufeff# -*- coding: utf-8 -*-\r\n"
-        "import time\r\n"
         "import asyncio\r\n"
+        "import time\r\n"
         "\r\n"
         "\r\n"
         "async def poll(name: str) -> None:\r\n"
@@ -256,7 +256,7 @@ def test_latin1_cookie_round_trips(project, capsys):
     text = "# -*- coding: latin-1 -*-\nimport time\n\n\nasync def f():\n    s = 'caf\xe9'; time.sleep(1)\n"
     f = write(project / "app" / "jobs.py", text.encode("latin-1"))
     assert run(capsys, "fix", "app")[0] == 1
-    assert f.read_bytes() == text.replace("import time\n", "import time\nimport asyncio\n").replace(
+    assert f.read_bytes() == text.replace("import time\n", "import asyncio\nimport time\n").replace(
         "time.sleep(1)", "await asyncio.sleep(1)"
     ).encode("latin-1")
 
