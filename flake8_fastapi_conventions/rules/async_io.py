@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import sys
+from collections.abc import Callable
 
 from ..context import Binding, Context, string_value, target_names
 from ..project import Symbol
@@ -368,6 +369,11 @@ XFA108 = rule(
     not_flagged=(
         "`async def` handlers; plain functions that are not route handlers (dependencies, helpers).",
         "Route handlers defined in test files (test apps often declare sync handlers on purpose).",
+        "A plain `def` under a decorator (placed right below the route decorators) that turns it "
+        "into a coroutine function, so FastAPI registers an `async def`: one of this module whose "
+        "`return` hands back a nested `async def`, or one of the project annotated to return "
+        "`Callable[..., Awaitable[...]]` (`Coroutine`; for a decorator factory, a `Callable` "
+        "returning that).",
     ),
     example_path="app/api/routes/items.py",
 )
@@ -1474,6 +1480,8 @@ def sync_route_handler(node: ast.FunctionDef, ctx: Context) -> None:
     routes = ctx.routes_of(node)
     if not routes or any(r.is_websocket for r in routes):
         return
+    if _registered_as_coroutine(node, routes, ctx):
+        return
     frame = ctx.frames[-1]
     blocking = frame.data.get("xfa108_blocking") if frame.node is node else None
     if blocking is None:
@@ -1485,6 +1493,91 @@ def sync_route_handler(node: ast.FunctionDef, ctx: Context) -> None:
             "threadpool, and disable XFA108"
         )
     ctx.report(node, XFA108, name=node.name, fix=fix)
+
+
+_CALLABLES = frozenset({"typing.Callable", "collections.abc.Callable"})
+_AWAITABLES = frozenset(
+    {"typing.Awaitable", "typing.Coroutine", "collections.abc.Awaitable", "collections.abc.Coroutine"}
+)
+_UNIONS = frozenset({"typing.Union", "typing.Optional"})
+
+
+def _registered_as_coroutine(node: ast.FunctionDef, routes: list, ctx: Context) -> bool:
+    """The route decorators receive a coroutine function: the decorator right below the
+    lowest of them wraps the plain ``def`` into an ``async def`` (zenml's
+    ``@async_fastapi_endpoint_wrapper``, which runs the sync body in the thread pool)."""
+    decorators = node.decorator_list
+    route_nodes = {id(r.decorator) for r in routes}
+    lowest = max((i for i, d in enumerate(decorators) if id(d) in route_nodes), default=None)
+    if lowest is None or lowest + 1 >= len(decorators):
+        return False
+    deco = decorators[lowest + 1]
+    factory = isinstance(deco, ast.Call)
+    target = deco.func if isinstance(deco, ast.Call) else deco
+    if isinstance(target, ast.Name):
+        binding = ctx.lookup(target.id)
+        if binding is not None and binding.kind == "def":
+            # a decorator of this module: read its body (its annotation may say more)
+            fn = binding.node
+            if isinstance(fn, ast.FunctionDef) and _returns_async_def(fn, 2 if factory else 1):
+                return True
+    sym = ctx.symbol(target)
+    if sym is None or sym.kind != "function" or not isinstance(sym.info, dict) or sym.info.get("async"):
+        return False
+    returned = sym.info.get("rt")
+    if not isinstance(returned, dict):
+        return False
+    if factory:
+        return any(
+            _callable_returning(m, lambda r: any(_callable_returning(x, _is_awaitable) for x in _union_members(r)))
+            for m in _union_members(returned)
+        )
+    return any(_callable_returning(m, _is_awaitable) for m in _union_members(returned))
+
+
+def _union_members(desc: dict) -> list[dict]:
+    if desc.get("k") == "sub" and desc.get("of") in _UNIONS:
+        return [d for d in desc.get("items", ()) if isinstance(d, dict)]
+    return [desc]
+
+
+def _is_awaitable(desc: dict) -> bool:
+    return desc.get("k") == "sub" and desc.get("of") in _AWAITABLES
+
+
+def _callable_returning(desc: dict, returns: Callable[[dict], bool]) -> bool:
+    """``Callable[<params>, R]`` where ``returns(R)`` holds."""
+    if desc.get("k") != "sub" or desc.get("of") not in _CALLABLES:
+        return False
+    items = desc.get("items") or []
+    return len(items) == 2 and isinstance(items[1], dict) and bool(returns(items[1]))
+
+
+def _returns_async_def(fn: ast.FunctionDef, depth: int) -> bool:
+    """Every ``return`` of ``fn`` (nested scopes left out) hands back a function ``fn``
+    defines in its own body: an ``async def`` (``depth`` 1), or a plain ``def`` that does so
+    itself (``depth`` 2: a decorator factory)."""
+    nested = {s.name: s for s in fn.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    returns: list[ast.expr | None] = []
+    stack: list[ast.AST] = list(fn.body)
+    while stack:
+        current = stack.pop()
+        if isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            continue
+        if isinstance(current, ast.Return):
+            returns.append(current.value)
+        stack.extend(ast.iter_child_nodes(current))
+    if not returns:
+        return False
+    for value in returns:
+        inner = nested.get(value.id) if isinstance(value, ast.Name) else None
+        if inner is None:
+            return False
+        if depth == 1 and not isinstance(inner, ast.AsyncFunctionDef):
+            return False
+        if depth == 2 and not (isinstance(inner, ast.FunctionDef) and _returns_async_def(inner, 1)):
+            return False
+    return True
 
 
 @visitor(ast.AsyncFunctionDef, leave=True, codes=(XFA109,))
