@@ -632,6 +632,9 @@ XFA411 = rule(
         "`datetime.now().timestamp()` (correct: a naive local time converts to the right epoch), and "
         "`datetime.now().strftime(...)`/`.date()`/`.year`, which use the local time on the spot. "
         "`datetime.utcnow().timestamp()` is still flagged: it is off by the UTC offset.",
+        "The same after `± timedelta(...)` or `.replace(minute=0, …)` (no `tzinfo=`): "
+        "`(datetime.now() - timedelta(days=7)).timestamp()`; and `datetime.now().astimezone(UTC)`, "
+        "which is aware.",
     ),
     fix="unsafe",
 )
@@ -1560,13 +1563,49 @@ def _naive_datetime(node: ast.Call, func: ast.Attribute, ctx: Context) -> None:
             return
         replacement = f"{shown}.now({utc})"
     if method in ("now", "today"):
-        parent = ctx.parent
-        if isinstance(parent, ast.Attribute) and parent.value is node and parent.attr in _LOCAL_TIME_USES:
+        if _used_as_local_time(node, ctx):
             return  # ``datetime.now().timestamp()`` is right; ``.strftime()`` shows local time on purpose
     if notes:
         replacement += f" ({'; '.join(notes)})"
     fixable = method == "utcnow" and not meets_unknown_timezone(node, ctx.parent)
     ctx.report(node, XFA411, fixable=fixable, call=f"{shown}.{method}", replacement=replacement)
+
+
+def _used_as_local_time(call: ast.Call, ctx: Context) -> bool:
+    """A naive local ``now()`` that is used on the spot where that is right: converted to an
+    epoch, formatted, taken apart (``_LOCAL_TIME_USES``) or made aware (``.astimezone(...)``),
+    also after ``± timedelta(...)`` arithmetic (``(now() - timedelta(days=7)).timestamp()``) or
+    ``.replace(minute=0, ...)`` without ``tzinfo=`` (``now().replace(second=0).astimezone(UTC)``)."""
+    current: ast.expr = call
+    ancestors = ctx.ancestors
+    index = len(ancestors) - 1
+    while index >= 0:
+        parent = ancestors[index]
+        if isinstance(parent, ast.BinOp) and isinstance(parent.op, (ast.Add, ast.Sub)):
+            other = parent.right if parent.left is current else parent.left
+            if isinstance(parent.op, ast.Sub) and parent.left is not current:
+                return False  # ``x - now()``: not a datetime any more
+            if not (isinstance(other, ast.Call) and ctx.resolve(other.func) == "datetime.timedelta"):
+                return False
+            current = parent
+            index -= 1
+            continue
+        if not isinstance(parent, ast.Attribute) or parent.value is not current:
+            return False
+        if parent.attr in _LOCAL_TIME_USES or parent.attr == "astimezone":
+            return True
+        if parent.attr != "replace" or index == 0:
+            return False
+        replace = ancestors[index - 1]
+        if not isinstance(replace, ast.Call) or replace.func is not parent:
+            return False
+        if any(kw.arg in ("tzinfo", None) for kw in replace.keywords) or len(replace.args) > 7 or any(
+            isinstance(a, ast.Starred) for a in replace.args
+        ):
+            return False  # ``.replace(tzinfo=UTC)`` labels local time as UTC: still naive-wrong
+        current = replace
+        index -= 2
+    return False
 
 
 def meets_unknown_timezone(call: ast.Call, parent: ast.AST | None) -> bool:
