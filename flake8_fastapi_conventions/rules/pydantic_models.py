@@ -635,6 +635,9 @@ XFA411 = rule(
         "The same after `± timedelta(...)` or `.replace(minute=0, …)` (no `tzinfo=`): "
         "`(datetime.now() - timedelta(days=7)).timestamp()`; and `datetime.now().astimezone(UTC)`, "
         "which is aware.",
+        "`datetime.now()`/`today()` in tests (`tests/`, `test_*.py`, `conftest.py`): mock and fixture "
+        "timestamps are the test's own data. `utcnow()`/`utcfromtimestamp()`, deprecated, are still "
+        "flagged there.",
     ),
     fix="unsafe",
 )
@@ -1563,6 +1566,8 @@ def _naive_datetime(node: ast.Call, func: ast.Attribute, ctx: Context) -> None:
             return
         replacement = f"{shown}.now({utc})"
     if method in ("now", "today"):
+        if ctx.is_test:
+            return  # a test's naive timestamps are its own data (``utcnow()``, deprecated, still counts)
         if _used_as_local_time(node, ctx):
             return  # ``datetime.now().timestamp()`` is right; ``.strftime()`` shows local time on purpose
     if notes:
