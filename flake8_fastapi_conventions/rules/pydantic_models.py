@@ -479,6 +479,11 @@ XFA407 = rule(
         "Fields typed `EmailStr` or anything but `str`; names such as `email_verified` or `emails`.",
         "Response models are flagged too: use `EmailStr` there as well.",
         "Attributes of classes that are not Pydantic models here.",
+        "A field the model checks itself: named by a `@field_validator(\"email\")`/`@validator` of its "
+        "class, or `Annotated[str, AfterValidator(...)]` (also `BeforeValidator`, `PlainValidator`, "
+        "`WrapValidator`).",
+        "Columns of a SQLModel table (`class User(SQLModel, table=True)`): SQLModel does not validate "
+        "table models, the request models do.",
     ),
 )
 
@@ -1330,9 +1335,12 @@ def class_body(node: ast.ClassDef, ctx: Context) -> None:
         kind == "v2" and node.name.endswith(_REQUEST_SUFFIXES) and ctx.wants(XFA410) and not _config_max_length(node)
     )
     settings = None
+    checked: frozenset[str] | None = None
     for stmt in node.body:
         if isinstance(stmt, ast.AnnAssign):
-            _field(stmt, node, ctx, request_model)
+            if checked is None:
+                checked = _validated_fields(node, ctx)
+            _field(stmt, node, ctx, request_model, checked)
         elif isinstance(stmt, ast.ClassDef):
             if stmt.name == "Config" and kind == "v2":
                 settings = _is_settings(ctx, node.bases, stmt)
@@ -1367,14 +1375,50 @@ def _is_true(node: ast.expr | None) -> bool:
     return isinstance(node, ast.Constant) and node.value is True
 
 
-def _field(stmt: ast.AnnAssign, cls: ast.ClassDef, ctx: Context, request_model: bool) -> None:
+_FIELD_VALIDATORS = frozenset(
+    {
+        "pydantic.field_validator", "pydantic.functional_validators.field_validator", "pydantic.validator",
+        "pydantic.class_validators.validator",
+    }
+)
+_ANNOTATED_VALIDATORS = frozenset({"AfterValidator", "BeforeValidator", "PlainValidator", "WrapValidator"})
+
+
+def _validated_fields(cls: ast.ClassDef, ctx: Context) -> frozenset[str]:
+    """Fields the model checks itself: named by a ``@field_validator("a", "b")`` /
+    ``@validator("a")`` of its body (``"*"`` left out: a catch-all rarely checks one format)."""
+    names: set[str] = set()
+    for stmt in cls.body:
+        if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        for decorator in stmt.decorator_list:
+            if isinstance(decorator, ast.Call) and ctx.resolve(decorator.func) in _FIELD_VALIDATORS:
+                names.update(
+                    a.value for a in decorator.args if isinstance(a, ast.Constant) and isinstance(a.value, str)
+                )
+    names.discard("*")
+    return frozenset(names)
+
+
+def _is_sqlmodel_table(cls: ast.ClassDef) -> bool:
+    """``class User(SQLModel, table=True)``: only SQLModel's metaclass takes ``table``; a table
+    model is the ORM table, which SQLModel does not validate on construction."""
+    return any(kw.arg == "table" and _is_true(kw.value) for kw in cls.keywords)
+
+
+def _field(
+    stmt: ast.AnnAssign, cls: ast.ClassDef, ctx: Context, request_model: bool, checked: frozenset[str] = frozenset()
+) -> None:
     target = stmt.target
     if not isinstance(target, ast.Name) or not stmt.simple:
         return  # ``(x): int`` is not recorded in ``__annotations__``
     name = target.id
     lowered = name.lower()
     if lowered == "email" or (lowered.endswith("_email") and "_or_" not in lowered):
-        if _is_str(ctx, stmt.annotation)[0]:
+        is_str, metadata = _is_str(ctx, stmt.annotation)
+        if is_str:
+            if name in checked or _is_sqlmodel_table(cls) or _validator_metadata(ctx, metadata):
+                return  # checked by the model itself, or an ORM table (validation is the API models')
             ctx.report(target, XFA407, name=name)
             return
     if _money_name(name):
@@ -1385,6 +1429,16 @@ def _field(stmt: ast.AnnAssign, cls: ast.ClassDef, ctx: Context, request_model: 
         is_str, metadata = _is_str(ctx, stmt.annotation)
         if is_str and not _has_max_length(metadata, stmt.value):
             ctx.report(target, XFA410, name=name, model=cls.name)
+
+
+def _validator_metadata(ctx: Context, metadata: list[ast.expr]) -> bool:
+    """``Annotated[str, AfterValidator(check)]``: the field carries its own check."""
+    for item in metadata:
+        if isinstance(item, ast.Call):
+            qualname = ctx.resolve(item.func) or ""
+            if qualname.rsplit(".", 1)[-1] in _ANNOTATED_VALIDATORS and qualname.startswith("pydantic."):
+                return True
+    return False
 
 
 def _orm_money(cls: ast.ClassDef, ctx: Context) -> None:
