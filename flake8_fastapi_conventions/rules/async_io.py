@@ -6,7 +6,7 @@ import ast
 import sys
 from collections.abc import Callable
 
-from ..context import Binding, Context, string_value, target_names
+from ..context import Binding, Context, dotted_name, string_value, target_names
 from ..project import Symbol
 from ..registry import rule, visitor
 
@@ -169,6 +169,10 @@ XFA104 = rule(
     not_flagged=(
         "`asyncio.create_subprocess_exec` / `asyncio.create_subprocess_shell`.",
         "The same calls in a plain `def` or passed, not called, to `run_in_threadpool`/`asyncio.to_thread`.",
+        "`subprocess.Popen(...)` that starts a long-running process the function does not wait for: "
+        "dropped, or bound to a name or `self.<attr>` that the `async def` never waits on (`.wait()`, "
+        "`.communicate()`, `with`) nor reads or writes through its pipes (`.stdout`/`.stderr`/`.stdin`); "
+        "`proc.poll()`, `proc.pid` and `return proc` do not block.",
         "Tests (`tests/`, `test_*.py`, `conftest.py`): an async test or fixture serves no requests, so a "
         "blocking call in it only slows that test down.",
     ),
@@ -940,8 +944,37 @@ def _report_blocking(node: ast.Call, ctx: Context, name: str) -> bool:
     found = _classify_blocking(node, ctx, name)
     if found is None:
         return False
+    if name == "subprocess.Popen" and _process_left_running(node, ctx):
+        return False
     rule_, kwargs, _label = found
     ctx.report(node, rule_, **kwargs)
+    return True
+
+
+#: what waits for a ``Popen`` child, or reads / writes its pipes, in the calling thread
+_PROCESS_WAITS = frozenset({"wait", "communicate", "stdout", "stderr", "stdin", "__enter__"})
+
+
+def _process_left_running(call: ast.Call, ctx: Context) -> bool:
+    """``Popen(...)`` starts the child and returns: only waiting for it (``.wait()``,
+    ``.communicate()``, ``with``) or using its pipes blocks. True when the process is dropped
+    (``Popen(...)`` as a statement) or bound to a name or ``self.<attr>`` that the enclosing
+    function never waits on, reads or enters (``proc.poll()``, ``proc.pid``, ``return proc``
+    are fine)."""
+    parent = ctx.parent
+    if isinstance(parent, ast.Expr):
+        return True
+    if not (isinstance(parent, ast.Assign) and len(parent.targets) == 1 and parent.value is call):
+        return False
+    bound = dotted_name(parent.targets[0])
+    function = ctx.function
+    if bound is None or function is None or not isinstance(function.node, ast.AsyncFunctionDef):
+        return False
+    for node in ast.walk(function.node):
+        if isinstance(node, ast.Attribute) and node.attr in _PROCESS_WAITS and dotted_name(node.value) == bound:
+            return False
+        if isinstance(node, ast.withitem) and dotted_name(node.context_expr) == bound:
+            return False
     return True
 
 
