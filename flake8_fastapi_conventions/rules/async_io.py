@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from collections.abc import Callable
 
@@ -51,6 +52,7 @@ XFA101 = rule(
         "Calls on an `httpx.AsyncClient`.",
         "Tests (`tests/`, `test_*.py`, `conftest.py`): an async test or fixture serves no requests, so a "
         "blocking call in it only slows that test down.",
+        "A line that already silences flake8-async's (or ruff's) code for the same call (`# noqa: ASYNC210`, the older `ASYNC10x`, also as `# type: ignore[ASYNC101]`): the team kept the call on purpose.",
     ),
 )
 
@@ -83,6 +85,7 @@ XFA102 = rule(
         "`time.sleep` in a plain `def` (FastAPI runs sync handlers in a thread pool).",
         "Tests (`tests/`, `test_*.py`, `conftest.py`): an async test or fixture serves no requests, so a "
         "blocking call in it only slows that test down.",
+        "A line that already silences flake8-async's (or ruff's) code for the same call (`# noqa: ASYNC251`, the older `ASYNC10x`, also as `# type: ignore[ASYNC101]`): the team kept the call on purpose.",
     ),
     fix="safe",
 )
@@ -131,6 +134,7 @@ XFA103 = rule(
         "Scripts (`scripts/`, migrations, root `manage.py`…): a one-shot command reading its input or "
         "writing its report serves no requests.",
         "Tests: an async test writing its fixture files serves no requests.",
+        "A line that already silences flake8-async's (or ruff's) code for the same call (`# noqa: ASYNC230`, the older `ASYNC10x`, also as `# type: ignore[ASYNC101]`): the team kept the call on purpose.",
     ),
 )
 
@@ -175,6 +179,7 @@ XFA104 = rule(
         "`proc.poll()`, `proc.pid` and `return proc` do not block.",
         "Tests (`tests/`, `test_*.py`, `conftest.py`): an async test or fixture serves no requests, so a "
         "blocking call in it only slows that test down.",
+        "A line that already silences flake8-async's (or ruff's) code for the same call (`# noqa: ASYNC220`, the older `ASYNC10x`, also as `# type: ignore[ASYNC101]`): the team kept the call on purpose.",
     ),
 )
 
@@ -947,8 +952,39 @@ def _report_blocking(node: ast.Call, ctx: Context, name: str) -> bool:
     if name == "subprocess.Popen" and _process_left_running(node, ctx):
         return False
     rule_, kwargs, _label = found
+    if _acknowledged_for_flake8_async(node, ctx, rule_.code):
+        return True  # recognised (so XFA103 does not look at it again), not reported
     ctx.report(node, rule_, **kwargs)
     return True
+
+
+#: flake8-async / ruff ``ASYNC`` codes for the same blocking calls (the old flake8-async
+#: numbering ASYNC100-102 and the current ASYNC210-251), per rule
+_FLAKE8_ASYNC_CODES = {
+    "XFA101": frozenset({"ASYNC100", "ASYNC210", "ASYNC211", "ASYNC212"}),
+    "XFA102": frozenset({"ASYNC101", "ASYNC251"}),
+    "XFA103": frozenset({"ASYNC101", "ASYNC230"}),
+    "XFA104": frozenset({"ASYNC101", "ASYNC102", "ASYNC220", "ASYNC221", "ASYNC222"}),
+}
+_SUPPRESSION = re.compile(r"#\s*(?:noqa\s*:|type:\s*ignore\s*\[)([^#\]]*)", re.IGNORECASE)
+_ASYNC_CODE = re.compile(r"\bASYNC\d{3}\b", re.IGNORECASE)
+
+
+def _acknowledged_for_flake8_async(node: ast.Call, ctx: Context, code: str) -> bool:
+    """The call's line already silences flake8-async's (or ruff's) code for this very call
+    (``time.sleep(1)  # noqa: ASYNC251``, ``# type: ignore[ASYNC101]``): the team has seen this
+    warning and kept the call on purpose, so reporting it again is noise."""
+    codes = _FLAKE8_ASYNC_CODES.get(code)
+    lines = ctx.lines
+    if codes is None or not lines or node.lineno > len(lines):
+        return False
+    line = lines[node.lineno - 1]
+    if "ASYNC" not in line.upper():
+        return False
+    for match in _SUPPRESSION.finditer(line):
+        if any(c.upper() in codes for c in _ASYNC_CODE.findall(match.group(1))):
+            return True
+    return False
 
 
 #: what waits for a ``Popen`` child, or reads / writes its pipes, in the calling thread
@@ -1116,7 +1152,8 @@ def blocking_calls(node: ast.Call, ctx: Context) -> None:
                     return
                 if name == "open" and isinstance(func, ast.Name) and not ctx.is_script:
                     if ctx.is_builtin(func) and not _locally_bound(ctx, "open") and not _offloaded_file(node, ctx):
-                        ctx.report(node, XFA103, call="open", fix="use aiofiles: async with aiofiles.open(...) as f")
+                        if not _acknowledged_for_flake8_async(node, ctx, "XFA103"):
+                            ctx.report(node, XFA103, call="open", fix="use aiofiles: async with aiofiles.open(...) as f")
                         return
             if isinstance(func, ast.Attribute):
                 if func.attr in _PATH_IO_METHODS and not ctx.is_script:
