@@ -132,7 +132,9 @@ XFA103 = rule(
         "`await run_in_threadpool(shutil.copyfileobj, upload.file, f)`): the reads and writes are "
         "offloaded and opening the file alone is not worth a finding.",
         "Scripts (`scripts/`, migrations, root `manage.py`…): a one-shot command reading its input or "
-        "writing its report serves no requests.",
+        "writing its report serves no requests. The same for the coroutine a module starts as a program "
+        "(`asyncio.run(main())`/`anyio.run(main)` in it; coroutines it awaits are still checked), and for "
+        "command-line modules (they import `typer`, `click` or `argparse` and define no route handlers).",
         "Tests: an async test writing its fixture files serves no requests.",
         "A line that already silences flake8-async's (or ruff's) code for the same call (`# noqa: ASYNC230`, the older `ASYNC10x`, also as `# type: ignore[ASYNC101]`): the team kept the call on purpose.",
     ),
@@ -1152,11 +1154,11 @@ def blocking_calls(node: ast.Call, ctx: Context) -> None:
                     return
                 if name == "open" and isinstance(func, ast.Name) and not ctx.is_script:
                     if ctx.is_builtin(func) and not _locally_bound(ctx, "open") and not _offloaded_file(node, ctx):
-                        if not _acknowledged_for_flake8_async(node, ctx, "XFA103"):
+                        if not _acknowledged_for_flake8_async(node, ctx, "XFA103") and not _in_program(ctx):
                             ctx.report(node, XFA103, call="open", fix="use aiofiles: async with aiofiles.open(...) as f")
                         return
             if isinstance(func, ast.Attribute):
-                if func.attr in _PATH_IO_METHODS and not ctx.is_script:
+                if func.attr in _PATH_IO_METHODS and not ctx.is_script and not _in_program(ctx):
                     if _is_path_expr(func.value, ctx, lambda n: _path_name_in_scope(ctx, n)):
                         ctx.report(
                             node,
@@ -1334,6 +1336,41 @@ def lifespan_keyword(node: ast.keyword, ctx: Context) -> None:
     elif node.arg == "on_startup" and isinstance(node.value, (ast.List, ast.Tuple)):
         names = ctx.memo("xfa112_lifespans", set)
         names.update(e.id for e in node.value.elts if isinstance(e, ast.Name))
+
+
+def _in_program(ctx: Context) -> bool:
+    """XFA103: the current function is (inside) the coroutine this module starts as a program
+    (``asyncio.run(main())`` anywhere in the module), or the module is a command-line one: like
+    a script, a one-shot run reading its input or writing its report serves no requests."""
+    functions = [f for f in ctx.frames if f.kind == "function"]
+    if not functions or ctx.frames[1] is not functions[0]:
+        return False
+    entries = ctx.memo("xfa103_entries", lambda: _module_event_loop_entries(ctx))
+    if getattr(functions[0].node, "name", None) in entries:
+        return True
+    return ctx.memo("xfa103_cli", lambda: _command_line_module(ctx))
+
+
+def _module_event_loop_entries(ctx: Context) -> frozenset[str]:
+    """Names ``N`` of ``asyncio.run(N(...))`` / ``anyio.run(N)`` calls anywhere in the module
+    (the runner resolved through the module's imports)."""
+    names: set[str] = set()
+    for node in ast.walk(ctx.tree):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        written = dotted_name(node.func)
+        if written is None:
+            continue
+        head, _, rest = written.partition(".")
+        imported = ctx.module_imports.get(head)
+        if imported is None or (f"{imported}.{rest}" if rest else imported) not in _EVENT_LOOP_RUNNERS:
+            continue
+        target = node.args[0]
+        if isinstance(target, ast.Call):
+            target = target.func
+        if isinstance(target, ast.Name):
+            names.add(target.id)
+    return frozenset(names)
 
 
 def _command_line_module(ctx: Context) -> bool:
