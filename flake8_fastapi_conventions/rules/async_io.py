@@ -178,7 +178,8 @@ XFA104 = rule(
         "`subprocess.Popen(...)` that starts a long-running process the function does not wait for: "
         "dropped, or bound to a name or `self.<attr>` that the `async def` never waits on (`.wait()`, "
         "`.communicate()`, `with`) nor reads or writes through its pipes (`.stdout`/`.stderr`/`.stdin`); "
-        "`proc.poll()`, `proc.pid` and `return proc` do not block.",
+        "`proc.poll()`, `proc.pid`, `return proc`, and `.communicate()` under `if proc.poll() is not None:` "
+        "(the child has exited) do not block.",
         "Tests (`tests/`, `test_*.py`, `conftest.py`): an async test or fixture serves no requests, so a "
         "blocking call in it only slows that test down.",
         "A line that already silences flake8-async's (or ruff's) code for the same call (`# noqa: ASYNC220`, the older `ASYNC10x`, also as `# type: ignore[ASYNC101]`): the team kept the call on purpose.",
@@ -1008,12 +1009,35 @@ def _process_left_running(call: ast.Call, ctx: Context) -> bool:
     function = ctx.function
     if bound is None or function is None or not isinstance(function.node, ast.AsyncFunctionDef):
         return False
+    exited: set[int] = set()  # nodes under ``if proc.poll() is not None:``: the child is gone
     for node in ast.walk(function.node):
+        if isinstance(node, ast.If) and _tests_exited(node.test, bound):
+            exited.update(id(n) for stmt in node.body for n in ast.walk(stmt))
+    for node in ast.walk(function.node):
+        if id(node) in exited:
+            continue
         if isinstance(node, ast.Attribute) and node.attr in _PROCESS_WAITS and dotted_name(node.value) == bound:
             return False
         if isinstance(node, ast.withitem) and dotted_name(node.context_expr) == bound:
             return False
     return True
+
+
+def _tests_exited(test: ast.expr, bound: str) -> bool:
+    """``proc.poll() is not None``: true only once the child has exited, so a ``.wait()`` or
+    ``.communicate()`` under it returns at once."""
+    return (
+        isinstance(test, ast.Compare)
+        and len(test.ops) == 1
+        and isinstance(test.ops[0], ast.IsNot)
+        and isinstance(test.comparators[0], ast.Constant)
+        and test.comparators[0].value is None
+        and isinstance(test.left, ast.Call)
+        and not test.left.args
+        and isinstance(test.left.func, ast.Attribute)
+        and test.left.func.attr == "poll"
+        and dotted_name(test.left.func.value) == bound
+    )
 
 
 def _report_client_method(node: ast.Call, ctx: Context, func: ast.Attribute) -> None:

@@ -9,7 +9,8 @@ class Sandboxes:
         process = subprocess.Popen(cmd, stdout=PIPE, stderr=PIPE)
         await asyncio.sleep(1)
         if process.poll() is not None:
-            raise RuntimeError(f"agent {process.pid} exited")
+            _, stderr = process.communicate()  # the child has exited: returns at once
+            raise RuntimeError(f"agent {process.pid} exited: {stderr!r}")
         return process
 
     async def start_gateway(self, cmd: str) -> None:
@@ -47,3 +48,10 @@ class Sandboxes:
     async def unpacked(self, cmd: list[str]):
         proc, other = subprocess.Popen(cmd), None  # error: XFA104:23
         return proc, other
+
+    async def polled_the_other_way(self, cmd: list[str]) -> bytes:
+        proc = subprocess.Popen(cmd, stdout=PIPE)  # error: XFA104:16
+        if proc.poll() is None:
+            out, _ = proc.communicate()  # still running: this waits
+            return out
+        return b""
