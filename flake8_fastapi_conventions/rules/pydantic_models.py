@@ -488,6 +488,11 @@ XFA407 = rule(
         "Fields typed `EmailStr` or anything but `str`; names such as `email_verified` or `emails`.",
         "Response models are flagged too: use `EmailStr` there as well.",
         "Attributes of classes that are not Pydantic models here.",
+        "A field the model checks itself: named by a `@field_validator(\"email\")`/`@validator` of its "
+        "class, or `Annotated[str, AfterValidator(...)]` (also `BeforeValidator`, `PlainValidator`, "
+        "`WrapValidator`).",
+        "Columns of a SQLModel table (`class User(SQLModel, table=True)`): SQLModel does not validate "
+        "table models, the request models do.",
     ),
 )
 
@@ -641,6 +646,12 @@ XFA411 = rule(
         "`datetime.now().timestamp()` (correct: a naive local time converts to the right epoch), and "
         "`datetime.now().strftime(...)`/`.date()`/`.year`, which use the local time on the spot. "
         "`datetime.utcnow().timestamp()` is still flagged: it is off by the UTC offset.",
+        "The same after `± timedelta(...)` or `.replace(minute=0, …)` (no `tzinfo=`): "
+        "`(datetime.now() - timedelta(days=7)).timestamp()`; and `datetime.now().astimezone(UTC)`, "
+        "which is aware.",
+        "`datetime.now()`/`today()` in tests (`tests/`, `test_*.py`, `conftest.py`): mock and fixture "
+        "timestamps are the test's own data. `utcnow()`/`utcfromtimestamp()`, deprecated, are still "
+        "flagged there.",
     ),
     fix="unsafe",
 )
@@ -1340,9 +1351,12 @@ def class_body(node: ast.ClassDef, ctx: Context) -> None:
         kind == "v2" and node.name.endswith(_REQUEST_SUFFIXES) and ctx.wants(XFA410) and not _config_max_length(node)
     )
     settings = None
+    checked: frozenset[str] | None = None
     for stmt in node.body:
         if isinstance(stmt, ast.AnnAssign):
-            _field(stmt, node, ctx, request_model)
+            if checked is None:
+                checked = _validated_fields(node, ctx)
+            _field(stmt, node, ctx, request_model, checked)
         elif isinstance(stmt, ast.ClassDef):
             if stmt.name == "Config" and kind == "v2":
                 settings = _is_settings(ctx, node.bases, stmt)
@@ -1377,14 +1391,50 @@ def _is_true(node: ast.expr | None) -> bool:
     return isinstance(node, ast.Constant) and node.value is True
 
 
-def _field(stmt: ast.AnnAssign, cls: ast.ClassDef, ctx: Context, request_model: bool) -> None:
+_FIELD_VALIDATORS = frozenset(
+    {
+        "pydantic.field_validator", "pydantic.functional_validators.field_validator", "pydantic.validator",
+        "pydantic.class_validators.validator",
+    }
+)
+_ANNOTATED_VALIDATORS = frozenset({"AfterValidator", "BeforeValidator", "PlainValidator", "WrapValidator"})
+
+
+def _validated_fields(cls: ast.ClassDef, ctx: Context) -> frozenset[str]:
+    """Fields the model checks itself: named by a ``@field_validator("a", "b")`` /
+    ``@validator("a")`` of its body (``"*"`` left out: a catch-all rarely checks one format)."""
+    names: set[str] = set()
+    for stmt in cls.body:
+        if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        for decorator in stmt.decorator_list:
+            if isinstance(decorator, ast.Call) and ctx.resolve(decorator.func) in _FIELD_VALIDATORS:
+                names.update(
+                    a.value for a in decorator.args if isinstance(a, ast.Constant) and isinstance(a.value, str)
+                )
+    names.discard("*")
+    return frozenset(names)
+
+
+def _is_sqlmodel_table(cls: ast.ClassDef) -> bool:
+    """``class User(SQLModel, table=True)``: only SQLModel's metaclass takes ``table``; a table
+    model is the ORM table, which SQLModel does not validate on construction."""
+    return any(kw.arg == "table" and _is_true(kw.value) for kw in cls.keywords)
+
+
+def _field(
+    stmt: ast.AnnAssign, cls: ast.ClassDef, ctx: Context, request_model: bool, checked: frozenset[str] = frozenset()
+) -> None:
     target = stmt.target
     if not isinstance(target, ast.Name) or not stmt.simple:
         return  # ``(x): int`` is not recorded in ``__annotations__``
     name = target.id
     lowered = name.lower()
     if lowered == "email" or (lowered.endswith("_email") and "_or_" not in lowered):
-        if _is_str(ctx, stmt.annotation)[0]:
+        is_str, metadata = _is_str(ctx, stmt.annotation)
+        if is_str:
+            if name in checked or _is_sqlmodel_table(cls) or _validator_metadata(ctx, metadata):
+                return  # checked by the model itself, or an ORM table (validation is the API models')
             ctx.report(target, XFA407, name=name)
             return
     if _money_name(name):
@@ -1395,6 +1445,16 @@ def _field(stmt: ast.AnnAssign, cls: ast.ClassDef, ctx: Context, request_model: 
         is_str, metadata = _is_str(ctx, stmt.annotation)
         if is_str and not _has_max_length(metadata, stmt.value):
             ctx.report(target, XFA410, name=name, model=cls.name)
+
+
+def _validator_metadata(ctx: Context, metadata: list[ast.expr]) -> bool:
+    """``Annotated[str, AfterValidator(check)]``: the field carries its own check."""
+    for item in metadata:
+        if isinstance(item, ast.Call):
+            qualname = ctx.resolve(item.func) or ""
+            if qualname.rsplit(".", 1)[-1] in _ANNOTATED_VALIDATORS and qualname.startswith("pydantic."):
+                return True
+    return False
 
 
 def _orm_money(cls: ast.ClassDef, ctx: Context) -> None:
@@ -1576,13 +1636,51 @@ def _naive_datetime(node: ast.Call, func: ast.Attribute, ctx: Context) -> None:
             return
         replacement = f"{shown}.now({utc})"
     if method in ("now", "today"):
-        parent = ctx.parent
-        if isinstance(parent, ast.Attribute) and parent.value is node and parent.attr in _LOCAL_TIME_USES:
+        if ctx.is_test:
+            return  # a test's naive timestamps are its own data (``utcnow()``, deprecated, still counts)
+        if _used_as_local_time(node, ctx):
             return  # ``datetime.now().timestamp()`` is right; ``.strftime()`` shows local time on purpose
     if notes:
         replacement += f" ({'; '.join(notes)})"
     fixable = method == "utcnow" and not meets_unknown_timezone(node, ctx.parent)
     ctx.report(node, XFA411, fixable=fixable, call=f"{shown}.{method}", replacement=replacement)
+
+
+def _used_as_local_time(call: ast.Call, ctx: Context) -> bool:
+    """A naive local ``now()`` that is used on the spot where that is right: converted to an
+    epoch, formatted, taken apart (``_LOCAL_TIME_USES``) or made aware (``.astimezone(...)``),
+    also after ``± timedelta(...)`` arithmetic (``(now() - timedelta(days=7)).timestamp()``) or
+    ``.replace(minute=0, ...)`` without ``tzinfo=`` (``now().replace(second=0).astimezone(UTC)``)."""
+    current: ast.expr = call
+    ancestors = ctx.ancestors
+    index = len(ancestors) - 1
+    while index >= 0:
+        parent = ancestors[index]
+        if isinstance(parent, ast.BinOp) and isinstance(parent.op, (ast.Add, ast.Sub)):
+            other = parent.right if parent.left is current else parent.left
+            if isinstance(parent.op, ast.Sub) and parent.left is not current:
+                return False  # ``x - now()``: not a datetime any more
+            if not (isinstance(other, ast.Call) and ctx.resolve(other.func) == "datetime.timedelta"):
+                return False
+            current = parent
+            index -= 1
+            continue
+        if not isinstance(parent, ast.Attribute) or parent.value is not current:
+            return False
+        if parent.attr in _LOCAL_TIME_USES or parent.attr == "astimezone":
+            return True
+        if parent.attr != "replace" or index == 0:
+            return False
+        replace = ancestors[index - 1]
+        if not isinstance(replace, ast.Call) or replace.func is not parent:
+            return False
+        if any(kw.arg in ("tzinfo", None) for kw in replace.keywords) or len(replace.args) > 7 or any(
+            isinstance(a, ast.Starred) for a in replace.args
+        ):
+            return False  # ``.replace(tzinfo=UTC)`` labels local time as UTC: still naive-wrong
+        current = replace
+        index -= 2
+    return False
 
 
 def meets_unknown_timezone(call: ast.Call, parent: ast.AST | None) -> bool:
