@@ -85,6 +85,8 @@ def render_rule(r: Rule) -> str:
             f"Off by default. Switch it on with `extend-select = {r.code}` (or `{prefix}`); "
             f"`--select XFA` or a plain `ignore = ...` does not switch it on."
         )
+    if r.precision:
+        lines += ["", r.precision]
     if r.config:
         lines += ["", r.config]
     lines.append("")

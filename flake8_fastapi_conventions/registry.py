@@ -50,6 +50,8 @@ class Rule:
     good_path: str | None = None
     #: where the fix is offered, when not everywhere ("the project is on Pydantic 2")
     fix_when: str = ""
+    #: what the precision readings measured, when they set the default (docs page)
+    precision: str = ""
 
     @property
     def group(self) -> str:
@@ -88,6 +90,7 @@ def rule(
     config: str = "",
     good_path: str | None = None,
     fix_when: str = "",
+    precision: str = "",
 ) -> Rule:
     """Declare a rule; returns the :class:`Rule` that visitors report with."""
     if not CODE_RE.match(code):
@@ -112,6 +115,7 @@ def rule(
         config=_dedent(config),
         good_path=good_path,
         fix_when=fix_when,
+        precision=precision,
     )
     RULES[code] = declared
     return declared

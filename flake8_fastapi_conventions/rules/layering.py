@@ -79,7 +79,13 @@ XFA201 = rule(
 XFA202 = rule(
     "XFA202",
     "framework-import-in-service",
-    default=True,
+    default=False,
+    precision=(
+        'Off by default since the fourth precision reading (docs/precision.md): 4 of 20 '
+        'findings read were true on six projects nobody had tuned the rules against, under '
+        'the 95 % a default-on rule needs. The patterns behind the false ones are fixed or '
+        'named under *Not flagged*; the rule comes back on when a fresh reading holds 95 %.'
+    ),
     seeds=("002", "004"),
     message=(
         "{layer} imports the web framework ({module}); keep {layers} framework-free: take plain "
@@ -278,7 +284,13 @@ XFA205 = rule(
 XFA206 = rule(
     "XFA206",
     "layer-import-direction",
-    default=True,
+    default=False,
+    precision=(
+        'Off by default since the fourth precision reading (docs/precision.md): 15 of 20 '
+        'findings read were true on six projects nobody had tuned the rules against, under '
+        'the 95 % a default-on rule needs. The patterns behind the false ones are fixed or '
+        'named under *Not flagged*; the rule comes back on when a fresh reading holds 95 %.'
+    ),
     seeds=("003", "004"),
     message=(
         "{layer} module imports {target} ({module}), against the router → service → repository → "
@@ -438,7 +450,13 @@ XFA208 = rule(
 XFA209 = rule(
     "XFA209",
     "route-on-app",
-    default=True,
+    default=False,
+    precision=(
+        'Off by default since the fourth precision reading (docs/precision.md): 7 of 20 '
+        'findings read were true on six projects nobody had tuned the rules against, under '
+        'the 95 % a default-on rule needs. The patterns behind the false ones are fixed or '
+        'named under *Not flagged*; the rule comes back on when a fresh reading holds 95 %.'
+    ),
     seeds=("002",),
     message=(
         "route {decorator}(...) is registered on the FastAPI app; put it on an APIRouter "

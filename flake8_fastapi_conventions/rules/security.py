@@ -170,7 +170,14 @@ XFA703 = rule(
 XFA704 = rule(
     "XFA704",
     "jwt-verification-disabled",
-    default=True,
+    default=False,
+    precision=(
+        'Off by default since the fourth precision reading (docs/precision.md): 0 of 3 '
+        'findings read were true there and 1 of 9 in the third, both on projects nobody had '
+        'tuned the rules against, under the 95 % a default-on rule needs. The patterns behind '
+        'the false ones are fixed or named under *Not flagged*; the rule comes back on when a '
+        'fresh reading holds 95 %.'
+    ),
     seeds=("002",),
     message="jwt.decode() {problem}; verify the signature and pin the algorithm: jwt.decode(token, key, algorithms=[\"HS256\"])",
     what="""
