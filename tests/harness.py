@@ -8,7 +8,9 @@ column; several separated by commas).  Header comments before the code:
     # options: fastapi-max-if-depth=3      other plugin options (comma-separated key=value)
 
 The file name starts with the code it tests (``XFA101.py``, ``XFA101_nested.py``) or the
-group (``XFA1xx_scopes.py``); only that code's, or that group's, findings are compared.
+group (``XFA1xx_scopes.py``); only that code's, or that group's, findings are compared. A
+file named after one code runs that rule whether it is on or off by default (except a
+``*_off_ok.py`` file, which shows the rule is off).
 """
 
 from __future__ import annotations
@@ -75,6 +77,8 @@ def load(path: Path) -> EvalFile:
                 options[k.strip()] = v.strip()
     stem = path.stem
     prefix = stem[:4] if stem[4:6] == "xx" else stem[:6]
+    if prefix != stem[:4] and prefix not in select and not stem.endswith("off_ok"):
+        select = [*select, prefix]
     return EvalFile(path, source, check_path, select, options, prefix)
 
 

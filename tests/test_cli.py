@@ -13,10 +13,13 @@ import pytest
 
 from flake8_fastapi_conventions import cli
 from flake8_fastapi_conventions.fixer import engine
-from flake8_fastapi_conventions.settings import Settings
+from flake8_fastapi_conventions.settings import Settings, enabled_codes
 
 SLEEPY = "import time\n\n\nasync def poll() -> None:\n    time.sleep(1)\n"
 SLEEPY_FIXED = "import asyncio\nimport time\n\n\nasync def poll() -> None:\n    await asyncio.sleep(1)\n"
+
+#: XFA411 is off by default (fourth precision reading); its fix is tested where it is on
+XFA411_ON = Settings(enabled=enabled_codes(None, ["XFA411"]))
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -594,11 +597,11 @@ def test_the_xfa411_fix_follows_the_projects_python_not_the_interpreter(tmp_path
     source = "from datetime import datetime\n\n\ndef stamp():\n    return datetime.utcnow()\n"
     old = tmp_path / "old"
     write(old / "pyproject.toml", '[project]\nname = "x"\nrequires-python = ">=3.9"\n')
-    result = fix_text(source, str(old / "app" / "clock.py"), unsafe=True)
+    result = fix_text(source, str(old / "app" / "clock.py"), XFA411_ON, unsafe=True)
     assert "datetime.now(timezone.utc)" in result.text and "import datetime, timezone" in result.text
     new = tmp_path / "new"
     write(new / "pyproject.toml", '[project]\nname = "x"\nrequires-python = ">=3.11"\n')
-    result = fix_text(source, str(new / "app" / "clock.py"), unsafe=True)
+    result = fix_text(source, str(new / "app" / "clock.py"), XFA411_ON, unsafe=True)
     assert "datetime.now(UTC)" in result.text and "import datetime, UTC" in result.text
 
 
@@ -611,7 +614,7 @@ def test_the_xfa411_fix_declines_where_the_aware_value_meets_an_unknown_one(tmp_
         "def expired(row):\n    return row.expires_at < datetime.utcnow()\n\n\n"
         "def later():\n    return datetime.utcnow() - timedelta(days=1)\n"
     )
-    result = fix_text(source, "app/clock.py", unsafe=True)
+    result = fix_text(source, "app/clock.py", XFA411_ON, unsafe=True)
     assert "datetime.utcnow() - row.created_at" in result.text
     assert "row.expires_at < datetime.utcnow()" in result.text
     assert "datetime.now(timezone.utc) - timedelta(days=1)" in result.text

@@ -163,7 +163,7 @@ PRINTS = "def report():\n    print('done')\n"
     ],
 )
 def test_stdin_detects_tests_and_scripts_by_display_name(tmp_path, display_name, expected):
-    args = ["--select=XFA", "-"] + ([] if expected is None else ["--stdin-display-name", display_name])
+    args = ["--select=XFA", "--extend-select=XFA805", "-"] + ([] if expected is None else ["--stdin-display-name", display_name])
     result = flake8(*args, cwd=tmp_path, stdin=PRINTS)
     if expected is None:  # plain `flake8 -`: the file is called stdin
         assert result.stdout.startswith("stdin:2:5: XFA805")
@@ -177,7 +177,7 @@ def test_stdin_with_an_absolute_display_name_under_the_working_directory(tmp_pat
     project = tmp_path / "tests" / "project"
     project.mkdir(parents=True)
     name = str(project / "app" / "services" / "report_service.py")
-    result = flake8("--select=XFA", "-", "--stdin-display-name", name, cwd=project, stdin=PRINTS)
+    result = flake8("--select=XFA", "--extend-select=XFA805", "-", "--stdin-display-name", name, cwd=project, stdin=PRINTS)
     assert codes(result) == ["XFA805"]
 
 

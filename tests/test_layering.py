@@ -81,11 +81,14 @@ def test_file_layer(path, source, expected):
 def test_framework_import_messages_name_the_layer_in_the_plural():
     from flake8_fastapi_conventions.checker import check_source
 
-    repo = check_source("from fastapi import Request\n", "app/repositories/user_repository.py")
+    from harness import settings_for
+
+    on = settings_for(["XFA202"])
+    repo = check_source("from fastapi import Request\n", "app/repositories/user_repository.py", on)
     assert [m for _, _, m in repo] == [
         "XFA202 repository imports the web framework (fastapi); keep repositories framework-free: "
         "take plain values and raise domain exceptions, and leave Request/Response/Depends/status "
         "to the routes"
     ]
-    service = check_source("from fastapi import HTTPException\n", "app/services/user_service.py")
+    service = check_source("from fastapi import HTTPException\n", "app/services/user_service.py", on)
     assert "keep services framework-free" in service[0][2]
