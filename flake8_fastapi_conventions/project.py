@@ -25,7 +25,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
-SUMMARY_VERSION = 6
+SUMMARY_VERSION = 7
 
 ROUTE_DECORATORS = frozenset(
     {"get", "post", "put", "patch", "delete", "head", "options", "trace", "api_route", "websocket"}
@@ -541,7 +541,8 @@ def summarize(tree: ast.AST, non_fastapi: Iterable[str] = ()) -> dict[str, Any]:
     A function's entry: ``calls`` (``[dotted callee, line]``), ``lv`` (indices of calls made
     through the function's own names), ``async``, ``line``, ``ann``, ``ret``, ``yld``,
     ``route``, ``gen`` (a generator), ``lazy`` (a lazy singleton), ``dec`` (its non-route
-    decorators, dotted), ``dup`` (the module binds the name more than once)."""
+    decorators, dotted), ``dup`` (the module binds the name more than once), ``sig`` (its
+    signature as a dependency, see :func:`_signature`)."""
     summary: dict[str, Any] = {
         "v": SUMMARY_VERSION,
         "imports": {},
@@ -629,10 +630,50 @@ def summarize(tree: ast.AST, non_fastapi: Iterable[str] = ()) -> dict[str, Any]:
                 info["dec"] = decorators
             if definitions.get(stmt.name, 0) > 1:
                 info["dup"] = True
+            info["sig"] = _signature(stmt, res)
             summary["functions"][stmt.name] = info
         elif isinstance(stmt, ast.ClassDef):
             summary["classes"][stmt.name] = _class_summary(stmt, res)
     return summary
+
+
+def _signature(fn: ast.FunctionDef | ast.AsyncFunctionDef, res: _Resolver) -> dict[str, Any]:
+    """What FastAPI reads from a function used as a dependency: ``p`` the names it can be
+    called with by keyword (positional-only ones left out), ``kw`` when it takes
+    ``**kwargs``, and ``d`` one entry per parameter that may be a sub-dependency: the
+    dotted target of its ``Depends(x)`` (default or ``Annotated`` metadata), ``"?"`` for
+    a ``Depends`` whose target is no name, ``"@" + dotted`` for an annotation that names
+    something (a type, or an ``Annotated`` alias holding a ``Depends``)."""
+    args = fn.args
+    params = [*args.args, *args.kwonlyargs]
+    defaults: list[ast.expr | None] = [None] * (len(args.posonlyargs) + len(args.args) - len(args.defaults))
+    defaults = [*defaults, *args.defaults][len(args.posonlyargs):] + list(args.kw_defaults)
+    deps: list[str] = []
+    for arg, default in zip(params, defaults):
+        found: str | None = None
+        markers = [default] if default is not None else []
+        annotation = arg.annotation
+        if isinstance(annotation, ast.Subscript) and isinstance(annotation.slice, ast.Tuple):
+            if (res.name(annotation.value) or "").rsplit(".", 1)[-1] == "Annotated":
+                markers.extend(annotation.slice.elts[1:])
+        for marker in markers:
+            if isinstance(marker, ast.Call) and (res.name(marker.func) or "").rsplit(".", 1)[-1] in ("Depends", "Security"):
+                target = marker.args[0] if marker.args else next(
+                    (k.value for k in marker.keywords if k.arg == "dependency"), None
+                )
+                found = (res.name(target) if target is not None else None) or "?"
+        if found is None and isinstance(annotation, (ast.Name, ast.Attribute)):
+            named = res.name(annotation)
+            if named:
+                found = "@" + named
+        if found is not None:
+            deps.append(found)
+    sig: dict[str, Any] = {"p": [a.arg for a in params]}
+    if args.kwarg is not None:
+        sig["kw"] = True
+    if deps:
+        sig["d"] = deps
+    return sig
 
 
 def _class_summary(cls: ast.ClassDef, res: _Resolver) -> dict[str, Any]:

@@ -10,4 +10,5 @@ from . import (  # noqa: F401
     security,  # XFA7xx security
     observability,  # XFA8xx logging and observability
     code_shape,  # XFA9xx code shape (opinionated, off by default)
+    unused_path_parameter,  # XFA321 (ruff FAST003 parity)
 )

@@ -1,0 +1,424 @@
+"""XFA321: a path parameter no part of the route takes (ruff FAST003 parity).
+
+The route's path parameters are what Starlette compiles from the path literal; a parameter
+is taken by the handler (by name, or by ``Path(alias=...)``), or by any dependency FastAPI
+solves for the route: the handler's ``Depends``/``Security`` parameters (defaults,
+``Annotated`` metadata, ``Annotated`` aliases of this file or of another module of the
+project), the decorator's ``dependencies=[...]``, the router's ``dependencies=[...]`` and
+their sub-dependencies.  A dependency whose signature cannot be read (a callable instance,
+``functools.partial``, a class with inherited fields, a name the index cannot follow) makes
+the route unknown, and nothing is reported.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from ..context import FUNCTION_TYPES, Context, _desc_has_depends, _depends_desc_target
+from ..project import Symbol
+from ..registry import rule, visitor
+
+#: Starlette's path parameter syntax (``starlette.routing.PARAM_REGEX``): ``{name}`` or
+#: ``{name:convertor}``; ``{ name }`` is literal text, not a parameter
+PATH_PARAM = re.compile(r"{([a-zA-Z_][a-zA-Z0-9_]*)(:[a-zA-Z_][a-zA-Z0-9_]*)?}")
+#: ``Path``/``Query``/... markers whose ``alias=`` names the parameter FastAPI fills it from
+_PARAM_MARKERS = frozenset(
+    f"{m}.{n}"
+    for m in ("fastapi", "fastapi.params", "fastapi.param_functions")
+    for n in ("Path", "Query", "Header", "Cookie", "Body", "Form", "File")
+)
+#: the request objects a dependency can read ``path_params`` from
+_REQUEST_TYPES = frozenset(
+    {
+        "fastapi.Request", "fastapi.WebSocket", "fastapi.requests.Request", "fastapi.websockets.WebSocket",
+        "starlette.requests.Request", "starlette.requests.HTTPConnection", "starlette.websockets.WebSocket",
+        "fastapi.requests.HTTPConnection",
+    }
+)
+_DATACLASS = frozenset({"dataclasses.dataclass", "pydantic.dataclasses.dataclass"})
+#: how deep sub-dependencies are followed before the route counts as unknown
+_MAX_DEPTH = 8
+
+XFA321 = rule(
+    "XFA321",
+    "unused-path-parameter",
+    default=True,
+    seeds=("004",),
+    message="path parameter {{{param}}} of route {name}() is taken by neither the handler nor its dependencies; add {param}: <type> to the signature (or remove {{{param}}} from the path)",
+    what="""
+        Reports a `{name}` (or `{name:convertor}`) in a route's path that
+        nothing of the route takes: not the handler's signature (by name, or through
+        `Path(alias="name")`), and none of the dependencies FastAPI solves for the route — the
+        handler's `Depends`/`Security` parameters (as defaults, in `Annotated`, or through an
+        `Annotated` alias of this file or another module of the project), the decorator's
+        `dependencies=[...]`, the router's `dependencies=[...]`, and their sub-dependencies.
+        The finding points at the `{` of the parameter in the path. Parity with ruff's
+        FAST003, which reads dependencies of the same file only.
+    """,
+    why="""
+        FastAPI matches the URL segment and then drops it: the handler
+        never sees the value, so `/users/{user_id}` answers the same user for every id —
+        almost always a parameter renamed in one place and not the other
+        (seed 004: "Name things for what they ARE"; ruff FAST003). A positional-only
+        parameter (`def f(user_id, /)`) does not take it either: FastAPI passes keywords.
+    """,
+    bad="""
+        from fastapi import APIRouter
+        from pydantic import BaseModel
+
+        router = APIRouter()
+
+
+        class UserRead(BaseModel):
+            id: int
+
+
+        @router.get("/users/{user_id}")
+        async def read_user(userid: int) -> UserRead:
+            return UserRead(id=userid)
+    """,
+    good="""
+        from fastapi import APIRouter
+        from pydantic import BaseModel
+
+        router = APIRouter()
+
+
+        class UserRead(BaseModel):
+            id: int
+
+
+        @router.get("/users/{user_id}")
+        async def read_user(user_id: int) -> UserRead:
+            return UserRead(id=user_id)
+    """,
+    not_flagged=(
+        "A name a dependency of the route takes: `dependencies=[Depends(check_owner)]` on the "
+        "decorator or the router, or `Annotated[..., Depends(get_item)]` (also through an alias "
+        "such as `ItemDep` defined in another module), where `check_owner`/`get_item` has a "
+        "parameter of that name, at any depth of sub-dependencies.",
+        "A handler or dependency with `**kwargs`, or one that reads `request.path_params`; a "
+        "dependency of another module that takes a `Request`.",
+        "Routes with a dependency whose signature cannot be read: a callable instance, "
+        "`functools.partial`, a class whose fields are inherited, a name the project index "
+        "cannot follow (the rule stays silent rather than guess).",
+        "`{ name }` with spaces, `{user-id}` and other text Starlette does not read as a "
+        "parameter; paths that are not string literals.",
+    ),
+    example_path="app/routes/orders.py",
+)
+
+
+class _Unknown(Exception):
+    """A dependency of the route whose signature cannot be read."""
+
+
+@visitor(ast.FunctionDef, ast.AsyncFunctionDef, codes=(XFA321,))
+def unused_path_parameter(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> None:
+    routes = ctx.routes_of(node)
+    if not routes or ctx.frame.kind == "class":
+        return  # a method of a class-based view: the class's attributes are dependencies too
+    consumed: set[str] | None = None
+    for route in routes:
+        if route.path is None or _wrapped(node, route):
+            continue
+        params = list(dict.fromkeys(m.group(1) for m in PATH_PARAM.finditer(route.path)))
+        if not params:
+            continue
+        try:
+            if consumed is None:
+                consumed = _handler_names(node, ctx)
+            taken = set(consumed)
+            taken |= _dependency_list(route.keyword("dependencies"), ctx, 0, set())
+            taken |= _router_dependencies(route.decorator.func, ctx)
+        except _Unknown:
+            return
+        for param in params:
+            if param not in taken:
+                ctx.report(_position(route, param, ctx), XFA321, param=param, name=node.name)
+
+
+def _wrapped(fn: ast.FunctionDef | ast.AsyncFunctionDef, route) -> bool:
+    """Another decorator stands between the route's and the function: FastAPI reads the
+    signature of what it returns, which this file does not show."""
+    decorators = fn.decorator_list
+    at = next((i for i, d in enumerate(decorators) if d is route.decorator), len(decorators))
+    return at < len(decorators) - 1
+
+
+def _handler_names(fn: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> set[str]:
+    """The names the handler and its parameter dependencies take."""
+    names = _signature_names(fn, ctx, 0, set())
+    if _reads_path_params(fn):
+        raise _Unknown
+    return names
+
+
+def _reads_path_params(fn: ast.AST) -> bool:
+    return any(isinstance(n, ast.Attribute) and n.attr == "path_params" for n in ast.walk(fn))
+
+
+def _signature_names(
+    fn: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context, depth: int, seen: set[int]
+) -> set[str]:
+    """What a function of this file takes by keyword: its parameter names and aliases, and
+    the names its sub-dependencies take."""
+    if depth > _MAX_DEPTH:
+        raise _Unknown
+    if id(fn) in seen:
+        return set()
+    seen.add(id(fn))
+    args = fn.args
+    if args.kwarg is not None:
+        raise _Unknown
+    names: set[str] = set()
+    for arg in (*args.args, *args.kwonlyargs):
+        # FastAPI fills a parameter with an ``alias=`` from the alias, not from its name
+        names |= _param_aliases(fn, arg, ctx) or {arg.arg}
+        dep = ctx.param_depends(fn, arg.arg)
+        if dep is not None:
+            target = ctx.depends_target(dep)
+            if target is None:  # ``Depends()``: the annotation's class
+                target, _ = ctx.unwrap_annotation(arg.annotation)
+                if target is None:
+                    raise _Unknown
+            names |= _target_names(target, ctx, depth + 1, seen)
+        else:
+            default = _default_of(fn, arg.arg)
+            if isinstance(default, (ast.Name, ast.Attribute)):
+                names |= _default_dependency(default, ctx, depth + 1, seen)
+            if arg.annotation is not None:
+                names |= _alias_dependency(arg.annotation, ctx, depth + 1, seen)
+    return names
+
+
+def _param_aliases(fn: ast.AST, arg: ast.arg, ctx: Context) -> set[str]:
+    """``alias=`` of the parameter's ``Path(...)``/``Query(...)`` marker."""
+    markers: list[ast.expr] = []
+    default = _default_of(fn, arg.arg)
+    if default is not None:
+        markers.append(default)
+    if arg.annotation is not None:
+        markers.extend(ctx.unwrap_annotation(arg.annotation)[1])
+    found = set()
+    for marker in markers:
+        if isinstance(marker, ast.Call) and ctx.resolve(marker.func) in _PARAM_MARKERS:
+            for kw in marker.keywords:
+                if kw.arg == "alias":
+                    if isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str):
+                        found.add(kw.value.value)
+                    else:
+                        raise _Unknown
+    return found
+
+
+def _default_of(fn: ast.AST, name: str) -> ast.expr | None:
+    args = getattr(fn, "args", None)
+    if not isinstance(args, ast.arguments):
+        return None
+    positional = [*args.posonlyargs, *args.args]
+    offset = len(positional) - len(args.defaults)
+    for i, arg in enumerate(positional):
+        if arg.arg == name:
+            return args.defaults[i - offset] if i >= offset else None
+    for arg, default in zip(args.kwonlyargs, args.kw_defaults):
+        if arg.arg == name:
+            return default
+    return None
+
+
+def _default_dependency(default: ast.expr, ctx: Context, depth: int, seen: set[int]) -> set[str]:
+    """``item=ItemDep`` where ``ItemDep = Depends(get_item)`` (this file or another module)."""
+    if isinstance(default, ast.Name):
+        binding = ctx.lookup(default.id)
+        if binding is not None and binding.kind == "assign" and binding.value is not None:
+            if ctx.is_depends(binding.value):
+                target = ctx.depends_target(binding.value)
+                if target is None:
+                    raise _Unknown
+                return _target_names(target, ctx, depth, seen)
+            return set()
+    sym = ctx.symbol(default)
+    if sym is not None and sym.kind == "value" and sym.path is not None and isinstance(sym.info, dict):
+        if sym.info.get("k") == "call" and str(sym.info.get("f", "")).rsplit(".", 1)[-1] in ("Depends", "Security"):
+            target = _depends_desc_target(sym.info)
+            if target is None:
+                raise _Unknown
+            return _symbol_names(ctx.index.lookup(sym.path, target), ctx, depth, seen)
+    return set()
+
+
+def _alias_dependency(annotation: ast.expr, ctx: Context, depth: int, seen: set[int]) -> set[str]:
+    """A parameter annotated with an ``Annotated[..., Depends(f)]`` alias of another module
+    (aliases of this file are unwrapped by ``param_depends``)."""
+    base, metadata = ctx.unwrap_annotation(annotation)
+    if metadata or not isinstance(base, (ast.Name, ast.Attribute)):
+        return set()
+    sym = ctx.symbol(base)
+    if sym is None or sym.kind != "value" or sym.path is None:
+        return set()
+    return _desc_alias_names(ctx, sym.path, sym.info, depth, seen)
+
+
+def _desc_alias_names(ctx: Context, path: str, desc: object, depth: int, seen: set[int]) -> set[str]:
+    if not isinstance(desc, dict) or not _desc_has_depends(desc):
+        return set()
+    target = _alias_target(desc)
+    if target is None:
+        raise _Unknown
+    return _symbol_names(ctx.index.lookup(path, target), ctx, depth, seen)
+
+
+def _alias_target(desc: dict) -> str | None:
+    """The ``Depends`` target of an ``Annotated[T, Depends(f)]`` description."""
+    for _ in range(_MAX_DEPTH):
+        items = desc.get("items") or []
+        for item in items[1:]:
+            if isinstance(item, dict):
+                target = _depends_desc_target(item)
+                if target is not None:
+                    return target
+                if item.get("k") == "call" and str(item.get("f", "")).rsplit(".", 1)[-1] in ("Depends", "Security"):
+                    return None
+        if not items or not isinstance(items[0], dict) or items[0].get("k") != "sub":
+            return None
+        desc = items[0]
+    return None
+
+
+def _dependency_list(value: ast.expr | None, ctx: Context, depth: int, seen: set[int]) -> set[str]:
+    """The names the ``dependencies=[Depends(f), ...]`` of a decorator or router take."""
+    if value is None:
+        return set()
+    if not isinstance(value, (ast.List, ast.Tuple)):
+        raise _Unknown
+    names: set[str] = set()
+    for item in value.elts:
+        target = ctx.depends_target(item)
+        if target is None:
+            raise _Unknown
+        names |= _target_names(target, ctx, depth + 1, seen)
+    return names
+
+
+def _router_dependencies(func: ast.expr, ctx: Context) -> set[str]:
+    """``dependencies=`` of the router the route is declared on, when this file or the
+    project index shows how it was made."""
+    if not isinstance(func, ast.Attribute):
+        return set()
+    router = func.value
+    if isinstance(router, ast.Name):
+        binding = ctx.lookup(router.id)
+        if binding is not None and binding.kind == "assign" and isinstance(binding.value, ast.Call):
+            for kw in binding.value.keywords:
+                if kw.arg is None:
+                    raise _Unknown
+                if kw.arg == "dependencies":
+                    return _dependency_list(kw.value, ctx, 0, set())
+            return set()
+    sym = ctx.symbol(router)
+    if sym is not None and sym.kind == "value" and isinstance(sym.info, dict):
+        if "dependencies" in (sym.info.get("kw") or ()):
+            raise _Unknown
+    return set()
+
+
+def _target_names(target: ast.expr, ctx: Context, depth: int, seen: set[int]) -> set[str]:
+    """What the dependency ``target`` (the argument of ``Depends``) takes."""
+    if depth > _MAX_DEPTH:
+        raise _Unknown
+    if not isinstance(target, (ast.Name, ast.Attribute)):
+        raise _Unknown
+    if isinstance(target, ast.Name):
+        binding = ctx.lookup(target.id)
+        if binding is not None and binding.kind == "def" and isinstance(binding.node, FUNCTION_TYPES):
+            return _local_function(binding.node, ctx, depth, seen)
+        if binding is not None and binding.kind == "class" and isinstance(binding.node, ast.ClassDef):
+            return _local_class(binding.node, ctx, depth, seen)
+        if binding is None or binding.kind != "import":
+            raise _Unknown
+    return _symbol_names(ctx.symbol(target), ctx, depth, seen)
+
+
+def _local_function(fn: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context, depth: int, seen: set[int]) -> set[str]:
+    if _reads_path_params(fn):
+        raise _Unknown
+    return _signature_names(fn, ctx, depth, seen)
+
+
+def _local_class(cls: ast.ClassDef, ctx: Context, depth: int, seen: set[int]) -> set[str]:
+    """A class used as a dependency: its ``__init__``'s parameters, or the fields of a
+    dataclass or Pydantic model that inherits none."""
+    init = next((s for s in cls.body if isinstance(s, FUNCTION_TYPES) and s.name == "__init__"), None)
+    plain_bases = all(
+        ctx.resolve(b) in ("object", "pydantic.BaseModel", "pydantic.main.BaseModel") for b in cls.bases
+    ) and not cls.keywords
+    if init is not None:
+        if not plain_bases:
+            raise _Unknown
+        names = _local_function(init, ctx, depth, seen)
+        names.discard(init.args.args[0].arg if init.args.args else "self")
+        return names
+    dataclass = any(
+        ctx.resolve(d.func if isinstance(d, ast.Call) else d) in _DATACLASS for d in cls.decorator_list
+    )
+    pydantic = bool(cls.bases) and all(
+        ctx.resolve(b) in ("pydantic.BaseModel", "pydantic.main.BaseModel") for b in cls.bases
+    )
+    if not plain_bases or not (dataclass or pydantic) or any(s.name == "__call__" for s in cls.body if isinstance(s, FUNCTION_TYPES)):
+        raise _Unknown
+    return {s.target.id for s in cls.body if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)}
+
+
+def _symbol_names(sym: Symbol | None, ctx: Context, depth: int, seen: set[int]) -> set[str]:
+    """What a dependency of another module takes, from its summary's ``sig``."""
+    if depth > _MAX_DEPTH or sym is None or sym.kind != "function" or sym.path is None:
+        raise _Unknown
+    info = sym.info if isinstance(sym.info, dict) else {}
+    sig = info.get("sig")
+    if not isinstance(sig, dict) or sig.get("kw") or info.get("dup"):
+        raise _Unknown
+    key = hash((sym.path, sym.name))
+    if key in seen:
+        return set()
+    seen.add(key)
+    names = set(sig.get("p") or ())
+    for dep in sig.get("d") or ():
+        if dep == "?":
+            raise _Unknown
+        if dep.startswith("@"):
+            names |= _annotation_names(ctx, sym.path, dep[1:], depth + 1, seen)
+        else:
+            names |= _symbol_names(ctx.index.lookup(sym.path, dep), ctx, depth + 1, seen)
+    return names
+
+
+def _annotation_names(ctx: Context, path: str, dotted: str, depth: int, seen: set[int]) -> set[str]:
+    """A parameter of another module's dependency annotated ``dotted``: a request object
+    (it may read ``path_params``: unknown), an ``Annotated`` alias holding a ``Depends``
+    (followed), or a type (nothing)."""
+    if dotted in _REQUEST_TYPES:
+        raise _Unknown
+    sym = ctx.index.lookup(path, dotted)
+    if sym is None:
+        return set()
+    if sym.kind == "external" and sym.qualname in _REQUEST_TYPES:
+        raise _Unknown
+    if sym.kind == "value" and sym.path is not None:
+        return _desc_alias_names(ctx, sym.path, sym.info, depth, seen)
+    return set()
+
+
+def _position(route, param: str, ctx: Context) -> tuple[int, int] | ast.AST:
+    """The ``{`` of ``{param}`` in the path literal, when the literal sits on one line."""
+    literal = route.decorator.args[0] if route.decorator.args else route.keyword("path")
+    if literal is None:
+        return route.decorator
+    if ctx.lines is None or literal.end_lineno != literal.lineno:
+        return literal
+    raw = ctx.lines[literal.lineno - 1].encode("utf-8")[literal.col_offset : literal.end_col_offset]
+    for needle in (b"{" + param.encode() + b"}", b"{" + param.encode() + b":"):
+        at = raw.find(needle)
+        if at >= 0:
+            return (literal.lineno, literal.col_offset + at)
+    return literal

@@ -1,0 +1,39 @@
+from fastapi import APIRouter, Depends
+
+from app.core import deps
+from app.core.deps import CurrentUser, OrgDep, ProjectDep, SessionDep, get_project, project_marker, takes_anything
+
+router = APIRouter()
+
+
+@router.get("/projects/{project_id}")
+async def by_alias(project: ProjectDep, user: CurrentUser) -> int:
+    return project
+
+
+@router.get("/projects/{project_id}/tasks", dependencies=[Depends(get_project)])
+async def by_imported_dependency(session: SessionDep) -> None: ...
+
+
+@router.get("/projects/{project_id}/users", dependencies=[Depends(deps.get_project)])
+async def by_module_attribute() -> None: ...
+
+
+@router.get("/projects/{project_id}/marker")
+async def by_imported_marker(project=project_marker) -> None: ...
+
+
+@router.get("/orgs/{org_id}")
+async def by_request_dependency(org: OrgDep) -> None: ...
+
+
+@router.get("/any/{item_id}", dependencies=[Depends(takes_anything)])
+async def by_kwargs_dependency() -> None: ...
+
+
+@router.get("/users/{user_id}")  # error: XFA321:21
+async def not_taken(session: SessionDep, user: CurrentUser) -> None: ...
+
+
+@router.get("/teams/{team_id}/projects/{project_id}")  # error: XFA321:21
+async def one_taken(project: ProjectDep) -> None: ...

@@ -1,0 +1,37 @@
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+
+async def get_db():
+    yield object()
+
+
+SessionDep = Annotated[object, Depends(get_db)]
+
+
+async def get_project(project_id: int, session: SessionDep) -> int:
+    return project_id
+
+
+ProjectDep = Annotated[int, Depends(get_project)]
+
+
+async def get_current_user(token: str = "") -> str:
+    return token
+
+
+CurrentUser = Annotated[str, Depends(get_current_user)]
+
+
+async def from_request(request: Request) -> int:
+    return int(request.path_params["org_id"])
+
+
+OrgDep = Annotated[int, Depends(from_request)]
+
+
+def takes_anything(**kwargs) -> None: ...
+
+
+project_marker = Depends(get_project)
