@@ -637,10 +637,45 @@ def summarize(tree: ast.AST, non_fastapi: Iterable[str] = ()) -> dict[str, Any]:
     return summary
 
 
+#: the request objects a dependency can read ``path_params`` from
+REQUEST_TYPES = frozenset(
+    {
+        "fastapi.Request", "fastapi.WebSocket", "fastapi.requests.Request", "fastapi.websockets.WebSocket",
+        "fastapi.requests.HTTPConnection", "starlette.requests.Request", "starlette.requests.HTTPConnection",
+        "starlette.websockets.WebSocket",
+    }
+)
+
+
+def reads_path_params(fn: ast.FunctionDef | ast.AsyncFunctionDef, res: Callable[[ast.expr], str | None]) -> bool:
+    """``fn`` may read the request's path parameters itself: it reads ``.path_params``, or
+    hands a parameter typed as a request (``Request``, ``WebSocket``, ``HTTPConnection``) to
+    something else (``check(request)``) instead of only reading its attributes."""
+    requests = {
+        a.arg
+        for a in (*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs)
+        if a.annotation is not None and res(a.annotation) in REQUEST_TYPES
+    }
+    attribute_values: set[int] = set()
+    for node in ast.walk(fn):
+        if isinstance(node, ast.Attribute):
+            if node.attr == "path_params":
+                return True
+            attribute_values.add(id(node.value))
+    if not requests:
+        return False
+    return any(
+        isinstance(node, ast.Name) and node.id in requests and id(node) not in attribute_values
+        for stmt in fn.body
+        for node in ast.walk(stmt)
+    )
+
+
 def _signature(fn: ast.FunctionDef | ast.AsyncFunctionDef, res: _Resolver) -> dict[str, Any]:
     """What FastAPI reads from a function used as a dependency: ``p`` the names it can be
     called with by keyword (positional-only ones left out), ``kw`` when it takes
-    ``**kwargs``, and ``d`` one entry per parameter that may be a sub-dependency: the
+    ``**kwargs``, ``pp`` when it may read the request's path parameters itself (see
+    :func:`reads_path_params`), and ``d`` one entry per parameter that may be a sub-dependency: the
     dotted target of its ``Depends(x)`` (default or ``Annotated`` metadata), ``"?"`` for
     a ``Depends`` whose target is no name, ``"@" + dotted`` for an annotation that names
     something (a type, or an ``Annotated`` alias holding a ``Depends``)."""
@@ -671,6 +706,8 @@ def _signature(fn: ast.FunctionDef | ast.AsyncFunctionDef, res: _Resolver) -> di
     sig: dict[str, Any] = {"p": [a.arg for a in params]}
     if args.kwarg is not None:
         sig["kw"] = True
+    if reads_path_params(fn, res.name):
+        sig["pp"] = True
     if deps:
         sig["d"] = deps
     return sig
@@ -698,6 +735,9 @@ def _class_summary(cls: ast.ClassDef, res: _Resolver) -> dict[str, Any]:
             complete = False
         if isinstance(stmt, _FUNCTIONS):
             methods[stmt.name] = isinstance(stmt, ast.AsyncFunctionDef)
+            if stmt.name in ("__call__", "__init__"):
+                # a class, or an instance (``Depends(Checker(...))``), used as a dependency
+                info["call" if stmt.name == "__call__" else "init"] = _signature(stmt, res)
             first = stmt.args.posonlyargs[:1] or stmt.args.args[:1]
             if first:
                 scanned = _scan_function(stmt, res, first[0].arg)

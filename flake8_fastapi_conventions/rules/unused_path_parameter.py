@@ -15,7 +15,7 @@ from __future__ import annotations
 import ast
 import re
 from ..context import FUNCTION_TYPES, Context, _desc_has_depends, _depends_desc_target
-from ..project import Symbol
+from ..project import Symbol, reads_path_params
 from ..registry import rule, visitor
 
 #: Starlette's path parameter syntax (``starlette.routing.PARAM_REGEX``): ``{name}`` or
@@ -26,14 +26,6 @@ _PARAM_MARKERS = frozenset(
     f"{m}.{n}"
     for m in ("fastapi", "fastapi.params", "fastapi.param_functions")
     for n in ("Path", "Query", "Header", "Cookie", "Body", "Form", "File")
-)
-#: the request objects a dependency can read ``path_params`` from
-_REQUEST_TYPES = frozenset(
-    {
-        "fastapi.Request", "fastapi.WebSocket", "fastapi.requests.Request", "fastapi.websockets.WebSocket",
-        "starlette.requests.Request", "starlette.requests.HTTPConnection", "starlette.websockets.WebSocket",
-        "fastapi.requests.HTTPConnection",
-    }
 )
 _DATACLASS = frozenset({"dataclasses.dataclass", "pydantic.dataclasses.dataclass"})
 #: how deep sub-dependencies are followed before the route counts as unknown
@@ -149,13 +141,9 @@ def _wrapped(fn: ast.FunctionDef | ast.AsyncFunctionDef, route) -> bool:
 def _handler_names(fn: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> set[str]:
     """The names the handler and its parameter dependencies take."""
     names = _signature_names(fn, ctx, 0, set())
-    if _reads_path_params(fn):
+    if reads_path_params(fn, ctx.resolve):
         raise _Unknown
     return names
-
-
-def _reads_path_params(fn: ast.AST) -> bool:
-    return any(isinstance(n, ast.Attribute) and n.attr == "path_params" for n in ast.walk(fn))
 
 
 def _signature_names(
@@ -327,6 +315,8 @@ def _target_names(target: ast.expr, ctx: Context, depth: int, seen: set[int]) ->
     """What the dependency ``target`` (the argument of ``Depends``) takes."""
     if depth > _MAX_DEPTH:
         raise _Unknown
+    if isinstance(target, ast.Call):  # ``Depends(Checker(...))``: the instance's ``__call__``
+        return _instance_names(target.func, ctx, depth, seen)
     if not isinstance(target, (ast.Name, ast.Attribute)):
         raise _Unknown
     if isinstance(target, ast.Name):
@@ -335,13 +325,36 @@ def _target_names(target: ast.expr, ctx: Context, depth: int, seen: set[int]) ->
             return _local_function(binding.node, ctx, depth, seen)
         if binding is not None and binding.kind == "class" and isinstance(binding.node, ast.ClassDef):
             return _local_class(binding.node, ctx, depth, seen)
+        if binding is not None and binding.kind == "assign" and isinstance(binding.value, ast.Call):
+            return _instance_names(binding.value.func, ctx, depth, seen)
         if binding is None or binding.kind != "import":
             raise _Unknown
     return _symbol_names(ctx.symbol(target), ctx, depth, seen)
 
 
+def _instance_names(cls: ast.expr, ctx: Context, depth: int, seen: set[int]) -> set[str]:
+    """An instance of ``cls`` used as a dependency: what its ``__call__`` takes."""
+    if isinstance(cls, ast.Name):
+        binding = ctx.lookup(cls.id)
+        if binding is not None and binding.kind == "class" and isinstance(binding.node, ast.ClassDef):
+            call = next(
+                (s for s in binding.node.body if isinstance(s, FUNCTION_TYPES) and s.name == "__call__"), None
+            )
+            if call is None:
+                raise _Unknown  # inherited, or no callable at all
+            return _local_function(call, ctx, depth, seen)
+        if binding is None or binding.kind != "import":
+            raise _Unknown
+    elif not isinstance(cls, ast.Attribute):
+        raise _Unknown
+    sym = ctx.symbol(cls)
+    if sym is None or sym.kind != "class" or not isinstance(sym.info, dict):
+        raise _Unknown
+    return _sig_names(sym, sym.info.get("call"), ctx, depth, seen)
+
+
 def _local_function(fn: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context, depth: int, seen: set[int]) -> set[str]:
-    if _reads_path_params(fn):
+    if reads_path_params(fn, ctx.resolve):
         raise _Unknown
     return _signature_names(fn, ctx, depth, seen)
 
@@ -371,14 +384,28 @@ def _local_class(cls: ast.ClassDef, ctx: Context, depth: int, seen: set[int]) ->
 
 
 def _symbol_names(sym: Symbol | None, ctx: Context, depth: int, seen: set[int]) -> set[str]:
-    """What a dependency of another module takes, from its summary's ``sig``."""
-    if depth > _MAX_DEPTH or sym is None or sym.kind != "function" or sym.path is None:
+    """What a dependency of another module takes, from its summary's ``sig`` (a function)
+    or ``init`` (a class with its own ``__init__``)."""
+    if depth > _MAX_DEPTH or sym is None or sym.path is None or not isinstance(sym.info, dict):
         raise _Unknown
-    info = sym.info if isinstance(sym.info, dict) else {}
-    sig = info.get("sig")
-    if not isinstance(sig, dict) or sig.get("kw") or info.get("dup"):
+    info = sym.info
+    if info.get("dup"):
         raise _Unknown
-    key = hash((sym.path, sym.name))
+    if sym.kind == "function":
+        return _sig_names(sym, info.get("sig"), ctx, depth, seen)
+    if sym.kind == "class":
+        return _sig_names(sym, info.get("init"), ctx, depth, seen)
+    if sym.kind == "value" and info.get("k") == "call":  # ``checker = Checker(...)``
+        cls = ctx.index.lookup(sym.path, str(info.get("f", "")))
+        if cls is not None and cls.kind == "class" and isinstance(cls.info, dict):
+            return _sig_names(cls, cls.info.get("call"), ctx, depth, seen)
+    raise _Unknown
+
+
+def _sig_names(sym: Symbol, sig: object, ctx: Context, depth: int, seen: set[int]) -> set[str]:
+    if not isinstance(sig, dict) or sig.get("kw") or sig.get("pp") or sym.path is None:
+        raise _Unknown
+    key = hash((sym.path, sym.name, id(sig)))
     if key in seen:
         return set()
     seen.add(key)
@@ -394,16 +421,11 @@ def _symbol_names(sym: Symbol | None, ctx: Context, depth: int, seen: set[int]) 
 
 
 def _annotation_names(ctx: Context, path: str, dotted: str, depth: int, seen: set[int]) -> set[str]:
-    """A parameter of another module's dependency annotated ``dotted``: a request object
-    (it may read ``path_params``: unknown), an ``Annotated`` alias holding a ``Depends``
-    (followed), or a type (nothing)."""
-    if dotted in _REQUEST_TYPES:
-        raise _Unknown
+    """A parameter of another module's dependency annotated ``dotted``: an ``Annotated``
+    alias holding a ``Depends`` (followed), or a type (nothing)."""
     sym = ctx.index.lookup(path, dotted)
     if sym is None:
         return set()
-    if sym.kind == "external" and sym.qualname in _REQUEST_TYPES:
-        raise _Unknown
     if sym.kind == "value" and sym.path is not None:
         return _desc_alias_names(ctx, sym.path, sym.info, depth, seen)
     return set()

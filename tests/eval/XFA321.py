@@ -215,3 +215,47 @@ async def by_router_dependency() -> None: ...
 
 @router.get("/query/{item_id}")
 async def query_alias(value: Annotated[str, Query(alias="item_id")]) -> None: ...
+
+
+class ItemChecker:
+    def __init__(self, scope: str) -> None:
+        self.scope = scope
+
+    def __call__(self, item_id: int) -> int:
+        return item_id
+
+
+class TokenChecker:
+    def __call__(self, token: str) -> str:
+        return token
+
+
+@router.get("/checker/{item_id}", dependencies=[Depends(ItemChecker("read"))])
+async def by_instance_call() -> None: ...
+
+
+@router.get("/checker2/{item_id}", dependencies=[Depends(TokenChecker())])  # error: XFA321:24
+async def instance_without_it() -> None: ...
+
+
+token_checker = TokenChecker()
+
+
+@router.get("/checker3/{item_id}")  # error: XFA321:24
+async def module_instance_without_it(token: Annotated[str, Depends(token_checker)]) -> None: ...
+
+
+def check_permission(request: Request) -> None:
+    print(request)
+
+
+async def get_session(request: Request) -> object:
+    return request.state.db
+
+
+@router.get("/escapes/{item_id}", dependencies=[Depends(check_permission)])
+async def request_handed_on() -> None: ...
+
+
+@router.get("/state/{item_id}")  # error: XFA321:21
+async def request_attributes_only(db: Annotated[object, Depends(get_session)]) -> None: ...

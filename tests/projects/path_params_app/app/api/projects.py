@@ -37,3 +37,26 @@ async def not_taken(session: SessionDep, user: CurrentUser) -> None: ...
 
 @router.get("/teams/{team_id}/projects/{project_id}")  # error: XFA321:21
 async def one_taken(project: ProjectDep) -> None: ...
+
+
+from app.core.deps import ItemScope, Permission, ProjectKey, RequestDb, item_scope  # noqa: E402
+
+
+@router.get("/requests/{request_id}")  # error: XFA321:24
+async def request_state_only(db: RequestDb) -> None: ...
+
+
+@router.get("/permissions/{item_id}", dependencies=[Depends(Permission([]))])
+async def permission_hands_request_on() -> None: ...
+
+
+@router.get("/scoped/{item_id}", dependencies=[Depends(ItemScope())])
+async def by_imported_instance() -> None: ...
+
+
+@router.get("/scoped2/{item_id}", dependencies=[Depends(item_scope)])
+async def by_imported_module_instance() -> None: ...
+
+
+@router.get("/keys/{project_id}")
+async def by_imported_class(key: ProjectKey = Depends()) -> None: ...

@@ -35,3 +35,32 @@ def takes_anything(**kwargs) -> None: ...
 
 
 project_marker = Depends(get_project)
+
+
+async def get_request_db(request: Request) -> object:
+    return request.state.db
+
+
+RequestDb = Annotated[object, Depends(get_request_db)]
+
+
+class Permission:
+    def __init__(self, names: list) -> None:
+        self.names = names
+
+    def __call__(self, request: Request) -> None:
+        for name in self.names:
+            name(request=request)
+
+
+class ItemScope:
+    def __call__(self, item_id: int) -> int:
+        return item_id
+
+
+item_scope = ItemScope()
+
+
+class ProjectKey:
+    def __init__(self, project_id: int) -> None:
+        self.project_id = project_id
