@@ -499,7 +499,7 @@ class Context:
             return None
         if found.kind == "import":
             qualname = f"{found.qualname}.{rest}" if rest else found.qualname
-            return self.index.lookup(self.filename, qualname or "")
+            return self.index.lookup(self.filename, qualname or "", imported=True)
         if self.bindings.get(head) is found and found.kind in ("def", "class", "assign"):
             return self.index.lookup(self.filename, text)
         return None

@@ -1005,23 +1005,27 @@ class ProjectIndex:
 
     # -- symbols ----------------------------------------------------------------------
 
-    def lookup(self, from_path: str, qualname: str, hops: int = 0) -> Symbol | None:
+    def lookup(self, from_path: str, qualname: str, hops: int = 0, imported: bool = False) -> Symbol | None:
         """What ``qualname`` (as the importing module spells it, e.g. ``app.models.User``
-        or ``..models.User``) is.  ``None`` when it cannot be followed."""
+        or ``..models.User``) is.  ``None`` when it cannot be followed.  ``imported``: the
+        name is an import's target, never one of the module's own names (``app.api.users``
+        imported into ``app/main.py``, which also binds ``app = FastAPI()``)."""
         if hops > _MAX_HOPS or not qualname:
             return None
         from_path = os.path.abspath(from_path)
         if hops == 0:
             key = (os.path.dirname(os.path.abspath(from_path)), qualname)
+            if imported:
+                key = (key[0], "import " + qualname)
             if key in self._lookups:
                 return self._lookups[key]
-            found = self._lookup(from_path, qualname, 0)
+            found = self._lookup(from_path, qualname, 0, imported)
             self._lookups[key] = found
             return found
         return self._lookup(from_path, qualname, hops)
 
-    def _lookup(self, from_path: str, qualname: str, hops: int) -> Symbol | None:
-        if not qualname.startswith("."):
+    def _lookup(self, from_path: str, qualname: str, hops: int, imported: bool = False) -> Symbol | None:
+        if not qualname.startswith(".") and not imported:
             # a name the module defines itself (a base class written ``Base``)
             head, _, rest = qualname.partition(".")
             if self._defines(from_path, head):

@@ -11,4 +11,5 @@ from . import (  # noqa: F401
     observability,  # XFA8xx logging and observability
     code_shape,  # XFA9xx code shape (opinionated, off by default)
     unused_path_parameter,  # XFA321 (ruff FAST003 parity)
+    route_guidance,  # XFA322-XFA326 (ruff FAST001, FastAPI's own guidance)
 )
