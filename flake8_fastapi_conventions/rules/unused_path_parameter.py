@@ -50,8 +50,11 @@ XFA321 = rule(
     why="""
         FastAPI matches the URL segment and then drops it: the handler
         never sees the value, so `/users/{user_id}` answers the same user for every id —
-        almost always a parameter renamed in one place and not the other
-        (seed 004: "Name things for what they ARE"; ruff FAST003). A positional-only
+        almost always a parameter renamed in one place and not the other. Seed 004: the
+        router "knows about HTTP (methods, status codes, response models, dependencies)" —
+        its path and its handler's signature are one contract; ruff's FAST003 checks the
+        same. FastAPI's path-parameter tutorial declares every `{name}` of the path as a
+        parameter of the function. A positional-only
         parameter (`def f(user_id, /)`) does not take it either: FastAPI passes keywords.
     """,
     bad="""
