@@ -4,6 +4,7 @@ about declaring routes (all off by default)."""
 from __future__ import annotations
 
 import ast
+import re
 
 from ..context import FUNCTION_TYPES, Context, dotted_name
 from ..registry import rule, visitor
@@ -350,6 +351,8 @@ XFA325 = rule(
         "A router this file includes more than once (versioned mounts: the same router under "
         "`/v1` and `/v2`).",
         "Arguments the router also declares (the include adds to them, on purpose).",
+        "A `prefix=` that mounts the router under the API version (`/api/v1`, `/v2`, or a "
+        "setting such as `settings.API_V1_STR`): XFA320 asks for that prefix at the include.",
     ),
     config=_OPT_IN.format(code="XFA325"),
 )
@@ -375,7 +378,7 @@ def router_config_in_include(node: ast.Module, ctx: Context) -> None:
     for call, text in includes:
         if counts[text] > 1:
             continue
-        given = [kw.arg for kw in call.keywords if kw.arg in ROUTER_CONFIG]
+        given = [kw.arg for kw in call.keywords if kw.arg in ROUTER_CONFIG and not _mount_prefix(kw)]
         if not given or any(kw.arg is None for kw in call.keywords):
             continue
         declared = _router_keywords(call.args[0], ctx)
@@ -384,6 +387,21 @@ def router_config_in_include(node: ast.Module, ctx: Context) -> None:
         missing = [a for a in given if a not in declared]
         if missing:
             ctx.report(call, XFA325, router=text, args="/".join(missing))
+
+
+_VERSION = re.compile(r"(^|/)(v\d+|api)(/|$)")
+
+
+def _mount_prefix(kw: ast.keyword) -> bool:
+    """A ``prefix=`` that mounts the router under the API's version (``/api/v1``, or a
+    setting such as ``settings.API_V1_STR``): where the application is put together, not
+    configuration of the router (XFA320 asks for exactly that prefix at the include)."""
+    if kw.arg != "prefix":
+        return False
+    value = kw.value
+    if not (isinstance(value, ast.Constant) and isinstance(value.value, str)):
+        return True
+    return bool(_VERSION.search(value.value))
 
 
 def _router_keywords(expr: ast.expr, ctx: Context) -> set[str] | None:
