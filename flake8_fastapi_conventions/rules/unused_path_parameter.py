@@ -164,7 +164,7 @@ def _signature_names(
         raise _Unknown
     names: set[str] = set()
     for arg in (*args.args, *args.kwonlyargs):
-        # FastAPI fills a parameter with an ``alias=`` from the alias, not from its name
+        # FastAPI fills a parameter with a ``Path(alias=...)`` from the alias, not its name
         names |= _param_aliases(fn, arg, ctx) or {arg.arg}
         dep = ctx.param_depends(fn, arg.arg)
         if dep is not None:
@@ -184,7 +184,9 @@ def _signature_names(
 
 
 def _param_aliases(fn: ast.AST, arg: ast.arg, ctx: Context) -> set[str]:
-    """``alias=`` of the parameter's ``Path(...)``/``Query(...)`` marker."""
+    """``alias=`` of the parameter's ``Path(...)`` marker: FastAPI reads such a parameter
+    from the path parameter of that name.  (A ``Query(alias="item_id")`` reads the query
+    string, never the path, so it takes nothing from the path.)"""
     markers: list[ast.expr] = []
     default = _default_of(fn, arg.arg)
     if default is not None:
@@ -193,13 +195,21 @@ def _param_aliases(fn: ast.AST, arg: ast.arg, ctx: Context) -> set[str]:
         markers.extend(ctx.unwrap_annotation(arg.annotation)[1])
     found = set()
     for marker in markers:
-        if isinstance(marker, ast.Call) and ctx.resolve(marker.func) in _PARAM_MARKERS:
-            for kw in marker.keywords:
-                if kw.arg == "alias":
-                    if isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str):
-                        found.add(kw.value.value)
-                    else:
-                        raise _Unknown
+        if not isinstance(marker, ast.Call):
+            continue
+        name = ctx.resolve(marker.func)
+        if name not in _PARAM_MARKERS:
+            continue
+        for kw in marker.keywords:
+            if kw.arg is None or (kw.arg == "validation_alias" and name.endswith(".Path")):
+                raise _Unknown  # ``Path(**opts)``, ``Path(validation_alias=AliasChoices(...))``
+            if kw.arg == "alias":
+                if not (isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str)):
+                    raise _Unknown
+                if name.endswith(".Path"):
+                    found.add(kw.value.value)
+                else:
+                    found.add("")  # a query/header/... alias: the name is not a path parameter
     return found
 
 

@@ -213,8 +213,8 @@ owned = APIRouter(dependencies=[Depends(get_item)])
 async def by_router_dependency() -> None: ...
 
 
-@router.get("/query/{item_id}")
-async def query_alias(value: Annotated[str, Query(alias="item_id")]) -> None: ...
+@router.get("/query/{item_id}")  # error: XFA321:21
+async def query_alias_reads_the_query(value: Annotated[str, Query(alias="item_id")]) -> None: ...
 
 
 class ItemChecker:
