@@ -20,6 +20,7 @@ flake8 parsed, so the buffer replaces the file's stored entry for that run.
 from __future__ import annotations
 
 import ast
+import builtins
 import os
 import sys
 from dataclasses import dataclass
@@ -699,7 +700,7 @@ def _signature(fn: ast.FunctionDef | ast.AsyncFunctionDef, res: _Resolver) -> di
                 found = (res.name(target) if target is not None else None) or "?"
         if found is None and isinstance(annotation, (ast.Name, ast.Attribute)):
             named = res.name(annotation)
-            if named:
+            if named and not ("." not in named and hasattr(builtins, named)):  # ``str``: a type
                 found = "@" + named
         if found is not None:
             deps.append(found)

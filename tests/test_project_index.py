@@ -954,3 +954,60 @@ def test_a_lazy_singleton_is_marked():
     functions = summarize(tree)["functions"]
     assert functions["get_logger"].get("lazy") is True
     assert "lazy" not in functions["bump"]  # sets a global it never tests: runs each time
+
+
+# -- signatures of dependencies (SUMMARY_VERSION 7) ----------------------------------
+
+
+def test_function_signatures_record_what_a_dependency_takes():
+    summary = summarize(
+        ast.parse(
+            textwrap.dedent(
+                """
+                from typing import Annotated
+                from fastapi import Depends, Request
+                from app.deps import get_db, CurrentUser
+
+                def dep(item_id: int, /, token: str, db=Depends(get_db), *, user: CurrentUser, **extra): ...
+                def reads(request: Request):
+                    return request.path_params["x"]
+                def state_only(request: Request):
+                    return request.state.db
+                def hands_on(request: Request):
+                    check(request)
+                class Checker:
+                    def __init__(self, scope: str): ...
+                    def __call__(self, item_id: int): ...
+                """
+            )
+        )
+    )
+    functions = summary["functions"]
+    # positional-only names are left out: FastAPI passes keywords
+    assert functions["dep"]["sig"] == {"p": ["token", "db", "user"], "kw": True, "d": ["app.deps.get_db", "@app.deps.CurrentUser"]}
+    assert functions["reads"]["sig"]["pp"] is True
+    assert "pp" not in functions["state_only"]["sig"]
+    assert functions["hands_on"]["sig"]["pp"] is True
+    checker = summary["classes"]["Checker"]
+    assert checker["init"]["p"] == ["self", "scope"] and checker["call"]["p"] == ["self", "item_id"]
+
+
+def test_an_import_target_is_not_taken_for_the_importer_s_own_name(tmp_path: Path):
+    """``from app.api import users`` in ``app/main.py``, which binds ``app = FastAPI()``."""
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": "[project]\nname = 'x'\n",
+            "app/__init__.py": "",
+            "app/api/__init__.py": "",
+            "app/api/users.py": "from fastapi import APIRouter\nrouter = APIRouter()\n",
+            "app/main.py": "from fastapi import FastAPI\nfrom app.api import users\napp = FastAPI()\n",
+        },
+    )
+    main = tmp_path / "app" / "main.py"
+    ctx = Context(ast.parse(main.read_text()), str(main), Settings())
+    sym = ctx.symbol(ast.parse("users.router", mode="eval").body)
+    assert sym is not None and sym.kind == "value" and sym.info["f"] == "fastapi.APIRouter"
+    # the module's own name still resolves as its own
+    own = ctx.index.lookup(str(main), "app")
+    assert own is not None and own.kind == "value"

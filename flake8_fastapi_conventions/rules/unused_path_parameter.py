@@ -115,7 +115,7 @@ def unused_path_parameter(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Con
         return  # a method of a class-based view: the class's attributes are dependencies too
     consumed: set[str] | None = None
     for route in routes:
-        if route.path is None or _wrapped(node, route):
+        if route.path is None or _wrapped(node, route, routes):
             continue
         params = list(dict.fromkeys(m.group(1) for m in PATH_PARAM.finditer(route.path)))
         if not params:
@@ -133,12 +133,14 @@ def unused_path_parameter(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Con
                 ctx.report(_position(route, param, ctx), XFA321, param=param, name=node.name)
 
 
-def _wrapped(fn: ast.FunctionDef | ast.AsyncFunctionDef, route) -> bool:
-    """Another decorator stands between the route's and the function: FastAPI reads the
-    signature of what it returns, which this file does not show."""
+def _wrapped(fn: ast.FunctionDef | ast.AsyncFunctionDef, route, routes) -> bool:
+    """Another decorator (not a route's, which returns the function as it is) stands between
+    the route's and the function: FastAPI reads the signature of what it returns, which
+    this file does not show."""
     decorators = fn.decorator_list
     at = next((i for i, d in enumerate(decorators) if d is route.decorator), len(decorators))
-    return at < len(decorators) - 1
+    own = {id(r.decorator) for r in routes}
+    return any(id(d) not in own for d in decorators[at + 1 :])
 
 
 def _handler_names(fn: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> set[str]:
@@ -201,7 +203,7 @@ def _param_aliases(fn: ast.AST, arg: ast.arg, ctx: Context) -> set[str]:
         if name not in _PARAM_MARKERS:
             continue
         for kw in marker.keywords:
-            if kw.arg is None or (kw.arg == "validation_alias" and name.endswith(".Path")):
+            if name.endswith(".Path") and kw.arg in (None, "validation_alias"):
                 raise _Unknown  # ``Path(**opts)``, ``Path(validation_alias=AliasChoices(...))``
             if kw.arg == "alias":
                 if not (isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str)):

@@ -259,3 +259,19 @@ async def request_handed_on() -> None: ...
 
 @router.get("/state/{item_id}")  # error: XFA321:21
 async def request_attributes_only(db: Annotated[object, Depends(get_session)]) -> None: ...
+
+
+PATH_OPTIONS: dict = {}
+
+
+@router.get("/splat/{item_id}")
+async def path_options_unknown(value: Annotated[int, Path(**PATH_OPTIONS)]) -> None: ...
+
+
+@router.get("/splat2/{item_id}")  # error: XFA321:22
+async def query_options_read_the_query(value: Annotated[int, Query(**PATH_OPTIONS)]) -> None: ...
+
+
+@router.get("/stacked/{item_id}")  # error: XFA321:23
+@router.get("/stacked")
+async def two_routes_one_function(q: str = "") -> None: ...
