@@ -242,6 +242,8 @@ def _default_dependency(default: ast.expr, ctx: Context, depth: int, seen: set[i
                 return _target_names(target, ctx, depth, seen)
             return set()
     sym = ctx.symbol(default)
+    if sym is None:
+        _unfollowed_import(default, ctx)
     if sym is not None and sym.kind == "value" and sym.path is not None and isinstance(sym.info, dict):
         if sym.info.get("k") == "call" and str(sym.info.get("f", "")).rsplit(".", 1)[-1] in ("Depends", "Security"):
             target = _depends_desc_target(sym.info)
@@ -258,9 +260,25 @@ def _alias_dependency(annotation: ast.expr, ctx: Context, depth: int, seen: set[
     if metadata or not isinstance(base, (ast.Name, ast.Attribute)):
         return set()
     sym = ctx.symbol(base)
-    if sym is None or sym.kind != "value" or sym.path is None:
+    if sym is None:
+        _unfollowed_import(base, ctx)
+        return set()
+    if sym.kind != "value" or sym.path is None:
         return set()
     return _desc_alias_names(ctx, sym.path, sym.info, depth, seen)
+
+
+def _unfollowed_import(expr: ast.expr, ctx: Context) -> None:
+    """``expr`` was imported from a module of the project that the index cannot read (a
+    syntax error for this Python, a module too dynamic to summarise): it may be an
+    ``Annotated[..., Depends(f)]`` alias, so the route is unknown."""
+    head = expr
+    while isinstance(head, ast.Attribute):
+        head = head.value
+    if isinstance(head, ast.Name):
+        binding = ctx.lookup(head.id)
+        if binding is not None and binding.kind == "import":
+            raise _Unknown
 
 
 def _desc_alias_names(ctx: Context, path: str, desc: object, depth: int, seen: set[int]) -> set[str]:
@@ -363,9 +381,18 @@ def _instance_names(cls: ast.expr, ctx: Context, depth: int, seen: set[int]) -> 
     elif not isinstance(cls, ast.Attribute):
         raise _Unknown
     sym = ctx.symbol(cls)
+    if sym is not None and _security_scheme(sym):
+        return set()
     if sym is None or sym.kind != "class" or not isinstance(sym.info, dict):
         raise _Unknown
     return _sig_names(sym, sym.info.get("call"), ctx, depth, seen)
+
+
+def _security_scheme(sym: Symbol) -> bool:
+    """One of FastAPI's security schemes (``OAuth2PasswordBearer(...)``, ``HTTPBearer()``,
+    ``APIKeyHeader(...)``): its instances read a header, a cookie or the query string,
+    never the path."""
+    return sym.kind == "external" and sym.qualname.startswith("fastapi.security.")
 
 
 def _local_function(fn: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context, depth: int, seen: set[int]) -> set[str]:
@@ -412,6 +439,8 @@ def _symbol_names(sym: Symbol | None, ctx: Context, depth: int, seen: set[int]) 
         return _sig_names(sym, info.get("init"), ctx, depth, seen)
     if sym.kind == "value" and info.get("k") == "call":  # ``checker = Checker(...)``
         cls = ctx.index.lookup(sym.path, str(info.get("f", "")))
+        if cls is not None and _security_scheme(cls):
+            return set()
         if cls is not None and cls.kind == "class" and isinstance(cls.info, dict):
             return _sig_names(cls, cls.info.get("call"), ctx, depth, seen)
     raise _Unknown
@@ -440,7 +469,7 @@ def _annotation_names(ctx: Context, path: str, dotted: str, depth: int, seen: se
     alias holding a ``Depends`` (followed), or a type (nothing)."""
     sym = ctx.index.lookup(path, dotted)
     if sym is None:
-        return set()
+        raise _Unknown  # a name of the project the index cannot follow
     if sym.kind == "value" and sym.path is not None:
         return _desc_alias_names(ctx, sym.path, sym.info, depth, seen)
     return set()

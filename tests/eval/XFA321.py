@@ -275,3 +275,18 @@ async def query_options_read_the_query(value: Annotated[int, Query(**PATH_OPTION
 @router.get("/stacked/{item_id}")  # error: XFA321:23
 @router.get("/stacked")
 async def two_routes_one_function(q: str = "") -> None: ...
+
+
+from fastapi.security import HTTPBearer, OAuth2PasswordBearer  # noqa: E402
+
+oauth2_scheme = OAuth2PasswordBearer(tokenUrl="token")
+
+
+async def get_current_user(token: Annotated[str, Depends(oauth2_scheme)]) -> str:
+    return token
+
+
+@router.get("/secure/{item_id}")  # error: XFA321:22
+async def security_schemes_read_headers(
+    user: Annotated[str, Depends(get_current_user)], bearer: Annotated[object, Depends(HTTPBearer())]
+) -> None: ...

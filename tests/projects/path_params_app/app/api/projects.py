@@ -60,3 +60,10 @@ async def by_imported_module_instance() -> None: ...
 
 @router.get("/keys/{project_id}")
 async def by_imported_class(key: ProjectKey = Depends()) -> None: ...
+
+
+from app.core.deps import UserDep  # noqa: E402
+
+
+@router.get("/members/{member_id}")  # error: XFA321:23
+async def token_dependency_reads_a_header(user: UserDep) -> None: ...

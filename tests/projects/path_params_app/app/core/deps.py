@@ -64,3 +64,16 @@ item_scope = ItemScope()
 class ProjectKey:
     def __init__(self, project_id: int) -> None:
         self.project_id = project_id
+
+
+from fastapi.security import OAuth2PasswordBearer  # noqa: E402
+
+reusable_oauth2 = OAuth2PasswordBearer(tokenUrl="/login")
+TokenDep = Annotated[str, Depends(reusable_oauth2)]
+
+
+async def get_user_from_token(session: SessionDep, token: TokenDep) -> str:
+    return token
+
+
+UserDep = Annotated[str, Depends(get_user_from_token)]
