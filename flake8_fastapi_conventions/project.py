@@ -26,7 +26,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
-SUMMARY_VERSION = 7
+SUMMARY_VERSION = 8
 
 ROUTE_DECORATORS = frozenset(
     {"get", "post", "put", "patch", "delete", "head", "options", "trace", "api_route", "websocket"}
@@ -149,6 +149,11 @@ def _value_desc(
                 resolved = res.name(first, local)
                 if resolved is not None and resolved != dotted(first):
                     desc["ar"] = resolved
+            elif isinstance(first, ast.Call):
+                # ``Depends(HTTPBearer())``: the class the argument is an instance of
+                made = res.name(first.func, local)
+                if made is not None:
+                    desc["ac"] = made
         kwargs = [kw.arg for kw in value.keywords if kw.arg]
         if kwargs:
             desc["kw"] = kwargs
@@ -530,7 +535,8 @@ def summarize(tree: ast.AST, non_fastapi: Iterable[str] = ()) -> dict[str, Any]:
     and a shallow scan of its functions.
 
     Values (module-level ``values``, class ``attrs``, a function's ``ret``) are descriptions:
-    ``{"k": "call", "f": dotted, "a": first-arg, "kw": [...]}``, ``{"k": "ref", "n": dotted}``,
+    ``{"k": "call", "f": dotted, "a": first-arg, "ac": the callee of a first argument that is
+    a call, "kw": [...]}``, ``{"k": "ref", "n": dotted}``,
     ``{"k": "method", "of": desc, "m": name}``, ``{"k": "or", "of": [...]}`` (``a or b``),
     ``{"k": "any", "of": [...]}`` (an attribute assigned different values in different
     places), ``{"k": "tuple", "items": [...]}``, ``{"k": "const", "t": type name}``,

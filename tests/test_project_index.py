@@ -956,7 +956,7 @@ def test_a_lazy_singleton_is_marked():
     assert "lazy" not in functions["bump"]  # sets a global it never tests: runs each time
 
 
-# -- signatures of dependencies (SUMMARY_VERSION 7) ----------------------------------
+# -- signatures of dependencies (SUMMARY_VERSION 7-8) ----------------------------------
 
 
 def test_function_signatures_record_what_a_dependency_takes():

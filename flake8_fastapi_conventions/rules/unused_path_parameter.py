@@ -15,7 +15,7 @@ from __future__ import annotations
 import ast
 import re
 from ..context import FUNCTION_TYPES, Context, _desc_has_depends, _depends_desc_target
-from ..project import Symbol, reads_path_params
+from ..project import ROUTER_FACTORIES, Symbol, reads_path_params
 from ..registry import rule, visitor
 
 #: Starlette's path parameter syntax (``starlette.routing.PARAM_REGEX``): ``{name}`` or
@@ -230,8 +230,12 @@ def _default_of(fn: ast.AST, name: str) -> ast.expr | None:
     return None
 
 
-def _default_dependency(default: ast.expr, ctx: Context, depth: int, seen: set[int]) -> set[str]:
-    """``item=ItemDep`` where ``ItemDep = Depends(get_item)`` (this file or another module)."""
+def _default_dependency(
+    default: ast.expr, ctx: Context, depth: int, seen: set[int], required: bool = False
+) -> set[str]:
+    """``item=ItemDep`` where ``ItemDep = Depends(get_item)`` (this file or another module).
+    ``required``: the name must be such a ``Depends`` value (an item of ``dependencies=``),
+    anything else is unknown."""
     if isinstance(default, ast.Name):
         binding = ctx.lookup(default.id)
         if binding is not None and binding.kind == "assign" and binding.value is not None:
@@ -240,16 +244,17 @@ def _default_dependency(default: ast.expr, ctx: Context, depth: int, seen: set[i
                 if target is None:
                     raise _Unknown
                 return _target_names(target, ctx, depth, seen)
+            if required:
+                raise _Unknown
             return set()
     sym = ctx.symbol(default)
     if sym is None:
         _unfollowed_import(default, ctx)
     if sym is not None and sym.kind == "value" and sym.path is not None and isinstance(sym.info, dict):
-        if sym.info.get("k") == "call" and str(sym.info.get("f", "")).rsplit(".", 1)[-1] in ("Depends", "Security"):
-            target = _depends_desc_target(sym.info)
-            if target is None:
-                raise _Unknown
-            return _symbol_names(ctx.index.lookup(sym.path, target), ctx, depth, seen)
+        if _is_depends_desc(sym.info):
+            return _depends_desc_names(ctx, sym.path, sym.info, depth, seen)
+    if required:
+        raise _Unknown
     return set()
 
 
@@ -284,23 +289,40 @@ def _unfollowed_import(expr: ast.expr, ctx: Context) -> None:
 def _desc_alias_names(ctx: Context, path: str, desc: object, depth: int, seen: set[int]) -> set[str]:
     if not isinstance(desc, dict) or not _desc_has_depends(desc):
         return set()
-    target = _alias_target(desc)
-    if target is None:
+    marker = _alias_marker(desc)
+    if marker is None:
         raise _Unknown
-    return _symbol_names(ctx.index.lookup(path, target), ctx, depth, seen)
+    return _depends_desc_names(ctx, path, marker, depth, seen)
 
 
-def _alias_target(desc: dict) -> str | None:
-    """The ``Depends`` target of an ``Annotated[T, Depends(f)]`` description."""
+def _is_depends_desc(desc: object) -> bool:
+    return isinstance(desc, dict) and desc.get("k") == "call" and str(desc.get("f", "")).rsplit(".", 1)[-1] in (
+        "Depends",
+        "Security",
+    )
+
+
+def _depends_desc_names(ctx: Context, path: str, desc: dict, depth: int, seen: set[int]) -> set[str]:
+    """What the dependency of a ``Depends(...)`` description of the module ``path`` takes."""
+    target = _depends_desc_target(desc)
+    if target is not None:
+        return _symbol_names(ctx.index.lookup(path, target), ctx, depth, seen)
+    if desc.get("ac"):  # ``Depends(HTTPBearer())``: an instance made in place
+        cls = ctx.index.lookup(path, str(desc["ac"]))
+        if cls is not None and _security_scheme(cls):
+            return set()
+        if cls is not None and cls.kind == "class" and isinstance(cls.info, dict):
+            return _sig_names(cls, cls.info.get("call"), ctx, depth, seen)
+    raise _Unknown
+
+
+def _alias_marker(desc: dict) -> dict | None:
+    """The ``Depends(...)`` description in an ``Annotated[T, Depends(f)]`` description."""
     for _ in range(_MAX_DEPTH):
         items = desc.get("items") or []
         for item in items[1:]:
-            if isinstance(item, dict):
-                target = _depends_desc_target(item)
-                if target is not None:
-                    return target
-                if item.get("k") == "call" and str(item.get("f", "")).rsplit(".", 1)[-1] in ("Depends", "Security"):
-                    return None
+            if _is_depends_desc(item):
+                return item  # type: ignore[return-value]
         if not items or not isinstance(items[0], dict) or items[0].get("k") != "sub":
             return None
         desc = items[0]
@@ -315,6 +337,10 @@ def _dependency_list(value: ast.expr | None, ctx: Context, depth: int, seen: set
         raise _Unknown
     names: set[str] = set()
     for item in value.elts:
+        if isinstance(item, (ast.Name, ast.Attribute)):
+            # ``dependencies=[DependsRBAC]`` with ``DependsRBAC = Depends(rbac_verify)``
+            names |= _default_dependency(item, ctx, depth + 1, seen, required=True)
+            continue
         target = ctx.depends_target(item)
         if target is None:
             raise _Unknown
@@ -323,14 +349,17 @@ def _dependency_list(value: ast.expr | None, ctx: Context, depth: int, seen: set
 
 
 def _router_dependencies(func: ast.expr, ctx: Context) -> set[str]:
-    """``dependencies=`` of the router the route is declared on, when this file or the
-    project index shows how it was made."""
+    """``dependencies=`` of the router the route is declared on.  A router made by a class
+    of the project or of another library (``UserAPIRouter(...)``, whose ``__init__`` may add
+    dependencies), or one neither this file nor the index shows, makes the route unknown."""
     if not isinstance(func, ast.Attribute):
-        return set()
+        raise _Unknown
     router = func.value
     if isinstance(router, ast.Name):
         binding = ctx.lookup(router.id)
         if binding is not None and binding.kind == "assign" and isinstance(binding.value, ast.Call):
+            if ctx.resolve(binding.value.func) not in ROUTER_FACTORIES:
+                raise _Unknown
             for kw in binding.value.keywords:
                 if kw.arg is None:
                     raise _Unknown
@@ -338,9 +367,12 @@ def _router_dependencies(func: ast.expr, ctx: Context) -> set[str]:
                     return _dependency_list(kw.value, ctx, 0, set())
             return set()
     sym = ctx.symbol(router)
-    if sym is not None and sym.kind == "value" and isinstance(sym.info, dict):
-        if "dependencies" in (sym.info.get("kw") or ()):
-            raise _Unknown
+    if sym is None or sym.kind != "value" or not isinstance(sym.info, dict):
+        raise _Unknown
+    if sym.info.get("k") != "call" or sym.info.get("f") not in ROUTER_FACTORIES:
+        raise _Unknown
+    if "dependencies" in (sym.info.get("kw") or ()):
+        raise _Unknown
     return set()
 
 

@@ -290,3 +290,48 @@ async def get_current_user(token: Annotated[str, Depends(oauth2_scheme)]) -> str
 async def security_schemes_read_headers(
     user: Annotated[str, Depends(get_current_user)], bearer: Annotated[object, Depends(HTTPBearer())]
 ) -> None: ...
+
+
+class GuardedRouter(APIRouter):
+    def __init__(self, **kwargs) -> None:
+        super().__init__(dependencies=[Depends(get_item)], **kwargs)
+
+
+guarded = GuardedRouter(prefix="/guarded")
+
+
+@guarded.get("/{item_id}")
+async def router_class_may_add_dependencies() -> None: ...
+
+
+from app.routers import shared_router  # noqa: E402
+
+
+@shared_router.get("/{item_id}")
+async def router_made_elsewhere() -> None: ...
+
+
+def create_app() -> FastAPI:
+    factory_app = FastAPI()
+
+    @factory_app.get("/factory/{item_id}")  # error: XFA321:32
+    async def in_a_factory() -> None: ...
+
+    return factory_app
+
+
+get_token_marker = Depends(get_user)
+get_item_marker = Depends(get_item)
+bearer_marker = Depends(HTTPBearer())
+
+
+@router.get("/markers/{item_id}", dependencies=[get_token_marker])  # error: XFA321:23
+async def marker_list_without_it() -> None: ...
+
+
+@router.get("/markers2/{item_id}", dependencies=[get_item_marker])
+async def marker_list_with_it() -> None: ...
+
+
+@router.get("/markers3/{item_id}", dependencies=[bearer_marker])  # error: XFA321:24
+async def security_scheme_marker() -> None: ...

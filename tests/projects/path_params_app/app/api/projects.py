@@ -67,3 +67,14 @@ from app.core.deps import UserDep  # noqa: E402
 
 @router.get("/members/{member_id}")  # error: XFA321:23
 async def token_dependency_reads_a_header(user: UserDep) -> None: ...
+
+
+from app.core.deps import BearerDep, DependsBearer, DependsItemScope  # noqa: E402
+
+
+@router.get("/bearer/{bearer_id}", dependencies=[DependsBearer])  # error: XFA321:22
+async def bearer_marker_reads_a_header(bearer: BearerDep) -> None: ...
+
+
+@router.get("/scope/{item_id}", dependencies=[DependsItemScope])
+async def instance_marker_takes_it() -> None: ...

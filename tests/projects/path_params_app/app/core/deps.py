@@ -77,3 +77,10 @@ async def get_user_from_token(session: SessionDep, token: TokenDep) -> str:
 
 
 UserDep = Annotated[str, Depends(get_user_from_token)]
+
+
+from fastapi.security import HTTPBearer  # noqa: E402
+
+DependsBearer = Depends(HTTPBearer())
+BearerDep = Annotated[object, Depends(HTTPBearer())]
+DependsItemScope = Depends(ItemScope())
