@@ -92,11 +92,16 @@ XFA321 = rule(
         "decorator or the router, or `Annotated[..., Depends(get_item)]` (also through an alias "
         "such as `ItemDep` defined in another module), where `check_owner`/`get_item` has a "
         "parameter of that name, at any depth of sub-dependencies.",
-        "A handler or dependency with `**kwargs`, or one that reads `request.path_params`; a "
-        "dependency of another module that takes a `Request`.",
-        "Routes with a dependency whose signature cannot be read: a callable instance, "
-        "`functools.partial`, a class whose fields are inherited, a name the project index "
-        "cannot follow (the rule stays silent rather than guess).",
+        "A handler or dependency with `**kwargs`, one that reads `request.path_params`, or one "
+        "that hands its `Request` to something else (a permission class may read the path); "
+        "reading `request.state` or headers is fine.",
+        "Routes with a dependency whose signature cannot be read: an instance of a class "
+        "whose `__call__` is inherited or unknown, `functools.partial`, a class whose fields "
+        "are inherited, a router made by a custom class (its `__init__` may add "
+        "dependencies), a name the project index cannot follow — such as one imported from "
+        "a module it cannot parse (the rule stays silent rather than guess). FastAPI's "
+        "security schemes (`OAuth2PasswordBearer(...)`, `HTTPBearer()`) read headers, never "
+        "the path.",
         "`{ name }` with spaces, `{user-id}` and other text Starlette does not read as a "
         "parameter; paths that are not string literals.",
     ),
