@@ -398,6 +398,11 @@ def _scan_function(
     for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg):
         if arg is not None:
             bound.add(arg.arg)
+    # what :func:`reads_path_params` asks, counted on the way (the walk is the summary's
+    # hot loop): loads of request-typed parameters, and how many are ``request.<attr>``
+    requests = _request_params(fn, res.name)
+    request_loads = request_attrs = 0
+    path_params = False
     stack: list[ast.AST] = list(reversed(fn.body))
     pop = stack.pop
     push = stack.append
@@ -408,7 +413,14 @@ def _scan_function(
             if node.ctx.__class__ is not ast.Load:  # type: ignore[attr-defined]
                 bound.add(node.id)  # type: ignore[attr-defined]
                 stored.add(node.id)  # type: ignore[attr-defined]
+            elif requests and node.id in requests:  # type: ignore[attr-defined]
+                request_loads += 1
             continue
+        if kind is ast.Attribute:
+            if node.attr == "path_params":  # type: ignore[attr-defined]
+                path_params = True
+            elif requests and node.value.__class__ is ast.Name and node.value.id in requests:  # type: ignore[attr-defined]
+                request_attrs += 1
         if kind is ast.Constant:
             continue
         _bind_names(node, scope)
@@ -471,6 +483,8 @@ def _scan_function(
     # a helper handed to ``asyncio.to_thread(render, x)`` is passed, not called: no call of
     # ``render`` is recorded; ``to_thread(render(x))`` calls it here (and is a bug of its own)
     info: dict[str, Any] = {"calls": calls}
+    if path_params or request_loads > request_attrs:
+        info["pp"] = True  # taken out again by :func:`_signature`
     shadowed = (bound - declared) - set(local)
     through_locals = [i for i, head in enumerate(heads) if head in shadowed]
     if through_locals:
@@ -637,7 +651,7 @@ def summarize(tree: ast.AST, non_fastapi: Iterable[str] = ()) -> dict[str, Any]:
                 info["dec"] = decorators
             if definitions.get(stmt.name, 0) > 1:
                 info["dup"] = True
-            info["sig"] = _signature(stmt, res)
+            info["sig"] = _signature(stmt, res, info.pop("pp", False))
             summary["functions"][stmt.name] = info
         elif isinstance(stmt, ast.ClassDef):
             summary["classes"][stmt.name] = _class_summary(stmt, res)
@@ -658,11 +672,7 @@ def reads_path_params(fn: ast.FunctionDef | ast.AsyncFunctionDef, res: Callable[
     """``fn`` may read the request's path parameters itself: it reads ``.path_params``, or
     hands a parameter typed as a request (``Request``, ``WebSocket``, ``HTTPConnection``) to
     something else (``check(request)``) instead of only reading its attributes."""
-    requests = {
-        a.arg
-        for a in (*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs)
-        if a.annotation is not None and res(a.annotation) in REQUEST_TYPES
-    }
+    requests = _request_params(fn, res)
     attribute_values: set[int] = set()
     for node in ast.walk(fn):
         if isinstance(node, ast.Attribute):
@@ -678,7 +688,16 @@ def reads_path_params(fn: ast.FunctionDef | ast.AsyncFunctionDef, res: Callable[
     )
 
 
-def _signature(fn: ast.FunctionDef | ast.AsyncFunctionDef, res: _Resolver) -> dict[str, Any]:
+def _request_params(fn: ast.FunctionDef | ast.AsyncFunctionDef, res: Callable[[ast.expr], str | None]) -> set[str]:
+    """The parameters of ``fn`` annotated as a request object."""
+    return {
+        a.arg
+        for a in (*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs)
+        if a.annotation is not None and res(a.annotation) in REQUEST_TYPES
+    }
+
+
+def _signature(fn: ast.FunctionDef | ast.AsyncFunctionDef, res: _Resolver, pp: bool) -> dict[str, Any]:
     """What FastAPI reads from a function used as a dependency: ``p`` the names it can be
     called with by keyword (positional-only ones left out), ``kw`` when it takes
     ``**kwargs``, ``pp`` when it may read the request's path parameters itself (see
@@ -713,7 +732,7 @@ def _signature(fn: ast.FunctionDef | ast.AsyncFunctionDef, res: _Resolver) -> di
     sig: dict[str, Any] = {"p": [a.arg for a in params]}
     if args.kwarg is not None:
         sig["kw"] = True
-    if reads_path_params(fn, res.name):
+    if pp:  # :func:`reads_path_params`, counted by :func:`_scan_function`
         sig["pp"] = True
     if deps:
         sig["d"] = deps
@@ -742,12 +761,12 @@ def _class_summary(cls: ast.ClassDef, res: _Resolver) -> dict[str, Any]:
             complete = False
         if isinstance(stmt, _FUNCTIONS):
             methods[stmt.name] = isinstance(stmt, ast.AsyncFunctionDef)
+            first = stmt.args.posonlyargs[:1] or stmt.args.args[:1]
+            scanned = _scan_function(stmt, res, first[0].arg) if first else {}
             if stmt.name in ("__call__", "__init__"):
                 # a class, or an instance (``Depends(Checker(...))``), used as a dependency
-                info["call" if stmt.name == "__call__" else "init"] = _signature(stmt, res)
-            first = stmt.args.posonlyargs[:1] or stmt.args.args[:1]
+                info["call" if stmt.name == "__call__" else "init"] = _signature(stmt, res, scanned.get("pp", False))
             if first:
-                scanned = _scan_function(stmt, res, first[0].arg)
                 for attr, desc in scanned.get("attrs", {}).items():
                     for option in desc["of"] if desc.get("k") == "any" else [desc]:
                         _merge(attrs, attr, option)
