@@ -56,8 +56,6 @@ def run_checks(
     try:
         ctx = Context(tree, filename, settings, lines)
         walk(ctx)
-        if ctx._index:
-            ctx.index.store_current()
     except Exception as exc:  # the walk itself; rule failures are caught per visitor
         report_failure("flake8_fastapi_conventions.walker", filename, getattr(ctx, "node", None), exc)
     return sorted(ctx.findings) if ctx is not None else []
