@@ -101,6 +101,16 @@ def render_rule(r: Rule) -> str:
                 "behaviour, so read the diff."
             )
         lines.append("")
+    if not r.seeds:
+        lines += [
+            "## Source",
+            "",
+            "FastAPI's own current documentation (fastapi.tiangolo.com) and deprecations, and "
+            "ruff's FAST rules, listed in the \"FastAPI's own guidance\" section of "
+            "[docs/coverage.md](../coverage.md); none of the five seed guides asks for it.",
+            "",
+        ]
+        return "\n".join(lines)
     lines += [
         "## Source",
         "",

@@ -20,6 +20,7 @@ flake8 parsed, so the buffer replaces the file's stored entry for that run.
 from __future__ import annotations
 
 import ast
+import builtins
 import io
 import os
 import sys
@@ -27,7 +28,7 @@ import tokenize
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
-SUMMARY_VERSION = 7
+SUMMARY_VERSION = 9
 
 ROUTE_DECORATORS = frozenset(
     {"get", "post", "put", "patch", "delete", "head", "options", "trace", "api_route", "websocket"}
@@ -150,6 +151,11 @@ def _value_desc(
                 resolved = res.name(first, local)
                 if resolved is not None and resolved != dotted(first):
                     desc["ar"] = resolved
+            elif isinstance(first, ast.Call):
+                # ``Depends(HTTPBearer())``: the class the argument is an instance of
+                made = res.name(first.func, local)
+                if made is not None:
+                    desc["ac"] = made
         kwargs = [kw.arg for kw in value.keywords if kw.arg]
         if kwargs:
             desc["kw"] = kwargs
@@ -399,6 +405,11 @@ def _scan_function(
     for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg):
         if arg is not None:
             bound.add(arg.arg)
+    # what :func:`reads_path_params` asks, counted on the way (the walk is the summary's
+    # hot loop): loads of request-typed parameters, and how many are ``request.<attr>``
+    requests = _request_params(fn, res.name)
+    request_loads = request_attrs = 0
+    path_params = False
     stack: list[ast.AST] = list(reversed(fn.body))
     pop = stack.pop
     push = stack.append
@@ -409,7 +420,14 @@ def _scan_function(
             if node.ctx.__class__ is not ast.Load:  # type: ignore[attr-defined]
                 bound.add(node.id)  # type: ignore[attr-defined]
                 stored.add(node.id)  # type: ignore[attr-defined]
+            elif requests and node.id in requests:  # type: ignore[attr-defined]
+                request_loads += 1
             continue
+        if kind is ast.Attribute:
+            if node.attr == "path_params":  # type: ignore[attr-defined]
+                path_params = True
+            elif requests and node.value.__class__ is ast.Name and node.value.id in requests:  # type: ignore[attr-defined]
+                request_attrs += 1
         if kind is ast.Constant:
             continue
         _bind_names(node, scope)
@@ -479,6 +497,8 @@ def _scan_function(
     # a helper handed to ``asyncio.to_thread(render, x)`` is passed, not called: no call of
     # ``render`` is recorded; ``to_thread(render(x))`` calls it here (and is a bug of its own)
     info: dict[str, Any] = {"calls": calls}
+    if path_params or request_loads > request_attrs:
+        info["pp"] = True  # taken out again by :func:`_signature`
     positional = [a.arg for a in (*args.posonlyargs, *args.args)]
     checked = {
         a.arg: positional.index(a.arg) if a.arg in positional else -1
@@ -553,7 +573,8 @@ def summarize(tree: ast.AST, non_fastapi: Iterable[str] = ()) -> dict[str, Any]:
     and a shallow scan of its functions.
 
     Values (module-level ``values``, class ``attrs``, a function's ``ret``) are descriptions:
-    ``{"k": "call", "f": dotted, "a": first-arg, "kw": [...]}``, ``{"k": "ref", "n": dotted}``,
+    ``{"k": "call", "f": dotted, "a": first-arg, "ac": the callee of a first argument that is
+    a call, "kw": [...]}``, ``{"k": "ref", "n": dotted}``,
     ``{"k": "method", "of": desc, "m": name}``, ``{"k": "or", "of": [...]}`` (``a or b``),
     ``{"k": "any", "of": [...]}`` (an attribute assigned different values in different
     places), ``{"k": "tuple", "items": [...]}``, ``{"k": "const", "t": type name}``,
@@ -565,7 +586,8 @@ def summarize(tree: ast.AST, non_fastapi: Iterable[str] = ()) -> dict[str, Any]:
     A function's entry: ``calls`` (``[dotted callee, line]``), ``lv`` (indices of calls made
     through the function's own names), ``async``, ``line``, ``ann``, ``ret``, ``yld``,
     ``route``, ``gen`` (a generator), ``lazy`` (a lazy singleton), ``dec`` (its non-route
-    decorators, dotted), ``dup`` (the module binds the name more than once)."""
+    decorators, dotted), ``dup`` (the module binds the name more than once), ``sig`` (its
+    signature as a dependency, see :func:`_signature`)."""
     summary: dict[str, Any] = {
         "v": SUMMARY_VERSION,
         "imports": {},
@@ -653,10 +675,92 @@ def summarize(tree: ast.AST, non_fastapi: Iterable[str] = ()) -> dict[str, Any]:
                 info["dec"] = decorators
             if definitions.get(stmt.name, 0) > 1:
                 info["dup"] = True
+            info["sig"] = _signature(stmt, res, info.pop("pp", False))
             summary["functions"][stmt.name] = info
         elif isinstance(stmt, ast.ClassDef):
             summary["classes"][stmt.name] = _class_summary(stmt, res)
     return summary
+
+
+#: the request objects a dependency can read ``path_params`` from
+REQUEST_TYPES = frozenset(
+    {
+        "fastapi.Request", "fastapi.WebSocket", "fastapi.requests.Request", "fastapi.websockets.WebSocket",
+        "fastapi.requests.HTTPConnection", "starlette.requests.Request", "starlette.requests.HTTPConnection",
+        "starlette.websockets.WebSocket",
+    }
+)
+
+
+def reads_path_params(fn: ast.FunctionDef | ast.AsyncFunctionDef, res: Callable[[ast.expr], str | None]) -> bool:
+    """``fn`` may read the request's path parameters itself: it reads ``.path_params``, or
+    hands a parameter typed as a request (``Request``, ``WebSocket``, ``HTTPConnection``) to
+    something else (``check(request)``) instead of only reading its attributes."""
+    requests = _request_params(fn, res)
+    attribute_values: set[int] = set()
+    for node in ast.walk(fn):
+        if isinstance(node, ast.Attribute):
+            if node.attr == "path_params":
+                return True
+            attribute_values.add(id(node.value))
+    if not requests:
+        return False
+    return any(
+        isinstance(node, ast.Name) and node.id in requests and id(node) not in attribute_values
+        for stmt in fn.body
+        for node in ast.walk(stmt)
+    )
+
+
+def _request_params(fn: ast.FunctionDef | ast.AsyncFunctionDef, res: Callable[[ast.expr], str | None]) -> set[str]:
+    """The parameters of ``fn`` annotated as a request object."""
+    return {
+        a.arg
+        for a in (*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs)
+        if a.annotation is not None and res(a.annotation) in REQUEST_TYPES
+    }
+
+
+def _signature(fn: ast.FunctionDef | ast.AsyncFunctionDef, res: _Resolver, pp: bool) -> dict[str, Any]:
+    """What FastAPI reads from a function used as a dependency: ``p`` the names it can be
+    called with by keyword (positional-only ones left out), ``kw`` when it takes
+    ``**kwargs``, ``pp`` when it may read the request's path parameters itself (see
+    :func:`reads_path_params`), and ``d`` one entry per parameter that may be a sub-dependency: the
+    dotted target of its ``Depends(x)`` (default or ``Annotated`` metadata), ``"?"`` for
+    a ``Depends`` whose target is no name, ``"@" + dotted`` for an annotation that names
+    something (a type, or an ``Annotated`` alias holding a ``Depends``)."""
+    args = fn.args
+    params = [*args.args, *args.kwonlyargs]
+    defaults: list[ast.expr | None] = [None] * (len(args.posonlyargs) + len(args.args) - len(args.defaults))
+    defaults = [*defaults, *args.defaults][len(args.posonlyargs):] + list(args.kw_defaults)
+    deps: list[str] = []
+    for arg, default in zip(params, defaults):
+        found: str | None = None
+        markers = [default] if default is not None else []
+        annotation = arg.annotation
+        if isinstance(annotation, ast.Subscript) and isinstance(annotation.slice, ast.Tuple):
+            if (res.name(annotation.value) or "").rsplit(".", 1)[-1] == "Annotated":
+                markers.extend(annotation.slice.elts[1:])
+        for marker in markers:
+            if isinstance(marker, ast.Call) and (res.name(marker.func) or "").rsplit(".", 1)[-1] in ("Depends", "Security"):
+                target = marker.args[0] if marker.args else next(
+                    (k.value for k in marker.keywords if k.arg == "dependency"), None
+                )
+                found = (res.name(target) if target is not None else None) or "?"
+        if found is None and isinstance(annotation, (ast.Name, ast.Attribute)):
+            named = res.name(annotation)
+            if named and not ("." not in named and hasattr(builtins, named)):  # ``str``: a type
+                found = "@" + named
+        if found is not None:
+            deps.append(found)
+    sig: dict[str, Any] = {"p": [a.arg for a in params]}
+    if args.kwarg is not None:
+        sig["kw"] = True
+    if pp:  # :func:`reads_path_params`, counted by :func:`_scan_function`
+        sig["pp"] = True
+    if deps:
+        sig["d"] = deps
+    return sig
 
 
 def _class_summary(cls: ast.ClassDef, res: _Resolver) -> dict[str, Any]:
@@ -684,8 +788,11 @@ def _class_summary(cls: ast.ClassDef, res: _Resolver) -> dict[str, Any]:
         if isinstance(stmt, _FUNCTIONS):
             methods[stmt.name] = isinstance(stmt, ast.AsyncFunctionDef)
             first = stmt.args.posonlyargs[:1] or stmt.args.args[:1]
+            scanned = _scan_function(stmt, res, first[0].arg) if first else {}
+            if stmt.name in ("__call__", "__init__"):
+                # a class, or an instance (``Depends(Checker(...))``), used as a dependency
+                info["call" if stmt.name == "__call__" else "init"] = _signature(stmt, res, scanned.get("pp", False))
             if first:
-                scanned = _scan_function(stmt, res, first[0].arg)
                 for attr, desc in scanned.get("attrs", {}).items():
                     for option in desc["of"] if desc.get("k") == "any" else [desc]:
                         _merge(attrs, attr, option)

@@ -40,7 +40,10 @@ def test_docs_page_is_generated_from_the_declaration(code):
 @pytest.mark.parametrize("code", CODES)
 def test_declaration_is_complete(code):
     r = RULES[code]
-    assert r.what and r.why and r.bad and r.good and r.seeds
+    assert r.what and r.why and r.bad and r.good
+    # a rule without a seed comes from FastAPI's own guidance or ruff's FAST rules; it is
+    # then listed in that section of docs/coverage.md (tests/test_coverage_map.py)
+    assert r.seeds or "FastAPI" in r.why
     assert r.name == r.name.lower() and " " not in r.name
     assert ";" in r.message, f"{code}: the message names the fix after a ';'"
 

@@ -15,11 +15,11 @@ import pytest
 from flake8_fastapi_conventions import checker  # noqa: F401  (declares the rules)
 from flake8_fastapi_conventions.fixer import FIX_SAFETY, FIXERS, fix_text, load_fixers
 from flake8_fastapi_conventions.registry import RULES
-from flake8_fastapi_conventions.settings import Settings
+from flake8_fastapi_conventions.settings import Settings, enabled_codes
 
 FIXES = Path(__file__).parent / "fixes"
 PAIRS = sorted(p for p in FIXES.glob("XFA*.py") if not p.name.endswith(".fixed.py"))
-FIXABLE = ("XFA102", "XFA309", "XFA401", "XFA402", "XFA403", "XFA404", "XFA411", "XFA504", "XFA601", "XFA801", "XFA804", "XFA810")
+FIXABLE = ("XFA102", "XFA309", "XFA322", "XFA323", "XFA401", "XFA402", "XFA403", "XFA404", "XFA411", "XFA504", "XFA601", "XFA801", "XFA804", "XFA810")
 SAFETY = {"XFA411": "unsafe", "XFA801": "unsafe", "XFA810": "unsafe", "XFA504": "unsafe", "XFA601": "unsafe"}
 
 load_fixers()
@@ -44,8 +44,11 @@ def test_fixture_pair(before: Path) -> None:
     source, expected = before.read_text(), after.read_text()
     path = _path_of(source)
     unsafe = RULES[code].fix == "unsafe"
-    # the fixtures are files of a project on Pydantic 2 (where the XFA401-XFA404 fixes apply)
+    # the fixtures are files of a project on Pydantic 2 (where the XFA401-XFA404 fixes apply);
+    # an off-by-default rule is fixed as a project that selected it (extend-select) is
     settings = Settings(target_pydantic=2)
+    if not RULES[code].default:
+        settings = Settings(target_pydantic=2, enabled=enabled_codes(None, [code]))
     result = fix_text(source, path, settings, unsafe=unsafe)
     assert not result.cannot_parse
     assert result.text == expected

@@ -1008,6 +1008,42 @@ def test_a_lazy_singleton_is_marked():
     assert "lazy" not in functions["bump"]  # sets a global it never tests: runs each time
 
 
+# -- signatures of dependencies (SUMMARY_VERSION 7-8) ----------------------------------
+
+
+def test_function_signatures_record_what_a_dependency_takes():
+    summary = summarize(
+        ast.parse(
+            textwrap.dedent(
+                """
+                from typing import Annotated
+                from fastapi import Depends, Request
+                from app.deps import get_db, CurrentUser
+
+                def dep(item_id: int, /, token: str, db=Depends(get_db), *, user: CurrentUser, **extra): ...
+                def reads(request: Request):
+                    return request.path_params["x"]
+                def state_only(request: Request):
+                    return request.state.db
+                def hands_on(request: Request):
+                    check(request)
+                class Checker:
+                    def __init__(self, scope: str): ...
+                    def __call__(self, item_id: int): ...
+                """
+            )
+        )
+    )
+    functions = summary["functions"]
+    # positional-only names are left out: FastAPI passes keywords
+    assert functions["dep"]["sig"] == {"p": ["token", "db", "user"], "kw": True, "d": ["app.deps.get_db", "@app.deps.CurrentUser"]}
+    assert functions["reads"]["sig"]["pp"] is True
+    assert "pp" not in functions["state_only"]["sig"]
+    assert functions["hands_on"]["sig"]["pp"] is True
+    checker = summary["classes"]["Checker"]
+    assert checker["init"]["p"] == ["self", "scope"] and checker["call"]["p"] == ["self", "item_id"]
+
+
 def test_an_import_is_followed_in_a_module_that_binds_its_head_name(tmp_path: Path):
     # ``from app.deps import CurrentUser`` beside ``app = FastAPI()``: the import, not the app
     write(tmp_path, {

@@ -13,6 +13,7 @@ _FIX_MODULES = (
     "pydantic_fixes",  # XFA401 XFA402 XFA403 XFA404 XFA411
     "db_fixes",  # XFA504 XFA601
     "logging_fixes",  # XFA801 XFA804 XFA810
+    "guidance_fixes",  # XFA322 XFA323
 )
 
 

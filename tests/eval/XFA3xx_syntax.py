@@ -27,7 +27,7 @@ async def bytes_path(y: int = Query(*ARGS), z: int = Depends) -> None:  # error:
     raise HTTPException(*ARGS)
 
 
-@router.get(path="/kw/{a}/{b}/{c}", status_code=None, response_class=None)  # error: XFA317:2, XFA320:2
+@router.get(path="/kw/{a}/{b}/{c}", status_code=None, response_class=None)  # error: XFA317:2, XFA320:2, XFA321:23, XFA321:27, XFA321:31
 async def kw_path(a: int, b: int, c: int, /, *, d: int, limit: int = Query(**{"le": 1})) -> None:  # error: XFA309:57
     if (n := len(str(a))) > 1:
         return None

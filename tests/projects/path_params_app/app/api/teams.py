@@ -1,0 +1,4 @@
+from fastapi import APIRouter
+
+router = APIRouter()
+admin = APIRouter(prefix="/admin", tags=["admin"])
