@@ -800,6 +800,12 @@ class ProjectIndex:
         #: the checked file's top-level class, function and value names (answers "does the
         #: module define X itself" without summarising the file when nothing else needs it)
         self._current_names: frozenset[str] | None = None
+        #: summaries that replace the file's on disk: the unsaved buffers of an editor
+        #: (the language server); ``None`` for a buffer that does not parse
+        self.overlays: dict[str, dict | None] = {}
+        #: whether :meth:`store_current` writes the checked file's summary to the cache;
+        #: the language server checks unsaved buffers, whose summary is not the file's
+        self.write_current = True
         if current is not None:
             self.set_current(*current)
 
@@ -820,6 +826,20 @@ class ProjectIndex:
         self._lookups.clear()
         self._modules.clear()
 
+    def set_overlay(self, path: str, summary: dict | None) -> None:
+        """Module ``path``'s summary is ``summary`` (an editor's buffer), not its file's."""
+        self.overlays[os.path.abspath(path)] = summary
+        self._lookups.clear()
+
+    def drop_overlay(self, path: str) -> None:
+        """Module ``path`` is its file on disk again (the buffer was closed)."""
+        path = os.path.abspath(path)
+        if self.overlays.pop(path, False) is not False:
+            self._lookups.clear()
+        if path == self._current_path:  # the buffer was also the last file checked
+            self._summaries.pop(path, None)
+            self._current_path = self._current_tree = self._current_names = None
+
     def _defines(self, path: str, name: str) -> bool:
         """The module ``path`` defines ``name`` at top level (a class, function or value)."""
         if path == self._current_path and self._current_tree is not None and path not in self._summaries:
@@ -836,6 +856,8 @@ class ProjectIndex:
             if entry is None:
                 entry = self._summaries[path] = (-1, -1, summarize(self._current_tree, self.non_fastapi))
             return entry[2]
+        if path in self.overlays:
+            return self.overlays[path]
         try:
             st = os.stat(path)
         except OSError:
@@ -870,7 +892,7 @@ class ProjectIndex:
         """Write the checked file's summary to the cache when it was built this run (so the
         file's importers in later runs and other workers read it instead of parsing it)."""
         path = self._current_path
-        if path is None or self.cache is None or self._current_tree is None:
+        if path is None or self.cache is None or self._current_tree is None or not self.write_current:
             return
         entry = self._summaries.get(path)
         if entry is not None and entry[2] is not None and os.path.isfile(path):
@@ -1172,7 +1194,14 @@ def index_for(filename: str, tree: ast.AST, settings: Any, non_fastapi: Iterable
     """The process's index of the project ``filename`` belongs to, with ``tree`` as the
     checked file's source.  One index per project root (and cache setting) per process, so
     the summaries read for one file serve the next."""
-    root = find_root(filename, getattr(settings, "project_root", None))
+    index = shared_index(find_root(filename, getattr(settings, "project_root", None)), settings, non_fastapi)
+    index.set_current(filename, tree)
+    return index
+
+
+def shared_index(root: str | None, settings: Any, non_fastapi: Iterable[str] = ()) -> ProjectIndex:
+    """The process's index of the project at ``root`` (made on first use, with the summary
+    cache the settings ask for); :func:`index_for` hands it to each checked file."""
     cache_dir = getattr(settings, "cache_dir", None)
     no_cache = bool(getattr(settings, "no_cache", False))
     key = (root, cache_dir, no_cache)
@@ -1189,5 +1218,4 @@ def index_for(filename: str, tree: ast.AST, settings: Any, non_fastapi: Iterable
 
                 cache = SummaryCache(root, cache_dir, enabled=True, version=f"{__version__}+s{SUMMARY_VERSION}")
         index = _indexes[key] = ProjectIndex(root, cache, non_fastapi)
-    index.set_current(filename, tree)
     return index
