@@ -333,6 +333,8 @@ class Policy:
         kept = [f for f in findings if decider.decision_for(f.code) is Decision.Selected]
         if not kept or self.options.disable_noqa:
             return kept
+        if not any("noqa" in line.lower() for line in lines):
+            return kept  # no ``# noqa`` anywhere: no need to tokenize the file for its lines
         processor = FileProcessor(filename, self.options, lines=list(lines))
         out = []
         for f in kept:

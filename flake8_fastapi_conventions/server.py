@@ -357,7 +357,7 @@ class Project:
         """``# flake8: noqa`` on a line of its own switches the whole file off."""
         from flake8.processor import FileProcessor
 
-        if self.options.disable_noqa:
+        if self.options.disable_noqa or not any("noqa" in line.lower() for line in lines):
             return False
         try:
             return FileProcessor(filename, self.options, lines=list(lines)).should_ignore_file()
