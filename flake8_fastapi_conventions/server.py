@@ -547,6 +547,10 @@ class ConventionsServer(LanguageServer):
             findings, summary = self.project.check(path, source)
             if index is None:
                 return findings, False
+            if summary is None:
+                # a buffer that does not parse (mid-edit): its module stays what it was,
+                # so the modules using it keep their findings until it parses again
+                return findings, False
             index.set_overlay(path, summary)  # type: ignore[arg-type]
             return findings, summary != previous
 
@@ -563,7 +567,8 @@ class ConventionsServer(LanguageServer):
         started = time.perf_counter()
         count = 0
         try:
-            exclude = [*project.options.exclude, *project.options.extend_exclude]
+            with self.lock:
+                exclude = [*project.options.exclude, *project.options.extend_exclude]
             for path in _python_files(project.root, exclude):
                 if count >= MAX_WARM_FILES or self.project is not project:
                     break
@@ -778,7 +783,12 @@ def make_server() -> ConventionsServer:
             deleted = change.type == lsp.FileChangeType.Deleted
             await loop.run_in_executor(ls.executor, ls.refresh_file, path, deleted)
         if config:
-            await loop.run_in_executor(ls.executor, ls.project.load)
+
+            def reload() -> None:
+                with ls.lock:  # not while the start-up index reads the options
+                    ls.project.load()  # type: ignore[union-attr]
+
+            await loop.run_in_executor(ls.executor, reload)
             if ls.project.error:
                 ls.show(f"flake8 configuration: {ls.project.error}; using the defaults", lsp.MessageType.Error)
             await loop.run_in_executor(ls.executor, ls.refresh_overlays)

@@ -27,7 +27,7 @@ from pytest_lsp.client import make_test_lsp_client  # noqa: E402
 
 from flake8_fastapi_conventions import DOCS_URL  # noqa: E402
 
-TIMEOUT = 15  # seconds; only against a hang (a 2-core CI machine shared with other jobs)
+TIMEOUT = 60  # seconds; only against a hang (a 2-core CI machine shared with other jobs)
 #: one server for the module (starting one costs seconds on a loaded machine); each test
 #: works in a package of its own, ``t<N>/``, with its ``models.py`` and ``services/``
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -197,15 +197,15 @@ def src(pkg: Path, text: str = SERVICE) -> str:
     return text.replace("PKG", pkg.name)
 
 
-async def start(project: Path, **init_options) -> LanguageClient:
+async def start(project: Path, capabilities: str = "visual-studio-code", **init_options) -> LanguageClient:
     config = ClientServerConfig(
         server_command=[sys.executable, "-m", "flake8_fastapi_conventions.cli", "server"],
         client_factory=_client,
     )
     client = await config.start()
-    await client.initialize_session(
+    client.initialized = await client.initialize_session(  # type: ignore[attr-defined]
         lsp.InitializeParams(
-            capabilities=client_capabilities("visual-studio-code"),
+            capabilities=client_capabilities(capabilities),
             root_uri=project.as_uri(),
             workspace_folders=[lsp.WorkspaceFolder(uri=project.as_uri(), name="proj")],
             initialization_options={"debounce": 0, **init_options},
@@ -503,6 +503,26 @@ async def test_non_ascii_lines_get_utf16_ranges(client: LanguageClient, project:
     assert client.texts[uri] == cli_fix(project, "services/user_service.py", source)  # type: ignore[attr-defined]
 
 
+async def test_the_position_encoding_the_client_prefers(tmp_path: Path):
+    """Neovim 0.11 offers UTF-8 first: the server then counts bytes, as the client does."""
+    root = make_workspace(tmp_path / "proj")
+    pkg = make_package(root)
+    (pkg / "models.py").write_text(MODELS_PYDANTIC)
+    client = await start(root, "neovim@v0.11.0")
+    try:
+        assert client.initialized.capabilities.position_encoding == lsp.PositionEncodingKind.Utf8  # type: ignore[attr-defined]
+        line = '    label = "naïve 😀"; data = user.dict()'
+        source = src(pkg).replace("    return user.dict()", line + "\n    return data")
+        uri = open_doc(client, pkg / "services" / "user_service.py", source)
+        [d] = await client.published.of_version(uri, 1)  # type: ignore[attr-defined]
+        start_byte = len(line[: line.index("user.dict()")].encode("utf-8"))
+        assert d.range.start == lsp.Position(line=4, character=start_byte)
+        assert d.range.end == lsp.Position(line=4, character=start_byte + len("user.dict()"))
+    finally:
+        await client.shutdown_session()
+        await client.stop()
+
+
 async def test_a_document_that_does_not_parse(client: LanguageClient, project: Path):
     (project / "models.py").write_text(MODELS_PYDANTIC)
     uri = open_doc(client, project / "services" / "user_service.py", "def broken(:\n    pass\n")
@@ -517,6 +537,19 @@ async def test_a_document_that_does_not_parse(client: LanguageClient, project: P
     assert codes(await client.published.of_version(uri, version)) == ["XFA402"]  # type: ignore[attr-defined]
     version = change_doc(client, uri, "x = (\n")
     assert codes(await client.published.of_version(uri, version)) == ["E999"]  # type: ignore[attr-defined]
+
+
+async def test_a_model_module_mid_edit_keeps_what_it_defined(client: LanguageClient, project: Path):
+    """While the models buffer does not parse, the modules using it keep the facts of its
+    last version that did."""
+    models = open_doc(client, project / "models.py", MODELS_PYDANTIC)
+    await client.published.of_version(models, 1)  # type: ignore[attr-defined]
+    service = open_doc(client, project / "services" / "user_service.py", src(project))
+    assert codes(await client.published.of_version(service, 1)) == ["XFA402"]  # type: ignore[attr-defined]
+    version = change_doc(client, models, MODELS_PYDANTIC + "\n\ndef half(:\n")
+    assert codes(await client.published.of_version(models, version)) == ["E999"]  # type: ignore[attr-defined]
+    version = change_doc(client, service, src(project) + "\n")
+    assert codes(await client.published.of_version(service, version)) == ["XFA402"]  # type: ignore[attr-defined]
 
 
 async def test_a_configuration_change_is_read_again(tmp_path: Path):
