@@ -38,6 +38,8 @@ from lsprotocol import types as lsp
 from pytest_lsp import ClientServerConfig, client_capabilities
 from pytest_lsp.client import make_test_lsp_client
 
+from flake8_fastapi_conventions.server import DEBOUNCE
+
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from bench import big_file_source, write_project  # noqa: E402
@@ -268,7 +270,7 @@ async def measure(root: Path, big: Path, source: str, schema_text: str, args) ->
         "|---|---|---|---|---|",
         row(f"{lines}-line module, warm index, debounce off", warm),
         row("… the server's CPU time for it (user + system; 10 ms ticks)", cpu),
-        row(f"{lines}-line module, warm index, default debounce (100 ms)", debounced),
+        row(f"{lines}-line module, warm index, default debounce ({DEBOUNCE * 1000:.0f} ms)", debounced),
         row(f"model module edited (unsaved) → the {lines}-line module that imports it re-published, debounce off", cross),
     ]
     print("\n".join(out))

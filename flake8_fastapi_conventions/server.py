@@ -47,6 +47,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from . import DOCS_URL, __version__
+from .registry import RULES
 
 NAME = "fastapi-conventions"
 FIX_COMMAND = "fastapi-conventions.applyFix"
@@ -54,7 +55,7 @@ FIX_ALL_COMMAND = "fastapi-conventions.fixAll"
 FIX_ALL_KIND = "source.fixAll.fastapi-conventions"
 #: seconds between the last change of a document and its check (``initializationOptions``
 #: ``{"debounce": <milliseconds>}`` changes it)
-DEBOUNCE = 0.1
+DEBOUNCE = 0.05
 CONFIG_FILES = frozenset({".flake8", "setup.cfg", "tox.ini", "pyproject.toml"})
 #: files the start-up index reads at most (the index reads any other on demand)
 MAX_WARM_FILES = 20_000
@@ -106,6 +107,8 @@ class Text:
     def position(self, line: int, byte_col: int) -> lsp.Position:
         """The LSP position of the plugin's (1-based line, 0-based UTF-8 byte column)."""
         text = self.line(line - 1)
+        if text.isascii():  # bytes, characters and code units agree
+            return lsp.Position(line=max(line - 1, 0), character=min(max(byte_col, 0), len(text)))
         prefix = text.encode("utf-8", "surrogatepass")[: max(byte_col, 0)].decode("utf-8", "ignore")
         return lsp.Position(line=max(line - 1, 0), character=self.units(prefix))
 
@@ -170,8 +173,6 @@ def fix_safety(found: Found) -> str | None:
     """``"safe"``/``"unsafe"`` when ``fastapi-conventions fix`` rewrites this finding: its
     rule has a fix and the message advertises it (a finding the fixer leaves to the user
     goes without the suffix)."""
-    from .registry import RULES
-
     declared = RULES.get(found.code)
     if declared is None or declared.fix is None or "fastapi-conventions fix" not in found.message:
         return None
@@ -216,7 +217,6 @@ def diagnostic(found: Found, text: Text) -> lsp.Diagnostic:
 def rule_hover(code: str) -> str | None:
     """Markdown: the rule's name, what it reports, why, and what to write instead."""
     from . import rules  # noqa: F401  (declares them)
-    from .registry import RULES
 
     declared = RULES.get(code)
     if declared is None:
