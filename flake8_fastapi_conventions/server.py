@@ -516,6 +516,12 @@ class ConventionsServer(LanguageServer):
         version, source = doc.version, doc.source
         loop = asyncio.get_running_loop()
         findings, summary_changed = await loop.run_in_executor(self.executor, self._check, doc.path, source)
+        if summary_changed:
+            # what this module defines changed (the index has it now, even when this
+            # version's findings are dropped below): the modules using it may read otherwise
+            for other in list(self.documents):
+                if other != uri:
+                    self.schedule(other, 0)
         current = self.documents.get(uri)
         if current is not doc or doc.version != version:
             return  # changed or closed meanwhile: a newer check is on its way
@@ -526,11 +532,6 @@ class ConventionsServer(LanguageServer):
         self.text_document_publish_diagnostics(
             lsp.PublishDiagnosticsParams(uri=uri, diagnostics=doc.diagnostics, version=version)
         )
-        if summary_changed:
-            # what this module defines changed: the modules that use it may read otherwise
-            for other in list(self.documents):
-                if other != uri:
-                    self.schedule(other, 0)
 
     def _check(self, path: str | None, source: str) -> tuple[list[Found], bool]:
         """In the executor: the findings, and whether the buffer changed its module's summary."""

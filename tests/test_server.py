@@ -468,6 +468,22 @@ async def test_a_model_changed_in_another_open_module(client: LanguageClient, pr
     assert await published.wait(lambda p: p.uri == service, before) == []
 
 
+async def test_a_model_changed_twice_in_a_row(client: LanguageClient, project: Path):
+    """The first version's check may be dropped (a newer version came); the modules using
+    the module are re-checked all the same, though the second version defines the same."""
+    models = open_doc(client, project / "models.py")
+    await client.published.of_version(models, 1)  # type: ignore[attr-defined]
+    service = open_doc(client, project / "services" / "user_service.py", src(project))
+    assert await client.published.of_version(service, 1) == []  # type: ignore[attr-defined]
+    published = client.published  # type: ignore[attr-defined]
+    before = len(published.items)
+    change_doc(client, models, MODELS_PYDANTIC)
+    last = change_doc(client, models, MODELS_PYDANTIC + "# a comment\n")
+    await published.of_version(models, last)
+    diags = await published.wait(lambda p: p.uri == service and codes(p.diagnostics) == ["XFA402"], before)
+    assert codes(diags) == ["XFA402"]
+
+
 async def test_a_file_changed_on_disk(client: LanguageClient, project: Path):
     service = open_doc(client, project / "services" / "user_service.py", src(project))
     assert await client.published.of_version(service, 1) == []  # type: ignore[attr-defined]
