@@ -566,7 +566,7 @@ class ConventionsServer(LanguageServer):
         if project is None:
             return
         started = time.perf_counter()
-        count = 0
+        count = cached = 0
         try:
             with self.lock:
                 exclude = [*project.options.exclude, *project.options.extend_exclude]
@@ -576,13 +576,16 @@ class ConventionsServer(LanguageServer):
                 with self.lock:
                     index = project.index(path)
                     if index is not None:
+                        stats = index.cache.stats if index.cache is not None else {"disk_hits": 0}
+                        hits = stats["disk_hits"]
                         index.summary(path)
+                        cached += stats["disk_hits"] - hits
                 count += 1
         except Exception as exc:  # the index stays lazy: files are read when a check needs them
             self.log(f"indexing stopped: {type(exc).__name__}: {exc}", lsp.MessageType.Warning)
         seconds = time.perf_counter() - started
-        self.warm.update(done=True, files=count, seconds=seconds)
-        self.log(f"indexed {count} modules in {seconds:.2f} s")
+        self.warm.update(done=True, files=count, cached=cached, seconds=seconds)
+        self.log(f"indexed {count} modules in {seconds:.2f} s ({cached} from the summary cache)")
 
     def refresh_file(self, path: str, deleted: bool) -> None:
         """In the executor: a file changed on disk (not through an open buffer)."""

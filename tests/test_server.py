@@ -56,7 +56,8 @@ def dump(user: User) -> dict:
 
 
 class Published:
-    """Every ``publishDiagnostics`` the client received, and a way to wait for one."""
+    """Every notification of one method the client received (``publishDiagnostics``,
+    ``logMessage``), and a way to wait for one."""
 
     def __init__(self) -> None:
         self.items: list[lsp.PublishDiagnosticsParams] = []
@@ -72,21 +73,25 @@ class Published:
         found = [p for p in self.items if p.uri == uri]
         return found[-1] if found else None
 
-    async def wait(self, predicate, start: int = 0) -> list[lsp.Diagnostic]:
-        """The diagnostics of the first publish ``predicate(params)`` accepts among those
-        received from the ``start``-th on (the ones received so far, then each new one)."""
+    async def first(self, predicate, start: int = 0):
+        """The first notification ``predicate(params)`` accepts among those received from
+        the ``start``-th on (the ones received so far, then each new one)."""
 
-        async def until() -> list[lsp.Diagnostic]:
+        async def until():
             seen = start
             while True:
                 for params in self.items[seen:]:
                     if predicate(params):
-                        return list(params.diagnostics)
+                        return params
                 seen = len(self.items)
                 self.event.clear()
                 await self.event.wait()
 
         return await asyncio.wait_for(until(), TIMEOUT)
+
+    async def wait(self, predicate, start: int = 0) -> list[lsp.Diagnostic]:
+        """The diagnostics of the first publish ``predicate`` accepts (see :meth:`first`)."""
+        return list((await self.first(predicate, start)).diagnostics)
 
     async def of_version(self, uri: str, version: int) -> list[lsp.Diagnostic]:
         return await self.wait(lambda p: p.uri == uri and p.version == version)
@@ -108,6 +113,8 @@ def _client() -> LanguageClient:
         return lsp.ApplyWorkspaceEditResult(applied=True)
 
     features[lsp.WORKSPACE_APPLY_EDIT] = apply_edit
+    client.logs = Published()  # type: ignore[attr-defined]  # window/logMessage, the same way
+    features[lsp.WINDOW_LOG_MESSAGE] = client.logs  # type: ignore[attr-defined]
     features[lsp.CLIENT_REGISTER_CAPABILITY] = lambda params: None
 
     # lsprotocol takes any code action with a "command" key for a Command, even when the
@@ -588,6 +595,27 @@ async def test_a_configuration_change_is_read_again(tmp_path: Path):
     finally:
         await client.shutdown_session()
         await client.stop()
+
+
+async def test_the_start_up_index_reads_the_summary_cache(tmp_path: Path):
+    """The first server fills the on-disk cache; the next one reads the workspace from it."""
+    root = make_workspace(tmp_path / "proj")
+    for _ in range(3):
+        make_package(root)
+
+    async def indexed() -> str:
+        client = await start(root)
+        try:
+            found = await client.logs.first(lambda p: "indexed" in p.message)  # type: ignore[attr-defined]
+            return found.message
+        finally:
+            await client.shutdown_session()
+            await client.stop()
+
+    modules = len(list(root.rglob("*.py")))
+    assert f"indexed {modules} modules" in (first := await indexed()) and "(0 from the summary cache)" in first
+    assert (root / ".fastapi_conventions_cache").is_dir()
+    assert f"({modules} from the summary cache)" in await indexed()
 
 
 async def test_debounced_changes_are_checked_once(tmp_path: Path):
