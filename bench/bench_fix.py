@@ -58,7 +58,7 @@ def main() -> int:
             assert "asyncio.sleep" in fixed and "time.sleep" not in fixed, "the fixer did not fix the file"
     lines = source.count("\n")
     fix, check = statistics.median(fix_times), statistics.median(check_times)
-    print(f"| file | fixes | flake8 --select XFA (CPU s) | fastapi-conventions fix (CPU s) | ratio |")
+    print("| file | fixes | flake8 --select XFA (CPU s) | fastapi-conventions fix (CPU s) | ratio |")
     print("|---|---|---|---|---|")
     print(f"| {lines:,} lines | {args.functions:,} | {check:.2f} | {fix:.2f} | {fix / check:.2f}x |")
     print(f"\n(median of {args.repeat}; Python {sys.version.split()[0]}, {os.cpu_count()} CPUs)")

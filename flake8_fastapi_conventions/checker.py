@@ -65,8 +65,6 @@ def check_context(
     try:
         ctx = Context(tree, filename, settings, lines)
         walk(ctx)
-        if ctx._index:
-            ctx.index.store_current()
     except Exception as exc:  # the walk itself; rule failures are caught per visitor
         report_failure("flake8_fastapi_conventions.walker", filename, getattr(ctx, "node", None), exc)
     return ctx

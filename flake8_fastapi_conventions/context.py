@@ -18,7 +18,8 @@ from typing import Any, Callable, Iterator, TypeVar
 from . import project as _project
 from .project import ROUTE_DECORATORS, ProjectIndex, Symbol, router_like, target_names
 from .registry import Rule
-from .settings import Settings
+from .settings import Settings, normalize_path
+from .targets import Targets, project_targets
 
 T = TypeVar("T")
 
@@ -486,8 +487,15 @@ class Context:
     def index(self) -> ProjectIndex:
         """The index of the project this file belongs to (other modules' facts)."""
         if self._index is False:
-            self._index = _project.index_for(self.filename, self.tree, self.settings, NON_FASTAPI_FRAMEWORKS)
+            self._index = _project.index_for(
+                self.filename, self.tree, self.settings, NON_FASTAPI_FRAMEWORKS, self.lines
+            )
         return self._index  # type: ignore[return-value]
+
+    @property
+    def targets(self) -> Targets:
+        """The Python and Pydantic versions the project declares (or the options set)."""
+        return self.memo("context.targets", lambda: project_targets(self.filename, self.settings))
 
     def symbol(self, expr: ast.AST | None) -> Symbol | None:
         """What a name or attribute chain is, through this file's bindings and the project
@@ -503,9 +511,9 @@ class Context:
             return None
         if found.kind == "import":
             qualname = f"{found.qualname}.{rest}" if rest else found.qualname
-            return self.index.lookup(self.filename, qualname or "")
+            return self.index.lookup(self.filename, qualname or "", imported=True)
         if self.bindings.get(head) is found and found.kind in ("def", "class", "assign"):
-            return self.index.lookup(self.filename, text)
+            return self.index.lookup(self.filename, text, own=True)
         return None
 
     def class_ancestors(self, expr: ast.AST | None) -> frozenset[str] | None:
@@ -522,7 +530,7 @@ class Context:
 
     def class_kinds(self, expr: ast.AST | None) -> frozenset[str]:
         """What kind of class ``expr`` is: ``pydantic`` (a Pydantic model, SQLModel
-        included), ``settings``, ``orm``, ``pydantic_v1``; empty when unknown."""
+        included), ``settings``, ``orm``, ``pydantic_v1``, ``enum``; empty when unknown."""
         ancestors = self.class_ancestors(expr)
         if not ancestors:
             return frozenset()
@@ -547,6 +555,7 @@ class Context:
             class_kinds=lambda: [self.class_kinds(ast.Name(name)) for name in self.classes],
             functions=len(self.functions),
             imports_routers=lambda: imports_routers(self.module_imports, self.settings),
+            directory_layer=lambda: directory_layer(self.settings, self.filename),
         )
 
     def settings_configured(self, layer: str | None) -> bool:
@@ -790,7 +799,7 @@ class Context:
                     if other is not None and other is not found:
                         verdict = self._binding_session(other, found.value.id, depth + 1)
         elif kind == "import" and found.qualname:
-            verdict = _value_is_session(self.index, self.index.lookup(self.filename, found.qualname), 0)
+            verdict = _value_is_session(self.index, self.index.lookup(self.filename, found.qualname, imported=True), 0)
         elif kind in ("def", "class"):
             verdict = False
         self._memo[key] = verdict
@@ -1063,6 +1072,11 @@ _UNSET = object()
 PYDANTIC_SETTINGS_BASES = frozenset(
     {"pydantic.BaseSettings", "pydantic_settings.BaseSettings", "pydantic.v1.BaseSettings", "pydantic.env_settings.BaseSettings"}
 )
+#: the standard library's enum classes: a class deriving from one is a value type
+ENUM_BASES = frozenset(
+    {"enum.Enum", "enum.IntEnum", "enum.StrEnum", "enum.Flag", "enum.IntFlag", "enum.ReprEnum"}
+)
+
 ORM_BASES = frozenset(
     {
         "sqlalchemy.orm.DeclarativeBase",
@@ -1090,6 +1104,8 @@ def kinds_of(ancestors: frozenset[str] | set[str], sym: Symbol | None = None) ->
     if "sqlmodel.SQLModel" in ancestors and sym is not None and sym.kind == "class":
         if (sym.info or {}).get("kw", {}).get("table") is True:
             kinds.add("orm")
+    if ancestors & ENUM_BASES:
+        kinds.add("enum")
     return frozenset(kinds)
 
 
@@ -1145,6 +1161,7 @@ def summary_layer(
         class_kinds=class_kinds,
         functions=len(summary["functions"]),
         imports_routers=lambda: imports_routers(summary["imports"], settings),
+        directory_layer=lambda: directory_layer(settings, path),
     )
 
 
@@ -1156,13 +1173,18 @@ def content_layer(
     class_kinds: Callable[[], list[frozenset[str]]],
     functions: int,
     imports_routers: Callable[[], bool],
+    directory_layer: Callable[[], str | None] = lambda: None,
 ) -> str | None:
     """A module's layer from what it defines, where the path's default globs say little or
     could be wrong: route handlers make a routes module (``routers/models.py`` with
     handlers); a ``schema.py``/``models.py`` that defines no classes but functions is no
     schemas/models module (``openapi/schema.py`` assembling the routers' document); a module
     in a services/ or repositories/ directory that holds only Pydantic classes is a schemas
-    module (``services/search/model.py``), one that holds only ORM classes a models one."""
+    module (``services/search/model.py``), one that holds only ORM classes a models one,
+    one that holds only enums has no layer (``services/acr.py``: an ``ACR`` enum); so is a
+    ``service.py`` file name under a models/schemas directory (``directory_layer``) when the
+    file holds only such classes (``models/v2/core/service.py``: the Service entity's
+    Pydantic models)."""
     if path_layer in ("main", "dependencies"):
         return path_layer
     if has_routes and (path_layer in (None, "models", "schemas") or by_directory):
@@ -1173,13 +1195,40 @@ def content_layer(
         if not kinds and functions and imports_routers():
             return None
         return path_layer
-    if path_layer in ("services", "repositories") and by_directory and not functions:
-        kinds = class_kinds()
-        if kinds and all("orm" in k for k in kinds):
-            return "models"
-        if kinds and all("pydantic" in k and "orm" not in k for k in kinds):
-            return "schemas"
+    if path_layer in ("services", "repositories") and not functions:
+        data = _data_layer(class_kinds())
+        if data is not _NOT_DATA and (by_directory or directory_layer() in ("models", "schemas")):
+            return data
     return path_layer
+
+
+#: :func:`_data_layer` of a module that defines something else than data classes
+_NOT_DATA = "?"
+
+
+def _data_layer(kinds: list[frozenset[str]]) -> str | None:
+    """The layer of a module whose classes are all data classes: ``models`` (ORM classes),
+    ``schemas`` (Pydantic classes), ``None`` (enums only: constants, no layer); enums
+    next to the others do not change it. :data:`_NOT_DATA` when a class is of another
+    kind or the module defines none."""
+    if not kinds:
+        return _NOT_DATA
+    data = [k for k in kinds if "enum" not in k]
+    if not data:
+        return None
+    if all("orm" in k for k in data):
+        return "models"
+    if all("pydantic" in k and "orm" not in k for k in data):
+        return "schemas"
+    return _NOT_DATA
+
+
+def directory_layer(settings: Settings, path: str) -> str | None:
+    """The layer that the directories of ``path`` give, whatever its file name says
+    (``zenml/models/v2/core/service.py`` -> ``models``)."""
+    head = normalize_path(path).rsplit("/", 1)[0]
+    layer, by_directory = settings.classify(head + "/_.py")
+    return layer if by_directory else None
 
 
 # -- sessions across modules (the project index's summaries) ---------------------------

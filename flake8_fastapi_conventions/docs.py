@@ -85,16 +85,19 @@ def render_rule(r: Rule) -> str:
             f"Off by default. Switch it on with `extend-select = {r.code}` (or `{prefix}`); "
             f"`--select XFA` or a plain `ignore = ...` does not switch it on."
         )
+    if r.precision:
+        lines += ["", r.precision]
     if r.config:
         lines += ["", r.config]
     lines.append("")
     if r.fix:
         lines += ["## Fix safety", ""]
+        when = f" when {r.fix_when}" if r.fix_when else ""
         if r.fix == "safe":
-            lines.append("`fastapi-conventions fix` rewrites it; the fix keeps the code's behaviour.")
+            lines.append(f"`fastapi-conventions fix` rewrites it{when}; the fix keeps the code's behaviour.")
         else:
             lines.append(
-                "`fastapi-conventions fix --unsafe-fixes` rewrites it; the fix can change "
+                f"`fastapi-conventions fix --unsafe-fixes` rewrites it{when}; the fix can change "
                 "behaviour, so read the diff."
             )
         lines.append("")
@@ -116,7 +119,8 @@ def example_findings(r: Rule) -> list[str]:
     from .checker import check_source
     from .settings import Settings, enabled_codes
 
-    settings = Settings(enabled=enabled_codes(None, [r.code]))
+    # the examples are shown as in a project on Pydantic 2 (where XFA401-XFA404 fixes apply)
+    settings = Settings(enabled=enabled_codes(None, [r.code]), target_pydantic=2)
     try:
         found = check_source(r.bad + "\n", r.example_path, settings)
     except SyntaxError:

@@ -11,7 +11,7 @@ from fnmatch import fnmatchcase
 from .context import Context
 from .project import ROOT_MARKERS, find_root
 from .settings import LAYER_ORDER, Settings, normalize_path
-from .targets import read_targets
+from .targets import project_targets
 
 
 def _glob_that_matched(settings: Settings, path: str, layer: str, by_directory: bool) -> str | None:
@@ -65,7 +65,7 @@ def explain(tree: ast.AST, path: str, settings: Settings) -> str:
         how = "set by fastapi-project-root" if settings.project_root else f"holds {marker}"
         out.append(f"  project root: {root} ({how})")
     out += _layer_lines(ctx, settings, path)
-    targets = read_targets(root)
+    targets = project_targets(path, settings)
     python = ".".join(map(str, targets.python)) if targets.python else "unknown"
     pydantic = str(targets.pydantic) if targets.pydantic else "unknown"
     out.append(

@@ -20,12 +20,14 @@ flake8 parsed, so the buffer replaces the file's stored entry for that run.
 from __future__ import annotations
 
 import ast
+import io
 import os
 import sys
+import tokenize
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
-SUMMARY_VERSION = 6
+SUMMARY_VERSION = 7
 
 ROUTE_DECORATORS = frozenset(
     {"get", "post", "put", "patch", "delete", "head", "options", "trace", "api_route", "websocket"}
@@ -360,6 +362,9 @@ def _child_fields(kind: type) -> tuple[str, ...]:
     return fields
 
 
+_ORDERING = (ast.Lt, ast.LtE, ast.Gt, ast.GtE)
+
+
 def _scan_function(
     fn: ast.FunctionDef | ast.AsyncFunctionDef, res: _Resolver, self_name: str | None
 ) -> dict[str, Any]:
@@ -388,6 +393,8 @@ def _scan_function(
     stored: set[str] = set()
     tested: set[str] = set()
     generator = False
+    #: names compared with ``<``/``<=``/``>``/``>=`` (``if page < 1: raise ...``)
+    compared: set[str] = set()
     args = fn.args
     for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg):
         if arg is not None:
@@ -417,6 +424,8 @@ def _scan_function(
         if kind is ast.Call:
             func = node.func  # type: ignore[attr-defined]
             callee = res.name(func, local)
+            if callee in ("min", "max"):
+                compared.update(a.id for a in node.args if a.__class__ is ast.Name)  # type: ignore[attr-defined]
             if callee is not None and len(calls) < _MAX_CALLS:
                 calls.append([callee, node.lineno])  # type: ignore[attr-defined]
                 head = func
@@ -429,6 +438,11 @@ def _scan_function(
                 yields.append(node.value)  # type: ignore[attr-defined]
         elif kind is ast.If:
             tested.update(n.id for n in ast.walk(node.test) if isinstance(n, ast.Name))  # type: ignore[attr-defined]
+        elif kind is ast.Compare:
+            if any(op.__class__ in _ORDERING for op in node.ops):  # type: ignore[attr-defined]
+                for operand in (node.left, *node.comparators):  # type: ignore[attr-defined]
+                    if operand.__class__ is ast.Name:
+                        compared.add(operand.id)
         elif kind is ast.ExceptHandler:
             if node.name:  # type: ignore[attr-defined]
                 bound.add(node.name)  # type: ignore[attr-defined]
@@ -465,6 +479,16 @@ def _scan_function(
     # a helper handed to ``asyncio.to_thread(render, x)`` is passed, not called: no call of
     # ``render`` is recorded; ``to_thread(render(x))`` calls it here (and is a bug of its own)
     info: dict[str, Any] = {"calls": calls}
+    positional = [a.arg for a in (*args.posonlyargs, *args.args)]
+    checked = {
+        a.arg: positional.index(a.arg) if a.arg in positional else -1
+        for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)
+        if a.arg in compared
+    }
+    if checked:
+        # the parameters the function range-checks or clamps itself (``if page < 1: raise``,
+        # ``min(limit, 100)``), by name -> positional index (-1: keyword-only), for XFA310
+        info["cmp"] = checked
     shadowed = (bound - declared) - set(local)
     through_locals = [i for i, head in enumerate(heads) if head in shadowed]
     if through_locals:
@@ -650,6 +674,8 @@ def _class_summary(cls: ast.ClassDef, res: _Resolver) -> dict[str, Any]:
     attrs: dict[str, dict] = {}
     fields: list[str] = []
     defaults: dict[str, str] = {}
+    #: every dotted name a field's annotation mentions (``list[Tag] | None`` -> Tag, list, None)
+    field_types: dict[str, list[str]] = {}
     #: a field declared under ``if``/``try`` makes the list of fields unknown
     complete = True
     for stmt in cls.body:
@@ -666,6 +692,7 @@ def _class_summary(cls: ast.ClassDef, res: _Resolver) -> dict[str, Any]:
         elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
             fields.append(stmt.target.id)
             defaults[stmt.target.id] = _field_default(stmt, res)
+            field_types[stmt.target.id] = _annotation_names(stmt.annotation, res)
             if stmt.value is not None:
                 _merge(attrs, stmt.target.id, _value_desc(stmt.value, res) or {"k": "other"})
         elif isinstance(stmt, ast.Assign):
@@ -680,9 +707,36 @@ def _class_summary(cls: ast.ClassDef, res: _Resolver) -> dict[str, Any]:
     if fields:
         info["fields"] = fields
         info["defaults"] = defaults
+        info["ftypes"] = field_types
     if not complete:
         info["open"] = True
     return info
+
+
+def _annotation_names(annotation: ast.expr, res: _Resolver) -> list[str]:
+    """The dotted names an annotation mentions, through string annotations; ``"?"`` for a
+    part that cannot be read. ``Annotated`` metadata calls (``Field(...)``) count too."""
+    names: list[str] = []
+    stack: list[ast.AST] = [annotation]
+    while stack and len(names) < 32:
+        node = stack.pop()
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            try:
+                stack.append(ast.parse(node.value, mode="eval").body)
+            except (SyntaxError, ValueError):
+                names.append("?")
+            continue
+        if isinstance(node, (ast.Name, ast.Attribute)):
+            name = res.name(node)
+            names.append(name or "?")
+            continue
+        if isinstance(node, ast.Constant):
+            continue
+        if not isinstance(node, (ast.Subscript, ast.Tuple, ast.List, ast.BinOp, ast.Call, ast.keyword, ast.BitOr, ast.Load)):
+            names.append("?")
+            continue
+        stack.extend(ast.iter_child_nodes(node))
+    return names
 
 
 def _field_default(stmt: ast.AnnAssign, res: _Resolver) -> str:
@@ -800,33 +854,63 @@ class ProjectIndex:
         #: the checked file's top-level class, function and value names (answers "does the
         #: module define X itself" without summarising the file when nothing else needs it)
         self._current_names: frozenset[str] | None = None
-        #: summaries that replace the file's on disk: the unsaved buffers of an editor
-        #: (the language server); ``None`` for a buffer that does not parse
-        self.overlays: dict[str, dict | None] = {}
-        #: whether :meth:`store_current` writes the checked file's summary to the cache;
-        #: the language server checks unsaved buffers, whose summary is not the file's
-        self.write_current = True
+        self._current_lines: list[str] | None = None
+        self._current_saved: bool | None = None
+        self._current_import_heads: frozenset[str] | None = None
+        #: summaries that replace the file's on disk: the open buffers of an editor (the
+        #: language server)
+        self.overlays: dict[str, dict] = {}
         if current is not None:
             self.set_current(*current)
 
     # -- summaries ------------------------------------------------------------------
 
-    def set_current(self, path: str, tree: ast.AST) -> None:
+    def set_current(self, path: str, tree: ast.AST, lines: list[str] | None = None) -> None:
         """The file being checked: its summary comes from ``tree`` (the editor's buffer),
-        not from the file on disk."""
+        not from the file on disk, unless ``lines`` (the source flake8 read) are the file's
+        saved content.
+
+        Lookups made for earlier files stay valid (one flake8 process sees one state of
+        the tree) unless a buffer that differs from its saved file took part in them;
+        :meth:`invalidate` forgets everything when files change under a long-lived index."""
         path = os.path.abspath(path)
-        if self._current_path and self._current_path != path:
-            self._summaries.pop(self._current_path, None)
+        stale = False
+        previous = self._current_path
+        if previous and previous != path:
+            entry = self._summaries.get(previous)
+            if entry is not None and entry[0] == -1:  # built from a buffer that is not on disk
+                self._summaries.pop(previous, None)
+                stale = True
         self._current_path = path
         self._current_tree = tree
+        self._current_lines = lines
         self._current_names = None
-        self._summaries.pop(path, None)
-        # lookups and module paths found for another file may have read this file from
-        # disk, or may predate files created since (both are cheap to find again)
-        self._lookups.clear()
-        self._modules.clear()
+        self._current_import_heads: frozenset[str] | None = None
+        self._current_saved: bool | None = None
+        if path in self._summaries and not self._current_is_saved():
+            # earlier lookups may have read this file from disk: the buffer replaces it
+            self._summaries.pop(path, None)
+            stale = True
+        if stale:
+            self._lookups.clear()
 
-    def set_overlay(self, path: str, summary: dict | None) -> None:
+    def invalidate(self) -> None:
+        """Forget every summary, module path and lookup held in memory (files were added,
+        removed or changed since they were read); the on-disk cache stays."""
+        self._summaries.clear()
+        self._modules.clear()
+        self._lookups.clear()
+        if self._current_path is not None and self._current_tree is not None:
+            self.set_current(self._current_path, self._current_tree, self._current_lines)
+
+    def _current_is_saved(self) -> bool:
+        """The checked source is the current file's saved content (flake8 read it from
+        disk), so its summary is the file's and may be cached."""
+        if self._current_saved is None:
+            self._current_saved = _same_as_saved(self._current_path, self._current_lines)
+        return self._current_saved
+
+    def set_overlay(self, path: str, summary: dict) -> None:
         """Module ``path``'s summary is ``summary`` (an editor's buffer), not its file's."""
         self.overlays[os.path.abspath(path)] = summary
         self._lookups.clear()
@@ -838,7 +922,8 @@ class ProjectIndex:
             self._lookups.clear()
         if path == self._current_path:  # the buffer was also the last file checked
             self._summaries.pop(path, None)
-            self._current_path = self._current_tree = self._current_names = None
+            self._current_path = self._current_tree = self._current_lines = None
+            self._current_names = self._current_import_heads = self._current_saved = None
 
     def _defines(self, path: str, name: str) -> bool:
         """The module ``path`` defines ``name`` at top level (a class, function or value)."""
@@ -849,9 +934,24 @@ class ProjectIndex:
         own = self.summary(path)
         return own is not None and (name in own["classes"] or name in own["functions"] or name in own["values"])
 
+    def _own_name(self, path: str, head: str) -> bool:
+        """``head`` of a dotted name written in module ``path`` is one of its own names:
+        it defines ``head`` and no import of it starts there (``app.models.Base``, resolved
+        from ``from app.models import Base``, in a module that also binds ``app = FastAPI()``,
+        is the import)."""
+        if not self._defines(path, head):
+            return False
+        if path == self._current_path and self._current_tree is not None and path not in self._summaries:
+            if self._current_import_heads is None:
+                self._current_import_heads = frozenset(_import_heads(self._current_tree))
+            return head not in self._current_import_heads
+        own = self.summary(path)
+        return own is None or not any(t.partition(".")[0] == head for t in own["imports"].values())
+
     def summary(self, path: str) -> dict | None:
         path = os.path.abspath(path)
-        if path == self._current_path and self._current_tree is not None:
+        current = path == self._current_path and self._current_tree is not None
+        if current and not self._current_is_saved():
             entry = self._summaries.get(path)
             if entry is None:
                 entry = self._summaries[path] = (-1, -1, summarize(self._current_tree, self.non_fastapi))
@@ -865,21 +965,24 @@ class ProjectIndex:
         entry = self._summaries.get(path)
         if entry is not None and entry[0] == st.st_mtime_ns and entry[1] == st.st_size:
             return entry[2]
-        result = self._read(path, st)
+        result = self._read(path, st, self._current_tree if current else None)
         self._summaries[path] = (st.st_mtime_ns, st.st_size, result)
         return result
 
-    def _read(self, path: str, st: os.stat_result | None = None) -> dict | None:
+    def _read(self, path: str, st: os.stat_result | None = None, tree: ast.AST | None = None) -> dict | None:
+        """The summary of the saved file ``path``: from the cache, else from ``tree`` (the
+        file's parsed source, when the caller has it) or the file parsed anew."""
         if self.cache is not None:
             stored = self.cache.get(path)
             if isinstance(stored, dict) and stored.get("v") == SUMMARY_VERSION:
                 return stored
-        try:
-            with open(path, "rb") as fh:
-                source = fh.read()
-            tree = ast.parse(source, path)
-        except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
-            return None
+        if tree is None:
+            try:
+                with open(path, "rb") as fh:
+                    source = fh.read()
+                tree = ast.parse(source, path)
+            except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
+                return None
         try:
             result = summarize(tree, self.non_fastapi)
         except RecursionError:
@@ -887,16 +990,6 @@ class ProjectIndex:
         if self.cache is not None:
             self.cache.put(path, result, stat=st)
         return result
-
-    def store_current(self) -> None:
-        """Write the checked file's summary to the cache when it was built this run (so the
-        file's importers in later runs and other workers read it instead of parsing it)."""
-        path = self._current_path
-        if path is None or self.cache is None or self._current_tree is None or not self.write_current:
-            return
-        entry = self._summaries.get(path)
-        if entry is not None and entry[2] is not None and os.path.isfile(path):
-            self.cache.put(path, entry[2])
 
     # -- modules ----------------------------------------------------------------------
 
@@ -946,26 +1039,37 @@ class ProjectIndex:
 
     # -- symbols ----------------------------------------------------------------------
 
-    def lookup(self, from_path: str, qualname: str, hops: int = 0) -> Symbol | None:
+    def lookup(
+        self, from_path: str, qualname: str, hops: int = 0, imported: bool = False, own: bool = False
+    ) -> Symbol | None:
         """What ``qualname`` (as the importing module spells it, e.g. ``app.models.User``
-        or ``..models.User``) is.  ``None`` when it cannot be followed."""
+        or ``..models.User``) is.  ``None`` when it cannot be followed.
+
+        ``imported``: ``qualname`` is what an import of ``from_path`` names, so it is never
+        one of the module's own names (``from app.x import Y`` in a module that also binds
+        ``app = FastAPI()``); ``own``: its head is a name the module binds itself."""
         if hops > _MAX_HOPS or not qualname:
             return None
         from_path = os.path.abspath(from_path)
+        if own:
+            return self._member(from_path, qualname.split("."), hops)
         if hops == 0:
-            key = (os.path.dirname(os.path.abspath(from_path)), qualname)
+            # lookups from one directory agree, except of a name the module defines itself
+            head = qualname.partition(".")[0]
+            local = not imported and bool(head) and self._own_name(from_path, head)
+            key = (from_path if local else os.path.dirname(from_path), qualname, imported)
             if key in self._lookups:
                 return self._lookups[key]
-            found = self._lookup(from_path, qualname, 0)
+            found = self._lookup(from_path, qualname, 0, imported)
             self._lookups[key] = found
             return found
-        return self._lookup(from_path, qualname, hops)
+        return self._lookup(from_path, qualname, hops, imported)
 
-    def _lookup(self, from_path: str, qualname: str, hops: int) -> Symbol | None:
-        if not qualname.startswith("."):
+    def _lookup(self, from_path: str, qualname: str, hops: int, imported: bool = False) -> Symbol | None:
+        if not imported and not qualname.startswith("."):
             # a name the module defines itself (a base class written ``Base``)
             head, _, rest = qualname.partition(".")
-            if self._defines(from_path, head):
+            if self._own_name(from_path, head):
                 return self._member(from_path, [head, *(rest.split(".") if rest else [])], hops)
         lead = len(qualname) - len(qualname.lstrip("."))
         prefix = "." * lead
@@ -1013,7 +1117,7 @@ class ProjectIndex:
         target = summary["imports"].get(name)
         if target is None or self.module_path(parent, target) == sub_path:
             return None
-        found = self.lookup(parent, target, hops + 1)
+        found = self.lookup(parent, target, hops + 1, imported=True)
         return found if found is not None and found.kind != "module" else None
 
     def _member(self, path: str, rest: list[str], hops: int) -> Symbol | None:
@@ -1031,7 +1135,7 @@ class ProjectIndex:
             return Symbol("function", f"{path}:{name}", path, name, summary["functions"][name])
         if name in summary["imports"]:
             target = summary["imports"][name]
-            return self.lookup(path, ".".join([target, *tail]), hops + 1)
+            return self.lookup(path, ".".join([target, *tail]), hops + 1, imported=True)
         if name in summary["values"]:
             desc = summary["values"][name]
             if desc.get("k") == "ref" and desc.get("n"):
@@ -1046,7 +1150,7 @@ class ProjectIndex:
                 return Symbol("module", sub, sub) if not tail else self._member(sub, tail, hops + 1)
         for star in summary["star"]:
             target = star + ("" if star.endswith(".") else ".") + ".".join(rest)
-            found = self.lookup(path, target, hops + 1)
+            found = self.lookup(path, target, hops + 1, imported=True)
             if found is not None and found.kind != "external":
                 return found
         return None
@@ -1158,6 +1262,36 @@ class ProjectIndex:
         return None
 
 
+def _same_as_saved(path: str | None, lines: list[str] | None) -> bool:
+    """``lines`` are the text of the file ``path`` on disk, as flake8 reads it (decoded by
+    its coding cookie, universal newlines, a BOM dropped)."""
+    if path is None or lines is None:
+        return False
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
+        saved = raw.decode(encoding)
+    except (OSError, SyntaxError, LookupError, UnicodeDecodeError):
+        return False
+    buffer = "".join(lines)
+    if "\r" in saved:
+        saved = saved.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in buffer:
+        buffer = buffer.replace("\r\n", "\n").replace("\r", "\n")
+    return saved.lstrip("\ufeff") == buffer.lstrip("\ufeff")
+
+
+def _import_heads(tree: ast.AST) -> Iterator[str]:
+    """The first part of each absolute module a module's top-level imports name."""
+    for stmt in getattr(tree, "body", ()):
+        if isinstance(stmt, ast.Import):
+            for alias in stmt.names:
+                yield alias.name.partition(".")[0]
+        elif isinstance(stmt, ast.ImportFrom) and not stmt.level and stmt.module:
+            yield stmt.module.partition(".")[0]
+
+
 def _top_level_names(tree: ast.AST) -> Iterator[str]:
     """The names :func:`summarize` records as classes, functions and values."""
     if not isinstance(tree, ast.Module):
@@ -1190,12 +1324,14 @@ def _module_file(base: str, parts: list[str]) -> str | None:
 _indexes: dict[tuple[str | None, str | None, bool], ProjectIndex] = {}
 
 
-def index_for(filename: str, tree: ast.AST, settings: Any, non_fastapi: Iterable[str] = ()) -> ProjectIndex:
+def index_for(
+    filename: str, tree: ast.AST, settings: Any, non_fastapi: Iterable[str] = (), lines: list[str] | None = None
+) -> ProjectIndex:
     """The process's index of the project ``filename`` belongs to, with ``tree`` as the
     checked file's source.  One index per project root (and cache setting) per process, so
     the summaries read for one file serve the next."""
     index = shared_index(find_root(filename, getattr(settings, "project_root", None)), settings, non_fastapi)
-    index.set_current(filename, tree)
+    index.set_current(filename, tree, lines)
     return index
 
 

@@ -48,6 +48,10 @@ class Rule:
     config: str = ""
     #: the path the fixed example is checked under, when it differs (rules about paths)
     good_path: str | None = None
+    #: where the fix is offered, when not everywhere ("the project is on Pydantic 2")
+    fix_when: str = ""
+    #: what the precision readings measured, when they set the default (docs page)
+    precision: str = ""
 
     @property
     def group(self) -> str:
@@ -85,6 +89,8 @@ def rule(
     fix: Fix | None = None,
     config: str = "",
     good_path: str | None = None,
+    fix_when: str = "",
+    precision: str = "",
 ) -> Rule:
     """Declare a rule; returns the :class:`Rule` that visitors report with."""
     if not CODE_RE.match(code):
@@ -108,6 +114,8 @@ def rule(
         fix=fix,
         config=_dedent(config),
         good_path=good_path,
+        fix_when=fix_when,
+        precision=precision,
     )
     RULES[code] = declared
     return declared

@@ -15,14 +15,15 @@ every document: built in a background thread at start-up from the on-disk summar
 (or by parsing the files, filling the cache), kept fresh on
 ``workspace/didChangeWatchedFiles``, and an open buffer's summary replaces its module's
 file on disk (:meth:`.project.ProjectIndex.set_overlay`), so an unsaved change to a model
-in one module shows in the findings of the modules that use it. Unsaved buffers never go
-to the disk cache.
+in one module shows in the findings of the modules that use it.
 
 Positions: the plugin's columns are UTF-8 bytes (0-based); LSP's are UTF-16 code units
 unless the client negotiated another encoding (``general.positionEncodings``), which is
 honoured. Lines end at ``\\n``, ``\\r\\n`` or ``\\r``, as LSP and ``ast`` count them.
 
-Nothing here imports ast-grep: the fixer (which does) is imported on the first fix.
+Unsaved buffers never reach the disk cache (the index caches a checked file's summary only
+when its source is the saved file). Nothing here imports ast-grep: the fixer (which does)
+is imported on the first fix.
 """
 
 from __future__ import annotations
@@ -331,9 +332,7 @@ class Project:
         if path is None:
             return None
         root = find_root(path, self.settings.project_root)
-        index = shared_index(root, self.settings, NON_FASTAPI_FRAMEWORKS)
-        index.write_current = False  # a buffer's summary is not its file's
-        return index
+        return shared_index(root, self.settings, NON_FASTAPI_FRAMEWORKS)
 
     def excluded(self, filename: str) -> bool:
         """flake8's ``exclude``/``extend-exclude`` leave the file out."""
@@ -545,6 +544,9 @@ class ConventionsServer(LanguageServer):
                     previous = index.overlays[abspath]
                 elif abspath != index._current_path:
                     previous = index.summary(abspath)  # its file's
+                # lookups outlive a check; one made while another buffer of this module was
+                # the checked file may be stale for this version
+                index._lookups.clear()
             findings, summary = self.project.check(path, source)
             if index is None:
                 return findings, False

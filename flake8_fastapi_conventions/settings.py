@@ -123,6 +123,10 @@ class Settings:
     cache_dir: str | None = None
     #: ``--fastapi-project-root``: the project root (absolute); None: detected
     project_root: str | None = None
+    #: ``--fastapi-target-python``: the lowest Python the project supports; None: declared
+    target_python: tuple[int, int] | None = None
+    #: ``--fastapi-target-pydantic``: the project's Pydantic major version; None: declared
+    target_pydantic: int | None = None
 
     def layer_of(self, path: str) -> str | None:
         return self.classify(path)[0]
@@ -200,14 +204,25 @@ def _matcher_for(globs: tuple[tuple[str, tuple[str, ...]], ...]) -> LayerMatcher
 
 
 def normalize_path(path: str) -> str:
-    """``/``-separated path, relative to the working directory when under it,
-    with a leading ``/`` so that ``*/routes/*`` also matches ``routes/x.py``."""
+    """``/``-separated path, relative to the working directory when under it, else to
+    its project's root (the directories above a project say nothing of its layers: a
+    checkout under ``/tmp/test_x0/`` is no test file), with a leading ``/`` so that
+    ``*/routes/*`` also matches ``routes/x.py``."""
     path = path.replace("\\", "/")
     if os.path.isabs(path):
         try:
             rel = os.path.relpath(path)
         except ValueError:  # another drive on Windows
             rel = path
+        if rel.startswith(".."):
+            from .project import find_root
+
+            root = find_root(path)
+            if root is not None:
+                try:
+                    rel = os.path.relpath(path, root)
+                except ValueError:
+                    rel = ".."
         if not rel.startswith(".."):
             path = rel.replace("\\", "/")
     while path.startswith("./"):
@@ -310,6 +325,18 @@ def add_options(parser) -> None:  # flake8.options.manager.OptionManager
         normalize_paths=True,
         help="The project's root directory, instead of the detected one.",
     )
+    parser.add_option(
+        "--fastapi-target-python",
+        default=None,
+        parse_from_config=True,
+        help="The lowest Python version the project supports, e.g. 3.10 (default: requires-python).",
+    )
+    parser.add_option(
+        "--fastapi-target-pydantic",
+        default=None,
+        parse_from_config=True,
+        help="The project's Pydantic major version, 1 or 2 (default: from its dependencies and lock files).",
+    )
 
 
 class _Flag(argparse.Action):
@@ -384,7 +411,27 @@ def settings_from_options(options) -> Settings:
         no_cache=_flag("fastapi-no-cache", getattr(options, "fastapi_no_cache", False)),
         cache_dir=_directory("fastapi-cache-dir", getattr(options, "fastapi_cache_dir", None)),
         project_root=_directory("fastapi-project-root", getattr(options, "fastapi_project_root", None)),
+        target_python=_python_version(getattr(options, "fastapi_target_python", None)),
+        target_pydantic=_pydantic_major(getattr(options, "fastapi_target_pydantic", None)),
     )
+
+
+def _python_version(value: object) -> tuple[int, int] | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    m = re.fullmatch(r"\s*3\.(\d{1,2})\s*", str(value))
+    if not m:
+        raise OptionError("fastapi-target-python", value, "a Python version such as 3.10")
+    return 3, int(m.group(1))
+
+
+def _pydantic_major(value: object) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    text = str(value).strip()
+    if text not in ("1", "2"):
+        raise OptionError("fastapi-target-pydantic", value, "1 or 2")
+    return int(text)
 
 
 def _directory(option: str, value: object) -> str | None:

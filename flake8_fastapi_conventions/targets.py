@@ -13,6 +13,9 @@ Where they come from, first hit wins:
   ``install_requires`` and ``requirements*.txt``; a dependency on ``pydantic-settings``
   means Pydantic 2.
 
+The options ``fastapi-target-python`` and ``fastapi-target-pydantic`` override what the
+project declares (:func:`project_targets`).
+
 A fact that cannot be read is ``None``: the fixer then treats the project as not known to be
 on Pydantic 2 and not known to require Python 3.11.
 """
@@ -23,7 +26,7 @@ import configparser
 import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 _VERSION = re.compile(r"(\d+)(?:\.(\d+))?")
@@ -207,3 +210,18 @@ def read_targets(root: str | None) -> Targets:
                 pydantic, pydantic_source = major, name
                 break
     return Targets(python, pydantic, python_source, pydantic_source)
+
+
+def project_targets(filename: str, settings: object = None) -> Targets:
+    """The targets of the project ``filename`` belongs to, with the options
+    ``fastapi-target-python`` / ``fastapi-target-pydantic`` (``settings``) winning."""
+    from .project import find_root
+
+    targets = read_targets(find_root(filename, getattr(settings, "project_root", None)))
+    python = getattr(settings, "target_python", None)
+    if python is not None:
+        targets = replace(targets, python=python, python_source="fastapi-target-python")
+    pydantic = getattr(settings, "target_pydantic", None)
+    if pydantic is not None:
+        targets = replace(targets, pydantic=pydantic, pydantic_source="fastapi-target-pydantic")
+    return targets

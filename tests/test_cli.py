@@ -13,9 +13,10 @@ import pytest
 
 from flake8_fastapi_conventions import cli
 from flake8_fastapi_conventions.fixer import engine
+from flake8_fastapi_conventions.settings import Settings
 
 SLEEPY = "import time\n\n\nasync def poll() -> None:\n    time.sleep(1)\n"
-SLEEPY_FIXED = "import time\nimport asyncio\n\n\nasync def poll() -> None:\n    await asyncio.sleep(1)\n"
+SLEEPY_FIXED = "import asyncio\nimport time\n\n\nasync def poll() -> None:\n    await asyncio.sleep(1)\n"
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -234,8 +235,8 @@ def test_bytes_outside_edits_are_unchanged(project, capsys):
     )
     after = (
         "\ufeff# -*- coding: utf-8 -*-\r\n"
-        "import time\r\n"
         "import asyncio\r\n"
+        "import time\r\n"
         "\r\n"
         "\r\n"
         "async def poll(name: str) -> None:\r\n"
@@ -255,7 +256,7 @@ def test_latin1_cookie_round_trips(project, capsys):
     text = "# -*- coding: latin-1 -*-\nimport time\n\n\nasync def f():\n    s = 'caf\xe9'; time.sleep(1)\n"
     f = write(project / "app" / "jobs.py", text.encode("latin-1"))
     assert run(capsys, "fix", "app")[0] == 1
-    assert f.read_bytes() == text.replace("import time\n", "import time\nimport asyncio\n").replace(
+    assert f.read_bytes() == text.replace("import time\n", "import asyncio\nimport time\n").replace(
         "time.sleep(1)", "await asyncio.sleep(1)"
     ).encode("latin-1")
 
@@ -274,7 +275,8 @@ def test_overlapping_fixes_converge():
         "def f(row, data):\n"
         "    return Out.parse_obj(data).dict(), Out.from_orm(row).json()\n"
     )
-    result = fix_text(source, "app/services/x.py")
+    on_v2 = Settings(target_pydantic=2)
+    result = fix_text(source, "app/services/x.py", on_v2)
     assert result.text == (
         "from pydantic import BaseModel, ConfigDict\n\n\n"
         "class Out(BaseModel):\n"
@@ -283,7 +285,7 @@ def test_overlapping_fixes_converge():
         "    return Out.model_validate(data).model_dump(), Out.model_validate(row, from_attributes=True).model_dump_json()\n"
     )
     assert result.manual == []
-    assert fix_text(result.text, "app/services/x.py").text == result.text
+    assert fix_text(result.text, "app/services/x.py", on_v2).text == result.text
 
 
 def test_pass_limit_is_bounded(monkeypatch):
@@ -645,3 +647,48 @@ def test_explain_says_the_layer_why_and_the_project_facts(tmp_path):
     write(tmp_path / "bad.py", "def (:\n")
     proc = _cli("explain", "bad.py", cwd=tmp_path)
     assert proc.returncode == 2 and proc.stderr.startswith("bad.py:1: cannot parse")
+
+
+def test_a_mutable_marker_default_is_not_moved_into_the_signature():
+    from flake8_fastapi_conventions.fixer import fix_text
+
+    source = (
+        "from typing import Annotated\n\nfrom fastapi import APIRouter, Query\n\nrouter = APIRouter()\n\n\n"
+        "@router.get('/items')\n"
+        "async def items(q: list[str] = Query([]), n: int = Query(10, le=99)) -> list[str]:\n"
+        "    return q[:n]\n"
+    )
+    result = fix_text(source, "app/routes/items.py")
+    # `n` moves (an int); `q` would become `= []`, which flake8-bugbear's B006 flags
+    assert "n: Annotated[int, Query(le=99)] = 10" in result.text
+    assert "q: list[str] = Query([])" in result.text
+    assert [m for m in result.manual if m.reason and "B006" in m.reason] and result.fixed == 1
+
+
+def test_added_imports_go_where_isort_puts_them(tmp_path):
+    from flake8_fastapi_conventions.fixer import fix_text
+
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    (tmp_path / "app").mkdir()
+    path = str(tmp_path / "app/routes.py")
+    body = "\n\nrouter = APIRouter()\n\n\n@router.get('/')\nasync def home() -> None:\n    time.sleep(1)\n"
+    cases = {
+        # the standard library section, alphabetically, `import x` before `from x import`
+        "import time\nfrom typing import Any\n\nfrom fastapi import APIRouter\n\nfrom app.db import x\n":
+            "import asyncio\nimport time\nfrom typing import Any\n\nfrom fastapi import APIRouter\n\nfrom app.db import x\n",
+        "import os\nimport time\n\nfrom fastapi import APIRouter\n":
+            "import asyncio\nimport os\nimport time\n\nfrom fastapi import APIRouter\n",
+        # an unsorted file: beside the import of its own section
+        "from fastapi import APIRouter\nimport time\n":
+            "from fastapi import APIRouter\nimport asyncio\nimport time\n",
+    }
+    for head, want in cases.items():
+        result = fix_text(head + body, path)
+        assert result.text.startswith(want), result.text
+    # no standard-library import yet: a section of its own, above the third-party one
+    source = (
+        "from fastapi import APIRouter, Query\n\nrouter = APIRouter()\n\n\n"
+        "@router.get('/')\nasync def home(q: int = Query(1)) -> int:\n    return q\n"
+    )
+    result = fix_text(source, path)
+    assert result.text.startswith("from typing import Annotated\n\nfrom fastapi import APIRouter, Query\n\nrouter"), result.text

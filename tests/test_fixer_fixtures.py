@@ -15,6 +15,7 @@ import pytest
 from flake8_fastapi_conventions import checker  # noqa: F401  (declares the rules)
 from flake8_fastapi_conventions.fixer import FIX_SAFETY, FIXERS, fix_text, load_fixers
 from flake8_fastapi_conventions.registry import RULES
+from flake8_fastapi_conventions.settings import Settings
 
 FIXES = Path(__file__).parent / "fixes"
 PAIRS = sorted(p for p in FIXES.glob("XFA*.py") if not p.name.endswith(".fixed.py"))
@@ -43,12 +44,14 @@ def test_fixture_pair(before: Path) -> None:
     source, expected = before.read_text(), after.read_text()
     path = _path_of(source)
     unsafe = RULES[code].fix == "unsafe"
-    result = fix_text(source, path, unsafe=unsafe)
+    # the fixtures are files of a project on Pydantic 2 (where the XFA401-XFA404 fixes apply)
+    settings = Settings(target_pydantic=2)
+    result = fix_text(source, path, settings, unsafe=unsafe)
     assert not result.cannot_parse
     assert result.text == expected
     assert result.fixed >= 1
     ast.parse(result.text)
-    again = fix_text(result.text, path, unsafe=unsafe)
+    again = fix_text(result.text, path, settings, unsafe=unsafe)
     assert again.text == result.text, "a second fix changes nothing"
     assert again.fixed == 0
 

@@ -9,14 +9,16 @@ def test_xfa313_message_fits_the_parameter():
         "@router.get('/items/{item_id}', response_model=list)\n"
         "async def items(item_id, q, db=Depends(get_db), user=Security(auth.current, scopes=['a']),\n"
         "                agent=Header(None), body=Body(None)) -> list:\n"
-        "    return []\n"
+        "    return [item_id]\n"
     )
     found = [m for _, _, m in messages(source, "app/routers/items.py") if m.startswith("XFA313")]
     assert found == [
         "XFA313 route parameter item_id has no type annotation: FastAPI reads it as an untyped path "
         "parameter and passes the raw string on; annotate it (item_id: <type>)",
-        "XFA313 route parameter q has no type annotation: FastAPI reads it as an untyped query "
-        "parameter and passes the raw string on; annotate it (q: <type>)",
+        # the router may be included with a prefix this file does not show
+        "XFA313 route parameter q has no type annotation: FastAPI passes the raw string on, "
+        "unconverted and untyped in the OpenAPI schema (a query parameter, or a path parameter if "
+        "a prefix the router is included with declares it); annotate it (q: <type>)",
         # a dependency: FastAPI does not validate through the annotation, what is lost is the type
         "XFA313 route parameter db has no type annotation: FastAPI injects what get_db returns (it "
         "does not need the annotation), but editors and type checkers see it as Any and readers "
@@ -28,6 +30,60 @@ def test_xfa313_message_fits_the_parameter():
         "without converting or validating it; annotate it (agent: <type>)",
         "XFA313 route parameter body has no type annotation: FastAPI accepts any JSON value for it "
         "without validation; annotate it (body: <model or type>)",
+    ]
+
+
+def test_xfa313_message_knows_prefixes_and_dependency_aliases(tmp_path_factory):
+    """Third precision reading: a ``Depends`` alias imported from another module is no query
+    parameter; a parameter of the router's ``prefix=`` is a path parameter."""
+    import textwrap
+
+    from harness import messages
+
+    tmp_path = tmp_path_factory.mktemp("proj")  # not under a test_* directory (the tests layer)
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "deps.py").write_text(
+        "from fastapi import Depends\n\n\ndef get_user():\n    return 1\n\n\nCurrentUser = Depends(get_user)\n"
+    )
+    source = textwrap.dedent(
+        """\
+        from fastapi import APIRouter, FastAPI
+
+        from app.deps import CurrentUser
+
+        router = APIRouter(prefix="/dags/{dag_id}/runs")
+        api = FastAPI()
+
+
+        @router.get("/{run_id}", response_model=None)
+        async def read_run(dag_id, run_id: int, user=CurrentUser) -> None:
+            return await load(dag_id, run_id, user)
+
+
+        @api.get("/ping", response_model=None)
+        async def ping(verbose) -> None:
+            return None
+
+
+        @router.get("/{_:path}", include_in_schema=False, response_model=None)
+        async def not_found(_) -> None:
+            return None
+        """
+    )
+    path = str(tmp_path / "app" / "routes.py")
+    found = [m for _, _, m in messages(source, path) if m.startswith("XFA313")]
+    assert found == [
+        "XFA313 route parameter dag_id has no type annotation: FastAPI reads it as an untyped path "
+        "parameter and passes the raw string on; annotate it (dag_id: <type>)",
+        "XFA313 route parameter user has no type annotation: FastAPI injects the dependency "
+        "CurrentUser stands for (it does not need the annotation), but editors and type checkers "
+        "see it as Any and readers cannot tell what it holds; annotate it (user: <type> = CurrentUser)",
+        # the application itself: no prefix can declare it
+        "XFA313 route parameter verbose has no type annotation: FastAPI reads it as an untyped query "
+        "parameter and passes the raw string on; annotate it (verbose: <type>)",
+        # ``_`` of the catch-all is never read: nothing is lost
     ]
 
 
@@ -122,3 +178,131 @@ def test_xfa304_names_the_first_route_that_shadows_and_the_common_methods():
             "on the same router matches it first; register /docs/search before /docs/{name:path}",
         )
     ]
+
+
+def test_xfa311_reads_imported_models_through_the_index(tmp_path_factory):
+    """Third precision reading: an imported model with no secret or server-managed field
+    (its fields, bases and field types read from the project index) is harmless to echo."""
+    import textwrap
+
+    from harness import check
+
+    root = tmp_path_factory.mktemp("proj")
+    files = {
+        "pyproject.toml": "[project]\nname = 'x'\n",
+        "app/__init__.py": "",
+        "app/schemas.py": """\
+            from enum import Enum
+            from typing import Optional
+
+            from pydantic import BaseModel, Field
+
+            from app.base import Named
+
+
+            class Mode(str, Enum):
+                ON = "on"
+                OFF = "off"
+
+
+            class Limits(BaseModel):
+                max_items: int = Field(10, ge=1)
+
+
+            class ToggleForm(Named):
+                enabled: bool = False
+                mode: Mode = Mode.OFF
+                limits: Optional[Limits] = None
+                note: "str | None" = None
+
+
+            class UserForm(BaseModel):
+                email: str
+                password: str
+
+
+            class Wrapped(BaseModel):
+                inner: Opaque
+        """,
+        "app/base.py": "from pydantic import BaseModel\n\n\nclass Named(BaseModel):\n    label: str\n",
+    }
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(textwrap.dedent(text))
+    source = textwrap.dedent(
+        """\
+        from fastapi import APIRouter
+
+        from app.schemas import ToggleForm, UserForm, Wrapped
+
+        router = APIRouter()
+
+
+        @router.put("/settings/toggles", response_model=ToggleForm)
+        async def save_toggles(form: ToggleForm) -> ToggleForm:
+            return form
+
+
+        @router.put("/users/me", response_model=UserForm)
+        async def save_me(form: UserForm) -> UserForm:
+            return form
+
+
+        @router.put("/wrapped", response_model=Wrapped)
+        async def save_wrapped(form: Wrapped) -> Wrapped:
+            return form
+        """
+    )
+    found = [f for f in check(source, str(root / "app" / "routes.py")) if f[2] == "XFA311"]
+    # the password field, and a field type the index cannot follow, are still reported
+    assert found == [(14, 19, "XFA311"), (19, 24, "XFA311")]
+
+
+def test_xfa310_a_helper_of_another_module_checks_the_value(tmp_path_factory):
+    """Third precision reading: ``page`` passed to a shared helper that rejects ``page < 1``."""
+    import textwrap
+
+    from harness import check
+
+    root = tmp_path_factory.mktemp("proj")
+    (root / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    (root / "app").mkdir()
+    (root / "app" / "__init__.py").write_text("")
+    (root / "app" / "paging.py").write_text(
+        textwrap.dedent(
+            """\
+            def check_page(page, limit):
+                if page < 1:
+                    raise ValueError(page)
+                return min(limit, 100)
+
+
+            def show(page):
+                return str(page)
+            """
+        )
+    )
+    source = textwrap.dedent(
+        """\
+        from fastapi import APIRouter
+
+        from app import paging
+        from app.paging import check_page
+
+        router = APIRouter()
+
+
+        @router.get("/a")
+        async def a(page: int = 1, limit: int = 10) -> list:
+            check_page(page, limit)
+            return []
+
+
+        @router.get("/b")
+        async def b(page: int = 1) -> list:
+            paging.show(page)
+            return []
+        """
+    )
+    found = [f for f in check(source, str(root / "app" / "routes.py")) if f[2] == "XFA310"]
+    assert found == [(16, 13, "XFA310")]

@@ -153,3 +153,70 @@ def test_odd_syntax_does_not_crash(capsys):
     # the deprecated hook called directly, the `except*` before the lifespan's yield,
     # and f"{e!r:>10}" formatting the caught exception into a 5xx detail
     assert ours == {(10, 1, "XFA601"), (20, 5, "XFA602"), (57, 11, "XFA614")}
+
+
+# XFA612: a ``__main__`` block of a package its project starts through a command of its own
+# (third precision reading). The project layout must be on disk: the rule reads the project's
+# packaging files at the index root.
+SERVE = (
+    "import uvicorn\n"
+    "\n"
+    "\n"
+    "def main() -> None:\n"
+    "    uvicorn.run('shop.main:app', reload=True)\n"
+    "\n"
+    "\n"
+    "if __name__ == '__main__':\n"
+    "    uvicorn.run('shop.main:app', reload=True)\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("filename", "text", "package_dir"),
+    [
+        ("pyproject.toml", '[project]\nname = "shop"\n\n[project.scripts]\nshop = "shop.cli:app"\n', "shop"),
+        ("pyproject.toml", '[tool.poetry.scripts]\nshop = "shop.cli:main"\n', "src/shop"),
+        ("setup.cfg", "[options.entry_points]\nconsole_scripts =\n    shop = shop.cli:main\n", "shop"),
+        ("shop-1.0.dist-info/entry_points.txt", "[console_scripts]\nshop = shop.__main__:main\n", "shop"),
+    ],
+)
+def test_uvicorn_reload_in_main_block_of_a_commanded_package(tmp_path_factory, filename, text, package_dir):
+    tmp_path = tmp_path_factory.mktemp("shopproject")  # a test's own tmp_path is named test_*
+    (tmp_path / filename).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / filename).write_text(text)
+    (tmp_path / "pyproject.toml").touch()
+    module = tmp_path / package_dir / "main.py"
+    module.parent.mkdir(parents=True)
+    module.write_text(SERVE)
+    found = [f for f in check(SERVE, str(module), fastapi_project_root=str(tmp_path)) if f[2] == "XFA612"]
+    assert found == [(5, 5, "XFA612")]  # the command's own function; not the __main__ block
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[project]\nname = "shop"\n',  # no command
+        '[project.scripts]\ntool = "other_pkg.cli:main"\n',  # a command of another package
+        '[project.scripts]\n# shop = "shop.cli:main"\n',  # commented out
+    ],
+)
+def test_uvicorn_reload_in_main_block_without_a_command_of_the_package(tmp_path_factory, text):
+    tmp_path = tmp_path_factory.mktemp("shopproject")
+    (tmp_path / "pyproject.toml").write_text(text)
+    module = tmp_path / "shop" / "main.py"
+    module.parent.mkdir(parents=True)
+    module.write_text(SERVE)
+    found = [f for f in check(SERVE, str(module), fastapi_project_root=str(tmp_path)) if f[2] == "XFA612"]
+    assert found == [(5, 5, "XFA612"), (9, 5, "XFA612")]
+
+
+def test_uvicorn_reload_in_main_block_of_an_unpacked_wheel(tmp_path_factory):
+    # an unpacked wheel has no project marker: its root is the directory holding *.dist-info
+    root = tmp_path_factory.mktemp("wheelproject")
+    (root / "shop-1.0.dist-info").mkdir()
+    (root / "shop-1.0.dist-info" / "entry_points.txt").write_text("[console_scripts]\nshop = shop.cli:main\n")
+    module = root / "shop" / "main.py"
+    module.parent.mkdir()
+    module.write_text(SERVE)
+    found = [f for f in check(SERVE, str(module)) if f[2] == "XFA612"]
+    assert found == [(5, 5, "XFA612")]

@@ -296,7 +296,10 @@ def test_a_stale_summary_is_read_again(app: Path):
     here = str(app / "app/main.py")
     assert index.lookup(here, "app.log.get_logger").kind == "function"
     (app / "app/log.py").write_text("get_logger = None\nextra = 1\n", encoding="utf-8")
-    index.set_current(here, ast.parse(""))  # a new file: lookups are made anew
+    # one flake8 run sees one state of the tree: lookups are kept across its files
+    index.set_current(str(app / "app/other.py"), ast.parse(""))
+    assert index.lookup(here, "app.log.get_logger").kind == "function"
+    index.invalidate()  # a long-lived index (the language server) told files changed
     assert index.lookup(here, "app.log.get_logger").kind == "value"
 
 
@@ -482,6 +485,55 @@ def test_a_services_module_of_pydantic_classes_is_a_schemas_module():
             return []
         """,
     ) == "services"
+
+
+def test_a_services_module_of_enums_only_has_no_layer():
+    enum_only = """
+        from enum import StrEnum
+
+        class ACR(StrEnum):
+            LEVEL_ZERO = "0"
+
+            def __lt__(self, other: object) -> bool:
+                return False
+        """
+    assert layer_of("app/services/acr.py", enum_only) is None
+    # enums next to ORM classes: a models module
+    assert layer_of(
+        "app/repositories/tables.py",
+        """
+        import enum
+        from sqlalchemy.orm import DeclarativeBase
+
+        class Base(DeclarativeBase):
+            pass
+
+        class Kind(enum.Enum):
+            A = 1
+        """,
+    ) == "models"
+    # a file name says more than an enum: a user_service.py of enums stays a service
+    assert layer_of("app/user_service.py", enum_only) == "services"
+    # an enum and a function: a service
+    assert layer_of("app/services/acr.py", enum_only + "\n        def level():\n            return 0\n") == "services"
+
+
+def test_a_service_file_name_under_models_holding_data_classes_follows_the_directory():
+    pydantic_only = """
+        from pydantic import BaseModel
+
+        class ServiceRequest(BaseModel):
+            name: str
+
+            def label(self) -> str:
+                return self.name
+        """
+    assert layer_of("app/models/v2/core/service.py", pydantic_only) == "schemas"
+    assert layer_of("app/schemas/user_service.py", pydantic_only) == "schemas"
+    # not under a models/schemas directory: the file name decides
+    assert layer_of("app/core/service.py", pydantic_only) == "services"
+    # functions make it a service again
+    assert layer_of("app/models/v2/core/service.py", pydantic_only + "\n        def start():\n            pass\n") == "services"
 
 
 def test_configured_globs_win_over_content():
@@ -954,3 +1006,35 @@ def test_a_lazy_singleton_is_marked():
     functions = summarize(tree)["functions"]
     assert functions["get_logger"].get("lazy") is True
     assert "lazy" not in functions["bump"]  # sets a global it never tests: runs each time
+
+
+def test_an_import_is_followed_in_a_module_that_binds_its_head_name(tmp_path: Path):
+    # ``from app.deps import CurrentUser`` beside ``app = FastAPI()``: the import, not the app
+    write(tmp_path, {
+        "pyproject.toml": "",
+        "app/__init__.py": "",
+        "app/deps.py": "from fastapi import Depends\n\ndef user():\n    return 1\n\nCurrentUser = Depends(user)\n",
+        "app/models.py": "from pydantic import BaseModel\n\nclass Base(BaseModel):\n    pass\n",
+    })
+    source = (
+        "from fastapi import FastAPI\nfrom app.deps import CurrentUser\nfrom app.models import Base\n\n"
+        "app = FastAPI()\n\nclass Item(Base):\n    name: str\n"
+    )
+    path = str(tmp_path / "app/main2.py")
+    (tmp_path / "app/main2.py").write_text(source, encoding="utf-8")
+    for lines in (source.splitlines(keepends=True), None):  # the saved file, and a buffer
+        project._indexes.clear()
+        ctx = Context(ast.parse(source), path, Settings(), lines)
+        assert ctx.symbol(ast.Name("CurrentUser")).kind == "value"
+        assert ctx.class_kinds(ast.Name("Item")) == {"pydantic"}
+        assert ctx.symbol(ast.Name("app")).kind == "value"
+
+
+def test_directories_above_the_project_root_say_nothing_of_a_layer(tmp_path: Path):
+    # a checkout under a directory named like a test (pytest's own tmp_path is test_<name>0)
+    root = tmp_path / "test_checkout0" / "my_tests" / "proj"
+    write(root, {"pyproject.toml": "", "app/__init__.py": "", "app/routes/items.py": "x = 1\n",
+                 "app/tests/test_items.py": "x = 1\n"})
+    settings = Settings()
+    assert settings.layer_of(str(root / "app/routes/items.py")) == "routes"
+    assert settings.layer_of(str(root / "app/tests/test_items.py")) == "tests"

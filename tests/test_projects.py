@@ -84,3 +84,26 @@ def test_each_file_through_stdin_uses_the_rest_of_the_project(project: Path):
         mine = {f for f in want if f[0] == rel}
         got = flake8(project, "--fastapi-no-cache", "--stdin-display-name", rel, "-", stdin=path.read_text(encoding="utf-8"))
         assert got == mine, f"{rel}: {report(mine, got)}"
+
+
+def test_an_unsaved_buffer_never_enters_the_cache_as_its_saved_file(tmp_path: Path):
+    # editor mode: the buffer makes ``Thing`` a Pydantic model, the saved file does not
+    project = tmp_path / "proj"
+    (project / "app").mkdir(parents=True)
+    (project / "pyproject.toml").write_text("", encoding="utf-8")
+    (project / "app/__init__.py").write_text("", encoding="utf-8")
+    (project / "app/models.py").write_text("class Thing:\n    def dict(self):\n        return {}\n", encoding="utf-8")
+    (project / "app/use.py").write_text(
+        "from app.models import Thing\n\n\ndef dump(thing: Thing) -> dict:\n    return thing.dict()\n",
+        encoding="utf-8",
+    )
+    cache = f"--fastapi-cache-dir={tmp_path / 'cache'}"
+    buffer = "from pydantic import BaseModel\n\n\nclass Thing(BaseModel):\n    name: str\n"
+    flake8(project, cache, "--select=XFA", "--stdin-display-name", "app/models.py", "-", stdin=buffer)
+    # with the buffer as the module, app/use.py would call .dict() on a Pydantic model
+    assert {f[3] for f in flake8(project, cache, "--select=XFA", "--stdin-display-name", "app/use.py", "-",
+                                 stdin=(project / "app/use.py").read_text(encoding="utf-8"))} == set()
+    assert flake8(project, cache, "--select=XFA", "app/use.py") == set()
+    # saved, the same content is the module's
+    (project / "app/models.py").write_text(buffer, encoding="utf-8")
+    assert {f[3] for f in flake8(project, cache, "--select=XFA", "app/use.py")} == {"XFA402"}

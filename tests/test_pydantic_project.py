@@ -13,6 +13,7 @@ from pathlib import Path
 
 from flake8_fastapi_conventions import cli
 from flake8_fastapi_conventions.fixer import fix_text
+from flake8_fastapi_conventions.settings import Settings
 
 PROJECT = Path(__file__).parent / "projects" / "pydantic_app"
 _LINE = re.compile(r"^\./(.+?):(\d+):(\d+): (XFA\d{3}) (.*)$")
@@ -100,7 +101,7 @@ def test_a_config_class_ending_in_a_comment_at_the_end_of_the_file_is_fixed():
                 orm_mode = True  # needed by the repository
         """
     )
-    result = fix_text(source, "app/schemas/a.py")
+    result = fix_text(source, "app/schemas/a.py", Settings(target_pydantic=2))
     assert result.text == textwrap.dedent(
         """\
         from pydantic import BaseModel, ConfigDict
@@ -157,3 +158,76 @@ def test_fields_of_models_with_bases_in_other_modules(tmp_path):
         ["app/schemas.py:7:5:", "XFA407"],
         ["app/schemas.py:8:5:", "XFA408"],
     ]
+
+
+# -- the fixes follow the Pydantic version the project declares ---------------------
+
+_V1_MODEL = (
+    "from pydantic import BaseModel, validator\n\n\n"
+    "class Item(BaseModel):\n"
+    "    name: str\n\n"
+    "    class Config:\n"
+    "        orm_mode = True\n\n"
+    "    @validator('name')\n"
+    "    def strip(cls, value):\n"
+    "        return value.strip()\n\n\n"
+    "def dump(item: Item) -> dict:\n"
+    "    return item.dict()\n"
+)
+
+
+def _declaring(tmp_path: Path, pyproject: str) -> Path:
+    (tmp_path / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app/__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "app/items.py").write_text(_V1_MODEL, encoding="utf-8")
+    return tmp_path
+
+
+def _fix(root: Path, monkeypatch, capsys, *options: str) -> tuple[str, str]:
+    monkeypatch.chdir(root)
+    cli.main(["fix", "--fastapi-no-cache", *options, "app"])
+    return (root / "app/items.py").read_text(encoding="utf-8"), capsys.readouterr().out
+
+
+def test_on_a_pydantic_1_project_the_v2_rewrites_are_not_offered(tmp_path, monkeypatch, capsys):
+    root = _declaring(tmp_path, '[tool.poetry.dependencies]\npython = "^3.9"\npydantic = "^1.9"\n')
+    found = _flake8(root)
+    assert {f[2] for f in found} == {"XFA401", "XFA402", "XFA403", "XFA404"}
+    assert not any(_offers_fix(f[3]) for f in found)
+    text, out = _fix(root, monkeypatch, capsys)
+    assert text == _V1_MODEL  # field_validator / ConfigDict would not import under Pydantic 1
+
+
+def test_a_project_that_declares_no_pydantic_gets_no_v2_rewrite(tmp_path, monkeypatch, capsys):
+    root = _declaring(tmp_path, '[project]\nname = "x"\ndependencies = ["fastapi"]\n')
+    assert not any(_offers_fix(f[3]) for f in _flake8(root))
+    assert _fix(root, monkeypatch, capsys)[0] == _V1_MODEL
+
+
+def test_a_pydantic_2_project_gets_the_rewrites(tmp_path, monkeypatch, capsys):
+    root = _declaring(tmp_path, '[project]\nname = "x"\ndependencies = ["pydantic>=2.4"]\n')
+    assert all(_offers_fix(f[3]) for f in _flake8(root))
+    text, _ = _fix(root, monkeypatch, capsys)
+    assert "model_config = ConfigDict(from_attributes=True)" in text
+    assert '@field_validator("name")' in text or "@field_validator('name')" in text
+    assert "return item.model_dump()" in text
+
+
+def test_the_target_option_overrides_what_the_project_declares(tmp_path, monkeypatch, capsys):
+    root = _declaring(tmp_path, '[project]\nname = "x"\ndependencies = ["fastapi"]\n')
+    (root / ".flake8").write_text("[flake8]\nfastapi-target-pydantic = 2\n", encoding="utf-8")
+    assert all(_offers_fix(f[3]) for f in _flake8(root))
+    text, _ = _fix(root, monkeypatch, capsys)
+    assert "return item.model_dump()" in text
+
+
+def test_a_bad_target_value_stops_with_one_line(tmp_path):
+    root = _declaring(tmp_path, '[project]\nname = "x"\n')
+    for option, value in (("--fastapi-target-pydantic", "3"), ("--fastapi-target-python", "three")):
+        proc = subprocess.run(
+            [sys.executable, "-m", "flake8", f"{option}={value}", "app"],
+            cwd=root, capture_output=True, text=True, timeout=120,
+        )
+        assert proc.returncode != 0
+        assert proc.stderr.strip().splitlines()[-1].endswith(f"got {value!r}"), proc.stderr

@@ -166,8 +166,10 @@ def utf16(text: str) -> int:
 
 
 def make_workspace(root: Path) -> Path:
+    """A project on Pydantic 2 (the XFA40x fixes apply only there), XFA411 switched on."""
     root.mkdir(parents=True)
-    (root / "pyproject.toml").write_text('[project]\nname = "proj"\n')
+    (root / "pyproject.toml").write_text('[project]\nname = "proj"\ndependencies = ["pydantic>=2"]\n')
+    (root / "setup.cfg").write_text("[flake8]\nextend-select = XFA411\n")
     return root
 
 
@@ -292,6 +294,7 @@ def cli_fix(pkg: Path, rel: str, text: str, *extra: str) -> str:
     copy = root.parent / f"cli-{pkg.name}-{len(list(root.parent.iterdir()))}"
     copy.mkdir()
     shutil.copy(root / "pyproject.toml", copy / "pyproject.toml")
+    shutil.copy(root / "setup.cfg", copy / "setup.cfg")
     shutil.copytree(pkg, copy / pkg.name)
     target = copy / pkg.name / rel
     target.write_text(text)
@@ -585,7 +588,7 @@ async def test_a_configuration_change_is_read_again(tmp_path: Path):
         assert codes(await client.published.of_version(uri, 1)) == ["XFA402"]  # type: ignore[attr-defined]
         published = client.published  # type: ignore[attr-defined]
         before = len(published.items)
-        (root / "setup.cfg").write_text("[flake8]\nextend-ignore = XFA402\n")
+        (root / "setup.cfg").write_text("[flake8]\nextend-ignore = XFA402\n")  # replaces the file
         client.workspace_did_change_watched_files(
             lsp.DidChangeWatchedFilesParams(
                 changes=[lsp.FileEvent(uri=(root / "setup.cfg").as_uri(), type=lsp.FileChangeType.Created)]

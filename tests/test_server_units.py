@@ -36,7 +36,7 @@ def apply(text: str, edits: list[lsp.TextEdit]) -> str:
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch) -> tuple[Project, Path]:
-    (tmp_path / "pyproject.toml").write_text('[project]\nname = "p"\n')
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "p"\ndependencies = ["pydantic>=2"]\n')
     (tmp_path / "app" / "services").mkdir(parents=True)
     (tmp_path / "app" / "__init__.py").write_text("")
     (tmp_path / "app" / "services" / "__init__.py").write_text("")

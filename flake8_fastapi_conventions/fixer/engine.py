@@ -17,7 +17,9 @@ edit here is in characters of the decoded source; :meth:`Source.offset` converts
 from __future__ import annotations
 
 import ast
+import os
 import re
+import sys
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
@@ -103,11 +105,11 @@ def fixer(code: str, safety: str) -> Callable[[Fixer], Fixer]:
 class Source:
     """One version of a file: its text, ``ast`` tree, ast-grep root and position maps."""
 
-    def __init__(self, text: str, filename: str, project_root: str | None = None) -> None:
+    def __init__(self, text: str, filename: str, settings: Settings | None = None) -> None:
         self.text = text
         self.filename = filename
-        #: the ``fastapi-project-root`` option, when set
-        self.project_root = project_root
+        #: the run's settings (``fastapi-project-root``, ``fastapi-target-*``)
+        self.settings = settings
         self.tree = ast.parse(text, filename)
         self._root: SgNode | None = None
         self.line_starts = [0]
@@ -241,10 +243,9 @@ class Source:
     @property
     def targets(self) -> "Targets":
         """The Python and Pydantic versions the file's project declares."""
-        from ..project import find_root
-        from ..targets import read_targets
+        from ..targets import project_targets
 
-        return read_targets(find_root(self.filename, self.project_root))
+        return project_targets(self.filename, self.settings)
 
     # imports -----------------------------------------------------------------
     def module_imports(self) -> list[ast.stmt]:
@@ -350,15 +351,80 @@ def import_edits(src: Source, needs: Sequence[Need], first_edit: int) -> list[Ed
     if not new_lines:
         return edits
     nl = src.newline
-    block = "".join(line + nl for line in new_lines)
-    if before:
-        anchor = src.next_line_start(src.end_of(before[-1]))
-        if anchor == len(src.text) and not src.text.endswith(("\n", "\r")):
+    # each new line goes where isort would put it: in its section (standard library,
+    # third party, the project's own), ``import x`` before ``from x import``, alphabetically
+    anchors: dict[tuple[int, str], list[str]] = {}
+    for line in sorted(new_lines, key=_import_key):
+        anchor, apart = _import_anchor(src, before, line)
+        anchors.setdefault((anchor, apart), []).append(line)
+    for (anchor, apart), lines in anchors.items():
+        block = "".join(line + nl for line in lines)
+        if apart == "before":  # a new section after the others: one blank line above it
+            block = nl + block
+        elif apart == "after":  # a new section before the next one: one blank line below it
+            block += nl
+        if anchor == len(src.text) and src.text and not src.text.endswith(("\n", "\r")):
             block = nl + block.rstrip("\r\n")
-    else:
-        anchor = _top_insertion_point(src)
-    edits.append(Edit(anchor, anchor, block))
+        edits.append(Edit(anchor, anchor, block))
     return edits
+
+
+def _import_key(line: str) -> tuple[bool, str]:
+    """isort's order inside a section: ``import x`` lines first, then ``from x import``."""
+    return line.startswith("from "), line.split()[1].lower()
+
+
+def _stmt_key(stmt: ast.stmt) -> tuple[bool, str]:
+    if isinstance(stmt, ast.ImportFrom):
+        return True, ("." * (stmt.level or 0) + (stmt.module or "")).lower()
+    return False, stmt.names[0].name.lower()  # type: ignore[attr-defined]
+
+
+def _section(src: Source, stmt: ast.stmt | None = None, module: str | None = None) -> int:
+    """0: ``__future__``, 1: the standard library, 2: third party, 3: the project's own."""
+    if stmt is not None:
+        if isinstance(stmt, ast.ImportFrom) and stmt.level:
+            return 3
+        module = stmt.module if isinstance(stmt, ast.ImportFrom) else stmt.names[0].name  # type: ignore[attr-defined]
+    head = (module or "").split(".")[0]
+    if head == "__future__":
+        return 0
+    if head in sys.stdlib_module_names:
+        return 1
+    return 3 if _first_party(src, head) else 2
+
+
+def _first_party(src: Source, head: str) -> bool:
+    from ..project import find_root
+
+    root = find_root(src.filename, getattr(src.settings, "project_root", None))
+    if root is None or not head:
+        return False
+    return any(
+        os.path.exists(os.path.join(base, head)) or os.path.exists(os.path.join(base, head + ".py"))
+        for base in (root, os.path.join(root, "src"))
+    )
+
+
+def _import_anchor(src: Source, before: list[ast.stmt], line: str) -> tuple[int, str]:
+    """Where the new import ``line`` goes among the module's imports above the first edit,
+    and whether it opens a section of its own (``"before"``/``"after"``: the side that
+    gets a blank line) or joins one (``""``)."""
+    if not before:
+        return _top_insertion_point(src), ""
+    section = _section(src, module=line.split()[1])
+    key = _import_key(line)
+    placed = [(_section(src, s), s) for s in before]
+    same = [s for sec, s in placed if sec == section]
+    for stmt in same:
+        if _stmt_key(stmt) > key:
+            return src.line_start(src.start_of(stmt)), ""
+    if same:
+        return src.next_line_start(src.end_of(same[-1])), ""
+    later = [s for sec, s in placed if sec > section]
+    if later:
+        return src.line_start(src.start_of(later[0])), "after"
+    return src.next_line_start(src.end_of(before[-1])), "before"
 
 
 def _top_insertion_point(src: Source) -> int:
@@ -487,7 +553,7 @@ def fix_text(
     policy = policy or default_policy
     result = FixResult(original=text, text=text)
     try:
-        src = Source(text, filename, settings.project_root)
+        src = Source(text, filename, settings)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         result.cannot_parse = True
         return result
@@ -528,7 +594,7 @@ def fix_text(
         try:
             edits = import_edits(src, needs, min(e.start for e in taken)) + taken
             new_text = apply_edits(src.text, edits)
-            new_src = Source(new_text, filename, settings.project_root)
+            new_src = Source(new_text, filename, settings)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             # the combination does not parse: leave the whole file unchanged
             src = start_src

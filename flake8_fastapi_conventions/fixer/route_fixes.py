@@ -34,11 +34,14 @@ def _plan(src: Source, arg: ast.arg, default: ast.expr | None) -> tuple[str, str
     """``(marker call text, moved default or None)``; raises :class:`Skip`."""
     if not isinstance(default, ast.Call):
         raise Skip("the default is not a FastAPI marker call")
-    if arg.annotation is None:
-        raise Skip("the parameter has no type annotation to wrap in Annotated")
     marker = _marker(src, default)
     if marker is None:
         raise Skip("the default is not a FastAPI marker call")
+    from ..rules.http_contract import marker_fix_blocker  # the rule's own decision
+
+    reason = marker_fix_blocker(arg, default, marker)
+    if reason is not None:
+        raise Skip(reason)
     if any(isinstance(a, ast.Starred) for a in default.args) or any(k.arg is None for k in default.keywords):
         raise Skip("*args/**kwargs in the marker call")
     if marker not in DEFAULT_MARKERS:

@@ -34,6 +34,9 @@ XFA501 = rule(
         `Annotated` alias such as `SessionDep`), a session this function opened, a name
         `db`/`session`/`db_session` not annotated or bound as something else, or
         `self.db`/`self.session`.
+
+        Scope: every file is checked, tests and scripts (CI scripts included) too: a legacy
+        `query()` in a test is the same API to migrate.
     """,
     why="""
         `Session.query()` is the 1.x "legacy" API: it does not exist on `AsyncSession`
@@ -82,6 +85,18 @@ XFA502 = rule(
         `asyncio.to_thread(fn)`) and never calls from async code, a route handler, a
         dependency or a loop callback (`loop.call_soon(fn)`). Application code only:
         tests, scripts and Alembic are not checked.
+
+        What the rule cannot tell: a sync function of this module that no code of this
+        module calls, but that another module runs through `asyncio.to_thread(...)` or a
+        thread pool. The project index says what a name of another module is, not who
+        calls a function, so such a function's callers are unknown and the engine it uses
+        is reported; hand the function over in the module that defines the engine, or
+        build the engine where the thread runs.
+
+        Scope: tests and scripts are not checked. A CI script counts as a script under a
+        `scripts/` directory (`.github/scripts/`); elsewhere (`ci/check.py`) it is checked
+        like application code unless the layer globs (`fastapi-scripts-paths`) say
+        otherwise.
     """,
     why="""
         A synchronous engine does blocking socket I/O; every query made with it from a
@@ -135,6 +150,9 @@ XFA503 = rule(
         `mysql://`, `+pymysql`, `+mysqldb`, `sqlite://`, `+pysqlite`, `mssql+pyodbc`, ...
         Async drivers (`+asyncpg`, `+psycopg` (v3), `+psycopg_async`, `+aiomysql`,
         `+asyncmy`, `+aiosqlite`, `+aioodbc`, `+oracledb`) pass.
+
+        Scope: every file is checked, tests and scripts (CI scripts included) too: the URL
+        fails at the first connection wherever it is.
     """,
     why="""
         `create_async_engine` only works with an asyncio DBAPI; with a sync one it fails
@@ -167,6 +185,9 @@ XFA504 = rule(
         Reports `async_sessionmaker(...)`, `sessionmaker(..., class_=AsyncSession)` and
         `AsyncSession(...)` calls that do not pass `expire_on_commit`. Application code
         and scripts are checked; tests are not.
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
     why="""
         With the default `expire_on_commit=True` every attribute of every loaded object
@@ -208,6 +229,11 @@ XFA505 = rule(
         Reports `create_async_engine(...)`/`create_engine(...)` without `pool_pre_ping`
         when the URL is a server database: a non-sqlite literal, or a non-literal URL
         (from settings) whose name does not say sqlite.
+
+        Scope: tests and scripts are not checked. A CI script counts as a script under a
+        `scripts/` directory (`.github/scripts/`); elsewhere (`ci/check.py`) it is checked
+        like application code unless the layer globs (`fastapi-scripts-paths`) say
+        otherwise.
     """,
     why="""
         Connections in the pool die when the database restarts or a proxy drops idle
@@ -243,6 +269,11 @@ XFA506 = rule(
         Reports `<...>.metadata.create_all(...)` (`Base.metadata`, `SQLModel.metadata`,
         a `metadata` object) called directly or passed to `conn.run_sync(...)`, in
         application code.
+
+        Scope: tests and scripts are not checked. A CI script counts as a script under a
+        `scripts/` directory (`.github/scripts/`); elsewhere (`ci/check.py`) it is checked
+        like application code unless the layer globs (`fastapi-scripts-paths`) say
+        otherwise.
     """,
     why="""
         `create_all` creates missing tables but never alters existing ones, so the
@@ -288,6 +319,11 @@ XFA507 = rule(
         `async for` or `while` loop of the same function and the session was opened
         outside that loop. Application code only: tests, scripts and test-data builders
         (seed, fixture and factory modules or functions) are not checked.
+
+        Scope: tests and scripts are not checked. A CI script counts as a script under a
+        `scripts/` directory (`.github/scripts/`); elsewhere (`ci/check.py`) it is checked
+        like application code unless the layer globs (`fastapi-scripts-paths`) say
+        otherwise.
     """,
     why="""
         One commit per row is one transaction and one round trip per row, and a failure
@@ -324,6 +360,13 @@ XFA507 = rule(
         "A session opened inside the loop body (`async with SessionLocal() as s:`, `with "
         "Session(engine) as s:`, `s = SessionLocal()` in the loop): each iteration is its own "
         "unit of work, committed once.",
+        "A commit that follows, in the same iteration, a call acting outside the database: a "
+        "statement that calls a method of an object that is neither the session nor bound in the "
+        "loop nor imported (`executor.revoke(task.external_id)`, `await queue.publish(event)`; "
+        "`helpers.validate(row)` on an imported module does not count). Committing per "
+        "item then records each effect already made; one commit after the loop would lose that "
+        "record for every item when one fails. Log calls and calls on the loop's own objects "
+        "(`task.touch()`) do not count.",
         "Tests, scripts, and test-data builders: files whose path names `seed`/`seeding`/"
         "`fixtures`/`factories` and functions named like `seed_users`/`user_factory` — one "
         "commit per built object is how they are written, and no request waits on them.",
@@ -343,6 +386,9 @@ XFA508 = rule(
         function of this file whose every `return` gives the rows of a query it ran
         (`return result.scalars().all()`, `return list(await session.scalars(stmt))`).
         Application code, scripts included; tests are not checked.
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
     why="""
         Fetching all rows to count them transfers and materialises the whole result set.
@@ -437,6 +483,14 @@ XFA510 = rule(
         * the session is managed by `async with SessionLocal() as db:` (or `with
           Session(engine) as db:`) and the commit is in a `try` whose `except` swallows
           the error without `rollback()`.
+
+        Scope: every file is checked, tests and scripts (CI scripts included) too: the
+        statement fails wherever it is built.
+
+        Scope: tests and scripts are not checked. A CI script counts as a script under a
+        `scripts/` directory (`.github/scripts/`); elsewhere (`ci/check.py`) it is checked
+        like application code unless the layer globs (`fastapi-scripts-paths`) say
+        otherwise.
     """,
     why="""
         Seed 000: handlers that own their session "MUST await db.commit() (and
@@ -495,11 +549,18 @@ XFA511 = rule(
     message="{call}() inside {where} builds a new {what} per call; create it once at module level or in the lifespan and inject it",
     what="""
         Reports `create_async_engine`/`create_engine`/`async_sessionmaker`/`sessionmaker`
-        called inside a route handler, a dependency (a function this file passes to
-        `Depends(...)`/`Security(...)`), or any function in a routes/services/repositories
-        file; the message names which (a file under a services/repositories path that
-        defines route handlers counts as a routes module). Tests and scripts are not
-        checked.
+        called in code that runs per request: a route handler, a dependency (a function
+        this file passes to `Depends(...)`/`Security(...)`, or one that takes
+        `Depends(...)` parameters itself), or a function of this module that a route
+        handler or dependency calls, directly or through other functions of the module
+        (`helper()`, `self.helper()` in the same class, `service.helper()` on a module-level
+        instance of a class of this module); the message names which. Tests
+        and scripts are not checked.
+
+        Scope: tests and scripts are not checked. A CI script counts as a script under a
+        `scripts/` directory (`.github/scripts/`); elsewhere (`ci/check.py`) it is checked
+        like application code unless the layer globs (`fastapi-scripts-paths`) say
+        otherwise.
     """,
     why="""
         An engine owns a connection pool; building one per request opens fresh
@@ -508,20 +569,29 @@ XFA511 = rule(
         startup (in lifespan), reuse throughout the application lifecycle".
     """,
     bad="""
+        from fastapi import APIRouter
         from sqlalchemy.ext.asyncio import create_async_engine
 
+        from app.config import settings
 
-        async def database_is_up(url: str) -> bool:
-            engine = create_async_engine(url)
+        router = APIRouter()
+
+
+        @router.get("/health/db")
+        async def database_is_up() -> bool:
+            engine = create_async_engine(settings.DATABASE_URL)
             async with engine.connect():
                 return True
     """,
     good="""
-        from sqlalchemy.ext.asyncio import AsyncEngine
+        from fastapi import APIRouter, Request
+
+        router = APIRouter()
 
 
-        async def database_is_up(engine: AsyncEngine) -> bool:
-            async with engine.connect():
+        @router.get("/health/db")
+        async def database_is_up(request: Request) -> bool:
+            async with request.app.state.engine.connect():
                 return True
     """,
     not_flagged=(
@@ -530,14 +600,22 @@ XFA511 = rule(
         "the app) and startup handlers (`on_event(\"startup\")`, `add_event_handler`, `on_startup=[...]`).",
         "Cached factories: `@lru_cache`, `@cache`, `@functools.cache`, `@alru_cache`.",
         "`__init__` methods (built once with the object).",
-        "Other functions in files that are not routes/services/repositories and are not dependencies.",
+        "Functions that no route handler or dependency of this module calls, whatever the file's "
+        "layer: a service object's `start()`/`reload_engine()`, a `_create_engine()` called from "
+        "`__init__`, a start-up or migration helper that creates, uses and disposes an engine, a "
+        "one-off conversion tool. Whether a function of a services module runs per request "
+        "depends on its callers in other modules, which one file does not show, so such "
+        "functions are not reported (a route handler of another module that calls them is "
+        "not seen either).",
+        "An engine stored in a module-level cache: `_engines[url] = create_engine(url)` into a "
+        "module-level dict, or a `global` the function assigns (built once per key).",
         "An app factory, which runs once at start-up: a function that constructs `FastAPI(...)` "
         "in its own body, is annotated `-> FastAPI`, or is named `create_app`/`make_app`/"
         "`build_app`/`get_app`/`get_application`/`create_application`/`app_factory` — but a "
         "route handler or dependency defined inside it is still per request.",
         "Tests (a test app or fixture builds its engine per test on purpose) and scripts.",
     ),
-    example_path="app/services/health.py",
+    example_path="app/api/routes/health.py",
 )
 
 XFA512 = rule(
@@ -558,7 +636,17 @@ XFA512 = rule(
         quote the value with the dialect (`identifier_preparer.quote(name)`,
         `literal(value).compile(..., compile_kwargs={"literal_binds": True})`), or, for
         `SET`, bind it through `set_config()`. Application code only: tests, scripts and
-        Alembic revisions are not checked.
+        Alembic revisions are not checked (CI scripts too, when they are under a scripts
+        path).
+
+        What the rule cannot tell: whether a module is an example or a demo (an example DAG
+        that queries an in-memory DuckDB with no request data in reach). Such modules are
+        checked like application code unless the project's layer globs make them scripts.
+
+        Scope: tests and scripts are not checked. A CI script counts as a script under a
+        `scripts/` directory (`.github/scripts/`); elsewhere (`ci/check.py`) it is checked
+        like application code unless the layer globs (`fastapi-scripts-paths`) say
+        otherwise.
     """,
     why="""
         Interpolating values into SQL text is SQL injection as soon as one value comes
@@ -591,8 +679,17 @@ XFA512 = rule(
         "literal tuple of constants (`for col in (\"flow_id\", \"deployment_id\")`); a name imported "
         "from another module is not known to be constant.",
         "Interpolation only in identifier positions (`FROM {table}`, `\"{schema}\"`, "
-        "`NEW.{column}`, `search_path TO {schema}`, `Model.__tablename__`), also in "
-        "`%`/`.format()` templates and concatenations: identifiers cannot be bound parameters.",
+        "`NEW.{column}`, `search_path TO {schema}`, `Model.__tablename__`, a column list "
+        "`INSERT INTO t ({cols})`, and in `CREATE`/`ALTER` the source of `LIKE {src}` and a "
+        "type's modifier `VECTOR({dims})`), also in `%`/`.format()` templates and "
+        "concatenations: identifiers cannot be bound parameters. A value written in such a "
+        "position is a name wherever else it appears in the statement (`SELECT {cols} FROM s`).",
+        "Numbers: a parameter annotated `int`/`float`/`bool` (also `Optional[int]`, "
+        "`Annotated[int, ...]`) and arithmetic on such values (`{page * size}`).",
+        "A `WHERE` clause joined from a local list built only from constant fragments and "
+        "bind markers: `conditions = [...]`, `conditions.append(\"name = :name\")`, "
+        "`conditions.extend([...])`, then `\" AND \".join(conditions)` (a list extended with "
+        "anything else, or changed by index, is not followed).",
         "Placeholders that only build bind-parameter names or markers while the values are "
         "bound: `:tag_{i}`, `\", \".join(f\":tag_{i}\" for i in ...)`, `f\"{k} = :{k}\"`, "
         "`\",\".join(\"?\" * len(ids))`, directly or through a local name bound only to such a value.",
@@ -622,6 +719,9 @@ XFA513 = rule(
         (also as `self.` attribute) in a file that imports `redis`. Keys the module
         deletes itself are left out. Scripts are checked like application code (a
         script that fills a cache fills it for the app); tests are not.
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
     why="""
         A key without expiry lives until it is deleted; caches then grow without bound
@@ -674,6 +774,9 @@ XFA514 = rule(
         models module that imports `AsyncSession` for its helpers). One file cannot see
         the whole project, and sync projects (most `relationship()` calls in the wild)
         must stay clean, so a models file without that import is not reported.
+
+        Scope: every file is checked, tests and scripts (CI scripts included) too: models
+        are shared by the app and its tests.
     """,
     why="""
         The default `lazy="select"` loads a relationship on first attribute access; under
@@ -727,6 +830,9 @@ XFA515 = rule(
         statement (`session.execute`, `session.scalars`, SQLModel `session.exec`), inline
         or through local variables, when no `.limit(...)` appears in the statement chain
         or in any assignment to the statement variable.
+
+        Scope: every file is checked, tests and scripts (CI scripts included) too: it is off
+        by default and reads statements, not layers.
     """,
     why="""
         An unbounded query returns however many rows the table grows to, in one response.
@@ -1306,6 +1412,8 @@ def _record_construction(node: ast.Call, tail: str, ctx: Context) -> None:
     functions = [f for f in ctx.frames if f.kind == "function"]
     if not functions or ctx.frame.kind == "class":
         return
+    if _memoised(node, functions[-1].node, ctx):
+        return
     _module_data(ctx).setdefault("xfa5.constructions", []).append((node, tail, functions))
 
 
@@ -1342,16 +1450,6 @@ _APP_FACTORY_NAMES = frozenset(
     {"create_app", "make_app", "build_app", "get_application", "create_application", "app_factory", "get_app"}
 )
 _FASTAPI_CLASSES = frozenset({"fastapi.FastAPI", "fastapi.applications.FastAPI"})
-
-
-def _module_layer(ctx: Context) -> str | None:
-    """The layer the message names: the file's layer, except that a file under a
-    services/repositories path (or name) that defines route handlers is a routes file
-    (the layering rules see it the same way)."""
-    layer = ctx.layer
-    if layer in ("services", "repositories") and ctx.top_level_routes():
-        return "routes"
-    return layer
 
 
 def _is_app_factory(fn: ast.AST, ctx: Context) -> bool:
@@ -1395,21 +1493,112 @@ def _report_constructions(ctx: Context) -> None:
     data = _module_data(ctx)
     lifespans: set[str] = data.get("xfa5.lifespans", set())
     depends: set[str] = data.get("xfa5.depends", set())
-    layer = _module_layer(ctx)
     for node, tail, functions in records:
         if _runs_once(functions, lifespans, depends, ctx):
             continue
         where = None
         if any(f.route is not None for f in functions):
             where = "a route handler"
-        elif any(getattr(f.node, "name", None) in depends for f in functions):
+        elif any(getattr(f.node, "name", None) in depends or ctx.takes_dependencies(f.node) for f in functions):
             where = "a dependency"
-        elif layer in ("routes", "services", "repositories"):
-            where = f"a function of a {layer} module"
+        else:
+            caller = _per_request_callers(ctx, depends).get(id(functions[-1].node))
+            if caller is not None:
+                where = f"{getattr(functions[-1].node, 'name', 'a function')}() (called by {caller})"
         if where is None:
             continue
         what = "engine and connection pool" if tail in _ENGINES else "session factory"
         ctx.report(node, XFA511, call=tail, where=where, what=what)
+
+
+def _memoised(node: ast.Call, fn: ast.AST, ctx: Context) -> bool:
+    """The construction is stored in a module-level cache: ``_engines[url] =
+    create_engine(url)`` into a module-level dict, or a ``global`` name the function
+    assigns (built once per key, not per call)."""
+    parent = ctx.parent
+    if not (isinstance(parent, (ast.Assign, ast.AnnAssign)) and parent.value is node):
+        return False
+    targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
+    declared = {
+        name for stmt in ast.walk(fn) if isinstance(stmt, ast.Global) for name in stmt.names
+    }
+    for target in targets:
+        if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
+            bound = ctx.lookup(target.value.id)
+            module_value = ctx.assignments.get(target.value.id)
+            if bound is not None and bound.kind == "assign" and module_value is not None and bound.value is module_value:
+                return True
+        elif isinstance(target, ast.Name) and target.id in declared:
+            return True
+    return False
+
+
+def _per_request_callers(ctx: Context, depends: set[str]) -> dict[int, str]:
+    """The functions of this module that run per request because a route handler or a
+    dependency of this module calls them, directly or through other functions of the
+    module (``helper()`` for a module function, ``self.helper()`` for a method of the same
+    class): ``id(def)`` -> ``"the route handler list_users()"`` (the first entry point
+    found)."""
+
+    def compute() -> dict[int, str]:
+        functions: dict[str, list[ast.AST]] = {}
+        methods: dict[tuple[int, str], list[ast.AST]] = {}
+        owner: dict[int, int] = {}
+        entries: list[tuple[ast.AST, str]] = []
+        stack: list[tuple[ast.AST, ast.ClassDef | None]] = [(ctx.tree, None)]
+        while stack:
+            node, cls = stack.pop()
+            for child in ast.iter_child_nodes(node):
+                if isinstance(child, ast.ClassDef):
+                    stack.append((child, child))
+                elif isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    if cls is not None and node is cls:
+                        methods.setdefault((id(cls), child.name), []).append(child)
+                        owner[id(child)] = id(cls)
+                    elif node is ctx.tree:
+                        functions.setdefault(child.name, []).append(child)
+                    if ctx.routes_of(child):
+                        entries.append((child, f"the route handler {child.name}()"))
+                    elif (node is ctx.tree and child.name in depends) or ctx.takes_dependencies(child):
+                        entries.append((child, f"the dependency {child.name}()"))
+                    stack.append((child, None))
+                elif not isinstance(child, ast.Lambda):
+                    stack.append((child, cls))
+        found: dict[int, str] = {}
+        queue = list(entries)
+        seen = {id(fn) for fn, _ in entries}
+        while queue:
+            fn, label = queue.pop(0)
+            cls_id = owner.get(id(fn))
+            for sub in ast.walk(fn):
+                if not isinstance(sub, ast.Call):
+                    continue
+                func = sub.func
+                callees: list[ast.AST] = []
+                if isinstance(func, ast.Name):
+                    callees = functions.get(func.id, [])
+                elif (
+                    isinstance(func, ast.Attribute)
+                    and isinstance(func.value, ast.Name)
+                    and func.value.id in ("self", "cls")
+                    and cls_id is not None
+                ):
+                    callees = methods.get((cls_id, func.attr), [])
+                elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+                    # ``service.run()`` on a module-level ``service = ReportService(...)``
+                    value = ctx.assignments.get(func.value.id)
+                    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name):
+                        cls_node = ctx.classes.get(value.func.id)
+                        if cls_node is not None:
+                            callees = methods.get((id(cls_node), func.attr), [])
+                for callee in callees:
+                    if id(callee) not in seen:
+                        seen.add(id(callee))
+                        found[id(callee)] = label
+                        queue.append((callee, label))
+        return found
+
+    return ctx.memo("xfa5.per_request", compute)
 
 
 @visitor(ast.keyword, codes=(XFA511,))
@@ -1486,6 +1675,7 @@ def _commit(node: ast.Call, receiver: ast.expr, ctx: Context) -> None:
         and not _batched(ctx, loop)
         and not _opened_in_loop(ctx, loop, receiver)
         and not _builds_test_data(ctx)
+        and not _follows_outside_effect(ctx, loop, node, receiver)
     ):
         ctx.report(node, XFA507, receiver=_receiver_text(receiver))
     data = _fn_data(ctx)
@@ -1604,6 +1794,77 @@ def _opened_in_loop(ctx: Context, loop: ast.AST, receiver: ast.expr) -> bool:
         if isinstance(node, ast.stmt):
             stack.extend(ast.iter_child_nodes(node))
     return False
+
+
+#: the logging API's methods: a log line is no effect that the commit must record
+_LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log", "fatal"})
+
+
+def _follows_outside_effect(ctx: Context, loop: ast.AST, commit: ast.Call, receiver: ast.expr) -> bool:
+    """Earlier in the same iteration, a call acts on something outside the database: a
+    statement that only calls a method of an object (a parameter, an attribute of ``self``,
+    a name bound outside the loop; not an imported module or name) that is neither the
+    session nor bound in the loop (``executor.revoke(task_id)``, ``await
+    self.queue.publish(event)``) — the
+    commit then records, item by item, what was already done outside the transaction, and
+    committing once after the loop would lose that record for every item when one fails.
+    Log calls and calls on the loop's own objects (``row.touch()``) do not count."""
+    body = getattr(loop, "body", [])
+    chain = ctx.ancestors
+    try:
+        start = next(i for i, a in enumerate(chain) if a is loop)
+    except StopIteration:
+        return False
+    top = chain[start + 1] if start + 1 < len(chain) else None
+    if top is None or not any(stmt is top for stmt in body):
+        return False
+    local = _loop_bound_names(loop)
+    receiver_text = dotted_name(receiver)
+    for stmt in body:
+        if stmt is top:
+            break
+        for node in ast.walk(stmt):
+            if not isinstance(node, ast.Expr):
+                continue
+            call = node.value.value if isinstance(node.value, ast.Await) else node.value
+            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)):
+                continue
+            if call.func.attr in _LOG_METHODS:
+                continue
+            target = call.func.value
+            head = target
+            while isinstance(head, (ast.Attribute, ast.Subscript, ast.Call)):
+                head = head.func if isinstance(head, ast.Call) else head.value
+            if not isinstance(head, ast.Name) or head.id in local:
+                continue
+            if receiver_text is not None and (dotted_name(target) or "").startswith(receiver_text):
+                continue  # the session itself: session.add(...), session.execute(...)
+            if head.id in ("self", "cls") and not isinstance(target, ast.Attribute):
+                continue  # self.helper(): this object's own method, effect unknown
+            if is_db_session(ctx, target) or ctx.is_builtin(head):
+                continue
+            binding = ctx.lookup(head.id)
+            if binding is not None and binding.kind == "assign" and isinstance(binding.value, (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp)):
+                continue  # a local container: results.append(...)
+            if binding is None and head.id not in ("self", "cls"):
+                continue  # unknown name
+            if binding is not None and binding.kind == "import":
+                continue  # a module's function (``helpers.validate_key(...)``): what it does is unknown
+            return True
+    return False
+
+
+def _loop_bound_names(loop: ast.AST) -> set[str]:
+    """Names the loop binds: its target and every name assigned in its body."""
+    names: set[str] = set()
+    target = getattr(loop, "target", None)
+    if target is not None:
+        names.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name))
+    for stmt in getattr(loop, "body", []):
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+                names.add(node.id)
+    return names
 
 
 _TEST_DATA_WORDS = frozenset(
@@ -1956,6 +2217,11 @@ _IDENTIFIER_BEFORE = re.compile(
     r"(?:only\s+)?|[\"`.\[])$",
     re.I,
 )
+#: a column list: ``INSERT INTO t ({cols})``, ``INSERT INTO t (id, {cols}``
+_COLUMN_LIST_BEFORE = re.compile(r"\binto\s+[\w.\"`\[\]]+\s*\([\w\s,\"`]*$", re.I)
+#: names in DDL (``CREATE``/``ALTER``): the source of ``CREATE TABLE t (LIKE src)`` /
+#: ``CREATE TABLE t LIKE src``, a type's modifier (``VECTOR({dims})``, ``VARCHAR({n})``)
+_DDL_NAME_BEFORE = re.compile(r"(?:\blike\s+|\b[a-z_]\w*\()$", re.I)
 #: the text before a placeholder that makes it (part of) a bind parameter's name:
 #: ``:tag_{i}`` (one colon: ``::{type}`` is a cast)
 _BIND_NAME_BEFORE = re.compile(r"(?<![:\w]):\w*$")
@@ -2018,11 +2284,23 @@ def _interpolation(arg: ast.expr, ctx: Context, need_sql_keyword: bool = False) 
         words = head.strip().split(None, 1)
         if not words or words[0].lower().strip("(") not in _SQL_KEYWORDS:
             return None
-    bind_values = {ast.dump(v) for before, v in slots if v is not None and _BIND_NAME_BEFORE.search(before)}
+    words = head.strip().split(None, 1)
+    ddl = bool(words) and words[0].lower().strip("(") in ("create", "alter")
+
+    def name_position(before: str) -> bool:
+        tail = before[-60:]
+        if _IDENTIFIER_BEFORE.search(tail) or _BIND_NAME_BEFORE.search(before) or _COLUMN_LIST_BEFORE.search(tail):
+            return True
+        # DDL: ``CREATE TABLE t (LIKE {src})``, a type modifier ``VECTOR({dims})``
+        return ddl and bool(_DDL_NAME_BEFORE.search(tail))
+
+    # a value written in a name position once is a name wherever it appears
+    # (``INSERT INTO t ({cols}) SELECT {cols} FROM s``)
+    name_values = {ast.dump(v) for before, v in slots if v is not None and name_position(before)}
     for before, value in slots:
-        if _IDENTIFIER_BEFORE.search(before[-40:]) or _BIND_NAME_BEFORE.search(before):
+        if name_position(before):
             continue
-        if value is not None and (ast.dump(value) in bind_values or _safe_value(value, ctx)):
+        if value is not None and (ast.dump(value) in name_values or _safe_value(value, ctx)):
             continue
         return how, head
     return None
@@ -2172,7 +2450,7 @@ def _safe_value(expr: ast.expr, ctx: Context, depth: int = 0) -> bool:
     (``dialect.identifier_preparer.quote(x)``, ``literal(x).compile(..., literal_binds)``,
     ``x.replace("'", "''")``), a table name (``Model.__tablename__``), or a list of
     bind-parameter markers (``", ".join(f":id_{i}" for i in ...)``, ``",".join("?" * n)``)."""
-    if depth > 4:
+    if depth > 8:
         return False
     if isinstance(expr, ast.Constant):
         return True
@@ -2183,9 +2461,11 @@ def _safe_value(expr: ast.expr, ctx: Context, depth: int = 0) -> bool:
     if isinstance(expr, ast.BinOp):
         if isinstance(expr.op, ast.Add):
             return all(_safe_value(p, ctx, depth + 1) for p in _flatten_add(expr))
-        if isinstance(expr.op, ast.Mult):
-            # ``"?, " * n``, ``[":id"] * n``
-            return any(_constant_sequence(side) for side in (expr.left, expr.right))
+        if isinstance(expr.op, ast.Mult) and any(_constant_sequence(side) for side in (expr.left, expr.right)):
+            return True  # ``"?, " * n``, ``[":id"] * n``
+        if isinstance(expr.op, (ast.Mult, ast.Sub, ast.FloorDiv, ast.Div, ast.Mod, ast.Pow)):
+            # arithmetic on safe values: ``page * size`` with ``page: int``
+            return _safe_value(expr.left, ctx, depth + 1) and _safe_value(expr.right, ctx, depth + 1)
         return False
     if isinstance(expr, ast.Name):
         return _safe_name(expr.id, ctx, depth)
@@ -2244,6 +2524,8 @@ def _safe_call(call: ast.Call, ctx: Context, depth: int) -> bool:
         return True  # escapes a string literal's quotes
     if tail == "join" and isinstance(func, ast.Attribute) and string_value(func.value) is not None and len(call.args) == 1:
         items = call.args[0]
+        if isinstance(items, ast.Name):
+            return _safe_list(items.id, ctx, depth + 1)
         if isinstance(items, (ast.GeneratorExp, ast.ListComp, ast.SetComp)):
             return _safe_value(items.elt, ctx, depth + 1)
         if isinstance(items, (ast.List, ast.Tuple)):
@@ -2262,7 +2544,9 @@ def _safe_name(name: str, ctx: Context, depth: int) -> bool:
         if frame.kind != "function":
             continue
         if name in frame.params:
-            return False  # a typed parameter (``user_id: int``) is a hint, not a check
+            # a parameter annotated ``int``/``float``/``bool`` holds a number: formatting one
+            # cannot put SQL into the text (any other annotation is a hint, not a check)
+            return _numeric_annotation(frame.params[name], ctx)
         values = _function_values(frame).get(name, ())
         if name in _function_values(frame):
             if values is None or not values:
@@ -2270,6 +2554,83 @@ def _safe_name(name: str, ctx: Context, depth: int) -> bool:
             return all(_safe_value(v, ctx, depth + 1) for v in values)
     value = ctx.assignments.get(name)
     return value is not None and _module_constant(value, ctx, depth)
+
+
+def _numeric_annotation(annotation: ast.expr | None, ctx: Context) -> bool:
+    """``n: int``, ``Annotated[int, ...]``, ``Optional[float]``: a number (or ``None``)."""
+    if annotation is None:
+        return False
+    base, _ = ctx.unwrap_annotation(annotation)
+    if isinstance(base, ast.Name):
+        return base.id in ("int", "float", "bool") and ctx.is_builtin(base)
+    return False
+
+
+def _safe_list(name: str, ctx: Context, depth: int) -> bool:
+    """A local list the function builds only from safe values: ``parts = []`` (or a
+    literal of safe items), then ``parts.append(v)``/``parts.extend([v, ...])``/
+    ``parts.insert(i, v)`` with safe values only and no other binding or mutation
+    (``", ".join(parts)`` of ``"name = :name"`` fragments)."""
+    if depth > 8:
+        return False
+    for frame in reversed(ctx.frames):
+        if frame.kind == "class":
+            return False
+        if frame.kind != "function":
+            continue
+        if name in frame.params:
+            return False
+        values = _function_values(frame)
+        if name not in values:
+            continue
+        bound = values[name]
+        if not bound or len(bound) != 1 or not isinstance(bound[0], (ast.List, ast.Tuple)):
+            return False
+        items = [*bound[0].elts]
+        added = _list_additions(frame).get(name, [])
+        if added is None:
+            return False
+        items.extend(added)
+        return all(not isinstance(e, ast.Starred) and _safe_value(e, ctx, depth + 1) for e in items)
+    return False
+
+
+def _list_additions(frame: Any) -> dict[str, list[ast.expr] | None]:
+    """What a function's body adds to its local lists: ``name -> [values]`` from
+    ``name.append(v)``, ``name.insert(i, v)``, ``name.extend([...])`` and ``name += [...]``;
+    ``None`` when the list is changed in a way not followed (``extend(other)``,
+    ``name[i] = v``, ``name += other``)."""
+    found = frame.data.get("xfa5.additions")
+    if found is not None:
+        return found
+    out: dict[str, list[ast.expr] | None] = {}
+
+    def add(name: str, values: list[ast.expr] | None) -> None:
+        current = out.get(name, [])
+        out[name] = None if current is None or values is None else [*current, *values]
+
+    for node in ast.walk(frame.node):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
+            name, method = node.func.value.id, node.func.attr
+            if method == "append" and len(node.args) == 1 and not node.keywords:
+                add(name, [node.args[0]])
+            elif method == "insert" and len(node.args) == 2:
+                add(name, [node.args[1]])
+            elif method == "extend":
+                items = node.args[0] if len(node.args) == 1 else None
+                add(name, list(items.elts) if isinstance(items, (ast.List, ast.Tuple)) else None)
+            elif method in ("__setitem__", "__iadd__"):
+                add(name, None)
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+            value = node.value
+            add(node.target.id, list(value.elts) if isinstance(value, (ast.List, ast.Tuple)) else None)
+        elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
+                    add(target.value.id, None)
+    frame.data["xfa5.additions"] = out
+    return out
 
 
 def _module_constant(value: ast.expr, ctx: Context, depth: int) -> bool:
@@ -2316,12 +2677,22 @@ def _collect_values(fn: ast.AST) -> dict[str, list[ast.expr] | None]:
         if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             for target in targets:
-                if isinstance(target, ast.Name):
-                    values = out.get(target.id, [])
-                    if values is not None:
-                        out[target.id] = [*values, node.value]
-                else:
-                    stack.append(target)
+                pairs: list[tuple[ast.expr, ast.expr]] = [(target, node.value)]
+                if (
+                    isinstance(target, (ast.Tuple, ast.List))
+                    and isinstance(node.value, (ast.Tuple, ast.List))
+                    and len(target.elts) == len(node.value.elts)
+                    and not any(isinstance(e, ast.Starred) for e in [*target.elts, *node.value.elts])
+                ):
+                    # ``sets, params = [], {}``: each name bound to its own item
+                    pairs = list(zip(target.elts, node.value.elts))
+                for name_node, value in pairs:
+                    if isinstance(name_node, ast.Name):
+                        values = out.get(name_node.id, [])
+                        if values is not None:
+                            out[name_node.id] = [*values, value]
+                    else:
+                        stack.append(name_node)
             stack.append(node.value)
             continue
         if (

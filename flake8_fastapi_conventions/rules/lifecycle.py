@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import re
 from http import HTTPStatus
 from typing import Any
@@ -24,6 +25,9 @@ XFA601 = rule(
         / `APIRouter(on_startup=...)` (at the call). The receiver must be a FastAPI app or
         router: assigned `FastAPI()`/`APIRouter()` in this file, or named `*app`/`*router`
         and not provably an object of another framework.
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
     why="""
         `on_event` is deprecated in FastAPI and Starlette; start-up and shut-down code
@@ -91,6 +95,9 @@ XFA602 = rule(
         only prints a banner or version line (output calls, and local names only they
         read). Comments are read from the file's lines; when only the tree is given,
         comments do not count. Test files (the tests layer) are not checked; scripts are.
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
     why="""
         Start-up is the one moment where a missing database or cache can stop a
@@ -165,6 +172,9 @@ XFA603 = rule(
         `app.add_middleware(BaseHTTPMiddleware, dispatch=...)` /
         `Middleware(BaseHTTPMiddleware, ...)`, and the `@app.middleware("http")` decorator
         (which wraps the function in `BaseHTTPMiddleware`).
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
     why="""
         Seed 000: "Use pure ASGI middleware only (class with __init__(self, app) and async
@@ -240,6 +250,9 @@ XFA604 = rule(
         call_next(request)`, or `response = await call_next(request)` followed only by
         `return response` — is not reported: Starlette's error middleware still answers
         with a 500. Test files (the tests layer) are not checked; scripts are.
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
     why="""
         Seed 004: "If middleware calls call_next(request) without a try/except, an
@@ -288,6 +301,12 @@ XFA604 = rule(
         "A call named `call_next` in a function that is not middleware (its second parameter is not the callee).",
         "A pass-through `return await call_next(request)` (also in an `if`/`with` block), or "
         "`response = await call_next(request)` followed only by `return response`.",
+        "Cookie updates of the response only: `response = await call_next(request)` followed "
+        "by `response.set_cookie(...)`/`response.delete_cookie(...)` (also under an `if`) and "
+        "`return response` — a refreshed session or token cookie belongs on a response the "
+        "route produced, so skipping it when the route raises is right. Other work after "
+        "`call_next` (headers, logging, timing) is reported: the rule cannot tell a header "
+        "meant only for successful responses from bookkeeping that failed requests need too.",
         "Middleware of other frameworks: a class deriving a FastMCP `Middleware` (or any class "
         "imported from another framework), a `call_next` that takes a context "
         "(`on_message(self, context, call_next)`) rather than a Request.",
@@ -309,8 +328,13 @@ XFA605 = rule(
         `Middleware(CORSMiddleware, ...)` that is not first is reported; so is an
         `add_middleware` call on an app whose `middleware=[...]` list holds CORS (added
         middleware wraps the list). A later middleware that is itself a CORS handler (its
-        name says CORS: `CustomCORSMiddleware`) does not count. Test files (the tests layer)
-        are not checked; scripts are.
+        name says CORS: `CustomCORSMiddleware`) does not count, nor one that never answers a
+        request itself (`GZipMiddleware`, `SessionMiddleware`, and project classes deriving
+        only from them). Test files (the tests layer) are not checked; scripts are (CI
+        scripts included: an app they build is configured like the real one).
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
     why="""
         Seed 002: "ordering trap › last registered = outermost = runs first on request".
@@ -321,19 +345,19 @@ XFA605 = rule(
     bad="""
         from fastapi import FastAPI
         from fastapi.middleware.cors import CORSMiddleware
-        from fastapi.middleware.gzip import GZipMiddleware
+        from fastapi.middleware.trustedhost import TrustedHostMiddleware
 
         app = FastAPI()
         app.add_middleware(CORSMiddleware, allow_origins=["https://app.example.com"], max_age=600)
-        app.add_middleware(GZipMiddleware)
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=["api.example.com"])
     """,
     good="""
         from fastapi import FastAPI
         from fastapi.middleware.cors import CORSMiddleware
-        from fastapi.middleware.gzip import GZipMiddleware
+        from fastapi.middleware.trustedhost import TrustedHostMiddleware
 
         app = FastAPI()
-        app.add_middleware(GZipMiddleware)
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=["api.example.com"])
         app.add_middleware(CORSMiddleware, allow_origins=["https://app.example.com"], max_age=600)
     """,
     not_flagged=(
@@ -343,6 +367,10 @@ XFA605 = rule(
         "`Middleware(CORSMiddleware)` first in a `middleware=[...]` list; lists that are not passed as `middleware=`.",
         "A later `add_middleware` (or an earlier list entry) that is itself a CORS handler: "
         "`app.add_middleware(CustomCORSMiddleware)` after `CORSMiddleware`.",
+        "A later `add_middleware` (or an earlier list entry) that never answers early: "
+        "`GZipMiddleware` (it compresses what the app answers), `SessionMiddleware` (it "
+        "keeps the session cookie), and a project class deriving only from them "
+        "(`class SelectiveGZip(GZipMiddleware)`).",
     ),
 )
 
@@ -357,6 +385,9 @@ XFA606 = rule(
         `CORSMiddleware`: in `app.add_middleware(CORSMiddleware, ...)`,
         `Middleware(CORSMiddleware, ...)` and `CORSMiddleware(app, ...)`. Test files are
         not checked.
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
     why="""
         Seed 004: "Using allow_origins=["*"] in CORS middleware in production. Always
@@ -398,6 +429,9 @@ XFA607 = rule(
         `Middleware(...)` or a direct `CORSMiddleware(app, ...)`) whose `allow_origins` is
         a literal holding `"*"` or whose `allow_origin_regex` is a match-everything
         literal (`.*`, `^.*$`, `.+`). Reported at the `True`. Test files are not checked.
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
     why="""
         Seed 004: "Using allow_origins=["*"] with allow_credentials=True simultaneously.
@@ -441,6 +475,9 @@ XFA608 = rule(
         Reports a `CORSMiddleware` configured (in `add_middleware`, `Middleware(...)` or
         a direct `CORSMiddleware(app, ...)`) without a `max_age=` keyword. Calls that pass
         `**options` are not reported. Test files are not checked.
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
     why="""
         Seed 004: "Not setting max_age on CORS middleware. Without it, browsers send a
@@ -481,6 +518,9 @@ XFA609 = rule(
         whose parameters are `(request, call_next)` with a Starlette/FastAPI `Request`
         first (not a context of another framework), or the
         `__call__(self, scope, receive, send)` of a class.
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
     why="""
         Seed 002: middleware is for "logging · CORS · request ID · timing — never auth":
@@ -545,6 +585,9 @@ XFA610 = rule(
         names a cookie), and `_private` attributes (not read from the environment). Test files, classes
         named `Test*`/`Dev*`/`Local*` and modules named `test.py`, `testing.py`, `dev.py`,
         `development.py`, `local.py` (per-environment settings) are not checked.
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
     why="""
         Seed 002: "BaseSettings — typed env vars, crash on startup if missing" and
@@ -591,6 +634,11 @@ XFA611 = rule(
         `config`, `configs` or `conf`. Test and script files (see the layer globs) and files
         under a `tools/` or `bin/` directory are not checked; writes (`os.environ["X"] = ...`)
         are not reads.
+
+        Scope: tests and scripts are not checked. A CI script counts as a script under a
+        `scripts/` directory (`.github/scripts/`); elsewhere (`ci/check.py`) it is checked
+        like application code unless the layer globs (`fastapi-scripts-paths`) say
+        otherwise.
     """,
     why="""
         Seed 004: "Use pydantic-settings with BaseSettings for all configuration";
@@ -626,6 +674,11 @@ XFA612 = rule(
         are not checked, nor development commands: a function whose name, or a string
         argument of one of its decorators (`@cli.command("develop")`), mentions `dev` or
         `reload`.
+
+        Scope: tests and scripts are not checked. A CI script counts as a script under a
+        `scripts/` directory (`.github/scripts/`); elsewhere (`ci/check.py`) it is checked
+        like application code unless the layer globs (`fastapi-scripts-paths`) say
+        otherwise.
     """,
     why="""
         Seed 004: "Using --reload flag in production. It's for development only — it
@@ -651,6 +704,12 @@ XFA612 = rule(
         "`reload=settings.debug`-style non-literal values; `reload=False`.",
         "Development commands (`def run_dev_server()`, `@cli.command(\"develop\")`), scripts and tests.",
         "Calls in the body of an `if` whose condition mentions `debug`, `dev` or `local` (`if settings.DEBUG:`).",
+        "Calls in an `if __name__ == \"__main__\":` block of a package its project starts through "
+        "a command of its own: a `[project.scripts]`/`[tool.poetry.scripts]` entry of "
+        "`pyproject.toml`, a `console_scripts` entry of `setup.cfg`/`setup.py` (or of an unpacked "
+        "wheel's `entry_points.txt`) points into the same top-level package. Running the module "
+        "directly is then a developer's shortcut; the command is what ships. A `reload=True` "
+        "inside the command's own function is still reported.",
     ),
 )
 
@@ -671,6 +730,9 @@ XFA613 = rule(
         that holds `str(exc)`, `repr(exc)`, `f"{exc}"` or `traceback.*(...)` — not as a key
         into a table of fixed messages (`MESSAGES.get(str(exc), "...")`,
         `MESSAGES[str(exc)]`). Test files (the tests layer) are not checked; scripts are.
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
     why="""
         Seed 002 on the global handler: "last resort — log traceback, return generic 500"
@@ -720,7 +782,14 @@ XFA613 = rule(
 XFA614 = rule(
     "XFA614",
     "internal-error-detail",
-    default=True,
+    default=False,
+    precision=(
+        'Off by default since the fourth precision reading (docs/precision.md): 3 of 6 '
+        'findings read were true there and 18 of 20 in the third, both on projects nobody had '
+        'tuned the rules against, under the 95 % a default-on rule needs. The patterns behind '
+        'the false ones are fixed or named under *Not flagged*; the rule comes back on when a '
+        'fresh reading holds 95 %.'
+    ),
     seeds=("004",),
     message="HTTPException({status}) puts the caught exception {name!r} into detail; log it with logger.exception(...) and return a generic detail such as \"Internal server error\"",
     what="""
@@ -731,7 +800,18 @@ XFA614 = rule(
         a wrapper call (`detail={"error": str(e)}`, `detail=Error.respond(exception=str(e))`).
         `str(e)` as a key into a table of fixed messages (`MESSAGES[str(e)]`, the first
         argument of `MESSAGES.get(str(e), "...")`) is not a leak. Test files (the tests
-        layer) are not checked; scripts are.
+        layer) are not checked; scripts are (CI scripts included).
+
+        A 5xx whose `except` catches one specific exception class of the project
+        (`except IndexUnavailable as exc: raise HTTPException(503, detail=str(exc))`) is
+        reported too: the message of a project exception is often a wrapped driver or
+        client error (`raise IndexUnavailable(str(driver_error))`), which the `except`
+        clause does not show, and only 4xx details from domain exceptions are exempt. When
+        the message is fixed and meant for clients, pass it explicitly
+        (`detail="Search index unavailable"`) or as a key into fixed messages.
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
     why="""
         Seed 004: "No consistent error envelope" and "Logging sensitive data"; exception
@@ -863,6 +943,27 @@ def _is_cors_handler(ctx: Context, node: ast.AST | None) -> bool:
         return False
     names = ((dotted_name(node) or "") + " " + (ctx.resolve(node) or "")).lower()
     return "cors" in names
+
+
+#: Starlette middleware that never answers a request itself: they transform the response
+#: (compression) or keep state (the session cookie), so CORS inside them still sees every
+#: request and every response
+_NEVER_ANSWERS = frozenset(
+    {
+        "starlette.middleware.gzip.GZipMiddleware",
+        "fastapi.middleware.gzip.GZipMiddleware",
+        "starlette.middleware.sessions.SessionMiddleware",
+    }
+)
+
+
+def _never_answers(ctx: Context, node: ast.AST | None) -> bool:
+    """``node`` is ``GZipMiddleware``/``SessionMiddleware`` or a class of the project that
+    derives only from them (followed through the project index)."""
+    if not isinstance(node, (ast.Name, ast.Attribute)):
+        return False
+    ancestors = ctx.class_ancestors(node)
+    return bool(ancestors) and all(a in _NEVER_ANSWERS for a in ancestors)
 
 
 def _is_base_http(ctx: Context, node: ast.AST | None) -> bool:
@@ -1061,6 +1162,7 @@ def calls(node: ast.Call, ctx: Context) -> None:
                 and _is_true(_kw(node, "reload"))
                 and not _in_dev_command(ctx)
                 and not _in_dev_branch(ctx)
+                and not (ctx.in_main_block and _started_by_command(ctx))
             ):
                 ctx.report(node, XFA612)
     elif tail == "add_exception_handler":
@@ -1095,6 +1197,100 @@ def _in_dev_command(ctx: Context) -> bool:
 
 
 _DEV_WORDS = ("debug", "dev", "local")
+_SCRIPT_SECTIONS = re.compile(
+    r"^\s*\[(?:project\.scripts|tool\.poetry\.scripts|project\.entry-points\.console_scripts"
+    r"|options\.entry_points|console_scripts)\]\s*$((?:\n(?!\s*\[).*)*)",
+    re.M,
+)
+#: ``name = "package.module:function"`` (TOML), ``name = package.module:function`` (INI)
+_SCRIPT_TARGET = re.compile(r"=\s*[\"']?\s*([A-Za-z_][\w.]*)\s*:")
+_console_scripts: dict[str, frozenset[str]] = {}
+
+
+def _script_packages(root: str) -> frozenset[str]:
+    """The top-level packages that the project at ``root`` starts through commands of its
+    own: the targets of ``[project.scripts]``/``[tool.poetry.scripts]`` in
+    ``pyproject.toml``, of ``console_scripts`` in ``setup.cfg``/``setup.py``, or (an unpacked
+    wheel) of ``[console_scripts]`` in a ``*.dist-info/entry_points.txt``."""
+    found = _console_scripts.get(root)
+    if found is not None:
+        return found
+    packages: set[str] = set()
+    candidates = [os.path.join(root, "pyproject.toml"), os.path.join(root, "setup.cfg")]
+    try:
+        candidates += [
+            os.path.join(root, entry, "entry_points.txt") for entry in os.listdir(root) if entry.endswith(".dist-info")
+        ]
+    except OSError:
+        pass  # an unreadable root: no wheel metadata to read
+    for path in candidates:
+        try:
+            with open(path, encoding="utf-8", errors="replace") as fh:
+                text = fh.read(200_000)
+        except OSError:
+            continue
+        for m in _SCRIPT_SECTIONS.finditer(text):
+            body = m.group(1)
+            if path.endswith("setup.cfg"):
+                body = body.split("console_scripts", 1)[1] if "console_scripts" in body else ""
+            for line in body.splitlines():
+                if line.strip().startswith("#"):
+                    continue
+                target = _SCRIPT_TARGET.search(line)
+                if target:
+                    packages.add(target.group(1).split(".", 1)[0])
+    try:
+        with open(os.path.join(root, "setup.py"), encoding="utf-8", errors="replace") as fh:
+            text = fh.read(200_000)
+        if "console_scripts" in text:
+            for target in re.finditer(r"[\"'][\w-]+\s*=\s*([A-Za-z_][\w.]*)\s*:", text):
+                packages.add(target.group(1).split(".", 1)[0])
+    except OSError:
+        pass  # no setup.py: nothing declared there
+    result = _console_scripts[root] = frozenset(packages)
+    return result
+
+
+_wheel_roots: dict[str, str | None] = {}
+
+
+def _wheel_root(directory: str, depth: int = 0) -> str | None:
+    """An unpacked wheel has no project markers: its root is the nearest ancestor
+    directory holding a ``*.dist-info`` directory."""
+    found = _wheel_roots.get(directory, "")
+    if found != "":
+        return found
+    result: str | None = None
+    try:
+        if any(entry.endswith(".dist-info") for entry in os.listdir(directory)):
+            result = directory
+    except OSError:
+        result = None
+    if result is None and depth < 8:
+        parent = os.path.dirname(directory)
+        if parent != directory:
+            result = _wheel_root(parent, depth + 1)
+    _wheel_roots[directory] = result
+    return result
+
+
+def _started_by_command(ctx: Context) -> bool:
+    """The checked module belongs to a package that its project starts through a command
+    of its own (see :func:`_script_packages`): a ``__main__`` block there is a developer's
+    shortcut, not how the product is deployed."""
+    root = ctx.index.root or _wheel_root(os.path.dirname(os.path.abspath(ctx.filename)))
+    if root is None:
+        return False
+    packages = _script_packages(root)
+    if not packages:
+        return False
+    relative = os.path.relpath(os.path.abspath(ctx.filename), root).replace(os.sep, "/").split("/")
+    if relative[0] == "..":
+        return False
+    if relative[0] == "src" and len(relative) > 1:
+        relative = relative[1:]
+    head = relative[0][:-3] if relative[0].endswith(".py") else relative[0]
+    return head in packages
 
 
 def _in_dev_branch(ctx: Context) -> bool:
@@ -1160,7 +1356,7 @@ def _check_middleware_list(items: list[ast.expr], ctx: Context) -> None:
             if index == 0:
                 return  # unknown first entry (starred, variable): order unknown
             continue
-        if first is None and not _is_cors_handler(ctx, item.args[0]):
+        if first is None and not _is_cors_handler(ctx, item.args[0]) and not _never_answers(ctx, item.args[0]):
             first = item
         if _is_cors(ctx, item.args[0]) and index > 0 and first is not None:
             other = dotted_name(first.args[0]) or "another middleware"
@@ -1223,6 +1419,8 @@ def _add_middleware(node: ast.Call, receiver: ast.expr, ctx: Context) -> None:
     if not is_cors:
         if _is_cors_handler(ctx, cls):
             return  # a CORS handler of its own may wrap CORSMiddleware
+        if _never_answers(ctx, cls):
+            return  # compresses or keeps session state: every response still passes CORS
         name = dotted_name(cls) or "another middleware"
         for entry in stack:
             if entry["reported"] or _exclusive(entry["branches"], branches):
@@ -1752,6 +1950,8 @@ def _work_after(node: ast.Await, ctx: Context) -> bool:
     elif not (isinstance(stmt, ast.Expr) and stmt.value is node):
         return True  # the response is used in the same statement: ``return add_headers(await ...)``
     following = _next_statement(chain, index)
+    if response is not None and following is not None and following is not _LOOP_CONTINUES:
+        following = _skip_cookie_updates(chain, index, following, response)
     if following is None:
         return False
     if following is _LOOP_CONTINUES:
@@ -1765,6 +1965,51 @@ def _work_after(node: ast.Await, ctx: Context) -> bool:
 
 
 _LOOP_CONTINUES = ast.Pass()
+_COOKIE_METHODS = frozenset({"set_cookie", "delete_cookie"})
+
+
+def _skip_cookie_updates(chain: list[ast.AST], index: int, following: ast.AST, response: str) -> ast.AST | None:
+    """The statement after the cookie updates that directly follow ``response = await
+    call_next(request)`` in the same block: ``response.set_cookie(...)`` /
+    ``response.delete_cookie(...)``, also under an ``if`` whose branches hold only such
+    calls (a refreshed session or token cookie). Such work only makes sense on a response
+    the route produced, so skipping it when the route raises is right; ``following`` when
+    there is none."""
+    stmt = chain[index]
+    parent = chain[index - 1] if index > 0 else None
+    block = None
+    for name in ("body", "orelse", "finalbody"):
+        candidate = getattr(parent, name, None)
+        if isinstance(candidate, list) and any(c is stmt for c in candidate):
+            block = candidate
+            break
+    if block is None:
+        return following
+    position = next(i for i, c in enumerate(block) if c is stmt)
+    rest = block[position + 1:]
+    skipped = 0
+    while skipped < len(rest) and _cookie_update(rest[skipped], response):
+        skipped += 1
+    if skipped == 0:
+        return following
+    if skipped < len(rest):
+        return rest[skipped]
+    return _next_statement([*chain[:index], rest[-1]], index)
+
+
+def _cookie_update(stmt: ast.AST, response: str) -> bool:
+    if isinstance(stmt, ast.Expr):
+        call = stmt.value
+        return (
+            isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Attribute)
+            and call.func.attr in _COOKIE_METHODS
+            and isinstance(call.func.value, ast.Name)
+            and call.func.value.id == response
+        )
+    if isinstance(stmt, ast.If):
+        return bool(stmt.body) and all(_cookie_update(s, response) for s in [*stmt.body, *stmt.orelse])
+    return False
 
 
 def _next_statement(chain: list[ast.AST], index: int) -> ast.AST | None:

@@ -6,7 +6,7 @@ import ast
 import math
 import re
 
-from ..context import FASTAPI_APP_FACTORIES, FUNCTION_TYPES, Context, has_kwargs_splat, keyword, string_value
+from ..context import FASTAPI_APP_FACTORIES, FUNCTION_TYPES, Context, comment_of, has_kwargs_splat, keyword, string_value
 from ..registry import rule, visitor
 from .lifecycle import secret_field_name
 from .observability import words_of
@@ -18,21 +18,25 @@ XFA701 = rule(
     seeds=("004",),
     message="hardcoded credential in {where}; read it from the environment through your settings (BaseSettings field without a default, or SecretStr)",
     what="""
-        Reports a string literal that is a URL with an inline password
-        (`scheme://user:pass@host`), or that is assigned to, passed as, or the default of a
-        name that ends in `secret`, `password`, `token`, `api_key`, `private_key`,
-        `secret_key`, `client_secret` (`SECRET_KEY = "..."`, `self.api_key = "..."`,
-        `connect(password="...")`, `def login(password="admin")`). Also reports, whatever
-        name holds it, a value shaped like a live credential of a known service: Stripe
-        `sk_live_…`/`rk_live_…`, GitHub `ghp_…`/`gho_…`/`github_pat_…`, Slack
-        `xoxb-…`/`xoxp-…`, AWS `AKIA…` access key ids, Anthropic `sk-ant-…`, OpenAI-style
-        `sk-…` keys of realistic length and entropy (also after `Bearer `), and PEM
-        `-----BEGIN … PRIVATE KEY-----` blocks with a key body. Test files (the tests
-        layer) and pytest fixtures are not checked. Scripts (the scripts layer: CI
-        and deploy scripts, migrations, seed commands), seed and fixture modules
-        (`seed*.py`, `initial_data.py`, `fixtures/`, `seeds/`) and seed functions
-        (`seed_users()`, `populate_demo_data()`) are checked for live key shapes only:
-        their passwords and URLs are development defaults.
+        Reports a string literal judged by what it is. Whatever name holds it: a value
+        shaped like a live credential of a known service — Stripe `sk_live_…`/`rk_live_…`,
+        GitHub `ghp_…`/`gho_…`/`github_pat_…`, Slack `xoxb-…`/`xoxp-…`, AWS `AKIA…` access
+        key ids, Anthropic `sk-ant-…`, OpenAI-style `sk-…` keys of realistic length and
+        entropy (also after `Bearer `), and PEM `-----BEGIN … PRIVATE KEY-----` blocks with
+        a key body — and a URL with an inline password (`scheme://user:pass@host`). Under a
+        secret's name (assigned to, passed as, or the default of a name that ends in
+        `secret`, `password`, `token`, `api_key`, `private_key`, `secret_key`,
+        `client_secret`: `SECRET_KEY = "..."`, `connect(password="...")`, `def
+        login(password="admin")`), a value shaped like a secret someone holds: a
+        well-known weak default (`"changeme"`, `"secret"`, `"admin"`, `"root"`), a homemade
+        secret word (`"supersecretvalue"`), or a string that mixes letters with digits or
+        symbols (`"s3cr3t!"`, `"a8f5f167f44f4964…"`); not a name, a label or a marker.
+        Test files (the tests layer) and pytest fixtures are not checked. Scripts (the
+        scripts layer: CI and deploy scripts, migrations, seed commands), seed, fixture and
+        example modules (`seed*.py`, `initial_data.py`, `fixtures/`, `seeds/`,
+        `example*/`), seed functions (`seed_users()`, `populate_demo_data()`) and a
+        product's built-in development data (`create_default_connections()`) are checked
+        for live key shapes only: their passwords and URLs are development defaults.
     """,
     why="""
         Seed 004: "Never hardcode secrets, database URLs, API keys, or
@@ -59,6 +63,9 @@ XFA701 = rule(
     """,
     not_flagged=(
         "Obvious non-secrets: dummy words (`\"test\"`, `\"foo\"`, `\"dummy\"`, `\"fake\"`, `\"example\"`), a value equal to its own name (`apiKey = \"apiKey\"`), enum members, empty strings, `\"...\"`, strings of one repeated character (`\"xxxx\"`, `\"****\"`), strings with spaces, templates (`{password}`, `${VAR}`).",
+        "Labels, names and identifiers under a secret's name: a name whose other words say it labels the secret (`COOKIE_NAME_JWT_TOKEN = \"_token\"`, `RESOURCE_PASSWORD`, `HEADER_API_KEY`); values starting or ending with `_`/`-`/`.`/`:` (`\"_token\"`, `\"tok_\"`); capitalised words (`\"Passwords\"`, `\"RefreshToken\"`); lower-case words and kebab/snake/dotted labels (`token=\"ui-token\"`, `api_key=\"failed-to-connect-to-db\"`, `password=\"airflow\"`), unless a weak default; `urn:` identifiers (`\"urn:ietf:params:oauth:token-type:access_token\"`); public keys by design (PostHog `phc_…`, Stripe publishable `pk_live_…`/`pk_test_…`).",
+        "OpenAPI example payloads: values inside `example=`/`examples=`/`openapi_examples=`/`json_schema_extra` (also `schema_extra` and `{\"example\": ...}` dicts), such as `\"postgres://postgres:postgres@localhost/db\"`; a live key shape there is still reported.",
+        "A PEM header without a key body (`\"-----BEGIN PRIVATE KEY-----\"`, a marker to search for).",
         "Values that name a secret rather than hold it: upper snake case names (`\"APP_AWS_SECRET_ACCESS_KEY\"`, `token = \"GITHUB_TOKEN\"`, `\"EMPTY\"`), field names (`PASSWORD_FIELD = \"password\"`), dotted configuration keys (`\"auth.jwt.secret\"`) and file names (`\"tls.key\"`, `\"ca.crt\"`).",
         "Sentinels and stream markers: `\"__pending_bot_token__\"`, `\"[TURN_END]\"`, `\"[SEP]\"`, `\"<|im_end|>\"`, `\"</s>\"`; and tokens in the NLP sense, named `eos_token`, `pad_token`, `mask_token`, `stop_token`, `termination_token` and the like.",
         "Placeholders and the dummy keys of keyless local providers: `api_key=\"sk-placeholder\"`, `\"sk-xxxx\"`, `\"sk-...\"`, `\"your-api-key\"`, `api_key=\"ollama\"`, `\"lm-studio\"`, `\"EMPTY\"`, `\"not-needed\"`; and values in a live key format that are made up (`\"AKIAIOSFODNN7EXAMPLE\"`, `\"sk_live_xxxx…\"`, counting sequences).",
@@ -66,7 +73,7 @@ XFA701 = rule(
         "Names about a secret that are not the secret: `token_type = \"bearer\"`, `token_url`, `password_min_length`.",
         "Environment lookups (`os.getenv(\"SECRET\", \"dev\")`, `os.environ.get(...)`) and `Field(...)` values, unless the value has a live key shape.",
         "Settings fields: class bodies of `BaseSettings` subclasses and classes named `*Settings` (XFA610 reports those); a live key shape there is reported when XFA610 does not check the field's name.",
-        "Test files and pytest fixtures; passwords, URLs and placeholder secrets (`\"changeme\"`, `\"secret\"`) in scripts, seed and fixture modules and seed functions.",
+        "Test files and pytest fixtures; passwords, URLs and placeholder secrets (`\"changeme\"`, `\"secret\"`) in scripts, seed, fixture and example modules, seed functions and built-in development data (`create_default_connections()`).",
         "URLs without a password (`user:@host`) or whose password is a template (`{password}`, `${DB_PASSWORD}`), and docstrings.",
     ),
 )
@@ -82,7 +89,8 @@ XFA702 = rule(
         the dict literal a local name was bound to earlier in the same function, when the
         function does nothing else with that name — has keys that hold personal data:
         `email`, `phone`, `address`, `ssn`, `dob`, `password`, `name`, `full_name` and their
-        usual variants.
+        usual variants. Test files and scripts (the tests and scripts layers) are checked
+        too: a test that builds such a token mirrors the format the application issues.
     """,
     why="""
         Seed 002: "payload is base64-readable — never put PII in JWT". Anyone holding the
@@ -125,7 +133,8 @@ XFA703 = rule(
         no `exp` key; also `jwt.encode(payload, ...)` where `payload` was bound to such a dict
         literal earlier in the same function and the function does nothing else with it (no
         `payload["exp"] = ...`, no `update`, not passed to another call). Tests are not
-        checked: they build tokens without `exp` on purpose.
+        checked: they build tokens without `exp` on purpose. Scripts (the scripts layer:
+        CI and deploy scripts, migrations) are checked.
     """,
     why="""
         Seed 002: "short-lived access + long-lived refresh" tokens; "without server-side
@@ -161,7 +170,14 @@ XFA703 = rule(
 XFA704 = rule(
     "XFA704",
     "jwt-verification-disabled",
-    default=True,
+    default=False,
+    precision=(
+        'Off by default since the fourth precision reading (docs/precision.md): 0 of 3 '
+        'findings read were true there and 1 of 9 in the third, both on projects nobody had '
+        'tuned the rules against, under the 95 % a default-on rule needs. The patterns behind '
+        'the false ones are fixed or named under *Not flagged*; the rule comes back on when a '
+        'fresh reading holds 95 %.'
+    ),
     seeds=("002",),
     message="jwt.decode() {problem}; verify the signature and pin the algorithm: jwt.decode(token, key, algorithms=[\"HS256\"])",
     what="""
@@ -172,7 +188,15 @@ XFA704 = rule(
         (`exp`, `iat`, `nbf`), or only for the claims that pick the key (`iss`, `kid`,
         `alg`, `aud`, `azp`, `tid`, `typ`) and a verified decode of the same token follows
         in the same function, and when a function named for it (`get_unverified_claims`)
-        returns it. Test files (the tests layer) are not checked; scripts are.
+        returns it; nor when the function itself just received the token from the identity
+        provider's token endpoint (`resp = await client.post(token_url, ...)`,
+        `jwt.decode(resp.json()["id_token"], ...)`, `await oauth.fetch_token(...)`: OIDC Core
+        3.1.3.7 lets a client skip the signature check of an ID token it got over TLS
+        straight from the provider); nor in a function whose docstring says it does not
+        verify ("Decode the claims without signature verification.") or below a
+        comment that says why (`# signature already verified by the SSO library`). Test
+        files (the tests layer) are not checked; scripts (the scripts layer: CI and deploy
+        scripts) are.
     """,
     why="""
         Seed 002: the route trusts the user the dependency "decodes" from the token. With
@@ -203,8 +227,14 @@ XFA704 = rule(
         "followed by a verified `jwt.decode` of the same token in the same function; `jwt.get_unverified_header()`.",
         "An unverified decode whose claims are only read for `exp`/`iat`/`nbf` (the expiry of a token the "
         "server issued and stored itself).",
-        "A helper named for what it does that returns the unverified decode "
+        "A helper named for what it does that returns the unverified decode, directly or through a variable "
         "(`def get_unverified_claims(token): return jwt.decode(token, options={\"verify_signature\": False})`).",
+        "A function documented for it (`\"\"\"Unverified: not for authentication.\"\"\"`, `\"without signature verification\"`), "
+        "or a decode below a comment that gives the reason (`# the signature is already verified by fastapi_sso`, `# not for auth`).",
+        "The `id_token`/`access_token` of a token-endpoint response the same function requested "
+        "(`client.post(token_url, ...)` then `.json()[\"id_token\"]`, also through local names, `self.` attributes "
+        "and converters such as `str(...)`/`Adapter.validate_python(...)`; authlib's `fetch_token`/`authorize_access_token`). "
+        "A token that comes from the request (`await request.json()`, a header, a parameter) is still reported.",
         "Test files: a test reads the claims of a token it made itself.",
     ),
 )
@@ -219,7 +249,8 @@ XFA705 = rule(
         Reports `hashlib.md5/sha1/sha224/sha256/sha384/sha512(...)` (and `hashlib.new("md5",
         ...)`) whose argument mentions a password: a name ending in `password`, `passwd`
         or `pwd`, also through `.encode()` chains and concatenations
-        (`hashlib.sha256((salt + password).encode()).hexdigest()`).
+        (`hashlib.sha256((salt + password).encode()).hexdigest()`). Test files and scripts
+        (the tests and scripts layers) are checked too: a weak hash there is as weak.
     """,
     why="""
         Seed 004: "Storing passwords in plain text or with weak hashing (MD5, SHA1). Use
@@ -244,6 +275,8 @@ XFA705 = rule(
         "Hashing other data (`hashlib.sha256(reset_token.encode())`, file checksums).",
         "Names where the password is not the last word: `password_reset_token`, `password_hash_version`.",
         "`hashlib.pbkdf2_hmac`, `hashlib.scrypt`.",
+        "A hash declared to be no security use: `hashlib.sha1(password.encode(), usedforsecurity=False)` "
+        "(the SHA-1 prefix a k-anonymity breach lookup sends).",
     ),
 )
 
@@ -256,7 +289,8 @@ XFA706 = rule(
     what="""
         Reports `FastAPI(...)` that sets neither `openapi_url` nor both `docs_url` and
         `redoc_url` to something other than a string literal (a settings value,
-        an expression, or `None`).
+        an expression, or `None`). Test files (the tests layer) are not checked; scripts
+        (the scripts layer) are, though they rarely build the application.
     """,
     why="""
         Seed 004: "Exposing /docs and /redoc in production without authentication. Disable
@@ -472,6 +506,78 @@ def _squash(text: str) -> str:
     return text.lower().replace("_", "").replace("-", "")
 
 
+#: the well-known weak passwords and default secrets an application ends up running with
+#: (compared squashed: lower case, without ``-``/``_``)
+_WEAK_DEFAULTS = frozenset(
+    {
+        "changeme", "changeit", "changethis", "changemenow", "secret", "secrets", "supersecret",
+        "topsecret", "mysecret", "verysecret", "secretkey", "mysecretkey", "supersecretkey",
+        "jwtsecret", "password", "passw0rd", "p@ssw0rd", "p@ssword", "mypassword", "letmein",
+        "admin", "administrator", "root", "toor", "qwerty", "welcome", "pass",
+        "hunter2", "s3cr3t", "secret123", "password123", "admin123", "12345678", "123456",
+    }
+)
+#: parts of a single-word value that make it a homemade secret: ``"mysecretvalue"``
+_WEAK_STEMS = ("secret", "passw", "changeme", "letmein")
+#: a value that names, labels or marks rather than holds: ``"_token"``, ``"ui-token"``,
+#: ``"Passwords"``, ``"SecretKey"``, ``"failed-to-connect-to-db"``, ``"api.v2.key"``
+_EDGE_SEPARATORS = "_-.:/"
+_LOWER_LABEL = re.compile(r"^[a-z]+(?:[-_.](?:[a-z]+|v?\d{1,2}))*$")
+_CAMEL_LABEL = re.compile(r"^(?:[A-Z][a-z]+)+$")
+#: public keys by design (write-only project keys, publishable keys shipped to browsers)
+_PUBLIC_KEY_PREFIXES = ("phc_", "pk_live_", "pk_test_")
+_SYMBOLS = frozenset("!@#$%^&*+=?~|;,<>()[]{}'\"`")
+#: words of a name that say its value is a label for a secret, not the secret:
+#: ``COOKIE_NAME_JWT_TOKEN``, ``RESOURCE_PASSWORD``, ``HEADER_API_KEY``
+_LABEL_NAME_WORDS = frozenset(
+    {
+        "name", "names", "field", "fields", "header", "headers", "label", "labels", "type", "types",
+        "kind", "resource", "resources", "env", "envvar", "var", "variable", "param", "parameter",
+        "column", "attr", "attribute", "prefix", "suffix", "pattern", "regex", "format", "placeholder",
+        "hint", "path", "endpoint", "route", "file", "filename", "claim", "location", "query",
+    }
+)
+
+
+def _label_name(name: str) -> bool:
+    """``COOKIE_NAME_JWT_TOKEN``: a word before the secret word says the value labels it."""
+    words = words_of(name)
+    return bool(_LABEL_NAME_WORDS.intersection(words[:-1]))
+
+
+def held_secret(value: str) -> bool:
+    """``value``, found under a secret's name, has the shape of a secret someone holds — a
+    well-known weak default (``"changeme"``, ``"admin"``), a homemade secret word
+    (``"supersecretvalue"``) or a string mixing letters with digits or symbols
+    (``"s3cr3t!"``, ``"a8f5f167f44f4964"``) — rather than of a label, a name or a marker
+    (``"_token"``, ``"ui-token"``, ``"Passwords"``, ``"urn:ietf:params:oauth:token-type:jwt"``,
+    ``"airflow"``)."""
+    stripped = value.strip()
+    if not stripped:
+        return False
+    if _INLINE_PASSWORD.match(stripped):
+        return True
+    if stripped.lower().startswith("urn:") or stripped.startswith(_PUBLIC_KEY_PREFIXES):
+        return False  # an identifier (``urn:ietf:params:oauth:…``) or a public project key
+    if stripped[0] in _EDGE_SEPARATORS or stripped[-1] in _EDGE_SEPARATORS:
+        return False  # a name, prefix or suffix: ``"_token"``, ``"token:"``
+    squashed = _squash(stripped)
+    if squashed in _WEAK_DEFAULTS:
+        return True
+    if _CAMEL_LABEL.match(stripped):
+        return False  # a resource or class name: ``"Passwords"``, ``"SecretKey"``
+    if stripped.isalpha() and stripped.islower():
+        return any(stem in stripped for stem in _WEAK_STEMS)  # ``"supersecretvalue"``; not ``"airflow"``
+    if _LOWER_LABEL.match(stripped):
+        return False  # a kebab/snake/dotted label: ``"ui-token"``, ``"failed-to-connect-to-db"``
+    if len(stripped) < 6:
+        return False
+    has_letter = any(c.isalpha() for c in stripped)
+    has_digit = any(c.isdigit() for c in stripped)
+    has_symbol = any(c in _SYMBOLS for c in stripped)
+    return has_letter and (has_digit or has_symbol) or has_digit and has_symbol
+
+
 #: function names (words) of development data loaders: their passwords are dev defaults
 _SEED_WORDS = frozenset({"seed", "seeds", "seeder", "seeding", "populate", "demo", "fixture", "fixtures", "fake", "faker"})
 #: module stems and directories of development data: ``seed.py``, ``initial_data.py``, ``fixtures/``
@@ -500,17 +606,50 @@ def _dev_tooling(ctx: Context) -> bool:
     if ctx.memo("xfa701_dev_module", lambda: ctx.is_script or _seed_module(ctx.filename)):
         return True
     for frame in ctx.frames:
-        if frame.kind == "function" and _SEED_WORDS.intersection(words_of(getattr(frame.node, "name", ""))):
+        if frame.kind != "function":
+            continue
+        words = words_of(getattr(frame.node, "name", ""))
+        if _SEED_WORDS.intersection(words):
             return True
+        if _BUILTIN_WORDS.intersection(words) and _SETUP_WORDS.intersection(words):
+            return True  # ``create_default_connections()``: a product's built-in development data
     return False
+
+
+#: ``create_default_connections()``, ``init_builtin_users()``, ``load_initial_data()``
+_BUILTIN_WORDS = frozenset({"default", "defaults", "builtin", "initial", "bundled", "bootstrap"})
+_SETUP_WORDS = frozenset({"create", "init", "initialize", "setup", "load", "install", "ensure", "add", "insert", "register", "populate", "bootstrap"})
 
 
 def _seed_module(path: str) -> bool:
     parts = path.replace("\\", "/").lower().split("/")
     stem = parts[-1].rsplit(".", 1)[0]
-    if stem in _SEED_STEMS or _SEED_WORDS.intersection(stem.split("_")):
+    if stem in _SEED_STEMS or _SEED_WORDS.intersection(stem.split("_")) or stem.startswith("example"):
         return True
-    return any(p in _SEED_DIRS for p in parts[:-1])
+    return any(p in _SEED_DIRS or p.startswith("example") for p in parts[:-1])
+
+
+#: keywords, dict keys and names that hold an OpenAPI example payload
+_EXAMPLE_HOLDERS = frozenset({"example", "examples", "openapi_examples", "json_schema_extra", "schema_extra"})
+
+
+def _in_example_payload(ctx: Context) -> bool:
+    """The value is part of an example payload: ``Field(examples=[...])``,
+    ``model_config = {"json_schema_extra": {"example": {...}}}``, ``class Config: schema_extra = ...``."""
+    ancestors = ctx.ancestors
+    for i, ancestor in enumerate(ancestors):
+        if isinstance(ancestor, ast.keyword) and ancestor.arg in _EXAMPLE_HOLDERS:
+            return True
+        if isinstance(ancestor, ast.Dict):
+            child = ancestors[i + 1] if i + 1 < len(ancestors) else ctx.node
+            for key, item in zip(ancestor.keys, ancestor.values):
+                if item is child and string_value(key) in _EXAMPLE_HOLDERS:
+                    return True
+        if isinstance(ancestor, (ast.Assign, ast.AnnAssign)):
+            targets = ancestor.targets if isinstance(ancestor, ast.Assign) else [ancestor.target]
+            if any(_target_name(t) in _EXAMPLE_HOLDERS for t in targets):
+                return True
+    return False
 
 
 def _in_probe(ctx: Context) -> bool:
@@ -557,10 +696,14 @@ def _report_credential(value: ast.AST | None, where: str, ctx: Context, name: st
         return
     live = live_credential(text)
     if live is None:
+        if name is not None and (_label_name(name) or not held_secret(text)):
+            return  # a label, a name or a marker, not a secret someone holds
         if _dev_tooling(ctx):
-            return  # a development default in a script or seed module
+            return  # a development default in a script, seed or example module
         if _LABEL.match(text.strip()) and _in_probe(ctx):
             return  # a label a health probe passes to an auth object
+        if _in_example_payload(ctx):
+            return  # an OpenAPI example payload documents the shape of a value
     done.add(id(value))
     ctx.report(value, XFA701, where=where)  # type: ignore[arg-type]
 
@@ -853,6 +996,206 @@ def _position(node: ast.AST) -> tuple[int, int]:
     return getattr(node, "lineno", 0), getattr(node, "col_offset", 0)
 
 
+#: a docstring that says the helper does not verify: "unverified", "without verification",
+#: "does not verify the signature", "not for authentication"
+_UNVERIFIED_DOC = re.compile(
+    r"\bunverified\b|\bwithout (?:\w+ ){0,2}verif|\bnot verif|\b(?:does not|doesn't|do not|don't|never) verif"
+    r"|\bno (?:signature )?(?:verification|check)|\bnot (?:to be used |meant |intended )?for auth",
+    re.IGNORECASE,
+)
+
+
+def _documented_unverified(fn: ast.AST) -> bool:
+    """A function whose docstring says it does not verify the token: ``\"\"\"Decode the
+    claims without signature verification; not for authentication.\"\"\"``."""
+    if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    doc = ast.get_docstring(fn)
+    return doc is not None and _UNVERIFIED_DOC.search(doc) is not None
+
+
+#: a comment that gives the reason a decode is not verified here
+_UNVERIFIED_REASON = re.compile(
+    r"\balready (?:been )?(?:verified|validated|checked)\b"
+    r"|\b(?:signature|token)s? (?:is |are |was |were |has been )?(?:verified|validated|checked) "
+    r"(?:by|upstream|elsewhere|earlier|before|in)\b"
+    r"|\bnot (?:to be used |meant |intended |used )?for auth",
+    re.IGNORECASE,
+)
+
+
+def _justified_by_comment(node: ast.Call, holder: ast.AST | None, ctx: Context) -> bool:
+    """The comment block right above the statement of the decode (or on its first line)
+    says why it is not verified: ``# signature is already verified by fastapi_sso``."""
+    lines = ctx.lines
+    statement = node
+    for ancestor in reversed(ctx.ancestors):
+        if isinstance(ancestor, ast.stmt):
+            statement = ancestor  # type: ignore[assignment]
+            break
+    first = min(getattr(statement, "lineno", node.lineno), node.lineno)
+    texts = []
+    trailing = comment_of(lines[node.lineno - 1]) if node.lineno - 1 < len(lines) else None
+    if trailing:
+        texts.append(trailing)
+    i = first - 2
+    while i >= 0 and lines[i].lstrip().startswith("#") and len(texts) < 8:
+        texts.append(lines[i].lstrip()[1:])
+        i -= 1
+    return _UNVERIFIED_REASON.search(" ".join(t.strip() for t in reversed(texts))) is not None
+
+
+def _returned_only(name: str, assign: ast.Assign, fn: ast.AST, parents: dict[int, ast.AST]) -> bool:
+    """``name`` (bound once, by ``assign``) is returned, and otherwise only read for claims."""
+    returned = False
+    for sub in ast.walk(fn):
+        if not isinstance(sub, ast.Name) or sub.id != name:
+            continue
+        if isinstance(sub.ctx, ast.Store):
+            if sub is not assign.targets[0]:
+                return False
+            continue
+        parent = parents.get(id(sub))
+        if isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name) and parent.func.id == "dict":
+            parent = parents.get(id(parent))
+        if isinstance(parent, ast.Return):
+            returned = True
+        elif (
+            isinstance(parent, ast.Call)
+            and isinstance(parent.func, ast.Name)
+            and parent.func.id == "isinstance"
+            and parent.args[:1] == [sub]
+        ):
+            continue  # ``if isinstance(claims, dict): return claims``
+        elif _claim_read(sub, parents) is None:
+            return False
+    return returned
+
+
+#: calls that return the response of an OAuth/OIDC token endpoint
+_TOKEN_ENDPOINT_CALLS = frozenset({"fetch_token", "fetch_access_token", "authorize_access_token", "exchange_code_for_token"})
+_HTTP_CALLS = frozenset({"post", "request", "send"})
+_TOKEN_RESPONSE_KEYS = frozenset({"id_token", "access_token"})
+
+
+def _single_value(target: ast.AST, fn: ast.AST) -> ast.AST | None:
+    """The value of the only assignment to ``target`` (a name, or an attribute such as
+    ``self._id_token``) in ``fn``, without ``await``; ``None`` when it is bound otherwise
+    (a parameter, a loop, ``with ... as``, several assignments)."""
+    key = _target_key(target)
+    stores = 0
+    found: list[ast.AST] = []
+    for sub in ast.walk(fn):
+        if isinstance(sub, (ast.Name, ast.Attribute)) and isinstance(sub.ctx, ast.Store) and _target_key(sub) == key:
+            stores += 1
+        if isinstance(sub, (ast.Assign, ast.AnnAssign)) and sub.value is not None:
+            targets = sub.targets if isinstance(sub, ast.Assign) else [sub.target]
+            if any(_target_key(t) == key for t in targets):
+                found.append(sub.value)
+    if stores != 1 or len(found) != 1:
+        return None
+    value = found[0]
+    return value.value if isinstance(value, ast.Await) else value
+
+
+def _target_key(node: ast.AST) -> str | None:
+    """``"x"`` for a name, ``"self._id_token"`` for an attribute of a name."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+        return f"{node.value.id}.{node.attr}"
+    return None
+
+
+def _call_attr(expr: ast.AST | None) -> str | None:
+    if isinstance(expr, ast.Await):
+        expr = expr.value
+    if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute):
+        return expr.func.attr
+    return None
+
+
+def _unwrap(expr: ast.AST | None, fn: ast.AST, depth: int = 0) -> ast.AST | None:
+    """Follow local names and attributes to their one assignment in ``fn``, and
+    converters (``_optional_str(x)``, ``Adapter.validate_python(x)``, ``str(x)``,
+    ``cast(str, x)``) to their argument."""
+    while expr is not None and depth < 8:
+        depth += 1
+        if isinstance(expr, ast.Await):
+            expr = expr.value
+        elif _target_key(expr) is not None:
+            value = _single_value(expr, fn)
+            if value is None:
+                return expr
+            expr = value
+        elif _is_converter(expr):
+            expr = expr.args[-1]  # type: ignore[attr-defined]  # ``str(x)``, ``validate_python(x)``, ``cast(str, x)``
+        else:
+            return expr
+    return expr
+
+
+def _is_converter(expr: ast.AST) -> bool:
+    if not isinstance(expr, ast.Call) or expr.keywords:
+        return False
+    if _call_attr(expr) in ("get", "json", *_HTTP_CALLS, *_TOKEN_ENDPOINT_CALLS):
+        return False
+    if len(expr.args) == 2:
+        return isinstance(expr.func, (ast.Name, ast.Attribute)) and (
+            expr.func.id if isinstance(expr.func, ast.Name) else expr.func.attr
+        ) == "cast"
+    return len(expr.args) == 1
+
+
+def _http_response(expr: ast.AST | None, fn: ast.AST) -> bool:
+    """``await client.post(...)``, or a project helper wrapping it: ``await send(client.post(...))``."""
+    for _ in range(8):
+        if isinstance(expr, ast.Await):
+            expr = expr.value
+        if isinstance(expr, ast.Call):
+            if _call_attr(expr) in _HTTP_CALLS or any(_call_attr(arg) in _HTTP_CALLS for arg in expr.args):
+                return True
+            if not _is_converter(expr):
+                return False
+            expr = expr.args[-1]
+        elif expr is not None and _target_key(expr) is not None:
+            expr = _single_value(expr, fn)
+        else:
+            return False
+    return False
+
+
+def _from_token_endpoint(token: ast.AST, fn: ast.AST, parents: dict[int, ast.AST]) -> bool:
+    """``token`` is the ``id_token``/``access_token`` of a token-endpoint response the
+    function itself requested: ``resp = await client.post(token_url, ...);
+    jwt.decode(resp.json()["id_token"], ...)``, or ``tokens = await oauth.fetch_token(...)``.
+    Received from the identity provider over TLS, its claims may be read unverified (OIDC
+    Core 3.1.3.7); an ID token the client sends (``await request.json()``) may not."""
+    token = _unwrap(token, fn)  # type: ignore[assignment]
+    container = None
+    if isinstance(token, ast.Subscript) and string_value(token.slice) in _TOKEN_RESPONSE_KEYS:
+        container = token.value
+    elif (
+        isinstance(token, ast.Call)
+        and isinstance(token.func, ast.Attribute)
+        and token.func.attr == "get"
+        and token.args
+        and string_value(token.args[0]) in _TOKEN_RESPONSE_KEYS
+    ):
+        container = token.func.value
+    if container is None:
+        return False
+    container = _unwrap(container, fn)
+    if isinstance(container, ast.Await):
+        container = container.value
+    attr = _call_attr(container)
+    if attr in _TOKEN_ENDPOINT_CALLS:
+        return True
+    if attr != "json":
+        return False
+    return _http_response(container.func.value, fn)  # type: ignore[union-attr]
+
+
 def _unverified_read_only(node: ast.Call, ctx: Context) -> bool:
     """An unverified ``jwt.decode`` whose claims are only read for ``exp``/``iat``/``nbf``,
     or only for the key-picking claims (``iss``, ``kid``…) when a verified decode of the
@@ -868,10 +1211,17 @@ def _unverified_read_only(node: ast.Call, ctx: Context) -> bool:
     holder = parents.get(id(node))
     if isinstance(holder, ast.Call) and isinstance(holder.func, ast.Name) and holder.func.id == "dict" and len(holder.args) == 1:
         holder = parents.get(id(holder))
-    if isinstance(holder, ast.Return) and "unverified" in getattr(fn, "name", "").lower():
+    if _documented_unverified(fn) or _justified_by_comment(node, holder, ctx):
+        return True  # the docstring or a comment says the claims are read unverified on purpose
+    says_unverified = "unverified" in getattr(fn, "name", "").lower()
+    if isinstance(holder, ast.Return) and says_unverified:
         return True  # ``def get_unverified_claims(token): return jwt.decode(...)``: says what it does
+    if _from_token_endpoint(token, fn, parents):
+        return True  # an ID token the identity provider's token endpoint just sent (OIDC Core 3.1.3.7)
     if isinstance(holder, ast.Assign) and len(holder.targets) == 1 and isinstance(holder.targets[0], ast.Name):
         name = holder.targets[0].id
+        if says_unverified and _returned_only(name, holder, fn, parents):
+            return True  # ``claims = jwt.decode(...); return claims`` in a helper named or documented for it
         start = _position(holder)
         rebinds = [
             _position(n)
@@ -956,6 +1306,9 @@ def weak_password_hash(node: ast.Call, ctx: Context) -> None:
         return
     if not data:
         return
+    used = keyword(node, "usedforsecurity")
+    if used is not None and isinstance(used.value, ast.Constant) and used.value.value is False:
+        return  # says it is no security use: a k-anonymity breach lookup (the SHA-1 prefix of a password)
     name = ctx.call_name(node)
     if name is None or not name.startswith("hashlib.") or not ctx.imported_from(func, "hashlib"):
         return

@@ -12,7 +12,7 @@ async def run_commands(path: str):
     subprocess.run(["ls", path], check=True)  # error: XFA104:5
     sp.call(["ls"])  # error: XFA104:5
     out = check_output(["git", "rev-parse", "HEAD"])  # error: XFA104:11
-    proc = subprocess.Popen(["sleep", "1"])  # error: XFA104:12
+    proc = subprocess.Popen(["sleep", "1"]).wait()  # error: XFA104:12
     os.system("true")  # error: XFA104:5
     system("true")  # error: XFA104:5
     listing = os.popen("ls").read()  # error: XFA104:15

@@ -5,7 +5,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 SCHEMA = "app"
 
 
-async def queries(session: AsyncSession, email: str, user_id: int, schema: str, conn, cursor):
+async def queries(session: AsyncSession, email: str, user_id: str, schema: str, conn, cursor, page: int):
     await session.execute(text(f"SELECT * FROM users WHERE email = '{email}'"))  # error: XFA512:32
     await session.execute(text("SELECT * FROM users WHERE id = %s" % user_id))  # error: XFA512:32
     await session.execute(text("SELECT * FROM users WHERE id = {}".format(user_id)))  # error: XFA512:32
@@ -19,6 +19,7 @@ async def queries(session: AsyncSession, email: str, user_id: int, schema: str, 
     await session.execute(text("SELECT * FROM users WHERE email = :email"), {"email": email})
     await session.execute(text("SELECT * FROM users " "WHERE id = :id"), {"id": user_id})
     await session.execute(text("SELECT 1" + " AS one"))
+    await session.execute(text(f"SELECT * FROM users LIMIT 50 OFFSET {page * 50}"))
     await session.execute(text(f"SET search_path TO {schema}"))
     await session.execute(text(f'SET search_path TO "{schema}"'))
     await session.execute(text(f"SELECT count(*) FROM {SCHEMA}.users"))

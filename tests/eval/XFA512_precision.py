@@ -63,11 +63,12 @@ async def values_are_interpolated(session: AsyncSession, tags: list[str], cursor
         await session.execute(text(f"CREATE INDEX ix_{col} ON t ({col})"))  # error: XFA512:36
 
 
-async def utility_statements(session: AsyncSession, conn, engine, tenant_id: str, name: str, note: str, seconds: int):
+async def utility_statements(session: AsyncSession, conn, engine, tenant_id: str, name: str, note: str, seconds: int, timeout: str):
     await session.execute(text(f"SET LOCAL app.tenant_id = '{tenant_id}'"))  # error: XFA512:32
     await session.execute(text(f"CREATE ROLE {name} LOGIN"))  # error: XFA512:32
     await session.execute(text(f"CREATE ROLE {quoted_name(name, True)}"))  # error: XFA512:32
-    conn.exec_driver_sql(f"PRAGMA busy_timeout = {seconds}")  # error: XFA512:26
+    conn.exec_driver_sql(f"PRAGMA busy_timeout = {timeout}")  # error: XFA512:26
+    conn.exec_driver_sql(f"PRAGMA busy_timeout = {seconds}")
     await session.execute(text(f"DO $$ BEGIN RAISE NOTICE '{note}'; END $$"))  # error: XFA512:32
     await session.execute(text(f"GRANT SELECT ON reports TO {name}"))
     quoted = engine.dialect.identifier_preparer.quote(name)

@@ -3,6 +3,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from app.config import settings
 from app.middleware import AuthMiddleware
@@ -16,27 +17,27 @@ app.add_middleware(GZipMiddleware)  # CORS reported once
 # middleware=[...]: the FIRST entry is the outermost
 listed = FastAPI(
     middleware=[
-        Middleware(SessionMiddleware, secret_key=settings.key),
+        Middleware(TrustedHostMiddleware, allowed_hosts=settings.hosts),
         Middleware(CORSMiddleware, allow_origins=settings.origins),  # error: XFA605:9
     ]
 )
 
 MIDDLEWARE = [
-    Middleware(GZipMiddleware),
+    Middleware(AuthMiddleware),
     Middleware(CORSMiddleware, allow_origins=settings.origins),  # error: XFA605:5
 ]
 from_name = FastAPI(middleware=MIDDLEWARE)
 
 # add_middleware wraps the middleware=[...] list
 wrapped = FastAPI(middleware=[Middleware(CORSMiddleware, allow_origins=settings.origins)])  # error: XFA605:31
-wrapped.add_middleware(GZipMiddleware)
+wrapped.add_middleware(AuthMiddleware)
 
 
 def create_app() -> FastAPI:
     application = FastAPI()
     if settings.cors_origins:
         application.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins)  # error: XFA605:9
-    application.add_middleware(SessionMiddleware, secret_key=settings.key)
+    application.add_middleware(TrustedHostMiddleware, allowed_hosts=settings.hosts)
     return application
 
 
@@ -97,12 +98,12 @@ custom_list = FastAPI(
 custom_then_gzip = FastAPI()
 custom_then_gzip.add_middleware(CORSMiddleware, allow_origins=settings.origins)  # error: XFA605:1
 custom_then_gzip.add_middleware(CustomCORSMiddleware)
-custom_then_gzip.add_middleware(GZipMiddleware)
+custom_then_gzip.add_middleware(AuthMiddleware)
 
 custom_list_late = FastAPI(
     middleware=[
         Middleware(PreflightCorsMiddleware),
-        Middleware(SessionMiddleware, secret_key=settings.key),
+        Middleware(TrustedHostMiddleware, allowed_hosts=settings.hosts),
         Middleware(CORSMiddleware, allow_origins=settings.origins),  # error: XFA605:9
     ]
 )

@@ -10,12 +10,14 @@ api_key = "sk-live-abc123"  # error: XFA701:11
 DATABASE_URL = "postgresql://app:hunter2@db:5432/app"  # error: XFA701:16
 REDIS = "redis://:s3cr3t@cache:6379/0"  # error: XFA701:9
 ESCAPED = "postgresql://app:p%40ss@db/app"  # error: XFA701:11
-private_key = "-----BEGIN PRIVATE KEY-----"  # error: XFA701:15
+private_key = "-----BEGIN PRIVATE KEY-----\nMIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQC7Zq\n-----END PRIVATE KEY-----"  # error: XFA701:15
+PEM_MARKER_KEY = "-----BEGIN PRIVATE KEY-----"
 
 
 class Client:
     def __init__(self) -> None:
-        self.access_token = "abc.def.ghi"  # error: XFA701:29
+        self.access_token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI0MiJ9.Zq7LpX9mW2vT4kR8"  # error: XFA701:29
+        self.refresh_token = "abc.def.ghi"
 
 
 def connect(host: str, password: str = "admin") -> None:  # error: XFA701:40

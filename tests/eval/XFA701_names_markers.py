@@ -43,7 +43,7 @@ async def health_check() -> bool:
 # still reported: secret names with real-looking values
 SECRET_KEY = "a8f5f167f44f4964e6c998dee827110c"  # error: XFA701:14
 APP_SECRET = "secret"  # error: XFA701:14
-session_token = "abc.def.ghi"  # error: XFA701:17
+session_token = "abc.def.ghi1"  # error: XFA701:17
 bot_token = "7211:AAH4kz9Qd1"  # error: XFA701:13
 user_token = "u-38fj2kd9"  # error: XFA701:14
 paid = OpenAI(api_key="sk-live-abc123")  # error: XFA701:23

@@ -9,7 +9,7 @@ def handler(path: str, task: asyncio.Task) -> None:
         pass
     try:
         remove(path)
-    except (KeyError, ValueError):  # error: XFA809:5
+    except (KeyError, Exception):  # error: XFA809:5
         ...
     try:
         remove(path)
@@ -17,7 +17,19 @@ def handler(path: str, task: asyncio.Task) -> None:
         pass
     try:
         remove(path)
-    except* ValueError:  # error: XFA809:5
+    except* Exception:  # error: XFA809:5
+        pass
+    try:
+        remove(path)
+    except BaseException:  # error: XFA809:5
+        pass
+    try:
+        remove(path)
+    except (FileNotFoundError, IOError):  # error: XFA809:5
+        pass
+    try:
+        remove(path)
+    except KeyboardInterrupt:  # error: XFA809:5
         pass
     try:
         remove(path)

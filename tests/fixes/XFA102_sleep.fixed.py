@@ -1,8 +1,8 @@
 # path: app/services/jobs.py
 """Polling jobs."""
+import asyncio
 import time
 from time import sleep
-import asyncio
 
 
 async def poll(job) -> None:

@@ -1,6 +1,7 @@
 # path: app/routes/items.py
-from fastapi import APIRouter, Depends, Query, Path
 from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Path
 
 router = APIRouter()
 

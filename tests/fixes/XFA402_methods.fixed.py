@@ -1,7 +1,8 @@
 # path: app/services/users.py
+import json
+
 from app.schemas import User
 from pydantic import BaseModel
-import json
 
 
 class Out(BaseModel):

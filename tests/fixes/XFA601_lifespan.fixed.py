@@ -1,8 +1,9 @@
 # path: app/main.py
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 
 from app.db import database
-from contextlib import asynccontextmanager
 
 @asynccontextmanager
 async def lifespan(app: FastAPI):
