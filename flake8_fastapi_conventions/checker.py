@@ -52,13 +52,22 @@ def run_checks(
     tree: ast.AST, filename: str, settings: Settings, lines: list[str] | None = None
 ) -> list[tuple[int, int, str]]:
     """Findings ``(line, col, message)`` of one parsed file; never raises."""
+    ctx = check_context(tree, filename, settings, lines)
+    return sorted(ctx.findings) if ctx is not None else []
+
+
+def check_context(
+    tree: ast.AST, filename: str, settings: Settings, lines: list[str] | None = None
+) -> Context | None:
+    """The :class:`Context` of one parsed file after the walk (its ``findings`` and their
+    ``ends``); ``None`` when it could not be built. Never raises."""
     ctx = None
     try:
         ctx = Context(tree, filename, settings, lines)
         walk(ctx)
     except Exception as exc:  # the walk itself; rule failures are caught per visitor
         report_failure("flake8_fastapi_conventions.walker", filename, getattr(ctx, "node", None), exc)
-    return sorted(ctx.findings) if ctx is not None else []
+    return ctx
 
 
 def check_source(

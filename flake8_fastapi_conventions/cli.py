@@ -1,4 +1,5 @@
-"""The ``fastapi-conventions`` console script: ``fix``, ``check``, ``rules``, ``rule``.
+"""The ``fastapi-conventions`` console script: ``fix``, ``check``, ``rules``, ``rule``,
+``explain`` and ``server`` (the language server, :mod:`.server`).
 
 ``fix`` and ``check`` read the same flake8 configuration files and options as the plugin
 (flake8's own option parsing is used), so the findings they act on are exactly the ones
@@ -92,6 +93,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     rule = sub.add_parser("rule", help="one rule's documentation")
     rule.add_argument("code", help="a rule code, e.g. XFA402")
+    sub.add_parser(
+        "server",
+        help="a language server on stdin/stdout, for editors (needs the [server] extra)",
+        description=(
+            "Run a Language Server Protocol server on stdin/stdout: this plugin's findings "
+            "as diagnostics of the open documents, their fixes as quick fixes, the rules' "
+            "documentation on hover. Run it from the editor (docs/editors.md); it reads the "
+            "flake8 configuration of the workspace root. Needs "
+            "pip install 'flake8-fastapi-conventions[server]'."
+        ),
+    )
     return parser
 
 
@@ -113,6 +125,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_rules(fixable=args.fixable, enabled=args.enabled)
         if args.command == "explain":
             return run_explain(args.paths)
+        if args.command == "server":
+            return run_server()
         return run_rule(args.code)
     except UsageError as exc:
         print(str(exc), file=sys.stderr)
@@ -319,6 +333,8 @@ class Policy:
         kept = [f for f in findings if decider.decision_for(f.code) is Decision.Selected]
         if not kept or self.options.disable_noqa:
             return kept
+        if not any("noqa" in line.lower() for line in lines):
+            return kept  # no ``# noqa`` anywhere: no need to tokenize the file for its lines
         processor = FileProcessor(filename, self.options, lines=list(lines))
         out = []
         for f in kept:
@@ -617,6 +633,17 @@ def run_explain(paths: list[str]) -> int:
             continue
         print(explain(tree, path, settings))
     return status
+
+
+def run_server() -> int:
+    try:
+        from .server import serve
+    except ImportError as exc:
+        raise UsageError(
+            f"{PROG} server: needs pygls and lsprotocol ({exc}); "
+            "pip install 'flake8-fastapi-conventions[server]'"
+        ) from None
+    return serve()
 
 
 def run_rule(code: str) -> int:

@@ -205,6 +205,10 @@ class Context:
         self.enabled = settings.enabled
         self.path_layer, self._layer_by_directory = settings.classify(filename)
         self.findings: list[tuple[int, int, str]] = []
+        #: where the node of each finding ends, ``(end_line, end_col)`` (col 0-based UTF-8
+        #: bytes), for tools that show a range (the language server); findings reported
+        #: at a ``(line, col)`` have none
+        self.ends: dict[tuple[int, int, str], tuple[int, int]] = {}
         #: every import of the file, module level and function-local (local name ->
         #: dotted qualified name, ``r`` -> ``requests``), for "does this file import X"
         #: questions; names are resolved with :meth:`resolve`, which knows scopes
@@ -1042,7 +1046,11 @@ class Context:
             line, col = node
         else:
             line, col = node.lineno, node.col_offset  # type: ignore[attr-defined]
-        self.findings.append((line, col, rule.format(**kwargs)))
+        message = rule.format(**kwargs)
+        self.findings.append((line, col, message))
+        end_line = getattr(node, "end_lineno", None)
+        if end_line is not None:
+            self.ends[(line, col, message)] = (end_line, node.end_col_offset)  # type: ignore[union-attr]
 
     def wants(self, *rules: Rule) -> bool:
         return any(r.code in self.enabled for r in rules)

@@ -964,6 +964,9 @@ class ProjectIndex:
         self._current_lines: list[str] | None = None
         self._current_saved: bool | None = None
         self._current_import_heads: frozenset[str] | None = None
+        #: summaries that replace the file's on disk: the open buffers of an editor (the
+        #: language server)
+        self.overlays: dict[str, dict] = {}
         if current is not None:
             self.set_current(*current)
 
@@ -1014,6 +1017,21 @@ class ProjectIndex:
             self._current_saved = _same_as_saved(self._current_path, self._current_lines)
         return self._current_saved
 
+    def set_overlay(self, path: str, summary: dict) -> None:
+        """Module ``path``'s summary is ``summary`` (an editor's buffer), not its file's."""
+        self.overlays[os.path.abspath(path)] = summary
+        self._lookups.clear()
+
+    def drop_overlay(self, path: str) -> None:
+        """Module ``path`` is its file on disk again (the buffer was closed)."""
+        path = os.path.abspath(path)
+        if self.overlays.pop(path, False) is not False:
+            self._lookups.clear()
+        if path == self._current_path:  # the buffer was also the last file checked
+            self._summaries.pop(path, None)
+            self._current_path = self._current_tree = self._current_lines = None
+            self._current_names = self._current_import_heads = self._current_saved = None
+
     def _defines(self, path: str, name: str) -> bool:
         """The module ``path`` defines ``name`` at top level (a class, function or value)."""
         if path == self._current_path and self._current_tree is not None and path not in self._summaries:
@@ -1045,6 +1063,8 @@ class ProjectIndex:
             if entry is None:
                 entry = self._summaries[path] = (-1, -1, summarize(self._current_tree, self.non_fastapi))
             return entry[2]
+        if path in self.overlays:
+            return self.overlays[path]
         try:
             st = os.stat(path)
         except OSError:
@@ -1417,7 +1437,14 @@ def index_for(
     """The process's index of the project ``filename`` belongs to, with ``tree`` as the
     checked file's source.  One index per project root (and cache setting) per process, so
     the summaries read for one file serve the next."""
-    root = find_root(filename, getattr(settings, "project_root", None))
+    index = shared_index(find_root(filename, getattr(settings, "project_root", None)), settings, non_fastapi)
+    index.set_current(filename, tree, lines)
+    return index
+
+
+def shared_index(root: str | None, settings: Any, non_fastapi: Iterable[str] = ()) -> ProjectIndex:
+    """The process's index of the project at ``root`` (made on first use, with the summary
+    cache the settings ask for); :func:`index_for` hands it to each checked file."""
     cache_dir = getattr(settings, "cache_dir", None)
     no_cache = bool(getattr(settings, "no_cache", False))
     key = (root, cache_dir, no_cache)
@@ -1434,5 +1461,4 @@ def index_for(
 
                 cache = SummaryCache(root, cache_dir, enabled=True, version=f"{__version__}+s{SUMMARY_VERSION}")
         index = _indexes[key] = ProjectIndex(root, cache, non_fastapi)
-    index.set_current(filename, tree, lines)
     return index
