@@ -80,6 +80,7 @@ def test_unsafe_fixes_need_the_flag(code: str) -> None:
     (before,) = [p for p in PAIRS if p.name.startswith(code)][:1] or [None]
     assert before is not None
     source = before.read_text()
-    result = fix_text(source, _path_of(source), unsafe=False)
+    settings = Settings(enabled=enabled_codes(None, [code]))  # switched on where it is off by default
+    result = fix_text(source, _path_of(source), settings, unsafe=False)
     assert result.text == source
     assert result.unsafe_available >= 1
