@@ -27,7 +27,7 @@ XFA501 = rule(
     "legacy-session-query",
     default=True,
     seeds=("004",),
-    message="{receiver}.query() is the legacy SQLAlchemy 1.x Query API; use select(): {await_}{receiver}.execute(select(Model).where(...))",
+    message="{receiver}.query() is the legacy SQLAlchemy 1.x Query API; use select(): {advice}",
     what="""
         Reports `<session>.query(...)` where the receiver is a SQLAlchemy or SQLModel
         session: a parameter annotated `AsyncSession`/`Session` (directly or through an
@@ -37,6 +37,15 @@ XFA501 = rule(
 
         Scope: every file is checked, tests and scripts (CI scripts included) too: a legacy
         `query()` in a test is the same API to migrate.
+
+        The advice follows what the session is. `await session.execute(...)` only for a
+        session known to be an `AsyncSession` (annotated so, entered with `async with`, made
+        by `async_sessionmaker`). A sync `Session` (annotated so, entered with a plain `with`,
+        made by `sessionmaker(...)` without `class_=AsyncSession`) gets `session.execute(...)`
+        without `await` — its `Result` is not awaitable — and, inside an `async def`, the
+        note that it blocks the event loop (move to an `AsyncSession`, or run the sync work
+        in a thread). When nothing shows which it is, an `async def` gets "await it when the
+        session is an AsyncSession".
     """,
     why="""
         `Session.query()` is the 1.x "legacy" API: it does not exist on `AsyncSession`
@@ -67,6 +76,8 @@ XFA501 = rule(
         "`.query(...)` on objects that are not sessions: a parameter annotated as something else "
         "(`db: Database`, `client: InfluxDBClient`), a name bound to another library's object.",
         "`.query(\"SELECT ...\")` with a string: raw-SQL clients of other libraries, not the ORM.",
+        "Test doubles: `session = MagicMock()`, or a session taken from a factory bound to a "
+        "`unittest.mock` object (`maker = MagicMock(); with maker() as session:`).",
     ),
 )
 
@@ -936,6 +947,8 @@ def is_session_factory_call(ctx: Context, call: ast.expr) -> bool:
     if not isinstance(call, ast.Call):
         return False
     func = call.func
+    if ctx.is_test_double(func):
+        return False  # ``SessionLocal = MagicMock()``: a test double
     qualname = ctx.resolve(func)
     if qualname in SESSION_TYPES and "Connection" not in qualname:
         return True
@@ -1088,7 +1101,7 @@ def _method_call(node: ast.Call, attr: str, receiver: ast.expr, ctx: Context) ->
     if attr == "query":
         if node.args and not isinstance(node.args[0], (ast.Constant, ast.JoinedStr, ast.BinOp)) and is_db_session(ctx, receiver):
             if not any(isinstance(a, ast.Starred) for a in node.args[:1]):
-                ctx.report(node, XFA501, receiver=_receiver_text(receiver), await_="await " if ctx.in_async_scope else "")
+                ctx.report(node, XFA501, receiver=_receiver_text(receiver), advice=_select_advice(receiver, ctx))
     elif attr == "commit":
         _commit(node, receiver, ctx)
     elif attr in ("rollback", "close"):
@@ -1119,6 +1132,25 @@ def _method_call(node: ast.Call, attr: str, receiver: ast.expr, ctx: Context) ->
 
 
 _TRY_STAR = getattr(ast, "TryStar", ast.Try)
+
+
+def _select_advice(receiver: ast.expr, ctx: Context) -> str:
+    """The ``select()`` call to write instead, by what the session is: awaited only on a
+    session known to be an ``AsyncSession``; a sync ``Session`` in an ``async def`` gets
+    no ``await`` (its ``Result`` is not awaitable) but the advice to move off it."""
+    text = _receiver_text(receiver)
+    call = f"{text}.execute(select(Model).where(...))"
+    flavour = ctx.session_flavour(receiver)
+    if flavour == "async":
+        return f"await {call}"
+    if not ctx.in_async_scope:
+        return call
+    if flavour == "sync":
+        return (
+            f"{call} (a sync Session, not awaitable; it blocks the event loop in this async "
+            "function: switch to an AsyncSession and await it, or run the sync work in a thread)"
+        )
+    return f"{call} (await it when the session is an AsyncSession)"
 
 # -- XFA502 / XFA503 / XFA504 / XFA505 / XFA511 ------------------------------------------
 

@@ -11,6 +11,7 @@ from typing import Any
 from ..context import FASTAPI_APP_FACTORIES, FUNCTION_TYPES, NON_FASTAPI_FRAMEWORKS, Context, Frame, comment_of, keyword, dotted_name, last_name
 from ..settings import normalize_path
 from ..registry import rule, visitor
+from ..project import http_middleware_passes_through
 
 XFA601 = rule(
     "XFA601",
@@ -329,8 +330,15 @@ XFA605 = rule(
         `add_middleware` call on an app whose `middleware=[...]` list holds CORS (added
         middleware wraps the list). A later middleware that is itself a CORS handler (its
         name says CORS: `CustomCORSMiddleware`) does not count, nor one that never answers a
-        request itself (`GZipMiddleware`, `SessionMiddleware`, and project classes deriving
-        only from them). Test files (the tests layer) are not checked; scripts are (CI
+        request itself: `GZipMiddleware`, `SessionMiddleware`, `BrotliMiddleware`
+        (brotli_asgi), `PrometheusMiddleware` (starlette_exporter) and project classes
+        deriving only from them, and any middleware of the project whose code shows it (a
+        `dispatch`, or a `__call__(self, request, call_next)`, whose every `return` gives
+        `call_next`'s response, headers set on it or not; a pure ASGI `__call__` that calls
+        `self.app` and only wraps `send`, never sending a message itself). A middleware
+        added with `app.middleware("http")(f)` (a function or an instance) wraps CORS like
+        `add_middleware` and is named as the culprit. A library middleware not in that list
+        cannot be read from here and still counts. Test files (the tests layer) are not checked; scripts are (CI
         scripts included: an app they build is configured like the real one).
 
         Scope: test files (the tests layer) are not checked; scripts are, CI scripts
@@ -369,8 +377,9 @@ XFA605 = rule(
         "`app.add_middleware(CustomCORSMiddleware)` after `CORSMiddleware`.",
         "A later `add_middleware` (or an earlier list entry) that never answers early: "
         "`GZipMiddleware` (it compresses what the app answers), `SessionMiddleware` (it "
-        "keeps the session cookie), and a project class deriving only from them "
-        "(`class SelectiveGZip(GZipMiddleware)`).",
+        "keeps the session cookie), `BrotliMiddleware`, `PrometheusMiddleware`, a project class deriving only "
+        "from them (`class SelectiveGZip(GZipMiddleware)`), and a project middleware that only sets headers "
+        "on `call_next`'s response or only wraps `send`.",
     ),
 )
 
@@ -953,17 +962,38 @@ _NEVER_ANSWERS = frozenset(
         "starlette.middleware.gzip.GZipMiddleware",
         "fastapi.middleware.gzip.GZipMiddleware",
         "starlette.middleware.sessions.SessionMiddleware",
+        # compression and metrics of other libraries: they pass every request through
+        "brotli_asgi.BrotliMiddleware",
+        "starlette_exporter.PrometheusMiddleware",
+        "starlette_exporter.middleware.PrometheusMiddleware",
     }
 )
 
 
 def _never_answers(ctx: Context, node: ast.AST | None) -> bool:
-    """``node`` is ``GZipMiddleware``/``SessionMiddleware`` or a class of the project that
-    derives only from them (followed through the project index)."""
+    """``node`` is a middleware class that never answers a request itself: one of
+    ``_NEVER_ANSWERS`` or a class of the project deriving only from them, or a class of the
+    project whose own code shows it (the index's ``pass``: a ``dispatch`` that always
+    returns ``call_next``'s response, a pure ASGI ``__call__`` that only wraps ``send``)."""
     if not isinstance(node, (ast.Name, ast.Attribute)):
         return False
+    sym = ctx.symbol(node)
+    if sym is not None and sym.kind == "class" and isinstance(sym.info, dict) and sym.info.get("pass"):
+        return True
     ancestors = ctx.class_ancestors(node)
     return bool(ancestors) and all(a in _NEVER_ANSWERS for a in ancestors)
+
+
+def _function_never_answers(ctx: Context, node: ast.AST | None) -> bool:
+    """``node`` names a ``(request, call_next)`` function of this file that always
+    returns ``call_next``'s response (``app.middleware("http")(add_headers)``)."""
+    if not isinstance(node, ast.Name):
+        return False
+    fn = ctx.functions.get(node.id)
+    if not isinstance(fn, ast.AsyncFunctionDef):
+        return False
+    names = [a.arg for a in (*fn.args.posonlyargs, *fn.args.args)]
+    return len(names) == 2 and http_middleware_passes_through(fn, names[1])
 
 
 def _is_base_http(ctx: Context, node: ast.AST | None) -> bool:
@@ -1129,6 +1159,11 @@ def calls(node: ast.Call, ctx: Context) -> None:
             tail = qualname.rsplit(".", 1)[-1]
             if tail not in _CALL_TAILS:
                 return
+    elif cls is ast.Call:
+        # ``app.middleware("http")(SetAuthCookie())``: a middleware added by a call
+        if not ctx.is_test and node.args and _is_http_middleware_call(ctx, func):  # type: ignore[arg-type]
+            _added_http_middleware(node, func.func.value, node.args[0], ctx)  # type: ignore[attr-defined]
+        return
     else:
         return
     if ctx.is_test:
@@ -1403,6 +1438,62 @@ def _exclusive(a: dict[int, str], b: dict[int, str]) -> bool:
     return False
 
 
+def _is_http_middleware_call(ctx: Context, func: ast.Call) -> bool:
+    """``func`` is ``app.middleware("http")`` on an app."""
+    inner = func.func
+    return (
+        isinstance(inner, ast.Attribute)
+        and inner.attr == "middleware"
+        and len(func.args) == 1
+        and _str(func.args[0]) == "http"
+        and _is_app(ctx, inner.value)
+    )
+
+
+def _added_http_middleware(node: ast.Call, receiver: ast.expr, added: ast.expr, ctx: Context) -> None:
+    """``app.middleware("http")(added)``: it wraps every middleware added before it."""
+    if isinstance(added, ast.Call):  # an instance: ``SetAuthCookieMiddleware()``
+        target = added.func
+        passes = _never_answers(ctx, target)
+    else:
+        target = added
+        passes = _function_never_answers(ctx, target) or _never_answers(ctx, target)
+    if passes or _is_cors_handler(ctx, target):
+        return
+    name = dotted_name(target) or "another middleware"
+    _wraps_cors(receiver, name, f"{dotted_name(receiver) or 'app'}.middleware('http')({name}) is added later", ctx)
+
+
+def _wraps_cors(receiver: ast.expr, name: str, why: str, ctx: Context) -> None:
+    """A middleware ``name`` that answers requests itself is added to ``receiver`` here:
+    report the CORS calls it wraps."""
+    key = dotted_name(receiver)
+    if key is None:
+        return
+    stacks: dict[str, list[Any]] = ctx.frame.data.setdefault("xfa6_stacks", {})
+    branches = _branches(ctx)
+    for entry in stacks.get(key, []):
+        if entry["reported"] or _exclusive(entry["branches"], branches):
+            continue
+        entry["reported"] = True
+        if entry["from_list"]:
+            ctx.report(
+                entry["node"],
+                XFA605,
+                other=name,
+                why=f"{why}, and it wraps the middleware=[...] list",
+                fix="add CORSMiddleware with add_middleware after every other middleware instead of in the list",
+            )
+        else:
+            ctx.report(
+                entry["node"],
+                XFA605,
+                other=name,
+                why=f"{why}, and the middleware added last is the outermost",
+                fix="add CORSMiddleware after every other middleware",
+            )
+
+
 def _add_middleware(node: ast.Call, receiver: ast.expr, ctx: Context) -> None:
     cls = node.args[0]
     if _is_base_http(ctx, cls):
@@ -1420,7 +1511,9 @@ def _add_middleware(node: ast.Call, receiver: ast.expr, ctx: Context) -> None:
         if _is_cors_handler(ctx, cls):
             return  # a CORS handler of its own may wrap CORSMiddleware
         if _never_answers(ctx, cls):
-            return  # compresses or keeps session state: every response still passes CORS
+            return  # compresses, keeps state or sets headers: every response still passes CORS
+        if _is_base_http(ctx, cls) and _function_never_answers(ctx, _kw(node, "dispatch")):
+            return  # add_middleware(BaseHTTPMiddleware, dispatch=add_headers)
         name = dotted_name(cls) or "another middleware"
         for entry in stack:
             if entry["reported"] or _exclusive(entry["branches"], branches):
