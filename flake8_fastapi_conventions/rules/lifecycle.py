@@ -239,7 +239,7 @@ XFA604 = rule(
     "call-next-unguarded",
     default=True,
     seeds=("004",),
-    message="`await {call_next}(...)` in middleware is not inside try, so the code after it is skipped when the route raises; wrap it in try/except, log the exception and return a 500 response (or re-raise) so an error in the route does not break the middleware chain",
+    message="`await {call_next}(...)` in middleware is not inside try, so the code after it is skipped when the route raises; wrap it in try/except (log the exception, then re-raise or return a 500) or move that work into finally, so failed requests get it too",
     what="""
         Reports `await call_next(request)` that is not inside the body of a `try` in
         Starlette/FastAPI HTTP middleware, when code runs after it that an exception in
@@ -252,6 +252,18 @@ XFA604 = rule(
         `return response` — is not reported: Starlette's error middleware still answers
         with a 500. Test files (the tests layer) are not checked; scripts are.
 
+        Headers and cookies are a decision (the catalog says "work after it that an error
+        would skip"; the third reading left headers open, the fourth decided): setting
+        headers or cookies on the response `call_next` returned (`response.headers[k] =
+        v`, `.headers.update(...)`, `del response.headers[k]`, `set_cookie`), also under an
+        `if` and with local values computed for them from builtins, `time`/`datetime` and
+        value methods, is not reported. When the route raises there is no such response:
+        Starlette's error middleware answers with a 500 of its own, outside this middleware,
+        and the try/except fix would not put those headers on it either. A header whose
+        value comes from another call (`request_id_for(request)`), or any other statement
+        (logging, metrics, telemetry, cleanup), is reported: the rule cannot tell whether
+        that work must also run for failed requests.
+
         Scope: test files (the tests layer) are not checked; scripts are, CI scripts
         included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
@@ -262,17 +274,19 @@ XFA604 = rule(
         (timing, request-id headers, logging) is skipped for exactly the requests that failed.
     """,
     bad="""
+        import logging
         import time
 
         from fastapi import FastAPI, Request
 
         app = FastAPI()
+        logger = logging.getLogger(__name__)
 
 
-        async def add_timing(request: Request, call_next):
+        async def log_timing(request: Request, call_next):
             started = time.perf_counter()
             response = await call_next(request)
-            response.headers["x-elapsed"] = str(time.perf_counter() - started)
+            logger.info("request.done", extra={"elapsed": time.perf_counter() - started})
             return response
     """,
     good="""
@@ -286,14 +300,14 @@ XFA604 = rule(
         logger = logging.getLogger(__name__)
 
 
-        async def add_timing(request: Request, call_next):
+        async def log_timing(request: Request, call_next):
             started = time.perf_counter()
             try:
                 response = await call_next(request)
             except Exception:
-                logger.exception("request.failed")
+                logger.exception("request.failed", extra={"elapsed": time.perf_counter() - started})
                 return JSONResponse({"detail": "Internal Server Error"}, status_code=500)
-            response.headers["x-elapsed"] = str(time.perf_counter() - started)
+            logger.info("request.done", extra={"elapsed": time.perf_counter() - started})
             return response
     """,
     not_flagged=(
@@ -302,12 +316,13 @@ XFA604 = rule(
         "A call named `call_next` in a function that is not middleware (its second parameter is not the callee).",
         "A pass-through `return await call_next(request)` (also in an `if`/`with` block), or "
         "`response = await call_next(request)` followed only by `return response`.",
-        "Cookie updates of the response only: `response = await call_next(request)` followed "
-        "by `response.set_cookie(...)`/`response.delete_cookie(...)` (also under an `if`) and "
-        "`return response` — a refreshed session or token cookie belongs on a response the "
-        "route produced, so skipping it when the route raises is right. Other work after "
-        "`call_next` (headers, logging, timing) is reported: the rule cannot tell a header "
-        "meant only for successful responses from bookkeeping that failed requests need too.",
+        "Cookie and header updates of the response only: `response = await call_next(request)` "
+        "followed by `response.set_cookie(...)`/`response.delete_cookie(...)`, "
+        "`response.headers[k] = v`/`.headers.update(...)`/`del response.headers[k]` (also under an "
+        "`if`, with local values computed from builtins, `time`/`datetime` and value methods) and "
+        "`return response` — they belong on a response the route produced, and when it raises "
+        "there is none. Other work after `call_next` (logging, metrics, telemetry, cleanup, a "
+        "header whose value another call computes) is reported.",
         "Middleware of other frameworks: a class deriving a FastMCP `Middleware` (or any class "
         "imported from another framework), a `call_next` that takes a context "
         "(`on_message(self, context, call_next)`) rather than a Request.",
@@ -2044,7 +2059,7 @@ def _work_after(node: ast.Await, ctx: Context) -> bool:
         return True  # the response is used in the same statement: ``return add_headers(await ...)``
     following = _next_statement(chain, index)
     if response is not None and following is not None and following is not _LOOP_CONTINUES:
-        following = _skip_cookie_updates(chain, index, following, response)
+        following = _skip_cookie_updates(chain, index, following, response, ctx)
     if following is None:
         return False
     if following is _LOOP_CONTINUES:
@@ -2061,7 +2076,7 @@ _LOOP_CONTINUES = ast.Pass()
 _COOKIE_METHODS = frozenset({"set_cookie", "delete_cookie"})
 
 
-def _skip_cookie_updates(chain: list[ast.AST], index: int, following: ast.AST, response: str) -> ast.AST | None:
+def _skip_cookie_updates(chain: list[ast.AST], index: int, following: ast.AST, response: str, ctx: Context) -> ast.AST | None:
     """The statement after the cookie updates that directly follow ``response = await
     call_next(request)`` in the same block: ``response.set_cookie(...)`` /
     ``response.delete_cookie(...)``, also under an ``if`` whose branches hold only such
@@ -2081,7 +2096,7 @@ def _skip_cookie_updates(chain: list[ast.AST], index: int, following: ast.AST, r
     position = next(i for i, c in enumerate(block) if c is stmt)
     rest = block[position + 1:]
     skipped = 0
-    while skipped < len(rest) and _cookie_update(rest[skipped], response):
+    while skipped < len(rest) and _cookie_update(rest[skipped], response, ctx):
         skipped += 1
     if skipped == 0:
         return following
@@ -2090,18 +2105,74 @@ def _skip_cookie_updates(chain: list[ast.AST], index: int, following: ast.AST, r
     return _next_statement([*chain[:index], rest[-1]], index)
 
 
-def _cookie_update(stmt: ast.AST, response: str) -> bool:
+_HEADER_METHODS = frozenset({"update", "append", "setdefault", "__setitem__", "pop", "__delitem__", "add_vary_header"})
+#: methods whose result is a plain value (a header's timing or id)
+_PURE_METHODS = frozenset({"total_seconds", "isoformat", "timestamp", "hex", "format", "lower", "upper", "strip"})
+
+
+def _headers_of(expr: ast.AST, response: str) -> bool:
+    """``expr`` is ``response.headers``."""
+    return (
+        isinstance(expr, ast.Attribute)
+        and expr.attr in ("headers", "raw_headers")
+        and isinstance(expr.value, ast.Name)
+        and expr.value.id == response
+    )
+
+
+def _pure_value(expr: ast.AST | None, ctx: Context) -> bool:
+    """``expr`` only computes a value: no ``await``, and its calls are builtins, ``time``
+    / ``datetime`` functions or value methods (``.total_seconds()``)."""
+    if expr is None:
+        return True
+    for node in ast.walk(expr):
+        if isinstance(node, (ast.Await, ast.Yield, ast.YieldFrom, ast.NamedExpr, ast.Lambda)):
+            return False
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Name) and ctx.is_builtin(func) and func.id not in ("print", "exec", "eval", "open", "setattr", "delattr"):
+                continue
+            qualname = ctx.resolve(func) if isinstance(func, (ast.Name, ast.Attribute)) else None
+            if qualname and qualname.split(".", 1)[0] in ("time", "datetime") and ctx.imported_from(func, "time", "datetime"):
+                continue
+            if isinstance(func, ast.Attribute) and func.attr in _PURE_METHODS:
+                continue
+            return False
+    return True
+
+
+def _cookie_update(stmt: ast.AST, response: str, ctx: Context) -> bool:
+    """``stmt`` only changes the response the route produced: its cookies
+    (``set_cookie``/``delete_cookie``) or its headers (``response.headers[k] = v``,
+    ``response.headers.update(...)``, ``del response.headers[k]``), or computes a local
+    value for them (``elapsed = time.perf_counter() - started``); also an ``if`` whose
+    branches do only that. When the route raises there is no such response: nothing is
+    lost (the decision for XFA604, see the docs page)."""
     if isinstance(stmt, ast.Expr):
         call = stmt.value
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)):
+            return False
+        owner = call.func.value
+        if call.func.attr in _COOKIE_METHODS and isinstance(owner, ast.Name) and owner.id == response:
+            return True
         return (
-            isinstance(call, ast.Call)
-            and isinstance(call.func, ast.Attribute)
-            and call.func.attr in _COOKIE_METHODS
-            and isinstance(call.func.value, ast.Name)
-            and call.func.value.id == response
+            call.func.attr in _HEADER_METHODS
+            and _headers_of(owner, response)
+            and all(_pure_value(a, ctx) for a in [*call.args, *(k.value for k in call.keywords)])
         )
+    if isinstance(stmt, ast.Assign):
+        if all(isinstance(t, ast.Subscript) and _headers_of(t.value, response) for t in stmt.targets):
+            return _pure_value(stmt.value, ctx) and all(_pure_value(t.slice, ctx) for t in stmt.targets)  # type: ignore[attr-defined]
+        if len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) and stmt.targets[0].id != response:
+            return _pure_value(stmt.value, ctx)
+        return False
+    if isinstance(stmt, ast.Delete):
+        return all(isinstance(t, ast.Subscript) and _headers_of(t.value, response) for t in stmt.targets)
     if isinstance(stmt, ast.If):
-        return bool(stmt.body) and all(_cookie_update(s, response) for s in [*stmt.body, *stmt.orelse])
+        return (
+            bool(stmt.body)
+            and all(_cookie_update(s, response, ctx) for s in [*stmt.body, *stmt.orelse])
+        )
     return False
 
 
