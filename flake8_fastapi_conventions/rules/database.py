@@ -102,7 +102,13 @@ XFA502 = rule(
         thread pool. The project index says what a name of another module is, not who
         calls a function, so such a function's callers are unknown and the engine it uses
         is reported; hand the function over in the module that defines the engine, or
-        build the engine where the thread runs.
+        build the engine where the thread runs. For the same reason these are still
+        reported, although a team may dismiss them (fourth reading): a sync engine built in
+        a function whose only caller is Alembic's `env.py` in another module, an engine
+        built only to read `engine.dialect` (`create_engine` is lazy and connects on first
+        use), a sync `sessionmaker` accessor nothing calls, and a sync engine kept for a
+        background job of another module (a sync generator handed to a library). Which
+        code calls a function, and from where, is not in the project index.
 
         Scope: tests and scripts are not checked. A CI script counts as a script under a
         `scripts/` directory (`.github/scripts/`); elsewhere (`ci/check.py`) it is checked
@@ -316,6 +322,12 @@ XFA506 = rule(
         "`cli/`/`commands/`) and CLI commands (`@<group>.command()`): one-shot developer tools "
         "such as an `init-db` command.",
         "Functions or methods merely named `create_all`.",
+        "`create_all` followed, in the code that runs after it in the same function, by a "
+        "stamp of the Alembic head (`migrations.stamp(\"head\")`, `stamp(revision=\"heads\")` of a "
+        "project wrapper; a module importing `alembic` is not checked at all): the Alembic "
+        "cookbook's \"build an up-to-date database from scratch\", where later starts run "
+        "`alembic upgrade`. A stamp in another branch, before the `create_all`, or of another "
+        "revision does not count.",
     ),
 )
 
@@ -1677,7 +1689,45 @@ def _create_all(attr: ast.expr, report_at: ast.AST, ctx: Context) -> None:
         return
     if _outside_app(ctx) or _is_cli_file(ctx):
         return
+    if _stamped_after(ctx):
+        return  # Alembic's "create from scratch, then stamp head": Alembic owns the schema
     ctx.report(report_at, XFA506, expr=dotted_name(attr) or "metadata.create_all")
+
+
+_HEAD_REVISIONS = frozenset({"head", "heads"})
+
+
+def _stamps_head(node: ast.AST) -> bool:
+    """``node`` holds a call that stamps the Alembic head revision: ``command.stamp(cfg,
+    "head")`` or a wrapper's ``.stamp("head")`` (the revision given as a literal)."""
+    for sub in ast.walk(node):
+        if not (isinstance(sub, ast.Call) and last_name(sub.func) == "stamp"):
+            continue
+        values = [*sub.args, *(kw.value for kw in sub.keywords if kw.arg in ("revision", None))]
+        if any(string_value(v) in _HEAD_REVISIONS for v in values):
+            return True
+    return False
+
+
+def _stamped_after(ctx: Context) -> bool:
+    """The code that runs after this ``create_all`` in its function (the rest of each
+    enclosing block, outwards) stamps the Alembic head: the cookbook's "build an
+    up-to-date database from scratch" (``create_all`` on an empty database, then
+    ``alembic stamp head``; later starts go through ``alembic upgrade``)."""
+    chain = [*ctx.ancestors, ctx.node]
+    for i in range(len(chain) - 2, -1, -1):
+        parent, child = chain[i], chain[i + 1]
+        if isinstance(parent, (ast.Lambda, ast.ClassDef, ast.Module)):
+            return False
+        for name in ("body", "orelse", "finalbody"):
+            block = getattr(parent, name, None)
+            if isinstance(block, list) and any(c is child for c in block):
+                position = next(j for j, c in enumerate(block) if c is child)
+                if any(_stamps_head(stmt) for stmt in block[position + 1:]):
+                    return True
+        if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return False
+    return False
 
 
 _CLI_FILES = frozenset({"cli.py", "manage.py", "commands.py", "__main__.py"})
