@@ -119,6 +119,11 @@ XFA702 = rule(
         "are not known here.",
         "OpenID Connect ID tokens (a payload with `nonce`, `at_hash`, `auth_time`, `azp`…), whose "
         "standard claims include `email` and `name`.",
+        "In test files, a stand-in for a token the identity provider issues: a payload with a "
+        "claim IdPs put in their access tokens (`email_verified`, `phone_number_verified`, "
+        "`preferred_username`, `realm_access`, `resource_access`). The application reads those "
+        "tokens, it does not mint them. In application code such a payload is still reported: "
+        "an application copying `email_verified` into its own token carries the e-mail too.",
     ),
 )
 
@@ -886,6 +891,12 @@ def _local_payload(payload: ast.AST | None, encode: ast.Call, ctx: Context) -> a
 #: claims only an OpenID Connect ID token carries; its standard claims include ``email``,
 #: ``name``… (OIDC Core §5.1), so an identity provider (or a test faking one) must send them
 _OIDC_ID_TOKEN_KEYS = frozenset({"nonce", "at_hash", "c_hash", "auth_time", "acr", "amr", "azp"})
+#: claims an identity provider puts in the tokens it issues (OIDC Core §5.1, Keycloak's
+#: role claims); in a test, a payload with one of them fakes the IdP's token, which the
+#: application reads but does not mint (fourth reading: a Keycloak access token stand-in)
+_IDP_TOKEN_KEYS = frozenset(
+    {"email_verified", "phone_number_verified", "preferred_username", "realm_access", "resource_access"}
+)
 
 
 @visitor(ast.Call, codes=(XFA702, XFA703, XFA704))
@@ -906,7 +917,8 @@ def jwt_calls(node: ast.Call, ctx: Context) -> None:
             return
         keys, complete = found
         pii = [(k, n) for k, n in keys if k.lower() in _PII_KEYS]
-        if pii and not any(k in _OIDC_ID_TOKEN_KEYS for k, _ in keys):
+        idp = _OIDC_ID_TOKEN_KEYS | _IDP_TOKEN_KEYS if ctx.is_test else _OIDC_ID_TOKEN_KEYS
+        if pii and not any(k in idp for k, _ in keys):
             ctx.report(pii[0][1], XFA702, keys=", ".join(repr(k) for k, _ in pii))
         if complete and not ctx.is_test and not any(k == "exp" for k, _ in keys):
             ctx.report(node, XFA703)
