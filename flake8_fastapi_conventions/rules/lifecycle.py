@@ -352,8 +352,11 @@ XFA605 = rule(
         `call_next`'s response, headers set on it or not; a pure ASGI `__call__` that calls
         `self.app` and only wraps `send`, never sending a message itself). A middleware
         added with `app.middleware("http")(f)` (a function or an instance) wraps CORS like
-        `add_middleware` and is named as the culprit. A library middleware not in that list
-        cannot be read from here and still counts. Test files (the tests layer) are not checked; scripts are (CI
+        `add_middleware` and is named as the culprit. A library middleware not in that list,
+        or a class the project index cannot follow (one of another package root), cannot be
+        read from here and still counts; the message names the first middleware added after
+        CORS that is not known to pass requests through, which may be such an unread one
+        rather than a later one that does answer early. Test files (the tests layer) are not checked; scripts are (CI
         scripts included: an app they build is configured like the real one).
 
         Scope: test files (the tests layer) are not checked; scripts are, CI scripts
@@ -833,6 +836,12 @@ XFA614 = rule(
         clause does not show, and only 4xx details from domain exceptions are exempt. When
         the message is fixed and meant for clients, pass it explicitly
         (`detail="Search index unavailable"`) or as a key into fixed messages.
+
+        What the rule cannot tell (fourth reading): an internal machine-to-machine server
+        whose `detail` is its error channel — a sandbox runtime behind a shared session
+        key, whose only client reads `detail` back and already runs commands on the same
+        machine. Nothing in the code of the route says who its clients are, so such
+        servers are reported; silence them per file with `per-file-ignores`.
 
         Scope: test files (the tests layer) are not checked; scripts are, CI scripts
         included (`scripts/`, `.github/scripts/`, `ci/`).
