@@ -760,7 +760,8 @@ class Context:
         entered with ``async with``), ``"sync"`` when it is known to be a sync ``Session``
         (annotated so, entered with a plain ``with`` — an ``AsyncSession`` has no
         ``__enter__`` —, or made by a ``sessionmaker(...)`` of this file without
-        ``class_=AsyncSession``); ``None`` when nothing says which."""
+        ``class_=AsyncSession``); ``None`` when nothing says which. Whether ``expr`` is a
+        session at all is ``is_session``'s question: this one assumes it is."""
         if not isinstance(expr, ast.Name):
             return None
         found = self.lookup(expr.id)
@@ -780,7 +781,10 @@ class Context:
                 qualname = self.resolve(base) or ""
                 if qualname in SESSION_TYPES:
                     return "async" if ".asyncio" in qualname else "sync"
-        if found.kind == "with" and found.value is not None and self.opens_session(found.value):
+        if found.kind == "with" and found.value is not None:
+            # a session entered with ``with`` is sync (``AsyncSession`` has no
+            # ``__enter__``), one entered with ``async with`` is async (``Session`` has no
+            # ``__aenter__``) — whatever made it; the caller decides it is a session
             return "async" if isinstance(found.node, ast.AsyncWith) else "sync"
         if found.kind == "assign" and isinstance(found.value, ast.Call):
             return self._factory_flavour(found.value.func)

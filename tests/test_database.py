@@ -154,3 +154,19 @@ def test_xfa501_advice_follows_the_session_type():
     assert sync_sync.endswith("use select(): db.execute(select(Model).where(...))")
     assert "await it when the session is an AsyncSession" in unknown
     assert "use select(): await" not in unknown
+
+
+def test_xfa501_session_entered_with_plain_with_is_sync():
+    """Whatever made it, a session entered with a plain ``with`` is no AsyncSession."""
+    source = """
+        from app.models import Order
+
+
+        async def check(store):
+            with store.session_maker() as session:
+                return session.query(Order).first()
+        """
+    found = _messages(source, code="XFA501")
+    assert len(found) == 1, found
+    assert "(a sync Session, not awaitable" in found[0]
+    assert "use select(): await" not in found[0]

@@ -37,3 +37,9 @@ async def test_double() -> None:
 def mock_session() -> None:
     session = MagicMock()
     session.query(Order).all()
+
+
+class Store:
+    async def check(self, store) -> None:
+        with store.session_maker() as session:
+            session.query(Order).first()  # error: XFA501:13
