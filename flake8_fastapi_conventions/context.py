@@ -78,6 +78,8 @@ NON_ORM_DB_MODULES = frozenset(
     {"sqlite3", "aiosqlite", "psycopg2", "psycopg", "asyncpg", "pymysql", "MySQLdb", "aiomysql",
      "databases", "redis", "aioredis", "motor", "pymongo", "duckdb", "cassandra", "neo4j"}
 )
+#: test-double libraries: what their objects are called with is no real call
+MOCK_MODULES = ("unittest.mock", "mock", "pytest_mock", "asynctest")
 #: class names that are no database session whatever they are imported from
 NON_SESSION_CLASS_NAMES = frozenset({"ClientSession", "Client", "AsyncClient", "Redis", "Database"})
 #: factories whose result makes sessions when called (``SessionLocal = sessionmaker(...)``)
@@ -757,6 +759,83 @@ class Context:
             return self._self_attr_session(expr.attr)
         return None
 
+    def session_flavour(self, expr: ast.expr) -> str | None:
+        """``"async"`` when ``expr`` is known to be an ``AsyncSession`` (annotated so, or
+        entered with ``async with``), ``"sync"`` when it is known to be a sync ``Session``
+        (annotated so, entered with a plain ``with`` — an ``AsyncSession`` has no
+        ``__enter__`` —, or made by a ``sessionmaker(...)`` of this file without
+        ``class_=AsyncSession``); ``None`` when nothing says which. Whether ``expr`` is a
+        session at all is ``is_session``'s question: this one assumes it is."""
+        if not isinstance(expr, ast.Name):
+            return None
+        found = self.lookup(expr.id)
+        if found is None:
+            return None
+        annotation = found.annotation
+        if found.kind == "param" and annotation is None:
+            fn = found.node
+            args = getattr(fn, "args", None)
+            if isinstance(args, ast.arguments):
+                for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
+                    if arg.arg == expr.id:
+                        annotation = arg.annotation
+        if annotation is not None:
+            base, _ = self.unwrap_annotation(annotation)
+            if isinstance(base, (ast.Name, ast.Attribute)):
+                qualname = self.resolve(base) or ""
+                if qualname in SESSION_TYPES:
+                    return "async" if ".asyncio" in qualname else "sync"
+        if found.kind == "with" and found.value is not None:
+            # a session entered with ``with`` is sync (``AsyncSession`` has no
+            # ``__enter__``), one entered with ``async with`` is async (``Session`` has no
+            # ``__aenter__``) — whatever made it; the caller decides it is a session
+            return "async" if isinstance(found.node, ast.AsyncWith) else "sync"
+        if found.kind == "assign" and isinstance(found.value, ast.Call):
+            return self._factory_flavour(found.value.func)
+        return None
+
+    def _factory_flavour(self, func: ast.expr) -> str | None:
+        """``func()`` makes an ``AsyncSession`` / a sync ``Session``: the class itself, or a
+        name of this file bound to ``sessionmaker(...)`` / ``async_sessionmaker(...)``."""
+        if not isinstance(func, (ast.Name, ast.Attribute)):
+            return None
+        qualname = self.resolve(func) or ""
+        if qualname in SESSION_TYPES:
+            return "async" if ".asyncio" in qualname else "sync"
+        if not isinstance(func, ast.Name):
+            return None
+        found = self.lookup(func.id)
+        if found is None or found.kind != "assign" or not isinstance(found.value, ast.Call):
+            return None
+        maker = found.value
+        maker_name = self.resolve(maker.func) if isinstance(maker.func, (ast.Name, ast.Attribute)) else None
+        if maker_name not in SESSION_MAKERS:
+            return None
+        if "async_sessionmaker" in maker_name:
+            return "async"
+        for kw in maker.keywords:
+            if kw.arg == "class_":
+                if isinstance(kw.value, (ast.Name, ast.Attribute)) and (self.resolve(kw.value) or "") in SESSION_TYPES:
+                    return "async" if ".asyncio" in (self.resolve(kw.value) or "") else "sync"
+                return None
+            if kw.arg is None:
+                return None
+        return "sync"
+
+    def is_test_double(self, func: ast.expr) -> bool:
+        """Calling ``func`` makes no real call: ``func`` is a ``unittest.mock`` class, or a
+        name bound (in this file) to a mock object (``maker = MagicMock()``)."""
+        if not isinstance(func, (ast.Name, ast.Attribute)):
+            return False
+        if self.imported_from(func, *MOCK_MODULES):
+            return True
+        if isinstance(func, ast.Name):
+            found = self.lookup(func.id)
+            if found is not None and found.kind == "assign" and isinstance(found.value, ast.Call):
+                inner = found.value.func
+                return isinstance(inner, (ast.Name, ast.Attribute)) and self.imported_from(inner, *MOCK_MODULES)
+        return False
+
     def opens_session(self, call: ast.expr) -> bool:
         """``call`` makes a new database session: ``AsyncSession(...)``/``Session(...)`` from
         sqlalchemy/sqlmodel, a call of a ``sessionmaker`` (of this module or another), of a
@@ -855,6 +934,8 @@ class Context:
             return False  # ``sessionmaker(...)`` makes a factory
         if qualname in SCOPED_SESSIONS:
             return False  # ``scoped_session(...)`` makes the registry (see _value_is_session)
+        if self.is_test_double(func):
+            return False  # ``MagicMock()`` / ``maker = MagicMock(); maker()``: a test double
         if self.imported_from(func, *NON_DB_SESSION_MODULES, *NON_ORM_DB_MODULES):
             return False
         if last_name(func) in NON_SESSION_CLASS_NAMES:

@@ -28,7 +28,7 @@ import tokenize
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
-SUMMARY_VERSION = 9
+SUMMARY_VERSION = 10
 
 ROUTE_DECORATORS = frozenset(
     {"get", "post", "put", "patch", "delete", "head", "options", "trace", "api_route", "websocket"}
@@ -763,6 +763,114 @@ def _signature(fn: ast.FunctionDef | ast.AsyncFunctionDef, res: _Resolver, pp: b
     return sig
 
 
+def _own_nodes(body: list[ast.stmt]) -> Iterator[ast.AST]:
+    """The nodes of ``body``, nested functions, lambdas and classes left out."""
+    stack: list[ast.AST] = list(reversed(body))
+    while stack:
+        node = stack.pop()
+        yield node
+        for child in ast.iter_child_nodes(node):
+            if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+                stack.append(child)
+
+
+def _positional_names(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
+    return [a.arg for a in (*fn.args.posonlyargs, *fn.args.args)]
+
+
+def http_middleware_passes_through(fn: ast.FunctionDef | ast.AsyncFunctionDef, call_next: str) -> bool:
+    """A ``(request, call_next)`` middleware body that always answers with what
+    ``call_next`` returned (headers set on it or not): every ``return`` gives
+    ``await call_next(...)`` or a name bound only to it, and there is at least one."""
+    bound: dict[str, bool] = {}
+
+    def is_next(value: ast.AST | None) -> bool:
+        return (
+            isinstance(value, ast.Await)
+            and isinstance(value.value, ast.Call)
+            and isinstance(value.value.func, ast.Name)
+            and value.value.func.id == call_next
+        )
+
+    returns: list[ast.Return] = []
+    for node in _own_nodes(fn.body):
+        if isinstance(node, ast.Return):
+            returns.append(node)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                # ``response.headers[...] = ...`` rebinds no name; ``a, b = ...`` does
+                simple = isinstance(target, ast.Name) and not isinstance(node, ast.AugAssign)
+                for name in target_names(target):
+                    bound[name] = bound.get(name, True) and simple and is_next(node.value)
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.With, ast.AsyncWith, ast.ExceptHandler)):
+            holders = [node.target] if isinstance(node, (ast.For, ast.AsyncFor)) else (
+                [i.optional_vars for i in node.items if i.optional_vars is not None]
+                if isinstance(node, (ast.With, ast.AsyncWith)) else [])
+            for holder in holders:
+                for name in target_names(holder):
+                    bound[name] = False
+            if isinstance(node, ast.ExceptHandler) and node.name:
+                bound[node.name] = False
+    if not returns:
+        return False
+    for ret in returns:
+        if is_next(ret.value):
+            continue
+        if isinstance(ret.value, ast.Name) and bound.get(ret.value.id):
+            continue
+        return False
+    return True
+
+
+def asgi_middleware_passes_through(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """A pure ASGI ``__call__(self, scope, receive, send)`` that never sends a response of
+    its own: it calls ``self.app`` (with ``send`` or a wrapper of it), never calls ``send``
+    itself and hands ``send`` to nothing else (``await response(scope, receive, send)``)
+    outside the wrapper functions it defines."""
+    names = _positional_names(fn)
+    if len(names) != 4:
+        return False
+    self_name, send = names[0], names[3]
+    calls_app = False
+    for node in _own_nodes(fn.body):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        is_app = (
+            isinstance(func, ast.Attribute)
+            and isinstance(func.value, ast.Name)
+            and func.value.id == self_name
+            and func.attr in ("app", "_app")
+        )
+        if is_app:
+            calls_app = True
+            continue
+        if isinstance(func, ast.Name) and func.id == send:
+            return False
+        if any(isinstance(a, ast.Name) and a.id == send for a in node.args):
+            return False
+    return calls_app
+
+
+def middleware_passes_through(cls: ast.ClassDef) -> bool:
+    """``cls`` is a middleware that never answers a request itself: a ``dispatch`` (or a
+    ``__call__(self, request, call_next)``) that always returns ``call_next``'s response,
+    or a pure ASGI ``__call__`` that only wraps ``send``."""
+    methods = {s.name: s for s in cls.body if isinstance(s, _FUNCTIONS)}
+    dispatch = methods.get("dispatch")
+    if isinstance(dispatch, ast.AsyncFunctionDef):
+        names = _positional_names(dispatch)
+        return len(names) == 3 and http_middleware_passes_through(dispatch, names[2])
+    call = methods.get("__call__")
+    if isinstance(call, ast.AsyncFunctionDef):
+        names = _positional_names(call)
+        if len(names) == 3:
+            return http_middleware_passes_through(call, names[2])
+        return asgi_middleware_passes_through(call)
+    return False
+
+
 def _class_summary(cls: ast.ClassDef, res: _Resolver) -> dict[str, Any]:
     bases = []
     for base in cls.bases:
@@ -809,6 +917,8 @@ def _class_summary(cls: ast.ClassDef, res: _Resolver) -> dict[str, Any]:
                     _merge(attrs, target.id, desc)
     if methods:
         info["methods"] = methods
+        if middleware_passes_through(cls):
+            info["pass"] = True
     if attrs:
         info["attrs"] = attrs
     if fields:

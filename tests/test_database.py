@@ -110,3 +110,63 @@ def test_xfa511_route_handler_and_dependency_wording():
         "XFA511 create_async_engine() inside a dependency",
         "XFA511 create_async_engine() inside a route handler",
     ]
+
+
+def test_xfa501_advice_follows_the_session_type():
+    """Fourth reading: ``await`` is advised only for an AsyncSession; a sync Session in an
+    ``async def`` gets no ``await`` (a sync Result is not awaitable) but the way off it."""
+    source = textwrap.dedent(
+        """
+        from sqlalchemy.ext.asyncio import async_sessionmaker
+        from sqlalchemy.orm import Session, sessionmaker
+
+        from app.db import engine, get_session
+        from app.models import Order
+
+        SyncLocal = sessionmaker(bind=engine)
+        AsyncLocal = async_sessionmaker(engine)
+
+
+        async def sync_in_async():
+            with SyncLocal() as session:
+                return session.query(Order).count()
+
+
+        async def async_in_async():
+            async with AsyncLocal() as session:
+                return session.query(Order).count()
+
+
+        def sync_in_sync(db: Session):
+            return db.query(Order).count()
+
+
+        async def unknown(db=get_session()):
+            return db.query(Order).count()
+        """
+    )
+    found = [m for m in _messages(source, code="XFA501")]
+    assert len(found) == 4, found
+    sync_async, async_async, sync_sync, unknown = found
+    assert "await" not in sync_async.split("(a sync Session")[0]
+    assert "a sync Session, not awaitable" in sync_async and "AsyncSession" in sync_async
+    assert async_async.endswith("use select(): await session.execute(select(Model).where(...))")
+    assert sync_sync.endswith("use select(): db.execute(select(Model).where(...))")
+    assert "await it when the session is an AsyncSession" in unknown
+    assert "use select(): await" not in unknown
+
+
+def test_xfa501_session_entered_with_plain_with_is_sync():
+    """Whatever made it, a session entered with a plain ``with`` is no AsyncSession."""
+    source = """
+        from app.models import Order
+
+
+        async def check(store):
+            with store.session_maker() as session:
+                return session.query(Order).first()
+        """
+    found = _messages(source, code="XFA501")
+    assert len(found) == 1, found
+    assert "(a sync Session, not awaitable" in found[0]
+    assert "use select(): await" not in found[0]

@@ -220,3 +220,34 @@ def test_uvicorn_reload_in_main_block_of_an_unpacked_wheel(tmp_path_factory):
     module.write_text(SERVE)
     found = [f for f in check(SERVE, str(module)) if f[2] == "XFA612"]
     assert found == [(5, 5, "XFA612")]
+
+
+def test_xfa605_names_the_middleware_added_by_call():
+    """Fourth reading: a header-only BaseHTTPMiddleware added after CORS is not the
+    culprit; the ``app.middleware("http")(...)`` one that answers 401 is."""
+    source = (
+        "from fastapi import FastAPI, Request\n"
+        "from fastapi.middleware.cors import CORSMiddleware\n"
+        "from fastapi.responses import JSONResponse\n"
+        "from starlette.middleware.base import BaseHTTPMiddleware\n"
+        "\n"
+        "class NoCache(BaseHTTPMiddleware):\n"
+        "    async def dispatch(self, request, call_next):\n"
+        "        response = await call_next(request)\n"
+        "        response.headers['Cache-Control'] = 'no-store'\n"
+        "        return response\n"
+        "\n"
+        "class RequireLogin:\n"
+        "    async def __call__(self, request: Request, call_next):\n"
+        "        if 'session' not in request.cookies:\n"
+        "            return JSONResponse({}, status_code=401)\n"
+        "        return await call_next(request)\n"
+        "\n"
+        "app = FastAPI()\n"
+        "app.add_middleware(CORSMiddleware, allow_origins=['https://a.example'])\n"
+        "app.add_middleware(NoCache)\n"
+        "app.middleware('http')(RequireLogin())\n"
+    )
+    found = [m for _, _, m in messages(source, "app/main.py", select=["XFA605"]) if m.startswith("XFA605")]
+    assert len(found) == 1, found
+    assert found[0].startswith("XFA605 RequireLogin wraps CORSMiddleware (app.middleware('http')(RequireLogin) is added later")

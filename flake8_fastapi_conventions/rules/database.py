@@ -27,7 +27,7 @@ XFA501 = rule(
     "legacy-session-query",
     default=True,
     seeds=("004",),
-    message="{receiver}.query() is the legacy SQLAlchemy 1.x Query API; use select(): {await_}{receiver}.execute(select(Model).where(...))",
+    message="{receiver}.query() is the legacy SQLAlchemy 1.x Query API; use select(): {advice}",
     what="""
         Reports `<session>.query(...)` where the receiver is a SQLAlchemy or SQLModel
         session: a parameter annotated `AsyncSession`/`Session` (directly or through an
@@ -37,6 +37,15 @@ XFA501 = rule(
 
         Scope: every file is checked, tests and scripts (CI scripts included) too: a legacy
         `query()` in a test is the same API to migrate.
+
+        The advice follows what the session is. `await session.execute(...)` only for a
+        session known to be an `AsyncSession` (annotated so, entered with `async with`, made
+        by `async_sessionmaker`). A sync `Session` (annotated so, entered with a plain `with`,
+        made by `sessionmaker(...)` without `class_=AsyncSession`) gets `session.execute(...)`
+        without `await` — its `Result` is not awaitable — and, inside an `async def`, the
+        note that it blocks the event loop (move to an `AsyncSession`, or run the sync work
+        in a thread). When nothing shows which it is, an `async def` gets "await it when the
+        session is an AsyncSession".
     """,
     why="""
         `Session.query()` is the 1.x "legacy" API: it does not exist on `AsyncSession`
@@ -67,6 +76,8 @@ XFA501 = rule(
         "`.query(...)` on objects that are not sessions: a parameter annotated as something else "
         "(`db: Database`, `client: InfluxDBClient`), a name bound to another library's object.",
         "`.query(\"SELECT ...\")` with a string: raw-SQL clients of other libraries, not the ORM.",
+        "Test doubles: `session = MagicMock()`, or a session taken from a factory bound to a "
+        "`unittest.mock` object (`maker = MagicMock(); with maker() as session:`).",
     ),
 )
 
@@ -91,7 +102,13 @@ XFA502 = rule(
         thread pool. The project index says what a name of another module is, not who
         calls a function, so such a function's callers are unknown and the engine it uses
         is reported; hand the function over in the module that defines the engine, or
-        build the engine where the thread runs.
+        build the engine where the thread runs. For the same reason these are still
+        reported, although a team may dismiss them (fourth reading): a sync engine built in
+        a function whose only caller is Alembic's `env.py` in another module, an engine
+        built only to read `engine.dialect` (`create_engine` is lazy and connects on first
+        use), a sync `sessionmaker` accessor nothing calls, and a sync engine kept for a
+        background job of another module (a sync generator handed to a library). Which
+        code calls a function, and from where, is not in the project index.
 
         Scope: tests and scripts are not checked. A CI script counts as a script under a
         `scripts/` directory (`.github/scripts/`); elsewhere (`ci/check.py`) it is checked
@@ -305,6 +322,12 @@ XFA506 = rule(
         "`cli/`/`commands/`) and CLI commands (`@<group>.command()`): one-shot developer tools "
         "such as an `init-db` command.",
         "Functions or methods merely named `create_all`.",
+        "`create_all` followed, in the code that runs after it in the same function, by a "
+        "stamp of the Alembic head (`migrations.stamp(\"head\")`, `stamp(revision=\"heads\")` of a "
+        "project wrapper; a module importing `alembic` is not checked at all): the Alembic "
+        "cookbook's \"build an up-to-date database from scratch\", where later starts run "
+        "`alembic upgrade`. A stamp in another branch, before the `create_all`, or of another "
+        "revision does not count.",
     ),
 )
 
@@ -936,6 +959,8 @@ def is_session_factory_call(ctx: Context, call: ast.expr) -> bool:
     if not isinstance(call, ast.Call):
         return False
     func = call.func
+    if ctx.is_test_double(func):
+        return False  # ``SessionLocal = MagicMock()``: a test double
     qualname = ctx.resolve(func)
     if qualname in SESSION_TYPES and "Connection" not in qualname:
         return True
@@ -1088,7 +1113,7 @@ def _method_call(node: ast.Call, attr: str, receiver: ast.expr, ctx: Context) ->
     if attr == "query":
         if node.args and not isinstance(node.args[0], (ast.Constant, ast.JoinedStr, ast.BinOp)) and is_db_session(ctx, receiver):
             if not any(isinstance(a, ast.Starred) for a in node.args[:1]):
-                ctx.report(node, XFA501, receiver=_receiver_text(receiver), await_="await " if ctx.in_async_scope else "")
+                ctx.report(node, XFA501, receiver=_receiver_text(receiver), advice=_select_advice(receiver, ctx))
     elif attr == "commit":
         _commit(node, receiver, ctx)
     elif attr in ("rollback", "close"):
@@ -1119,6 +1144,25 @@ def _method_call(node: ast.Call, attr: str, receiver: ast.expr, ctx: Context) ->
 
 
 _TRY_STAR = getattr(ast, "TryStar", ast.Try)
+
+
+def _select_advice(receiver: ast.expr, ctx: Context) -> str:
+    """The ``select()`` call to write instead, by what the session is: awaited only on a
+    session known to be an ``AsyncSession``; a sync ``Session`` in an ``async def`` gets
+    no ``await`` (its ``Result`` is not awaitable) but the advice to move off it."""
+    text = _receiver_text(receiver)
+    call = f"{text}.execute(select(Model).where(...))"
+    flavour = ctx.session_flavour(receiver)
+    if flavour == "async":
+        return f"await {call}"
+    if not ctx.in_async_scope:
+        return call
+    if flavour == "sync":
+        return (
+            f"{call} (a sync Session, not awaitable; it blocks the event loop in this async "
+            "function: switch to an AsyncSession and await it, or run the sync work in a thread)"
+        )
+    return f"{call} (await it when the session is an AsyncSession)"
 
 # -- XFA502 / XFA503 / XFA504 / XFA505 / XFA511 ------------------------------------------
 
@@ -1645,7 +1689,45 @@ def _create_all(attr: ast.expr, report_at: ast.AST, ctx: Context) -> None:
         return
     if _outside_app(ctx) or _is_cli_file(ctx):
         return
+    if _stamped_after(ctx):
+        return  # Alembic's "create from scratch, then stamp head": Alembic owns the schema
     ctx.report(report_at, XFA506, expr=dotted_name(attr) or "metadata.create_all")
+
+
+_HEAD_REVISIONS = frozenset({"head", "heads"})
+
+
+def _stamps_head(node: ast.AST) -> bool:
+    """``node`` holds a call that stamps the Alembic head revision: ``command.stamp(cfg,
+    "head")`` or a wrapper's ``.stamp("head")`` (the revision given as a literal)."""
+    for sub in ast.walk(node):
+        if not (isinstance(sub, ast.Call) and last_name(sub.func) == "stamp"):
+            continue
+        values = [*sub.args, *(kw.value for kw in sub.keywords if kw.arg in ("revision", None))]
+        if any(string_value(v) in _HEAD_REVISIONS for v in values):
+            return True
+    return False
+
+
+def _stamped_after(ctx: Context) -> bool:
+    """The code that runs after this ``create_all`` in its function (the rest of each
+    enclosing block, outwards) stamps the Alembic head: the cookbook's "build an
+    up-to-date database from scratch" (``create_all`` on an empty database, then
+    ``alembic stamp head``; later starts go through ``alembic upgrade``)."""
+    chain = [*ctx.ancestors, ctx.node]
+    for i in range(len(chain) - 2, -1, -1):
+        parent, child = chain[i], chain[i + 1]
+        if isinstance(parent, (ast.Lambda, ast.ClassDef, ast.Module)):
+            return False
+        for name in ("body", "orelse", "finalbody"):
+            block = getattr(parent, name, None)
+            if isinstance(block, list) and any(c is child for c in block):
+                position = next(j for j, c in enumerate(block) if c is child)
+                if any(_stamps_head(stmt) for stmt in block[position + 1:]):
+                    return True
+        if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return False
+    return False
 
 
 _CLI_FILES = frozenset({"cli.py", "manage.py", "commands.py", "__main__.py"})

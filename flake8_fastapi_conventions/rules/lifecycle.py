@@ -11,6 +11,7 @@ from typing import Any
 from ..context import FASTAPI_APP_FACTORIES, FUNCTION_TYPES, NON_FASTAPI_FRAMEWORKS, Context, Frame, comment_of, keyword, dotted_name, last_name
 from ..settings import normalize_path
 from ..registry import rule, visitor
+from ..project import http_middleware_passes_through
 
 XFA601 = rule(
     "XFA601",
@@ -238,7 +239,7 @@ XFA604 = rule(
     "call-next-unguarded",
     default=True,
     seeds=("004",),
-    message="`await {call_next}(...)` in middleware is not inside try, so the code after it is skipped when the route raises; wrap it in try/except, log the exception and return a 500 response (or re-raise) so an error in the route does not break the middleware chain",
+    message="`await {call_next}(...)` in middleware is not inside try, so the code after it is skipped when the route raises; wrap it in try/except (log the exception, then re-raise or return a 500) or move that work into finally, so failed requests get it too",
     what="""
         Reports `await call_next(request)` that is not inside the body of a `try` in
         Starlette/FastAPI HTTP middleware, when code runs after it that an exception in
@@ -251,6 +252,18 @@ XFA604 = rule(
         `return response` — is not reported: Starlette's error middleware still answers
         with a 500. Test files (the tests layer) are not checked; scripts are.
 
+        Headers and cookies are a decision (the catalog says "work after it that an error
+        would skip"; the third reading left headers open, the fourth decided): setting
+        headers or cookies on the response `call_next` returned (`response.headers[k] =
+        v`, `.headers.update(...)`, `del response.headers[k]`, `set_cookie`), also under an
+        `if` and with local values computed for them from builtins, `time`/`datetime` and
+        value methods, is not reported. When the route raises there is no such response:
+        Starlette's error middleware answers with a 500 of its own, outside this middleware,
+        and the try/except fix would not put those headers on it either. A header whose
+        value comes from another call (`request_id_for(request)`), or any other statement
+        (logging, metrics, telemetry, cleanup), is reported: the rule cannot tell whether
+        that work must also run for failed requests.
+
         Scope: test files (the tests layer) are not checked; scripts are, CI scripts
         included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
@@ -261,17 +274,19 @@ XFA604 = rule(
         (timing, request-id headers, logging) is skipped for exactly the requests that failed.
     """,
     bad="""
+        import logging
         import time
 
         from fastapi import FastAPI, Request
 
         app = FastAPI()
+        logger = logging.getLogger(__name__)
 
 
-        async def add_timing(request: Request, call_next):
+        async def log_timing(request: Request, call_next):
             started = time.perf_counter()
             response = await call_next(request)
-            response.headers["x-elapsed"] = str(time.perf_counter() - started)
+            logger.info("request.done", extra={"elapsed": time.perf_counter() - started})
             return response
     """,
     good="""
@@ -285,14 +300,14 @@ XFA604 = rule(
         logger = logging.getLogger(__name__)
 
 
-        async def add_timing(request: Request, call_next):
+        async def log_timing(request: Request, call_next):
             started = time.perf_counter()
             try:
                 response = await call_next(request)
             except Exception:
-                logger.exception("request.failed")
+                logger.exception("request.failed", extra={"elapsed": time.perf_counter() - started})
                 return JSONResponse({"detail": "Internal Server Error"}, status_code=500)
-            response.headers["x-elapsed"] = str(time.perf_counter() - started)
+            logger.info("request.done", extra={"elapsed": time.perf_counter() - started})
             return response
     """,
     not_flagged=(
@@ -301,12 +316,13 @@ XFA604 = rule(
         "A call named `call_next` in a function that is not middleware (its second parameter is not the callee).",
         "A pass-through `return await call_next(request)` (also in an `if`/`with` block), or "
         "`response = await call_next(request)` followed only by `return response`.",
-        "Cookie updates of the response only: `response = await call_next(request)` followed "
-        "by `response.set_cookie(...)`/`response.delete_cookie(...)` (also under an `if`) and "
-        "`return response` — a refreshed session or token cookie belongs on a response the "
-        "route produced, so skipping it when the route raises is right. Other work after "
-        "`call_next` (headers, logging, timing) is reported: the rule cannot tell a header "
-        "meant only for successful responses from bookkeeping that failed requests need too.",
+        "Cookie and header updates of the response only: `response = await call_next(request)` "
+        "followed by `response.set_cookie(...)`/`response.delete_cookie(...)`, "
+        "`response.headers[k] = v`/`.headers.update(...)`/`del response.headers[k]` (also under an "
+        "`if`, with local values computed from builtins, `time`/`datetime` and value methods) and "
+        "`return response` — they belong on a response the route produced, and when it raises "
+        "there is none. Other work after `call_next` (logging, metrics, telemetry, cleanup, a "
+        "header whose value another call computes) is reported.",
         "Middleware of other frameworks: a class deriving a FastMCP `Middleware` (or any class "
         "imported from another framework), a `call_next` that takes a context "
         "(`on_message(self, context, call_next)`) rather than a Request.",
@@ -329,8 +345,18 @@ XFA605 = rule(
         `add_middleware` call on an app whose `middleware=[...]` list holds CORS (added
         middleware wraps the list). A later middleware that is itself a CORS handler (its
         name says CORS: `CustomCORSMiddleware`) does not count, nor one that never answers a
-        request itself (`GZipMiddleware`, `SessionMiddleware`, and project classes deriving
-        only from them). Test files (the tests layer) are not checked; scripts are (CI
+        request itself: `GZipMiddleware`, `SessionMiddleware`, `BrotliMiddleware`
+        (brotli_asgi), `PrometheusMiddleware` (starlette_exporter) and project classes
+        deriving only from them, and any middleware of the project whose code shows it (a
+        `dispatch`, or a `__call__(self, request, call_next)`, whose every `return` gives
+        `call_next`'s response, headers set on it or not; a pure ASGI `__call__` that calls
+        `self.app` and only wraps `send`, never sending a message itself). A middleware
+        added with `app.middleware("http")(f)` (a function or an instance) wraps CORS like
+        `add_middleware` and is named as the culprit. A library middleware not in that list,
+        or a class the project index cannot follow (one of another package root), cannot be
+        read from here and still counts; the message names the first middleware added after
+        CORS that is not known to pass requests through, which may be such an unread one
+        rather than a later one that does answer early. Test files (the tests layer) are not checked; scripts are (CI
         scripts included: an app they build is configured like the real one).
 
         Scope: test files (the tests layer) are not checked; scripts are, CI scripts
@@ -369,8 +395,9 @@ XFA605 = rule(
         "`app.add_middleware(CustomCORSMiddleware)` after `CORSMiddleware`.",
         "A later `add_middleware` (or an earlier list entry) that never answers early: "
         "`GZipMiddleware` (it compresses what the app answers), `SessionMiddleware` (it "
-        "keeps the session cookie), and a project class deriving only from them "
-        "(`class SelectiveGZip(GZipMiddleware)`).",
+        "keeps the session cookie), `BrotliMiddleware`, `PrometheusMiddleware`, a project class deriving only "
+        "from them (`class SelectiveGZip(GZipMiddleware)`), and a project middleware that only sets headers "
+        "on `call_next`'s response or only wraps `send`.",
     ),
 )
 
@@ -810,6 +837,12 @@ XFA614 = rule(
         the message is fixed and meant for clients, pass it explicitly
         (`detail="Search index unavailable"`) or as a key into fixed messages.
 
+        What the rule cannot tell (fourth reading): an internal machine-to-machine server
+        whose `detail` is its error channel — a sandbox runtime behind a shared session
+        key, whose only client reads `detail` back and already runs commands on the same
+        machine. Nothing in the code of the route says who its clients are, so such
+        servers are reported; silence them per file with `per-file-ignores`.
+
         Scope: test files (the tests layer) are not checked; scripts are, CI scripts
         included (`scripts/`, `.github/scripts/`, `ci/`).
     """,
@@ -953,17 +986,38 @@ _NEVER_ANSWERS = frozenset(
         "starlette.middleware.gzip.GZipMiddleware",
         "fastapi.middleware.gzip.GZipMiddleware",
         "starlette.middleware.sessions.SessionMiddleware",
+        # compression and metrics of other libraries: they pass every request through
+        "brotli_asgi.BrotliMiddleware",
+        "starlette_exporter.PrometheusMiddleware",
+        "starlette_exporter.middleware.PrometheusMiddleware",
     }
 )
 
 
 def _never_answers(ctx: Context, node: ast.AST | None) -> bool:
-    """``node`` is ``GZipMiddleware``/``SessionMiddleware`` or a class of the project that
-    derives only from them (followed through the project index)."""
+    """``node`` is a middleware class that never answers a request itself: one of
+    ``_NEVER_ANSWERS`` or a class of the project deriving only from them, or a class of the
+    project whose own code shows it (the index's ``pass``: a ``dispatch`` that always
+    returns ``call_next``'s response, a pure ASGI ``__call__`` that only wraps ``send``)."""
     if not isinstance(node, (ast.Name, ast.Attribute)):
         return False
+    sym = ctx.symbol(node)
+    if sym is not None and sym.kind == "class" and isinstance(sym.info, dict) and sym.info.get("pass"):
+        return True
     ancestors = ctx.class_ancestors(node)
     return bool(ancestors) and all(a in _NEVER_ANSWERS for a in ancestors)
+
+
+def _function_never_answers(ctx: Context, node: ast.AST | None) -> bool:
+    """``node`` names a ``(request, call_next)`` function of this file that always
+    returns ``call_next``'s response (``app.middleware("http")(add_headers)``)."""
+    if not isinstance(node, ast.Name):
+        return False
+    fn = ctx.functions.get(node.id)
+    if not isinstance(fn, ast.AsyncFunctionDef):
+        return False
+    names = [a.arg for a in (*fn.args.posonlyargs, *fn.args.args)]
+    return len(names) == 2 and http_middleware_passes_through(fn, names[1])
 
 
 def _is_base_http(ctx: Context, node: ast.AST | None) -> bool:
@@ -1129,6 +1183,11 @@ def calls(node: ast.Call, ctx: Context) -> None:
             tail = qualname.rsplit(".", 1)[-1]
             if tail not in _CALL_TAILS:
                 return
+    elif cls is ast.Call:
+        # ``app.middleware("http")(SetAuthCookie())``: a middleware added by a call
+        if not ctx.is_test and node.args and _is_http_middleware_call(ctx, func):  # type: ignore[arg-type]
+            _added_http_middleware(node, func.func.value, node.args[0], ctx)  # type: ignore[attr-defined]
+        return
     else:
         return
     if ctx.is_test:
@@ -1403,6 +1462,62 @@ def _exclusive(a: dict[int, str], b: dict[int, str]) -> bool:
     return False
 
 
+def _is_http_middleware_call(ctx: Context, func: ast.Call) -> bool:
+    """``func`` is ``app.middleware("http")`` on an app."""
+    inner = func.func
+    return (
+        isinstance(inner, ast.Attribute)
+        and inner.attr == "middleware"
+        and len(func.args) == 1
+        and _str(func.args[0]) == "http"
+        and _is_app(ctx, inner.value)
+    )
+
+
+def _added_http_middleware(node: ast.Call, receiver: ast.expr, added: ast.expr, ctx: Context) -> None:
+    """``app.middleware("http")(added)``: it wraps every middleware added before it."""
+    if isinstance(added, ast.Call):  # an instance: ``SetAuthCookieMiddleware()``
+        target = added.func
+        passes = _never_answers(ctx, target)
+    else:
+        target = added
+        passes = _function_never_answers(ctx, target) or _never_answers(ctx, target)
+    if passes or _is_cors_handler(ctx, target):
+        return
+    name = dotted_name(target) or "another middleware"
+    _wraps_cors(receiver, name, f"{dotted_name(receiver) or 'app'}.middleware('http')({name}) is added later", ctx)
+
+
+def _wraps_cors(receiver: ast.expr, name: str, why: str, ctx: Context) -> None:
+    """A middleware ``name`` that answers requests itself is added to ``receiver`` here:
+    report the CORS calls it wraps."""
+    key = dotted_name(receiver)
+    if key is None:
+        return
+    stacks: dict[str, list[Any]] = ctx.frame.data.setdefault("xfa6_stacks", {})
+    branches = _branches(ctx)
+    for entry in stacks.get(key, []):
+        if entry["reported"] or _exclusive(entry["branches"], branches):
+            continue
+        entry["reported"] = True
+        if entry["from_list"]:
+            ctx.report(
+                entry["node"],
+                XFA605,
+                other=name,
+                why=f"{why}, and it wraps the middleware=[...] list",
+                fix="add CORSMiddleware with add_middleware after every other middleware instead of in the list",
+            )
+        else:
+            ctx.report(
+                entry["node"],
+                XFA605,
+                other=name,
+                why=f"{why}, and the middleware added last is the outermost",
+                fix="add CORSMiddleware after every other middleware",
+            )
+
+
 def _add_middleware(node: ast.Call, receiver: ast.expr, ctx: Context) -> None:
     cls = node.args[0]
     if _is_base_http(ctx, cls):
@@ -1420,7 +1535,9 @@ def _add_middleware(node: ast.Call, receiver: ast.expr, ctx: Context) -> None:
         if _is_cors_handler(ctx, cls):
             return  # a CORS handler of its own may wrap CORSMiddleware
         if _never_answers(ctx, cls):
-            return  # compresses or keeps session state: every response still passes CORS
+            return  # compresses, keeps state or sets headers: every response still passes CORS
+        if _is_base_http(ctx, cls) and _function_never_answers(ctx, _kw(node, "dispatch")):
+            return  # add_middleware(BaseHTTPMiddleware, dispatch=add_headers)
         name = dotted_name(cls) or "another middleware"
         for entry in stack:
             if entry["reported"] or _exclusive(entry["branches"], branches):
@@ -1951,7 +2068,7 @@ def _work_after(node: ast.Await, ctx: Context) -> bool:
         return True  # the response is used in the same statement: ``return add_headers(await ...)``
     following = _next_statement(chain, index)
     if response is not None and following is not None and following is not _LOOP_CONTINUES:
-        following = _skip_cookie_updates(chain, index, following, response)
+        following = _skip_cookie_updates(chain, index, following, response, ctx)
     if following is None:
         return False
     if following is _LOOP_CONTINUES:
@@ -1968,7 +2085,7 @@ _LOOP_CONTINUES = ast.Pass()
 _COOKIE_METHODS = frozenset({"set_cookie", "delete_cookie"})
 
 
-def _skip_cookie_updates(chain: list[ast.AST], index: int, following: ast.AST, response: str) -> ast.AST | None:
+def _skip_cookie_updates(chain: list[ast.AST], index: int, following: ast.AST, response: str, ctx: Context) -> ast.AST | None:
     """The statement after the cookie updates that directly follow ``response = await
     call_next(request)`` in the same block: ``response.set_cookie(...)`` /
     ``response.delete_cookie(...)``, also under an ``if`` whose branches hold only such
@@ -1988,7 +2105,7 @@ def _skip_cookie_updates(chain: list[ast.AST], index: int, following: ast.AST, r
     position = next(i for i, c in enumerate(block) if c is stmt)
     rest = block[position + 1:]
     skipped = 0
-    while skipped < len(rest) and _cookie_update(rest[skipped], response):
+    while skipped < len(rest) and _cookie_update(rest[skipped], response, ctx):
         skipped += 1
     if skipped == 0:
         return following
@@ -1997,18 +2114,74 @@ def _skip_cookie_updates(chain: list[ast.AST], index: int, following: ast.AST, r
     return _next_statement([*chain[:index], rest[-1]], index)
 
 
-def _cookie_update(stmt: ast.AST, response: str) -> bool:
+_HEADER_METHODS = frozenset({"update", "append", "setdefault", "__setitem__", "pop", "__delitem__", "add_vary_header"})
+#: methods whose result is a plain value (a header's timing or id)
+_PURE_METHODS = frozenset({"total_seconds", "isoformat", "timestamp", "hex", "format", "lower", "upper", "strip"})
+
+
+def _headers_of(expr: ast.AST, response: str) -> bool:
+    """``expr`` is ``response.headers``."""
+    return (
+        isinstance(expr, ast.Attribute)
+        and expr.attr in ("headers", "raw_headers")
+        and isinstance(expr.value, ast.Name)
+        and expr.value.id == response
+    )
+
+
+def _pure_value(expr: ast.AST | None, ctx: Context) -> bool:
+    """``expr`` only computes a value: no ``await``, and its calls are builtins, ``time``
+    / ``datetime`` functions or value methods (``.total_seconds()``)."""
+    if expr is None:
+        return True
+    for node in ast.walk(expr):
+        if isinstance(node, (ast.Await, ast.Yield, ast.YieldFrom, ast.NamedExpr, ast.Lambda)):
+            return False
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Name) and ctx.is_builtin(func) and func.id not in ("print", "exec", "eval", "open", "setattr", "delattr"):
+                continue
+            qualname = ctx.resolve(func) if isinstance(func, (ast.Name, ast.Attribute)) else None
+            if qualname and qualname.split(".", 1)[0] in ("time", "datetime") and ctx.imported_from(func, "time", "datetime"):
+                continue
+            if isinstance(func, ast.Attribute) and func.attr in _PURE_METHODS:
+                continue
+            return False
+    return True
+
+
+def _cookie_update(stmt: ast.AST, response: str, ctx: Context) -> bool:
+    """``stmt`` only changes the response the route produced: its cookies
+    (``set_cookie``/``delete_cookie``) or its headers (``response.headers[k] = v``,
+    ``response.headers.update(...)``, ``del response.headers[k]``), or computes a local
+    value for them (``elapsed = time.perf_counter() - started``); also an ``if`` whose
+    branches do only that. When the route raises there is no such response: nothing is
+    lost (the decision for XFA604, see the docs page)."""
     if isinstance(stmt, ast.Expr):
         call = stmt.value
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)):
+            return False
+        owner = call.func.value
+        if call.func.attr in _COOKIE_METHODS and isinstance(owner, ast.Name) and owner.id == response:
+            return True
         return (
-            isinstance(call, ast.Call)
-            and isinstance(call.func, ast.Attribute)
-            and call.func.attr in _COOKIE_METHODS
-            and isinstance(call.func.value, ast.Name)
-            and call.func.value.id == response
+            call.func.attr in _HEADER_METHODS
+            and _headers_of(owner, response)
+            and all(_pure_value(a, ctx) for a in [*call.args, *(k.value for k in call.keywords)])
         )
+    if isinstance(stmt, ast.Assign):
+        if all(isinstance(t, ast.Subscript) and _headers_of(t.value, response) for t in stmt.targets):
+            return _pure_value(stmt.value, ctx) and all(_pure_value(t.slice, ctx) for t in stmt.targets)  # type: ignore[attr-defined]
+        if len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) and stmt.targets[0].id != response:
+            return _pure_value(stmt.value, ctx)
+        return False
+    if isinstance(stmt, ast.Delete):
+        return all(isinstance(t, ast.Subscript) and _headers_of(t.value, response) for t in stmt.targets)
     if isinstance(stmt, ast.If):
-        return bool(stmt.body) and all(_cookie_update(s, response) for s in [*stmt.body, *stmt.orelse])
+        return (
+            bool(stmt.body)
+            and all(_cookie_update(s, response, ctx) for s in [*stmt.body, *stmt.orelse])
+        )
     return False
 
 

@@ -9,7 +9,7 @@ import re
 from ..context import FASTAPI_APP_FACTORIES, FUNCTION_TYPES, Context, comment_of, has_kwargs_splat, keyword, string_value
 from ..registry import rule, visitor
 from .lifecycle import secret_field_name
-from .observability import words_of
+from .observability import log_call, words_of
 
 XFA701 = rule(
     "XFA701",
@@ -119,6 +119,11 @@ XFA702 = rule(
         "are not known here.",
         "OpenID Connect ID tokens (a payload with `nonce`, `at_hash`, `auth_time`, `azp`…), whose "
         "standard claims include `email` and `name`.",
+        "In test files, a stand-in for a token the identity provider issues: a payload with a "
+        "claim IdPs put in their access tokens (`email_verified`, `phone_number_verified`, "
+        "`preferred_username`, `realm_access`, `resource_access`). The application reads those "
+        "tokens, it does not mint them. In application code such a payload is still reported: "
+        "an application copying `email_verified` into its own token carries the e-mail too.",
     ),
 )
 
@@ -236,6 +241,12 @@ XFA704 = rule(
         "and converters such as `str(...)`/`Adapter.validate_python(...)`; authlib's `fetch_token`/`authorize_access_token`). "
         "A token that comes from the request (`await request.json()`, a header, a parameter) is still reported.",
         "Test files: a test reads the claims of a token it made itself.",
+        "Decodes that trust nothing (fourth reading): a claim read only in an `assert` (`assert "
+        "payload[\"sub\"] == self.user_id` next to an expiry check); a payload only handed to a "
+        "logger (`logger.info(..., extra={\"payload\": payload})` after the token was rejected); a "
+        "token taken from the claims of an outer token the same function decoded with its signature "
+        "verified and the algorithm pinned (`decoded = jwt.decode(signed, key, algorithms=[...]); "
+        "jwt.decode(decoded[\"access_token\"], options={\"verify_signature\": False})`).",
     ),
 )
 
@@ -886,6 +897,12 @@ def _local_payload(payload: ast.AST | None, encode: ast.Call, ctx: Context) -> a
 #: claims only an OpenID Connect ID token carries; its standard claims include ``email``,
 #: ``name``… (OIDC Core §5.1), so an identity provider (or a test faking one) must send them
 _OIDC_ID_TOKEN_KEYS = frozenset({"nonce", "at_hash", "c_hash", "auth_time", "acr", "amr", "azp"})
+#: claims an identity provider puts in the tokens it issues (OIDC Core §5.1, Keycloak's
+#: role claims); in a test, a payload with one of them fakes the IdP's token, which the
+#: application reads but does not mint (fourth reading: a Keycloak access token stand-in)
+_IDP_TOKEN_KEYS = frozenset(
+    {"email_verified", "phone_number_verified", "preferred_username", "realm_access", "resource_access"}
+)
 
 
 @visitor(ast.Call, codes=(XFA702, XFA703, XFA704))
@@ -906,7 +923,8 @@ def jwt_calls(node: ast.Call, ctx: Context) -> None:
             return
         keys, complete = found
         pii = [(k, n) for k, n in keys if k.lower() in _PII_KEYS]
-        if pii and not any(k in _OIDC_ID_TOKEN_KEYS for k, _ in keys):
+        idp = _OIDC_ID_TOKEN_KEYS | _IDP_TOKEN_KEYS if ctx.is_test else _OIDC_ID_TOKEN_KEYS
+        if pii and not any(k in idp for k, _ in keys):
             ctx.report(pii[0][1], XFA702, keys=", ".join(repr(k) for k, _ in pii))
         if complete and not ctx.is_test and not any(k == "exp" for k, _ in keys):
             ctx.report(node, XFA703)
@@ -1196,6 +1214,68 @@ def _from_token_endpoint(token: ast.AST, fn: ast.AST, parents: dict[int, ast.AST
     return _http_response(container.func.value, fn)  # type: ignore[union-attr]
 
 
+def _statement_parent(node: ast.AST, parents: dict[int, ast.AST]) -> list[ast.AST]:
+    """The nodes from ``node``'s parent up to its statement (included)."""
+    chain = []
+    current = parents.get(id(node))
+    while current is not None:
+        chain.append(current)
+        if isinstance(current, ast.stmt):
+            break
+        current = parents.get(id(current))
+    return chain
+
+
+def _asserted(use: ast.AST, parents: dict[int, ast.AST]) -> bool:
+    """``use`` is read in the test of an ``assert``."""
+    chain = _statement_parent(use, parents)
+    return bool(chain) and isinstance(chain[-1], ast.Assert)
+
+
+def _logged_only(use: ast.AST, parents: dict[int, ast.AST], ctx: Context) -> bool:
+    """``use`` is an argument of a known logger's call (``logger.info("x", extra={"p":
+    use})``), reached through literals and builtins (``str(use)``) only."""
+    child = use
+    for node in _statement_parent(use, parents):
+        if isinstance(node, ast.Call):
+            if node.func is child:
+                return False
+            found = log_call(node, ctx)
+            if found is not None and found[1] is not None:
+                return True
+            if not (isinstance(node.func, ast.Name) and ctx.is_builtin(node.func)):
+                return False
+        elif isinstance(node, ast.stmt):
+            return False
+        child = node
+    return False
+
+
+def _inside_verified_token(token: ast.AST, fn: ast.AST, ctx: Context) -> bool:
+    """``token`` is a claim of a token this function decoded with its signature verified
+    and the algorithm pinned: ``decoded = jwt.decode(signed, key, algorithms=["HS256"]);
+    inner = decoded["access_token"]``; whoever signed the outer token put the inner one
+    there."""
+    value = _unwrap(token, fn)
+    container = None
+    if isinstance(value, ast.Subscript):
+        container = value.value
+    elif isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "get":
+        container = value.func.value
+    if container is None:
+        return False
+    outer = _unwrap(container, fn)
+    if not (isinstance(outer, ast.Call) and isinstance(outer.func, (ast.Attribute, ast.Name))):
+        return False
+    tail = outer.func.attr if isinstance(outer.func, ast.Attribute) else outer.func.id
+    if tail != "decode" or not _jwt_call(outer, ctx, _JWT_DECODE) or _decode_disables_verification(outer):
+        return False
+    algorithms = keyword(outer, "algorithms")
+    return len(outer.args) >= 3 or (
+        algorithms is not None and not (isinstance(algorithms.value, ast.Constant) and algorithms.value.value is None)
+    )
+
+
 def _unverified_read_only(node: ast.Call, ctx: Context) -> bool:
     """An unverified ``jwt.decode`` whose claims are only read for ``exp``/``iat``/``nbf``,
     or only for the key-picking claims (``iss``, ``kid``…) when a verified decode of the
@@ -1218,6 +1298,8 @@ def _unverified_read_only(node: ast.Call, ctx: Context) -> bool:
         return True  # ``def get_unverified_claims(token): return jwt.decode(...)``: says what it does
     if _from_token_endpoint(token, fn, parents):
         return True  # an ID token the identity provider's token endpoint just sent (OIDC Core 3.1.3.7)
+    if _inside_verified_token(token, fn, ctx):
+        return True  # carried inside a token this function just verified
     if isinstance(holder, ast.Assign) and len(holder.targets) == 1 and isinstance(holder.targets[0], ast.Name):
         name = holder.targets[0].id
         if says_unverified and _returned_only(name, holder, fn, parents):
@@ -1229,12 +1311,20 @@ def _unverified_read_only(node: ast.Call, ctx: Context) -> bool:
             if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store) and _position(n) > start
         ]
         end = min(rebinds) if rebinds else (1 << 30, 0)
+        logged = False
         for use in ast.walk(fn):
             if isinstance(use, ast.Name) and use.id == name and isinstance(use.ctx, ast.Load) and start < _position(use) < end:
                 claim = _claim_read(use, parents)
                 if claim is None:
+                    if _logged_only(use, parents, ctx):
+                        logged = True  # ``logger.info(..., extra={"payload": payload})``
+                        continue
                     return False  # the payload is used some other way
+                if _asserted(use, parents):
+                    continue  # ``assert payload["sub"] == self.user_id``: a sanity check, trusts nothing
                 claims.add(claim)
+        if not claims and logged:
+            return True  # only logged (the payload of a token that was just rejected)
     else:
         claim = _claim_read(node, parents)
         if claim is None:

@@ -11,7 +11,8 @@ logger = logging.getLogger(__name__)
 class Timing(base.BaseHTTPMiddleware):
     async def dispatch(self, request: Request, next_handler):
         started = time.perf_counter()
-        response = await next_handler(request)  # error: XFA604:20
+        # headers only on the route's response: nothing to lose when it raises (fourth reading)
+        response = await next_handler(request)
         response.headers["x-elapsed"] = str(time.perf_counter() - started)
         return response
 
@@ -25,7 +26,7 @@ class Child(Timing):
 
 @app.middleware("http")
 async def add_header(request: Request, proceed):
-    response = await proceed(request)  # error: XFA604:16
+    response = await proceed(request)
     response.headers["x-app"] = "1"
     return response
 
@@ -35,7 +36,7 @@ async def any_middleware(request, call_next):
         response = await call_next(request)  # error: XFA604:20
     else:
         response = await call_next(request)  # error: XFA604:20
-    response.headers["x-path"] = request.url.path
+    logger.info("request.done", extra={"path": request.url.path})
     return response
 
 

@@ -34,3 +34,9 @@ def payload_changed_before_encoding(user, exp) -> str:
     payload = {"sub": user.id, "exp": exp, "email": user.email}
     strip_personal_data(payload)  # noqa: F821
     return pyjwt.encode(payload, settings.KEY, algorithm="HS256")
+
+
+# fourth reading: outside tests, an application copying email_verified into its own token
+# still carries the e-mail
+def own_token_with_idp_claims(user, exp) -> str:
+    return pyjwt.encode({"sub": user.id, "exp": exp, "email": user.email, "email_verified": True}, settings.KEY)  # error: XFA702:54

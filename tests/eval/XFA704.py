@@ -1,3 +1,4 @@
+# select: XFA704
 import jwt
 from jose import jwt as jose_jwt
 

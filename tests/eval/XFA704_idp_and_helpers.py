@@ -1,3 +1,4 @@
+# select: XFA704
 # An ID token the function itself just received from the identity provider's token endpoint
 # may be read without checking its signature (OIDC Core 3.1.3.7); so may the result of a
 # helper named or documented for returning unverified claims.  Tokens the client sends are

@@ -1,3 +1,4 @@
+# select: XFA704
 # An unverified decode that only reads the expiry, or only picks the key for a verified
 # decode of the same token in the same function, is not reported.
 from datetime import datetime, timezone
