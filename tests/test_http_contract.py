@@ -306,3 +306,67 @@ def test_xfa310_a_helper_of_another_module_checks_the_value(tmp_path_factory):
     )
     found = [f for f in check(source, str(root / "app" / "routes.py")) if f[2] == "XFA310"]
     assert found == [(16, 13, "XFA310")]
+
+
+def test_xfa312_an_inherited_classvar_of_another_module_is_no_field(tmp_path_factory):
+    """Fourth precision reading: ``TRACKED: ClassVar[list[str]] = []`` of a project mixin
+    (read from the project index) is not a Pydantic field; ``model_dump()`` never has it."""
+    import textwrap
+
+    from harness import messages
+
+    root = tmp_path_factory.mktemp("proj")
+    files = {
+        "pyproject.toml": "[project]\nname = 'x'\n",
+        "app/__init__.py": "",
+        "app/tracking.py": """\
+            from typing import ClassVar, List
+
+            from pydantic import BaseModel
+
+
+            class Tracked(BaseModel):
+                TRACKED: ClassVar[List[str]] = []
+        """,
+        "app/schemas.py": """\
+            import typing
+            from typing import Optional
+
+            from app.tracking import Tracked
+
+
+            class KeyUpdate(Tracked):
+                TRACKED: typing.ClassVar[list] = ["name", "active"]
+                name: Optional[str] = None
+                active: Optional[bool] = None
+
+
+            class QuotaUpdate(Tracked):
+                name: Optional[str] = None
+                limit: int = 10
+        """,
+    }
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(textwrap.dedent(text))
+    source = textwrap.dedent(
+        """\
+        from app.schemas import KeyUpdate, QuotaUpdate
+
+
+        class KeyRow:
+            def update(self, change: KeyUpdate) -> "KeyRow":
+                for field, value in change.model_dump(exclude_none=True).items():
+                    setattr(self, field, value)
+                return self
+
+            def update_quota(self, change: QuotaUpdate) -> "KeyRow":
+                for field, value in change.model_dump(exclude_none=True).items():
+                    setattr(self, field, value)
+                return self
+        """
+    )
+    found = [f for f in messages(source, str(root / "app" / "rows.py")) if f[2].startswith("XFA312")]
+    # the real non-None default is still reported, and named alone
+    assert len(found) == 1 and found[0][:2] == (11, 29), found
+    assert "(limit=10)" in found[0][2], found

@@ -791,7 +791,10 @@ XFA312 = rule(
         "PUT-only route handlers (a full replacement sends every field) even when named `update*`.",
         "`model_dump(exclude_none=True)` when every defaulted field of the model (known from this "
         "file) defaults to `None` (an `Optional` field without a default counts as `None`: "
-        "pydantic v1 gives it one), or when the model's defaults are not visible here.",
+        "pydantic v1 gives it one), or when the model's defaults are not visible here. "
+        "`ClassVar` annotations (here or inherited from a project base) are not fields. A "
+        "`setattr` loop whose first step is `if value is None: <clear a field>; continue` drops "
+        "None values the same way.",
         "Models of this file with no defaulted field: the client sent every field, "
         "`exclude_unset` changes nothing.",
         "Dumps that are not written back: returned, logged, put in an error body "
@@ -3178,9 +3181,16 @@ def project_model_defaults(ctx: Context, expr: ast.expr) -> dict[str, tuple[str,
                 return None
             stack.append(found)
     for cls in reversed(chain):  # bases first, the class's own fields win
+        types = cls.info.get("ftypes", {})
         for name, default in cls.info.get("defaults", {}).items():
-            if not name.startswith("_"):
-                fields[name] = (default, None)
+            if name.startswith("_"):
+                continue
+            if any(_tail(t) == "ClassVar" for t in types.get(name, ())):
+                # ``ANALYTICS_FIELDS: ClassVar[list[str]] = [...]`` is no Pydantic field:
+                # ``model_dump()`` never includes it
+                fields.pop(name, None)
+                continue
+            fields[name] = (default, None)
     return fields
 
 
@@ -3557,7 +3567,13 @@ def _loop_setattr(loop: ast.For | ast.AsyncFor) -> bool | None:
     guarded by ``if value is not None`` (the loop drops None values)."""
     value = loop.target.elts[-1] if isinstance(loop.target, ast.Tuple) and loop.target.elts else None
     guarded: bool | None = None
-    stack: list[tuple[ast.AST, bool]] = [(stmt, False) for stmt in loop.body]
+    stack: list[tuple[ast.AST, bool]] = []
+    skipped = False
+    for stmt in loop.body:
+        stack.append((stmt, skipped))
+        if not skipped and isinstance(value, ast.Name) and _none_skip(stmt, value.id):
+            # ``if value is None: <clear a field>; continue``: what follows sees no None
+            skipped = True
     while stack:
         current, under_guard = stack.pop()
         if isinstance(current, ast.Call) and isinstance(current.func, ast.Name) and current.func.id == "setattr":
@@ -3569,6 +3585,24 @@ def _loop_setattr(loop: ast.For | ast.AsyncFor) -> bool | None:
             continue
         stack.extend((child, under_guard) for child in ast.iter_child_nodes(current))
     return guarded
+
+
+def _none_skip(stmt: ast.stmt, name: str) -> bool:
+    """``if name is None: ...; continue`` (or ``if not name:``), with no ``else``: the rest
+    of the loop body runs only for values that are not None."""
+    if not isinstance(stmt, ast.If) or stmt.orelse or not stmt.body or not isinstance(stmt.body[-1], ast.Continue):
+        return False
+    test = stmt.test
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        return isinstance(test.operand, ast.Name) and test.operand.id == name
+    return (
+        isinstance(test, ast.Compare)
+        and isinstance(test.left, ast.Name)
+        and test.left.id == name
+        and len(test.ops) == 1
+        and isinstance(test.ops[0], ast.Is)
+        and _is_none(test.comparators[0])
+    )
 
 
 _NOT_BODY = frozenset(
