@@ -102,14 +102,45 @@ def test_xfa310_suggests_bounds_that_fit_the_parameter():
     )
     found = [m.split("; bound it: ")[1] for _, _, m in messages(source, "app/routes/items.py") if m.startswith("XFA310")]
     assert found == [
-        "page: Annotated[int, Query(ge=0)]",  # 0-based pages
-        "skip: Annotated[int, Query(ge=0)]",
-        "limit: Annotated[int, Query(ge=1, le=500)]",  # not below its own default
-        "size: Annotated[int, Query(ge=0, le=100)]",  # 0 is its default
-        "per_page: Annotated[int, Query(ge=5, le=100)]",  # its lower bound kept
-        "page: Annotated[int, Query(ge=1)]",  # 1-based pages
-        "offset: Annotated[int, Query(ge=0)]",
-        "page_size: Annotated[int, Query(ge=1, le=100)]",
+        "page: Annotated[int, Query(ge=0)] = 0",  # 0-based pages
+        "skip: Annotated[int, Query(ge=0)] = 0",
+        "limit: Annotated[int, Query(ge=1, le=500)] = 500",  # not below its own default
+        "size: Annotated[int, Query(ge=0, le=100)] = 0",  # 0 is its default
+        "per_page: Annotated[int, Query(ge=5, le=100)] = 10",  # its lower bound kept
+        "page: Annotated[int, Query(ge=1)] = 1",  # 1-based pages
+        "offset: Annotated[int, Query(ge=0)] = 0",
+        "page_size: Annotated[int, Query(ge=1, le=100)] = 20",
+    ]
+
+
+def test_xfa310_suggestion_keeps_the_type_default_and_query_keywords():
+    """Fourth precision reading: ``page: int | None = None`` must not be suggested as a
+    required ``page: Annotated[int, ...]``: the type, the default and the other ``Query``
+    keywords are kept as written."""
+    from harness import messages
+
+    source = (
+        "from typing import Annotated, Optional\n\n"
+        "from fastapi import APIRouter, Query\n"
+        "from pydantic import conint\n\n"
+        "router = APIRouter()\n\n\n"
+        "@router.get('/a')\n"
+        "async def a(page: int | None = None, per_page: Optional[int] = Query(None, alias='perPage'),\n"
+        "            limit: int = Query(..., description='rows'), offset: 'int | None' = None,\n"
+        "            size: Annotated[Optional[int], Query(ge=1)] = None, skip: conint(ge=0) | None = None) -> None: ...\n"
+    )
+    found = [m for _, _, m in messages(source, "app/routes/items.py") if m.startswith("XFA310")]
+    assert found == [
+        "XFA310 query parameter page: int | None has no bound; bound it: "
+        "page: Annotated[int | None, Query(ge=1)] = None",
+        "XFA310 query parameter per_page: Optional[int] has no upper bound; bound it: "
+        "per_page: Annotated[Optional[int], Query(alias='perPage', ge=1, le=100)] = None",
+        "XFA310 query parameter limit: int has no upper bound; bound it: "
+        "limit: Annotated[int, Query(description='rows', ge=1, le=100)]",  # required stays required
+        "XFA310 query parameter offset: int | None has no bound; bound it: "
+        "offset: Annotated[int | None, Query(ge=0)] = None",
+        "XFA310 query parameter size: Optional[int] has no upper bound; bound it: "
+        "size: Annotated[Optional[int], Query(ge=1, le=100)] = None",
     ]
 
 

@@ -589,7 +589,7 @@ XFA310 = rule(
     "unbounded-pagination",
     default=True,
     seeds=("004",),
-    message="query parameter {name}: int has no {missing}; bound it: {name}: Annotated[int, Query({bounds})]",
+    message="query parameter {name}: {type} has no {missing}; bound it: {name}: Annotated[{type}, Query({bounds})]{default}",
     what="""
         Reports an `int` query parameter of a route handler, or of a dependency used with
         `Depends(...)` in the same file, named `limit`, `page_size`, `per_page` or `size`
@@ -598,7 +598,9 @@ XFA310 = rule(
         `Annotated`), `conint(...)`, `annotated_types` (`Le(100)`), and module aliases. The
         suggested bounds fit the parameter: `ge=0` for `offset`/`skip` and for a `page` that
         defaults to 0, `ge=1` for other pages; `ge=1, le=100` for a size (`ge=0` when it
-        defaults to 0, `le=` the default when that is larger, an existing lower bound kept).
+        defaults to 0, `le=` the default when that is larger, an existing lower bound kept);
+        the suggested declaration keeps the parameter's type as written (`int | None`,
+        `Optional[int]`), its default and its other `Query(...)` keywords (`alias=`).
     """,
     why="""
         Seed 004: "Not validating pagination parameters. Allow negative page numbers or
@@ -2275,11 +2277,86 @@ def _pagination_candidates(node, ctx: Context, route: RouteInfo | None):
                 suggestion = f"{lower}, {upper}"
             else:
                 suggestion = f"ge={0 if start == 0 else 1}, {upper}"
-            yield arg, {"name": name, "missing": "upper bound", "bounds": suggestion}
+            missing, suggested = "upper bound", suggestion
         else:
             if bounds:
                 continue
-            yield arg, {"name": name, "missing": "bound", "bounds": _floor(name, start)}
+            missing, suggested = "bound", _floor(name, start)
+        kept = _query_keywords(ctx, arg.annotation, default)
+        yield arg, {
+            "name": name,
+            "missing": missing,
+            "type": _declared_type(ctx, arg.annotation),
+            "bounds": ", ".join([*kept, suggested]),
+            "default": _declared_default(ctx, default),
+        }
+
+
+def _declared_type(ctx: Context, annotation: ast.expr) -> str:
+    """The parameter's type as written, out of a literal ``Annotated[...]``: ``int``,
+    ``int | None``, ``Optional[int]`` (``int`` for ``conint(...)``; ``int | None`` when
+    it is written through an alias this message cannot show)."""
+    node: ast.expr | None = annotation
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        try:
+            node = ast.parse(node.value, mode="eval").body
+        except (SyntaxError, ValueError):
+            node = None
+    if isinstance(node, ast.Subscript) and _tail(ctx.resolve(node.value)) == "Annotated":
+        items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        node = items[0] if items else None
+    if node is not None and _plain_int_type(ctx, node, 0):
+        return ast.unparse(node)
+    return "int | None" if _optional(ctx, annotation) else "int"
+
+
+def _plain_int_type(ctx: Context, node: ast.expr, depth: int) -> bool:
+    """``int``, ``None``, ``int | None``, ``Optional[int]``, ``Union[int, None]``."""
+    if depth > 4:
+        return False
+    if _is_none(node):
+        return True
+    if isinstance(node, ast.Name) and node.id == "int":
+        return "int" not in ctx.imports
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return _plain_int_type(ctx, node.left, depth + 1) and _plain_int_type(ctx, node.right, depth + 1)
+    if isinstance(node, ast.Subscript) and _tail(ctx.resolve(node.value)) in ("Optional", "Union"):
+        items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        return all(_plain_int_type(ctx, i, depth + 1) for i in items)
+    return False
+
+
+def _query_call(ctx: Context, annotation: ast.expr, default: ast.expr | None) -> ast.Call | None:
+    _, metadata = ctx.unwrap_annotation(annotation)
+    for item in (*metadata, default):
+        if isinstance(item, ast.Call) and _tail(ctx.resolve(item.func)) == "Query":
+            return item
+    return None
+
+
+def _query_keywords(ctx: Context, annotation: ast.expr, default: ast.expr | None) -> list[str]:
+    """The keywords of the parameter's ``Query(...)`` other than its default and bounds
+    (``alias="pageSize"``, ``description=...``): the suggestion keeps them."""
+    call = _query_call(ctx, annotation, default)
+    if call is None:
+        return []
+    return [
+        f"{kw.arg}={ast.unparse(kw.value)}"
+        for kw in call.keywords
+        if kw.arg is not None and kw.arg != "default" and kw.arg not in _UPPER and kw.arg not in _LOWER
+    ]
+
+
+def _declared_default(ctx: Context, default: ast.expr | None) -> str:
+    """`` = <default>`` as the parameter declares it (``= 20``, ``= Query(20)``,
+    ``= Query(default=None)``); empty when it is required."""
+    if isinstance(default, ast.Call) and _tail(ctx.resolve(default.func)) == "Query":
+        default = default.args[0] if default.args else next(
+            (kw.value for kw in default.keywords if kw.arg == "default"), None
+        )
+    if default is None or (isinstance(default, ast.Constant) and default.value is Ellipsis):
+        return ""
+    return f" = {ast.unparse(default)}"
 
 
 def _lower_bound_text(ctx: Context, annotation: ast.expr, default: ast.expr | None) -> str | None:
