@@ -1,4 +1,5 @@
 # path: app/routes/items.py
+# select: XFA301
 from fastapi import APIRouter, FastAPI, status
 from fastapi.responses import (
     FileResponse,
