@@ -350,6 +350,15 @@ XFA305 = rule(
         "A 422 in an `except ValueError` whose `try` calls a synchronous project function with "
         "request input only (a normaliser: `normalise_window(start, end)`); an awaited service "
         "call or one that also takes a session is still flagged.",
+        "Request input reached through a loop or a comprehension (`[UUID(s) for s in "
+        "ids.split(\",\")]`, `for value in values: if not PARAM_RE.match(value):`), and a "
+        "number of items counted from the parsed input (`total = len(parsed) + len(keys)`, "
+        "`parsed` filled only from the input) compared with a limit (`if max_keys is not None "
+        "and total > max_keys:`).",
+        "Not told apart: a `KeyError` from a project function looking the input up in a "
+        "registry (`get_provider(payload.kind)` in `except KeyError`): the registry may be a "
+        "fixed table of built-ins (an unsupported value, 422 is right) or data (a missing "
+        "resource, 404); it is flagged.",
         "Not told apart: a 422 when a parser of uploaded content returns `None` "
         "(`if parse_archive(data) is None:` reads like a lookup that found nothing, which "
         "deserves a 404, and is flagged).",
@@ -2884,7 +2893,10 @@ def _request_input(ctx: Context, expr: ast.expr, depth: int = 0) -> bool:
     if depth > 6:
         return False
     if isinstance(expr, ast.Name):
-        return expr.id in _input_params(ctx)
+        if expr.id in _input_params(ctx):
+            return True
+        iters = _loop_bindings(ctx).get(expr.id)
+        return bool(iters) and all(_request_input(ctx, it, depth + 1) for it in iters)
     if isinstance(expr, (ast.Attribute, ast.Subscript)):
         return _request_input(ctx, expr.value, depth + 1)
     if isinstance(expr, ast.Await):
@@ -2895,6 +2907,42 @@ def _request_input(ctx: Context, expr: ast.expr, depth: int = 0) -> bool:
         if expr.args and _is_decoder(ctx, expr.func):
             return _request_input(ctx, expr.args[0], depth + 1)
     return False
+
+
+def _own_nodes(fn: ast.AST):
+    """The nodes of ``fn``'s body, not those of functions or classes nested in it."""
+    stack = list(ast.iter_child_nodes(fn))
+    while stack:
+        node = stack.pop()
+        yield node
+        if not isinstance(node, (*FUNCTION_TYPES, ast.Lambda, ast.ClassDef)):
+            stack.extend(ast.iter_child_nodes(node))
+
+
+def _loop_bindings(ctx: Context) -> dict[str, list[ast.expr]]:
+    """Names of the innermost function bound only as the plain target of a ``for`` or a
+    comprehension (``for value in param_values``, ``[UUID(s) for s in ids.split(",")]``):
+    name -> the iterables. A name also bound another way (assigned, a tuple target, a
+    parameter) is left out."""
+    frame = ctx.function
+    if frame is None or not isinstance(frame.node, FUNCTION_TYPES):
+        return {}
+    cached = frame.data.get("xfa305_loops")
+    if cached is None:
+        loops: dict[str, list[ast.expr]] = {}
+        stores: dict[str, int] = {}
+        for node in _own_nodes(frame.node):
+            if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)) and isinstance(node.target, ast.Name):
+                loops.setdefault(node.target.id, []).append(node.iter)
+            elif isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+                stores[node.id] = stores.get(node.id, 0) + 1
+        params = {arg.arg for arg, _ in _all_args(frame.node)}
+        # each loop target is one Store name: any other store means another binding
+        cached = {
+            name: iters for name, iters in loops.items() if stores.get(name, 0) == len(iters) and name not in params
+        }
+        frame.data["xfa305_loops"] = cached
+    return cached
 
 
 def _input_params(ctx: Context) -> frozenset[str]:
@@ -2955,7 +3003,18 @@ def _shape_test(ctx: Context, test: ast.expr, measured: set[str], combined: bool
     operand of ``and``/``or``, where the bare presence of an input is a combination check
     (``if payload.a and payload.b:``, "mutually exclusive")."""
     if isinstance(test, ast.BoolOp):
-        return all(_shape_test(ctx, v, measured, True) for v in test.values)
+        values = test.values
+        if isinstance(test.op, ast.And):
+            # ``max_keys is not None and total_keys > max_keys``: the limit is configured
+            limits = {
+                ast.unparse(o)
+                for v in values
+                if isinstance(v, ast.Compare)
+                for o in (v.left, *v.comparators)
+                if _bound(o) and not isinstance(o, ast.Constant)
+            }
+            values = [v for v in values if not _limit_configured(v, limits)] or values
+        return all(_shape_test(ctx, v, measured, True) for v in values)
     if _type_or_format_test(ctx, test):
         return True
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
@@ -2978,10 +3037,175 @@ def _shape_test(ctx: Context, test: ast.expr, measured: set[str], combined: bool
         if len(operands) == 2 and isinstance(test.ops[0], (ast.In, ast.NotIn)):
             # an unsupported value: ``if payload.kind not in SUPPORTED_KINDS:``
             return _input_value(ctx, operands[0]) and _fixed_collection(ctx, operands[1])
-        if not any(_len_of_input(ctx, o) for o in operands):
-            return False
-        return all(_len_of_input(ctx, o) or _bound(o) for o in operands)
+        if any(_len_of_input(ctx, o) for o in operands):
+            return all(_len_of_input(ctx, o) or _bound(o) for o in operands)
+        # ``if total_keys > max_keys:`` with ``total_keys`` counted from the parsed input
+        counts = [o for o in operands if _input_count(ctx, o, 0) and not isinstance(o, ast.Constant)]
+        return bool(counts) and all(o in counts or _bound(o) for o in operands) and any(
+            _bound(o) and o not in counts for o in operands
+        )
     return combined and _input_value(ctx, test)
+
+
+def _limit_configured(test: ast.expr, limits: set[str]) -> bool:
+    """``max_keys is not None`` where ``max_keys`` is the limit another operand compares with."""
+    return (
+        isinstance(test, ast.Compare)
+        and len(test.ops) == 1
+        and isinstance(test.ops[0], ast.IsNot)
+        and _is_none(test.comparators[0])
+        and ast.unparse(test.left) in limits
+    )
+
+
+#: methods that put their arguments into the container they are called on
+_FILLERS = frozenset({"append", "extend", "add", "update", "insert", "setdefault", "appendleft"})
+#: builtins whose result holds what they are given
+_HOLDERS = frozenset({"list", "set", "tuple", "sorted", "dict", "str", "reversed", "frozenset"})
+
+
+def _derived_names(ctx: Context) -> frozenset[str]:
+    """Local names of the innermost function whose value is built only from request input
+    (``parts = value.split(":")``, a loop variable over it, a container filled only from it:
+    ``parsed[key].extend(parts)`` after ``parsed = defaultdict(list)``). A value that went
+    through a call other than a method of the input (``await repo.list(owner=...)``), or a
+    name bound even once another way, is not derived."""
+    frame = ctx.function
+    if frame is None or not isinstance(frame.node, FUNCTION_TYPES):
+        return frozenset()
+    cached = frame.data.get("xfa305_derived")
+    if cached is not None:
+        return cached
+    inputs = _input_params(ctx)
+    params = {arg.arg for arg, _ in _all_args(frame.node)}
+    bindings: dict[str, list[tuple[str, list[ast.expr]]]] = {}
+
+    def bind(target: ast.expr, kind: str, values: list[ast.expr]) -> None:
+        while isinstance(target, (ast.Subscript, ast.Attribute)):
+            target = target.value
+        for n in ast.walk(target):
+            if isinstance(n, ast.Name):
+                bindings.setdefault(n.id, []).append((kind, values))
+
+    for node in _own_nodes(frame.node):
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                sub = isinstance(target, (ast.Subscript, ast.Attribute))
+                extra = [target.slice] if isinstance(target, ast.Subscript) else []
+                kind = "fill" if sub else ("empty" if _empty_container(node.value) else "value")
+                bind(target, kind, [node.value, *extra])
+        elif isinstance(node, ast.AnnAssign):
+            if node.value is not None:
+                bind(node.target, "empty" if _empty_container(node.value) else "value", [node.value])
+        elif isinstance(node, ast.AugAssign):
+            bind(node.target, "value", [node.value])
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+            bind(node.target, "value", [node.iter])
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _FILLERS:
+            if isinstance(node.func.value, (ast.Name, ast.Subscript, ast.Attribute)):
+                bind(node.func.value, "fill", list(node.args))
+        elif isinstance(node, (ast.With, ast.AsyncWith)):
+            for item in node.items:
+                if item.optional_vars is not None:
+                    bind(item.optional_vars, "value", [ast.Name(id="\0", ctx=ast.Load())])
+        elif isinstance(node, ast.NamedExpr):
+            bind(node.target, "value", [node.value])
+    found = {name for name in bindings if name not in params} | set(inputs)
+    changed = True
+    while changed:
+        changed = False
+        for name in list(found):
+            if name in inputs:
+                continue
+            uses = bindings.get(name, [])
+            if not any(kind != "empty" for kind, _ in uses) or not all(
+                kind == "empty" or all(_derived(v, found) for v in values) for kind, values in uses
+            ):
+                found.discard(name)
+                changed = True
+    cached = frame.data["xfa305_derived"] = frozenset(found)
+    return cached
+
+
+def _empty_container(expr: ast.expr) -> bool:
+    """``[]``, ``{}``, ``set()``, ``defaultdict(list)``: a container that holds nothing yet."""
+    if isinstance(expr, (ast.List, ast.Tuple, ast.Set)):
+        return not expr.elts
+    if isinstance(expr, ast.Dict):
+        return not expr.keys
+    if isinstance(expr, ast.Call) and not expr.keywords and isinstance(expr.func, ast.Name):
+        if expr.func.id in ("list", "dict", "set") and not expr.args:
+            return True
+        return expr.func.id == "defaultdict" and len(expr.args) <= 1 and all(
+            isinstance(a, ast.Name) and a.id in ("list", "dict", "set", "int") for a in expr.args
+        )
+    return False
+
+
+def _derived(expr: ast.expr | None, names: set[str] | frozenset[str]) -> bool:
+    if expr is None:
+        return False
+    if isinstance(expr, ast.Constant):
+        return True
+    if isinstance(expr, ast.Name):
+        return expr.id in names
+    if isinstance(expr, (ast.Attribute, ast.Starred)):
+        return _derived(expr.value, names)
+    if isinstance(expr, ast.Subscript):
+        return _derived(expr.value, names)
+    if isinstance(expr, (ast.List, ast.Tuple, ast.Set)):
+        return bool(expr.elts) and all(_derived(e, names) for e in expr.elts)
+    if isinstance(expr, ast.BinOp):
+        return _derived(expr.left, names) and _derived(expr.right, names)
+    if isinstance(expr, ast.IfExp):
+        return _derived(expr.body, names) and _derived(expr.orelse, names)
+    if isinstance(expr, ast.Call):
+        func = expr.func
+        if isinstance(func, ast.Attribute):  # ``value.split(":")``, ``parsed.get("keys", [])``
+            return _derived(func.value, names) and all(_derived(a, names) or _empty_container(a) for a in expr.args)
+        if isinstance(func, ast.Name) and func.id in _HOLDERS:
+            return all(_derived(a, names) for a in expr.args)
+    return False
+
+
+def _input_count(ctx: Context, expr: ast.expr, depth: int) -> bool:
+    """A number of items of the request's input: ``len(...)`` of a value derived from it,
+    sums of such counts and constants (``len(parsed) - 1``), ``len(v) if v is not None else 0``,
+    or a local assigned only such a count."""
+    if depth > 6:
+        return False
+    if isinstance(expr, ast.Constant):
+        return isinstance(expr.value, int) and not isinstance(expr.value, bool)
+    if isinstance(expr, ast.Call):
+        return (
+            isinstance(expr.func, ast.Name)
+            and expr.func.id == "len"
+            and ctx.is_builtin(expr.func)
+            and len(expr.args) == 1
+            and _derived(expr.args[0], _derived_names(ctx))
+            and not isinstance(expr.args[0], ast.Constant)
+        )
+    if isinstance(expr, ast.BinOp) and isinstance(expr.op, (ast.Add, ast.Sub)):
+        return _input_count(ctx, expr.left, depth + 1) and _input_count(ctx, expr.right, depth + 1)
+    if isinstance(expr, ast.IfExp):
+        return _input_count(ctx, expr.body, depth + 1) and _input_count(ctx, expr.orelse, depth + 1)
+    if isinstance(expr, ast.Name):
+        frame = ctx.function
+        if frame is None or expr.id in _input_params(ctx):
+            return False
+        stores = sum(
+            1 for n in _own_nodes(frame.node) if isinstance(n, ast.Name) and n.id == expr.id and isinstance(n.ctx, ast.Store)
+        )
+        assigned = [
+            n.value
+            for n in _own_nodes(frame.node)
+            if isinstance(n, ast.Assign) and len(n.targets) == 1
+            and isinstance(n.targets[0], ast.Name) and n.targets[0].id == expr.id
+        ]
+        if not assigned or len(assigned) != stores:
+            return False  # also bound another way (a loop, ``+=``): cannot tell
+        return all(_input_count(ctx, v, depth + 1) and not isinstance(v, ast.Constant) for v in assigned)
+    return False
 
 
 #: ``str`` predicates that check the format of a value
