@@ -27,7 +27,7 @@ import tokenize
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
-SUMMARY_VERSION = 7
+SUMMARY_VERSION = 8
 
 ROUTE_DECORATORS = frozenset(
     {"get", "post", "put", "patch", "delete", "head", "options", "trace", "api_route", "websocket"}
@@ -671,6 +671,8 @@ def _class_summary(cls: ast.ClassDef, res: _Resolver) -> dict[str, Any]:
     if keywords:
         info["kw"] = keywords
     methods: dict[str, bool] = {}
+    #: a method's return annotation as a dotted name (``-> _TemplateResponse``)
+    method_returns: dict[str, str] = {}
     attrs: dict[str, dict] = {}
     fields: list[str] = []
     defaults: dict[str, str] = {}
@@ -683,6 +685,9 @@ def _class_summary(cls: ast.ClassDef, res: _Resolver) -> dict[str, Any]:
             complete = False
         if isinstance(stmt, _FUNCTIONS):
             methods[stmt.name] = isinstance(stmt, ast.AsyncFunctionDef)
+            returns = res.name(stmt.returns) if stmt.returns is not None else None
+            if returns:
+                method_returns[stmt.name] = returns
             first = stmt.args.posonlyargs[:1] or stmt.args.args[:1]
             if first:
                 scanned = _scan_function(stmt, res, first[0].arg)
@@ -702,6 +707,8 @@ def _class_summary(cls: ast.ClassDef, res: _Resolver) -> dict[str, Any]:
                     _merge(attrs, target.id, desc)
     if methods:
         info["methods"] = methods
+    if method_returns:
+        info["mret"] = method_returns
     if attrs:
         info["attrs"] = attrs
     if fields:

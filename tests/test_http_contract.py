@@ -401,3 +401,88 @@ def test_xfa312_an_inherited_classvar_of_another_module_is_no_field(tmp_path_fac
     # the real non-None default is still reported, and named alone
     assert len(found) == 1 and found[0][:2] == (11, 29), found
     assert "(limit=10)" in found[0][2], found
+
+
+def test_xfa301_xfa306_read_helpers_responses_and_aliases_of_other_modules(tmp_path_factory):
+    """Fourth precision reading: a template helper's method annotated ``-> _TemplateResponse``
+    and a ``RedirectResponse`` subclass of another module build no JSON (XFA301); a
+    ``list[str]`` response alias of another module has no fields to bypass (XFA306)."""
+    import textwrap
+
+    from harness import check
+
+    root = tmp_path_factory.mktemp("proj")
+    files = {
+        "pyproject.toml": "[project]\nname = 'x'\n",
+        "app/__init__.py": "",
+        "app/forms.py": """\
+            from starlette.templating import _TemplateResponse
+
+
+            class BaseHelper:
+                async def get_response(self) -> _TemplateResponse:
+                    return render(self)
+
+
+            class FormHelper(BaseHelper):
+                def __init__(self, request):
+                    self.request = request
+
+                async def get_data(self) -> dict:
+                    return {}
+        """,
+        "app/responses.py": """\
+            from fastapi.responses import JSONResponse, RedirectResponse
+
+
+            class HXRedirectResponse(RedirectResponse):
+                pass
+
+
+            class PrettyJSON(JSONResponse):
+                pass
+        """,
+        "app/schemas.py": "from typing import List\n\nFramesResponse = List[str]\nCount = int\n",
+    }
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(textwrap.dedent(text))
+    source = textwrap.dedent(
+        """\
+        from fastapi import APIRouter, Request
+        from fastapi.responses import JSONResponse
+
+        from app.forms import FormHelper
+        from app.responses import HXRedirectResponse, PrettyJSON
+        from app.schemas import FramesResponse
+
+        router = APIRouter()
+
+
+        @router.get("/page")
+        async def page(request: Request):
+            helper = FormHelper(request)
+            if request.query_params:
+                return HXRedirectResponse("/page")
+            return await helper.get_response()
+
+
+        @router.get("/data")
+        async def data(request: Request):
+            helper = FormHelper(request)
+            return await helper.get_data()
+
+
+        @router.get("/pretty")
+        async def pretty():
+            return PrettyJSON({})
+
+
+        @router.get("/frames", response_model=FramesResponse)
+        async def frames():
+            return JSONResponse(content=[])
+        """
+    )
+    found = check(source, str(root / "app" / "routes.py"), select=["XFA301", "XFA306"])
+    found = [f for f in found if f[2] in ("XFA301", "XFA306")]
+    assert found == [(20, 1, "XFA301"), (26, 1, "XFA301")]

@@ -74,7 +74,20 @@ XFA301 = rule(
         "A success body documented with `responses={200: {\"model\": X}}` (or the route's own "
         "`status_code=`): it is in the OpenAPI schema.",
         "Handlers that return what a project function annotated `-> Response` (or another "
-        "non-JSON response class) builds, here or in another module, directly or through a name.",
+        "non-JSON response class) builds, here or in another module, directly or through a name; "
+        "also a method of a project class annotated so, called on an instance "
+        "(`helper = FormHelper(...)`, `return await helper.get_response()` with "
+        "`-> _TemplateResponse`), and project subclasses of a non-JSON response class "
+        "(`class HXRedirectResponse(RedirectResponse)`).",
+        "Routes outside any OpenAPI schema: on an app declared `FastAPI(openapi_url=None)` or a "
+        "router declared `APIRouter(include_in_schema=False)` in this file, or a router this "
+        "file includes only with `include_router(..., include_in_schema=False)`.",
+        "Health and liveness probes: a path whose last segment is `health`, `healthz`, `alive`, "
+        "`livez`, `ping`, `ready`... (no path parameter).",
+        "Not told apart: `openapi_url=None` or `include_in_schema=False` set in another module "
+        "(the app that mounts the router); a route that delegates to another handler returning a "
+        "`StreamingResponse` without an annotation; webhook receivers and mock or debug "
+        "servers. They are flagged.",
         "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
         "like application code (only route handlers are reported).",
     ),
@@ -133,6 +146,12 @@ XFA302 = rule(
         "A dict returned under a Pydantic `response_model=` or model return annotation: "
         "FastAPI validates it against the model, so the contract holds.",
         "Dicts returned by nested functions inside the handler.",
+        "Health and liveness probes (a path ending in `health`, `healthz`, `alive`, `livez`, "
+        "`ping`, `ready`...) and routes outside any OpenAPI schema (`include_in_schema=False` "
+        "on the route or its router, an app with `openapi_url=None` in this file, a router this "
+        "file includes with `include_in_schema=False`).",
+        "Not told apart: `openapi_url=None` set on the app of another module, mock servers and "
+        "debug-only routers. They are flagged.",
         "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
         "like application code (only route handlers are reported).",
     ),
@@ -187,6 +206,9 @@ XFA303 = rule(
             return ItemPage(items=items, total=len(items))
     """,
     not_flagged=(
+        "Lists of optional items (`list[Item | None]`): a batch get answering one entry per "
+        "requested id, `None` for a missing one, bounded by the request.",
+        "Routes outside any OpenAPI schema (as for XFA301).",
         "A list wrapped in an envelope model (`response_model=ItemPage`).",
         "A `list[...]` return annotation when `response_model=` names something else "
         "(FastAPI uses the decorator's model).",
@@ -427,6 +449,9 @@ XFA306 = rule(
             return ItemRead(id=item.id, name=item.name)
     """,
     not_flagged=(
+        "A `response_model=` that is a container of primitives or untyped dicts (`dict[str, str]`, "
+        "`list[dict]`, `list[str]`, directly or through a module-level alias here or in another "
+        "module): it has no fields the content could bypass.",
         "Routes with `response_class=` and no model.",
         "Responses with an explicit error or empty status (`status_code=` 204 or >= 300): "
         "the documented `responses={404: ...}` pattern.",
@@ -1622,6 +1647,10 @@ def _check_bare_list(node: ast.FunctionDef | ast.AsyncFunctionDef, route: RouteI
     if _static_catalog(node, ctx):
         return
     item = _first_item(base)
+    if _optional(ctx, item):
+        return  # ``list[Item | None]``: one entry per requested id, ``None`` for a missing one
+    if _outside_schema(ctx, route):
+        return
     item_name = _tail(ctx.resolve(item)) or "Item"
     if not item_name[:1].isupper():
         item_name = "Item"
@@ -2498,12 +2527,71 @@ def _check_missing_model(node, routes: list[RouteInfo], data: dict, ctx: Context
             return
         if route_status(ctx, r) == 204:
             return
-        include = r.keyword("include_in_schema")
-        if isinstance(include, ast.Constant) and include.value is False:
+        if _outside_schema(ctx, r) or _probe_path(r.path):
             return
         if _documents_success_model(ctx, r):
             return
     ctx.report(node, XFA301, name=node.name)
+
+
+#: the last path segment of a liveness or health probe: its caller is an orchestrator or a
+#: load balancer reading the status code, not an API client reading a schema
+_PROBE_SEGMENTS = frozenset(
+    {"health", "healthz", "healthcheck", "health-check", "alive", "livez", "liveness", "live", "ping", "readyz", "ready", "readiness"}
+)
+
+
+def _probe_path(path: str | None) -> bool:
+    if not path:
+        return False
+    segments = [s for s in path.strip("/").split("/") if s]
+    return bool(segments) and segments[-1].lower() in _PROBE_SEGMENTS and "{" not in path
+
+
+def _outside_schema(ctx: Context, route: RouteInfo) -> bool:
+    """The route is in no OpenAPI schema: ``include_in_schema=False`` on it or its router
+    (``APIRouter(include_in_schema=False)``), the app it is declared on has
+    ``openapi_url=None``, or this file includes its router with ``include_in_schema=False``."""
+    include = route.keyword("include_in_schema")
+    if isinstance(include, ast.Constant) and include.value is False:
+        return True
+    router = ctx.assignments.get(route.router)
+    if isinstance(router, ast.Call):
+        tail = _tail(ctx.resolve(router.func))
+        if tail == "FastAPI":
+            url = keyword(router, "openapi_url")
+            if url is not None and _is_none(url.value):
+                return True
+        if tail in ("APIRouter", "FastAPI"):
+            hidden = keyword(router, "include_in_schema")
+            if hidden is not None and isinstance(hidden.value, ast.Constant) and hidden.value.value is False:
+                return True
+    return route.router in _hidden_includes(ctx)
+
+
+def _hidden_includes(ctx: Context) -> frozenset[str]:
+    """Routers this file includes only with ``include_in_schema=False``."""
+
+    def compute() -> frozenset[str]:
+        hidden: set[str] = set()
+        shown: set[str] = set()
+        for node in ast.walk(ctx.tree):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "include_router"
+                and node.args
+                and isinstance(node.args[0], ast.Name)
+            ):
+                continue
+            flag = keyword(node, "include_in_schema")
+            if flag is not None and isinstance(flag.value, ast.Constant) and flag.value.value is False:
+                hidden.add(node.args[0].id)
+            else:
+                shown.add(node.args[0].id)
+        return frozenset(hidden - shown)
+
+    return ctx.memo("xfa30x_hidden_includes", compute)
 
 
 def _documents_success_model(ctx: Context, route: RouteInfo) -> bool:
@@ -2551,8 +2639,14 @@ def handler_returns(node: ast.Return, ctx: Context) -> None:
                 _check_bypass(fn, value, tail, ctx)
             return
     if ctx.wants(XFA302) and _is_dict_value(value, ctx):
-        if not _declares_model(fn, ctx):
+        if not _declares_model(fn, ctx) and not _probe_or_hidden(ctx, fn):
             ctx.report(value, XFA302, name=fn.name)
+
+
+def _probe_or_hidden(ctx: Context, fn) -> bool:
+    """Every route of ``fn`` is a health probe or outside the OpenAPI schema."""
+    routes = ctx.routes_of(fn)
+    return bool(routes) and all(_probe_path(r.path) or _outside_schema(ctx, r) for r in routes)
 
 
 @visitor(ast.Assign, codes=(XFA301,))
@@ -2577,10 +2671,62 @@ def _builds_non_json(ctx: Context, value: ast.expr) -> bool:
     if not isinstance(value, ast.Call):
         return False
     sym = ctx.symbol(value.func)
+    if sym is not None and sym.kind == "class":
+        return _non_json_class(ctx, value.func)  # ``HXRedirectResponse(...)``, a project subclass
+    if isinstance(value.func, ast.Attribute) and sym is None:
+        # ``form_helper.get_response()`` on an instance of a project class whose method is
+        # annotated ``-> _TemplateResponse``
+        return _non_json_name(_method_return(ctx, value.func.value, value.func.attr))
     if sym is None or sym.kind != "function" or not isinstance(sym.info, dict):
         return False
-    tail = _tail(sym.info.get("ann"))
+    return _non_json_name(sym.info.get("ann"))
+
+
+def _non_json_name(qualname: str | None) -> bool:
+    tail = _tail(qualname)
     return tail in NON_JSON_RESPONSES or tail.endswith("TemplateResponse")
+
+
+def _non_json_class(ctx: Context, func: ast.expr) -> bool:
+    """A project class deriving from a non-JSON response class (``class HXRedirectResponse
+    (RedirectResponse)``) and from no JSON one."""
+    ancestors = ctx.class_ancestors(func)
+    if not ancestors or "?" in ancestors:
+        return False
+    tails = {_tail(a) for a in ancestors}
+    if tails & JSON_RESPONSES:
+        return False
+    return any(_non_json_name(a) and a.split(".", 1)[0] in ("starlette", "fastapi", "sse_starlette") for a in ancestors)
+
+
+def _method_return(ctx: Context, receiver: ast.expr, method: str) -> str | None:
+    """The return annotation of ``receiver.method`` when ``receiver`` is a local name bound
+    once to an instance of a project class (``helper = FormHelper(...)``) or a parameter
+    annotated with one; the method is looked up in the class and its project bases."""
+    if not isinstance(receiver, ast.Name):
+        return None
+    found = ctx.lookup(receiver.id)
+    if found is None:
+        return None
+    cls_expr: ast.expr | None = None
+    if found.kind == "assign" and isinstance(getattr(found, "value", None), ast.Call):
+        cls_expr = found.value.func  # type: ignore[union-attr]
+    elif found.kind == "param":
+        cls_expr, _ = ctx.unwrap_annotation(getattr(found, "annotation", None))
+    sym = ctx.symbol(cls_expr) if cls_expr is not None else None
+    stack, seen = ([sym] if sym is not None and sym.kind == "class" else []), set()
+    while stack and len(seen) < 12:
+        current = stack.pop()
+        if current.qualname in seen or current.kind != "class" or not isinstance(current.info, dict):
+            continue
+        seen.add(current.qualname)
+        if method in current.info.get("methods", {}):
+            return current.info.get("mret", {}).get(method)
+        for base in current.info.get("bases", ()):
+            base_sym = ctx.index.lookup(current.path, base)
+            if base_sym is not None:
+                stack.append(base_sym)
+    return None
 
 
 def _is_dict_value(value: ast.expr, ctx: Context) -> bool:
@@ -2620,8 +2766,8 @@ def _check_bypass(fn, call: ast.Call, cls: str, ctx: Context) -> None:
     for r in ctx.routes_of(fn):
         value = r.keyword("response_model")
         if value is not None:
-            if _is_none(value):
-                return
+            if _is_none(value) or _plain_container(ctx, value, 0):
+                return  # ``dict[str, str]``, ``list[dict]``, ``list[str]``: no fields to bypass
             model = ast.unparse(value)
             break
     if model is None and fn.returns is not None:
@@ -2633,6 +2779,63 @@ def _check_bypass(fn, call: ast.Call, cls: str, ctx: Context) -> None:
     if model is None:
         return
     ctx.report(call, XFA306, name=fn.name, cls=cls, model=model)
+
+
+_PRIMITIVE_TYPES = frozenset({"str", "int", "float", "bool", "bytes", "Any", "None", "object"})
+_PLAIN_DICTS = frozenset({"dict", "Dict", "Mapping", "MutableMapping"})
+_PLAIN_LISTS = frozenset({"list", "List", "Sequence", "set", "Set", "tuple", "Tuple", "frozenset"})
+
+
+def _plain_container(ctx: Context, node: ast.AST | None, depth: int) -> bool:
+    """A response model that is a container of primitives or untyped dicts (``dict[str,
+    str]``, ``list[dict]``, ``list[str]``, directly or through a module-level alias here or
+    in another module): it has no fields a response could bypass."""
+    if node is None or depth > 6:
+        return False
+    if _is_none(node):
+        return True
+    if isinstance(node, ast.Name):
+        if node.id in _PRIMITIVE_TYPES | _PLAIN_DICTS | _PLAIN_LISTS and ctx.is_builtin(node):
+            return True
+        local = ctx.assignments.get(node.id)
+        if local is not None:
+            return _plain_container(ctx, local, depth + 1)
+    if isinstance(node, ast.Subscript):
+        tail = _tail(ctx.resolve(node.value))
+        items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        if tail in _PLAIN_DICTS or tail in _PLAIN_LISTS or tail in ("Optional", "Union"):
+            return all(_plain_container(ctx, i, depth + 1) or isinstance(i, ast.Constant) for i in items)
+        return False
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return _plain_container(ctx, node.left, depth + 1) and _plain_container(ctx, node.right, depth + 1)
+    if isinstance(node, (ast.Name, ast.Attribute)):
+        qualname = ctx.resolve(node) or ""
+        if qualname.startswith("typing.") and _tail(qualname) in _PRIMITIVE_TYPES | _PLAIN_DICTS | _PLAIN_LISTS:
+            return True
+        sym = ctx.symbol(node)
+        if sym is not None and sym.kind == "value" and isinstance(sym.info, dict):
+            return _plain_desc(sym.info, 0)
+    return False
+
+
+def _plain_desc(desc: dict, depth: int) -> bool:
+    """:func:`_plain_container` for an index value description (``{"k": "sub", "of":
+    "list", "items": [{"k": "ref", "n": "str"}]}``)."""
+    if depth > 6:
+        return False
+    kind = desc.get("k")
+    if kind == "ref":
+        return _tail(desc.get("n")) in _PRIMITIVE_TYPES | _PLAIN_DICTS | _PLAIN_LISTS and (
+            "." not in (desc.get("n") or "") or (desc.get("n") or "").startswith("typing.")
+        )
+    if kind == "sub":
+        base = desc.get("of") or ""
+        if "." in base and not base.startswith("typing."):
+            return False
+        if _tail(base) not in _PLAIN_DICTS | _PLAIN_LISTS | {"Optional", "Union"}:
+            return False
+        return all(isinstance(i, dict) and _plain_desc(i, depth + 1) for i in desc.get("items", ()))
+    return False
 
 
 def _non_json_media_type(call: ast.Call) -> bool:

@@ -1,0 +1,45 @@
+# path: app/main.py
+# select: XFA302
+from fastapi import APIRouter, FastAPI
+
+app = FastAPI(openapi_url=None)
+api = FastAPI()
+router = APIRouter()
+debug = APIRouter(include_in_schema=False)
+
+
+# near-misses (fourth reading): probes and routes outside any OpenAPI schema
+@api.get("/alive")
+async def alive():
+    return {"status": "ok"}
+
+
+@api.get("/healthz")
+async def healthz():
+    return {"message": "healthy"}
+
+
+@app.get("/")
+async def index():
+    return {"message": "server is running"}
+
+
+@debug.get("/pools")
+async def pool_stats():
+    return {"size": 4}
+
+
+@router.get("/status", include_in_schema=False)
+async def hidden_status():
+    return {"ok": True}
+
+
+# still flagged: API routes of a documented app
+@router.get("/flags")
+async def flags():
+    return {"saas": True}  # error: XFA302:12
+
+
+@api.get("/health/{component}")
+async def component_health(component: str):
+    return {"component": component}  # error: XFA302:12
