@@ -78,16 +78,17 @@ XFA301 = rule(
         "also a method of a project class annotated so, called on an instance "
         "(`helper = FormHelper(...)`, `return await helper.get_response()` with "
         "`-> _TemplateResponse`), and project subclasses of a non-JSON response class "
-        "(`class HXRedirectResponse(RedirectResponse)`).",
+        "(`class HXRedirectResponse(RedirectResponse)`), and an unannotated function of this "
+        "file (another route handler) that returns a non-JSON response itself "
+        "(`return await recording_clip(...)`).",
         "Routes outside any OpenAPI schema: on an app declared `FastAPI(openapi_url=None)` or a "
         "router declared `APIRouter(include_in_schema=False)` in this file, or a router this "
         "file includes only with `include_router(..., include_in_schema=False)`.",
         "Health and liveness probes: a path whose last segment is `health`, `healthz`, `alive`, "
         "`livez`, `ping`, `ready`... (no path parameter).",
         "Not told apart: `openapi_url=None` or `include_in_schema=False` set in another module "
-        "(the app that mounts the router); a route that delegates to another handler returning a "
-        "`StreamingResponse` without an annotation; webhook receivers and mock or debug "
-        "servers. They are flagged.",
+        "(the app that mounts the router); a delegate of another module with no return "
+        "annotation; webhook receivers and mock or debug servers. They are flagged.",
         "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
         "like application code (only route handlers are reported).",
     ),
@@ -2679,7 +2680,28 @@ def _builds_non_json(ctx: Context, value: ast.expr) -> bool:
         return _non_json_name(_method_return(ctx, value.func.value, value.func.attr))
     if sym is None or sym.kind != "function" or not isinstance(sym.info, dict):
         return False
-    return _non_json_name(sym.info.get("ann"))
+    if _non_json_name(sym.info.get("ann")):
+        return True
+    return _delegate_returns_non_json(ctx, value.func)
+
+
+def _delegate_returns_non_json(ctx: Context, func: ast.expr) -> bool:
+    """``return await recording_clip(...)``: an unannotated function of this file (often
+    another route handler) that returns a non-JSON response object itself
+    (``StreamingResponse(..., media_type="video/mp4")``), the way the handler's own
+    returns are read."""
+    if not isinstance(func, ast.Name):
+        return False
+    found = ctx.lookup(func.id)
+    node = getattr(found, "node", None) if found is not None and found.kind == "def" else None
+    if not isinstance(node, FUNCTION_TYPES) or node.returns is not None:
+        return False
+    for sub in _own_nodes(node):
+        if isinstance(sub, ast.Return) and isinstance(sub.value, ast.Call):
+            tail = _tail(ctx.resolve(sub.value.func))
+            if tail in NON_JSON_RESPONSES or tail.endswith("TemplateResponse"):
+                return True
+    return False
 
 
 def _non_json_name(qualname: str | None) -> bool:
@@ -2713,6 +2735,8 @@ def _method_return(ctx: Context, receiver: ast.expr, method: str) -> str | None:
         cls_expr = found.value.func  # type: ignore[union-attr]
     elif found.kind == "param":
         cls_expr, _ = ctx.unwrap_annotation(getattr(found, "annotation", None))
+        if isinstance(cls_expr, ast.Subscript):
+            cls_expr = cls_expr.value  # ``FormHelper[PermissionForm]``
     sym = ctx.symbol(cls_expr) if cls_expr is not None else None
     stack, seen = ([sym] if sym is not None and sym.kind == "class" else []), set()
     while stack and len(seen) < 12:
@@ -3098,6 +3122,17 @@ def _request_input(ctx: Context, expr: ast.expr, depth: int = 0) -> bool:
     if isinstance(expr, ast.Name):
         if expr.id in _input_params(ctx):
             return True
+        found = ctx.lookup(expr.id)
+        if found is not None:
+            # ``for value in param_values:``: an item of the input
+            node = found.node
+            return (
+                found.kind == "for"
+                and isinstance(node, (ast.For, ast.AsyncFor))
+                and isinstance(node.target, ast.Name)
+                and _request_input(ctx, node.iter, depth + 1)
+            )
+        # ``[UUID(s) for s in raw.split(",")]``: not visible from the ``except``
         iters = _loop_bindings(ctx).get(expr.id)
         return bool(iters) and all(_request_input(ctx, it, depth + 1) for it in iters)
     if isinstance(expr, (ast.Attribute, ast.Subscript)):
@@ -3123,10 +3158,9 @@ def _own_nodes(fn: ast.AST):
 
 
 def _loop_bindings(ctx: Context) -> dict[str, list[ast.expr]]:
-    """Names of the innermost function bound only as the plain target of a ``for`` or a
-    comprehension (``for value in param_values``, ``[UUID(s) for s in ids.split(",")]``):
-    name -> the iterables. A name also bound another way (assigned, a tuple target, a
-    parameter) is left out."""
+    """Names of the innermost function bound only as the plain target of a comprehension
+    (``[UUID(s) for s in ids.split(",")]``): name -> the iterables. A name also bound
+    another way (assigned, a loop or tuple target, a parameter) is left out."""
     frame = ctx.function
     if frame is None or not isinstance(frame.node, FUNCTION_TYPES):
         return {}
@@ -3135,7 +3169,7 @@ def _loop_bindings(ctx: Context) -> dict[str, list[ast.expr]]:
         loops: dict[str, list[ast.expr]] = {}
         stores: dict[str, int] = {}
         for node in _own_nodes(frame.node):
-            if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)) and isinstance(node.target, ast.Name):
+            if isinstance(node, ast.comprehension) and isinstance(node.target, ast.Name):
                 loops.setdefault(node.target.id, []).append(node.iter)
             elif isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
                 stores[node.id] = stores.get(node.id, 0) + 1
@@ -3264,7 +3298,7 @@ def _limit_configured(test: ast.expr, limits: set[str]) -> bool:
 #: methods that put their arguments into the container they are called on
 _FILLERS = frozenset({"append", "extend", "add", "update", "insert", "setdefault", "appendleft"})
 #: builtins whose result holds what they are given
-_HOLDERS = frozenset({"list", "set", "tuple", "sorted", "dict", "str", "reversed", "frozenset"})
+_HOLDERS = frozenset({"list", "set", "tuple", "sorted", "dict", "str", "reversed", "frozenset", "iter", "next"})
 
 
 def _derived_names(ctx: Context) -> frozenset[str]:

@@ -1,7 +1,9 @@
 # path: app/routes/dashboard.py
 # select: XFA301
-from fastapi import APIRouter, FastAPI, Request
-from fastapi.responses import JSONResponse, RedirectResponse
+from typing import Generic, TypeVar
+
+from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi.responses import JSONResponse, RedirectResponse, StreamingResponse
 from fastapi.templating import Jinja2Templates
 from starlette.templating import _TemplateResponse
 
@@ -22,7 +24,10 @@ class ApiJSON(JSONResponse):
     pass
 
 
-class PageHelper:
+F = TypeVar("F")
+
+
+class PageHelper(Generic[F]):
     def __init__(self, request: Request, template: str) -> None:
         self.request = request
         self.template = template
@@ -40,6 +45,15 @@ async def settings_page(request: Request):
     helper = PageHelper(request, "settings.html")
     if request.query_params.get("saved"):
         return HXRedirect("/settings")
+    return await helper.render()
+
+
+def get_helper(request: Request) -> "PageHelper[str]":
+    return PageHelper(request, "form.html")
+
+
+@router.post("/settings/form")
+async def settings_form(helper: PageHelper[str] = Depends(get_helper)):
     return await helper.render()
 
 
@@ -63,7 +77,29 @@ async def pools():
     return {"size": 4}
 
 
+@router.get("/clips/{start}/clip.mp4")
+async def clip(start: int):
+    if start < 0:
+        return JSONResponse({"message": "bad start"}, status_code=400)
+    return StreamingResponse(iter([b""]), media_type="video/mp4")
+
+
+@router.get("/reviews/{review_id}/clip.mp4")
+async def review_clip(review_id: int):
+    if review_id < 0:
+        return JSONResponse({"message": "not found"}, status_code=404)
+    return await clip(review_id)
+
+
+def summary(start: int):
+    return {"start": start}
+
+
 # still flagged: JSON bodies with no declared model
+@router.get("/reviews/{review_id}/summary")
+async def review_summary(review_id: int):  # error: XFA301:1
+    return summary(review_id)
+
 @router.get("/settings/data")
 async def settings_data(request: Request):  # error: XFA301:1
     helper = PageHelper(request, "settings.html")

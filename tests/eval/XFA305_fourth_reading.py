@@ -38,6 +38,9 @@ def filter_param(max_keys: int | None = None, max_values: int | None = None):
                 count = len(values) if values is not None else 0
                 if count > max_values:
                     raise HTTPException(status_code=422, detail="too many values")
+        if max_keys == 1:
+            key, item = next(iter(grouped.items()))  # ``item`` bound again after the loop
+            return {"key": key, "value": item}
         return grouped
 
     return _parse
