@@ -210,6 +210,9 @@ XFA303 = rule(
         "Lists of optional items (`list[Item | None]`): a batch get answering one entry per "
         "requested id, `None` for a missing one, bounded by the request.",
         "Routes outside any OpenAPI schema (as for XFA301).",
+        "Not told apart: a batch get whose ids come as one comma-separated string split in the "
+        "handler (`ids.split(\",\")`), and a series computed over a requested time window. "
+        "They are flagged.",
         "A list wrapped in an envelope model (`response_model=ItemPage`).",
         "A `list[...]` return annotation when `response_model=` names something else "
         "(FastAPI uses the decorator's model).",
