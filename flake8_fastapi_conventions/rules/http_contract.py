@@ -2688,21 +2688,29 @@ def _builds_non_json(ctx: Context, value: ast.expr) -> bool:
     return _delegate_returns_non_json(ctx, value.func)
 
 
-def _delegate_returns_non_json(ctx: Context, func: ast.expr) -> bool:
+def _delegate_returns_non_json(ctx: Context, func: ast.expr, seen: frozenset[str] = frozenset()) -> bool:
     """``return await recording_clip(...)``: an unannotated function of this file (often
     another route handler) that returns a non-JSON response object itself
-    (``StreamingResponse(..., media_type="video/mp4")``), the way the handler's own
-    returns are read."""
-    if not isinstance(func, ast.Name):
+    (``StreamingResponse(..., media_type="video/mp4")``), or through such a delegate of
+    its own (``label_clip`` -> ``event_clip`` -> ``recording_clip``), the way the
+    handler's own returns are read."""
+    if not isinstance(func, ast.Name) or func.id in seen or len(seen) > 3:
         return False
+    node = ctx.functions.get(func.id)
     found = ctx.lookup(func.id)
-    node = getattr(found, "node", None) if found is not None and found.kind == "def" else None
+    if found is not None and (found.kind != "def" or getattr(found, "node", None) is not node):
+        return False  # rebound, or not the module-level function (``None``: defined further down)
     if not isinstance(node, FUNCTION_TYPES) or node.returns is not None:
         return False
     for sub in _own_nodes(node):
-        if isinstance(sub, ast.Return) and isinstance(sub.value, ast.Call):
-            tail = _tail(ctx.resolve(sub.value.func))
+        if not isinstance(sub, ast.Return):
+            continue
+        value = sub.value.value if isinstance(sub.value, ast.Await) else sub.value
+        if isinstance(value, ast.Call):
+            tail = _tail(ctx.resolve(value.func))
             if tail in NON_JSON_RESPONSES or tail.endswith("TemplateResponse"):
+                return True
+            if _delegate_returns_non_json(ctx, value.func, seen | {func.id}):
                 return True
     return False
 

@@ -91,6 +91,17 @@ async def review_clip(review_id: int):
     return await clip(review_id)
 
 
+@router.get("/labels/{label}/clip.mp4")
+async def label_clip(label: str):
+    if not label:
+        return JSONResponse({"message": "no label"}, status_code=404)
+    return await event_clip(label)  # two hops, defined further down
+
+
+async def event_clip(label: str):
+    return await review_clip(len(label))
+
+
 def summary(start: int):
     return {"start": start}
 
