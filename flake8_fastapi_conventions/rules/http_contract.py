@@ -82,7 +82,8 @@ XFA301 = rule(
         "file (another route handler) that returns a non-JSON response itself "
         "(`return await recording_clip(...)`).",
         "Routes outside any OpenAPI schema: on an app declared `FastAPI(openapi_url=None)` or a "
-        "router declared `APIRouter(include_in_schema=False)` in this file, or a router this "
+        "router declared `APIRouter(include_in_schema=False)` in this file (also as a local of "
+        "an app factory), or a router this "
         "file includes only with `include_router(..., include_in_schema=False)`.",
         "Health and liveness probes: a path whose last segment is `health`, `healthz`, `alive`, "
         "`livez`, `ping`, `ready`... (no path parameter).",
@@ -2559,7 +2560,10 @@ def _outside_schema(ctx: Context, route: RouteInfo) -> bool:
     include = route.keyword("include_in_schema")
     if isinstance(include, ast.Constant) and include.value is False:
         return True
-    router = ctx.assignments.get(route.router)
+    router = None
+    if route.router.isidentifier():
+        found = ctx.lookup(route.router)  # also ``app = FastAPI(...)`` in an app factory
+        router = found.value if found is not None and found.kind == "assign" else None
     if isinstance(router, ast.Call):
         tail = _tail(ctx.resolve(router.func))
         if tail == "FastAPI":
