@@ -28,7 +28,7 @@ import tokenize
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
-SUMMARY_VERSION = 10
+SUMMARY_VERSION = 11
 
 ROUTE_DECORATORS = frozenset(
     {"get", "post", "put", "patch", "delete", "head", "options", "trace", "api_route", "websocket"}
@@ -883,6 +883,8 @@ def _class_summary(cls: ast.ClassDef, res: _Resolver) -> dict[str, Any]:
     if keywords:
         info["kw"] = keywords
     methods: dict[str, bool] = {}
+    #: a method's return annotation as a dotted name (``-> _TemplateResponse``)
+    method_returns: dict[str, str] = {}
     attrs: dict[str, dict] = {}
     fields: list[str] = []
     defaults: dict[str, str] = {}
@@ -895,6 +897,9 @@ def _class_summary(cls: ast.ClassDef, res: _Resolver) -> dict[str, Any]:
             complete = False
         if isinstance(stmt, _FUNCTIONS):
             methods[stmt.name] = isinstance(stmt, ast.AsyncFunctionDef)
+            returns = res.name(stmt.returns) if stmt.returns is not None else None
+            if returns:
+                method_returns[stmt.name] = returns
             first = stmt.args.posonlyargs[:1] or stmt.args.args[:1]
             scanned = _scan_function(stmt, res, first[0].arg) if first else {}
             if stmt.name in ("__call__", "__init__"):
@@ -919,6 +924,8 @@ def _class_summary(cls: ast.ClassDef, res: _Resolver) -> dict[str, Any]:
         info["methods"] = methods
         if middleware_passes_through(cls):
             info["pass"] = True
+    if method_returns:
+        info["mret"] = method_returns
     if attrs:
         info["attrs"] = attrs
     if fields:

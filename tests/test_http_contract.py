@@ -102,14 +102,45 @@ def test_xfa310_suggests_bounds_that_fit_the_parameter():
     )
     found = [m.split("; bound it: ")[1] for _, _, m in messages(source, "app/routes/items.py") if m.startswith("XFA310")]
     assert found == [
-        "page: Annotated[int, Query(ge=0)]",  # 0-based pages
-        "skip: Annotated[int, Query(ge=0)]",
-        "limit: Annotated[int, Query(ge=1, le=500)]",  # not below its own default
-        "size: Annotated[int, Query(ge=0, le=100)]",  # 0 is its default
-        "per_page: Annotated[int, Query(ge=5, le=100)]",  # its lower bound kept
-        "page: Annotated[int, Query(ge=1)]",  # 1-based pages
-        "offset: Annotated[int, Query(ge=0)]",
-        "page_size: Annotated[int, Query(ge=1, le=100)]",
+        "page: Annotated[int, Query(ge=0)] = 0",  # 0-based pages
+        "skip: Annotated[int, Query(ge=0)] = 0",
+        "limit: Annotated[int, Query(ge=1, le=500)] = 500",  # not below its own default
+        "size: Annotated[int, Query(ge=0, le=100)] = 0",  # 0 is its default
+        "per_page: Annotated[int, Query(ge=5, le=100)] = 10",  # its lower bound kept
+        "page: Annotated[int, Query(ge=1)] = 1",  # 1-based pages
+        "offset: Annotated[int, Query(ge=0)] = 0",
+        "page_size: Annotated[int, Query(ge=1, le=100)] = 20",
+    ]
+
+
+def test_xfa310_suggestion_keeps_the_type_default_and_query_keywords():
+    """Fourth precision reading: ``page: int | None = None`` must not be suggested as a
+    required ``page: Annotated[int, ...]``: the type, the default and the other ``Query``
+    keywords are kept as written."""
+    from harness import messages
+
+    source = (
+        "from typing import Annotated, Optional\n\n"
+        "from fastapi import APIRouter, Query\n"
+        "from pydantic import conint\n\n"
+        "router = APIRouter()\n\n\n"
+        "@router.get('/a')\n"
+        "async def a(page: int | None = None, per_page: Optional[int] = Query(None, alias='perPage'),\n"
+        "            limit: int = Query(..., description='rows'), offset: 'int | None' = None,\n"
+        "            size: Annotated[Optional[int], Query(ge=1)] = None, skip: conint(ge=0) | None = None) -> None: ...\n"
+    )
+    found = [m for _, _, m in messages(source, "app/routes/items.py") if m.startswith("XFA310")]
+    assert found == [
+        "XFA310 query parameter page: int | None has no bound; bound it: "
+        "page: Annotated[int | None, Query(ge=1)] = None",
+        "XFA310 query parameter per_page: Optional[int] has no upper bound; bound it: "
+        "per_page: Annotated[Optional[int], Query(alias='perPage', ge=1, le=100)] = None",
+        "XFA310 query parameter limit: int has no upper bound; bound it: "
+        "limit: Annotated[int, Query(description='rows', ge=1, le=100)]",  # required stays required
+        "XFA310 query parameter offset: int | None has no bound; bound it: "
+        "offset: Annotated[int | None, Query(ge=0)] = None",
+        "XFA310 query parameter size: Optional[int] has no upper bound; bound it: "
+        "size: Annotated[Optional[int], Query(ge=1, le=100)] = None",
     ]
 
 
@@ -306,3 +337,152 @@ def test_xfa310_a_helper_of_another_module_checks_the_value(tmp_path_factory):
     )
     found = [f for f in check(source, str(root / "app" / "routes.py")) if f[2] == "XFA310"]
     assert found == [(16, 13, "XFA310")]
+
+
+def test_xfa312_an_inherited_classvar_of_another_module_is_no_field(tmp_path_factory):
+    """Fourth precision reading: ``TRACKED: ClassVar[list[str]] = []`` of a project mixin
+    (read from the project index) is not a Pydantic field; ``model_dump()`` never has it."""
+    import textwrap
+
+    from harness import messages
+
+    root = tmp_path_factory.mktemp("proj")
+    files = {
+        "pyproject.toml": "[project]\nname = 'x'\n",
+        "app/__init__.py": "",
+        "app/tracking.py": """\
+            from typing import ClassVar, List
+
+            from pydantic import BaseModel
+
+
+            class Tracked(BaseModel):
+                TRACKED: ClassVar[List[str]] = []
+        """,
+        "app/schemas.py": """\
+            import typing
+            from typing import Optional
+
+            from app.tracking import Tracked
+
+
+            class KeyUpdate(Tracked):
+                TRACKED: typing.ClassVar[list] = ["name", "active"]
+                name: Optional[str] = None
+                active: Optional[bool] = None
+
+
+            class QuotaUpdate(Tracked):
+                name: Optional[str] = None
+                limit: int = 10
+        """,
+    }
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(textwrap.dedent(text))
+    source = textwrap.dedent(
+        """\
+        from app.schemas import KeyUpdate, QuotaUpdate
+
+
+        class KeyRow:
+            def update(self, change: KeyUpdate) -> "KeyRow":
+                for field, value in change.model_dump(exclude_none=True).items():
+                    setattr(self, field, value)
+                return self
+
+            def update_quota(self, change: QuotaUpdate) -> "KeyRow":
+                for field, value in change.model_dump(exclude_none=True).items():
+                    setattr(self, field, value)
+                return self
+        """
+    )
+    found = [f for f in messages(source, str(root / "app" / "rows.py")) if f[2].startswith("XFA312")]
+    # the real non-None default is still reported, and named alone
+    assert len(found) == 1 and found[0][:2] == (11, 29), found
+    assert "(limit=10)" in found[0][2], found
+
+
+def test_xfa301_xfa306_read_helpers_responses_and_aliases_of_other_modules(tmp_path_factory):
+    """Fourth precision reading: a template helper's method annotated ``-> _TemplateResponse``
+    and a ``RedirectResponse`` subclass of another module build no JSON (XFA301); a
+    ``list[str]`` response alias of another module has no fields to bypass (XFA306)."""
+    import textwrap
+
+    from harness import check
+
+    root = tmp_path_factory.mktemp("proj")
+    files = {
+        "pyproject.toml": "[project]\nname = 'x'\n",
+        "app/__init__.py": "",
+        "app/forms.py": """\
+            from starlette.templating import _TemplateResponse
+
+
+            class BaseHelper:
+                async def get_response(self) -> _TemplateResponse:
+                    return render(self)
+
+
+            class FormHelper(BaseHelper):
+                def __init__(self, request):
+                    self.request = request
+
+                async def get_data(self) -> dict:
+                    return {}
+        """,
+        "app/responses.py": """\
+            from fastapi.responses import JSONResponse, RedirectResponse
+
+
+            class HXRedirectResponse(RedirectResponse):
+                pass
+
+
+            class PrettyJSON(JSONResponse):
+                pass
+        """,
+        "app/schemas.py": "from typing import List\n\nFramesResponse = List[str]\nCount = int\n",
+    }
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(textwrap.dedent(text))
+    source = textwrap.dedent(
+        """\
+        from fastapi import APIRouter, Request
+        from fastapi.responses import JSONResponse
+
+        from app.forms import FormHelper
+        from app.responses import HXRedirectResponse, PrettyJSON
+        from app.schemas import FramesResponse
+
+        router = APIRouter()
+
+
+        @router.get("/page")
+        async def page(request: Request):
+            helper = FormHelper(request)
+            if request.query_params:
+                return HXRedirectResponse("/page")
+            return await helper.get_response()
+
+
+        @router.get("/data")
+        async def data(request: Request):
+            helper = FormHelper(request)
+            return await helper.get_data()
+
+
+        @router.get("/pretty")
+        async def pretty():
+            return PrettyJSON({})
+
+
+        @router.get("/frames", response_model=FramesResponse)
+        async def frames():
+            return JSONResponse(content=[])
+        """
+    )
+    found = check(source, str(root / "app" / "routes.py"), select=["XFA301", "XFA306"])
+    found = [f for f in found if f[2] in ("XFA301", "XFA306")]
+    assert found == [(20, 1, "XFA301"), (26, 1, "XFA301")]

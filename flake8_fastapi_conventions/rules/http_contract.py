@@ -74,7 +74,22 @@ XFA301 = rule(
         "A success body documented with `responses={200: {\"model\": X}}` (or the route's own "
         "`status_code=`): it is in the OpenAPI schema.",
         "Handlers that return what a project function annotated `-> Response` (or another "
-        "non-JSON response class) builds, here or in another module, directly or through a name.",
+        "non-JSON response class) builds, here or in another module, directly or through a name; "
+        "also a method of a project class annotated so, called on an instance "
+        "(`helper = FormHelper(...)`, `return await helper.get_response()` with "
+        "`-> _TemplateResponse`), and project subclasses of a non-JSON response class "
+        "(`class HXRedirectResponse(RedirectResponse)`), and an unannotated function of this "
+        "file (another route handler) that returns a non-JSON response itself "
+        "(`return await recording_clip(...)`).",
+        "Routes outside any OpenAPI schema: on an app declared `FastAPI(openapi_url=None)` or a "
+        "router declared `APIRouter(include_in_schema=False)` in this file (also as a local of "
+        "an app factory), or a router this "
+        "file includes only with `include_router(..., include_in_schema=False)`.",
+        "Health and liveness probes: a path whose last segment is `health`, `healthz`, `alive`, "
+        "`livez`, `ping`, `ready`... (no path parameter).",
+        "Not told apart: `openapi_url=None` or `include_in_schema=False` set in another module "
+        "(the app that mounts the router); a delegate of another module with no return "
+        "annotation; webhook receivers and mock or debug servers. They are flagged.",
         "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
         "like application code (only route handlers are reported).",
     ),
@@ -133,6 +148,12 @@ XFA302 = rule(
         "A dict returned under a Pydantic `response_model=` or model return annotation: "
         "FastAPI validates it against the model, so the contract holds.",
         "Dicts returned by nested functions inside the handler.",
+        "Health and liveness probes (a path ending in `health`, `healthz`, `alive`, `livez`, "
+        "`ping`, `ready`...) and routes outside any OpenAPI schema (`include_in_schema=False` "
+        "on the route or its router, an app with `openapi_url=None` in this file, a router this "
+        "file includes with `include_in_schema=False`).",
+        "Not told apart: `openapi_url=None` set on the app of another module, mock servers and "
+        "debug-only routers. They are flagged.",
         "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
         "like application code (only route handlers are reported).",
     ),
@@ -187,6 +208,12 @@ XFA303 = rule(
             return ItemPage(items=items, total=len(items))
     """,
     not_flagged=(
+        "Lists of optional items (`list[Item | None]`): a batch get answering one entry per "
+        "requested id, `None` for a missing one, bounded by the request.",
+        "Routes outside any OpenAPI schema (as for XFA301).",
+        "Not told apart: a batch get whose ids come as one comma-separated string split in the "
+        "handler (`ids.split(\",\")`), and a series computed over a requested time window. "
+        "They are flagged.",
         "A list wrapped in an envelope model (`response_model=ItemPage`).",
         "A `list[...]` return annotation when `response_model=` names something else "
         "(FastAPI uses the decorator's model).",
@@ -350,6 +377,15 @@ XFA305 = rule(
         "A 422 in an `except ValueError` whose `try` calls a synchronous project function with "
         "request input only (a normaliser: `normalise_window(start, end)`); an awaited service "
         "call or one that also takes a session is still flagged.",
+        "Request input reached through a loop or a comprehension (`[UUID(s) for s in "
+        "ids.split(\",\")]`, `for value in values: if not PARAM_RE.match(value):`), and a "
+        "number of items counted from the parsed input (`total = len(parsed) + len(keys)`, "
+        "`parsed` filled only from the input) compared with a limit (`if max_keys is not None "
+        "and total > max_keys:`).",
+        "Not told apart: a `KeyError` from a project function looking the input up in a "
+        "registry (`get_provider(payload.kind)` in `except KeyError`): the registry may be a "
+        "fixed table of built-ins (an unsupported value, 422 is right) or data (a missing "
+        "resource, 404); it is flagged.",
         "Not told apart: a 422 when a parser of uploaded content returns `None` "
         "(`if parse_archive(data) is None:` reads like a lookup that found nothing, which "
         "deserves a 404, and is flagged).",
@@ -418,6 +454,9 @@ XFA306 = rule(
             return ItemRead(id=item.id, name=item.name)
     """,
     not_flagged=(
+        "A `response_model=` that is a container of primitives or untyped dicts (`dict[str, str]`, "
+        "`list[dict]`, `list[str]`, directly or through a module-level alias here or in another "
+        "module): it has no fields the content could bypass.",
         "Routes with `response_class=` and no model.",
         "Responses with an explicit error or empty status (`status_code=` 204 or >= 300): "
         "the documented `responses={404: ...}` pattern.",
@@ -589,7 +628,7 @@ XFA310 = rule(
     "unbounded-pagination",
     default=True,
     seeds=("004",),
-    message="query parameter {name}: int has no {missing}; bound it: {name}: Annotated[int, Query({bounds})]",
+    message="query parameter {name}: {type} has no {missing}; bound it: {name}: Annotated[{type}, Query({bounds})]{default}",
     what="""
         Reports an `int` query parameter of a route handler, or of a dependency used with
         `Depends(...)` in the same file, named `limit`, `page_size`, `per_page` or `size`
@@ -598,7 +637,9 @@ XFA310 = rule(
         `Annotated`), `conint(...)`, `annotated_types` (`Le(100)`), and module aliases. The
         suggested bounds fit the parameter: `ge=0` for `offset`/`skip` and for a `page` that
         defaults to 0, `ge=1` for other pages; `ge=1, le=100` for a size (`ge=0` when it
-        defaults to 0, `le=` the default when that is larger, an existing lower bound kept).
+        defaults to 0, `le=` the default when that is larger, an existing lower bound kept);
+        the suggested declaration keeps the parameter's type as written (`int | None`,
+        `Optional[int]`), its default and its other `Query(...)` keywords (`alias=`).
     """,
     why="""
         Seed 004: "Not validating pagination parameters. Allow negative page numbers or
@@ -791,7 +832,10 @@ XFA312 = rule(
         "PUT-only route handlers (a full replacement sends every field) even when named `update*`.",
         "`model_dump(exclude_none=True)` when every defaulted field of the model (known from this "
         "file) defaults to `None` (an `Optional` field without a default counts as `None`: "
-        "pydantic v1 gives it one), or when the model's defaults are not visible here.",
+        "pydantic v1 gives it one), or when the model's defaults are not visible here. "
+        "`ClassVar` annotations (here or inherited from a project base) are not fields. A "
+        "`setattr` loop whose first step is `if value is None: <clear a field>; continue` drops "
+        "None values the same way.",
         "Models of this file with no defaulted field: the client sent every field, "
         "`exclude_unset` changes nothing.",
         "Dumps that are not written back: returned, logged, put in an error body "
@@ -1608,6 +1652,10 @@ def _check_bare_list(node: ast.FunctionDef | ast.AsyncFunctionDef, route: RouteI
     if _static_catalog(node, ctx):
         return
     item = _first_item(base)
+    if _optional(ctx, item):
+        return  # ``list[Item | None]``: one entry per requested id, ``None`` for a missing one
+    if _outside_schema(ctx, route):
+        return
     item_name = _tail(ctx.resolve(item)) or "Item"
     if not item_name[:1].isupper():
         item_name = "Item"
@@ -2272,11 +2320,86 @@ def _pagination_candidates(node, ctx: Context, route: RouteInfo | None):
                 suggestion = f"{lower}, {upper}"
             else:
                 suggestion = f"ge={0 if start == 0 else 1}, {upper}"
-            yield arg, {"name": name, "missing": "upper bound", "bounds": suggestion}
+            missing, suggested = "upper bound", suggestion
         else:
             if bounds:
                 continue
-            yield arg, {"name": name, "missing": "bound", "bounds": _floor(name, start)}
+            missing, suggested = "bound", _floor(name, start)
+        kept = _query_keywords(ctx, arg.annotation, default)
+        yield arg, {
+            "name": name,
+            "missing": missing,
+            "type": _declared_type(ctx, arg.annotation),
+            "bounds": ", ".join([*kept, suggested]),
+            "default": _declared_default(ctx, default),
+        }
+
+
+def _declared_type(ctx: Context, annotation: ast.expr) -> str:
+    """The parameter's type as written, out of a literal ``Annotated[...]``: ``int``,
+    ``int | None``, ``Optional[int]`` (``int`` for ``conint(...)``; ``int | None`` when
+    it is written through an alias this message cannot show)."""
+    node: ast.expr | None = annotation
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        try:
+            node = ast.parse(node.value, mode="eval").body
+        except (SyntaxError, ValueError):
+            node = None
+    if isinstance(node, ast.Subscript) and _tail(ctx.resolve(node.value)) == "Annotated":
+        items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        node = items[0] if items else None
+    if node is not None and _plain_int_type(ctx, node, 0):
+        return ast.unparse(node)
+    return "int | None" if _optional(ctx, annotation) else "int"
+
+
+def _plain_int_type(ctx: Context, node: ast.expr, depth: int) -> bool:
+    """``int``, ``None``, ``int | None``, ``Optional[int]``, ``Union[int, None]``."""
+    if depth > 4:
+        return False
+    if _is_none(node):
+        return True
+    if isinstance(node, ast.Name) and node.id == "int":
+        return "int" not in ctx.imports
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return _plain_int_type(ctx, node.left, depth + 1) and _plain_int_type(ctx, node.right, depth + 1)
+    if isinstance(node, ast.Subscript) and _tail(ctx.resolve(node.value)) in ("Optional", "Union"):
+        items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        return all(_plain_int_type(ctx, i, depth + 1) for i in items)
+    return False
+
+
+def _query_call(ctx: Context, annotation: ast.expr, default: ast.expr | None) -> ast.Call | None:
+    _, metadata = ctx.unwrap_annotation(annotation)
+    for item in (*metadata, default):
+        if isinstance(item, ast.Call) and _tail(ctx.resolve(item.func)) == "Query":
+            return item
+    return None
+
+
+def _query_keywords(ctx: Context, annotation: ast.expr, default: ast.expr | None) -> list[str]:
+    """The keywords of the parameter's ``Query(...)`` other than its default and bounds
+    (``alias="pageSize"``, ``description=...``): the suggestion keeps them."""
+    call = _query_call(ctx, annotation, default)
+    if call is None:
+        return []
+    return [
+        f"{kw.arg}={ast.unparse(kw.value)}"
+        for kw in call.keywords
+        if kw.arg is not None and kw.arg != "default" and kw.arg not in _UPPER and kw.arg not in _LOWER
+    ]
+
+
+def _declared_default(ctx: Context, default: ast.expr | None) -> str:
+    """`` = <default>`` as the parameter declares it (``= 20``, ``= Query(20)``,
+    ``= Query(default=None)``); empty when it is required."""
+    if isinstance(default, ast.Call) and _tail(ctx.resolve(default.func)) == "Query":
+        default = default.args[0] if default.args else next(
+            (kw.value for kw in default.keywords if kw.arg == "default"), None
+        )
+    if default is None or (isinstance(default, ast.Constant) and default.value is Ellipsis):
+        return ""
+    return f" = {ast.unparse(default)}"
 
 
 def _lower_bound_text(ctx: Context, annotation: ast.expr, default: ast.expr | None) -> str | None:
@@ -2409,12 +2532,74 @@ def _check_missing_model(node, routes: list[RouteInfo], data: dict, ctx: Context
             return
         if route_status(ctx, r) == 204:
             return
-        include = r.keyword("include_in_schema")
-        if isinstance(include, ast.Constant) and include.value is False:
+        if _outside_schema(ctx, r) or _probe_path(r.path):
             return
         if _documents_success_model(ctx, r):
             return
     ctx.report(node, XFA301, name=node.name)
+
+
+#: the last path segment of a liveness or health probe: its caller is an orchestrator or a
+#: load balancer reading the status code, not an API client reading a schema
+_PROBE_SEGMENTS = frozenset(
+    {"health", "healthz", "healthcheck", "health-check", "alive", "livez", "liveness", "live", "ping", "readyz", "ready", "readiness"}
+)
+
+
+def _probe_path(path: str | None) -> bool:
+    if not path:
+        return False
+    segments = [s for s in path.strip("/").split("/") if s]
+    return bool(segments) and segments[-1].lower() in _PROBE_SEGMENTS and "{" not in path
+
+
+def _outside_schema(ctx: Context, route: RouteInfo) -> bool:
+    """The route is in no OpenAPI schema: ``include_in_schema=False`` on it or its router
+    (``APIRouter(include_in_schema=False)``), the app it is declared on has
+    ``openapi_url=None``, or this file includes its router with ``include_in_schema=False``."""
+    include = route.keyword("include_in_schema")
+    if isinstance(include, ast.Constant) and include.value is False:
+        return True
+    router = None
+    if route.router.isidentifier():
+        found = ctx.lookup(route.router)  # also ``app = FastAPI(...)`` in an app factory
+        router = found.value if found is not None and found.kind == "assign" else None
+    if isinstance(router, ast.Call):
+        tail = _tail(ctx.resolve(router.func))
+        if tail == "FastAPI":
+            url = keyword(router, "openapi_url")
+            if url is not None and _is_none(url.value):
+                return True
+        if tail in ("APIRouter", "FastAPI"):
+            hidden = keyword(router, "include_in_schema")
+            if hidden is not None and isinstance(hidden.value, ast.Constant) and hidden.value.value is False:
+                return True
+    return route.router in _hidden_includes(ctx)
+
+
+def _hidden_includes(ctx: Context) -> frozenset[str]:
+    """Routers this file includes only with ``include_in_schema=False``."""
+
+    def compute() -> frozenset[str]:
+        hidden: set[str] = set()
+        shown: set[str] = set()
+        for node in ast.walk(ctx.tree):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "include_router"
+                and node.args
+                and isinstance(node.args[0], ast.Name)
+            ):
+                continue
+            flag = keyword(node, "include_in_schema")
+            if flag is not None and isinstance(flag.value, ast.Constant) and flag.value.value is False:
+                hidden.add(node.args[0].id)
+            else:
+                shown.add(node.args[0].id)
+        return frozenset(hidden - shown)
+
+    return ctx.memo("xfa30x_hidden_includes", compute)
 
 
 def _documents_success_model(ctx: Context, route: RouteInfo) -> bool:
@@ -2462,8 +2647,14 @@ def handler_returns(node: ast.Return, ctx: Context) -> None:
                 _check_bypass(fn, value, tail, ctx)
             return
     if ctx.wants(XFA302) and _is_dict_value(value, ctx):
-        if not _declares_model(fn, ctx):
+        if not _declares_model(fn, ctx) and not _probe_or_hidden(ctx, fn):
             ctx.report(value, XFA302, name=fn.name)
+
+
+def _probe_or_hidden(ctx: Context, fn) -> bool:
+    """Every route of ``fn`` is a health probe or outside the OpenAPI schema."""
+    routes = ctx.routes_of(fn)
+    return bool(routes) and all(_probe_path(r.path) or _outside_schema(ctx, r) for r in routes)
 
 
 @visitor(ast.Assign, codes=(XFA301,))
@@ -2488,10 +2679,93 @@ def _builds_non_json(ctx: Context, value: ast.expr) -> bool:
     if not isinstance(value, ast.Call):
         return False
     sym = ctx.symbol(value.func)
+    if sym is not None and sym.kind == "class":
+        return _non_json_class(ctx, value.func)  # ``HXRedirectResponse(...)``, a project subclass
+    if isinstance(value.func, ast.Attribute) and sym is None:
+        # ``form_helper.get_response()`` on an instance of a project class whose method is
+        # annotated ``-> _TemplateResponse``
+        return _non_json_name(_method_return(ctx, value.func.value, value.func.attr))
     if sym is None or sym.kind != "function" or not isinstance(sym.info, dict):
         return False
-    tail = _tail(sym.info.get("ann"))
+    if _non_json_name(sym.info.get("ann")):
+        return True
+    return _delegate_returns_non_json(ctx, value.func)
+
+
+def _delegate_returns_non_json(ctx: Context, func: ast.expr, seen: frozenset[str] = frozenset()) -> bool:
+    """``return await recording_clip(...)``: an unannotated function of this file (often
+    another route handler) that returns a non-JSON response object itself
+    (``StreamingResponse(..., media_type="video/mp4")``), or through such a delegate of
+    its own (``label_clip`` -> ``event_clip`` -> ``recording_clip``), the way the
+    handler's own returns are read."""
+    if not isinstance(func, ast.Name) or func.id in seen or len(seen) > 3:
+        return False
+    node = ctx.functions.get(func.id)
+    found = ctx.lookup(func.id)
+    if found is not None and (found.kind != "def" or getattr(found, "node", None) is not node):
+        return False  # rebound, or not the module-level function (``None``: defined further down)
+    if not isinstance(node, FUNCTION_TYPES) or node.returns is not None:
+        return False
+    for sub in _own_nodes(node):
+        if not isinstance(sub, ast.Return):
+            continue
+        value = sub.value.value if isinstance(sub.value, ast.Await) else sub.value
+        if isinstance(value, ast.Call):
+            tail = _tail(ctx.resolve(value.func))
+            if tail in NON_JSON_RESPONSES or tail.endswith("TemplateResponse"):
+                return True
+            if _delegate_returns_non_json(ctx, value.func, seen | {func.id}):
+                return True
+    return False
+
+
+def _non_json_name(qualname: str | None) -> bool:
+    tail = _tail(qualname)
     return tail in NON_JSON_RESPONSES or tail.endswith("TemplateResponse")
+
+
+def _non_json_class(ctx: Context, func: ast.expr) -> bool:
+    """A project class deriving from a non-JSON response class (``class HXRedirectResponse
+    (RedirectResponse)``) and from no JSON one."""
+    ancestors = ctx.class_ancestors(func)
+    if not ancestors or "?" in ancestors:
+        return False
+    tails = {_tail(a) for a in ancestors}
+    if tails & JSON_RESPONSES:
+        return False
+    return any(_non_json_name(a) and a.split(".", 1)[0] in ("starlette", "fastapi", "sse_starlette") for a in ancestors)
+
+
+def _method_return(ctx: Context, receiver: ast.expr, method: str) -> str | None:
+    """The return annotation of ``receiver.method`` when ``receiver`` is a local name bound
+    once to an instance of a project class (``helper = FormHelper(...)``) or a parameter
+    annotated with one; the method is looked up in the class and its project bases."""
+    if not isinstance(receiver, ast.Name):
+        return None
+    found = ctx.lookup(receiver.id)
+    if found is None:
+        return None
+    cls_expr: ast.expr | None = None
+    if found.kind == "assign" and isinstance(getattr(found, "value", None), ast.Call):
+        cls_expr = found.value.func  # type: ignore[union-attr]
+    elif found.kind == "param":
+        cls_expr, _ = ctx.unwrap_annotation(getattr(found, "annotation", None))
+        if isinstance(cls_expr, ast.Subscript):
+            cls_expr = cls_expr.value  # ``FormHelper[PermissionForm]``
+    sym = ctx.symbol(cls_expr) if cls_expr is not None else None
+    stack, seen = ([sym] if sym is not None and sym.kind == "class" else []), set()
+    while stack and len(seen) < 12:
+        current = stack.pop()
+        if current.qualname in seen or current.kind != "class" or not isinstance(current.info, dict):
+            continue
+        seen.add(current.qualname)
+        if method in current.info.get("methods", {}):
+            return current.info.get("mret", {}).get(method)
+        for base in current.info.get("bases", ()):
+            base_sym = ctx.index.lookup(current.path, base)
+            if base_sym is not None:
+                stack.append(base_sym)
+    return None
 
 
 def _is_dict_value(value: ast.expr, ctx: Context) -> bool:
@@ -2531,8 +2805,8 @@ def _check_bypass(fn, call: ast.Call, cls: str, ctx: Context) -> None:
     for r in ctx.routes_of(fn):
         value = r.keyword("response_model")
         if value is not None:
-            if _is_none(value):
-                return
+            if _is_none(value) or _plain_container(ctx, value, 0):
+                return  # ``dict[str, str]``, ``list[dict]``, ``list[str]``: no fields to bypass
             model = ast.unparse(value)
             break
     if model is None and fn.returns is not None:
@@ -2544,6 +2818,63 @@ def _check_bypass(fn, call: ast.Call, cls: str, ctx: Context) -> None:
     if model is None:
         return
     ctx.report(call, XFA306, name=fn.name, cls=cls, model=model)
+
+
+_PRIMITIVE_TYPES = frozenset({"str", "int", "float", "bool", "bytes", "Any", "None", "object"})
+_PLAIN_DICTS = frozenset({"dict", "Dict", "Mapping", "MutableMapping"})
+_PLAIN_LISTS = frozenset({"list", "List", "Sequence", "set", "Set", "tuple", "Tuple", "frozenset"})
+
+
+def _plain_container(ctx: Context, node: ast.AST | None, depth: int) -> bool:
+    """A response model that is a container of primitives or untyped dicts (``dict[str,
+    str]``, ``list[dict]``, ``list[str]``, directly or through a module-level alias here or
+    in another module): it has no fields a response could bypass."""
+    if node is None or depth > 6:
+        return False
+    if _is_none(node):
+        return True
+    if isinstance(node, ast.Name):
+        if node.id in _PRIMITIVE_TYPES | _PLAIN_DICTS | _PLAIN_LISTS and ctx.is_builtin(node):
+            return True
+        local = ctx.assignments.get(node.id)
+        if local is not None:
+            return _plain_container(ctx, local, depth + 1)
+    if isinstance(node, ast.Subscript):
+        tail = _tail(ctx.resolve(node.value))
+        items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        if tail in _PLAIN_DICTS or tail in _PLAIN_LISTS or tail in ("Optional", "Union"):
+            return all(_plain_container(ctx, i, depth + 1) or isinstance(i, ast.Constant) for i in items)
+        return False
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return _plain_container(ctx, node.left, depth + 1) and _plain_container(ctx, node.right, depth + 1)
+    if isinstance(node, (ast.Name, ast.Attribute)):
+        qualname = ctx.resolve(node) or ""
+        if qualname.startswith("typing.") and _tail(qualname) in _PRIMITIVE_TYPES | _PLAIN_DICTS | _PLAIN_LISTS:
+            return True
+        sym = ctx.symbol(node)
+        if sym is not None and sym.kind == "value" and isinstance(sym.info, dict):
+            return _plain_desc(sym.info, 0)
+    return False
+
+
+def _plain_desc(desc: dict, depth: int) -> bool:
+    """:func:`_plain_container` for an index value description (``{"k": "sub", "of":
+    "list", "items": [{"k": "ref", "n": "str"}]}``)."""
+    if depth > 6:
+        return False
+    kind = desc.get("k")
+    if kind == "ref":
+        return _tail(desc.get("n")) in _PRIMITIVE_TYPES | _PLAIN_DICTS | _PLAIN_LISTS and (
+            "." not in (desc.get("n") or "") or (desc.get("n") or "").startswith("typing.")
+        )
+    if kind == "sub":
+        base = desc.get("of") or ""
+        if "." in base and not base.startswith("typing."):
+            return False
+        if _tail(base) not in _PLAIN_DICTS | _PLAIN_LISTS | {"Optional", "Union"}:
+            return False
+        return all(isinstance(i, dict) and _plain_desc(i, depth + 1) for i in desc.get("items", ()))
+    return False
 
 
 def _non_json_media_type(call: ast.Call) -> bool:
@@ -2804,7 +3135,21 @@ def _request_input(ctx: Context, expr: ast.expr, depth: int = 0) -> bool:
     if depth > 6:
         return False
     if isinstance(expr, ast.Name):
-        return expr.id in _input_params(ctx)
+        if expr.id in _input_params(ctx):
+            return True
+        found = ctx.lookup(expr.id)
+        if found is not None:
+            # ``for value in param_values:``: an item of the input
+            node = found.node
+            return (
+                found.kind == "for"
+                and isinstance(node, (ast.For, ast.AsyncFor))
+                and isinstance(node.target, ast.Name)
+                and _request_input(ctx, node.iter, depth + 1)
+            )
+        # ``[UUID(s) for s in raw.split(",")]``: not visible from the ``except``
+        iters = _loop_bindings(ctx).get(expr.id)
+        return bool(iters) and all(_request_input(ctx, it, depth + 1) for it in iters)
     if isinstance(expr, (ast.Attribute, ast.Subscript)):
         return _request_input(ctx, expr.value, depth + 1)
     if isinstance(expr, ast.Await):
@@ -2815,6 +3160,41 @@ def _request_input(ctx: Context, expr: ast.expr, depth: int = 0) -> bool:
         if expr.args and _is_decoder(ctx, expr.func):
             return _request_input(ctx, expr.args[0], depth + 1)
     return False
+
+
+def _own_nodes(fn: ast.AST):
+    """The nodes of ``fn``'s body, not those of functions or classes nested in it."""
+    stack = list(ast.iter_child_nodes(fn))
+    while stack:
+        node = stack.pop()
+        yield node
+        if not isinstance(node, (*FUNCTION_TYPES, ast.Lambda, ast.ClassDef)):
+            stack.extend(ast.iter_child_nodes(node))
+
+
+def _loop_bindings(ctx: Context) -> dict[str, list[ast.expr]]:
+    """Names of the innermost function bound only as the plain target of a comprehension
+    (``[UUID(s) for s in ids.split(",")]``): name -> the iterables. A name also bound
+    another way (assigned, a loop or tuple target, a parameter) is left out."""
+    frame = ctx.function
+    if frame is None or not isinstance(frame.node, FUNCTION_TYPES):
+        return {}
+    cached = frame.data.get("xfa305_loops")
+    if cached is None:
+        loops: dict[str, list[ast.expr]] = {}
+        stores: dict[str, int] = {}
+        for node in _own_nodes(frame.node):
+            if isinstance(node, ast.comprehension) and isinstance(node.target, ast.Name):
+                loops.setdefault(node.target.id, []).append(node.iter)
+            elif isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+                stores[node.id] = stores.get(node.id, 0) + 1
+        params = {arg.arg for arg, _ in _all_args(frame.node)}
+        # each loop target is one Store name: any other store means another binding
+        cached = {
+            name: iters for name, iters in loops.items() if stores.get(name, 0) == len(iters) and name not in params
+        }
+        frame.data["xfa305_loops"] = cached
+    return cached
 
 
 def _input_params(ctx: Context) -> frozenset[str]:
@@ -2875,7 +3255,18 @@ def _shape_test(ctx: Context, test: ast.expr, measured: set[str], combined: bool
     operand of ``and``/``or``, where the bare presence of an input is a combination check
     (``if payload.a and payload.b:``, "mutually exclusive")."""
     if isinstance(test, ast.BoolOp):
-        return all(_shape_test(ctx, v, measured, True) for v in test.values)
+        values = test.values
+        if isinstance(test.op, ast.And):
+            # ``max_keys is not None and total_keys > max_keys``: the limit is configured
+            limits = {
+                ast.unparse(o)
+                for v in values
+                if isinstance(v, ast.Compare)
+                for o in (v.left, *v.comparators)
+                if _bound(o) and not isinstance(o, ast.Constant)
+            }
+            values = [v for v in values if not _limit_configured(v, limits)] or values
+        return all(_shape_test(ctx, v, measured, True) for v in values)
     if _type_or_format_test(ctx, test):
         return True
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
@@ -2898,10 +3289,175 @@ def _shape_test(ctx: Context, test: ast.expr, measured: set[str], combined: bool
         if len(operands) == 2 and isinstance(test.ops[0], (ast.In, ast.NotIn)):
             # an unsupported value: ``if payload.kind not in SUPPORTED_KINDS:``
             return _input_value(ctx, operands[0]) and _fixed_collection(ctx, operands[1])
-        if not any(_len_of_input(ctx, o) for o in operands):
-            return False
-        return all(_len_of_input(ctx, o) or _bound(o) for o in operands)
+        if any(_len_of_input(ctx, o) for o in operands):
+            return all(_len_of_input(ctx, o) or _bound(o) for o in operands)
+        # ``if total_keys > max_keys:`` with ``total_keys`` counted from the parsed input
+        counts = [o for o in operands if _input_count(ctx, o, 0) and not isinstance(o, ast.Constant)]
+        return bool(counts) and all(o in counts or _bound(o) for o in operands) and any(
+            _bound(o) and o not in counts for o in operands
+        )
     return combined and _input_value(ctx, test)
+
+
+def _limit_configured(test: ast.expr, limits: set[str]) -> bool:
+    """``max_keys is not None`` where ``max_keys`` is the limit another operand compares with."""
+    return (
+        isinstance(test, ast.Compare)
+        and len(test.ops) == 1
+        and isinstance(test.ops[0], ast.IsNot)
+        and _is_none(test.comparators[0])
+        and ast.unparse(test.left) in limits
+    )
+
+
+#: methods that put their arguments into the container they are called on
+_FILLERS = frozenset({"append", "extend", "add", "update", "insert", "setdefault", "appendleft"})
+#: builtins whose result holds what they are given
+_HOLDERS = frozenset({"list", "set", "tuple", "sorted", "dict", "str", "reversed", "frozenset", "iter", "next"})
+
+
+def _derived_names(ctx: Context) -> frozenset[str]:
+    """Local names of the innermost function whose value is built only from request input
+    (``parts = value.split(":")``, a loop variable over it, a container filled only from it:
+    ``parsed[key].extend(parts)`` after ``parsed = defaultdict(list)``). A value that went
+    through a call other than a method of the input (``await repo.list(owner=...)``), or a
+    name bound even once another way, is not derived."""
+    frame = ctx.function
+    if frame is None or not isinstance(frame.node, FUNCTION_TYPES):
+        return frozenset()
+    cached = frame.data.get("xfa305_derived")
+    if cached is not None:
+        return cached
+    inputs = _input_params(ctx)
+    params = {arg.arg for arg, _ in _all_args(frame.node)}
+    bindings: dict[str, list[tuple[str, list[ast.expr]]]] = {}
+
+    def bind(target: ast.expr, kind: str, values: list[ast.expr]) -> None:
+        while isinstance(target, (ast.Subscript, ast.Attribute)):
+            target = target.value
+        for n in ast.walk(target):
+            if isinstance(n, ast.Name):
+                bindings.setdefault(n.id, []).append((kind, values))
+
+    for node in _own_nodes(frame.node):
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                sub = isinstance(target, (ast.Subscript, ast.Attribute))
+                extra = [target.slice] if isinstance(target, ast.Subscript) else []
+                kind = "fill" if sub else ("empty" if _empty_container(node.value) else "value")
+                bind(target, kind, [node.value, *extra])
+        elif isinstance(node, ast.AnnAssign):
+            if node.value is not None:
+                bind(node.target, "empty" if _empty_container(node.value) else "value", [node.value])
+        elif isinstance(node, ast.AugAssign):
+            bind(node.target, "value", [node.value])
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+            bind(node.target, "value", [node.iter])
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _FILLERS:
+            if isinstance(node.func.value, (ast.Name, ast.Subscript, ast.Attribute)):
+                bind(node.func.value, "fill", list(node.args))
+        elif isinstance(node, (ast.With, ast.AsyncWith)):
+            for item in node.items:
+                if item.optional_vars is not None:
+                    bind(item.optional_vars, "value", [ast.Name(id="\0", ctx=ast.Load())])
+        elif isinstance(node, ast.NamedExpr):
+            bind(node.target, "value", [node.value])
+    found = {name for name in bindings if name not in params} | set(inputs)
+    changed = True
+    while changed:
+        changed = False
+        for name in list(found):
+            if name in inputs:
+                continue
+            uses = bindings.get(name, [])
+            if not any(kind != "empty" for kind, _ in uses) or not all(
+                kind == "empty" or all(_derived(v, found) for v in values) for kind, values in uses
+            ):
+                found.discard(name)
+                changed = True
+    cached = frame.data["xfa305_derived"] = frozenset(found)
+    return cached
+
+
+def _empty_container(expr: ast.expr) -> bool:
+    """``[]``, ``{}``, ``set()``, ``defaultdict(list)``: a container that holds nothing yet."""
+    if isinstance(expr, (ast.List, ast.Tuple, ast.Set)):
+        return not expr.elts
+    if isinstance(expr, ast.Dict):
+        return not expr.keys
+    if isinstance(expr, ast.Call) and not expr.keywords and isinstance(expr.func, ast.Name):
+        if expr.func.id in ("list", "dict", "set") and not expr.args:
+            return True
+        return expr.func.id == "defaultdict" and len(expr.args) <= 1 and all(
+            isinstance(a, ast.Name) and a.id in ("list", "dict", "set", "int") for a in expr.args
+        )
+    return False
+
+
+def _derived(expr: ast.expr | None, names: set[str] | frozenset[str]) -> bool:
+    if expr is None:
+        return False
+    if isinstance(expr, ast.Constant):
+        return True
+    if isinstance(expr, ast.Name):
+        return expr.id in names
+    if isinstance(expr, (ast.Attribute, ast.Starred)):
+        return _derived(expr.value, names)
+    if isinstance(expr, ast.Subscript):
+        return _derived(expr.value, names)
+    if isinstance(expr, (ast.List, ast.Tuple, ast.Set)):
+        return bool(expr.elts) and all(_derived(e, names) for e in expr.elts)
+    if isinstance(expr, ast.BinOp):
+        return _derived(expr.left, names) and _derived(expr.right, names)
+    if isinstance(expr, ast.IfExp):
+        return _derived(expr.body, names) and _derived(expr.orelse, names)
+    if isinstance(expr, ast.Call):
+        func = expr.func
+        if isinstance(func, ast.Attribute):  # ``value.split(":")``, ``parsed.get("keys", [])``
+            return _derived(func.value, names) and all(_derived(a, names) or _empty_container(a) for a in expr.args)
+        if isinstance(func, ast.Name) and func.id in _HOLDERS:
+            return all(_derived(a, names) for a in expr.args)
+    return False
+
+
+def _input_count(ctx: Context, expr: ast.expr, depth: int) -> bool:
+    """A number of items of the request's input: ``len(...)`` of a value derived from it,
+    sums of such counts and constants (``len(parsed) - 1``), ``len(v) if v is not None else 0``,
+    or a local assigned only such a count."""
+    if depth > 6:
+        return False
+    if isinstance(expr, ast.Constant):
+        return isinstance(expr.value, int) and not isinstance(expr.value, bool)
+    if isinstance(expr, ast.Call):
+        return (
+            isinstance(expr.func, ast.Name)
+            and expr.func.id == "len"
+            and ctx.is_builtin(expr.func)
+            and len(expr.args) == 1
+            and _derived(expr.args[0], _derived_names(ctx))
+            and not isinstance(expr.args[0], ast.Constant)
+        )
+    if isinstance(expr, ast.BinOp) and isinstance(expr.op, (ast.Add, ast.Sub)):
+        return _input_count(ctx, expr.left, depth + 1) and _input_count(ctx, expr.right, depth + 1)
+    if isinstance(expr, ast.IfExp):
+        return _input_count(ctx, expr.body, depth + 1) and _input_count(ctx, expr.orelse, depth + 1)
+    if isinstance(expr, ast.Name):
+        frame = ctx.function
+        if frame is None or expr.id in _input_params(ctx):
+            return False
+        stores = sum(
+            1 for n in _own_nodes(frame.node) if isinstance(n, ast.Name) and n.id == expr.id and isinstance(n.ctx, ast.Store)
+        )
+        assigned = [
+            n.value
+            for n in _own_nodes(frame.node)
+            if isinstance(n, ast.Assign) and len(n.targets) == 1
+            and isinstance(n.targets[0], ast.Name) and n.targets[0].id == expr.id
+        ]
+        if not assigned or len(assigned) != stores:
+            return False  # also bound another way (a loop, ``+=``): cannot tell
+        return all(_input_count(ctx, v, depth + 1) and not isinstance(v, ast.Constant) for v in assigned)
+    return False
 
 
 #: ``str`` predicates that check the format of a value
@@ -3178,9 +3734,16 @@ def project_model_defaults(ctx: Context, expr: ast.expr) -> dict[str, tuple[str,
                 return None
             stack.append(found)
     for cls in reversed(chain):  # bases first, the class's own fields win
+        types = cls.info.get("ftypes", {})
         for name, default in cls.info.get("defaults", {}).items():
-            if not name.startswith("_"):
-                fields[name] = (default, None)
+            if name.startswith("_"):
+                continue
+            if any(_tail(t) == "ClassVar" for t in types.get(name, ())):
+                # ``ANALYTICS_FIELDS: ClassVar[list[str]] = [...]`` is no Pydantic field:
+                # ``model_dump()`` never includes it
+                fields.pop(name, None)
+                continue
+            fields[name] = (default, None)
     return fields
 
 
@@ -3557,7 +4120,13 @@ def _loop_setattr(loop: ast.For | ast.AsyncFor) -> bool | None:
     guarded by ``if value is not None`` (the loop drops None values)."""
     value = loop.target.elts[-1] if isinstance(loop.target, ast.Tuple) and loop.target.elts else None
     guarded: bool | None = None
-    stack: list[tuple[ast.AST, bool]] = [(stmt, False) for stmt in loop.body]
+    stack: list[tuple[ast.AST, bool]] = []
+    skipped = False
+    for stmt in loop.body:
+        stack.append((stmt, skipped))
+        if not skipped and isinstance(value, ast.Name) and _none_skip(stmt, value.id):
+            # ``if value is None: <clear a field>; continue``: what follows sees no None
+            skipped = True
     while stack:
         current, under_guard = stack.pop()
         if isinstance(current, ast.Call) and isinstance(current.func, ast.Name) and current.func.id == "setattr":
@@ -3569,6 +4138,24 @@ def _loop_setattr(loop: ast.For | ast.AsyncFor) -> bool | None:
             continue
         stack.extend((child, under_guard) for child in ast.iter_child_nodes(current))
     return guarded
+
+
+def _none_skip(stmt: ast.stmt, name: str) -> bool:
+    """``if name is None: ...; continue`` (or ``if not name:``), with no ``else``: the rest
+    of the loop body runs only for values that are not None."""
+    if not isinstance(stmt, ast.If) or stmt.orelse or not stmt.body or not isinstance(stmt.body[-1], ast.Continue):
+        return False
+    test = stmt.test
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        return isinstance(test.operand, ast.Name) and test.operand.id == name
+    return (
+        isinstance(test, ast.Compare)
+        and isinstance(test.left, ast.Name)
+        and test.left.id == name
+        and len(test.ops) == 1
+        and isinstance(test.ops[0], ast.Is)
+        and _is_none(test.comparators[0])
+    )
 
 
 _NOT_BODY = frozenset(

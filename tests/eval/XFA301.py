@@ -1,4 +1,5 @@
 # path: app/routes/items.py
+# select: XFA301
 from fastapi import APIRouter, FastAPI, status
 from fastapi.responses import (
     FileResponse,
@@ -27,7 +28,7 @@ def create_item(payload: ItemRead):  # error: XFA301:1
     return payload
 
 
-@router.api_route("/ping", methods=["GET", "HEAD"])
+@router.api_route("/echo", methods=["GET", "HEAD"])
 async def ping():  # error: XFA301:1
     return JSONResponse({"ok": True})
 

@@ -1,4 +1,5 @@
 # path: app/routes/reports.py
+# select: XFA301
 from fastapi import APIRouter, Response, status
 
 from app.schemas import ReportRead

@@ -1,4 +1,5 @@
 # path: app/routes/items.py
+# select: XFA302
 from typing import Any, Dict
 
 from fastapi import APIRouter

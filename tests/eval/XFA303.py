@@ -1,4 +1,5 @@
 # path: app/routes/items.py
+# select: XFA303
 from typing import List, Optional, Sequence
 
 from fastapi import APIRouter

@@ -1,4 +1,5 @@
 # path: app/routes/providers.py
+# select: XFA303
 from enum import Enum
 
 from fastapi import APIRouter, Depends, UploadFile

@@ -1,4 +1,5 @@
 # path: app/routes/bookings.py
+# select: XFA305
 from http import HTTPStatus
 
 import fastapi

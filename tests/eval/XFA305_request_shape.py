@@ -1,4 +1,5 @@
 # path: app/routes/items.py
+# select: XFA305
 import base64
 import binascii
 import json

@@ -1,4 +1,5 @@
 # path: app/routes/projects.py
+# select: XFA305
 import re
 from typing import Annotated
 

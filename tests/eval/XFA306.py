@@ -1,4 +1,5 @@
 # path: app/routes/items.py
+# select: XFA306
 from fastapi import APIRouter, Response, status
 from fastapi.responses import HTMLResponse, JSONResponse, ORJSONResponse
 from pydantic import BaseModel

@@ -1,4 +1,5 @@
 # path: app/routes/notes.py
+# select: XFA306
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel
 

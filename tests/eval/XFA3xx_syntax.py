@@ -1,5 +1,5 @@
 # path: app/routes/odd.py
-# select: XFA307, XFA308, XFA316, XFA317, XFA318, XFA319, XFA320, XFA302
+# select: XFA307, XFA308, XFA316, XFA317, XFA318, XFA319, XFA320, XFA301, XFA302, XFA303, XFA305, XFA306
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query
