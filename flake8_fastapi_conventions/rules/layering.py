@@ -958,7 +958,7 @@ def layered_imports(node: ast.Import | ast.ImportFrom, ctx: Context) -> None:
     layer = file_layer(ctx)
     if layer is None or layer in ("tests", "scripts"):
         return
-    if layer in ("services", "repositories"):
+    if layer in ("services", "repositories") and ctx.wants(XFA202):
         _framework_import(node, ctx, layer)
     if layer in _FORBIDDEN and ctx.wants(XFA206):
         for target_layer, module in imported_layers(ctx, node):
