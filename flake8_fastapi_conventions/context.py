@@ -889,7 +889,7 @@ class Context:
             verdict = self._annotation_session(annotation)
             if verdict is not None:
                 return verdict
-        target = self.depends_target(_param_default(fn, name))
+        target = self.depends_target(param_default(fn, name))
         if target is not None:
             verdict = self._callee_session(target)
             if verdict is not None:
@@ -1013,7 +1013,7 @@ class Context:
     def param_depends(self, fn: ast.AST, name: str) -> ast.Call | None:
         """The ``Depends(...)`` of parameter ``name`` of ``fn``: its default, or in the
         ``Annotated`` metadata of its annotation (aliases of this file followed)."""
-        default = _param_default(fn, name)
+        default = param_default(fn, name)
         if self.is_depends(default):
             return default  # type: ignore[return-value]
         args = getattr(fn, "args", None)
@@ -1319,7 +1319,7 @@ def _abspath(path: str) -> str:
     return os.path.abspath(path)
 
 
-def _param_default(fn: ast.AST | None, name: str) -> ast.expr | None:
+def param_default(fn: ast.AST | None, name: str) -> ast.expr | None:
     """The default value of parameter ``name`` of a function or lambda."""
     args = getattr(fn, "args", None)
     if not isinstance(args, ast.arguments):

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from ..context import Binding, Context, dotted_name, string_value, target_names
 from ..project import Symbol
-from ..registry import rule, visitor
+from ..registry import moved_off, rule, visitor
 
 _STDLIB = frozenset(getattr(sys, "stdlib_module_names", ())) | {"__future__"}
 
@@ -335,12 +335,7 @@ XFA108 = rule(
     "XFA108",
     "sync-route-handler",
     default=False,
-    precision=(
-        'Off by default since the fourth precision reading (docs/precision.md): 3 of 20 '
-        'findings read were true on six projects nobody had tuned the rules against, under '
-        'the 95 % a default-on rule needs. The patterns behind the false ones are fixed or '
-        'named under *Not flagged*; the rule comes back on when a fresh reading holds 95 %.'
-    ),
+    precision=moved_off("3 of 20"),
     seeds=("003",),
     message="route handler {name}() is a plain def; {fix}",
     what="""
@@ -458,12 +453,7 @@ XFA110 = rule(
     "XFA110",
     "http-client-per-request",
     default=False,
-    precision=(
-        'Off by default since the fourth precision reading (docs/precision.md): 13 of 15 '
-        'findings read were true on six projects nobody had tuned the rules against, under '
-        'the 95 % a default-on rule needs. The patterns behind the false ones are fixed or '
-        'named under *Not flagged*; the rule comes back on when a fresh reading holds 95 %.'
-    ),
+    precision=moved_off("13 of 15"),
     seeds=("001", "004"),
     message="{call}() is created per call inside {where}; create one client at startup (lifespan/app.state or a module-level lazy singleton) and reuse it",
     what="""

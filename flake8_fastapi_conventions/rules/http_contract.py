@@ -15,7 +15,7 @@ import re
 from http import HTTPStatus
 
 from ..context import FUNCTION_TYPES, Context, RouteInfo, has_kwargs_splat, keyword, string_value
-from ..registry import rule, visitor
+from ..registry import moved_off, rule, visitor
 
 # -- declarations ---------------------------------------------------------------------
 
@@ -23,12 +23,7 @@ XFA301 = rule(
     "XFA301",
     "missing-response-model",
     default=False,
-    precision=(
-        'Off by default since the fourth precision reading (docs/precision.md): 9 of 20 '
-        'findings read were true on six projects nobody had tuned the rules against, under '
-        'the 95 % a default-on rule needs. The patterns behind the false ones are fixed or '
-        'named under *Not flagged*; the rule comes back on when a fresh reading holds 95 %.'
-    ),
+    precision=moved_off("9 of 20"),
     seeds=("001", "003", "004"),
     message="route {name}() declares no response model; add response_model=<Schema> to the decorator or a return annotation -> <Schema>",
     what="""
@@ -100,12 +95,7 @@ XFA302 = rule(
     "XFA302",
     "raw-dict-response",
     default=False,
-    precision=(
-        'Off by default since the fourth precision reading (docs/precision.md): 8 of 16 '
-        'findings read were true on six projects nobody had tuned the rules against, under '
-        'the 95 % a default-on rule needs. The patterns behind the false ones are fixed or '
-        'named under *Not flagged*; the rule comes back on when a fresh reading holds 95 %.'
-    ),
+    precision=moved_off("8 of 16"),
     seeds=("004",),
     message="route {name}() returns a raw dict; return an instance of a Pydantic response model and declare it (response_model= or -> Model)",
     what="""
@@ -164,12 +154,7 @@ XFA303 = rule(
     "XFA303",
     "bare-list-response",
     default=False,
-    precision=(
-        'Off by default since the fourth precision reading (docs/precision.md): 10 of 20 '
-        'findings read were true on six projects nobody had tuned the rules against, under '
-        'the 95 % a default-on rule needs. The patterns behind the false ones are fixed or '
-        'named under *Not flagged*; the rule comes back on when a fresh reading holds 95 %.'
-    ),
+    precision=moved_off("10 of 20"),
     seeds=("004",),
     message="route {name}() responds with a bare list {shape}; wrap it in an envelope model (class {item}Page(BaseModel): items: list[{item}]; total: int) so pagination fields can be added later",
     what="""
@@ -300,13 +285,7 @@ XFA305 = rule(
     "XFA305",
     "manual-422",
     default=False,
-    precision=(
-        'Off by default since the fourth precision reading (docs/precision.md): 0 of 9 '
-        'findings read were true there and 6 of 20 in the third, both on projects nobody had '
-        'tuned the rules against, under the 95 % a default-on rule needs. The patterns behind '
-        'the false ones are fixed or named under *Not flagged*; the rule comes back on when a '
-        'fresh reading holds 95 %.'
-    ),
+    precision=moved_off("0 of 9", third="6 of 20"),
     seeds=("002", "004"),
     message="HTTPException with status 422 raised by hand; 422 is FastAPI's request-shape error: raise 400 (invalid meaning) or 409 (conflict) for a business rule, or a domain exception mapped by a handler",
     what="""
@@ -399,12 +378,7 @@ XFA306 = rule(
     "XFA306",
     "response-bypasses-model",
     default=False,
-    precision=(
-        'Off by default since the fourth precision reading (docs/precision.md): 16 of 20 '
-        'findings read were true on six projects nobody had tuned the rules against, under '
-        'the 95 % a default-on rule needs. The patterns behind the false ones are fixed or '
-        'named under *Not flagged*; the rule comes back on when a fresh reading holds 95 %.'
-    ),
+    precision=moved_off("16 of 20"),
     seeds=("004",),
     message="route {name}() returns {cls}(...) directly, bypassing its response model {model}; return the data and let the model serialise it, or drop the model and declare response_class={cls}",
     what="""

@@ -17,7 +17,7 @@ import re
 
 from ..context import FUNCTION_TYPES, ROUTE_DECORATORS, Context, RouteInfo, is_main_test, short_source
 from ..project import HTTP_EXCEPTIONS
-from ..registry import rule, visitor
+from ..registry import moved_off, rule, visitor
 from ..settings import normalize_path
 
 XFA201 = rule(
@@ -80,12 +80,7 @@ XFA202 = rule(
     "XFA202",
     "framework-import-in-service",
     default=False,
-    precision=(
-        'Off by default since the fourth precision reading (docs/precision.md): 4 of 20 '
-        'findings read were true on six projects nobody had tuned the rules against, under '
-        'the 95 % a default-on rule needs. The patterns behind the false ones are fixed or '
-        'named under *Not flagged*; the rule comes back on when a fresh reading holds 95 %.'
-    ),
+    precision=moved_off("4 of 20"),
     seeds=("002", "004"),
     message=(
         "{layer} imports the web framework ({module}); keep {layers} framework-free: take plain "
@@ -285,12 +280,7 @@ XFA206 = rule(
     "XFA206",
     "layer-import-direction",
     default=False,
-    precision=(
-        'Off by default since the fourth precision reading (docs/precision.md): 15 of 20 '
-        'findings read were true on six projects nobody had tuned the rules against, under '
-        'the 95 % a default-on rule needs. The patterns behind the false ones are fixed or '
-        'named under *Not flagged*; the rule comes back on when a fresh reading holds 95 %.'
-    ),
+    precision=moved_off("15 of 20"),
     seeds=("003", "004"),
     message=(
         "{layer} module imports {target} ({module}), against the router → service → repository → "
@@ -451,12 +441,7 @@ XFA209 = rule(
     "XFA209",
     "route-on-app",
     default=False,
-    precision=(
-        'Off by default since the fourth precision reading (docs/precision.md): 7 of 20 '
-        'findings read were true on six projects nobody had tuned the rules against, under '
-        'the 95 % a default-on rule needs. The patterns behind the false ones are fixed or '
-        'named under *Not flagged*; the rule comes back on when a fresh reading holds 95 %.'
-    ),
+    precision=moved_off("7 of 20"),
     seeds=("002",),
     message=(
         "route {decorator}(...) is registered on the FastAPI app; put it on an APIRouter "

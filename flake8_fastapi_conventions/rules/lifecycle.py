@@ -10,7 +10,7 @@ from typing import Any
 
 from ..context import FASTAPI_APP_FACTORIES, FUNCTION_TYPES, NON_FASTAPI_FRAMEWORKS, Context, Frame, comment_of, keyword, dotted_name, last_name
 from ..settings import normalize_path
-from ..registry import rule, visitor
+from ..registry import moved_off, rule, visitor
 from ..project import http_middleware_passes_through
 
 XFA601 = rule(
@@ -810,13 +810,7 @@ XFA614 = rule(
     "XFA614",
     "internal-error-detail",
     default=False,
-    precision=(
-        'Off by default since the fourth precision reading (docs/precision.md): 3 of 6 '
-        'findings read were true there and 18 of 20 in the third, both on projects nobody had '
-        'tuned the rules against, under the 95 % a default-on rule needs. The patterns behind '
-        'the false ones are fixed or named under *Not flagged*; the rule comes back on when a '
-        'fresh reading holds 95 %.'
-    ),
+    precision=moved_off("3 of 6", third="18 of 20"),
     seeds=("004",),
     message="HTTPException({status}) puts the caught exception {name!r} into detail; log it with logger.exception(...) and return a generic detail such as \"Internal server error\"",
     what="""
@@ -1485,12 +1479,29 @@ def _added_http_middleware(node: ast.Call, receiver: ast.expr, added: ast.expr, 
     if passes or _is_cors_handler(ctx, target):
         return
     name = dotted_name(target) or "another middleware"
-    _wraps_cors(receiver, name, f"{dotted_name(receiver) or 'app'}.middleware('http')({name}) is added later", ctx)
+    why = f"{dotted_name(receiver) or 'app'}.middleware('http')({name}) is added later"
+    _wraps_cors(
+        receiver,
+        name,
+        ctx,
+        list_why=f"{why}, and it wraps the middleware=[...] list",
+        stack_why=f"{why}, and the middleware added last is the outermost",
+    )
 
 
-def _wraps_cors(receiver: ast.expr, name: str, why: str, ctx: Context) -> None:
+def _wraps_cors(
+    receiver: ast.expr,
+    name: str,
+    ctx: Context,
+    *,
+    list_why: str,
+    stack_why: str,
+    list_fix: str = "add CORSMiddleware with add_middleware after every other middleware instead of in the list",
+    stack_fix: str = "add CORSMiddleware after every other middleware",
+) -> None:
     """A middleware ``name`` that answers requests itself is added to ``receiver`` here:
-    report the CORS calls it wraps."""
+    report the CORS middlewares it wraps (``list_*``: one of ``FastAPI(middleware=[...])``,
+    ``stack_*``: one added earlier with ``add_middleware``)."""
     key = dotted_name(receiver)
     if key is None:
         return
@@ -1501,21 +1512,9 @@ def _wraps_cors(receiver: ast.expr, name: str, why: str, ctx: Context) -> None:
             continue
         entry["reported"] = True
         if entry["from_list"]:
-            ctx.report(
-                entry["node"],
-                XFA605,
-                other=name,
-                why=f"{why}, and it wraps the middleware=[...] list",
-                fix="add CORSMiddleware with add_middleware after every other middleware instead of in the list",
-            )
+            ctx.report(entry["node"], XFA605, other=name, why=list_why, fix=list_fix)
         else:
-            ctx.report(
-                entry["node"],
-                XFA605,
-                other=name,
-                why=f"{why}, and the middleware added last is the outermost",
-                fix="add CORSMiddleware after every other middleware",
-            )
+            ctx.report(entry["node"], XFA605, other=name, why=stack_why, fix=stack_fix)
 
 
 def _add_middleware(node: ast.Call, receiver: ast.expr, ctx: Context) -> None:
@@ -1539,26 +1538,14 @@ def _add_middleware(node: ast.Call, receiver: ast.expr, ctx: Context) -> None:
         if _is_base_http(ctx, cls) and _function_never_answers(ctx, _kw(node, "dispatch")):
             return  # add_middleware(BaseHTTPMiddleware, dispatch=add_headers)
         name = dotted_name(cls) or "another middleware"
-        for entry in stack:
-            if entry["reported"] or _exclusive(entry["branches"], branches):
-                continue
-            entry["reported"] = True
-            if entry["from_list"]:
-                ctx.report(
-                    entry["node"],
-                    XFA605,
-                    other=name,
-                    why=f"{key}.add_middleware({name}) wraps the middleware=[...] list",
-                    fix="add CORSMiddleware with add_middleware after every other middleware instead of in the list",
-                )
-            else:
-                ctx.report(
-                    entry["node"],
-                    XFA605,
-                    other=name,
-                    why="it is added later, and the last add_middleware() is the outermost",
-                    fix="make add_middleware(CORSMiddleware, ...) the last add_middleware call",
-                )
+        _wraps_cors(
+            receiver,
+            name,
+            ctx,
+            list_why=f"{key}.add_middleware({name}) wraps the middleware=[...] list",
+            stack_why="it is added later, and the last add_middleware() is the outermost",
+            stack_fix="make add_middleware(CORSMiddleware, ...) the last add_middleware call",
+        )
     else:
         stack.append({"node": node, "branches": branches, "reported": False, "from_list": False})
 

@@ -28,7 +28,7 @@ from typing import Any
 
 from ..context import FUNCTION_TYPES, SCOPE_TYPES, Context, comment_of, keyword, string_value, is_main_test
 from ..project import HTTP_EXCEPTIONS, Symbol
-from ..registry import rule, visitor
+from ..registry import moved_off, rule, visitor
 
 STDLIB = "stdlib"
 STRUCTLOG = "structlog"
@@ -407,12 +407,7 @@ XFA801 = rule(
     "XFA801",
     "log-message-formatting",
     default=False,
-    precision=(
-        'Off by default since the fourth precision reading (docs/precision.md): 17 of 20 '
-        'findings read were true on six projects nobody had tuned the rules against, under '
-        'the 95 % a default-on rule needs. The patterns behind the false ones are fixed or '
-        'named under *Not flagged*; the rule comes back on when a fresh reading holds 95 %.'
-    ),
+    precision=moved_off("17 of 20"),
     seeds=("001",),
     message="log message built with {how}; pass a constant message and the values in extra={{...}} (or as %-style arguments)",
     what="""
@@ -551,12 +546,7 @@ XFA804 = rule(
     "XFA804",
     "error-log-in-except",
     default=False,
-    precision=(
-        'Off by default since the fourth precision reading (docs/precision.md): 11 of 20 '
-        'findings read were true on six projects nobody had tuned the rules against, under '
-        'the 95 % a default-on rule needs. The patterns behind the false ones are fixed or '
-        'named under *Not flagged*; the rule comes back on when a fresh reading holds 95 %.'
-    ),
+    precision=moved_off("11 of 20"),
     seeds=("001",),
     message="logger.error() in an except block drops the traceback; use logger.exception(...)",
     what="""
@@ -624,12 +614,7 @@ XFA805 = rule(
     "XFA805",
     "print-in-app-code",
     default=False,
-    precision=(
-        'Off by default since the fourth precision reading (docs/precision.md): 3 of 20 '
-        'findings read were true on six projects nobody had tuned the rules against, under '
-        'the 95 % a default-on rule needs. The patterns behind the false ones are fixed or '
-        'named under *Not flagged*; the rule comes back on when a fresh reading holds 95 %.'
-    ),
+    precision=moved_off("3 of 20"),
     seeds=("004",),
     message="print() in application code is not leveled, filtered or structured; use a logger: logger.info(...)",
     what="""
@@ -663,12 +648,7 @@ XFA806 = rule(
     "XFA806",
     "sensitive-data-logged",
     default=False,
-    precision=(
-        'Off by default since the fourth precision reading (docs/precision.md): 4 of 10 '
-        'findings read were true on six projects nobody had tuned the rules against, under '
-        'the 95 % a default-on rule needs. The patterns behind the false ones are fixed or '
-        'named under *Not flagged*; the rule comes back on when a fresh reading holds 95 %.'
-    ),
+    precision=moved_off("4 of 10"),
     seeds=("004",),
     message="log call includes {name}, which looks like a secret; log an identifier or a masked value instead",
     what="""
@@ -788,12 +768,7 @@ XFA809 = rule(
     "XFA809",
     "swallowed-exception",
     default=False,
-    precision=(
-        'Off by default since the fourth precision reading (docs/precision.md): 3 of 20 '
-        'findings read were true on six projects nobody had tuned the rules against, under '
-        'the 95 % a default-on rule needs. The patterns behind the false ones are fixed or '
-        'named under *Not flagged*; the rule comes back on when a fresh reading holds 95 %.'
-    ),
+    precision=moved_off("3 of 20"),
     seeds=("000",),
     message="exception swallowed with '{body}' and no comment; handle or log it, or say why it is safe to ignore in a comment (or use contextlib.suppress(...))",
     what="""

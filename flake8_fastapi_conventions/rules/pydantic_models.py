@@ -26,7 +26,7 @@ from ..context import (
     target_names,
 )
 from ..project import Symbol, _statements, import_bindings
-from ..registry import rule, visitor
+from ..registry import moved_off, rule, visitor
 
 #: v1 ``class Config`` key -> v2 ``ConfigDict`` key; ``None``: removed in v2 (drop it).
 #: ``allow_mutation`` becomes ``frozen`` with the value inverted (see ``INVERTED_CONFIG_KEYS``);
@@ -460,12 +460,7 @@ XFA407 = rule(
     "XFA407",
     "email-as-str",
     default=False,
-    precision=(
-        'Off by default since the fourth precision reading (docs/precision.md): 7 of 14 '
-        'findings read were true on six projects nobody had tuned the rules against, under '
-        'the 95 % a default-on rule needs. The patterns behind the false ones are fixed or '
-        'named under *Not flagged*; the rule comes back on when a fresh reading holds 95 %.'
-    ),
+    precision=moved_off("7 of 14"),
     seeds=("004",),
     message="field {name} holds an email address typed str; annotate it EmailStr (from pydantic import EmailStr)",
     what="""
@@ -615,12 +610,7 @@ XFA411 = rule(
     "XFA411",
     "naive-datetime",
     default=False,
-    precision=(
-        'Off by default since the fourth precision reading (docs/precision.md): 3 of 20 '
-        'findings read were true on six projects nobody had tuned the rules against, under '
-        'the 95 % a default-on rule needs. The patterns behind the false ones are fixed or '
-        'named under *Not flagged*; the rule comes back on when a fresh reading holds 95 %.'
-    ),
+    precision=moved_off("3 of 20"),
     seeds=("004",),
     message="{call}() returns a naive datetime; use {replacement}",
     what="""

@@ -7,7 +7,7 @@ import math
 import re
 
 from ..context import FASTAPI_APP_FACTORIES, FUNCTION_TYPES, Context, comment_of, has_kwargs_splat, keyword, string_value
-from ..registry import rule, visitor
+from ..registry import moved_off, rule, visitor
 from .lifecycle import secret_field_name
 from .observability import log_call, words_of
 
@@ -176,13 +176,7 @@ XFA704 = rule(
     "XFA704",
     "jwt-verification-disabled",
     default=False,
-    precision=(
-        'Off by default since the fourth precision reading (docs/precision.md): 0 of 3 '
-        'findings read were true there and 1 of 9 in the third, both on projects nobody had '
-        'tuned the rules against, under the 95 % a default-on rule needs. The patterns behind '
-        'the false ones are fixed or named under *Not flagged*; the rule comes back on when a '
-        'fresh reading holds 95 %.'
-    ),
+    precision=moved_off("0 of 3", third="1 of 9"),
     seeds=("002",),
     message="jwt.decode() {problem}; verify the signature and pin the algorithm: jwt.decode(token, key, algorithms=[\"HS256\"])",
     what="""

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import ast
 import re
-from ..context import FUNCTION_TYPES, Context, _desc_has_depends, _depends_desc_target
+from ..context import FUNCTION_TYPES, Context, _depends_desc_target, _desc_has_depends, param_default
 from ..project import ROUTER_FACTORIES, Symbol, reads_path_params
 from ..registry import rule, visitor
 
@@ -182,7 +182,7 @@ def _signature_names(
                     raise _Unknown
             names |= _target_names(target, ctx, depth + 1, seen)
         else:
-            default = _default_of(fn, arg.arg)
+            default = param_default(fn, arg.arg)
             if isinstance(default, (ast.Name, ast.Attribute)):
                 names |= _default_dependency(default, ctx, depth + 1, seen)
             if arg.annotation is not None:
@@ -195,7 +195,7 @@ def _param_aliases(fn: ast.AST, arg: ast.arg, ctx: Context) -> set[str]:
     from the path parameter of that name.  (A ``Query(alias="item_id")`` reads the query
     string, never the path, so it takes nothing from the path.)"""
     markers: list[ast.expr] = []
-    default = _default_of(fn, arg.arg)
+    default = param_default(fn, arg.arg)
     if default is not None:
         markers.append(default)
     if arg.annotation is not None:
@@ -218,21 +218,6 @@ def _param_aliases(fn: ast.AST, arg: ast.arg, ctx: Context) -> set[str]:
                 else:
                     found.add("")  # a query/header/... alias: the name is not a path parameter
     return found
-
-
-def _default_of(fn: ast.AST, name: str) -> ast.expr | None:
-    args = getattr(fn, "args", None)
-    if not isinstance(args, ast.arguments):
-        return None
-    positional = [*args.posonlyargs, *args.args]
-    offset = len(positional) - len(args.defaults)
-    for i, arg in enumerate(positional):
-        if arg.arg == name:
-            return args.defaults[i - offset] if i >= offset else None
-    for arg, default in zip(args.kwonlyargs, args.kw_defaults):
-        if arg.arg == name:
-            return default
-    return None
 
 
 def _default_dependency(
