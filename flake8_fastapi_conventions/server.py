@@ -453,6 +453,8 @@ class ConventionsServer(LanguageServer):
         self.project: Project | None = None
         self.documents: dict[str, Document] = {}
         self.pending: dict[str, asyncio.Task] = {}
+        #: module path -> the buffer summary the other documents were last re-checked for
+        self.announced: dict[str, Any] = {}
         #: checks and fixes run here, one at a time, in order (the event loop stays free)
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fastapi-conventions-check")
         #: held by a check or fix, and by the start-up indexing between two files
@@ -514,13 +516,18 @@ class ConventionsServer(LanguageServer):
             return
         version, source = doc.version, doc.source
         loop = asyncio.get_running_loop()
-        findings, summary_changed = await loop.run_in_executor(self.executor, self._check, doc.path, source)
-        if summary_changed:
-            # what this module defines changed (the index has it now, even when this
-            # version's findings are dropped below): the modules using it may read otherwise
-            for other in list(self.documents):
-                if other != uri:
-                    self.schedule(other, 0)
+        findings, module = await loop.run_in_executor(self.executor, self._check, doc.path, source)
+        if module is not None:
+            path, summary, changed = module
+            if changed:
+                # what this module defines changed (the index has it now, even when this
+                # version's findings are dropped below): the modules using it may read otherwise
+                for other in list(self.documents):
+                    if other != uri:
+                        self.schedule(other, 0)
+            # remembered only here: a check cancelled while it ran (a newer version came)
+            # set the index's overlay but scheduled nobody, and the next check must notice
+            self.announced[path] = summary
         current = self.documents.get(uri)
         if current is not doc or doc.version != version:
             return  # changed or closed meanwhile: a newer check is on its way
@@ -532,15 +539,19 @@ class ConventionsServer(LanguageServer):
             lsp.PublishDiagnosticsParams(uri=uri, diagnostics=doc.diagnostics, version=version)
         )
 
-    def _check(self, path: str | None, source: str) -> tuple[list[Found], bool]:
-        """In the executor: the findings, and whether the buffer changed its module's summary."""
+    def _check(self, path: str | None, source: str) -> tuple[list[Found], tuple[str, dict, bool] | None]:
+        """In the executor: the findings, and ``(module path, summary, changed)``: the
+        buffer's summary and whether it differs from the one the other documents were last
+        checked against."""
         assert self.project is not None
         with self.lock:
             index = self.project.index(path)
             previous: Any = _MISSING
             if index is not None:
                 abspath = os.path.abspath(path)  # type: ignore[arg-type]
-                if abspath in index.overlays:
+                if abspath in self.announced:
+                    previous = self.announced[abspath]
+                elif abspath in index.overlays:
                     previous = index.overlays[abspath]
                 elif abspath != index._current_path:
                     previous = index.summary(abspath)  # its file's
@@ -549,13 +560,13 @@ class ConventionsServer(LanguageServer):
                 index._lookups.clear()
             findings, summary = self.project.check(path, source)
             if index is None:
-                return findings, False
+                return findings, None
             if summary is None:
                 # a buffer that does not parse (mid-edit): its module stays what it was,
                 # so the modules using it keep their findings until it parses again
-                return findings, False
+                return findings, None
             index.set_overlay(path, summary)  # type: ignore[arg-type]
-            return findings, summary != previous
+            return findings, (abspath, summary, summary != previous)
 
     # -- the index ------------------------------------------------------------------------------
     def start_indexing(self) -> None:
@@ -767,6 +778,7 @@ def make_server() -> ConventionsServer:
                     index.drop_overlay(doc.path)  # type: ignore[arg-type]
 
         await asyncio.get_running_loop().run_in_executor(ls.executor, drop)
+        ls.announced.pop(os.path.abspath(doc.path), None)
         for other in list(ls.documents):
             ls.schedule(other)
 

@@ -80,11 +80,14 @@ class Published:
         async def until():
             seen = start
             while True:
-                for params in self.items[seen:]:
+                # cleared before the items are read: one appended meanwhile (from another
+                # thread) sets the event again, and none is skipped by counting past it
+                self.event.clear()
+                received = self.items[seen:]
+                for params in received:
                     if predicate(params):
                         return params
-                seen = len(self.items)
-                self.event.clear()
+                seen += len(received)
                 await self.event.wait()
 
         return await asyncio.wait_for(until(), TIMEOUT)
