@@ -4079,12 +4079,17 @@ def _drops_none(generator: ast.comprehension) -> bool:
 def _tests_not_none(test: ast.expr, name: str) -> bool:
     if isinstance(test, ast.Name):
         return test.id == name
+    return _compares_to_none(test, name, ast.IsNot)
+
+
+def _compares_to_none(test: ast.expr, name: str, op: type[ast.cmpop]) -> bool:
+    """``test`` is ``name is None`` (``op=ast.Is``) or ``name is not None`` (``ast.IsNot``)."""
     return (
         isinstance(test, ast.Compare)
         and isinstance(test.left, ast.Name)
         and test.left.id == name
         and len(test.ops) == 1
-        and isinstance(test.ops[0], ast.IsNot)
+        and isinstance(test.ops[0], op)
         and _is_none(test.comparators[0])
     )
 
@@ -4122,14 +4127,7 @@ def _none_skip(stmt: ast.stmt, name: str) -> bool:
     test = stmt.test
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
         return isinstance(test.operand, ast.Name) and test.operand.id == name
-    return (
-        isinstance(test, ast.Compare)
-        and isinstance(test.left, ast.Name)
-        and test.left.id == name
-        and len(test.ops) == 1
-        and isinstance(test.ops[0], ast.Is)
-        and _is_none(test.comparators[0])
-    )
+    return _compares_to_none(test, name, ast.Is)
 
 
 _NOT_BODY = frozenset(
