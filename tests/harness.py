@@ -1,7 +1,10 @@
 """Eval files: Python sources with the expected findings written next to the code.
 
 A line that must be reported ends with ``# error: XFA101:5`` (code and flake8's 1-based
-column; several separated by commas).  Header comments before the code:
+column; several separated by commas).  A quoted text after an item is an argument the
+message must contain, as flake8-async writes them: ``# error: XFA101:5 "requests.get"``
+(several texts may follow one item; ``\"`` inside a text is a quote).  Header comments
+before the code:
 
     # path: app/services/user_service.py   the file is checked as this path (default app/main.py)
     # select: XFA109, XFA9                 extend-select these "off" rules
@@ -25,7 +28,8 @@ from flake8_fastapi_conventions.settings import LAYER_OPTION, settings_from_opti
 
 EVAL_DIR = Path(__file__).parent / "eval"
 _EXPECT = re.compile(r"#\s*error:\s*(.+?)\s*$")
-_ITEM = re.compile(r"^(XFA\d{3}):(\d+)$")
+_ITEM = re.compile(r'\s*(XFA\d{3}):(\d+)((?:\s+"(?:[^"\\]|\\.)*")*)\s*(?:,|$)')
+_TEXT = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _HEADER = re.compile(r"^#\s*(path|select|options):\s*(.*?)\s*$")
 
 
@@ -40,21 +44,37 @@ class EvalFile:
 
     @property
     def expected(self) -> set[tuple[int, int, str]]:
-        found = set()
+        return set(self.expected_texts)
+
+    @property
+    def expected_texts(self) -> dict[tuple[int, int, str], list[str]]:
+        """Each expected finding with the texts its message must contain."""
+        found: dict[tuple[int, int, str], list[str]] = {}
         for lineno, line in enumerate(self.source.splitlines(), start=1):
             m = _EXPECT.search(line)
             if not m:
                 continue
-            for item in m.group(1).split(","):
-                im = _ITEM.match(item.strip())
-                if not im:
-                    raise ValueError(f"{self.path.name}:{lineno}: bad expectation {item!r}")
-                found.add((lineno, int(im.group(2)), im.group(1)))
+            spec, pos = m.group(1), 0
+            while pos < len(spec):
+                im = _ITEM.match(spec, pos)
+                if not im or im.end() == pos:
+                    raise ValueError(f"{self.path.name}:{lineno}: bad expectation {spec[pos:]!r}")
+                texts = [t.replace('\\"', '"') for t in _TEXT.findall(im.group(3))]
+                found[(lineno, int(im.group(2)), im.group(1))] = texts
+                pos = im.end()
         return found
 
+    def actual_messages(self) -> dict[tuple[int, int, str], str]:
+        """``(line, col, code)`` → message of this file's findings of its code or group."""
+        findings = messages(self.source, self.check_path, select=self.select, **self.options)
+        return {
+            (line, col, message.split(" ", 1)[0]): message
+            for line, col, message in findings
+            if message.startswith(self.prefix)
+        }
+
     def actual(self) -> set[tuple[int, int, str]]:
-        findings = check(self.source, self.check_path, select=self.select, **self.options)
-        return {f for f in findings if f[2].startswith(self.prefix)}
+        return set(self.actual_messages())
 
 
 def load(path: Path) -> EvalFile:

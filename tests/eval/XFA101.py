@@ -9,7 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 
 
 async def handler(url: str):
-    requests.get(url)  # error: XFA101:5
+    requests.get(url)  # error: XFA101:5 "requests.get"
     r.post(url, json={})  # error: XFA101:5
     fetch(url)  # error: XFA101:5
     data = urllib.request.urlopen(url).read()  # error: XFA101:12

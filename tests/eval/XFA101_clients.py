@@ -11,7 +11,7 @@ plain = Session()
 
 
 async def through_module_level_clients(url: str):
-    session.get(url)  # error: XFA101:5
+    session.get(url)  # error: XFA101:5 "session.get"
     sync_client.post(url, json={})  # error: XFA101:5
     plain.request("GET", url)  # error: XFA101:5
     await async_client.get(url)

@@ -12,7 +12,7 @@ NOT_A_PATH = "templates"
 
 
 async def builtin_open(name: str):
-    with open(name) as f:  # error: XFA103:10
+    with open(name) as f:  # error: XFA103:10 "open"
         data = f.read()
     config = json.load(open("config.json"))  # error: XFA103:24
     return data, config

@@ -28,7 +28,7 @@ async def write_in_executor(path: str, data: bytes) -> None:
 
 
 async def also_read_here(path: str) -> bytes:
-    f = open(path, "rb")  # error: XFA103:9
+    f = open(path, "rb")  # error: XFA103:9 "open"
     head = f.read(16)
     return head + await asyncio.to_thread(f.read)
 

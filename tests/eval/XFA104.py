@@ -9,7 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 
 
 async def run_commands(path: str):
-    subprocess.run(["ls", path], check=True)  # error: XFA104:5
+    subprocess.run(["ls", path], check=True)  # error: XFA104:5 "subprocess.run"
     sp.call(["ls"])  # error: XFA104:5
     out = check_output(["git", "rev-parse", "HEAD"])  # error: XFA104:11
     proc = subprocess.Popen(["sleep", "1"]).wait()  # error: XFA104:12

@@ -21,7 +21,7 @@ class Sandboxes:
         subprocess.Popen(cmd)
 
     async def start_and_wait(self, cmd: list[str]) -> int:
-        process = subprocess.Popen(cmd)  # error: XFA104:19
+        process = subprocess.Popen(cmd)  # error: XFA104:19 "subprocess.Popen"
         return process.wait()
 
     async def start_and_read(self, cmd: str) -> str:

@@ -19,7 +19,7 @@ motor_client = motor.motor_asyncio.AsyncIOMotorClient("mongodb://localhost")
 
 
 async def constructors():
-    r = redis.Redis(host="localhost")  # error: XFA105:9
+    r = redis.Redis(host="localhost")  # error: XFA105:9 "redis"
     r2 = Redis.from_url("redis://x")  # error: XFA105:10
     client = pymongo.MongoClient()  # error: XFA105:14
     pg = psycopg2.connect("dbname=x")  # error: XFA105:10

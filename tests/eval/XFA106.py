@@ -21,7 +21,7 @@ def sync_helper() -> None: ...
 
 @router.post("/users")
 async def create_user(email: str) -> None:
-    send_email(email)  # error: XFA106:5
+    send_email(email)  # error: XFA106:5 "send_email"
 
 
 async def uses_session(db: AsyncSession, conn: AsyncConnection, dep: SessionDep, user) -> None:

@@ -10,7 +10,7 @@ async def job() -> None: ...
 
 
 async def spawns() -> None:
-    asyncio.create_task(job())  # error: XFA107:5
+    asyncio.create_task(job())  # error: XFA107:5 "asyncio.create_task"
     create_task(job())  # error: XFA107:5
     ensure_future(job())  # error: XFA107:5
     loop = asyncio.get_running_loop()

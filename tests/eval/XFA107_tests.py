@@ -12,4 +12,4 @@ async def test_closed_loop(loop):
         asyncio.create_task(job())
     with pytest.raises(RuntimeError):
         loop.create_task(job())
-    asyncio.create_task(job())  # error: XFA107:5
+    asyncio.create_task(job())  # error: XFA107:5 "asyncio.create_task"

@@ -59,7 +59,7 @@ def weekly() -> dict:
 
 @router.get("/monthly")
 @sync_wrapper
-def monthly() -> dict:  # error: XFA108:1
+def monthly() -> dict:  # error: XFA108:1 "monthly"
     return {}
 
 

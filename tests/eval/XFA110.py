@@ -11,7 +11,7 @@ _client: httpx.AsyncClient | None = None
 
 
 async def fetch(base: str):
-    async with httpx.AsyncClient(timeout=10) as client:  # error: XFA110:16
+    async with httpx.AsyncClient(timeout=10) as client:  # error: XFA110:16 "httpx.AsyncClient"
         return (await client.get(base)).json()
 
 

@@ -14,7 +14,7 @@ app = FastAPI(lifespan=lifespan_body)
 
 @app.get("/ping")
 async def ping():
-    async with httpx.AsyncClient() as client:  # error: XFA110:16
+    async with httpx.AsyncClient() as client:  # error: XFA110:16 "httpx.AsyncClient"
         return (await client.get("https://example.com")).status_code
 
 

@@ -11,7 +11,7 @@ CHUNK = 1024 * 1024
 
 @router.post("/one")
 async def upload_one(file: UploadFile):
-    data = await file.read()  # error: XFA111:12
+    data = await file.read()  # error: XFA111:12 "file"
     return len(data)
 
 

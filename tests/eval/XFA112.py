@@ -95,7 +95,7 @@ def decorated(path: str) -> str:
 
 @router.get("/welcome")
 async def welcome(name: str) -> str:
-    return render_welcome(name)  # error: XFA112:12
+    return render_welcome(name)  # error: XFA112:12 "render_welcome"
 
 
 @router.get("/avatar/{user_id}")

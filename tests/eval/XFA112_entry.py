@@ -12,7 +12,7 @@ def open_task() -> dict:
 
 async def run_research_task(query: str) -> dict:
     # importable and awaited by the app's handlers: still reported
-    task = open_task()  # error: XFA112:12
+    task = open_task()  # error: XFA112:12 "open_task"
     task["query"] = query
     return task
 

@@ -24,6 +24,6 @@ async def start_on_windows(cmd: str) -> str:
 async def not_acknowledged(cmd: list[str]) -> None:
     time.sleep(1)  # noqa: ASYNC230  # error: XFA102:5
     time.sleep(1)  # noqa: E501  # error: XFA102:5
-    subprocess.run(cmd)  # ASYNC221 mentioned, but not as a suppression  # error: XFA104:5
-    with open("out.txt") as f:  # type: ignore[ASYNC251]  # error: XFA103:10
+    subprocess.run(cmd)  # ASYNC221 mentioned, but not as a suppression  # error: XFA104:5 "subprocess.run"
+    with open("out.txt") as f:  # type: ignore[ASYNC251]  # error: XFA103:10 "open"
         f.read()

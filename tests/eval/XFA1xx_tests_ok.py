@@ -26,4 +26,4 @@ async def test_live_server() -> None:
 
 
 async def test_forgets_await() -> None:
-    send_welcome(1)  # error: XFA106:5
+    send_welcome(1)  # error: XFA106:5 "send_welcome"

@@ -10,7 +10,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 async def get_user(repo, user_id: int):
     user = await repo.get(user_id)
     if user is None:
-        raise HTTPException(status_code=404, detail="User not found")  # error: XFA201:9
+        raise HTTPException(status_code=404, detail="User not found")  # error: XFA201:9 "HTTPException"
     if not user.active:
         raise HE(403)  # error: XFA201:9
     if user.locked:

@@ -4,4 +4,4 @@ from starlette.exceptions import HTTPException
 
 class UserRepository:
     async def get(self, user_id):
-        raise HTTPException(404)  # error: XFA201:9
+        raise HTTPException(404)  # error: XFA201:9 "HTTPException"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import typing
 from typing import TYPE_CHECKING
 
-import fastapi  # error: XFA202:1
+import fastapi  # error: XFA202:1 "fastapi"
 import starlette.status as st  # error: XFA202:1
 import os, fastapi.encoders  # error: XFA202:1
 from fastapi import Depends, status  # error: XFA202:1

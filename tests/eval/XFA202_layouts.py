@@ -1,2 +1,2 @@
 # path: src/auth/service.py
-from fastapi import status  # error: XFA202:1
+from fastapi import status  # error: XFA202:1 "fastapi"

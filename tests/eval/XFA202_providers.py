@@ -3,7 +3,7 @@ from collections.abc import AsyncGenerator, AsyncIterator
 
 import fastapi
 from fastapi import Request
-from fastapi import Depends  # error: XFA202:1
+from fastapi import Depends  # error: XFA202:1 "fastapi"
 from fastapi import WebSocket  # error: XFA202:1
 from starlette.datastructures import State
 from starlette.datastructures import URL  # error: XFA202:1

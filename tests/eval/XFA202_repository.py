@@ -1,5 +1,5 @@
 # path: app/repositories/user_repository.py
-from fastapi import Depends  # error: XFA202:1
+from fastapi import Depends  # error: XFA202:1 "fastapi"
 from sqlalchemy.ext.asyncio import AsyncSession
 
 

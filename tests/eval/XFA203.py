@@ -17,7 +17,7 @@ SessionDep = Annotated[AsyncSession, Depends(get_db)]
 
 @router.get("/items/{item_id}")
 async def read_item(item_id: int, db: AsyncSession = Depends(get_db)):
-    result = await db.execute(select(Item).where(Item.id == item_id))  # error: XFA203:20
+    result = await db.execute(select(Item).where(Item.id == item_id))  # error: XFA203:20 "db.execute"
     return result.scalar_one()
 
 

@@ -67,7 +67,7 @@ async def client_dependency(url: str, session=Depends(get_client)):
 
 @router.post("/dependency-session")
 async def dependency_session(item: dict, conn=Depends(get_db)):
-    conn.add(item)  # error: XFA203:5
+    conn.add(item)  # error: XFA203:5 "conn.add"
     await conn.commit()  # error: XFA203:11
 
 

@@ -17,7 +17,7 @@ async def delete_user(user_id: int, request: Request):
 
 @router.get("/users")
 def read_users(session: Session):
-    return session.exec(sm_select(User)).all()  # error: XFA203:12
+    return session.exec(sm_select(User)).all()  # error: XFA203:12 "session.exec"
 
 
 @router.get("/cache")

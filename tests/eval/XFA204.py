@@ -9,7 +9,7 @@ class UserRepository:
 
     async def create(self, user):
         self.session.add(user)
-        await self.session.commit()  # error: XFA204:15
+        await self.session.commit()  # error: XFA204:15 "self.session.commit"
         return user
 
     async def update(self, user):

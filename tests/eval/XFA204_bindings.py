@@ -21,7 +21,7 @@ class EventRepository:
 
     def save(self, event):
         self.session.add(event)
-        self.session.commit()  # error: XFA204:9
+        self.session.commit()  # error: XFA204:9 "self.session.commit"
 
 
 def save_all(events):

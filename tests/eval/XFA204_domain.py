@@ -1,4 +1,4 @@
 # path: src/orders/repository.py
 async def save(db, order):
     db.add(order)
-    await db.commit()  # error: XFA204:11
+    await db.commit()  # error: XFA204:11 "db.commit"

@@ -5,7 +5,7 @@ from app.db import AsyncSessionLocal, SessionLocal
 
 async def register(db, user):
     db.add(user)
-    await db.commit()  # error: XFA205:11
+    await db.commit()  # error: XFA205:11 "db.commit"
     return user
 
 

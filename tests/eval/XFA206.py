@@ -1,7 +1,7 @@
 # path: app/api/routes/users.py
 from typing import TYPE_CHECKING
 
-import app.repositories.user_repository  # error: XFA206:1
+import app.repositories.user_repository  # error: XFA206:1 "app.repositories.user_repository"
 from app import crud  # error: XFA206:1
 from app.crud import crud_user  # error: XFA206:1
 from app.repositories.user_repository import UserRepository  # error: XFA206:1

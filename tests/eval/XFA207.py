@@ -1,5 +1,5 @@
 # path: src/auth/service.py
-from ..users import service  # error: XFA207:1
+from ..users import service  # error: XFA207:1 "users"
 from ..users.service import get_by_email  # error: XFA207:1
 from ..posts import models, schemas  # error: XFA207:1
 from ..users.models import User  # error: XFA207:1

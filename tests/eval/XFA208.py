@@ -2,7 +2,7 @@
 import app.main  # the attribute access below is what counts
 import app.main as entry
 from app import main
-from app.main import app  # error: XFA208:1
+from app.main import app  # error: XFA208:1 "app.main"
 from app.main import app as fastapi_app, settings  # error: XFA208:1
 from .main import app as application  # error: XFA208:1
 from ..main import create_app  # another name: not flagged

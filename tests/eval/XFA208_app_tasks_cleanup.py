@@ -3,7 +3,7 @@ import app.main
 
 
 def cleanup():
-    return app.main.app.state.pool  # error: XFA208:12
+    return app.main.app.state.pool  # error: XFA208:12 "app.main"
 
 
 def later():

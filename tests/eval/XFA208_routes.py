@@ -1,2 +1,2 @@
 # path: src/auth/router.py
-from src.main import app  # error: XFA208:1
+from src.main import app  # error: XFA208:1 "src.main"

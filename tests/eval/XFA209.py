@@ -8,7 +8,7 @@ api: FastAPI = fastapi.FastAPI()
 router = APIRouter()
 
 
-@app.get("/items")  # error: XFA209:2
+@app.get("/items")  # error: XFA209:2 "@app.get"
 async def list_items() -> list:
     return []
 

@@ -42,7 +42,7 @@ async def spa(file_path: str) -> str:
 # other routes on it still belong on a router
 
 
-@app.get("/orders")  # error: XFA209:2
+@app.get("/orders")  # error: XFA209:2 "@app.get"
 async def list_orders() -> list:
     return []
 

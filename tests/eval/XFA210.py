@@ -19,7 +19,7 @@ def list_users() -> list[UserRead]:
 
 @router.get("/me")
 async def read_me() -> UserRead:
-    return await read_user(1)  # error: XFA210:18
+    return await read_user(1)  # error: XFA210:18 "read_user"
 
 
 @router.get("/everyone")

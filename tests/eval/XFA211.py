@@ -7,7 +7,7 @@ from sqlmodel import text as sm_text
 from app.models import Message, User
 from app.repositories import user_repository
 
-TOP_USERS = text("SELECT id FROM users ORDER BY karma DESC LIMIT 10")  # error: XFA211:13
+TOP_USERS = text("SELECT id FROM users ORDER BY karma DESC LIMIT 10")  # error: XFA211:13 "text"
 NOT_A_QUERY = "SELECT 1"
 
 

@@ -13,7 +13,7 @@ async def by_subscript(db) -> list:
 
 @(router.get("/b"))
 async def parenthesised(db) -> list:
-    match await db.scalar(select(1)):  # error: XFA203:17
+    match await db.scalar(select(1)):  # error: XFA203:17 "db.scalar"
         case 1:
             return [by_subscript(db)]  # not a route handler by the foundation's rules
         case _:
@@ -22,4 +22,4 @@ async def parenthesised(db) -> list:
 
 @router.get(path="/c")
 async def keyword_path(*args, **kwargs) -> list:
-    return [await parenthesised(*args, **kwargs)]  # error: XFA210:19
+    return [await parenthesised(*args, **kwargs)]  # error: XFA210:19 "parenthesised"

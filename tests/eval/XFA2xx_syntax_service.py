@@ -4,7 +4,7 @@
 import functools
 
 from sqlalchemy import text
-from starlette.exceptions import HTTPException  # error: XFA202:1
+from starlette.exceptions import HTTPException  # error: XFA202:1 "starlette.exceptions"
 
 
 @functools.lru_cache(maxsize=None)
@@ -21,7 +21,7 @@ def cached(db, *args, **kwargs):
         case _:
             pass
     try:
-        db.commit()  # error: XFA205:9
+        db.commit()  # error: XFA205:9 "db.commit"
     except* ValueError:
         pass
     except* HTTPException:
@@ -30,6 +30,6 @@ def cached(db, *args, **kwargs):
 
 
 async def gen(db):
-    async for row in db.stream(text("SELECT 1")):  # error: XFA211:32
+    async for row in db.stream(text("SELECT 1")):  # error: XFA211:32 "text"
         yield row
     raise (yield)

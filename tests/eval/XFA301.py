@@ -19,7 +19,7 @@ html_app = FastAPI(default_response_class=HTMLResponse)
 
 
 @router.get("/items/{item_id}")
-async def read_item(item_id: int):  # error: XFA301:1
+async def read_item(item_id: int):  # error: XFA301:1 "read_item"
     return await load(item_id)
 
 

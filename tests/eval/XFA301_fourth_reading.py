@@ -108,7 +108,7 @@ def summary(start: int):
 
 # still flagged: JSON bodies with no declared model
 @router.get("/reviews/{review_id}/summary")
-async def review_summary(review_id: int):  # error: XFA301:1
+async def review_summary(review_id: int):  # error: XFA301:1 "review_summary"
     return summary(review_id)
 
 @router.get("/settings/data")

@@ -39,7 +39,7 @@ async def report_csv_named(report_id: int):
 
 # still flagged
 @router.get("/reports/{report_id}/raw", responses={404: {"model": ReportRead}})  # only an error body documented
-async def report_raw(report_id: int):  # error: XFA301:1
+async def report_raw(report_id: int):  # error: XFA301:1 "report_raw"
     return await load(report_id)
 
 

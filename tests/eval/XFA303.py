@@ -17,7 +17,7 @@ class ItemPage(BaseModel):
     total: int
 
 
-@router.get("/a", response_model=list[ItemRead])  # error: XFA303:34
+@router.get("/a", response_model=list[ItemRead])  # error: XFA303:34 "list[ItemRead]"
 async def a():
     return []
 

@@ -28,5 +28,5 @@ async def internal_all() -> list[Conversation]:
 
 # still flagged: a collection
 @router.get("/conversations")
-async def list_conversations(page: int = 1) -> list[Conversation]:  # error: XFA303:48
+async def list_conversations(page: int = 1) -> list[Conversation]:  # error: XFA303:48 "list_conversations"
     return await load_all()

@@ -51,7 +51,7 @@ def list_labels() -> list[str]:
 
 # still flagged: the list comes from storage or a parameter
 @router.get("/files")
-async def list_files(db=Depends(get_db)) -> list[FileRead]:  # error: XFA303:45
+async def list_files(db=Depends(get_db)) -> list[FileRead]:  # error: XFA303:45 "list_files"
     return await db.files()
 
 

@@ -11,7 +11,7 @@ admin = APIRouter()
 async def read_user(user_id: str) -> None: ...
 
 
-@router.get("/users/me")  # error: XFA304:2
+@router.get("/users/me")  # error: XFA304:2 "/users/me"
 async def read_me() -> None: ...
 
 

@@ -11,7 +11,7 @@ async def read_blob(key: str) -> None: ...
 
 
 # a {x:path} tail takes a literal anywhere after it
-@router.get("/blobs/{bucket}/latest")  # error: XFA304:2
+@router.get("/blobs/{bucket}/latest")  # error: XFA304:2 "/blobs/{bucket}/latest"
 async def latest_blob(bucket: str) -> None: ...
 
 

@@ -32,4 +32,4 @@ async def export_note(note_id: int, media_type: str):
 @router.get("/notes/{note_id}/json", response_model=NoteRead)
 async def read_note_json(note_id: int):
     note = await load(note_id)
-    return Response(content=note.model_dump_json(), media_type="application/json")  # error: XFA306:12
+    return Response(content=note.model_dump_json(), media_type="application/json")  # error: XFA306:12 "Response"

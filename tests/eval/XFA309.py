@@ -16,7 +16,7 @@ DbSession = Annotated[AsyncSession, Depends(get_db)]
 
 @router.get("/items/{item_id}")
 async def read_item(
-    item_id: int = Path(..., ge=1),  # error: XFA309:5
+    item_id: int = Path(..., ge=1),  # error: XFA309:5 "item_id"
     db: AsyncSession = Depends(get_db),  # error: XFA309:5
     q: Optional[str] = Query(None, max_length=50),  # error: XFA309:5
     user=Security(get_current_user, scopes=["items"]),  # error: XFA309:5

@@ -11,7 +11,7 @@ LooseLimit = Annotated[int, Query(ge=1)]
 
 
 @router.get("/a")
-async def a(skip: int = 0, limit: int = 100) -> None: ...  # error: XFA310:13, XFA310:28
+async def a(skip: int = 0, limit: int = 100) -> None: ...  # error: XFA310:13 "skip", XFA310:28
 
 
 @router.get("/b")

@@ -35,6 +35,6 @@ async def list_events(page: int = 1, page_size: int = 20) -> list:
 
 # still flagged: the helper only formats the value; the checked value is another one
 @router.get("/audit")
-async def list_audit(limit: int = 100, page: int = 1) -> list:  # error: XFA310:22, XFA310:40
+async def list_audit(limit: int = 100, page: int = 1) -> list:  # error: XFA310:22 "limit", XFA310:40
     log(describe(limit))
     return paginate(await load_all(), page=1, page_size=10)[:page]

@@ -68,7 +68,7 @@ class Mirror(BaseModel):
 
 
 @router.post("/users")
-async def create_user(user: Account) -> Account:  # error: XFA311:23
+async def create_user(user: Account) -> Account:  # error: XFA311:23 "create_user"
     return user
 
 

@@ -18,7 +18,7 @@ class ItemUpdate(BaseModel):
 async def patch_item(item_id: int, payload: ItemUpdate) -> None:
     data = payload.model_dump()  # error: XFA312:12
     legacy = payload.dict()  # error: XFA312:14
-    row = Item(**payload.model_dump())  # error: XFA312:18
+    row = Item(**payload.model_dump())  # error: XFA312:18 "payload.model_dump"
     other = payload.model_dump(exclude_unset=False)  # error: XFA312:13
     await db.execute(update(Item).where(Item.id == item_id).values(**data))
     stored.update(legacy)

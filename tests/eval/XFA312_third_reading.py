@@ -50,4 +50,4 @@ async def patch_all(key: str, body: VariableBody) -> None:
     for name, value in body.model_dump().items():  # error: XFA312:24
         if name in EDITABLE:
             setattr(row, name, value)
-    await save_variable(Variable(**body.model_dump(include=EDITABLE)))  # error: XFA312:36
+    await save_variable(Variable(**body.model_dump(include=EDITABLE)))  # error: XFA312:36 "body.model_dump"

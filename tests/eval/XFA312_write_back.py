@@ -66,7 +66,7 @@ async def patch_copy(item_id: int, payload: ItemPatch) -> ItemPatch:
 
 @router.patch("/rebuild/{item_id}", status_code=200)
 async def patch_rebuild(item_id: int, payload: ItemPatch) -> None:
-    merged = {**stored.model_dump(), **payload.model_dump()}  # error: XFA312:40
+    merged = {**stored.model_dump(), **payload.model_dump()}  # error: XFA312:40 "payload.model_dump"
     await session.merge(Item.model_validate(merged))
 
 

@@ -13,7 +13,7 @@ GONE = Disconnect
 
 
 @router.websocket("/ws")
-async def echo(websocket: WebSocket) -> None:  # error: XFA314:1
+async def echo(websocket: WebSocket) -> None:  # error: XFA314:1 "echo"
     await websocket.accept()
     while True:
         text = await websocket.receive_text()

@@ -11,7 +11,7 @@ router = APIRouter()
 
 
 @router.get("/orders")
-async def list_orders(user_id: int, account_id: UUID | None = None) -> None: ...  # error: XFA316:23, XFA316:37
+async def list_orders(user_id: int, account_id: UUID | None = None) -> None: ...  # error: XFA316:23 "user_id", XFA316:37
 
 
 @router.get("/invoices")

@@ -7,7 +7,7 @@ from app.routes import items, users
 
 app = FastAPI()
 api = APIRouter()
-local = APIRouter(prefix="/local")  # error: XFA319:26
+local = APIRouter(prefix="/local")  # error: XFA319:26 "/local"
 versioned = APIRouter(prefix="/api/v2/things")
 
 app.include_router(users.router, prefix="/users")  # error: XFA319:41

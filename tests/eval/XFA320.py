@@ -5,7 +5,7 @@ from fastapi import APIRouter
 router = APIRouter()
 
 
-@router.get("/patients/{patient_id}/appointments/{appointment_id}/notes/{note_id}")  # error: XFA320:2
+@router.get("/patients/{patient_id}/appointments/{appointment_id}/notes/{note_id}")  # error: XFA320:2 "/patients/{patient_id}/appointments/{appointment_id}/notes/{note_id}"
 async def read_note(patient_id: int, appointment_id: int, note_id: int) -> None: ...
 
 

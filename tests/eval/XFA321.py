@@ -13,7 +13,7 @@ app = FastAPI()
 # -- flagged --------------------------------------------------------------------------
 
 
-@router.get("/users/{user_id}/orders")  # error: XFA321:21
+@router.get("/users/{user_id}/orders")  # error: XFA321:21 "user_id"
 async def renamed(userid: int) -> list[int]:
     return [userid]
 

@@ -16,7 +16,7 @@ class ItemOut(BaseModel):
     id: int
 
 
-@router.get("/items/{item_id}", response_model=ItemRead)  # error: XFA322:33
+@router.get("/items/{item_id}", response_model=ItemRead)  # error: XFA322:33 "ItemRead"
 async def same_name(item_id: int) -> ItemRead: ...
 
 

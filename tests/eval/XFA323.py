@@ -14,7 +14,7 @@ router = fastapi.APIRouter()
 
 @router.get("/items/{item_id}")
 async def read_item(
-    item_id: int = Path(..., ge=1),  # error: XFA323:25
+    item_id: int = Path(..., ge=1),  # error: XFA323:25 "Path(..."
     q: str = Query(...),  # error: XFA323:20
     token: Annotated[str, Header(...)] = "",  # error: XFA323:34
     session: Annotated[str, Cookie(default=...)] = "",  # error: XFA323:44

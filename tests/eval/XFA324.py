@@ -5,7 +5,7 @@ from fastapi.responses import JSONResponse, ORJSONResponse, UJSONResponse
 import fastapi.responses as responses
 from app.responses import ORJSONResponse as OwnORJSONResponse
 
-app = FastAPI(default_response_class=ORJSONResponse)  # error: XFA324:38
+app = FastAPI(default_response_class=ORJSONResponse)  # error: XFA324:38 "ORJSONResponse"
 router = APIRouter(default_response_class=responses.UJSONResponse)  # error: XFA324:43
 app.include_router(router, default_response_class=UJSONResponse)  # error: XFA324:51
 

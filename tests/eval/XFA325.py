@@ -14,7 +14,7 @@ versioned = APIRouter()
 def verify() -> None: ...
 
 
-app.include_router(items, prefix="/items", tags=["items"])  # error: XFA325:1
+app.include_router(items, prefix="/items", tags=["items"])  # error: XFA325:1 "items"
 app.include_router(guarded, prefix="/guarded", dependencies=[Depends(verify)])  # error: XFA325:1
 
 # -- not flagged

@@ -10,7 +10,7 @@ app = FastAPI()
 async def save_item(item_id: int) -> None: ...
 
 
-@app.api_route("/x", methods=("get", "post", "head"))  # error: XFA326:30
+@app.api_route("/x", methods=("get", "post", "head"))  # error: XFA326:30 "get"
 async def anything() -> None: ...
 
 

@@ -23,11 +23,11 @@ async def odd_decorators(x: int) -> None:
 
 
 @router.get(b"/bytes", status_code=b"201", response_model=...)  # error: XFA317:2
-async def bytes_path(y: int = Query(*ARGS), z: int = Depends) -> None:  # error: XFA309:22
+async def bytes_path(y: int = Query(*ARGS), z: int = Depends) -> None:  # error: XFA309:22 "Query(*ARGS"
     raise HTTPException(*ARGS)
 
 
-@router.get(path="/kw/{a}/{b}/{c}", status_code=None, response_class=None)  # error: XFA317:2, XFA320:2, XFA321:23, XFA321:27, XFA321:31
+@router.get(path="/kw/{a}/{b}/{c}", status_code=None, response_class=None)  # error: XFA317:2, XFA320:2 "/kw/{a}/{b}/{c}", XFA321:23, XFA321:27, XFA321:31
 async def kw_path(a: int, b: int, c: int, /, *, d: int, limit: int = Query(**{"le": 1})) -> None:  # error: XFA309:57
     if (n := len(str(a))) > 1:
         return None
@@ -46,7 +46,7 @@ def shadow_check(a: str, b: str, c: str) -> None:
 Alias = Annotated[int, Query(le=10)]
 
 
-@router.get("/generic")  # error: XFA317:2
+@router.get("/generic")  # error: XFA317:2 "generic"
 async def generic(limit: Alias = 1, **kwargs: int) -> None:
     return None
 

@@ -17,7 +17,7 @@ class User(BaseModel):
     name: str
 
     def payload(self) -> dict:
-        return self.dict()  # error: XFA402:16
+        return self.dict()  # error: XFA402:16 "self"
 
     @classmethod
     def build(cls, raw: str) -> "User":

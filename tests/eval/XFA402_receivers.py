@@ -47,7 +47,7 @@ class OrmAndModel(Base, BaseModel):
 
 
 def typevars(item: ModelT, quoted: QuotedT, other: AnyT, row: OrmT) -> None:
-    item.dict()  # error: XFA402:5
+    item.dict()  # error: XFA402:5 "item"
     quoted.json()  # error: XFA402:5
     other.dict()
     row.dict()

@@ -9,7 +9,7 @@ class SignUp(BaseModel):
     username: str
     password: str
 
-    @validator("username")  # error: XFA403:6
+    @validator("username")  # error: XFA403:6 "validator"
     def strip(cls, value):
         return value.strip()
 

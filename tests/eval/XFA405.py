@@ -12,7 +12,7 @@ class Transfer(BaseModel):
     @classmethod
     def positive(cls, value: int) -> int:
         if value <= 0:
-            raise HTTPException(status_code=400, detail="amount must be positive")  # error: XFA405:13
+            raise HTTPException(status_code=400, detail="amount must be positive")  # error: XFA405:13 "positive"
         return value
 
     @field_validator("currency")

@@ -8,7 +8,7 @@ class Tag(BaseModel):
     slug: str
 
     @field_validator("label")
-    def lower(cls, value: str) -> str:  # error: XFA406:5
+    def lower(cls, value: str) -> str:  # error: XFA406:5 "lower"
         return value.lower()
 
     @pydantic.field_validator("slug", mode="before")

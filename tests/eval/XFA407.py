@@ -5,7 +5,7 @@ from pydantic_settings import BaseSettings
 
 
 class Invite(BaseModel):
-    email: str  # error: XFA407:5
+    email: str  # error: XFA407:5 "email"
     backup_email: Optional[str] = None  # error: XFA407:5
     work_email: str | None = None  # error: XFA407:5
     other_email: Union[str, None] = None  # error: XFA407:5

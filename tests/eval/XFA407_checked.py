@@ -17,7 +17,7 @@ def check_email(value: str) -> str:
 class EmailUpdate(BaseModel):
     email: str
     backup_email: str = Field(..., description="second address")
-    billing_email: str  # error: XFA407:5
+    billing_email: str  # error: XFA407:5 "billing_email"
 
     @field_validator("email", "backup_email")
     @classmethod

@@ -12,7 +12,7 @@ router = APIRouter()
 
 
 class Order(BaseModel):
-    total: float  # error: XFA408:5
+    total: float  # error: XFA408:5 "total"
     unit_price: Optional[float] = None  # error: XFA408:5
     shipping_fee: float | None = None  # error: XFA408:5
     Amount: Annotated[float, "money"]  # error: XFA408:5

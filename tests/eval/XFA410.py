@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, 
 
 
 class CommentCreate(BaseModel):
-    body: str  # error: XFA410:5
+    body: str  # error: XFA410:5 "body"
     title: Optional[str] = None  # error: XFA410:5
     subtitle: str | None = Field(None, min_length=1)  # error: XFA410:5
     tag: Annotated[str, Field(min_length=1)]  # error: XFA410:5

@@ -7,7 +7,7 @@ import pendulum
 
 
 def stamps(ts: float):
-    a = datetime.datetime.utcnow()  # error: XFA411:9
+    a = datetime.datetime.utcnow()  # error: XFA411:9 "datetime.datetime.utcnow"
     b = DateTime.utcnow()  # error: XFA411:9
     c = dt.datetime.utcfromtimestamp(ts)  # error: XFA411:9
     d = DateTime.now()  # error: XFA411:9

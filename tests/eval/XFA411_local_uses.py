@@ -17,7 +17,7 @@ def cutoffs(days: int, rows: list):
 
 
 def still_naive(days: int, stored: DateTime, offset: float):
-    a = DateTime.now() - timedelta(days=days)  # error: XFA411:9
+    a = DateTime.now() - timedelta(days=days)  # error: XFA411:9 "DateTime.now"
     b = (DateTime.now() - stored).total_seconds()  # error: XFA411:10
     c = (stored - DateTime.now()).days  # error: XFA411:19
     d = DateTime.now().replace(tzinfo=timezone.utc)  # error: XFA411:9

@@ -10,6 +10,6 @@ def test_pending_tasks():
 
 
 def test_deprecated_calls_still_count(ts: float):
-    created = datetime.utcnow()  # error: XFA411:15
+    created = datetime.utcnow()  # error: XFA411:15 "datetime.utcnow"
     parsed = datetime.utcfromtimestamp(ts)  # error: XFA411:14
     assert parsed <= created

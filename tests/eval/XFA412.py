@@ -25,7 +25,7 @@ class MoreItems(ItemList):
 
 
 @router.post("/items/bulk")
-async def create_items(items: ItemList) -> list[Item]:  # error: XFA412:31
+async def create_items(items: ItemList) -> list[Item]:  # error: XFA412:31 "create_items"
     return items.root
 
 

@@ -18,7 +18,7 @@ class Generic(BaseModel):
 class Weird(BaseModel, metaclass=type):
     items: list[int]
     (email): str  # parenthesized: not an annotation Pydantic sees
-    price: "float"  # error: XFA408:5
+    price: "float"  # error: XFA408:5 "price"
 
     @field_validator(*["items"])
     @classmethod
@@ -32,7 +32,7 @@ class Weird(BaseModel, metaclass=type):
 
 def handler(user: Weird, *args, **kwargs):
     if (created := Weird(items=[])) is not None:
-        created.dict()  # error: XFA402:9
+        created.dict()  # error: XFA402:9 "created"
     user.dict(*args, **kwargs)  # error: XFA402:5
     try:
         pass

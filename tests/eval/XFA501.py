@@ -22,7 +22,7 @@ def by_alias(s: DbSession, user_id: int):
 
 
 def by_name(db_session, user_id: int):
-    return db_session.query(User).get(user_id)  # error: XFA501:12
+    return db_session.query(User).get(user_id)  # error: XFA501:12 "db_session"
 
 
 class UserRepository:

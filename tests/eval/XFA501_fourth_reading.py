@@ -13,7 +13,7 @@ fake_maker = MagicMock()
 
 async def sync_session_in_async_code() -> int:
     with SyncLocal() as session:
-        return session.query(Order).count()  # error: XFA501:16
+        return session.query(Order).count()  # error: XFA501:16 "session"
 
 
 async def async_session_in_async_code() -> int:

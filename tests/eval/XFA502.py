@@ -3,7 +3,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_asyn
 from sqlalchemy.orm import Session, sessionmaker
 import sqlmodel
 
-engine = create_engine("postgresql+psycopg2://app@db/app")  # error: XFA502:10
+engine = create_engine("postgresql+psycopg2://app@db/app")  # error: XFA502:10 "create_engine"
 SessionLocal = sessionmaker(bind=engine)  # error: XFA502:16
 other = sqlmodel.create_engine("sqlite:///app.db")  # error: XFA502:9
 async_engine = create_async_engine("postgresql+asyncpg://app@db/app")

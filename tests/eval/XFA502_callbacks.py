@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.config import settings
 from app.models import Job
 
-engine = create_engine(settings.SYNC_DATABASE_URL)  # error: XFA502:10
+engine = create_engine(settings.SYNC_DATABASE_URL)  # error: XFA502:10 "create_engine"
 SessionLocal = sessionmaker(bind=engine)  # error: XFA502:16
 exported = create_engine(settings.OTHER_URL)  # error: XFA502:12
 router = APIRouter()

@@ -7,7 +7,7 @@ DATABASE_URL = "mysql+pymysql://app@db/app"
 ASYNC_URL = "mysql+aiomysql://app@db/app"
 host = "db"
 
-e1 = create_async_engine("postgresql://app@db/app")  # error: XFA503:26
+e1 = create_async_engine("postgresql://app@db/app")  # error: XFA503:26 "postgresql"
 e2 = create_async_engine("postgres://app@db/app")  # error: XFA503:26
 e3 = create_async_engine("postgresql+psycopg2://app@db/app")  # error: XFA503:26
 e4 = create_async_engine(f"mysql://app@{host}/app")  # error: XFA503:26

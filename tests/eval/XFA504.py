@@ -3,7 +3,7 @@ from sqlalchemy.orm import sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession as SQLModelAsyncSession
 
 engine = create_async_engine("postgresql+asyncpg://app@db/app")
-Factory = async_sessionmaker(engine)  # error: XFA504:11
+Factory = async_sessionmaker(engine)  # error: XFA504:11 "async_sessionmaker"
 Legacy = sessionmaker(engine, class_=AsyncSession)  # error: XFA504:10
 SQLModelFactory = sessionmaker(bind=engine, class_=SQLModelAsyncSession, autoflush=False)  # error: XFA504:19
 

@@ -4,4 +4,4 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from app.db import engine
 
-SessionLocal = async_sessionmaker(engine)  # error: XFA504:16
+SessionLocal = async_sessionmaker(engine)  # error: XFA504:16 "async_sessionmaker"

@@ -7,7 +7,7 @@ from app.config import settings
 
 sqlite_url = "sqlite:///./app.db"
 
-e1 = create_async_engine("postgresql+asyncpg://app@db/app")  # error: XFA505:6
+e1 = create_async_engine("postgresql+asyncpg://app@db/app")  # error: XFA505:6 "create_async_engine"
 e2 = create_engine(settings.DATABASE_URL, pool_size=10)  # error: XFA505:6
 e3 = create_async_engine(str(settings.SQLALCHEMY_DATABASE_URI), echo=False)  # error: XFA505:6
 

@@ -8,7 +8,7 @@ metadata = MetaData()
 
 async def init_models():
     async with engine.begin() as conn:
-        await conn.run_sync(Base.metadata.create_all)  # error: XFA506:29
+        await conn.run_sync(Base.metadata.create_all)  # error: XFA506:29 "Base.metadata.create_all"
         await conn.run_sync(lambda c: metadata.create_all(c))  # error: XFA506:39
 
 

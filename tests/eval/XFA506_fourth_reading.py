@@ -25,7 +25,7 @@ def bootstrap() -> None:
 
 def create_then_stamp_elsewhere(empty: bool) -> None:
     if empty:
-        SQLModel.metadata.create_all(engine)  # error: XFA506:9
+        SQLModel.metadata.create_all(engine)  # error: XFA506:9 "SQLModel.metadata.create_all"
     else:
         migrations.stamp("head")
 

@@ -7,7 +7,7 @@ from app.db import SessionLocal
 async def per_item(session: AsyncSession, users: list):
     for user in users:
         session.add(user)
-        await session.commit()  # error: XFA507:15
+        await session.commit()  # error: XFA507:15 "session"
 
 
 def per_item_sync(db: Session, rows: list):

@@ -36,7 +36,7 @@ class Scheduler:
             done.append(task.id)
             self.session.add(task)
             self._count(task)
-            self.session.commit()  # error: XFA507:13
+            self.session.commit()  # error: XFA507:13 "self.session"
 
     def _count(self, task: Task) -> None:
         pass

@@ -16,7 +16,7 @@ def get_db_leaky():
 async def get_async_db_leaky():
     session = AsyncSessionLocal()
     yield session
-    await session.commit()  # error: XFA510:11
+    await session.commit()  # error: XFA510:11 "session"
 
 
 @app.post("/webhooks/inbound")

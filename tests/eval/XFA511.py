@@ -14,7 +14,7 @@ SessionLocal = async_sessionmaker(engine, expire_on_commit=False)
 
 
 async def get_session():
-    local_engine = create_async_engine(settings.DATABASE_URL)  # error: XFA511:20
+    local_engine = create_async_engine(settings.DATABASE_URL)  # error: XFA511:20 "create_async_engine"
     factory = async_sessionmaker(local_engine, expire_on_commit=False)  # error: XFA511:15
     async with factory() as session:
         yield session

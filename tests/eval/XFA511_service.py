@@ -21,7 +21,7 @@ async def build_report(url: str):
 
 
 def _open(url: str):
-    return create_async_engine(url)  # error: XFA511:12
+    return create_async_engine(url)  # error: XFA511:12 "create_async_engine"
 
 
 async def _report_factory(url: str):

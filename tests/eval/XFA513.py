@@ -9,7 +9,7 @@ event = asyncio.Event()
 
 
 async def cache_things(key: str, value: str):
-    await client.set(key, value)  # error: XFA513:11
+    await client.set(key, value)  # error: XFA513:11 "client"
     redis.set(key, value, nx=True)  # error: XFA513:5
     redis.hset(key, mapping={"a": 1})  # error: XFA513:5
     redis.mset({key: value})  # error: XFA513:5

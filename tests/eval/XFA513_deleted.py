@@ -40,7 +40,7 @@ async def logout(sid: str) -> None:
 
 # still caches: nothing here deletes these keys (another prefix, another key)
 async def cache_profile(user_id: str, payload: str) -> None:
-    await redis.set(f"profile:{user_id}", payload)  # error: XFA513:11
+    await redis.set(f"profile:{user_id}", payload)  # error: XFA513:11 "redis"
     await redis.set(f"lock-{user_id}", payload)  # error: XFA513:11
     await redis.set("reindex:stats", payload)  # error: XFA513:11
 

@@ -6,4 +6,4 @@ redis = Redis(host="cache")
 
 def warm(rows) -> None:
     for row in rows:
-        redis.set(f"profile:{row.id}", row.payload)  # error: XFA513:9
+        redis.set(f"profile:{row.id}", row.payload)  # error: XFA513:9 "redis"

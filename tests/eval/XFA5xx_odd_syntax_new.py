@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 TABLE = "users"
 redis = Redis.from_url("redis://cache")
-engine = create_engine("postgresql://app@db/app")  # error: XFA502:10
+engine = create_engine("postgresql://app@db/app")  # error: XFA502:10 "create_engine"
 
 
 async def shadows(session, payload, keys, **kw):

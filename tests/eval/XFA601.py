@@ -8,7 +8,7 @@ sio = socketio.AsyncServer()
 socket_app = socketio.ASGIApp(sio)
 
 
-@app.on_event("startup")  # error: XFA601:2
+@app.on_event("startup")  # error: XFA601:2 "app.on_event"
 async def connect() -> None: ...
 
 

@@ -16,7 +16,7 @@ logger = logging.getLogger(__name__)
 async def lifespan(app: FastAPI):
     try:
         await database.connect()
-    except Exception:  # error: XFA602:5
+    except Exception:  # error: XFA602:5 "Exception"
         logger.exception("database.unavailable")
     try:
         await redis.ping()

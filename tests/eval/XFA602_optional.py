@@ -55,7 +55,7 @@ async def lifespan(app: FastAPI):
     # Connect to the database (required: no fallback, do not continue)
     try:
         await database.connect()
-    except Exception:  # error: XFA602:5
+    except Exception:  # error: XFA602:5 "Exception"
         logger.exception("database.unavailable")
     try:
         pool = await database.pool()

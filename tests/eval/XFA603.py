@@ -9,7 +9,7 @@ from app.other import framework
 app = FastAPI()
 
 
-class Timing(BaseHTTPMiddleware):  # error: XFA603:1
+class Timing(BaseHTTPMiddleware):  # error: XFA603:1 "class Timing(BaseHTTPMiddleware"
     async def dispatch(self, request, call_next):
         try:
             return await call_next(request)

@@ -19,7 +19,7 @@ class Timing(base.BaseHTTPMiddleware):
 
 class Child(Timing):
     async def dispatch(self, request, call_next):
-        response = await call_next(request)  # error: XFA604:20
+        response = await call_next(request)  # error: XFA604:20 "call_next"
         logger.info("request.done")
         return response
 

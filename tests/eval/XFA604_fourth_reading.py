@@ -36,7 +36,7 @@ async def server_timing(request: Request, call_next):
 
 @app.middleware("http")
 async def track(request: Request, call_next):
-    response = await call_next(request)  # error: XFA604:16
+    response = await call_next(request)  # error: XFA604:16 "call_next"
     response.headers["x-tracked"] = "1"
     await client.track_api_request(request, response)
     return response

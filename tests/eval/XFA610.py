@@ -12,7 +12,7 @@ config = Config(".env")
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", secret_key="ignored")
-    SECRET_KEY: str = "changethis"  # error: XFA610:23
+    SECRET_KEY: str = "changethis"  # error: XFA610:23 "SECRET_KEY"
     jwt_secret: SecretStr = SecretStr("dev-secret")  # error: XFA610:29
     db_password: str = Field(default="postgres")  # error: XFA610:24
     redis_password: str = Field("redis", description="password")  # error: XFA610:27

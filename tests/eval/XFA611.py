@@ -3,7 +3,7 @@
 import os
 from os import environ, getenv
 
-REDIS_URL = os.getenv("REDIS_URL")  # error: XFA611:13
+REDIS_URL = os.getenv("REDIS_URL")  # error: XFA611:13 "os.getenv"
 HOST = os.environ["HOST"]  # error: XFA611:8
 PORT = os.environ.get("PORT", "8000")  # error: XFA611:8
 USER = environ.get("USER")  # error: XFA611:8

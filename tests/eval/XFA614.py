@@ -9,7 +9,7 @@ async def create():
     try:
         return await service.create()
     except RuntimeError as e:
-        raise HTTPException(status_code=500, detail=str(e))  # error: XFA614:15
+        raise HTTPException(status_code=500, detail=str(e))  # error: XFA614:15 "500"
     except ValueError as exc:
         raise HTTPException(status.HTTP_502_BAD_GATEWAY, f"upstream failed: {exc}")  # error: XFA614:15
     except KeyError as err:

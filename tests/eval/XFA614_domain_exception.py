@@ -17,6 +17,6 @@ async def search(index, query: str):
     try:
         return await index.search(query)
     except IndexUnavailable as exc:
-        raise HTTPException(status_code=503, detail=str(exc)) from exc  # error: XFA614:15
+        raise HTTPException(status_code=503, detail=str(exc)) from exc  # error: XFA614:15 "503"
     except QuotaExceeded as exc:
         raise HTTPException(status_code=429, detail=str(exc)) from exc

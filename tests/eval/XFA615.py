@@ -7,7 +7,7 @@ from fastapi import FastAPI
 
 @asynccontextmanager
 async def lifespan(app: FastAPI):
-    app.state.client = httpx.AsyncClient()  # error: XFA615:5
+    app.state.client = httpx.AsyncClient()  # error: XFA615:5 "client"
     app.state.ready: bool = True  # error: XFA615:5
     yield
     app.state.client = None

@@ -5,7 +5,7 @@ from app.core.config import settings
 
 
 def make_tokens(user, exp) -> None:
-    pyjwt.encode({"sub": user.id, "email": user.email, "exp": exp}, settings.KEY)  # error: XFA702:35
+    pyjwt.encode({"sub": user.id, "email": user.email, "exp": exp}, settings.KEY)  # error: XFA702:35 "email"
     jwt.encode({"sub": user.id, "exp": exp, "full_name": user.name, "phone": "1"}, settings.KEY)  # error: XFA702:45
     jwt.encode(claims={"password": user.password, "exp": exp}, key=settings.KEY)  # error: XFA702:24
     pyjwt.encode(dict(sub=user.id, exp=exp, name=user.name), settings.KEY)  # error: XFA702:45

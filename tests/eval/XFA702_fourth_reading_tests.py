@@ -18,4 +18,4 @@ def test_from_idp_token() -> None:
 
 
 def test_own_token() -> None:
-    jwt.encode({"sub": "user-1", "email": "test@example.com"}, "secret")  # error: XFA702:34
+    jwt.encode({"sub": "user-1", "email": "test@example.com"}, "secret")  # error: XFA702:34 "email"

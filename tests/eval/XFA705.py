@@ -3,7 +3,7 @@ from hashlib import md5
 
 
 def hash_passwords(user, password: str, salt: str, new_password_bytes: bytes) -> None:
-    hashlib.sha256(password.encode()).hexdigest()  # error: XFA705:5
+    hashlib.sha256(password.encode()).hexdigest()  # error: XFA705:5 "sha256"
     md5(user.password.encode("utf-8")).hexdigest()  # error: XFA705:5
     hashlib.sha1((salt + password).encode())  # error: XFA705:5
     hashlib.sha512(f"{salt}{user.hashed_password}".encode())  # error: XFA705:5

@@ -13,7 +13,7 @@ def breach_prefix_new(password: str) -> str:
 
 # still reported: the flag says nothing, or says it is a security use
 def stored_hash(password: str) -> str:
-    return hashlib.sha256(password.encode(), usedforsecurity=True).hexdigest()  # error: XFA705:12
+    return hashlib.sha256(password.encode(), usedforsecurity=True).hexdigest()  # error: XFA705:12 "sha256"
 
 
 def flag_from_caller(password: str, for_security: bool) -> str:

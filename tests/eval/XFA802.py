@@ -6,7 +6,7 @@ logger = logging.getLogger(__name__)
 
 
 def handler(user_id: int, data: dict) -> None:
-    logger.info("user.created", user_id=user_id)  # error: XFA802:33
+    logger.info("user.created", user_id=user_id)  # error: XFA802:33 "user_id="
     logger.warning("user.created", extra={"a": 1}, email="x", exc_info=True)  # error: XFA802:52
     logging.error("module", request_id="abc")  # error: XFA802:29
     logger.log(logging.INFO, "user.created", level_name="x")  # error: XFA802:46

@@ -6,4 +6,4 @@ logger = logging.getLogger(__name__)
 
 
 def check(version: str) -> None:
-    logger.info("release.checked", version=version)  # error: XFA802:36
+    logger.info("release.checked", version=version)  # error: XFA802:36 "version="

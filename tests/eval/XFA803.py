@@ -2,7 +2,7 @@ import logging
 from logging import getLogger
 
 logger = logging.getLogger()  # error: XFA803:10
-log = getLogger("users")  # error: XFA803:7
+log = getLogger("users")  # error: XFA803:7 "users"
 LOGGER: logging.Logger = logging.getLogger(__file__)  # error: XFA803:26
 _logger = logging.getLogger(name="svc")  # error: XFA803:11
 

@@ -8,6 +8,6 @@ def setup_logging() -> None:
     logging.basicConfig(level=logging.INFO)
 
 
-logger = logging.getLogger("saas")  # error: XFA803:10
+logger = logging.getLogger("saas")  # error: XFA803:10 "saas"
 logging.getLogger("httpx").setLevel(logging.WARNING)
 setup = setup_logging

@@ -9,7 +9,7 @@ slog = structlog.get_logger()
 
 def login(user, password: str, request, token: str, settings) -> None:
     logger.info("auth.login", extra={"username": user.name, "password": password})  # error: XFA806:5
-    logger.info("auth.login %s", password)  # error: XFA806:5
+    logger.info("auth.login %s", password)  # error: XFA806:5 "password"
     logger.info(f"login with {user.password}")  # error: XFA806:5
     logger.debug("headers %s" % request.headers["Authorization"])  # error: XFA806:5
     logger.info("token {}".format(token))  # error: XFA806:5

@@ -24,6 +24,6 @@ def refresh(refresh_token: str, token_id: str, e: Exception, refresh_token_value
     slog.info("auth.refresh_failed", token=token_id)
     logger.info("auth.refresh_failed", extra={"refresh_token": refresh_token})  # error: XFA806:5
     logger.info("auth.refresh_failed", extra={"refresh_token": refresh_token_value})  # error: XFA806:5
-    slog.info("auth.refresh_failed", token=refresh_token)  # error: XFA806:5
+    slog.info("auth.refresh_failed", token=refresh_token)  # error: XFA806:5 "token="
     logger.info(f"auth.refresh_failed {refresh_token}")  # error: XFA806:5
     logger.info("auth.refresh_failed %s", refresh_token_payload)

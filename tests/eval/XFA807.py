@@ -8,7 +8,7 @@ slog = structlog.get_logger()
 
 
 def handler(user_id: int) -> None:
-    logger.info("User created", extra={"user_id": user_id})  # error: XFA807:17
+    logger.info("User created", extra={"user_id": user_id})  # error: XFA807:17 "User created"
     logger.info("user_created")  # error: XFA807:17
     logger.log(logging.INFO, "Created %s", user_id)  # error: XFA807:30
     logging.warning("user.Created")  # error: XFA807:21

@@ -33,7 +33,7 @@ def handler(path: str, task: asyncio.Task) -> None:
         pass
     try:
         remove(path)
-    except Exception as e: pass  # error: XFA809:5
+    except Exception as e: pass  # error: XFA809:5 "pass"
     try:
         remove(path)
     except Exception:  # error: XFA809:5

@@ -12,7 +12,7 @@ def fetch(client, url: str) -> bytes:
         raise ExternalServiceError("upstream timed out")  # error: XFA810:9
     except (KeyError, ValueError) as exc:
         if url:
-            raise HTTPException(status_code=404, detail=str(exc))  # error: XFA810:13
+            raise HTTPException(status_code=404, detail=str(exc))  # error: XFA810:13 "exc"
         raise ValueError  # error: XFA810:9
 
 

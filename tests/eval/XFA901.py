@@ -1,5 +1,5 @@
 # select: XFA901
-def long_one(row: dict) -> int:  # error: XFA901:1
+def long_one(row: dict) -> int:  # error: XFA901:1 "long_one"
     """Docstring lines are not counted.
 
     """

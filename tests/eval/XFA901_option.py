@@ -1,6 +1,6 @@
 # select: XFA901
 # options: fastapi-max-function-length=5
-def six(row: dict) -> int:  # error: XFA901:1
+def six(row: dict) -> int:  # error: XFA901:1 "six"
     row[0] = 0
     row[1] = 1
     row[2] = 2

@@ -1,5 +1,5 @@
 # select: XFA902
-def validate_and_save(order: dict) -> None:  # error: XFA902:1
+def validate_and_save(order: dict) -> None:  # error: XFA902:1 "validate_and_save"
     ...
 
 

@@ -7,7 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.schemas import CreateWorkflowRequest
 
 
-async def create_workflow(  # error: XFA903:1
+async def create_workflow(  # error: XFA903:1 "create_workflow"
     db: AsyncSession,
     user_id: int,
     name: str,

@@ -1,6 +1,6 @@
 # select: XFA904
 # path: app/services/user_service.py
-async def get_user(db, user_id: int):  # error: XFA904:1
+async def get_user(db, user_id: int):  # error: XFA904:1 "get_user"
     ...
 
 

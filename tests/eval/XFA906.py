@@ -3,7 +3,7 @@ import typing
 from typing import override
 
 
-def active(user: dict) -> bool:  # error: XFA906:1
+def active(user: dict) -> bool:  # error: XFA906:1 "active"
     return bool(user)
 
 
