@@ -63,6 +63,8 @@ def render_rule(r: Rule) -> str:
         "",
         "## Use instead",
         "",
+        f"The message's advice: {r.fix_hint.format(**_placeholder_values(r.fix_hint)).rstrip('.')}.",
+        "",
         *([f"As `{r.good_path}`:", ""] if r.good_path else []),
         "```python",
         r.good,
@@ -136,7 +138,7 @@ def example_findings(r: Rule) -> list[str]:
     except SyntaxError:
         found = []
     shown = [f"{r.example_path}:{line}:{col}: {msg}" for line, col, msg in found if msg.startswith(r.code)]
-    return shown or [r.format(**_placeholder_values(r.message))]
+    return shown or [r.format(**_placeholder_values(r.message + r.fix_hint))]
 
 
 def _placeholder_values(message: str) -> dict[str, str]:

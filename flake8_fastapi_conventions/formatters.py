@@ -34,16 +34,43 @@ def _relative(path: str) -> str:
     return path
 
 
+def xfa_parts(code: str, text: str) -> tuple[str, str, str] | None:
+    """``(message, fix hint, fix suffix)`` of an XFA finding's text; ``None`` for other codes."""
+    if not code.startswith("XFA"):
+        return None
+    from . import rules  # noqa: F401  (declares them)
+    from .registry import RULES
+
+    declared = RULES.get(code)
+    if declared is None:
+        return None
+    message, hint = declared.split(text)
+    rest = text[len(message) :]
+    suffix = rest[len("; ") + len(hint) :].strip() if hint and rest.startswith("; " + hint) else ""
+    return message, hint, suffix
+
+
+def _message_then_fix(code: str, text: str) -> str:
+    """The message on its first line, how to fix it on the second."""
+    parts = xfa_parts(code, text)
+    if parts is None or not parts[1]:
+        return text
+    message, hint, suffix = parts
+    return f"{message}\nFix: {hint}" + (f" {suffix}" if suffix else "")
+
+
 class GitHubFormatter(BaseFormatter):
-    """GitHub Actions workflow commands: each finding becomes an annotation on the PR."""
+    """GitHub Actions workflow commands: each finding becomes an annotation on the PR
+    (an XFA finding's fix hint on the annotation's second line)."""
 
     def format(self, error: Violation) -> str:
         code = error.code
         title = f"flake8 {code}"
+        text = _message_then_fix(code, error.text)
         return (
             f"::error file={_escape_property(_relative(error.filename))},"
             f"line={error.line_number},col={error.column_number},"
-            f"title={_escape_property(title)}::{_escape_data(f'{code} {error.text}')}"
+            f"title={_escape_property(title)}::{_escape_data(f'{code} {text}')}"
         )
 
 
@@ -63,25 +90,27 @@ class SarifFormatter(BaseFormatter):
         if index is None:
             index = self._rule_index[error.code] = len(self._rules)
             self._rules.append(rule_descriptor(error.code))
-        self._results.append(
-            {
-                "ruleId": error.code,
-                "ruleIndex": index,
-                "level": "error" if error.code[:1] in ("E", "F") and error.code[1:2] == "9" else "warning",
-                "message": {"text": error.text},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": _artifact(error.filename),
-                            "region": {
-                                "startLine": max(error.line_number, 1),
-                                "startColumn": utf16_column(error),
-                            },
-                        }
+        result: dict[str, Any] = {
+            "ruleId": error.code,
+            "ruleIndex": index,
+            "level": "error" if error.code[:1] in ("E", "F") and error.code[1:2] == "9" else "warning",
+            "message": {"text": _message_then_fix(error.code, error.text)},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": _artifact(error.filename),
+                        "region": {
+                            "startLine": max(error.line_number, 1),
+                            "startColumn": utf16_column(error),
+                        },
                     }
-                ],
-            }
-        )
+                }
+            ],
+        }
+        parts = xfa_parts(error.code, error.text)
+        if parts is not None and parts[1]:
+            result["properties"] = {"fixHint": parts[1]}
+        self._results.append(result)
 
     def show_statistics(self, statistics: Any) -> None:  # would corrupt the JSON
         pass
@@ -163,7 +192,9 @@ class JsonFormatter(BaseFormatter):
             from .registry import RULES
 
             declared = RULES.get(error.code)
-            if declared is not None:
+            parts = xfa_parts(error.code, error.text)
+            if declared is not None and parts is not None:
+                finding["message"], finding["fix_hint"] = parts[0], parts[1]
                 finding["name"] = declared.name
                 finding["url"] = DOCS_URL.format(code=error.code)
                 finding["fix"] = declared.fix if "fastapi-conventions fix" in error.text else None
@@ -202,14 +233,14 @@ def rule_descriptor(code: str) -> dict[str, Any]:
     declared = RULES.get(code)
     if declared is None:
         return {"id": code}
-    summary = declared.message.format(**_placeholder_values(declared.message)).split(";", 1)
+    fix_hint = declared.fix_hint.format(**_placeholder_values(declared.fix_hint))
     return {
         "id": code,
         "name": declared.name,
         "shortDescription": {"text": declared.name.replace("-", " ")},
         "fullDescription": {"text": declared.what},
         "help": {
-            "text": f"{declared.what}\n\nFix: {summary[1].strip() if len(summary) > 1 else summary[0]}",
+            "text": f"{declared.what}\n\nFix: {fix_hint}",
         },
         "helpUri": DOCS_URL.format(code=code),
         "defaultConfiguration": {"level": "warning", "enabled": declared.default},

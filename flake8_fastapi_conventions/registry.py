@@ -1,7 +1,7 @@
 """Rule declarations and the visitors that implement them.
 
 Every rule is declared exactly once, with :func:`rule`.  The declaration carries the
-code, name, default, message (with its fix hint), the seed guides it comes from and the
+code, name, default, message and fix hint, the seed guides it comes from and the
 documentation: the docs pages, the README table and the example tests are all derived
 from it.
 
@@ -26,7 +26,7 @@ class Rule:
     code: str
     name: str
     default: bool
-    #: ``str.format`` template; the text after the last ``;`` is the fix hint.
+    #: ``str.format`` template of what is wrong (ruff's ``message``)
     message: str
     #: seed guide numbers ("000".."004") the rule comes from
     seeds: tuple[str, ...]
@@ -52,15 +52,20 @@ class Rule:
     fix_when: str = ""
     #: what the precision readings measured, when they set the default (docs page)
     precision: str = ""
+    #: ``str.format`` template of how to fix it (ruff's ``fix_title``), same arguments
+    fix_hint: str = ""
 
     @property
     def group(self) -> str:
         return self.code[:4]
 
     def format(self, fixable: bool = True, **kwargs: object) -> str:
-        """The message; ``fixable=False`` for a finding of a fixable rule that the fixer
-        leaves to the user (the suffix that advertises the fix is then left out)."""
+        """The message and its fix hint as flake8 shows them (``what; how``);
+        ``fixable=False`` for a finding of a fixable rule that the fixer leaves to the user
+        (the suffix that advertises the fix is then left out)."""
         text = self.message.format(**kwargs) if kwargs else self.message
+        if self.fix_hint:
+            text += "; " + (self.fix_hint.format(**kwargs) if kwargs else self.fix_hint)
         if not fixable:
             pass
         elif self.fix == "safe":
@@ -68,6 +73,36 @@ class Rule:
         elif self.fix == "unsafe":
             text += " (unsafe fix: fastapi-conventions fix --unsafe-fixes)"
         return f"{self.code} {text}"
+
+    def split(self, text: str) -> tuple[str, str]:
+        """``(message, fix hint)`` of a finding's text as :meth:`format` wrote it (with or
+        without the code and the fix suffix)."""
+        if text.startswith(self.code + " "):
+            text = text[len(self.code) + 1 :]
+        text = _FIX_SUFFIX.sub("", text)
+        hint_pattern = _template_pattern(self.fix_hint)
+        at = text.find("; ")
+        while at >= 0:
+            if hint_pattern.fullmatch(text, at + 2):
+                return text[:at], text[at + 2 :]
+            at = text.find("; ", at + 1)
+        message, _, hint = text.partition("; ")
+        return message, hint
+
+
+_FIX_SUFFIX = re.compile(r"\s*\((?:unsafe )?fix: fastapi-conventions fix[^)]*\)$")
+
+
+def _template_pattern(template: str) -> re.Pattern[str]:
+    """The texts ``template.format(...)`` can produce."""
+    import string
+
+    pattern = ""
+    for literal, field_name, _, _ in string.Formatter().parse(template):
+        pattern += re.escape(literal)
+        if field_name is not None:
+            pattern += ".*?"
+    return re.compile(pattern, re.DOTALL)
 
 
 RULES: dict[str, Rule] = {}
@@ -109,14 +144,25 @@ def rule(
     good_path: str | None = None,
     fix_when: str = "",
     precision: str = "",
+    fix_hint: str = "",
 ) -> Rule:
-    """Declare a rule; returns the :class:`Rule` that visitors report with."""
+    """Declare a rule; returns the :class:`Rule` that visitors report with.
+
+    ``message`` says what is wrong, ``fix_hint`` how to fix it; a declaration that still
+    writes both in ``message`` as ``"what; how"`` is split at the first ``"; "``.
+    """
     if not CODE_RE.match(code):
         raise ValueError(f"bad rule code {code!r}")
     if code in RULES:
         raise ValueError(f"rule {code} declared twice")
     if code.startswith("XFA9") and default:
         raise ValueError(f"{code}: XFA9xx rules are off by default")
+    if not fix_hint:
+        message, _, fix_hint = message.partition("; ")
+    if "; " in message:
+        raise ValueError(f"{code}: the message says what is wrong; the fix goes in fix_hint")
+    if not fix_hint:
+        raise ValueError(f"{code}: a rule says how to fix what it reports (fix_hint)")
     declared = Rule(
         code=code,
         name=name,
@@ -134,6 +180,7 @@ def rule(
         good_path=good_path,
         fix_when=fix_when,
         precision=precision,
+        fix_hint=fix_hint,
     )
     RULES[code] = declared
     return declared

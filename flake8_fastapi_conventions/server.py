@@ -181,9 +181,11 @@ def fix_safety(found: Found) -> str | None:
 
 
 def fix_hint(found: Found) -> str:
-    """The rule's "how to fix it" part of the message: the text after the last ``;``."""
-    text = _FIX_SUFFIX.sub("", found.text)
-    return text.rsplit(";", 1)[-1].strip()
+    """The rule's "how to fix it" part of the finding's message."""
+    declared = RULES.get(found.code)
+    if declared is None:
+        return _FIX_SUFFIX.sub("", found.text)
+    return declared.split(found.text)[1]
 
 
 def diagnostic(found: Found, text: Text) -> lsp.Diagnostic:

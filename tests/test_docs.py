@@ -45,7 +45,14 @@ def test_declaration_is_complete(code):
     # then listed in that section of docs/coverage.md (tests/test_coverage_map.py)
     assert r.seeds or "FastAPI" in r.why
     assert r.name == r.name.lower() and " " not in r.name
-    assert ";" in r.message, f"{code}: the message names the fix after a ';'"
+    assert r.fix_hint and "; " not in r.message, f"{code}: the message says what is wrong, fix_hint how to fix it"
+    assert r.format(**{name: "x" for name in _fields(r.message + r.fix_hint)}).startswith(f"{code} ")
+
+
+def _fields(template: str) -> set[str]:
+    import string
+
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
 def test_readme_lists_every_rule():

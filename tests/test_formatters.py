@@ -106,3 +106,38 @@ def test_sarif_columns_are_utf16_code_units_and_uris_percent_encoded(tmp_path):
     assert by_code["XFA101"]["artifactLocation"]["uri"] == "my%20app/client%20%231.py"
     # pycodestyle counts characters: the ';' is character 13, UTF-16 unit 14
     assert by_code["E702"]["region"] == {"startLine": 5, "startColumn": 14}
+
+
+def test_github_and_sarif_show_the_fix_hint_apart(tmp_path):
+    from flake8_fastapi_conventions.formatters import GitHubFormatter, SarifFormatter
+    from flake8.violation import Violation
+    from types import SimpleNamespace
+
+    text = "time.sleep() blocks the event loop inside async def; use await asyncio.sleep(...) (fix: fastapi-conventions fix)"
+    options = SimpleNamespace(output_file=None, tee=False, color="never", show_source=False)
+    line = GitHubFormatter(options).format(Violation("XFA102", "app/a.py", 5, 5, text, None))
+    assert line.endswith(
+        "::XFA102 time.sleep() blocks the event loop inside async def"
+        "%0AFix: use await asyncio.sleep(...) (fix: fastapi-conventions fix)"
+    )
+    sarif = SarifFormatter(options)
+    sarif.handle(Violation("XFA102", "app/a.py", 5, 5, text, "    time.sleep(1)\n"))
+    sarif.handle(Violation("E501", "app/a.py", 6, 80, "line too long (90 > 79 characters)", None))
+    found, other = sarif._results
+    assert found["message"]["text"] == (
+        "time.sleep() blocks the event loop inside async def\n"
+        "Fix: use await asyncio.sleep(...) (fix: fastapi-conventions fix)"
+    )
+    assert found["properties"] == {"fixHint": "use await asyncio.sleep(...)"}
+    assert other["message"]["text"] == "line too long (90 > 79 characters)" and "properties" not in other
+
+
+def test_the_fix_hint_of_a_message_whose_hint_has_semicolons():
+    from flake8_fastapi_conventions.registry import RULES
+
+    declared = RULES["XFA107"]
+    text = declared.format(call="asyncio.create_task")
+    message, hint = declared.split(text)
+    assert message == "task from asyncio.create_task() is discarded, so it can be garbage-collected mid-run and its exception is lost"
+    assert hint == "keep a reference (tasks.add(task); task.add_done_callback(tasks.discard)) or use asyncio.TaskGroup"
+    assert declared.split(declared.format(fixable=False, call="x")) == declared.split("XFA107 " + declared.format(call="x")[7:])
