@@ -19,10 +19,31 @@ from flake8_fastapi_conventions.settings import Settings, enabled_codes
 
 FIXES = Path(__file__).parent / "fixes"
 PAIRS = sorted(p for p in FIXES.glob("XFA*.py") if not p.name.endswith(".fixed.py"))
-FIXABLE = ("XFA102", "XFA309", "XFA322", "XFA323", "XFA401", "XFA402", "XFA403", "XFA404", "XFA411", "XFA504", "XFA601", "XFA801", "XFA804", "XFA810")
-SAFETY = {"XFA411": "unsafe", "XFA801": "unsafe", "XFA810": "unsafe", "XFA504": "unsafe", "XFA601": "unsafe"}
+#: fixability is declared once, by the rule (``rule(fix=...)``); everything here derives from it
+FIXABLE = tuple(code for code, r in sorted(RULES.items()) if r.fix)
+SAFETY = {code: r.fix for code, r in sorted(RULES.items()) if r.fix == "unsafe"}
 
 load_fixers()
+
+
+def test_the_fixable_rules_are_the_ones_users_were_told_about() -> None:
+    # a rule that gains or loses its fix changes this list on purpose (and the README's table)
+    assert FIXABLE == ("XFA102", "XFA309", "XFA322", "XFA323", "XFA401", "XFA402", "XFA403", "XFA404",
+                       "XFA411", "XFA504", "XFA601", "XFA801", "XFA804", "XFA810")
+
+
+@pytest.mark.parametrize("code", FIXABLE)
+def test_every_declared_fix_fixes_its_own_docs_example(code: str) -> None:
+    from flake8_fastapi_conventions.checker import check_source
+
+    declared = RULES[code]
+    settings = Settings(target_pydantic=2, enabled=enabled_codes(None, [code]))
+    before = [m for _, _, m in check_source(declared.bad + "\n", declared.example_path, settings) if m.startswith(code)]
+    assert before and all("fastapi-conventions fix" in m for m in before), "the example's findings advertise the fix"
+    result = fix_text(declared.bad + "\n", declared.example_path, settings, unsafe=declared.fix == "unsafe")
+    assert result.fixed == len(before) or result.fixed >= 1 and not result.manual
+    after = [m for _, _, m in check_source(result.text, declared.example_path, settings) if m.startswith(code)]
+    assert not after, f"{code}: the fixed example is still reported: {after}"
 
 
 def _path_of(text: str) -> str:
