@@ -103,6 +103,7 @@ def render_rule(r: Rule) -> str:
                 "behaviour, so read the diff."
             )
         lines.append("")
+    lines += ["## Implementation", "", *implementation(r), ""]
     if not r.seeds:
         lines += [
             "## Source",
@@ -124,6 +125,22 @@ def render_rule(r: Rule) -> str:
     lines += [f"- {SEED_TITLES.get(s, 'seed ' + s)}" for s in r.seeds]
     lines.append("")
     return "\n".join(lines)
+
+
+def implementation(r: Rule) -> list[str]:
+    """Where a rule's detection, fix and tests are, from its declaration."""
+    shown = [f"- Detection: `{r.module.replace('.', '/')}.py`"]
+    if r.fix:
+        from .fixer import FIXERS, load_fixers
+
+        load_fixers()
+        fixed_by = FIXERS.get(r.code)
+        if fixed_by is not None:
+            shown.append(f"- Fix: `{fixed_by.__module__.replace('.', '/')}.py`")
+    shown.append(f"- Tests: `tests/eval/{r.code}*.py` (findings written next to the code)")
+    if r.fix:
+        shown.append(f"- Fix tests: `tests/fixes/{r.code}_*.py` (before) and `*.fixed.py` (after)")
+    return shown
 
 
 def example_findings(r: Rule) -> list[str]:

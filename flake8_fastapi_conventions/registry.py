@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Callable, Literal
 
@@ -54,6 +55,8 @@ class Rule:
     precision: str = ""
     #: ``str.format`` template of how to fix it (ruff's ``fix_title``), same arguments
     fix_hint: str = ""
+    #: the module that declares it, whose visitors detect it
+    module: str = ""
 
     @property
     def group(self) -> str:
@@ -181,6 +184,7 @@ def rule(
         fix_when=fix_when,
         precision=precision,
         fix_hint=fix_hint,
+        module=sys._getframe(1).f_globals.get("__name__", ""),
     )
     RULES[code] = declared
     return declared

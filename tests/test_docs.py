@@ -49,6 +49,16 @@ def test_declaration_is_complete(code):
     assert r.format(**{name: "x" for name in _fields(r.message + r.fix_hint)}).startswith(f"{code} ")
 
 
+@pytest.mark.parametrize("code", CODES)
+def test_the_docs_page_points_at_the_rule_s_module_and_tests(code):
+    root = Path(__file__).resolve().parent.parent
+    r = RULES[code]
+    assert r.module.startswith("flake8_fastapi_conventions.rules."), r.module
+    declaring = root / (r.module.replace(".", "/") + ".py")
+    assert f'"{code}"' in declaring.read_text(encoding="utf-8"), f"{code} is declared in {declaring}"
+    assert list((root / "tests" / "eval").glob(f"{code}*.py")), f"{code} has no eval file"
+
+
 def _fields(template: str) -> set[str]:
     import string
 
