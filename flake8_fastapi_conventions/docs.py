@@ -103,6 +103,7 @@ def render_rule(r: Rule) -> str:
                 "behaviour, so read the diff."
             )
         lines.append("")
+    lines += ["## Tests and scripts", "", scope(r), ""]
     lines += ["## Implementation", "", *implementation(r), ""]
     if not r.seeds:
         lines += [
@@ -125,6 +126,39 @@ def render_rule(r: Rule) -> str:
     lines += [f"- {SEED_TITLES.get(s, 'seed ' + s)}" for s in r.seeds]
     lines.append("")
     return "\n".join(lines)
+
+
+#: where the flagged example is checked again to say whether tests and scripts are in scope
+SCOPE_PATHS = {"tests": "tests/test_example.py", "scripts": "scripts/example.py"}
+
+
+def scope(r: Rule) -> str:
+    """Whether the rule reports in test files and scripts: its flagged example checked
+    again as a test module and as a script (what the rule does, not what it intends)."""
+    from .checker import check_source
+    from .settings import Settings, enabled_codes
+
+    settings = Settings(enabled=enabled_codes(None, [r.code]), target_pydantic=2)
+    reported = {}
+    for kind, path in SCOPE_PATHS.items():
+        try:
+            found = check_source(r.bad + "\n", path, settings)
+        except SyntaxError:
+            found = []
+        reported[kind] = any(message.startswith(r.code) for _, _, message in found)
+    if r.example_path == SCOPE_PATHS["tests"] or r.example_path.startswith("tests/"):
+        return "A rule about test code: it reports in test files (`tests/`, `test_*.py`, `conftest.py`)."
+    said = {True: "reported", False: "not reported"}
+    text = (
+        f"The flagged example, checked as a test file (`{SCOPE_PATHS['tests']}`): "
+        f"{said[reported['tests']]}; as a script (`{SCOPE_PATHS['scripts']}`): "
+        f"{said[reported['scripts']]}."
+    )
+    if not reported["tests"] and not reported["scripts"]:
+        text += " Tests and scripts (`scripts/`, migrations, `manage.py`) are out of its scope."
+    elif reported["tests"] and reported["scripts"]:
+        text += " The rule applies to test files and scripts as to application code."
+    return text + " The layers are configurable (`fastapi-tests-paths`, `fastapi-scripts-paths`)."
 
 
 def implementation(r: Rule) -> list[str]:
