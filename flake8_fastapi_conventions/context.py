@@ -22,6 +22,7 @@ from .settings import Settings, normalize_path
 from .targets import Targets, project_targets
 
 T = TypeVar("T")
+S = TypeVar("S")
 
 #: top-level modules whose ``app``/``router`` objects are not FastAPI ones
 NON_FASTAPI_FRAMEWORKS = frozenset(
@@ -174,6 +175,15 @@ class Frame:
     data: dict[str, Any] = field(default_factory=dict)
     #: names bound in this scope so far in the walk (module scope: see ``Context.bindings``)
     bindings: dict[str, "Binding"] = field(default_factory=dict)
+    #: per-rule state of this scope, by its class (:meth:`state`)
+    states: dict[type, Any] = field(default_factory=dict)
+
+    def state(self, kind: type[S]) -> S:
+        """This scope's instance of a rule's state class (made with ``kind()`` on first use)."""
+        found = self.states.get(kind)
+        if found is None:
+            found = self.states[kind] = kind()
+        return found
 
 
 @dataclass
@@ -229,6 +239,7 @@ class Context:
         self.ancestors: list[ast.AST] = []
         self.frames: list[Frame] = [Frame(tree, "module")]
         self._memo: dict[str, Any] = {}
+        self._states: dict[type, Any] = {}
         self._routes: dict[int, list[RouteInfo]] = {}
         #: function-local imports by name; a name imported in one way only is used by
         #: resolutions made after the walk left the function (module-level checks)
@@ -1135,6 +1146,15 @@ class Context:
 
     def wants(self, *rules: Rule) -> bool:
         return any(r.code in self.enabled for r in rules)
+
+    def state(self, kind: type[S]) -> S:
+        """The file's instance of a rule's state class: a small dataclass the rule declares
+        next to its visitors (made with ``kind()`` on first use). Per-scope state:
+        ``ctx.frame.state(kind)``."""
+        found = self._states.get(kind)
+        if found is None:
+            found = self._states[kind] = kind()
+        return found
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """Compute a per-file fact once."""

@@ -235,3 +235,22 @@ def test_a_failing_visitor_is_dropped_for_every_node_type_of_the_file(capsys):
         walker._reported_failures.clear()
     assert seen == ["a"]
     assert "fails_on_sync_defs" in capsys.readouterr().err
+
+
+def test_rule_state_is_typed_and_per_file_or_per_scope():
+    from dataclasses import dataclass, field
+
+    from flake8_fastapi_conventions.context import Context, Frame
+    from flake8_fastapi_conventions.settings import Settings
+
+    @dataclass
+    class Seen:
+        names: list[str] = field(default_factory=list)
+
+    tree = ast.parse("def f():\n    pass\n")
+    ctx = Context(tree, "app/main.py", Settings())
+    ctx.state(Seen).names.append("a")
+    assert ctx.state(Seen).names == ["a"]
+    frame = Frame(tree.body[0], "function")
+    assert frame.state(Seen).names == [] and frame.state(Seen) is frame.state(Seen)
+    assert Context(tree, "app/main.py", Settings()).state(Seen).names == []
