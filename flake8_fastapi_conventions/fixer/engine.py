@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 from ast_grep_py import SgNode, SgRoot
 
 from ..checker import run_checks
+from ..fixes import FIXERS, Edit, Finding, Fix, Fixer, Need, Skip, fix_safety  # noqa: F401  (the fix API)
 from ..registry import RULES
 from ..settings import Settings
 
@@ -39,64 +40,33 @@ MAX_PASSES = 8
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
-class Skip(Exception):
-    """A fixer declines: the finding stays and is reported as needing a manual fix."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-
-
-@dataclass(frozen=True)
-class Finding:
-    line: int
-    #: 0-based, UTF-8 bytes (as ``ast`` and the rules report it)
-    col: int
-    code: str
-    message: str
-
-    @property
-    def text(self) -> str:
-        return self.message[len(self.code) :].strip()
-
-
-@dataclass(frozen=True)
-class Edit:
-    #: character offsets into the decoded source (without a BOM)
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Need:
-    """An import a fix needs: ``import module`` (name None) or ``from module import name``."""
-
-    module: str
-    name: str | None = None
-
-
-@dataclass
-class Fix:
-    edits: list[Edit]
-    imports: tuple[Need, ...] = ()
-    #: further findings this fix resolves (e.g. every ``on_event`` handler of one app)
-    covers: tuple[Finding, ...] = ()
-
-
-Fixer = Callable[["Source", Finding], Fix]
-FIXERS: dict[str, Fixer] = {}
-#: the fix safety each fixer was written for; the rule declarations must agree
-FIX_SAFETY: dict[str, str] = {}
-
-
 def fixer(code: str, safety: str) -> Callable[[Fixer], Fixer]:
+    """Register a fixer of ``code`` written for ``safety`` (the rule's declaration must agree)."""
+
     def register(fn: Fixer) -> Fixer:
+        declared = RULES.get(code)
+        if declared is not None and declared.fix != safety:
+            raise ValueError(f"{code}: its fixer is {safety}, the rule declares fix={declared.fix!r}")
         FIXERS[code] = fn
-        FIX_SAFETY[code] = safety
         return fn
 
     return register
+
+
+class _FixSafety(dict):
+    """``FIX_SAFETY[code]``: the fix safety of a rule that has a fixer (from its declaration)."""
+
+    def __getitem__(self, code: str) -> str:
+        return fix_safety(code)
+
+    def __contains__(self, code: object) -> bool:
+        return code in FIXERS
+
+    def get(self, code: str, default=None):  # type: ignore[override]
+        return fix_safety(code) if code in FIXERS else default
+
+
+FIX_SAFETY = _FixSafety()
 
 
 # -- one pass over one version of the source ----------------------------------------

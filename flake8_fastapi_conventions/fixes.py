@@ -1,0 +1,89 @@
+"""The fix API a rule's fix is written against: what a fixer receives and returns.
+
+A fix lives beside its rule's detection, registered with ``@fixes(XFAnnn)``; its safety is
+the rule's declaration (``rule(fix="safe" | "unsafe")``). This module imports nothing
+heavy: the rules import it on flake8's lint path, while the engine that runs the fixes
+(:mod:`.fixer.engine`, on ast-grep) is imported only by ``fastapi-conventions fix``. A fix
+function receives the engine's ``Source`` (the file's text, tree and ast-grep nodes) and
+a :class:`Finding`; it returns a :class:`Fix` or raises :class:`Skip`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
+
+from .registry import RULES, Rule
+
+if TYPE_CHECKING:
+    from .fixer.engine import Source
+
+
+class Skip(Exception):
+    """A fixer declines: the finding stays and is reported as needing a manual fix."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Finding:
+    line: int
+    #: 0-based, UTF-8 bytes (as ``ast`` and the rules report it)
+    col: int
+    code: str
+    message: str
+
+    @property
+    def text(self) -> str:
+        return self.message[len(self.code) :].strip()
+
+
+@dataclass(frozen=True)
+class Edit:
+    #: character offsets into the decoded source (without a BOM)
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Need:
+    """An import a fix needs: ``import module`` (name None) or ``from module import name``."""
+
+    module: str
+    name: str | None = None
+
+
+@dataclass
+class Fix:
+    edits: list[Edit]
+    imports: tuple[Need, ...] = ()
+    #: further findings this fix resolves (e.g. every ``on_event`` handler of one app)
+    covers: tuple[Finding, ...] = ()
+
+
+Fixer = Callable[["Source", Finding], Fix]
+#: the fix function of each fixable rule, by code
+FIXERS: dict[str, Fixer] = {}
+
+
+def fixes(declared: Rule) -> Callable[[Fixer], Fixer]:
+    """Register the decorated function as the fix of ``declared`` (which must declare one)."""
+    if declared.fix is None:
+        raise ValueError(f"{declared.code} declares no fix (rule(fix=...))")
+
+    def register(fn: Fixer) -> Fixer:
+        FIXERS[declared.code] = fn
+        return fn
+
+    return register
+
+
+def fix_safety(code: str) -> str:
+    """``"safe"`` or ``"unsafe"``: the declaration of a rule that has a fix."""
+    declared = RULES[code]
+    if declared.fix is None:
+        raise KeyError(code)
+    return declared.fix
