@@ -134,7 +134,8 @@ XFA103 = rule(
         "Scripts (`scripts/`, migrations, root `manage.py`…): a one-shot command reading its input or "
         "writing its report serves no requests. The same for the coroutine a module starts as a program "
         "(`asyncio.run(main())`/`anyio.run(main)` in it; coroutines it awaits are still checked), and for "
-        "command-line modules (they import `typer`, `click` or `argparse` and define no route handlers).",
+        "command-line modules (they import `typer`, `click` or `argparse` and define no route handlers; "
+        "the methods of their classes too).",
         "Tests: an async test writing its fixture files serves no requests.",
         "A line that already silences flake8-async's (or ruff's) code for the same call (`# noqa: ASYNC230`, the older `ASYNC10x`, also as `# type: ignore[ASYNC101]`): the team kept the call on purpose.",
     ),
@@ -182,6 +183,10 @@ XFA104 = rule(
         "(the child has exited) do not block.",
         "Tests (`tests/`, `test_*.py`, `conftest.py`): an async test or fixture serves no requests, so a "
         "blocking call in it only slows that test down.",
+        "Scripts (`scripts/`, migrations, root `manage.py`…), the coroutine a module starts as a program "
+        "(`asyncio.run(main())`/`anyio.run(main)` in it) and command-line modules (they import `typer`, "
+        "`click` or `argparse` and define no route handlers, methods of their classes included): a one-shot "
+        "command waits for its `pg_dump` or `docker exec` on purpose and serves no requests meanwhile.",
         "A line that already silences flake8-async's (or ruff's) code for the same call (`# noqa: ASYNC220`, the older `ASYNC10x`, also as `# type: ignore[ASYNC101]`): the team kept the call on purpose.",
     ),
 )
@@ -957,6 +962,8 @@ def _report_blocking(node: ast.Call, ctx: Context, name: str) -> bool:
     if name == "subprocess.Popen" and _process_left_running(node, ctx):
         return False
     rule_, kwargs, _label = found
+    if rule_ is XFA104 and (ctx.is_script or _in_program(ctx)):
+        return True  # a one-shot command waits for its child processes on purpose
     if _acknowledged_for_flake8_async(node, ctx, rule_.code):
         return True  # recognised (so XFA103 does not look at it again), not reported
     ctx.report(node, rule_, **kwargs)
@@ -1369,12 +1376,14 @@ def _in_program(ctx: Context) -> bool:
     (``asyncio.run(main())`` anywhere in the module), or the module is a command-line one: like
     a script, a one-shot run reading its input or writing its report serves no requests."""
     functions = [f for f in ctx.frames if f.kind == "function"]
-    if not functions or ctx.frames[1] is not functions[0]:
+    if not functions:
+        return False
+    if ctx.memo("xfa103_cli", lambda: _command_line_module(ctx)):
+        return True  # also the methods of its classes (a collector's sampling loops)
+    if ctx.frames[1] is not functions[0]:
         return False
     entries = ctx.memo("xfa103_entries", lambda: _module_event_loop_entries(ctx))
-    if getattr(functions[0].node, "name", None) in entries:
-        return True
-    return ctx.memo("xfa103_cli", lambda: _command_line_module(ctx))
+    return getattr(functions[0].node, "name", None) in entries
 
 
 def _module_event_loop_entries(ctx: Context) -> frozenset[str]:
