@@ -501,6 +501,9 @@ XFA110 = rule(
         "to `lifespan=`), an `on_event(\"startup\")` handler, or a `functools.cache`/`lru_cache` factory.",
         "Lazy initialisation that stores the client in a module global (`global _client`), on "
         "`app.state`/`request.app.state`, or on `self`.",
+        "A client whose connection settings come from the call (`verify=delivery.verify_ssl`, "
+        "`transport=httpx.AsyncHTTPTransport(uds=socket_path)`, `cert=`/`proxy=`/`mounts=` from a parameter or "
+        "local): httpx fixes them per client, so one shared client cannot serve every call.",
         "Functions outside route handlers in other layers (main, dependencies, models), and all tests and scripts.",
     ),
     example_path="app/services/rates_service.py",
@@ -1761,10 +1764,31 @@ def _per_request_client(node: ast.Call, ctx: Context, name: str) -> None:
             return
     if _stored_for_reuse(ctx, functions[-1].node):
         return
+    if _per_call_connection_setting(node, ctx):
+        return
     where = f"route handler {handler.node.name}()" if handler is not None else (
         f"{functions[-1].node.name}() in a {ctx.layer} file"  # type: ignore[attr-defined]
     )
     ctx.report(node, XFA110, call=name, where=where)
+
+
+#: client settings fixed at construction that no request can override (httpx sets ``verify``,
+#: ``cert``, the transport and proxies per client; aiohttp its connector)
+_CLIENT_CONNECTION_SETTINGS = frozenset({"verify", "cert", "transport", "proxy", "proxies", "mounts", "connector"})
+
+
+def _per_call_connection_setting(node: ast.Call, ctx: Context) -> bool:
+    """A connection setting of the client comes from this call's own values
+    (``verify=delivery.verify_ssl``, ``transport=AsyncHTTPTransport(uds=socket_path)`` with a
+    parameter or local): one shared client cannot serve every call, so building it per call is
+    the design, not a missed pool."""
+    for keyword in node.keywords:
+        if keyword.arg not in _CLIENT_CONNECTION_SETTINGS:
+            continue
+        for sub in ast.walk(keyword.value):
+            if isinstance(sub, ast.Name) and _locally_bound(ctx, sub.id):
+                return True
+    return False
 
 
 def _app_scoped_function(ctx: Context, fn: ast.AST, lifespans: frozenset[str] | set[str] | None = None) -> bool:

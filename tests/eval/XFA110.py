@@ -67,3 +67,28 @@ class RatesService:
         if self._client is None:
             self._client = httpx.AsyncClient()
         return self._client
+
+
+# precision review (fifth reading): connection settings that come from the call itself
+async def deliver_hook(hook, payload: dict):
+    async with httpx.AsyncClient(timeout=5.0, verify=hook.check_tls) as client:
+        await client.post(hook.url, json=payload)
+
+
+async def query_sidecar(sock_path: str):
+    transport = httpx.AsyncHTTPTransport(uds=sock_path)
+    async with httpx.AsyncClient(transport=transport) as client:
+        return (await client.get("http://sidecar/status")).json()
+
+
+async def query_agent(sock_path: str):
+    async with httpx.AsyncClient(transport=httpx.AsyncHTTPTransport(uds=sock_path)) as client:
+        return (await client.get("http://agent/health")).json()
+
+
+VERIFY_TLS = True
+
+
+async def fetch_configured(base: str):
+    async with httpx.AsyncClient(verify=VERIFY_TLS, transport=httpx.AsyncHTTPTransport(retries=2)) as client:  # error: XFA110:16
+        return (await client.get(base)).json()
