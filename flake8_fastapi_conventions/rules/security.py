@@ -34,9 +34,11 @@ XFA701 = rule(
         Test files (the tests layer) and pytest fixtures are not checked. Scripts (the
         scripts layer: CI and deploy scripts, migrations, seed commands), seed, fixture and
         example modules (`seed*.py`, `initial_data.py`, `fixtures/`, `seeds/`,
-        `example*/`), seed functions (`seed_users()`, `populate_demo_data()`) and a
-        product's built-in development data (`create_default_connections()`) are checked
-        for live key shapes only: their passwords and URLs are development defaults.
+        `example*/`), benchmark and load-test harnesses (`benchmarks/`, `acme-benchmark/`,
+        `locustfile.py`), seed functions (`seed_users()`, `populate_demo_data()`) and a
+        product's built-in development data (`create_default_connections()`,
+        `create_dev_user()`) are checked for live key shapes only: their passwords and URLs
+        are development defaults.
     """,
     why="""
         Seed 004: "Never hardcode secrets, database URLs, API keys, or
@@ -63,7 +65,7 @@ XFA701 = rule(
     """,
     not_flagged=(
         "Obvious non-secrets: dummy words (`\"test\"`, `\"foo\"`, `\"dummy\"`, `\"fake\"`, `\"example\"`), a value equal to its own name (`apiKey = \"apiKey\"`), enum members, empty strings, `\"...\"`, strings of one repeated character (`\"xxxx\"`, `\"****\"`), strings with spaces, templates (`{password}`, `${VAR}`).",
-        "Labels, names and identifiers under a secret's name: a name whose other words say it labels the secret (`COOKIE_NAME_JWT_TOKEN = \"_token\"`, `RESOURCE_PASSWORD`, `HEADER_API_KEY`); values starting or ending with `_`/`-`/`.`/`:` (`\"_token\"`, `\"tok_\"`); capitalised words (`\"Passwords\"`, `\"RefreshToken\"`); lower-case words and kebab/snake/dotted labels (`token=\"ui-token\"`, `api_key=\"failed-to-connect-to-db\"`, `password=\"airflow\"`), unless a weak default; `urn:` identifiers (`\"urn:ietf:params:oauth:token-type:access_token\"`); public keys by design (PostHog `phc_…`, Stripe publishable `pk_live_…`/`pk_test_…`).",
+        "Labels, names and identifiers under a secret's name: a name whose other words say it labels the secret (`COOKIE_NAME_JWT_TOKEN = \"_token\"`, `RESOURCE_PASSWORD`, `HEADER_API_KEY`); values starting or ending with `_`/`-`/`.`/`:` (`\"_token\"`, `\"tok_\"`); capitalised words (`\"Passwords\"`, `\"RefreshToken\"`); lower-case words and kebab/snake/dotted labels (`token=\"ui-token\"`, `api_key=\"failed-to-connect-to-db\"`, `password=\"airflow\"`), unless a weak default; `urn:` identifiers (`\"urn:ietf:params:oauth:token-type:access_token\"`); public keys by design (PostHog `phc_…`, Stripe publishable `pk_live_…`/`pk_test_…`, and any key whose name says it is public: `WEB_CLIENT_PUBLIC_API_KEY`, `PUBLISHABLE_KEY`; a live key shape there is still reported).",
         "OpenAPI example payloads: values inside `example=`/`examples=`/`openapi_examples=`/`json_schema_extra` (also `schema_extra` and `{\"example\": ...}` dicts), such as `\"postgres://postgres:postgres@localhost/db\"`; a live key shape there is still reported.",
         "A PEM header without a key body (`\"-----BEGIN PRIVATE KEY-----\"`, a marker to search for).",
         "Values that name a secret rather than hold it: upper snake case names (`\"APP_AWS_SECRET_ACCESS_KEY\"`, `token = \"GITHUB_TOKEN\"`, `\"EMPTY\"`), field names (`PASSWORD_FIELD = \"password\"`), dotted configuration keys (`\"auth.jwt.secret\"`) and file names (`\"tls.key\"`, `\"ca.crt\"`).",
@@ -73,7 +75,7 @@ XFA701 = rule(
         "Names about a secret that are not the secret: `token_type = \"bearer\"`, `token_url`, `password_min_length`.",
         "Environment lookups (`os.getenv(\"SECRET\", \"dev\")`, `os.environ.get(...)`) and `Field(...)` values, unless the value has a live key shape.",
         "Settings fields: class bodies of `BaseSettings` subclasses and classes named `*Settings` (XFA610 reports those); a live key shape there is reported when XFA610 does not check the field's name.",
-        "Test files and pytest fixtures; passwords, URLs and placeholder secrets (`\"changeme\"`, `\"secret\"`) in scripts, seed, fixture and example modules, seed functions and built-in development data (`create_default_connections()`).",
+        "Test files and pytest fixtures; passwords, URLs and placeholder secrets (`\"changeme\"`, `\"secret\"`) in scripts, seed, fixture and example modules, benchmark and load-test harnesses, seed functions and built-in development data (`create_default_connections()`, `create_dev_user()`).",
         "URLs without a password (`user:@host`) or whose password is a template (`{password}`, `${DB_PASSWORD}`), and docstrings.",
     ),
 )
@@ -544,10 +546,16 @@ _LABEL_NAME_WORDS = frozenset(
 )
 
 
+#: words of a name that say its value is published by design: ``YOUTUBE_PUBLIC_API_KEY``
+_PUBLIC_NAME_WORDS = frozenset({"public", "publishable"})
+
+
 def _label_name(name: str) -> bool:
-    """``COOKIE_NAME_JWT_TOKEN``: a word before the secret word says the value labels it."""
+    """``COOKIE_NAME_JWT_TOKEN``: a word before the secret word says the value labels it;
+    ``WEB_PUBLIC_API_KEY``: one says the key is public by design (a live key shape there is
+    still reported)."""
     words = words_of(name)
-    return bool(_LABEL_NAME_WORDS.intersection(words[:-1]))
+    return bool(_LABEL_NAME_WORDS.intersection(words[:-1]) or _PUBLIC_NAME_WORDS.intersection(words[:-1]))
 
 
 def held_secret(value: str) -> bool:
@@ -610,19 +618,22 @@ def _dev_tooling(ctx: Context) -> bool:
     their passwords and URLs are development defaults; only live key shapes count there."""
     if ctx.memo("xfa701_dev_module", lambda: ctx.is_script or _seed_module(ctx.filename)):
         return True
-    for frame in ctx.frames:
-        if frame.kind != "function":
-            continue
-        words = words_of(getattr(frame.node, "name", ""))
-        if _SEED_WORDS.intersection(words):
-            return True
-        if _BUILTIN_WORDS.intersection(words) and _SETUP_WORDS.intersection(words):
-            return True  # ``create_default_connections()``: a product's built-in development data
-    return False
+    return any(frame.kind == "function" and _dev_data_function(frame.node) for frame in ctx.frames)
+
+
+def _dev_data_function(fn: ast.AST) -> bool:
+    """A seed function or one that sets up a product's development data, by its name."""
+    words = words_of(getattr(fn, "name", ""))
+    if _SEED_WORDS.intersection(words):
+        return True
+    # ``create_default_connections()``, ``create_dev_user()``: built-in or development data
+    return bool((_BUILTIN_WORDS.intersection(words) or _DEV_WORDS.intersection(words)) and _SETUP_WORDS.intersection(words))
 
 
 #: ``create_default_connections()``, ``init_builtin_users()``, ``load_initial_data()``
 _BUILTIN_WORDS = frozenset({"default", "defaults", "builtin", "initial", "bundled", "bootstrap"})
+#: ``create_dev_user()``, ``setup_development_accounts()``
+_DEV_WORDS = frozenset({"dev", "development"})
 _SETUP_WORDS = frozenset({"create", "init", "initialize", "setup", "load", "install", "ensure", "add", "insert", "register", "populate", "bootstrap"})
 
 
@@ -631,7 +642,27 @@ def _seed_module(path: str) -> bool:
     stem = parts[-1].rsplit(".", 1)[0]
     if stem in _SEED_STEMS or _SEED_WORDS.intersection(stem.split("_")) or stem.startswith("example"):
         return True
+    if benchmark_module(path):
+        return True  # a load-test harness logs in as the users the dev seed created
     return any(p in _SEED_DIRS or p.startswith("example") for p in parts[:-1])
+
+
+#: words of a directory (``benchmarks/``, ``acme-benchmark/``, ``acme_benchmark/``) or module
+#: that holds a benchmark or load-test harness: development tooling that serves no requests
+_BENCHMARK_WORDS = frozenset({"benchmark", "benchmarks", "loadtest", "loadtests", "locustfile"})
+
+
+def benchmark_module(path: str) -> bool:
+    """The file belongs to a benchmark or load-test harness (``packages/acme-benchmark/``,
+    ``benchmarks/``, ``load_test.py``, ``locustfile.py``)."""
+    parts = path.replace("\\", "/").lower().split("/")
+    parts[-1] = parts[-1].rsplit(".", 1)[0]
+    for part in parts:
+        words = [w for w in re.split(r"[-_.]+", part) if w]
+        pairs = {a + b for a, b in zip(words, words[1:])}
+        if _BENCHMARK_WORDS.intersection(words) or _BENCHMARK_WORDS.intersection(pairs):
+            return True  # ``load_test.py``, ``load-tests/`` too
+    return False
 
 
 #: keywords, dict keys and names that hold an OpenAPI example payload
@@ -690,7 +721,10 @@ def _is_fixture(fn: ast.AST, ctx: Context) -> bool:
     return False
 
 
-def _report_credential(value: ast.AST | None, where: str, ctx: Context, name: str | None = None) -> None:
+def _report_credential(
+    value: ast.AST | None, where: str, ctx: Context, name: str | None = None, owner: ast.AST | None = None
+) -> None:
+    """``owner``: the function whose parameter default ``value`` is (not yet a frame)."""
     text = string_value(value)
     if text is None or non_secret_value(text, name):
         return
@@ -703,7 +737,7 @@ def _report_credential(value: ast.AST | None, where: str, ctx: Context, name: st
     if live is None:
         if name is not None and (_label_name(name) or not held_secret(text)):
             return  # a label, a name or a marker, not a secret someone holds
-        if _dev_tooling(ctx):
+        if _dev_tooling(ctx) or owner is not None and _dev_data_function(owner):
             return  # a development default in a script, seed or example module
         if _LABEL.match(text.strip()) and _in_probe(ctx):
             return  # a label a health probe passes to an auth object
@@ -753,7 +787,7 @@ def credential_defaults(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Conte
         return
     for arg, default in pairs:
         if isinstance(default, ast.Constant) and names_credential(arg.arg):
-            _report_credential(default, f"the default of {arg.arg}", ctx, arg.arg)
+            _report_credential(default, f"the default of {arg.arg}", ctx, arg.arg, owner=node)
 
 
 @visitor(ast.Constant, codes=(XFA701,))
