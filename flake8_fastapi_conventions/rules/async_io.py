@@ -10,6 +10,7 @@ from collections.abc import Callable
 from ..context import Binding, Context, dotted_name, string_value, target_names
 from ..project import Symbol
 from ..registry import moved_off, rule, visitor
+from .security import benchmark_module
 
 _STDLIB = frozenset(getattr(sys, "stdlib_module_names", ())) | {"__future__"}
 
@@ -135,7 +136,8 @@ XFA103 = rule(
         "writing its report serves no requests. The same for the coroutine a module starts as a program "
         "(`asyncio.run(main())`/`anyio.run(main)` in it; coroutines it awaits are still checked), and for "
         "command-line modules (they import `typer`, `click` or `argparse` and define no route handlers; "
-        "the methods of their classes too).",
+        "the methods of their classes too), and benchmark or load-test harnesses (`benchmarks/`, "
+        "`acme-benchmark/`, `locustfile.py`).",
         "Tests: an async test writing its fixture files serves no requests.",
         "A line that already silences flake8-async's (or ruff's) code for the same call (`# noqa: ASYNC230`, the older `ASYNC10x`, also as `# type: ignore[ASYNC101]`): the team kept the call on purpose.",
     ),
@@ -185,8 +187,8 @@ XFA104 = rule(
         "blocking call in it only slows that test down.",
         "Scripts (`scripts/`, migrations, root `manage.py`…), the coroutine a module starts as a program "
         "(`asyncio.run(main())`/`anyio.run(main)` in it) and command-line modules (they import `typer`, "
-        "`click` or `argparse` and define no route handlers, methods of their classes included): a one-shot "
-        "command waits for its `pg_dump` or `docker exec` on purpose and serves no requests meanwhile.",
+        "`click` or `argparse` and define no route handlers, methods of their classes included), benchmark "
+        "and load-test harnesses: a one-shot command waits for its `pg_dump` or `docker exec` on purpose and serves no requests meanwhile.",
         "A line that already silences flake8-async's (or ruff's) code for the same call (`# noqa: ASYNC220`, the older `ASYNC10x`, also as `# type: ignore[ASYNC101]`): the team kept the call on purpose.",
     ),
 )
@@ -1375,13 +1377,14 @@ def lifespan_keyword(node: ast.keyword, ctx: Context) -> None:
 
 
 def _in_program(ctx: Context) -> bool:
-    """XFA103: the current function is (inside) the coroutine this module starts as a program
-    (``asyncio.run(main())`` anywhere in the module), or the module is a command-line one: like
-    a script, a one-shot run reading its input or writing its report serves no requests."""
+    """XFA103, XFA104: the current function is (inside) the coroutine this module starts as a
+    program (``asyncio.run(main())`` anywhere in the module), or the module is a command-line one
+    or part of a benchmark / load-test harness: like a script, a one-shot run reading its input or
+    writing its report serves no requests."""
     functions = [f for f in ctx.frames if f.kind == "function"]
     if not functions:
         return False
-    if ctx.memo("xfa103_cli", lambda: _command_line_module(ctx)):
+    if ctx.memo("xfa103_cli", lambda: _command_line_module(ctx) or benchmark_module(ctx.filename)):
         return True  # also the methods of its classes (a collector's sampling loops)
     if ctx.frames[1] is not functions[0]:
         return False
