@@ -123,9 +123,13 @@ XFA702 = rule(
         "standard claims include `email` and `name`.",
         "In test files, a stand-in for a token the identity provider issues: a payload with a "
         "claim IdPs put in their access tokens (`email_verified`, `phone_number_verified`, "
-        "`preferred_username`, `realm_access`, `resource_access`). The application reads those "
-        "tokens, it does not mint them. In application code such a payload is still reported: "
-        "an application copying `email_verified` into its own token carries the e-mail too.",
+        "`preferred_username`, `realm_access`, `resource_access`), or whose `iss` is an identity "
+        "provider's URL (`https://acme.eu.auth0.com/`, Okta, Cognito, Entra ID, a Keycloak "
+        "`/realms/` URL). The application reads those tokens, it does not mint them. In application "
+        "code such a payload is still reported: an application copying `email_verified` into its "
+        "own token carries the e-mail too.",
+        "A token only decoded again in the same function (`token = jwt.encode({...}, private_key)` "
+        "then `jwt.decode(token, public_key, ...)`: a check that a key pair matches); it reaches nobody.",
     ),
 )
 
@@ -170,6 +174,9 @@ XFA703 = rule(
     not_flagged=(
         "Payloads built elsewhere (`to_encode = data.copy(); to_encode.update({\"exp\": ...})`).",
         "Dict literals with `**` unpacking, which may bring the `exp` key.",
+        "A token only decoded again in the same function (`token = jwt.encode({\"probe\": 1}, private_key)` "
+        "then `jwt.decode(token, public_key, ...)`, never returned, stored or sent): a check that a key "
+        "pair matches.",
         "Tests: a token built without `exp` on purpose, to check that it is rejected.",
     ),
 )
@@ -933,6 +940,52 @@ _IDP_TOKEN_KEYS = frozenset(
 )
 
 
+#: hosts (and a path) of identity providers' issuers: a test payload whose ``iss`` names one
+#: fakes the IdP's token (``"iss": "https://test-tenant.auth0.com/"``), which the application
+#: verifies but does not mint
+_IDP_ISSUER_HOSTS = (
+    "auth0.com", "okta.com", "oktapreview.com", "amazoncognito.com", "cognito-idp.", "login.microsoftonline.com",
+    "sts.windows.net", "b2clogin.com", "accounts.google.com", "securetoken.google.com", "clerk.accounts.dev",
+    "onelogin.com", "fusionauth.io", "zitadel.cloud", "kinde.com", "stytch.com", "/realms/",
+)
+
+
+def _idp_issuer(literal: ast.AST | None) -> bool:
+    """The payload's ``iss`` is a URL of a known identity provider."""
+    if not isinstance(literal, ast.Dict):
+        return False
+    for key, value in zip(literal.keys, literal.values):
+        if string_value(key) == "iss":
+            issuer = (string_value(value) or "").lower()
+            return issuer.startswith(("https://", "http://")) and any(h in issuer for h in _IDP_ISSUER_HOSTS)
+    return False
+
+
+def _round_trip_only(encode: ast.Call, ctx: Context) -> bool:
+    """The encoded token is only handed to ``jwt.decode`` in the same function
+    (``token = jwt.encode({...}, private_key); jwt.decode(token, public_key, ...)``: a check
+    that a key pair matches): it is never returned, stored or sent, so its claims reach nobody."""
+    parent = ctx.parent
+    if isinstance(parent, ast.Call) and parent.args and parent.args[0] is encode:
+        return _jwt_call(parent, ctx, _JWT_DECODE)
+    frame = ctx.function
+    if frame is None or not isinstance(parent, ast.Assign) or len(parent.targets) != 1:
+        return False
+    target = parent.targets[0]
+    if not isinstance(target, ast.Name) or parent.value is not encode:
+        return False
+    parents = _function_parents(frame.node, frame.data)
+    uses = 0
+    for sub in ast.walk(frame.node):
+        if not isinstance(sub, ast.Name) or sub.id != target.id or sub is target:
+            continue
+        user = parents.get(id(sub))
+        if not (isinstance(user, ast.Call) and user.args and user.args[0] is sub and _jwt_call(user, ctx, _JWT_DECODE)):
+            return False
+        uses += 1
+    return uses > 0
+
+
 @visitor(ast.Call, codes=(XFA702, XFA703, XFA704))
 def jwt_calls(node: ast.Call, ctx: Context) -> None:
     func = node.func
@@ -946,13 +999,16 @@ def jwt_calls(node: ast.Call, ctx: Context) -> None:
         if payload is None:
             kw = keyword(node, "payload") or keyword(node, "claims")
             payload = kw.value if kw is not None else None
-        found = _payload_keys(_local_payload(payload, node, ctx))
+        literal = _local_payload(payload, node, ctx)
+        found = _payload_keys(literal)
         if found is None:
             return
         keys, complete = found
+        if _round_trip_only(node, ctx):
+            return  # a key-pair self-test: the token is decoded right here and goes nowhere
         pii = [(k, n) for k, n in keys if k.lower() in _PII_KEYS]
         idp = _OIDC_ID_TOKEN_KEYS | _IDP_TOKEN_KEYS if ctx.is_test else _OIDC_ID_TOKEN_KEYS
-        if pii and not any(k in idp for k, _ in keys):
+        if pii and not any(k in idp for k, _ in keys) and not (ctx.is_test and _idp_issuer(literal)):
             ctx.report(pii[0][1], XFA702, keys=", ".join(repr(k) for k, _ in pii))
         if complete and not ctx.is_test and not any(k == "exp" for k, _ in keys):
             ctx.report(node, XFA703)
