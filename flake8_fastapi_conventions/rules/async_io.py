@@ -348,7 +348,9 @@ XFA108 = rule(
     what="""
         Reports a route handler (`@router.get(...)`, `@app.post(...)`, …) defined with a plain
         `def`. When the handler makes a blocking call (one XFA101–XFA105 recognise, directly or
-        through sync functions of the project as XFA112 follows them), the message names it: an
+        through sync functions of the project as XFA112 follows them; or a query through a sync
+        SQLAlchemy/SQLModel `Session` parameter, `session.commit()`, also by handing that session
+        to a call, `TicketLogic(session)`), the message names it: an
         `async def` that keeps that call would block the event loop, so the call has to be
         offloaded (`await run_in_threadpool(...)`) or replaced by an async API — or the handler
         stays a plain `def`, which FastAPI already runs in its thread pool.
@@ -716,6 +718,11 @@ _ASYNC_SESSION_METHODS = frozenset(
      "merge", "stream", "run_sync"}
 )
 _ASYNC_SESSION_TAILS = frozenset({"AsyncSession", "AsyncConnection"})
+#: sync ``Session`` methods that talk to the database
+_SYNC_SESSION_IO = frozenset(
+    {"execute", "exec", "scalar", "scalars", "get", "query", "flush", "commit", "rollback", "refresh", "merge",
+     "delete", "close", "connection"}
+)
 _ASYNC_SLEEPS = frozenset({"asyncio.sleep", "anyio.sleep"})
 
 _TASK_SPAWNERS = frozenset(
@@ -1334,8 +1341,29 @@ def blocking_helper_calls(node: ast.Call, ctx: Context) -> None:
             helper = _helper_chain(node, ctx)
             if helper is not None:
                 label = " → ".join(helper[1])
+        if label is None:
+            label = _sync_session_use(node, ctx)
         if label is not None:
             frame.data["xfa108_blocking"] = label
+
+
+def _sync_session_use(node: ast.Call, ctx: Context) -> str | None:
+    """XFA108's hint: the handler queries through a sync SQLAlchemy/SQLModel ``Session`` of its
+    own (``session.commit()``), or hands one to a call that will (``IncidentLogic(session)``):
+    each query would block an ``async def``."""
+    func = node.func
+    candidates: list[tuple[ast.Name, str]] = []
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.attr in _SYNC_SESSION_IO:
+        candidates.append((func.value, f"{func.value.id}.{func.attr}() on the sync Session {func.value.id}"))
+    callee = _dotted_call(func)
+    for arg in (*node.args, *(kw.value for kw in node.keywords)):
+        if isinstance(arg, ast.Name):
+            candidates.append((arg, f"{callee}() with the sync Session {arg.id}"))
+    for name, label in candidates:
+        is_param, _annotation = ctx.annotation_of(name.id)
+        if is_param and ctx.session_verdict(name) is True and ctx.session_flavour(name) == "sync":
+            return label
+    return None
 
 
 def _note_event_loop_run(node: ast.Call, ctx: Context) -> None:
