@@ -155,8 +155,9 @@ async def handler(file: UploadFile, db: AsyncSession):
         "or use asyncio.TaskGroup",
         "XFA110 httpx.AsyncClient() is created per call inside route handler handler(); create one client at "
         "startup (lifespan/app.state or a module-level lazy singleton) and reuse it",
-        "XFA111 await file.read() loads the whole upload into memory; read it in chunks: "
-        "while chunk := await file.read(1024 * 1024): ...",
+        "XFA111 await file.read() loads the whole upload into memory; read it in chunks "
+        "(while chunk := await file.read(1024 * 1024): ...) or, to parse it whole, cap it: "
+        "data = await file.read(MAX_BYTES + 1) and reject len(data) > MAX_BYTES",
     ]
 
 
