@@ -66,6 +66,9 @@ XFA301 = rule(
         "Handlers that return a non-JSON response object (`RedirectResponse`, `HTMLResponse`, "
         "`StreamingResponse`, `FileResponse`, `PlainTextResponse`, `Response`, a template response).",
         "Decorators with a `**kwargs` splat (the keywords are unknown).",
+        "Handlers that never return a value (no `return`, or only a bare `return`/`return None`, "
+        "outside the functions nested in them): the reply is `null`, there is no response shape "
+        "to declare.",
         "A success body documented with `responses={200: {\"model\": X}}` (or the route's own "
         "`status_code=`): it is in the OpenAPI schema.",
         "Handlers that return what a project function annotated `-> Response` (or another "
@@ -138,6 +141,8 @@ XFA302 = rule(
         "A dict returned under a Pydantic `response_model=` or model return annotation: "
         "FastAPI validates it against the model, so the contract holds.",
         "Dicts returned by nested functions inside the handler.",
+        "An empty dict (`return {}`, `return dict()`): an acknowledgement with no data, nothing "
+        "a model would describe (a route that also returns a dict with data is reported there).",
         "Health and liveness probes (a path ending in `health`, `healthz`, `alive`, `livez`, "
         "`ping`, `ready`...) and routes outside any OpenAPI schema (`include_in_schema=False` "
         "on the route or its router, an app with `openapi_url=None` in this file, a router this "
@@ -2499,6 +2504,8 @@ def _readiness_path(path: str) -> bool:
 def _check_missing_model(node, routes: list[RouteInfo], data: dict, ctx: Context) -> None:
     if node.returns is not None or data.get("xfa301_non_json"):
         return
+    if not _returns_a_value(node):
+        return  # no body but ``null``: there is no response shape to declare
     for r in routes:
         if r.is_websocket or _route_kw_splat(r) or r.keyword("response_model") is not None:
             return
@@ -2511,6 +2518,17 @@ def _check_missing_model(node, routes: list[RouteInfo], data: dict, ctx: Context
         if _documents_success_model(ctx, r):
             return
     ctx.report(node, XFA301, name=node.name)
+
+
+def _returns_a_value(fn) -> bool:
+    """``fn`` itself (not a function nested in it) returns something other than ``None`` or
+    yields."""
+    for sub in _own_nodes(fn):
+        if isinstance(sub, ast.Return) and sub.value is not None and not _is_none(sub.value):
+            return True
+        if isinstance(sub, (ast.Yield, ast.YieldFrom)):
+            return True
+    return False
 
 
 #: the last path segment of a liveness or health probe: its caller is an orchestrator or a
@@ -2620,7 +2638,7 @@ def handler_returns(node: ast.Return, ctx: Context) -> None:
             if ctx.wants(XFA306) and ctx.imported_from(value.func, "fastapi", "starlette"):
                 _check_bypass(fn, value, tail, ctx)
             return
-    if ctx.wants(XFA302) and _is_dict_value(value, ctx):
+    if ctx.wants(XFA302) and _is_dict_value(value, ctx) and not _empty_dict(value):
         if not _declares_model(fn, ctx) and not _probe_or_hidden(ctx, fn):
             ctx.report(value, XFA302, name=fn.name)
 
@@ -2746,6 +2764,14 @@ def _is_dict_value(value: ast.expr, ctx: Context) -> bool:
     if isinstance(value, (ast.Dict, ast.DictComp)):
         return True
     return isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "dict" and ctx.is_builtin(value.func)
+
+
+def _empty_dict(value: ast.expr) -> bool:
+    """``{}`` or ``dict()``: a reply with no data (an acknowledgement), nothing a model would
+    describe; its problem is the missing 204, not a missing schema."""
+    if isinstance(value, ast.Dict):
+        return not value.keys
+    return isinstance(value, ast.Call) and not value.args and not value.keywords
 
 
 def _declares_model(fn, ctx: Context) -> bool:
