@@ -366,10 +366,22 @@ XFA305 = rule(
         "number of items counted from the parsed input (`total = len(parsed) + len(keys)`, "
         "`parsed` filled only from the input) compared with a limit (`if max_keys is not None "
         "and total > max_keys:`).",
+        "The checks above through a local that only holds request input, assigned once: "
+        "`title = payload.title` then `if title is not None and not title.strip():`, "
+        "`sid = session_id or (body.scope.sid if body.scope else None)` then `if not sid:`, "
+        "`paging = body.paging` then `if paging.cursor is not None and paging.after is None:`. "
+        "A local that went through a call (`row = await repo.get(payload.id)`) is not input.",
+        "A 422 whose `detail` is a list of validation errors in FastAPI's own format, built in "
+        "the function (`[{\"loc\": [...], \"msg\": ..., \"type\": ...}]`, as from a JSON "
+        "schema's `iter_errors`): the request validated by hand, answered as FastAPI answers it.",
         "Not told apart: a `KeyError` from a project function looking the input up in a "
         "registry (`get_provider(payload.kind)` in `except KeyError`): the registry may be a "
         "fixed table of built-ins (an unsupported value, 422 is right) or data (a missing "
         "resource, 404); it is flagged.",
+        "Not told apart: a 422 in an `except` of a project exception (`except SlugInvalid:`, "
+        "often in a decorator translating domain errors) or of a `ValueError` from an awaited "
+        "service: whether the project raises it for a malformed input or a business rule is not "
+        "followed into the raising code; it is flagged.",
         "Not told apart: a 422 when a parser of uploaded content returns `None` "
         "(`if parse_archive(data) is None:` reads like a lookup that found nothing, which "
         "deserves a 404, and is flagged).",
@@ -3032,6 +3044,8 @@ def _check_manual_422(node: ast.Call, ctx: Context) -> None:
         return  # a malformed identifier or cursor of the request failed to decode
     if _request_shape_branch(ctx):
         return  # an empty, oversized or missing input the route checks itself
+    if _validation_error_detail(ctx, node):
+        return  # the body is FastAPI's own validation-error list (``loc``/``msg``/``type``)
     frame = ctx.function
     if frame is not None and isinstance(frame.node, FUNCTION_TYPES):
         for decorator in frame.node.decorator_list:
@@ -3039,6 +3053,27 @@ def _check_manual_422(node: ast.Call, ctx: Context) -> None:
             if isinstance(target, ast.Attribute) and target.attr == "exception_handler":
                 return
     ctx.report(node, XFA305)
+
+
+def _validation_error_detail(ctx: Context, node: ast.Call) -> bool:
+    """The ``detail`` is a list of validation errors in FastAPI's format, built by this
+    function (``[{"loc": [...], "msg": ..., "type": ...}]``, directly or through a name): the
+    code validated the request itself (a JSON schema, a custom validator) and answers the way
+    FastAPI answers a body that fails its model."""
+    detail = node.args[1] if len(node.args) > 1 else None
+    for kw in node.keywords:
+        if kw.arg == "detail":
+            detail = kw.value
+    if not isinstance(detail, (ast.Name, ast.List, ast.ListComp)):
+        return False
+    frame = ctx.function
+    scope = frame.node if frame is not None and isinstance(frame.node, FUNCTION_TYPES) else detail
+    for sub in ast.walk(detail) if not isinstance(detail, ast.Name) else _own_nodes(scope):
+        if isinstance(sub, ast.Dict):
+            keys = {k.value for k in sub.keys if isinstance(k, ast.Constant)}
+            if {"loc", "msg"} <= keys:
+                return True
+    return False
 
 
 _SHAPE_ERROR = re.compile(r"Validation|Decode|Parse|YAML|Schema|Serializ")
@@ -3540,10 +3575,76 @@ def _presence_test(ctx: Context, test: ast.expr) -> bool:
 
 
 def _input_value(ctx: Context, expr: ast.expr) -> bool:
-    """A request-input parameter or an attribute of one (``payload.name``)."""
+    """A request-input parameter or an attribute of one (``payload.name``), also through a
+    local that only holds request input (``name = payload.name``, ``sid = session_id or
+    (body.mount.session_id if body.mount else None)``)."""
     while isinstance(expr, ast.Attribute):
         expr = expr.value
-    return isinstance(expr, ast.Name) and expr.id in _input_params(ctx)
+    return isinstance(expr, ast.Name) and (expr.id in _input_params(ctx) or expr.id in _input_aliases(ctx))
+
+
+#: ``str`` methods whose result is the input itself, rewritten
+_TEXT_METHODS = frozenset({"lower", "upper", "casefold", "strip", "lstrip", "rstrip", "title"})
+
+
+def _input_aliases(ctx: Context) -> frozenset[str]:
+    """Locals of the innermost function assigned exactly once (a plain ``name = value``, no
+    other binding), from a value built only of request input, constants, ``or``/``and``,
+    ``x if c else y``, comparisons and text methods (``.lower()``): another name for the
+    input. A value that went through any other call (``await repo.get(payload.id)``) is not
+    one."""
+    frame = ctx.function
+    if frame is None or not isinstance(frame.node, FUNCTION_TYPES):
+        return frozenset()
+    cached = frame.data.get("xfa305_aliases")
+    if cached is not None:
+        return cached
+    stores: dict[str, int] = {}
+    assigned: dict[str, ast.expr] = {}
+    for node in _own_nodes(frame.node):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            stores[node.id] = stores.get(node.id, 0) + 1
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            assigned[node.targets[0].id] = node.value
+    params = {arg.arg for arg, _ in _all_args(frame.node)}
+    candidates = {n: v for n, v in assigned.items() if stores.get(n) == 1 and n not in params}
+    inputs = _input_params(ctx)
+    found: set[str] = set()
+
+    def made_of_input(expr: ast.expr, depth: int) -> bool:
+        if depth > 8:
+            return False
+        if isinstance(expr, ast.Constant):
+            return True
+        if isinstance(expr, ast.Name):
+            return expr.id in inputs or expr.id in found
+        if isinstance(expr, (ast.Attribute, ast.Subscript)):
+            return made_of_input(expr.value, depth + 1) and (
+                not isinstance(expr, ast.Subscript) or made_of_input(expr.slice, depth + 1)
+            )
+        if isinstance(expr, ast.BoolOp):
+            return all(made_of_input(v, depth + 1) for v in expr.values)
+        if isinstance(expr, ast.UnaryOp):
+            return made_of_input(expr.operand, depth + 1)
+        if isinstance(expr, ast.IfExp):
+            return all(made_of_input(e, depth + 1) for e in (expr.test, expr.body, expr.orelse))
+        if isinstance(expr, ast.Compare):
+            return all(made_of_input(e, depth + 1) for e in (expr.left, *expr.comparators))
+        if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr in _TEXT_METHODS:
+            return made_of_input(expr.func.value, depth + 1) and all(isinstance(a, ast.Constant) for a in expr.args)
+        return False
+
+    changed = True
+    while changed:
+        changed = False
+        for name, value in candidates.items():
+            if name not in found and made_of_input(value, 0) and any(
+                isinstance(n, ast.Name) and (n.id in inputs or n.id in found) for n in ast.walk(value)
+            ):
+                found.add(name)
+                changed = True
+    cached = frame.data["xfa305_aliases"] = frozenset(found)
+    return cached
 
 
 def _len_of_input(ctx: Context, expr: ast.expr) -> bool:
