@@ -28,7 +28,7 @@ import tokenize
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
-SUMMARY_VERSION = 11
+SUMMARY_VERSION = 12
 
 ROUTE_DECORATORS = frozenset(
     {"get", "post", "put", "patch", "delete", "head", "options", "trace", "api_route", "websocket"}
@@ -963,6 +963,15 @@ def _annotation_names(annotation: ast.expr, res: _Resolver) -> list[str]:
     return names
 
 
+def factory_default(factory: ast.expr) -> str:
+    """What a ``default_factory`` produces, as source: ``[]`` for ``list``, ``uuid4()`` for
+    ``uuid4``, the body of a ``lambda: datetime.now(timezone.utc)``."""
+    if isinstance(factory, ast.Lambda) and not factory.args.args and not factory.args.kwonlyargs:
+        return ast.unparse(factory.body)[:60]
+    text = ast.unparse(factory)
+    return {"list": "[]", "dict": "{}", "set": "set()"}.get(text, text[:58] + "()")
+
+
 def _field_default(stmt: ast.AnnAssign, res: _Resolver) -> str:
     """A model field's default as the XFA3xx rules read it: ``"required"``, ``"None"`` or
     the default's source (an ``Optional`` field without one counts as ``None``)."""
@@ -974,8 +983,7 @@ def _field_default(stmt: ast.AnnAssign, res: _Resolver) -> str:
             if kw.arg == "default":
                 default = kw.value
             elif kw.arg == "default_factory":
-                factory = ast.unparse(kw.value)
-                return {"list": "[]", "dict": "{}"}.get(factory, factory + "()")
+                return factory_default(kw.value)
         value = default
         if value is None:
             return "None" if optional else "required"

@@ -1074,3 +1074,23 @@ def test_directories_above_the_project_root_say_nothing_of_a_layer(tmp_path: Pat
     settings = Settings()
     assert settings.layer_of(str(root / "app/routes/items.py")) == "routes"
     assert settings.layer_of(str(root / "app/tests/test_items.py")) == "tests"
+
+
+def test_a_default_factory_is_summarised_as_what_it_produces():
+    # SUMMARY_VERSION 12: a lambda factory is its body (XFA312 shows the default a field gets)
+    source = textwrap.dedent(
+        """
+        from datetime import datetime, timezone
+        from uuid import uuid4
+
+        from pydantic import BaseModel, Field
+
+
+        class Outcome(BaseModel):
+            at: datetime = Field(default_factory=lambda: datetime.now(timezone.utc))
+            key: str = Field(default_factory=uuid4)
+            tags: list[str] = Field(default_factory=list)
+        """
+    )
+    defaults = summarize(ast.parse(source))["classes"]["Outcome"]["defaults"]
+    assert defaults == {"at": "datetime.now(timezone.utc)", "key": "uuid4()", "tags": "[]"}

@@ -15,6 +15,7 @@ import re
 from http import HTTPStatus
 
 from ..context import FUNCTION_TYPES, Context, RouteInfo, has_kwargs_splat, keyword, string_value
+from ..project import factory_default
 from ..registry import moved_off, rule, visitor
 
 # -- declarations ---------------------------------------------------------------------
@@ -832,6 +833,10 @@ XFA312 = rule(
         "Dumps that are not written back: returned, logged, put in an error body "
         "(`HTTPException(detail=...)`), a response (`JSONResponse(content=...)`, "
         "`ItemRead(**dump)`, a Pydantic schema of this file) or passed to other functions.",
+        "Outside a PATCH handler (an `update*` function), a dump put under a key of a dict "
+        "(`values = {\"status\": status.model_dump()}` then `.values(**values)`): it is the whole "
+        "value of one column, a value object replaced as a whole, not spread over the row's "
+        "fields. In a PATCH handler it is still reported: it is what the client sent, partially.",
         "Dumps restricted to the fields the client sent: `model_dump(include=fields)` with "
         "`fields` built from `model_fields_set` (or `__fields_set__`), a `setattr` loop or "
         "comprehension over a dump whose key is tested against such a set "
@@ -3879,8 +3884,7 @@ def _field_call_default(call: ast.Call, optional: bool) -> str:
         if kw.arg == "default":
             default = kw.value
         elif kw.arg == "default_factory":
-            factory = ast.unparse(kw.value)
-            return {"list": "[]", "dict": "{}"}.get(factory, factory + "()")
+            return factory_default(kw.value)
     if default is None:
         return NONE_DEFAULT if optional else REQUIRED
     if isinstance(default, ast.Constant) and default.value is Ellipsis:
@@ -3969,6 +3973,7 @@ def _check_partial_update(node: ast.Call, ctx: Context) -> None:
             "fields": fields,
             "exclude_none": exclude_none,
             "context": f"PATCH handler {fn.name}()" if is_patch else f"{fn.name}()",
+            "patch": is_patch,
         }
     )
 
@@ -3984,7 +3989,7 @@ def _report_partial_updates(fn, dumps: list[dict], ctx: Context) -> None:
             parents[child] = parent
     for dump in dumps:
         call = dump["call"]
-        flow = _write_back(ctx, call, parents, fn, set(), 0)
+        flow = _write_back(ctx, call, parents, fn, set(), 0, dump["patch"])
         if flow is None:
             continue
         sink, none_filtered, rebuilt = flow
@@ -4023,9 +4028,10 @@ _NOT_ROW_SUFFIXES = ("Response", "Read", "Out", "Public", "Error", "Exception", 
 _PASS_THROUGH = frozenset({"jsonable_encoder", "dict", "deepcopy", "copy"})
 
 
-def _write_back(ctx: Context, node: ast.AST, parents, fn, seen: set[str], depth: int):
+def _write_back(ctx: Context, node: ast.AST, parents, fn, seen: set[str], depth: int, nested: bool = True):
     """``(sink phrase, None values filtered, rebuilt class or None)`` when the value of
-    ``node`` is written back, else ``None``."""
+    ``node`` is written back, else ``None``. ``nested``: a dump put under a key of a dict
+    literal is followed too (in a PATCH handler, where it is part of what the client sent)."""
     none_filtered = False
     while depth < 40:
         depth += 1
@@ -4038,6 +4044,12 @@ def _write_back(ctx: Context, node: ast.AST, parents, fn, seen: set[str], depth:
                 node = grand  # ``dump.items()``
                 continue
             return None  # ``dump.pop("id")``, ``dump["x"]``: not the dump as a whole
+        if isinstance(parent, ast.Dict) and not nested and any(
+            v is node and k is not None for k, v in zip(parent.keys, parent.values)
+        ):
+            # ``{"status": dump}``: the dump is the whole value of one column (a value object
+            # replaced as a whole), not spread over the row's fields
+            return None
         if isinstance(parent, (ast.keyword, ast.Starred, ast.Dict, ast.IfExp, ast.BoolOp)):
             node = parent
             continue
@@ -4077,7 +4089,7 @@ def _write_back(ctx: Context, node: ast.AST, parents, fn, seen: set[str], depth:
                 seen.add(target.id)
                 for use in ast.walk(fn):
                     if isinstance(use, ast.Name) and use.id == target.id and isinstance(use.ctx, ast.Load):
-                        found = _write_back(ctx, use, parents, fn, seen, depth)
+                        found = _write_back(ctx, use, parents, fn, seen, depth, nested)
                         if found is not None:
                             return found[0], found[1] or none_filtered, found[2]
             return None
