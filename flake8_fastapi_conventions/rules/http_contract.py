@@ -628,7 +628,8 @@ XFA310 = rule(
         any bound. Bounds are read from `Query(...)`/`Field(...)` keywords (as default or in
         `Annotated`), `conint(...)`, `annotated_types` (`Le(100)`), and module aliases. The
         suggested bounds fit the parameter: `ge=0` for `offset`/`skip` and for a `page` that
-        defaults to 0, `ge=1` for other pages; `ge=1, le=100` for a size (`ge=0` when it
+        defaults to 0 or that the handler multiplies as it is (`offset = page * page_size`,
+        pages counted from 0), `ge=1` for other pages; `ge=1, le=100` for a size (`ge=0` when it
         defaults to 0, `le=` the default when that is larger, an existing lower bound kept);
         the suggested declaration keeps the parameter's type as written (`int | None`,
         `Optional[int]`), its default and its other `Query(...)` keywords (`alias=`).
@@ -2320,6 +2321,8 @@ def _pagination_candidates(node, ctx: Context, route: RouteInfo | None):
         else:
             if bounds:
                 continue
+            if name == "page" and start is None and _zero_based_page(node):
+                start = 0  # ``offset = page * page_size``: pages count from 0
             missing, suggested = "bound", _floor(name, start)
         kept = _query_keywords(ctx, arg.annotation, default)
         yield arg, {
@@ -2407,6 +2410,21 @@ def _lower_bound_text(ctx: Context, annotation: ast.expr, default: ast.expr | No
                 if kw.arg in _LOWER:
                     return f"{kw.arg}={ast.unparse(kw.value)}"
     return None
+
+
+def _zero_based_page(fn) -> bool:
+    """``fn`` multiplies ``page`` as it is (``offset = page * page_size``) and never takes
+    ``page - 1``: its pages count from 0, the first page is ``page=0``."""
+    multiplied = False
+    for sub in _own_nodes(fn):
+        if not isinstance(sub, ast.BinOp):
+            continue
+        operands = (sub.left, sub.right)
+        if isinstance(sub.op, ast.Sub) and isinstance(sub.left, ast.Name) and sub.left.id == "page":
+            return False
+        if isinstance(sub.op, ast.Mult) and any(isinstance(o, ast.Name) and o.id == "page" for o in operands):
+            multiplied = True
+    return multiplied
 
 
 def _floor(name: str, start: int | None) -> str:
