@@ -1094,3 +1094,48 @@ def test_a_default_factory_is_summarised_as_what_it_produces():
     )
     defaults = summarize(ast.parse(source))["classes"]["Outcome"]["defaults"]
     assert defaults == {"at": "datetime.now(timezone.utc)", "key": "uuid4()", "tags": "[]"}
+
+
+def test_a_function_returning_a_fixed_catalog_is_marked():
+    # SUMMARY_VERSION 12: ``cat`` when every return is built from module-level values (XFA303)
+    source = textwrap.dedent(
+        """
+        from app.data import VOICES
+
+        SCOPES = ("team", "project")
+        _ROLES, _SOURCE = build()
+
+
+        def roles_for(scope):
+            if scope not in SCOPES:
+                return []
+            return _ROLES[scope]
+
+
+        def voice_ids():
+            ids = [v.id for v in VOICES]
+            return sorted(ids)
+
+
+        def of(source):
+            return list(source.values())
+
+
+        def fetched():
+            return load_all()
+
+
+        async def later():
+            return list(SCOPES)
+
+
+        def helper():
+            return SCOPES
+
+
+        def calls_helper():
+            return helper
+        """
+    )
+    functions = summarize(ast.parse(source))["functions"]
+    assert {name for name, info in functions.items() if info.get("cat")} == {"roles_for", "voice_ids", "helper"}

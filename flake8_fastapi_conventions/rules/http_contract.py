@@ -212,9 +212,13 @@ XFA303 = rule(
         "returning what it created).",
         "Catalogs fixed in code: every `return` builds the list from module-level values or "
         "enums of the project (`[P(key=k) for k in PROVIDERS]`, `list(REGISTRY.values())`), "
-        "through locals assigned once, never from a parameter or a call that could read storage.",
-        "Not told apart: a catalog read from a bundled file or returned by a project function "
-        "(`return load_starters()`) looks like any list read from storage, and is flagged.",
+        "through locals assigned once, never from a parameter or a call that could read storage; "
+        "also through a (not async) project function of this module or another whose every "
+        "`return` is built so, its parameters at most picking from the table "
+        "(`for r in roles_for(\"team\")` with `return _ROLES[scope]`, `return sorted(THEMES)`).",
+        "Not told apart: a catalog read from a bundled file, fetched and cached, built through a "
+        "class (`VoiceCatalog(...).for_provider(p)`) or returned by a method of an object "
+        "(`manager.get_roles()`) looks like any list read from storage, and is flagged.",
         "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
         "like application code (only route handlers are reported).",
     ),
@@ -1725,6 +1729,11 @@ def _static_value(ctx: Context, expr: ast.expr, params: set[str], assigned: dict
             return bool(args) and all(isinstance(a, (ast.Lambda, ast.Constant)) or again(a) for a in args)
         if isinstance(func, ast.Attribute) and func.attr in _VIEW_METHODS and not args:
             return again(func.value)
+        # ``get_roles("workspace")``: a project function (here or in another module) whose
+        # every return is a collection fixed in code (its arguments at most pick from it)
+        sym = ctx.symbol(func)
+        if sym is not None and sym.kind == "function" and isinstance(sym.info, dict) and sym.info.get("cat"):
+            return True
     return False
 
 
