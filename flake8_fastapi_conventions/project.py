@@ -570,6 +570,7 @@ def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
 
 _STATIC_BUILTINS = frozenset({"list", "sorted", "tuple", "set", "frozenset", "reversed", "enumerate", "filter", "map", "dict"})
 _VIEW_METHODS = frozenset({"values", "keys", "items", "copy"})
+_READ_METHODS = _VIEW_METHODS | {"get", "count", "index"}
 
 
 def _returns_fixed_catalog(fn: ast.FunctionDef | ast.AsyncFunctionDef, module_names: set[str]) -> bool:
@@ -600,6 +601,20 @@ def _returns_fixed_catalog(fn: ast.FunctionDef | ast.AsyncFunctionDef, module_na
             returns.append(sub.value)
         elif isinstance(sub, ast.Name) and isinstance(sub.ctx, (ast.Store, ast.Del)):
             assigned.setdefault(sub.id, [])
+        elif (
+            isinstance(sub, ast.Call)
+            and isinstance(sub.func, ast.Attribute)
+            and isinstance(sub.func.value, ast.Name)
+            and sub.func.attr not in _READ_METHODS
+        ):
+            # ``found = []`` then ``found.append(row)``: filled at run time, not fixed
+            assigned.setdefault(sub.func.value.id, []).append(None)
+        elif isinstance(sub, (ast.Subscript, ast.Attribute)) and isinstance(sub.ctx, (ast.Store, ast.Del)):
+            head = sub.value
+            while isinstance(head, (ast.Subscript, ast.Attribute)):
+                head = head.value
+            if isinstance(head, ast.Name):
+                assigned.setdefault(head.id, []).append(None)
         if isinstance(sub, (ast.Assign, ast.AnnAssign)) and sub.value is not None:
             targets = sub.targets if isinstance(sub, ast.Assign) else [sub.target]
             for target in targets:

@@ -1135,6 +1135,20 @@ def test_a_function_returning_a_fixed_catalog_is_marked():
 
         def calls_helper():
             return helper
+
+
+        def filled(rows):
+            found = []
+            for row in rows:
+                found.append(row)
+            return found
+
+
+        def keyed(rows):
+            table = {}
+            for row in rows:
+                table[row.id] = row
+            return list(table.values())
         """
     )
     functions = summarize(ast.parse(source))["functions"]

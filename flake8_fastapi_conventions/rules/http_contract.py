@@ -1664,6 +1664,8 @@ def _check_bare_list(node: ast.FunctionDef | ast.AsyncFunctionDef, route: RouteI
 
 
 _VIEW_METHODS = frozenset({"values", "keys", "items", "copy"})
+#: methods that read a container without changing it
+_READ_METHODS = _VIEW_METHODS | {"get", "count", "index"}
 _STATIC_BUILTINS = frozenset({"list", "sorted", "tuple", "set", "frozenset", "reversed", "enumerate", "filter", "map", "dict"})
 
 
@@ -1684,6 +1686,14 @@ def _static_catalog(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) 
             if sub.value is None:
                 return False
             returns.append(sub.value)
+        elif (
+            isinstance(sub, ast.Call)
+            and isinstance(sub.func, ast.Attribute)
+            and isinstance(sub.func.value, ast.Name)
+            and sub.func.attr not in _READ_METHODS
+        ):
+            # ``items = []`` then ``items.append(row)``: filled at run time, not fixed
+            assigned.setdefault(sub.func.value.id, []).append(None)  # type: ignore[arg-type]
         elif isinstance(sub, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.For, ast.AsyncFor, ast.With, ast.AsyncWith, ast.NamedExpr)):
             targets = sub.targets if isinstance(sub, ast.Assign) else [getattr(sub, "target", None)]
             for target in targets:

@@ -25,3 +25,11 @@ def theme_names() -> list[str]:
 def recent_themes(store) -> list[str]:
     # reads what it is given: not a fixed catalog
     return store.recent()
+
+
+def collected_themes(store) -> list[str]:
+    # a local list filled at run time: not a fixed catalog
+    found = []
+    for theme in store.themes():
+        found.append(theme)
+    return found

@@ -1,6 +1,6 @@
 from fastapi import APIRouter
 
-from app.catalog import recent_themes, roles_for, theme_names
+from app.catalog import collected_themes, recent_themes, roles_for, theme_names
 from app.db import store
 
 router = APIRouter()
@@ -21,3 +21,8 @@ async def list_themes() -> list[str]:
 @router.get("/themes/recent")
 async def list_recent_themes() -> list[str]:  # error: XFA303:35
     return recent_themes(store)
+
+
+@router.get("/themes/collected")
+async def list_collected_themes() -> list[str]:  # error: XFA303:38
+    return collected_themes(store)
