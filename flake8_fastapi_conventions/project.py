@@ -28,7 +28,7 @@ import tokenize
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
-SUMMARY_VERSION = 11
+SUMMARY_VERSION = 12
 
 ROUTE_DECORATORS = frozenset(
     {"get", "post", "put", "patch", "delete", "head", "options", "trace", "api_route", "websocket"}
@@ -568,6 +568,95 @@ def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
             yield stmt
 
 
+_STATIC_BUILTINS = frozenset({"list", "sorted", "tuple", "set", "frozenset", "reversed", "enumerate", "filter", "map", "dict"})
+_VIEW_METHODS = frozenset({"values", "keys", "items", "copy"})
+_READ_METHODS = _VIEW_METHODS | {"get", "count", "index"}
+
+
+def _returns_fixed_catalog(fn: ast.FunctionDef | ast.AsyncFunctionDef, module_names: set[str]) -> bool:
+    """Every ``return`` of ``fn`` (``return []`` aside) gives a collection fixed in code:
+    built from module-level values, classes and imports (``_ROLES[scope]``,
+    ``list(REGISTRY.values())``, ``[r.name for r in PREDEFINED]``), constants and locals
+    assigned once from such values; never from a call other than ``list()``/``sorted()``...
+    or a parameter other than as a key (``_ROLES[scope]`` picks from the fixed table). For
+    XFA303: a route answering what such a function returns lists a catalog."""
+    params = {a.arg for a in (*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs)}
+    for extra in (fn.args.vararg, fn.args.kwarg):
+        if extra is not None:
+            params.add(extra.arg)
+    assigned: dict[str, list[ast.expr | None]] = {}
+    returns: list[ast.expr] = []
+    stack: list[ast.AST] = list(fn.body)
+    while stack:
+        sub = stack.pop()
+        if isinstance(sub, (*_FUNCTIONS, ast.Lambda, ast.ClassDef)):
+            if isinstance(sub, (*_FUNCTIONS, ast.ClassDef)):
+                assigned.setdefault(sub.name, []).append(None)
+            continue
+        if isinstance(sub, (ast.Yield, ast.YieldFrom, ast.Await, ast.Global, ast.Nonlocal)):
+            return False
+        if isinstance(sub, ast.Return):
+            if sub.value is None:
+                return False
+            returns.append(sub.value)
+        elif isinstance(sub, ast.Name) and isinstance(sub.ctx, (ast.Store, ast.Del)):
+            assigned.setdefault(sub.id, [])
+        elif (
+            isinstance(sub, ast.Call)
+            and isinstance(sub.func, ast.Attribute)
+            and isinstance(sub.func.value, ast.Name)
+            and sub.func.attr not in _READ_METHODS
+        ):
+            # ``found = []`` then ``found.append(row)``: filled at run time, not fixed
+            assigned.setdefault(sub.func.value.id, []).append(None)
+        elif isinstance(sub, (ast.Subscript, ast.Attribute)) and isinstance(sub.ctx, (ast.Store, ast.Del)):
+            head = sub.value
+            while isinstance(head, (ast.Subscript, ast.Attribute)):
+                head = head.value
+            if isinstance(head, ast.Name):
+                assigned.setdefault(head.id, []).append(None)
+        if isinstance(sub, (ast.Assign, ast.AnnAssign)) and sub.value is not None:
+            targets = sub.targets if isinstance(sub, ast.Assign) else [sub.target]
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    assigned.setdefault(target.id, []).append(sub.value)
+        stack.extend(ast.iter_child_nodes(sub))
+    stores: dict[str, int] = {}
+    for sub in ast.walk(fn):
+        if isinstance(sub, ast.Name) and isinstance(sub.ctx, (ast.Store, ast.Del)):
+            stores[sub.id] = stores.get(sub.id, 0) + 1
+
+    def static(expr: ast.expr, depth: int) -> bool:
+        if depth > 8:
+            return False
+        if isinstance(expr, ast.Constant):
+            return True
+        if isinstance(expr, (ast.List, ast.Tuple, ast.Set)):
+            return all(static(e.value if isinstance(e, ast.Starred) else e, depth + 1) for e in expr.elts)
+        if isinstance(expr, (ast.ListComp, ast.GeneratorExp, ast.SetComp)):
+            return all(static(g.iter, depth + 1) for g in expr.generators)
+        if isinstance(expr, ast.Name):
+            if expr.id in params:
+                return False
+            if expr.id in assigned:
+                values = assigned[expr.id]
+                return len(values) == 1 and stores.get(expr.id) == 1 and values[0] is not None and static(values[0], depth + 1)
+            return expr.id in module_names
+        if isinstance(expr, (ast.Attribute, ast.Subscript)):
+            return static(expr.value, depth + 1)
+        if isinstance(expr, ast.Call):
+            func = expr.func
+            call_args = [*expr.args, *(kw.value for kw in expr.keywords)]
+            if isinstance(func, ast.Name) and func.id in _STATIC_BUILTINS and func.id not in module_names:
+                return bool(call_args) and all(isinstance(a, (ast.Lambda, ast.Constant)) or static(a, depth + 1) for a in call_args)
+            if isinstance(func, ast.Attribute) and func.attr in _VIEW_METHODS and not call_args:
+                return static(func.value, depth + 1)
+        return False
+
+    returns = [r for r in returns if not (isinstance(r, (ast.List, ast.Tuple)) and not r.elts)]
+    return bool(returns) and all(static(r, 0) for r in returns)
+
+
 def summarize(tree: ast.AST, non_fastapi: Iterable[str] = ()) -> dict[str, Any]:
     """The summary of one module: JSON-serialisable, built from its top-level statements
     and a shallow scan of its functions.
@@ -587,7 +676,8 @@ def summarize(tree: ast.AST, non_fastapi: Iterable[str] = ()) -> dict[str, Any]:
     through the function's own names), ``async``, ``line``, ``ann``, ``ret``, ``yld``,
     ``route``, ``gen`` (a generator), ``lazy`` (a lazy singleton), ``dec`` (its non-route
     decorators, dotted), ``dup`` (the module binds the name more than once), ``sig`` (its
-    signature as a dependency, see :func:`_signature`)."""
+    signature as a dependency, see :func:`_signature`), ``cat`` (every return is a
+    collection fixed in code, see :func:`_returns_fixed_catalog`)."""
     summary: dict[str, Any] = {
         "v": SUMMARY_VERSION,
         "imports": {},
@@ -650,6 +740,10 @@ def summarize(tree: ast.AST, non_fastapi: Iterable[str] = ()) -> dict[str, Any]:
             name = getattr(stmt, "name", None)
             if isinstance(name, ast.Name):
                 values[name.id] = _value_desc(getattr(stmt, "value", None), res) or {"k": "other"}
+    #: names a fixed catalog may be built from: module-level values and classes, imports
+    module_names = {
+        name for name in definitions if name not in {s.name for s in statements if isinstance(s, _FUNCTIONS)}
+    }
     for stmt in statements:
         if isinstance(stmt, _FUNCTIONS):
             info = _scan_function(stmt, res, None)
@@ -676,6 +770,8 @@ def summarize(tree: ast.AST, non_fastapi: Iterable[str] = ()) -> dict[str, Any]:
             if definitions.get(stmt.name, 0) > 1:
                 info["dup"] = True
             info["sig"] = _signature(stmt, res, info.pop("pp", False))
+            if not info.get("async") and _returns_fixed_catalog(stmt, module_names):
+                info["cat"] = True
             summary["functions"][stmt.name] = info
         elif isinstance(stmt, ast.ClassDef):
             summary["classes"][stmt.name] = _class_summary(stmt, res)
@@ -963,6 +1059,15 @@ def _annotation_names(annotation: ast.expr, res: _Resolver) -> list[str]:
     return names
 
 
+def factory_default(factory: ast.expr) -> str:
+    """What a ``default_factory`` produces, as source: ``[]`` for ``list``, ``uuid4()`` for
+    ``uuid4``, the body of a ``lambda: datetime.now(timezone.utc)``."""
+    if isinstance(factory, ast.Lambda) and not factory.args.args and not factory.args.kwonlyargs:
+        return ast.unparse(factory.body)[:60]
+    text = ast.unparse(factory)
+    return {"list": "[]", "dict": "{}", "set": "set()"}.get(text, text[:58] + "()")
+
+
 def _field_default(stmt: ast.AnnAssign, res: _Resolver) -> str:
     """A model field's default as the XFA3xx rules read it: ``"required"``, ``"None"`` or
     the default's source (an ``Optional`` field without one counts as ``None``)."""
@@ -974,8 +1079,7 @@ def _field_default(stmt: ast.AnnAssign, res: _Resolver) -> str:
             if kw.arg == "default":
                 default = kw.value
             elif kw.arg == "default_factory":
-                factory = ast.unparse(kw.value)
-                return {"list": "[]", "dict": "{}"}.get(factory, factory + "()")
+                return factory_default(kw.value)
         value = default
         if value is None:
             return "None" if optional else "required"

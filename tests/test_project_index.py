@@ -1074,3 +1074,82 @@ def test_directories_above_the_project_root_say_nothing_of_a_layer(tmp_path: Pat
     settings = Settings()
     assert settings.layer_of(str(root / "app/routes/items.py")) == "routes"
     assert settings.layer_of(str(root / "app/tests/test_items.py")) == "tests"
+
+
+def test_a_default_factory_is_summarised_as_what_it_produces():
+    # SUMMARY_VERSION 12: a lambda factory is its body (XFA312 shows the default a field gets)
+    source = textwrap.dedent(
+        """
+        from datetime import datetime, timezone
+        from uuid import uuid4
+
+        from pydantic import BaseModel, Field
+
+
+        class Outcome(BaseModel):
+            at: datetime = Field(default_factory=lambda: datetime.now(timezone.utc))
+            key: str = Field(default_factory=uuid4)
+            tags: list[str] = Field(default_factory=list)
+        """
+    )
+    defaults = summarize(ast.parse(source))["classes"]["Outcome"]["defaults"]
+    assert defaults == {"at": "datetime.now(timezone.utc)", "key": "uuid4()", "tags": "[]"}
+
+
+def test_a_function_returning_a_fixed_catalog_is_marked():
+    # SUMMARY_VERSION 12: ``cat`` when every return is built from module-level values (XFA303)
+    source = textwrap.dedent(
+        """
+        from app.data import VOICES
+
+        SCOPES = ("team", "project")
+        _ROLES, _SOURCE = build()
+
+
+        def roles_for(scope):
+            if scope not in SCOPES:
+                return []
+            return _ROLES[scope]
+
+
+        def voice_ids():
+            ids = [v.id for v in VOICES]
+            return sorted(ids)
+
+
+        def of(source):
+            return list(source.values())
+
+
+        def fetched():
+            return load_all()
+
+
+        async def later():
+            return list(SCOPES)
+
+
+        def helper():
+            return SCOPES
+
+
+        def calls_helper():
+            return helper
+
+
+        def filled(rows):
+            found = []
+            for row in rows:
+                found.append(row)
+            return found
+
+
+        def keyed(rows):
+            table = {}
+            for row in rows:
+                table[row.id] = row
+            return list(table.values())
+        """
+    )
+    functions = summarize(ast.parse(source))["functions"]
+    assert {name for name, info in functions.items() if info.get("cat")} == {"roles_for", "voice_ids", "helper"}

@@ -15,6 +15,7 @@ import re
 from http import HTTPStatus
 
 from ..context import FUNCTION_TYPES, Context, RouteInfo, has_kwargs_splat, keyword, string_value
+from ..project import factory_default
 from ..registry import moved_off, rule, visitor
 
 # -- declarations ---------------------------------------------------------------------
@@ -66,6 +67,9 @@ XFA301 = rule(
         "Handlers that return a non-JSON response object (`RedirectResponse`, `HTMLResponse`, "
         "`StreamingResponse`, `FileResponse`, `PlainTextResponse`, `Response`, a template response).",
         "Decorators with a `**kwargs` splat (the keywords are unknown).",
+        "Handlers that never return a value (no `return`, or only a bare `return`/`return None`, "
+        "outside the functions nested in them): the reply is `null`, there is no response shape "
+        "to declare.",
         "A success body documented with `responses={200: {\"model\": X}}` (or the route's own "
         "`status_code=`): it is in the OpenAPI schema.",
         "Handlers that return what a project function annotated `-> Response` (or another "
@@ -138,6 +142,8 @@ XFA302 = rule(
         "A dict returned under a Pydantic `response_model=` or model return annotation: "
         "FastAPI validates it against the model, so the contract holds.",
         "Dicts returned by nested functions inside the handler.",
+        "An empty dict (`return {}`, `return dict()`): an acknowledgement with no data, nothing "
+        "a model would describe (a route that also returns a dict with data is reported there).",
         "Health and liveness probes (a path ending in `health`, `healthz`, `alive`, `livez`, "
         "`ping`, `ready`...) and routes outside any OpenAPI schema (`include_in_schema=False` "
         "on the route or its router, an app with `openapi_url=None` in this file, a router this "
@@ -206,9 +212,13 @@ XFA303 = rule(
         "returning what it created).",
         "Catalogs fixed in code: every `return` builds the list from module-level values or "
         "enums of the project (`[P(key=k) for k in PROVIDERS]`, `list(REGISTRY.values())`), "
-        "through locals assigned once, never from a parameter or a call that could read storage.",
-        "Not told apart: a catalog read from a bundled file or returned by a project function "
-        "(`return load_starters()`) looks like any list read from storage, and is flagged.",
+        "through locals assigned once, never from a parameter or a call that could read storage; "
+        "also through a (not async) project function of this module or another whose every "
+        "`return` is built so, its parameters at most picking from the table "
+        "(`for r in roles_for(\"team\")` with `return _ROLES[scope]`, `return sorted(THEMES)`).",
+        "Not told apart: a catalog read from a bundled file, fetched and cached, built through a "
+        "class (`VoiceCatalog(...).for_provider(p)`) or returned by a method of an object "
+        "(`manager.get_roles()`) looks like any list read from storage, and is flagged.",
         "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
         "like application code (only route handlers are reported).",
     ),
@@ -361,10 +371,22 @@ XFA305 = rule(
         "number of items counted from the parsed input (`total = len(parsed) + len(keys)`, "
         "`parsed` filled only from the input) compared with a limit (`if max_keys is not None "
         "and total > max_keys:`).",
+        "The checks above through a local that only holds request input, assigned once: "
+        "`title = payload.title` then `if title is not None and not title.strip():`, "
+        "`sid = session_id or (body.scope.sid if body.scope else None)` then `if not sid:`, "
+        "`paging = body.paging` then `if paging.cursor is not None and paging.after is None:`. "
+        "A local that went through a call (`row = await repo.get(payload.id)`) is not input.",
+        "A 422 whose `detail` is a list of validation errors in FastAPI's own format, built in "
+        "the function (`[{\"loc\": [...], \"msg\": ..., \"type\": ...}]`, as from a JSON "
+        "schema's `iter_errors`): the request validated by hand, answered as FastAPI answers it.",
         "Not told apart: a `KeyError` from a project function looking the input up in a "
         "registry (`get_provider(payload.kind)` in `except KeyError`): the registry may be a "
         "fixed table of built-ins (an unsupported value, 422 is right) or data (a missing "
         "resource, 404); it is flagged.",
+        "Not told apart: a 422 in an `except` of a project exception (`except SlugInvalid:`, "
+        "often in a decorator translating domain errors) or of a `ValueError` from an awaited "
+        "service: whether the project raises it for a malformed input or a business rule is not "
+        "followed into the raising code; it is flagged.",
         "Not told apart: a 422 when a parser of uploaded content returns `None` "
         "(`if parse_archive(data) is None:` reads like a lookup that found nothing, which "
         "deserves a 404, and is flagged).",
@@ -610,7 +632,8 @@ XFA310 = rule(
         any bound. Bounds are read from `Query(...)`/`Field(...)` keywords (as default or in
         `Annotated`), `conint(...)`, `annotated_types` (`Le(100)`), and module aliases. The
         suggested bounds fit the parameter: `ge=0` for `offset`/`skip` and for a `page` that
-        defaults to 0, `ge=1` for other pages; `ge=1, le=100` for a size (`ge=0` when it
+        defaults to 0 or that the handler multiplies as it is (`offset = page * page_size`,
+        pages counted from 0), `ge=1` for other pages; `ge=1, le=100` for a size (`ge=0` when it
         defaults to 0, `le=` the default when that is larger, an existing lower bound kept);
         the suggested declaration keeps the parameter's type as written (`int | None`,
         `Optional[int]`), its default and its other `Query(...)` keywords (`alias=`).
@@ -815,6 +838,10 @@ XFA312 = rule(
         "Dumps that are not written back: returned, logged, put in an error body "
         "(`HTTPException(detail=...)`), a response (`JSONResponse(content=...)`, "
         "`ItemRead(**dump)`, a Pydantic schema of this file) or passed to other functions.",
+        "Outside a PATCH handler (an `update*` function), a dump put under a key of a dict "
+        "(`values = {\"status\": status.model_dump()}` then `.values(**values)`): it is the whole "
+        "value of one column, a value object replaced as a whole, not spread over the row's "
+        "fields. In a PATCH handler it is still reported: it is what the client sent, partially.",
         "Dumps restricted to the fields the client sent: `model_dump(include=fields)` with "
         "`fields` built from `model_fields_set` (or `__fields_set__`), a `setattr` loop or "
         "comprehension over a dump whose key is tested against such a set "
@@ -1637,6 +1664,8 @@ def _check_bare_list(node: ast.FunctionDef | ast.AsyncFunctionDef, route: RouteI
 
 
 _VIEW_METHODS = frozenset({"values", "keys", "items", "copy"})
+#: methods that read a container without changing it
+_READ_METHODS = _VIEW_METHODS | {"get", "count", "index"}
 _STATIC_BUILTINS = frozenset({"list", "sorted", "tuple", "set", "frozenset", "reversed", "enumerate", "filter", "map", "dict"})
 
 
@@ -1657,6 +1686,14 @@ def _static_catalog(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) 
             if sub.value is None:
                 return False
             returns.append(sub.value)
+        elif (
+            isinstance(sub, ast.Call)
+            and isinstance(sub.func, ast.Attribute)
+            and isinstance(sub.func.value, ast.Name)
+            and sub.func.attr not in _READ_METHODS
+        ):
+            # ``items = []`` then ``items.append(row)``: filled at run time, not fixed
+            assigned.setdefault(sub.func.value.id, []).append(None)  # type: ignore[arg-type]
         elif isinstance(sub, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.For, ast.AsyncFor, ast.With, ast.AsyncWith, ast.NamedExpr)):
             targets = sub.targets if isinstance(sub, ast.Assign) else [getattr(sub, "target", None)]
             for target in targets:
@@ -1702,6 +1739,11 @@ def _static_value(ctx: Context, expr: ast.expr, params: set[str], assigned: dict
             return bool(args) and all(isinstance(a, (ast.Lambda, ast.Constant)) or again(a) for a in args)
         if isinstance(func, ast.Attribute) and func.attr in _VIEW_METHODS and not args:
             return again(func.value)
+        # ``get_roles("workspace")``: a project function (here or in another module) whose
+        # every return is a collection fixed in code (its arguments at most pick from it)
+        sym = ctx.symbol(func)
+        if sym is not None and sym.kind == "function" and isinstance(sym.info, dict) and sym.info.get("cat"):
+            return True
     return False
 
 
@@ -2298,6 +2340,8 @@ def _pagination_candidates(node, ctx: Context, route: RouteInfo | None):
         else:
             if bounds:
                 continue
+            if name == "page" and start is None and _zero_based_page(node):
+                start = 0  # ``offset = page * page_size``: pages count from 0
             missing, suggested = "bound", _floor(name, start)
         kept = _query_keywords(ctx, arg.annotation, default)
         yield arg, {
@@ -2385,6 +2429,21 @@ def _lower_bound_text(ctx: Context, annotation: ast.expr, default: ast.expr | No
                 if kw.arg in _LOWER:
                     return f"{kw.arg}={ast.unparse(kw.value)}"
     return None
+
+
+def _zero_based_page(fn) -> bool:
+    """``fn`` multiplies ``page`` as it is (``offset = page * page_size``) and never takes
+    ``page - 1``: its pages count from 0, the first page is ``page=0``."""
+    multiplied = False
+    for sub in _own_nodes(fn):
+        if not isinstance(sub, ast.BinOp):
+            continue
+        operands = (sub.left, sub.right)
+        if isinstance(sub.op, ast.Sub) and isinstance(sub.left, ast.Name) and sub.left.id == "page":
+            return False
+        if isinstance(sub.op, ast.Mult) and any(isinstance(o, ast.Name) and o.id == "page" for o in operands):
+            multiplied = True
+    return multiplied
 
 
 def _floor(name: str, start: int | None) -> str:
@@ -2499,6 +2558,8 @@ def _readiness_path(path: str) -> bool:
 def _check_missing_model(node, routes: list[RouteInfo], data: dict, ctx: Context) -> None:
     if node.returns is not None or data.get("xfa301_non_json"):
         return
+    if not _returns_a_value(node):
+        return  # no body but ``null``: there is no response shape to declare
     for r in routes:
         if r.is_websocket or _route_kw_splat(r) or r.keyword("response_model") is not None:
             return
@@ -2511,6 +2572,17 @@ def _check_missing_model(node, routes: list[RouteInfo], data: dict, ctx: Context
         if _documents_success_model(ctx, r):
             return
     ctx.report(node, XFA301, name=node.name)
+
+
+def _returns_a_value(fn) -> bool:
+    """``fn`` itself (not a function nested in it) returns something other than ``None`` or
+    yields."""
+    for sub in _own_nodes(fn):
+        if isinstance(sub, ast.Return) and sub.value is not None and not _is_none(sub.value):
+            return True
+        if isinstance(sub, (ast.Yield, ast.YieldFrom)):
+            return True
+    return False
 
 
 #: the last path segment of a liveness or health probe: its caller is an orchestrator or a
@@ -2620,7 +2692,7 @@ def handler_returns(node: ast.Return, ctx: Context) -> None:
             if ctx.wants(XFA306) and ctx.imported_from(value.func, "fastapi", "starlette"):
                 _check_bypass(fn, value, tail, ctx)
             return
-    if ctx.wants(XFA302) and _is_dict_value(value, ctx):
+    if ctx.wants(XFA302) and _is_dict_value(value, ctx) and not _empty_dict(value):
         if not _declares_model(fn, ctx) and not _probe_or_hidden(ctx, fn):
             ctx.report(value, XFA302, name=fn.name)
 
@@ -2746,6 +2818,14 @@ def _is_dict_value(value: ast.expr, ctx: Context) -> bool:
     if isinstance(value, (ast.Dict, ast.DictComp)):
         return True
     return isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "dict" and ctx.is_builtin(value.func)
+
+
+def _empty_dict(value: ast.expr) -> bool:
+    """``{}`` or ``dict()``: a reply with no data (an acknowledgement), nothing a model would
+    describe; its problem is the missing 204, not a missing schema."""
+    if isinstance(value, ast.Dict):
+        return not value.keys
+    return isinstance(value, ast.Call) and not value.args and not value.keywords
 
 
 def _declares_model(fn, ctx: Context) -> bool:
@@ -3006,6 +3086,8 @@ def _check_manual_422(node: ast.Call, ctx: Context) -> None:
         return  # a malformed identifier or cursor of the request failed to decode
     if _request_shape_branch(ctx):
         return  # an empty, oversized or missing input the route checks itself
+    if _validation_error_detail(ctx, node):
+        return  # the body is FastAPI's own validation-error list (``loc``/``msg``/``type``)
     frame = ctx.function
     if frame is not None and isinstance(frame.node, FUNCTION_TYPES):
         for decorator in frame.node.decorator_list:
@@ -3013,6 +3095,27 @@ def _check_manual_422(node: ast.Call, ctx: Context) -> None:
             if isinstance(target, ast.Attribute) and target.attr == "exception_handler":
                 return
     ctx.report(node, XFA305)
+
+
+def _validation_error_detail(ctx: Context, node: ast.Call) -> bool:
+    """The ``detail`` is a list of validation errors in FastAPI's format, built by this
+    function (``[{"loc": [...], "msg": ..., "type": ...}]``, directly or through a name): the
+    code validated the request itself (a JSON schema, a custom validator) and answers the way
+    FastAPI answers a body that fails its model."""
+    detail = node.args[1] if len(node.args) > 1 else None
+    for kw in node.keywords:
+        if kw.arg == "detail":
+            detail = kw.value
+    if not isinstance(detail, (ast.Name, ast.List, ast.ListComp)):
+        return False
+    frame = ctx.function
+    scope = frame.node if frame is not None and isinstance(frame.node, FUNCTION_TYPES) else detail
+    for sub in ast.walk(detail) if not isinstance(detail, ast.Name) else _own_nodes(scope):
+        if isinstance(sub, ast.Dict):
+            keys = {k.value for k in sub.keys if isinstance(k, ast.Constant)}
+            if {"loc", "msg"} <= keys:
+                return True
+    return False
 
 
 _SHAPE_ERROR = re.compile(r"Validation|Decode|Parse|YAML|Schema|Serializ")
@@ -3514,10 +3617,76 @@ def _presence_test(ctx: Context, test: ast.expr) -> bool:
 
 
 def _input_value(ctx: Context, expr: ast.expr) -> bool:
-    """A request-input parameter or an attribute of one (``payload.name``)."""
+    """A request-input parameter or an attribute of one (``payload.name``), also through a
+    local that only holds request input (``name = payload.name``, ``sid = session_id or
+    (body.mount.session_id if body.mount else None)``)."""
     while isinstance(expr, ast.Attribute):
         expr = expr.value
-    return isinstance(expr, ast.Name) and expr.id in _input_params(ctx)
+    return isinstance(expr, ast.Name) and (expr.id in _input_params(ctx) or expr.id in _input_aliases(ctx))
+
+
+#: ``str`` methods whose result is the input itself, rewritten
+_TEXT_METHODS = frozenset({"lower", "upper", "casefold", "strip", "lstrip", "rstrip", "title"})
+
+
+def _input_aliases(ctx: Context) -> frozenset[str]:
+    """Locals of the innermost function assigned exactly once (a plain ``name = value``, no
+    other binding), from a value built only of request input, constants, ``or``/``and``,
+    ``x if c else y``, comparisons and text methods (``.lower()``): another name for the
+    input. A value that went through any other call (``await repo.get(payload.id)``) is not
+    one."""
+    frame = ctx.function
+    if frame is None or not isinstance(frame.node, FUNCTION_TYPES):
+        return frozenset()
+    cached = frame.data.get("xfa305_aliases")
+    if cached is not None:
+        return cached
+    stores: dict[str, int] = {}
+    assigned: dict[str, ast.expr] = {}
+    for node in _own_nodes(frame.node):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            stores[node.id] = stores.get(node.id, 0) + 1
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            assigned[node.targets[0].id] = node.value
+    params = {arg.arg for arg, _ in _all_args(frame.node)}
+    candidates = {n: v for n, v in assigned.items() if stores.get(n) == 1 and n not in params}
+    inputs = _input_params(ctx)
+    found: set[str] = set()
+
+    def made_of_input(expr: ast.expr, depth: int) -> bool:
+        if depth > 8:
+            return False
+        if isinstance(expr, ast.Constant):
+            return True
+        if isinstance(expr, ast.Name):
+            return expr.id in inputs or expr.id in found
+        if isinstance(expr, (ast.Attribute, ast.Subscript)):
+            return made_of_input(expr.value, depth + 1) and (
+                not isinstance(expr, ast.Subscript) or made_of_input(expr.slice, depth + 1)
+            )
+        if isinstance(expr, ast.BoolOp):
+            return all(made_of_input(v, depth + 1) for v in expr.values)
+        if isinstance(expr, ast.UnaryOp):
+            return made_of_input(expr.operand, depth + 1)
+        if isinstance(expr, ast.IfExp):
+            return all(made_of_input(e, depth + 1) for e in (expr.test, expr.body, expr.orelse))
+        if isinstance(expr, ast.Compare):
+            return all(made_of_input(e, depth + 1) for e in (expr.left, *expr.comparators))
+        if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr in _TEXT_METHODS:
+            return made_of_input(expr.func.value, depth + 1) and all(isinstance(a, ast.Constant) for a in expr.args)
+        return False
+
+    changed = True
+    while changed:
+        changed = False
+        for name, value in candidates.items():
+            if name not in found and made_of_input(value, 0) and any(
+                isinstance(n, ast.Name) and (n.id in inputs or n.id in found) for n in ast.walk(value)
+            ):
+                found.add(name)
+                changed = True
+    cached = frame.data["xfa305_aliases"] = frozenset(found)
+    return cached
 
 
 def _len_of_input(ctx: Context, expr: ast.expr) -> bool:
@@ -3752,8 +3921,7 @@ def _field_call_default(call: ast.Call, optional: bool) -> str:
         if kw.arg == "default":
             default = kw.value
         elif kw.arg == "default_factory":
-            factory = ast.unparse(kw.value)
-            return {"list": "[]", "dict": "{}"}.get(factory, factory + "()")
+            return factory_default(kw.value)
     if default is None:
         return NONE_DEFAULT if optional else REQUIRED
     if isinstance(default, ast.Constant) and default.value is Ellipsis:
@@ -3842,6 +4010,7 @@ def _check_partial_update(node: ast.Call, ctx: Context) -> None:
             "fields": fields,
             "exclude_none": exclude_none,
             "context": f"PATCH handler {fn.name}()" if is_patch else f"{fn.name}()",
+            "patch": is_patch,
         }
     )
 
@@ -3857,7 +4026,7 @@ def _report_partial_updates(fn, dumps: list[dict], ctx: Context) -> None:
             parents[child] = parent
     for dump in dumps:
         call = dump["call"]
-        flow = _write_back(ctx, call, parents, fn, set(), 0)
+        flow = _write_back(ctx, call, parents, fn, set(), 0, dump["patch"])
         if flow is None:
             continue
         sink, none_filtered, rebuilt = flow
@@ -3896,9 +4065,10 @@ _NOT_ROW_SUFFIXES = ("Response", "Read", "Out", "Public", "Error", "Exception", 
 _PASS_THROUGH = frozenset({"jsonable_encoder", "dict", "deepcopy", "copy"})
 
 
-def _write_back(ctx: Context, node: ast.AST, parents, fn, seen: set[str], depth: int):
+def _write_back(ctx: Context, node: ast.AST, parents, fn, seen: set[str], depth: int, nested: bool = True):
     """``(sink phrase, None values filtered, rebuilt class or None)`` when the value of
-    ``node`` is written back, else ``None``."""
+    ``node`` is written back, else ``None``. ``nested``: a dump put under a key of a dict
+    literal is followed too (in a PATCH handler, where it is part of what the client sent)."""
     none_filtered = False
     while depth < 40:
         depth += 1
@@ -3911,6 +4081,12 @@ def _write_back(ctx: Context, node: ast.AST, parents, fn, seen: set[str], depth:
                 node = grand  # ``dump.items()``
                 continue
             return None  # ``dump.pop("id")``, ``dump["x"]``: not the dump as a whole
+        if isinstance(parent, ast.Dict) and not nested and any(
+            v is node and k is not None for k, v in zip(parent.keys, parent.values)
+        ):
+            # ``{"status": dump}``: the dump is the whole value of one column (a value object
+            # replaced as a whole), not spread over the row's fields
+            return None
         if isinstance(parent, (ast.keyword, ast.Starred, ast.Dict, ast.IfExp, ast.BoolOp)):
             node = parent
             continue
@@ -3950,7 +4126,7 @@ def _write_back(ctx: Context, node: ast.AST, parents, fn, seen: set[str], depth:
                 seen.add(target.id)
                 for use in ast.walk(fn):
                     if isinstance(use, ast.Name) and use.id == target.id and isinstance(use.ctx, ast.Load):
-                        found = _write_back(ctx, use, parents, fn, seen, depth)
+                        found = _write_back(ctx, use, parents, fn, seen, depth, nested)
                         if found is not None:
                             return found[0], found[1] or none_filtered, found[2]
             return None
