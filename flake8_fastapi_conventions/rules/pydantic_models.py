@@ -701,6 +701,11 @@ XFA411 = rule(
         "The same after `± timedelta(...)` or `.replace(minute=0, …)` (no `tzinfo=`): "
         "`(datetime.now() - timedelta(days=7)).timestamp()`; and `datetime.now().astimezone(UTC)`, "
         "which is aware.",
+        "The same through a local variable that is only read that way (`end = datetime.now()` ... "
+        "`end.strftime(\"%Y-%m-%d\")`).",
+        "An in-process interval timer: `self.loaded_at = datetime.now()` and `datetime.now() - "
+        "self.loaded_at > ttl`, when the class sets that attribute only from `now()` and reads it only "
+        "to subtract it from `now()`.",
         "`datetime.now()`/`today()` in tests (`tests/`, `test_*.py`, `conftest.py`): mock and fixture "
         "timestamps are the test's own data. `utcnow()`/`utcfromtimestamp()`, deprecated, are still "
         "flagged there.",
@@ -1856,6 +1861,8 @@ def _naive_datetime(node: ast.Call, func: ast.Attribute, ctx: Context) -> None:
             return  # a test's naive timestamps are its own data (``utcnow()``, deprecated, still counts)
         if _used_as_local_time(node, ctx):
             return  # ``datetime.now().timestamp()`` is right; ``.strftime()`` shows local time on purpose
+        if _interval_clock(node, ctx):
+            return  # ``now() - self.loaded_at > timedelta(...)``, both ends from the same clock
     if notes:
         replacement += f" ({'; '.join(notes)})"
     fixable = method == "utcnow" and not meets_unknown_timezone(node, ctx.parent)
@@ -1881,6 +1888,11 @@ def _used_as_local_time(call: ast.Call, ctx: Context) -> bool:
             current = parent
             index -= 1
             continue
+        if isinstance(parent, (ast.Assign, ast.AnnAssign)) and parent.value is current:
+            targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
+            if len(targets) == 1 and isinstance(targets[0], ast.Name):
+                return _only_local_uses(ctx, targets[0].id)
+            return False
         if not isinstance(parent, ast.Attribute) or parent.value is not current:
             return False
         if parent.attr in _LOCAL_TIME_USES or parent.attr == "astimezone":
@@ -1897,6 +1909,86 @@ def _used_as_local_time(call: ast.Call, ctx: Context) -> bool:
         current = replace
         index -= 2
     return False
+
+
+def _is_local_now(ctx: Context, expr: ast.expr | None) -> bool:
+    """``datetime.now()`` without a time zone (as this file imports ``datetime``)."""
+    return (
+        isinstance(expr, ast.Call)
+        and isinstance(expr.func, ast.Attribute)
+        and expr.func.attr == "now"
+        and not expr.args
+        and not expr.keywords
+        and ctx.resolve(expr.func) == "datetime.datetime.now"
+    )
+
+
+def _self_attr(expr: ast.expr | None) -> str | None:
+    if isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and expr.value.id == "self":
+        return expr.attr
+    return None
+
+
+def _interval_clock(call: ast.Call, ctx: Context) -> bool:
+    """``self.loaded_at = datetime.now()`` and ``datetime.now() - self.loaded_at``, where the
+    class sets that attribute only from a local ``now()`` and reads it only to subtract it
+    from another: an in-process interval timer, nothing is stored or compared across zones."""
+    parent = ctx.parent
+    if isinstance(parent, ast.Assign) and parent.value is call and len(parent.targets) == 1:
+        attr = _self_attr(parent.targets[0])
+    elif isinstance(parent, ast.BinOp) and isinstance(parent.op, ast.Sub) and parent.left is call:
+        attr = _self_attr(parent.right)
+    else:
+        return False
+    if attr is None:
+        return False
+    cls = next((f.node for f in reversed(ctx.frames) if f.kind == "class"), None)
+    if not isinstance(cls, ast.ClassDef):
+        return False
+    memo: dict[tuple[int, str], bool] = ctx.memo("xfa411_clocks", dict)
+    key = (id(cls), attr)
+    if key not in memo:
+        memo[key] = _clock_attribute(ctx, cls, attr)
+    return memo[key]
+
+
+def _clock_attribute(ctx: Context, cls: ast.ClassDef, attr: str) -> bool:
+    subtracted: set[int] = set()
+    for node in ast.walk(cls):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub) and _self_attr(node.right) == attr:
+            if not _is_local_now(ctx, node.left):
+                return False
+            subtracted.add(id(node.right))
+    stores = 0
+    for node in ast.walk(cls):
+        if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(_self_attr(t) == attr for t in targets):
+                if not isinstance(node, ast.Assign) or len(targets) != 1 or not _is_local_now(ctx, node.value):
+                    return False
+                stores += 1
+        elif _self_attr(node) == attr and isinstance(node.ctx, ast.Load) and id(node) not in subtracted:  # type: ignore[attr-defined]
+            return False  # read for something else: stored, returned, compared
+    return stores > 0 and bool(subtracted)
+
+
+def _only_local_uses(ctx: Context, name: str) -> bool:
+    """Every read of the local variable ``name`` in the current function is a local-time use
+    (``end = datetime.now()`` ... ``end.strftime("%Y-%m-%d")``), so no naive datetime escapes."""
+    frame = ctx.frame
+    if frame.kind != "function":
+        return False
+    function = frame.node
+    reads = local = 0
+    for node in ast.walk(function):
+        if isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names:
+            return False
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == name:
+            if node.attr in _LOCAL_TIME_USES and isinstance(node.ctx, ast.Load):
+                local += 1
+        elif isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load):
+            reads += 1
+    return reads > 0 and reads == local
 
 
 def meets_unknown_timezone(call: ast.Call, parent: ast.AST | None) -> bool:
