@@ -1368,17 +1368,36 @@ def config_fix_blocker(model: ast.ClassDef, config: ast.ClassDef) -> str | None:
     return None
 
 
+#: ``class Config`` keys SQLModel reads itself
+_SQLMODEL_CONFIG_KEYS = frozenset({"table", "registry", "read_with_orm_mode", "read_from_attributes"})
+
+
 def _config_replacement(ctx: Context, config: ast.ClassDef, settings: bool) -> str:
     entries, removed = v2_config_entries(config, ctx)
     parts = []
+    unknown = []
     for key, text in entries:
+        if key not in V2_CONFIG_KEYS:
+            if key not in _SQLMODEL_CONFIG_KEYS:
+                unknown.append(key)  # ``unique_together``: ignored by Pydantic 1 and 2 alike
+            continue
         if len(text) > 24 or "\n" in text:
             text = "..."
         parts.append(f"{key}={text}")
+    for stmt in config.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            # ``def alias_generator(cls, name)`` / ``def schema_extra(schema, model)``: a callable key
+            key = V1_CONFIG_KEYS.get(stmt.name, stmt.name)
+            if key is None:
+                removed.append(stmt.name)
+            elif key in V2_CONFIG_KEYS:
+                parts.append(f"{key}=<the {stmt.name} function>")
     factory = "SettingsConfigDict" if settings else "ConfigDict"
     replacement = f"{factory}({', '.join(parts)})"
     if removed:
         replacement += f" and drop {', '.join(removed)} (removed in v2)"
+    if unknown:
+        replacement += f"; {', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not a Pydantic setting"
     return replacement
 
 
