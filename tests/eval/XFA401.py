@@ -30,6 +30,21 @@ class Child(Plain):
         fields = {"name": {"alias": "n"}}
 
 
+class WithMethod(BaseModel):
+    class Config:  # error: XFA401:5 "alias_generator=<the alias_generator function>"
+        use_enum_values = True
+
+        @classmethod
+        def alias_generator(cls, name: str) -> str:
+            return name.upper()
+
+
+class Ordered(SQLModel, table=True):
+    class Config:  # error: XFA401:5 "ConfigDict(frozen=True); sort_order is not a Pydantic setting"
+        allow_mutation = False
+        sort_order = ["name"]
+
+
 class Qualified(pydantic.BaseModel):
     class Config:  # error: XFA401:5
         pass

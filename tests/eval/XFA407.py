@@ -36,6 +36,30 @@ class Fine(BaseModel):
     username_or_email: str  # a login identifier, not always an email
 
 
+class SignUp(BaseModel):
+    # the wire key is "login": what arrives is a login name, not always an address
+    email: str = Field(alias="login")
+    contact_email: str = Field(alias="contactEmail")  # error: XFA407:5 "contact_email"
+    backup_email: Annotated[str, Field(validation_alias="backupMail")]  # error: XFA407:5
+
+
+class CommitInfo(BaseModel):
+    sha: str
+    author_email: str | None = None  # a git identity: free-form
+    committer_email: str | None = None
+
+
+class StoredOAuthToken(BaseModel):
+    access_token: str
+    refresh_token: str | None = None
+    account_email: str | None = None  # the provider's profile, copied with the token
+
+
+class LoginResult(BaseModel):
+    access_token: str
+    email: str  # error: XFA407:5
+
+
 class NotAModel:
     email: str
 

@@ -52,6 +52,32 @@ class Fine(BaseModel):
     cost: int
 
 
+class GatewayStats(BaseModel):
+    requests: int
+    request_time_total: float  # seconds, not money
+    upload_bytes_total: float
+    order_total: float  # error: XFA408:5 "order_total"
+    refund_amount: float  # error: XFA408:5
+
+
+class CompletionUsage(BaseModel):
+    # an LLM call's estimated cost beside its token counts: a telemetry metric
+    prompt_tokens: int
+    completion_tokens: int
+    cost: float
+
+
+class StepMetrics(BaseModel):
+    latency: float
+    total_cost: Optional[float] = None
+
+
+class UsageRow(Base):
+    __tablename__ = "usage_rows"
+    total_tokens = Column(Integer)
+    cost = Column(Float)
+
+
 class FineColumns(Base):
     __tablename__ = "fine"
     balance: Mapped[Decimal] = mapped_column(Numeric(12, 2))
