@@ -374,9 +374,14 @@ XFA507 = rule(
         "A commit after the loop, or in the loop's `else:` block.",
         "A commit in a function defined inside the loop body.",
         "A commit directly followed by `break`/`return` (a retry loop commits once).",
-        "A commit in a `try` with `except` inside the loop body: one transaction per item on "
-        "purpose, so that one failing item does not undo the others.",
-        "A commit once per batch: `for batch in batches`, `for start in range(0, n, size)`, "
+        "A commit in a `try` with `except` inside the loop body, or in a loop body whose "
+        "`except` handler rolls the same session back: one transaction per item on purpose, so "
+        "that one failing item does not undo the others.",
+        "A commit in a loop whose body already commits the same session once per batch in a "
+        "nested loop (`for doc in docs:` holding `while True: ... .limit(500) ... commit()`): "
+        "each iteration is several transactions by design.",
+        "A commit once per batch: `for batch in batches`, `for start in range(0, n, size)` "
+        "(also `enumerate(range(0, n, size))`), "
         "`for chunk in batched(rows, 500)`, a `while` loop that pages with `.limit(...)` or a "
         "`batch_size`, a commit under `if len(pending) >= N:` or `if i % N == 0:`.",
         "`commit()` on objects that are not sessions.",
@@ -389,7 +394,12 @@ XFA507 = rule(
         "`helpers.validate(row)` on an imported module does not count). Committing per "
         "item then records each effect already made; one commit after the loop would lose that "
         "record for every item when one fails. Log calls and calls on the loop's own objects "
-        "(`task.touch()`) do not count.",
+        "(`task.touch()`) do not count. So do, on any object, a task-queue dispatch "
+        "(`handler.delay(...)`, `.apply_async(...)`, `.send_task(...)`, `.enqueue_job(...)`), "
+        "and an awaited call of a function named for an effect that is not handed the session "
+        "(`result = await execute_step(step)`, `await send_invite(user)`: a verb such as "
+        "execute, run, send, dispatch, publish, notify, invoke, trigger, upload); a call in "
+        "another branch of an `if` than the commit does not precede it.",
         "Tests, scripts, and test-data builders: files whose path names `seed`/`seeding`/"
         "`fixtures`/`factories` and functions named like `seed_users`/`user_factory` — one "
         "commit per built object is how they are written, and no request waits on them.",
@@ -1758,6 +1768,7 @@ def _commit(node: ast.Call, receiver: ast.expr, ctx: Context) -> None:
         and not _opened_in_loop(ctx, loop, receiver)
         and not _builds_test_data(ctx)
         and not _follows_outside_effect(ctx, loop, node, receiver)
+        and not _per_item_by_design(ctx, loop, receiver)
     ):
         ctx.report(node, XFA507, receiver=_receiver_text(receiver))
     data = _fn_data(ctx)
@@ -1819,10 +1830,31 @@ def _batched(ctx: Context, loop: ast.AST) -> bool:
     ``for batch in batches``/``for start in range(0, n, size)``, a ``while`` loop that pages
     with ``.limit(...)`` or a ``batch_size``, or a commit under ``if len(batch) >= N:`` /
     ``if i % N == 0:``."""
+    if _batch_loop(loop):
+        return True
+    # a threshold commit inside the loop: if len(batch) >= N / if i % N == 0
+    chain = ctx.ancestors
+    inside = False
+    for ancestor in chain:
+        if ancestor is loop:
+            inside = True
+        elif inside and isinstance(ancestor, ast.If):
+            test = ancestor.test
+            if _mentions_batch(test) or any(_threshold(b) for b in ast.walk(test)):
+                return True
+    return False
+
+
+def _batch_loop(loop: ast.AST) -> bool:
+    """The loop walks batches: ``for batch in batches``, ``for start in range(0, n, size)``
+    (also inside ``enumerate``), ``for chunk in batched(rows, 500)``, or a ``while`` loop
+    that pages with ``.limit(...)`` or names a batch."""
     if isinstance(loop, (ast.For, ast.AsyncFor)):
         if any(isinstance(t, ast.Name) and _batch_target(t.id) for t in ast.walk(loop.target)):
             return True
         it = loop.iter
+        if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "enumerate" and it.args:
+            it = it.args[0]  # ``for i, start in enumerate(range(0, n, size))``
         if isinstance(it, ast.Call):
             func = it.func
             tail = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
@@ -1836,16 +1868,6 @@ def _batched(ctx: Context, loop: ast.AST) -> bool:
                 return True
         if _mentions_batch(loop):
             return True
-    # a threshold commit inside the loop: if len(batch) >= N / if i % N == 0
-    chain = ctx.ancestors
-    inside = False
-    for ancestor in chain:
-        if ancestor is loop:
-            inside = True
-        elif inside and isinstance(ancestor, ast.If):
-            test = ancestor.test
-            if _mentions_batch(test) or any(_threshold(b) for b in ast.walk(test)):
-                return True
     return False
 
 
@@ -1882,45 +1904,105 @@ def _opened_in_loop(ctx: Context, loop: ast.AST, receiver: ast.expr) -> bool:
 _LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log", "fatal"})
 
 
+#: methods that hand work to a task queue: the work is done outside this transaction,
+#: whatever object they are called on (``task = handlers[kind]; task.delay(...)``)
+_DISPATCH_METHODS = frozenset({"delay", "apply_async", "send_task", "enqueue_job", "kiq"})
+
+#: the leading verb of a function whose call acts outside the database (when awaited and
+#: not handed the session): ``await execute_step(...)``, ``await send_invite(...)``
+_EFFECT_VERBS = frozenset(
+    {"execute", "run", "send", "dispatch", "publish", "notify", "deliver", "invoke", "trigger",
+     "post", "upload", "charge", "revoke", "enqueue", "emit", "call", "perform", "process"}
+)
+
+
+def _preceding_statements(ctx: Context, loop: ast.AST) -> list[ast.stmt] | None:
+    """The statements of the current iteration that run before the statement holding the
+    current node, block by block from the loop body down (``for x in xs: a(); if c: b();
+    commit()`` gives ``a()`` and ``b()``; a sibling branch of an ``if`` is not among them)."""
+    chain = ctx.ancestors + [ctx.node]
+    try:
+        start = next(i for i, a in enumerate(chain) if a is loop)
+    except StopIteration:
+        return None
+    before: list[ast.stmt] = []
+    for parent, child in zip(chain[start:], chain[start + 1:]):
+        if not isinstance(child, ast.stmt):
+            continue
+        for name in ("body", "orelse", "finalbody"):
+            block = getattr(parent, name, None)
+            if parent is loop and name != "body":
+                continue
+            if isinstance(block, list) and any(s is child for s in block):
+                for stmt in block:
+                    if stmt is child:
+                        break
+                    before.append(stmt)
+                break
+    return before
+
+
+def _passes(call: ast.Call, receiver_text: str | None) -> bool:
+    """``call`` hands the session (or something of it) over as an argument."""
+    if receiver_text is None:
+        return True
+    for arg in (*call.args, *(k.value for k in call.keywords)):
+        for sub in ast.walk(arg):
+            if isinstance(sub, (ast.Name, ast.Attribute)) and dotted_name(sub) == receiver_text:
+                return True
+    return False
+
+
+def _effect_verb(func: ast.expr) -> bool:
+    name = (last_name(func) or "").lstrip("_").lower()
+    return name.split("_", 1)[0] in _EFFECT_VERBS
+
+
 def _follows_outside_effect(ctx: Context, loop: ast.AST, commit: ast.Call, receiver: ast.expr) -> bool:
     """Earlier in the same iteration, a call acts on something outside the database: a
     statement that only calls a method of an object (a parameter, an attribute of ``self``,
     a name bound outside the loop; not an imported module or name) that is neither the
     session nor bound in the loop (``executor.revoke(task_id)``, ``await
-    self.queue.publish(event)``) — the
-    commit then records, item by item, what was already done outside the transaction, and
-    committing once after the loop would lose that record for every item when one fails.
-    Log calls and calls on the loop's own objects (``row.touch()``) do not count."""
-    body = getattr(loop, "body", [])
-    chain = ctx.ancestors
-    try:
-        start = next(i for i, a in enumerate(chain) if a is loop)
-    except StopIteration:
-        return False
-    top = chain[start + 1] if start + 1 < len(chain) else None
-    if top is None or not any(stmt is top for stmt in body):
+    self.queue.publish(event)``), a task-queue dispatch on any object (``task.delay(...)``,
+    ``.apply_async(...)``), or an awaited call of a function named for an effect
+    (``result = await execute_step(step)``, ``await send_invite(user)``) that is not handed
+    the session — the commit then records, item by item, what was already done outside the
+    transaction, and committing once after the loop would lose that record for every item
+    when one fails. Log calls and calls on the loop's own objects (``row.touch()``) do not
+    count."""
+    preceding = _preceding_statements(ctx, loop)
+    if not preceding:
         return False
     local = _loop_bound_names(loop)
     receiver_text = dotted_name(receiver)
-    for stmt in body:
-        if stmt is top:
-            break
+    for stmt in preceding:
         for node in ast.walk(stmt):
-            if not isinstance(node, ast.Expr):
+            if isinstance(node, ast.Expr):
+                value = node.value
+            elif isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.Await):
+                value = node.value
+            else:
                 continue
-            call = node.value.value if isinstance(node.value, ast.Await) else node.value
-            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)):
+            awaited = isinstance(value, ast.Await)
+            call = value.value if awaited else value
+            if not isinstance(call, ast.Call):
+                continue
+            if awaited and _effect_verb(call.func) and not _passes(call, receiver_text) and _function_callee(ctx, call.func):
+                return True
+            if not isinstance(node, ast.Expr) or not isinstance(call.func, ast.Attribute):
                 continue
             if call.func.attr in _LOG_METHODS:
                 continue
             target = call.func.value
+            if receiver_text is not None and (dotted_name(target) or "").startswith(receiver_text):
+                continue  # the session itself: session.add(...), session.execute(...)
+            if call.func.attr in _DISPATCH_METHODS and not is_db_session(ctx, target):
+                return True  # ``task.delay(...)``: queued work, outside this transaction
             head = target
             while isinstance(head, (ast.Attribute, ast.Subscript, ast.Call)):
                 head = head.func if isinstance(head, ast.Call) else head.value
             if not isinstance(head, ast.Name) or head.id in local:
                 continue
-            if receiver_text is not None and (dotted_name(target) or "").startswith(receiver_text):
-                continue  # the session itself: session.add(...), session.execute(...)
             if head.id in ("self", "cls") and not isinstance(target, ast.Attribute):
                 continue  # self.helper(): this object's own method, effect unknown
             if is_db_session(ctx, target) or ctx.is_builtin(head):
@@ -1933,6 +2015,69 @@ def _follows_outside_effect(ctx: Context, loop: ast.AST, commit: ast.Call, recei
             if binding is not None and binding.kind == "import":
                 continue  # a module's function (``helpers.validate_key(...)``): what it does is unknown
             return True
+    return False
+
+
+def _function_callee(ctx: Context, func: ast.expr) -> bool:
+    """``func`` names a function, not a method of an object: a name of this module or an
+    imported one (``execute_step``), or a function of an imported module
+    (``steps.execute_step``) — not of ``asyncio``/``anyio``/``trio``."""
+    if isinstance(func, ast.Name):
+        binding = ctx.lookup(func.id)
+        if binding is None or binding.kind not in ("import", "def"):
+            return False
+        head = func
+    elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+        binding = ctx.lookup(func.value.id)
+        if binding is None or binding.kind != "import":
+            return False
+        head = func.value
+    else:
+        return False
+    return not ctx.imported_from(head, "asyncio", "anyio", "trio")
+
+
+def _own_nodes_of(body: list[ast.stmt]) -> list[ast.AST]:
+    """The nodes of ``body``, nested functions, classes and lambdas left out."""
+    found: list[ast.AST] = []
+    stack: list[ast.AST] = list(body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        found.append(node)
+        stack.extend(ast.iter_child_nodes(node))
+    return found
+
+
+def _session_call(node: ast.AST, method: str, receiver_text: str | None) -> bool:
+    return (
+        receiver_text is not None
+        and isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == method
+        and dotted_name(node.func.value) == receiver_text
+    )
+
+
+def _per_item_by_design(ctx: Context, loop: ast.AST, receiver: ast.expr) -> bool:
+    """Each iteration is its own transaction by design, shown by the loop body itself:
+
+    * an ``except`` handler in the body rolls the same session back — one failing item is
+      undone alone, which a commit batched after the loop would turn into undoing them all;
+    * a loop nested in the body commits the same session once per batch (``while True:
+      ... .limit(n) ... commit()``) — the iteration is already several transactions, so one
+      commit after the outer loop would not make it one."""
+    receiver_text = dotted_name(receiver)
+    if receiver_text is None:
+        return False
+    for node in _own_nodes_of(getattr(loop, "body", [])):
+        if isinstance(node, ast.ExceptHandler):
+            if any(_session_call(sub, "rollback", receiver_text) for sub in _own_nodes_of(node.body)):
+                return True
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.While)) and _batch_loop(node):
+            if any(_session_call(sub, "commit", receiver_text) for sub in _own_nodes_of(node.body)):
+                return True
     return False
 
 
