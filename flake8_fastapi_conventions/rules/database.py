@@ -517,9 +517,6 @@ XFA510 = rule(
           Session(engine) as db:`) and the commit is in a `try` whose `except` swallows
           the error without `rollback()`.
 
-        Scope: every file is checked, tests and scripts (CI scripts included) too: the
-        statement fails wherever it is built.
-
         Scope: tests and scripts are not checked. A CI script counts as a script under a
         `scripts/` directory (`.github/scripts/`); elsewhere (`ci/check.py`) it is checked
         like application code unless the layer globs (`fastapi-scripts-paths`) say
@@ -569,6 +566,12 @@ XFA510 = rule(
         "`async with SessionLocal() as db:` where the error propagates: closing the session "
         "rolls the transaction back.",
         "A function that calls `rollback()` on the session anywhere, or closes it in `finally`.",
+        "A session handed, in an `except` handler or a `finally` block, to a function of the "
+        "project that rolls back or closes the parameter it receives it as (`finally: await "
+        "release_session(session)`, also in another module, through the project index).",
+        "A `with`-managed session whose swallowing `try` is its last use: no later statement "
+        "of the block and not the handler names the session, and no loop inside the block runs "
+        "the `try` again — leaving the block closes the session, which rolls back.",
         "Tests, scripts, Alembic migrations, `__main__` blocks and CLI commands "
         "(`@<group>.command()`): one-shot processes where the exception ends the process.",
     ),
@@ -1077,6 +1080,8 @@ _METHOD_CALLS = frozenset(
 )
 def database_calls(node: ast.Call, ctx: Context) -> None:
     func = node.func
+    if node.args and ctx.wants(XFA510):
+        _cleanup_helper(node, ctx)
     if isinstance(func, ast.Attribute):
         attr = func.attr
         if attr in _METHOD_CALLS:
@@ -1154,6 +1159,35 @@ def _method_call(node: ast.Call, attr: str, receiver: ast.expr, ctx: Context) ->
 
 
 _TRY_STAR = getattr(ast, "TryStar", ast.Try)
+
+
+def _cleanup_helper(node: ast.Call, ctx: Context) -> None:
+    """In an ``except`` handler or a ``finally`` block, a session handed to a function of
+    the project that rolls back or closes the parameter it receives it as
+    (``finally: await close_session(session)`` with ``async def close_session(session):
+    ... await session.rollback() ... await session.close()``): that function is the
+    cleanup the rule looks for. A function the project index cannot follow does not
+    count."""
+    data = _fn_data(ctx)
+    if data is None:
+        return
+    names = [(i, a.id) for i, a in enumerate(node.args) if isinstance(a, ast.Name)]
+    if not names:
+        return
+    if not (
+        ctx.in_body_of((ast.ExceptHandler,), ("body",)) or ctx.in_body_of((ast.Try, _TRY_STAR), ("finalbody",))
+    ):
+        return
+    sym = ctx.symbol(node.func)
+    if sym is None or sym.kind != "function" or not isinstance(sym.info, dict):
+        return
+    params = sym.info.get("sig", {}).get("p", [])
+    callees = {c[0] for c in sym.info.get("calls", ()) if c and isinstance(c[0], str)}
+    for index, name in names:
+        if index < len(params):
+            param = params[index]
+            if f"{param}.rollback" in callees or f"{param}.close" in callees:
+                data.setdefault("xfa5.cleanup", set()).add(name)
 
 
 def _select_advice(receiver: ast.expr, ctx: Context) -> str:
@@ -2208,8 +2242,33 @@ def _swallowing_try(ctx: Context, name: str, with_node: ast.AST) -> ast.AST | No
             ):
                 rolls_back = True
         if not raises and not rolls_back:
+            if _last_use(ctx, name, with_node, tried, handler):
+                return None  # nothing uses the session again: leaving the block closes it
             return tried
     return None
+
+
+def _last_use(ctx: Context, name: str, with_node: ast.AST, tried: ast.AST, handler: ast.ExceptHandler) -> bool:
+    """After the swallowed error nothing touches ``name`` again before its ``with`` block
+    ends: no loop between the block and the ``try`` runs it again, the handler does not use
+    it, and no later statement of the block names it — so the next thing to happen to the
+    session is ``__exit__``/``__aexit__``, which closes it and so rolls the failed
+    transaction back."""
+    chain = ctx.ancestors
+    position = {id(a): i for i, a in enumerate(chain)}
+    for ancestor in chain[position[id(with_node)] + 1 : position[id(tried)]]:
+        if isinstance(ancestor, (ast.For, ast.AsyncFor, ast.While)):
+            return False
+    if any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(handler)):
+        return False
+    end = getattr(tried, "end_lineno", None)
+    if end is None:
+        return False
+    for stmt in getattr(with_node, "body", []):
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Name) and node.id == name and node.lineno > end:
+                return False
+    return True
 
 
 @visitor(ast.FunctionDef, ast.AsyncFunctionDef, leave=True, codes=(XFA510, XFA513, XFA515))
