@@ -722,6 +722,11 @@ XFA512 = rule(
         "position is a name wherever else it appears in the statement (`SELECT {cols} FROM s`).",
         "Numbers: a parameter annotated `int`/`float`/`bool` (also `Optional[int]`, "
         "`Annotated[int, ...]`) and arithmetic on such values (`{page * size}`).",
+        "UUIDs: a parameter annotated `UUID` (or a project class deriving it), `uuid4()`, "
+        "`UUID(raw)`, a UUID class's constructor (`TenantUUID.new(raw)`, `.from_short(s)`), "
+        "and `self.<attr>` that every assignment in the enclosing class sets to one of these "
+        "(its text is hex digits and dashes). A class the project index cannot follow "
+        "(e.g. a module it cannot parse) is not known to be a UUID.",
         "A `WHERE` clause joined from a local list built only from constant fragments and "
         "bind markers: `conditions = [...]`, `conditions.append(\"name = :name\")`, "
         "`conditions.extend([...])`, then `\" AND \".join(conditions)` (a list extended with "
@@ -731,7 +736,9 @@ XFA512 = rule(
         "`\",\".join(\"?\" * len(ids))`, directly or through a local name bound only to such a value.",
         "Values quoted or escaped for SQL: `dialect.identifier_preparer.quote(x)`, "
         "`literal(x).compile(..., compile_kwargs={\"literal_binds\": True})`, "
-        "`x.replace(\"'\", \"''\")`, a `quote_ident()`/`quote_literal()` helper; numbers "
+        "`x.replace(\"'\", \"''\")`, a `quote_ident()`/`quote_literal()` helper (however "
+        "spelled: `_quote_identifier()`, `await _quoted_literal(conn, x)`, also through a local "
+        "name bound to it); numbers "
         "(`int(x)`, `float(x)`, `len(x)`, `{x:d}`). (`quoted_name()` is not quoting: it "
         "renders unquoted in an f-string.)",
         "`.execute(...)` of strings that do not start with an SQL keyword.",
@@ -2527,6 +2534,11 @@ _QUOTING_CALLS = frozenset(
      "escape_identifier", "escape_literal", "escape_string", "format_table", "format_column"}
 )
 _NUMBER_CALLS = frozenset({"int", "float", "len", "bool", "round"})
+#: a quoting helper however the project spells it: ``_quote_identifier``, ``quoted_literal``
+#: (not SQLAlchemy's ``quoted_name()``, which renders unquoted in an f-string)
+_QUOTING_NAME = re.compile(r"(?:quote|quoted|escape|escaped)_(?:ident|identifier|literal|name|schema|string|table|column)s?")
+#: what makes a UUID: its value renders as hex digits and dashes only
+_UUID_FACTORIES = frozenset({"uuid.UUID", "uuid.uuid1", "uuid.uuid3", "uuid.uuid4", "uuid.uuid5", "uuid.uuid7"})
 
 
 def _check_sql_interpolation(arg: ast.expr, ctx: Context, need_sql_keyword: bool = False) -> None:
@@ -2753,13 +2765,70 @@ def _safe_value(expr: ast.expr, ctx: Context, depth: int = 0) -> bool:
             # arithmetic on safe values: ``page * size`` with ``page: int``
             return _safe_value(expr.left, ctx, depth + 1) and _safe_value(expr.right, ctx, depth + 1)
         return False
+    if isinstance(expr, ast.Await):
+        return isinstance(expr.value, ast.Call) and _safe_call(expr.value, ctx, depth)
     if isinstance(expr, ast.Name):
         return _safe_name(expr.id, ctx, depth)
     if isinstance(expr, ast.Attribute):
-        return _table_name(expr)
+        return _table_name(expr) or _safe_self_attr(expr, ctx, depth)
     if isinstance(expr, ast.Call):
         return _safe_call(expr, ctx, depth)
     return False
+
+
+def _safe_self_attr(expr: ast.Attribute, ctx: Context, depth: int) -> bool:
+    """``self.<attr>`` that every method of the enclosing class of this file assigns a
+    UUID (``self.ws_id = WorkspaceUUID.new(raw)``, ``self.key = uuid4()``): its text is hex
+    digits and dashes."""
+    if not (isinstance(expr.value, ast.Name) and expr.value.id == "self"):
+        return False
+    cls = next((f.node for f in reversed(ctx.frames) if f.kind == "class"), None)
+    if not isinstance(cls, ast.ClassDef):
+        return False
+    values: list[ast.expr] = []
+    for node in ast.walk(cls):
+        targets: list[ast.expr] = []
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, (ast.AnnAssign, ast.AugAssign)):
+            targets = [node.target]
+        for target in targets:
+            if (
+                isinstance(target, ast.Attribute)
+                and target.attr == expr.attr
+                and isinstance(target.value, ast.Name)
+                and target.value.id == "self"
+            ):
+                if isinstance(node, ast.AugAssign) or node.value is None:
+                    return False
+                values.append(node.value)
+            elif not isinstance(target, (ast.Name, ast.Attribute)):
+                if any(isinstance(t, ast.Attribute) and t.attr == expr.attr for t in ast.walk(target)):
+                    return False  # ``self.a, self.b = ...``: not followed
+    return bool(values) and all(isinstance(v, ast.Call) and _uuid_call(v, ctx) for v in values)
+
+
+def _uuid_class(ctx: Context, expr: ast.expr) -> bool:
+    """``expr`` is ``uuid.UUID`` or a class deriving it (through the project index)."""
+    if ctx.resolve(expr) == "uuid.UUID":
+        return True
+    ancestors = ctx.class_ancestors(expr)
+    return bool(ancestors) and "uuid.UUID" in ancestors and "?" not in ancestors  # type: ignore[operator]
+
+
+def _uuid_call(call: ast.Call, ctx: Context) -> bool:
+    """``uuid4()``, ``UUID(raw)``, ``WorkspaceUUID(raw)`` or a constructor classmethod of a
+    UUID class (``WorkspaceUUID.new(raw)``, ``.from_short(s)``, ``.new_uuid4()``)."""
+    func = call.func
+    if ctx.resolve(func) in _UUID_FACTORIES:
+        return True
+    if _uuid_class(ctx, func):
+        return True
+    return (
+        isinstance(func, ast.Attribute)
+        and (func.attr.startswith("new") or func.attr.startswith("from_"))
+        and _uuid_class(ctx, func.value)
+    )
 
 
 def _constant_sequence(node: ast.expr) -> bool:
@@ -2797,7 +2866,10 @@ def _safe_call(call: ast.Call, ctx: Context, depth: int) -> bool:
         if tail == "str" and len(call.args) == 1:
             return _safe_value(call.args[0], ctx, depth + 1)
         return False
-    if tail in _QUOTING_CALLS:
+    spelled = tail.lstrip("_").lower()
+    if tail in _QUOTING_CALLS or (spelled != "quoted_name" and _QUOTING_NAME.fullmatch(spelled)):
+        return True
+    if _uuid_call(call, ctx):
         return True
     if tail == "quote" and "preparer" in (dotted_name(func) or ""):
         return True  # dialect.identifier_preparer.quote(name)
@@ -2847,9 +2919,10 @@ def _numeric_annotation(annotation: ast.expr | None, ctx: Context) -> bool:
     if annotation is None:
         return False
     base, _ = ctx.unwrap_annotation(annotation)
-    if isinstance(base, ast.Name):
-        return base.id in ("int", "float", "bool") and ctx.is_builtin(base)
-    return False
+    if isinstance(base, ast.Name) and base.id in ("int", "float", "bool") and ctx.is_builtin(base):
+        return True
+    # ``workspace_id: UUID`` (also a project subclass of it): hex digits and dashes
+    return isinstance(base, (ast.Name, ast.Attribute)) and _uuid_class(ctx, base)
 
 
 def _safe_list(name: str, ctx: Context, depth: int) -> bool:
