@@ -90,7 +90,9 @@ XFA602 = rule(
         parameter is the app (annotated `FastAPI`/`Starlette` or named `app`/`_app`/`application`).
         Not reported: handlers that say start-up goes on without the integration — a
         comment on the `except` line, in the handler, in the comment lines right above
-        the `except` or right above the `try`, or the handler's log message, with words
+        the `except` or right above the `try` (or above an `if`/`with` whose body opens
+        with that `try`), or the handler's log message (also on
+        `logging.getLogger(...).warning(...)`), with words
         like "continue", "optional", "non-fatal", "best effort", "without", "degraded",
         "skip", "fallback" (not negated: "no fallback" does not count) — and a `try` that
         only prints a banner or version line (output calls, and local names only they
@@ -155,7 +157,8 @@ XFA602 = rule(
         "`@asynccontextmanager` functions that do not take the app (ordinary resource managers).",
         "Optional integrations whose failure is logged with a comment (or log message) saying start-up "
         "continues: `# optional: runs without error tracking`, `# non-fatal`, "
-        "`logger.warning(\"redis unavailable, continuing without cache\")`.",
+        "`logger.warning(\"redis unavailable, continuing without cache\")`; the comment may "
+        "also stand above an `if settings.bucket:` (or a `with`) whose body opens with the `try`.",
         "Cosmetic start-up output: a `try` that only prints or logs a banner or version line.",
     ),
 )
@@ -1742,6 +1745,12 @@ def _output_call(stmt: ast.stmt) -> ast.Call | None:
             receiver = (last_name(func.value) or "").lower()
             if receiver in _OUTPUT_RECEIVERS or receiver.endswith(("logger", "_log")):
                 return call
+            if (
+                func.attr in _LOG_ATTRS
+                and isinstance(func.value, ast.Call)
+                and last_name(func.value.func) in ("getLogger", "get_logger")
+            ):
+                return call  # ``logging.getLogger(__name__).warning(...)``
     return None
 
 
@@ -1789,7 +1798,17 @@ def _says_startup_continues(handler: ast.ExceptHandler, try_node: ast.AST, ctx: 
         return False  # comments are not known: as before
     end = getattr(handler, "end_lineno", None) or handler.lineno
     candidates = list(range(handler.lineno, end + 1))
-    for start in (handler.lineno, getattr(try_node, "lineno", 0)):
+    starts = [handler.lineno, getattr(try_node, "lineno", 0)]
+    # the comment above an ``if``/``with`` whose body opens with the ``try`` (``# best
+    # effort`` above ``if settings.bucket:`` holding ``try: ensure_bucket()``)
+    chain = ctx.ancestors
+    inner: ast.AST = try_node
+    for outer in reversed(chain[: next((i for i, a in enumerate(chain) if a is try_node), 0)]):
+        if not isinstance(outer, (ast.If, ast.With, ast.AsyncWith)) or not outer.body or outer.body[0] is not inner:
+            break
+        starts.append(outer.lineno)
+        inner = outer
+    for start in starts:
         candidates.append(start)
         above = start - 1
         while 0 < above <= len(lines) and lines[above - 1].lstrip().startswith("#"):
