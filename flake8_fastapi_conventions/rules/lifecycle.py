@@ -322,7 +322,8 @@ XFA604 = rule(
         "Cookie and header updates of the response only: `response = await call_next(request)` "
         "followed by `response.set_cookie(...)`/`response.delete_cookie(...)`, "
         "`response.headers[k] = v`/`.headers.update(...)`/`del response.headers[k]` (also under an "
-        "`if`, with local values computed from builtins, `time`/`datetime` and value methods) and "
+        "`if`, with local values computed from builtins, `time`/`datetime` and value methods "
+        "such as string methods and a separator's `\"; \".join(parts)`) and "
         "`return response` — they belong on a response the route produced, and when it raises "
         "there is none. Other work after `call_next` (logging, metrics, telemetry, cleanup, a "
         "header whose value another call computes) is reported.",
@@ -2122,7 +2123,10 @@ def _skip_cookie_updates(chain: list[ast.AST], index: int, following: ast.AST, r
 
 _HEADER_METHODS = frozenset({"update", "append", "setdefault", "__setitem__", "pop", "__delitem__", "add_vary_header"})
 #: methods whose result is a plain value (a header's timing or id)
-_PURE_METHODS = frozenset({"total_seconds", "isoformat", "timestamp", "hex", "format", "lower", "upper", "strip"})
+_PURE_METHODS = frozenset(
+    {"total_seconds", "isoformat", "timestamp", "hex", "format", "lower", "upper", "strip",
+     "lstrip", "rstrip", "replace", "encode", "decode", "removeprefix", "removesuffix"}
+)
 
 
 def _headers_of(expr: ast.AST, response: str) -> bool:
@@ -2152,6 +2156,8 @@ def _pure_value(expr: ast.AST | None, ctx: Context) -> bool:
                 continue
             if isinstance(func, ast.Attribute) and func.attr in _PURE_METHODS:
                 continue
+            if isinstance(func, ast.Attribute) and func.attr == "join" and isinstance(func.value, ast.Constant):
+                continue  # ``"; ".join(directives)``
             return False
     return True
 
