@@ -741,6 +741,10 @@ XFA612 = rule(
         "wheel's `entry_points.txt`) points into the same top-level package. Running the module "
         "directly is then a developer's shortcut; the command is what ships. A `reload=True` "
         "inside the command's own function is still reported.",
+        "Calls in an `if __name__ == \"__main__\":` block of a module under an `examples/` "
+        "(`example/`, `demos/`, `samples/`, `tutorials/`) directory, of its project or of the "
+        "tree flake8 runs on: the example's runner on a developer's machine. A call in a "
+        "function of the example is still reported.",
     ),
 )
 
@@ -1219,7 +1223,7 @@ def calls(node: ast.Call, ctx: Context) -> None:
                 and _is_true(_kw(node, "reload"))
                 and not _in_dev_command(ctx)
                 and not _in_dev_branch(ctx)
-                and not (ctx.in_main_block and _started_by_command(ctx))
+                and not (ctx.in_main_block and (_started_by_command(ctx) or _in_examples(ctx)))
             ):
                 ctx.report(node, XFA612)
     elif tail == "add_exception_handler":
@@ -1348,6 +1352,26 @@ def _started_by_command(ctx: Context) -> bool:
         relative = relative[1:]
     head = relative[0][:-3] if relative[0].endswith(".py") else relative[0]
     return head in packages
+
+
+_EXAMPLE_DIRS = frozenset({"example", "examples", "demo", "demos", "sample", "samples", "tutorial", "tutorials"})
+
+
+def _in_examples(ctx: Context) -> bool:
+    """The module lives under an ``examples/`` (``demos/``, ``samples/``, ``tutorials/``)
+    directory — of its project, or of the tree flake8 runs on (an example that is a small
+    project of its own, ``examples/chatbot/pyproject.toml``): its ``__main__`` block runs
+    the example on a developer's machine; an example is not what the project deploys."""
+    path = os.path.abspath(ctx.filename)
+    for base in (ctx.index.root, os.getcwd()):
+        if not base:
+            continue
+        parts = os.path.relpath(path, base).replace(os.sep, "/").split("/")[:-1]
+        if parts and parts[0] == "..":
+            continue
+        if any(part.lower() in _EXAMPLE_DIRS for part in parts):
+            return True
+    return False
 
 
 def _in_dev_branch(ctx: Context) -> bool:
