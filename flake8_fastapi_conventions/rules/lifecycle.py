@@ -811,6 +811,10 @@ XFA613 = rule(
         "The exception's message in a 4xx response of a domain-exception handler.",
         "Responses built in a variable before `return`, and handlers defined in another file.",
         "`str(exc)` used only as a key into fixed messages: `PUBLIC_MESSAGES.get(str(exc), \"Internal Server Error\")`.",
+        "An `HTMLResponse(...)` without `status_code` from a handler registered for 404 only "
+        "(`exception_handler(404)`, `status.HTTP_404_NOT_FOUND`): a single-page app's fallback "
+        "that serves its `index.html` for the client-side router's paths. A handler for every "
+        "`HTTPException`, or a JSON body, is still reported.",
     ),
 )
 
@@ -1981,6 +1985,8 @@ def _check_handler(
         if _resolved_tail(ctx, call.func) not in _RESPONSE_TAILS:
             continue
         given, status = _status_of(call)
+        if not given and _spa_fallback(ctx, call, exc_types):
+            continue
         if not given:
             ctx.report(
                 call,
@@ -2004,6 +2010,26 @@ def _check_handler(
                 problem=f"puts {leak} into the body of a 5xx response",
                 fix='log the exception (logger.exception(...)) and return a generic body such as {"detail": "Internal Server Error"}',
             )
+
+
+#: responses that serve a page, not an error body
+_PAGE_RESPONSES = frozenset({"HTMLResponse"})
+
+
+def _spa_fallback(ctx: Context, call: ast.Call, exc_types: list[ast.expr]) -> bool:
+    """A handler registered for 404 only (``exception_handler(404)``,
+    ``status.HTTP_404_NOT_FOUND``) that answers with a page (``HTMLResponse(...)``): a
+    single-page app's fallback, serving its ``index.html`` for
+    paths the client-side router knows — the 200 is the point."""
+    if _resolved_tail(ctx, call.func) not in _PAGE_RESPONSES or not exc_types:
+        return False
+    for exc_type in exc_types:
+        if isinstance(exc_type, ast.Constant) and exc_type.value == 404:
+            continue
+        if isinstance(exc_type, ast.Attribute) and exc_type.attr in ("HTTP_404_NOT_FOUND", "NOT_FOUND"):
+            continue
+        return False
+    return True
 
 
 def _is_lookup(call: ast.Call) -> bool:
