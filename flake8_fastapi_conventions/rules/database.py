@@ -374,9 +374,14 @@ XFA507 = rule(
         "A commit after the loop, or in the loop's `else:` block.",
         "A commit in a function defined inside the loop body.",
         "A commit directly followed by `break`/`return` (a retry loop commits once).",
-        "A commit in a `try` with `except` inside the loop body: one transaction per item on "
-        "purpose, so that one failing item does not undo the others.",
-        "A commit once per batch: `for batch in batches`, `for start in range(0, n, size)`, "
+        "A commit in a `try` with `except` inside the loop body, or in a loop body whose "
+        "`except` handler rolls the same session back: one transaction per item on purpose, so "
+        "that one failing item does not undo the others.",
+        "A commit in a loop whose body already commits the same session once per batch in a "
+        "nested loop (`for doc in docs:` holding `while True: ... .limit(500) ... commit()`): "
+        "each iteration is several transactions by design.",
+        "A commit once per batch: `for batch in batches`, `for start in range(0, n, size)` "
+        "(also `enumerate(range(0, n, size))`), "
         "`for chunk in batched(rows, 500)`, a `while` loop that pages with `.limit(...)` or a "
         "`batch_size`, a commit under `if len(pending) >= N:` or `if i % N == 0:`.",
         "`commit()` on objects that are not sessions.",
@@ -389,7 +394,12 @@ XFA507 = rule(
         "`helpers.validate(row)` on an imported module does not count). Committing per "
         "item then records each effect already made; one commit after the loop would lose that "
         "record for every item when one fails. Log calls and calls on the loop's own objects "
-        "(`task.touch()`) do not count.",
+        "(`task.touch()`) do not count. So do, on any object, a task-queue dispatch "
+        "(`handler.delay(...)`, `.apply_async(...)`, `.send_task(...)`, `.enqueue_job(...)`), "
+        "and an awaited call of a function named for an effect that is not handed the session "
+        "(`result = await execute_step(step)`, `await send_invite(user)`: a verb such as "
+        "execute, run, send, dispatch, publish, notify, invoke, trigger, upload); a call in "
+        "another branch of an `if` than the commit does not precede it.",
         "Tests, scripts, and test-data builders: files whose path names `seed`/`seeding`/"
         "`fixtures`/`factories` and functions named like `seed_users`/`user_factory` — one "
         "commit per built object is how they are written, and no request waits on them.",
@@ -507,9 +517,6 @@ XFA510 = rule(
           Session(engine) as db:`) and the commit is in a `try` whose `except` swallows
           the error without `rollback()`.
 
-        Scope: every file is checked, tests and scripts (CI scripts included) too: the
-        statement fails wherever it is built.
-
         Scope: tests and scripts are not checked. A CI script counts as a script under a
         `scripts/` directory (`.github/scripts/`); elsewhere (`ci/check.py`) it is checked
         like application code unless the layer globs (`fastapi-scripts-paths`) say
@@ -559,6 +566,12 @@ XFA510 = rule(
         "`async with SessionLocal() as db:` where the error propagates: closing the session "
         "rolls the transaction back.",
         "A function that calls `rollback()` on the session anywhere, or closes it in `finally`.",
+        "A session handed, in an `except` handler or a `finally` block, to a function of the "
+        "project that rolls back or closes the parameter it receives it as (`finally: await "
+        "release_session(session)`, also in another module, through the project index).",
+        "A `with`-managed session whose swallowing `try` is its last use: no later statement "
+        "of the block and not the handler names the session, and no loop inside the block runs "
+        "the `try` again — leaving the block closes the session, which rolls back.",
         "Tests, scripts, Alembic migrations, `__main__` blocks and CLI commands "
         "(`@<group>.command()`): one-shot processes where the exception ends the process.",
     ),
@@ -709,6 +722,11 @@ XFA512 = rule(
         "position is a name wherever else it appears in the statement (`SELECT {cols} FROM s`).",
         "Numbers: a parameter annotated `int`/`float`/`bool` (also `Optional[int]`, "
         "`Annotated[int, ...]`) and arithmetic on such values (`{page * size}`).",
+        "UUIDs: a parameter annotated `UUID` (or a project class deriving it), `uuid4()`, "
+        "`UUID(raw)`, a UUID class's constructor (`TenantUUID.new(raw)`, `.from_short(s)`), "
+        "and `self.<attr>` that every assignment in the enclosing class sets to one of these "
+        "(its text is hex digits and dashes). A class the project index cannot follow "
+        "(e.g. a module it cannot parse) is not known to be a UUID.",
         "A `WHERE` clause joined from a local list built only from constant fragments and "
         "bind markers: `conditions = [...]`, `conditions.append(\"name = :name\")`, "
         "`conditions.extend([...])`, then `\" AND \".join(conditions)` (a list extended with "
@@ -718,7 +736,9 @@ XFA512 = rule(
         "`\",\".join(\"?\" * len(ids))`, directly or through a local name bound only to such a value.",
         "Values quoted or escaped for SQL: `dialect.identifier_preparer.quote(x)`, "
         "`literal(x).compile(..., compile_kwargs={\"literal_binds\": True})`, "
-        "`x.replace(\"'\", \"''\")`, a `quote_ident()`/`quote_literal()` helper; numbers "
+        "`x.replace(\"'\", \"''\")`, a `quote_ident()`/`quote_literal()` helper (however "
+        "spelled: `_quote_identifier()`, `await _quoted_literal(conn, x)`, also through a local "
+        "name bound to it); numbers "
         "(`int(x)`, `float(x)`, `len(x)`, `{x:d}`). (`quoted_name()` is not quoting: it "
         "renders unquoted in an f-string.)",
         "`.execute(...)` of strings that do not start with an SQL keyword.",
@@ -1067,6 +1087,8 @@ _METHOD_CALLS = frozenset(
 )
 def database_calls(node: ast.Call, ctx: Context) -> None:
     func = node.func
+    if node.args and ctx.wants(XFA510):
+        _cleanup_helper(node, ctx)
     if isinstance(func, ast.Attribute):
         attr = func.attr
         if attr in _METHOD_CALLS:
@@ -1144,6 +1166,35 @@ def _method_call(node: ast.Call, attr: str, receiver: ast.expr, ctx: Context) ->
 
 
 _TRY_STAR = getattr(ast, "TryStar", ast.Try)
+
+
+def _cleanup_helper(node: ast.Call, ctx: Context) -> None:
+    """In an ``except`` handler or a ``finally`` block, a session handed to a function of
+    the project that rolls back or closes the parameter it receives it as
+    (``finally: await close_session(session)`` with ``async def close_session(session):
+    ... await session.rollback() ... await session.close()``): that function is the
+    cleanup the rule looks for. A function the project index cannot follow does not
+    count."""
+    data = _fn_data(ctx)
+    if data is None:
+        return
+    names = [(i, a.id) for i, a in enumerate(node.args) if isinstance(a, ast.Name)]
+    if not names:
+        return
+    if not (
+        ctx.in_body_of((ast.ExceptHandler,), ("body",)) or ctx.in_body_of((ast.Try, _TRY_STAR), ("finalbody",))
+    ):
+        return
+    sym = ctx.symbol(node.func)
+    if sym is None or sym.kind != "function" or not isinstance(sym.info, dict):
+        return
+    params = sym.info.get("sig", {}).get("p", [])
+    callees = {c[0] for c in sym.info.get("calls", ()) if c and isinstance(c[0], str)}
+    for index, name in names:
+        if index < len(params):
+            param = params[index]
+            if f"{param}.rollback" in callees or f"{param}.close" in callees:
+                data.setdefault("xfa5.cleanup", set()).add(name)
 
 
 def _select_advice(receiver: ast.expr, ctx: Context) -> str:
@@ -1758,6 +1809,7 @@ def _commit(node: ast.Call, receiver: ast.expr, ctx: Context) -> None:
         and not _opened_in_loop(ctx, loop, receiver)
         and not _builds_test_data(ctx)
         and not _follows_outside_effect(ctx, loop, node, receiver)
+        and not _per_item_by_design(ctx, loop, receiver)
     ):
         ctx.report(node, XFA507, receiver=_receiver_text(receiver))
     data = _fn_data(ctx)
@@ -1819,10 +1871,31 @@ def _batched(ctx: Context, loop: ast.AST) -> bool:
     ``for batch in batches``/``for start in range(0, n, size)``, a ``while`` loop that pages
     with ``.limit(...)`` or a ``batch_size``, or a commit under ``if len(batch) >= N:`` /
     ``if i % N == 0:``."""
+    if _batch_loop(loop):
+        return True
+    # a threshold commit inside the loop: if len(batch) >= N / if i % N == 0
+    chain = ctx.ancestors
+    inside = False
+    for ancestor in chain:
+        if ancestor is loop:
+            inside = True
+        elif inside and isinstance(ancestor, ast.If):
+            test = ancestor.test
+            if _mentions_batch(test) or any(_threshold(b) for b in ast.walk(test)):
+                return True
+    return False
+
+
+def _batch_loop(loop: ast.AST) -> bool:
+    """The loop walks batches: ``for batch in batches``, ``for start in range(0, n, size)``
+    (also inside ``enumerate``), ``for chunk in batched(rows, 500)``, or a ``while`` loop
+    that pages with ``.limit(...)`` or names a batch."""
     if isinstance(loop, (ast.For, ast.AsyncFor)):
         if any(isinstance(t, ast.Name) and _batch_target(t.id) for t in ast.walk(loop.target)):
             return True
         it = loop.iter
+        if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "enumerate" and it.args:
+            it = it.args[0]  # ``for i, start in enumerate(range(0, n, size))``
         if isinstance(it, ast.Call):
             func = it.func
             tail = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
@@ -1836,16 +1909,6 @@ def _batched(ctx: Context, loop: ast.AST) -> bool:
                 return True
         if _mentions_batch(loop):
             return True
-    # a threshold commit inside the loop: if len(batch) >= N / if i % N == 0
-    chain = ctx.ancestors
-    inside = False
-    for ancestor in chain:
-        if ancestor is loop:
-            inside = True
-        elif inside and isinstance(ancestor, ast.If):
-            test = ancestor.test
-            if _mentions_batch(test) or any(_threshold(b) for b in ast.walk(test)):
-                return True
     return False
 
 
@@ -1882,45 +1945,105 @@ def _opened_in_loop(ctx: Context, loop: ast.AST, receiver: ast.expr) -> bool:
 _LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log", "fatal"})
 
 
+#: methods that hand work to a task queue: the work is done outside this transaction,
+#: whatever object they are called on (``task = handlers[kind]; task.delay(...)``)
+_DISPATCH_METHODS = frozenset({"delay", "apply_async", "send_task", "enqueue_job", "kiq"})
+
+#: the leading verb of a function whose call acts outside the database (when awaited and
+#: not handed the session): ``await execute_step(...)``, ``await send_invite(...)``
+_EFFECT_VERBS = frozenset(
+    {"execute", "run", "send", "dispatch", "publish", "notify", "deliver", "invoke", "trigger",
+     "post", "upload", "charge", "revoke", "enqueue", "emit", "call", "perform", "process"}
+)
+
+
+def _preceding_statements(ctx: Context, loop: ast.AST) -> list[ast.stmt] | None:
+    """The statements of the current iteration that run before the statement holding the
+    current node, block by block from the loop body down (``for x in xs: a(); if c: b();
+    commit()`` gives ``a()`` and ``b()``; a sibling branch of an ``if`` is not among them)."""
+    chain = ctx.ancestors + [ctx.node]
+    try:
+        start = next(i for i, a in enumerate(chain) if a is loop)
+    except StopIteration:
+        return None
+    before: list[ast.stmt] = []
+    for parent, child in zip(chain[start:], chain[start + 1:]):
+        if not isinstance(child, ast.stmt):
+            continue
+        for name in ("body", "orelse", "finalbody"):
+            block = getattr(parent, name, None)
+            if parent is loop and name != "body":
+                continue
+            if isinstance(block, list) and any(s is child for s in block):
+                for stmt in block:
+                    if stmt is child:
+                        break
+                    before.append(stmt)
+                break
+    return before
+
+
+def _passes(call: ast.Call, receiver_text: str | None) -> bool:
+    """``call`` hands the session (or something of it) over as an argument."""
+    if receiver_text is None:
+        return True
+    for arg in (*call.args, *(k.value for k in call.keywords)):
+        for sub in ast.walk(arg):
+            if isinstance(sub, (ast.Name, ast.Attribute)) and dotted_name(sub) == receiver_text:
+                return True
+    return False
+
+
+def _effect_verb(func: ast.expr) -> bool:
+    name = (last_name(func) or "").lstrip("_").lower()
+    return name.split("_", 1)[0] in _EFFECT_VERBS
+
+
 def _follows_outside_effect(ctx: Context, loop: ast.AST, commit: ast.Call, receiver: ast.expr) -> bool:
     """Earlier in the same iteration, a call acts on something outside the database: a
     statement that only calls a method of an object (a parameter, an attribute of ``self``,
     a name bound outside the loop; not an imported module or name) that is neither the
     session nor bound in the loop (``executor.revoke(task_id)``, ``await
-    self.queue.publish(event)``) — the
-    commit then records, item by item, what was already done outside the transaction, and
-    committing once after the loop would lose that record for every item when one fails.
-    Log calls and calls on the loop's own objects (``row.touch()``) do not count."""
-    body = getattr(loop, "body", [])
-    chain = ctx.ancestors
-    try:
-        start = next(i for i, a in enumerate(chain) if a is loop)
-    except StopIteration:
-        return False
-    top = chain[start + 1] if start + 1 < len(chain) else None
-    if top is None or not any(stmt is top for stmt in body):
+    self.queue.publish(event)``), a task-queue dispatch on any object (``task.delay(...)``,
+    ``.apply_async(...)``), or an awaited call of a function named for an effect
+    (``result = await execute_step(step)``, ``await send_invite(user)``) that is not handed
+    the session — the commit then records, item by item, what was already done outside the
+    transaction, and committing once after the loop would lose that record for every item
+    when one fails. Log calls and calls on the loop's own objects (``row.touch()``) do not
+    count."""
+    preceding = _preceding_statements(ctx, loop)
+    if not preceding:
         return False
     local = _loop_bound_names(loop)
     receiver_text = dotted_name(receiver)
-    for stmt in body:
-        if stmt is top:
-            break
+    for stmt in preceding:
         for node in ast.walk(stmt):
-            if not isinstance(node, ast.Expr):
+            if isinstance(node, ast.Expr):
+                value = node.value
+            elif isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.Await):
+                value = node.value
+            else:
                 continue
-            call = node.value.value if isinstance(node.value, ast.Await) else node.value
-            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)):
+            awaited = isinstance(value, ast.Await)
+            call = value.value if awaited else value
+            if not isinstance(call, ast.Call):
+                continue
+            if awaited and _effect_verb(call.func) and not _passes(call, receiver_text) and _function_callee(ctx, call.func):
+                return True
+            if not isinstance(node, ast.Expr) or not isinstance(call.func, ast.Attribute):
                 continue
             if call.func.attr in _LOG_METHODS:
                 continue
             target = call.func.value
+            if receiver_text is not None and (dotted_name(target) or "").startswith(receiver_text):
+                continue  # the session itself: session.add(...), session.execute(...)
+            if call.func.attr in _DISPATCH_METHODS and not is_db_session(ctx, target):
+                return True  # ``task.delay(...)``: queued work, outside this transaction
             head = target
             while isinstance(head, (ast.Attribute, ast.Subscript, ast.Call)):
                 head = head.func if isinstance(head, ast.Call) else head.value
             if not isinstance(head, ast.Name) or head.id in local:
                 continue
-            if receiver_text is not None and (dotted_name(target) or "").startswith(receiver_text):
-                continue  # the session itself: session.add(...), session.execute(...)
             if head.id in ("self", "cls") and not isinstance(target, ast.Attribute):
                 continue  # self.helper(): this object's own method, effect unknown
             if is_db_session(ctx, target) or ctx.is_builtin(head):
@@ -1933,6 +2056,69 @@ def _follows_outside_effect(ctx: Context, loop: ast.AST, commit: ast.Call, recei
             if binding is not None and binding.kind == "import":
                 continue  # a module's function (``helpers.validate_key(...)``): what it does is unknown
             return True
+    return False
+
+
+def _function_callee(ctx: Context, func: ast.expr) -> bool:
+    """``func`` names a function, not a method of an object: a name of this module or an
+    imported one (``execute_step``), or a function of an imported module
+    (``steps.execute_step``) — not of ``asyncio``/``anyio``/``trio``."""
+    if isinstance(func, ast.Name):
+        binding = ctx.lookup(func.id)
+        if binding is None or binding.kind not in ("import", "def"):
+            return False
+        head = func
+    elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+        binding = ctx.lookup(func.value.id)
+        if binding is None or binding.kind != "import":
+            return False
+        head = func.value
+    else:
+        return False
+    return not ctx.imported_from(head, "asyncio", "anyio", "trio")
+
+
+def _own_nodes_of(body: list[ast.stmt]) -> list[ast.AST]:
+    """The nodes of ``body``, nested functions, classes and lambdas left out."""
+    found: list[ast.AST] = []
+    stack: list[ast.AST] = list(body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        found.append(node)
+        stack.extend(ast.iter_child_nodes(node))
+    return found
+
+
+def _session_call(node: ast.AST, method: str, receiver_text: str | None) -> bool:
+    return (
+        receiver_text is not None
+        and isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == method
+        and dotted_name(node.func.value) == receiver_text
+    )
+
+
+def _per_item_by_design(ctx: Context, loop: ast.AST, receiver: ast.expr) -> bool:
+    """Each iteration is its own transaction by design, shown by the loop body itself:
+
+    * an ``except`` handler in the body rolls the same session back — one failing item is
+      undone alone, which a commit batched after the loop would turn into undoing them all;
+    * a loop nested in the body commits the same session once per batch (``while True:
+      ... .limit(n) ... commit()``) — the iteration is already several transactions, so one
+      commit after the outer loop would not make it one."""
+    receiver_text = dotted_name(receiver)
+    if receiver_text is None:
+        return False
+    for node in _own_nodes_of(getattr(loop, "body", [])):
+        if isinstance(node, ast.ExceptHandler):
+            if any(_session_call(sub, "rollback", receiver_text) for sub in _own_nodes_of(node.body)):
+                return True
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.While)) and _batch_loop(node):
+            if any(_session_call(sub, "commit", receiver_text) for sub in _own_nodes_of(node.body)):
+                return True
     return False
 
 
@@ -2063,8 +2249,33 @@ def _swallowing_try(ctx: Context, name: str, with_node: ast.AST) -> ast.AST | No
             ):
                 rolls_back = True
         if not raises and not rolls_back:
+            if _last_use(ctx, name, with_node, tried, handler):
+                return None  # nothing uses the session again: leaving the block closes it
             return tried
     return None
+
+
+def _last_use(ctx: Context, name: str, with_node: ast.AST, tried: ast.AST, handler: ast.ExceptHandler) -> bool:
+    """After the swallowed error nothing touches ``name`` again before its ``with`` block
+    ends: no loop between the block and the ``try`` runs it again, the handler does not use
+    it, and no later statement of the block names it — so the next thing to happen to the
+    session is ``__exit__``/``__aexit__``, which closes it and so rolls the failed
+    transaction back."""
+    chain = ctx.ancestors
+    position = {id(a): i for i, a in enumerate(chain)}
+    for ancestor in chain[position[id(with_node)] + 1 : position[id(tried)]]:
+        if isinstance(ancestor, (ast.For, ast.AsyncFor, ast.While)):
+            return False
+    if any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(handler)):
+        return False
+    end = getattr(tried, "end_lineno", None)
+    if end is None:
+        return False
+    for stmt in getattr(with_node, "body", []):
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Name) and node.id == name and node.lineno > end:
+                return False
+    return True
 
 
 @visitor(ast.FunctionDef, ast.AsyncFunctionDef, leave=True, codes=(XFA510, XFA513, XFA515))
@@ -2323,6 +2534,11 @@ _QUOTING_CALLS = frozenset(
      "escape_identifier", "escape_literal", "escape_string", "format_table", "format_column"}
 )
 _NUMBER_CALLS = frozenset({"int", "float", "len", "bool", "round"})
+#: a quoting helper however the project spells it: ``_quote_identifier``, ``quoted_literal``
+#: (not SQLAlchemy's ``quoted_name()``, which renders unquoted in an f-string)
+_QUOTING_NAME = re.compile(r"(?:quote|quoted|escape|escaped)_(?:ident|identifier|literal|name|schema|string|table|column)s?")
+#: what makes a UUID: its value renders as hex digits and dashes only
+_UUID_FACTORIES = frozenset({"uuid.UUID", "uuid.uuid1", "uuid.uuid3", "uuid.uuid4", "uuid.uuid5", "uuid.uuid7"})
 
 
 def _check_sql_interpolation(arg: ast.expr, ctx: Context, need_sql_keyword: bool = False) -> None:
@@ -2549,13 +2765,70 @@ def _safe_value(expr: ast.expr, ctx: Context, depth: int = 0) -> bool:
             # arithmetic on safe values: ``page * size`` with ``page: int``
             return _safe_value(expr.left, ctx, depth + 1) and _safe_value(expr.right, ctx, depth + 1)
         return False
+    if isinstance(expr, ast.Await):
+        return isinstance(expr.value, ast.Call) and _safe_call(expr.value, ctx, depth)
     if isinstance(expr, ast.Name):
         return _safe_name(expr.id, ctx, depth)
     if isinstance(expr, ast.Attribute):
-        return _table_name(expr)
+        return _table_name(expr) or _safe_self_attr(expr, ctx, depth)
     if isinstance(expr, ast.Call):
         return _safe_call(expr, ctx, depth)
     return False
+
+
+def _safe_self_attr(expr: ast.Attribute, ctx: Context, depth: int) -> bool:
+    """``self.<attr>`` that every method of the enclosing class of this file assigns a
+    UUID (``self.ws_id = WorkspaceUUID.new(raw)``, ``self.key = uuid4()``): its text is hex
+    digits and dashes."""
+    if not (isinstance(expr.value, ast.Name) and expr.value.id == "self"):
+        return False
+    cls = next((f.node for f in reversed(ctx.frames) if f.kind == "class"), None)
+    if not isinstance(cls, ast.ClassDef):
+        return False
+    values: list[ast.expr] = []
+    for node in ast.walk(cls):
+        targets: list[ast.expr] = []
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, (ast.AnnAssign, ast.AugAssign)):
+            targets = [node.target]
+        for target in targets:
+            if (
+                isinstance(target, ast.Attribute)
+                and target.attr == expr.attr
+                and isinstance(target.value, ast.Name)
+                and target.value.id == "self"
+            ):
+                if isinstance(node, ast.AugAssign) or node.value is None:
+                    return False
+                values.append(node.value)
+            elif not isinstance(target, (ast.Name, ast.Attribute)):
+                if any(isinstance(t, ast.Attribute) and t.attr == expr.attr for t in ast.walk(target)):
+                    return False  # ``self.a, self.b = ...``: not followed
+    return bool(values) and all(isinstance(v, ast.Call) and _uuid_call(v, ctx) for v in values)
+
+
+def _uuid_class(ctx: Context, expr: ast.expr) -> bool:
+    """``expr`` is ``uuid.UUID`` or a class deriving it (through the project index)."""
+    if ctx.resolve(expr) == "uuid.UUID":
+        return True
+    ancestors = ctx.class_ancestors(expr)
+    return bool(ancestors) and "uuid.UUID" in ancestors and "?" not in ancestors  # type: ignore[operator]
+
+
+def _uuid_call(call: ast.Call, ctx: Context) -> bool:
+    """``uuid4()``, ``UUID(raw)``, ``WorkspaceUUID(raw)`` or a constructor classmethod of a
+    UUID class (``WorkspaceUUID.new(raw)``, ``.from_short(s)``, ``.new_uuid4()``)."""
+    func = call.func
+    if ctx.resolve(func) in _UUID_FACTORIES:
+        return True
+    if _uuid_class(ctx, func):
+        return True
+    return (
+        isinstance(func, ast.Attribute)
+        and (func.attr.startswith("new") or func.attr.startswith("from_"))
+        and _uuid_class(ctx, func.value)
+    )
 
 
 def _constant_sequence(node: ast.expr) -> bool:
@@ -2593,7 +2866,10 @@ def _safe_call(call: ast.Call, ctx: Context, depth: int) -> bool:
         if tail == "str" and len(call.args) == 1:
             return _safe_value(call.args[0], ctx, depth + 1)
         return False
-    if tail in _QUOTING_CALLS:
+    spelled = tail.lstrip("_").lower()
+    if tail in _QUOTING_CALLS or (spelled != "quoted_name" and _QUOTING_NAME.fullmatch(spelled)):
+        return True
+    if _uuid_call(call, ctx):
         return True
     if tail == "quote" and "preparer" in (dotted_name(func) or ""):
         return True  # dialect.identifier_preparer.quote(name)
@@ -2643,9 +2919,10 @@ def _numeric_annotation(annotation: ast.expr | None, ctx: Context) -> bool:
     if annotation is None:
         return False
     base, _ = ctx.unwrap_annotation(annotation)
-    if isinstance(base, ast.Name):
-        return base.id in ("int", "float", "bool") and ctx.is_builtin(base)
-    return False
+    if isinstance(base, ast.Name) and base.id in ("int", "float", "bool") and ctx.is_builtin(base):
+        return True
+    # ``workspace_id: UUID`` (also a project subclass of it): hex digits and dashes
+    return isinstance(base, (ast.Name, ast.Attribute)) and _uuid_class(ctx, base)
 
 
 def _safe_list(name: str, ctx: Context, depth: int) -> bool:

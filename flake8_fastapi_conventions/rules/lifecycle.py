@@ -90,7 +90,9 @@ XFA602 = rule(
         parameter is the app (annotated `FastAPI`/`Starlette` or named `app`/`_app`/`application`).
         Not reported: handlers that say start-up goes on without the integration — a
         comment on the `except` line, in the handler, in the comment lines right above
-        the `except` or right above the `try`, or the handler's log message, with words
+        the `except` or right above the `try` (or above an `if`/`with` whose body opens
+        with that `try`), or the handler's log message (also on
+        `logging.getLogger(...).warning(...)`), with words
         like "continue", "optional", "non-fatal", "best effort", "without", "degraded",
         "skip", "fallback" (not negated: "no fallback" does not count) — and a `try` that
         only prints a banner or version line (output calls, and local names only they
@@ -155,7 +157,8 @@ XFA602 = rule(
         "`@asynccontextmanager` functions that do not take the app (ordinary resource managers).",
         "Optional integrations whose failure is logged with a comment (or log message) saying start-up "
         "continues: `# optional: runs without error tracking`, `# non-fatal`, "
-        "`logger.warning(\"redis unavailable, continuing without cache\")`.",
+        "`logger.warning(\"redis unavailable, continuing without cache\")`; the comment may "
+        "also stand above an `if settings.bucket:` (or a `with`) whose body opens with the `try`.",
         "Cosmetic start-up output: a `try` that only prints or logs a banner or version line.",
     ),
 )
@@ -319,7 +322,8 @@ XFA604 = rule(
         "Cookie and header updates of the response only: `response = await call_next(request)` "
         "followed by `response.set_cookie(...)`/`response.delete_cookie(...)`, "
         "`response.headers[k] = v`/`.headers.update(...)`/`del response.headers[k]` (also under an "
-        "`if`, with local values computed from builtins, `time`/`datetime` and value methods) and "
+        "`if`, with local values computed from builtins, `time`/`datetime` and value methods "
+        "such as string methods and a separator's `\"; \".join(parts)`) and "
         "`return response` — they belong on a response the route produced, and when it raises "
         "there is none. Other work after `call_next` (logging, metrics, telemetry, cleanup, a "
         "header whose value another call computes) is reported.",
@@ -737,6 +741,10 @@ XFA612 = rule(
         "wheel's `entry_points.txt`) points into the same top-level package. Running the module "
         "directly is then a developer's shortcut; the command is what ships. A `reload=True` "
         "inside the command's own function is still reported.",
+        "Calls in an `if __name__ == \"__main__\":` block of a module under an `examples/` "
+        "(`example/`, `demos/`, `samples/`, `tutorials/`) directory, of its project or of the "
+        "tree flake8 runs on: the example's runner on a developer's machine. A call in a "
+        "function of the example is still reported.",
     ),
 )
 
@@ -803,6 +811,10 @@ XFA613 = rule(
         "The exception's message in a 4xx response of a domain-exception handler.",
         "Responses built in a variable before `return`, and handlers defined in another file.",
         "`str(exc)` used only as a key into fixed messages: `PUBLIC_MESSAGES.get(str(exc), \"Internal Server Error\")`.",
+        "An `HTMLResponse(...)` without `status_code` from a handler registered for 404 only "
+        "(`exception_handler(404)`, `status.HTTP_404_NOT_FOUND`): a single-page app's fallback "
+        "that serves its `index.html` for the client-side router's paths. A handler for every "
+        "`HTTPException`, or a JSON body, is still reported.",
     ),
 )
 
@@ -1215,7 +1227,7 @@ def calls(node: ast.Call, ctx: Context) -> None:
                 and _is_true(_kw(node, "reload"))
                 and not _in_dev_command(ctx)
                 and not _in_dev_branch(ctx)
-                and not (ctx.in_main_block and _started_by_command(ctx))
+                and not (ctx.in_main_block and (_started_by_command(ctx) or _in_examples(ctx)))
             ):
                 ctx.report(node, XFA612)
     elif tail == "add_exception_handler":
@@ -1344,6 +1356,26 @@ def _started_by_command(ctx: Context) -> bool:
         relative = relative[1:]
     head = relative[0][:-3] if relative[0].endswith(".py") else relative[0]
     return head in packages
+
+
+_EXAMPLE_DIRS = frozenset({"example", "examples", "demo", "demos", "sample", "samples", "tutorial", "tutorials"})
+
+
+def _in_examples(ctx: Context) -> bool:
+    """The module lives under an ``examples/`` (``demos/``, ``samples/``, ``tutorials/``)
+    directory — of its project, or of the tree flake8 runs on (an example that is a small
+    project of its own, ``examples/chatbot/pyproject.toml``): its ``__main__`` block runs
+    the example on a developer's machine; an example is not what the project deploys."""
+    path = os.path.abspath(ctx.filename)
+    for base in (ctx.index.root, os.getcwd()):
+        if not base:
+            continue
+        parts = os.path.relpath(path, base).replace(os.sep, "/").split("/")[:-1]
+        if parts and parts[0] == "..":
+            continue
+        if any(part.lower() in _EXAMPLE_DIRS for part in parts):
+            return True
+    return False
 
 
 def _in_dev_branch(ctx: Context) -> bool:
@@ -1742,6 +1774,12 @@ def _output_call(stmt: ast.stmt) -> ast.Call | None:
             receiver = (last_name(func.value) or "").lower()
             if receiver in _OUTPUT_RECEIVERS or receiver.endswith(("logger", "_log")):
                 return call
+            if (
+                func.attr in _LOG_ATTRS
+                and isinstance(func.value, ast.Call)
+                and last_name(func.value.func) in ("getLogger", "get_logger")
+            ):
+                return call  # ``logging.getLogger(__name__).warning(...)``
     return None
 
 
@@ -1789,7 +1827,17 @@ def _says_startup_continues(handler: ast.ExceptHandler, try_node: ast.AST, ctx: 
         return False  # comments are not known: as before
     end = getattr(handler, "end_lineno", None) or handler.lineno
     candidates = list(range(handler.lineno, end + 1))
-    for start in (handler.lineno, getattr(try_node, "lineno", 0)):
+    starts = [handler.lineno, getattr(try_node, "lineno", 0)]
+    # the comment above an ``if``/``with`` whose body opens with the ``try`` (``# best
+    # effort`` above ``if settings.bucket:`` holding ``try: ensure_bucket()``)
+    chain = ctx.ancestors
+    inner: ast.AST = try_node
+    for outer in reversed(chain[: next((i for i, a in enumerate(chain) if a is try_node), 0)]):
+        if not isinstance(outer, (ast.If, ast.With, ast.AsyncWith)) or not outer.body or outer.body[0] is not inner:
+            break
+        starts.append(outer.lineno)
+        inner = outer
+    for start in starts:
         candidates.append(start)
         above = start - 1
         while 0 < above <= len(lines) and lines[above - 1].lstrip().startswith("#"):
@@ -1937,6 +1985,8 @@ def _check_handler(
         if _resolved_tail(ctx, call.func) not in _RESPONSE_TAILS:
             continue
         given, status = _status_of(call)
+        if not given and _spa_fallback(ctx, call, exc_types):
+            continue
         if not given:
             ctx.report(
                 call,
@@ -1960,6 +2010,26 @@ def _check_handler(
                 problem=f"puts {leak} into the body of a 5xx response",
                 fix='log the exception (logger.exception(...)) and return a generic body such as {"detail": "Internal Server Error"}',
             )
+
+
+#: responses that serve a page, not an error body
+_PAGE_RESPONSES = frozenset({"HTMLResponse"})
+
+
+def _spa_fallback(ctx: Context, call: ast.Call, exc_types: list[ast.expr]) -> bool:
+    """A handler registered for 404 only (``exception_handler(404)``,
+    ``status.HTTP_404_NOT_FOUND``) that answers with a page (``HTMLResponse(...)``): a
+    single-page app's fallback, serving its ``index.html`` for
+    paths the client-side router knows — the 200 is the point."""
+    if _resolved_tail(ctx, call.func) not in _PAGE_RESPONSES or not exc_types:
+        return False
+    for exc_type in exc_types:
+        if isinstance(exc_type, ast.Constant) and exc_type.value == 404:
+            continue
+        if isinstance(exc_type, ast.Attribute) and exc_type.attr in ("HTTP_404_NOT_FOUND", "NOT_FOUND"):
+            continue
+        return False
+    return True
 
 
 def _is_lookup(call: ast.Call) -> bool:
@@ -2103,7 +2173,10 @@ def _skip_cookie_updates(chain: list[ast.AST], index: int, following: ast.AST, r
 
 _HEADER_METHODS = frozenset({"update", "append", "setdefault", "__setitem__", "pop", "__delitem__", "add_vary_header"})
 #: methods whose result is a plain value (a header's timing or id)
-_PURE_METHODS = frozenset({"total_seconds", "isoformat", "timestamp", "hex", "format", "lower", "upper", "strip"})
+_PURE_METHODS = frozenset(
+    {"total_seconds", "isoformat", "timestamp", "hex", "format", "lower", "upper", "strip",
+     "lstrip", "rstrip", "replace", "encode", "decode", "removeprefix", "removesuffix"}
+)
 
 
 def _headers_of(expr: ast.AST, response: str) -> bool:
@@ -2133,6 +2206,8 @@ def _pure_value(expr: ast.AST | None, ctx: Context) -> bool:
                 continue
             if isinstance(func, ast.Attribute) and func.attr in _PURE_METHODS:
                 continue
+            if isinstance(func, ast.Attribute) and func.attr == "join" and isinstance(func.value, ast.Constant):
+                continue  # ``"; ".join(directives)``
             return False
     return True
 
