@@ -797,6 +797,7 @@ XFA809 = rule(
         "Handlers that do anything else: `except asyncio.CancelledError: raise`, logging, returning.",
         "`contextlib.suppress(...)`, which states the intent.",
         "A comment on the `except` line, the `pass` line or between them; a tool directive alone (`# type: ignore`, `# pragma: no cover`) is no comment, a directive followed by a reason is (`# pragma: no cover — defensive`).",
+        "A catch another linter's warning was silenced for, on the `except` line: `# pylint: disable=broad-exception-caught` (or `bare-except`, `broad-except`, `W0702`/`W0703`/`W0718`), `# noqa: E722`/`BLE001`/`S110`, `# nosec B110` — the author met the warning and kept the catch on purpose.",
         "`except ImportError`/`ModuleNotFoundError` (the optional-import idiom).",
         "A specific exception class, which names the condition that is expected: `except FileNotFoundError: pass` around a best-effort `os.unlink`, `except ValueError: pass` in a parse fallback, `except httpx.TimeoutException: pass` in a poll or retry loop, `except KeyError: pass` on optional data (as bandit's B110 by default). Only a bare `except:`, `Exception`, `BaseException`, `OSError` (which also hides a permission or disk error), `KeyboardInterrupt`/`SystemExit`/`GeneratorExit` and `asyncio.CancelledError` are reported, alone or in a tuple.",
         "A `try` with an `else:` block (`try: x = d[k]` / `except KeyError: pass` / `else: use(x)`): the else states the intent.",
@@ -1559,6 +1560,22 @@ def explains(line: str) -> bool:
     )
 
 
+#: a suppression, on the ``except`` line, of another linter's report of this very catch —
+#: pylint's bare/broad except, pycodestyle's E722, flake8-blind-except's BLE001, bandit's
+#: try-except-pass: the author met the warning and kept the catch on purpose
+_BROAD_CATCH_SUPPRESSED = re.compile(
+    r"pylint:\s*disable\s*=.*\b(bare-except|broad-except|broad-exception-caught|W0702|W0703|W0718)\b"
+    r"|noqa\s*:.*\b(E722|BLE001|S110|B001)\b"
+    r"|nosec\b.*\bB110\b",
+    re.IGNORECASE,
+)
+
+
+def _catch_suppressed(line: str) -> bool:
+    text = comment_of(line)
+    return text is not None and _BROAD_CATCH_SUPPRESSED.search(text) is not None
+
+
 def _handler_types(handler: ast.ExceptHandler, ctx: Context) -> list[str]:
     exc = handler.type
     if exc is None:
@@ -1579,6 +1596,8 @@ def swallowed_exceptions(node: ast.ExceptHandler, ctx: Context) -> None:
     for lineno in range(node.lineno, end + 1):
         if 0 < lineno <= len(lines) and explains(lines[lineno - 1]):
             return
+    if 0 < node.lineno <= len(lines) and _catch_suppressed(lines[node.lineno - 1]):
+        return  # ``except Exception:  # pylint: disable=broad-exception-caught``: kept on purpose
     parent = ctx.parent
     if getattr(parent, "orelse", None):
         return  # ``try: x = d[k] except KeyError: pass else: use(x)``: the else is the intent
