@@ -684,6 +684,8 @@ XFA806 = rule(
         "Values passed through a call (`mask(token)`, `len(password)`) or sliced (`token[:6]`).",
         "Words inside the constant message text.",
         "Amounts of (LLM) tokens: `cost_per_token`, `max_token`.",
+        "Values already made safe, by a name that says so: `masked_token`, `redacted_password`, `short_token`, `truncated_secret`.",
+        "A name bound to no credential: a pagination cursor (`token = resp.get(\"nextPageToken\")`, `token = page.next_cursor`) or a `ContextVar.set(...)` result (`token = request_var.set(r)`).",
         "A secret-named `extra` key or keyword whose value is a name for a fact about the secret, not the secret (`extra={\"refresh_token\": refresh_token_payload}`, `token=token_id`).",
         "Presence flags: a name that starts with `has_`/`is_`/`should_`/`can_`/`needs_`/`contains_` (`has_api_key`, `is_token_valid`), and any key "
         "or keyword whose value is a bool — a comparison, `not x`, `bool(...)`, `isinstance(...)`, "
@@ -1159,6 +1161,12 @@ _SECRET_PAIRS = frozenset(
 _PREDICATE_HEADS = frozenset({"has", "is", "should", "can", "needs", "contains"})
 #: words before ``token`` that make the name an amount, not a credential
 _RATE_HEADS = frozenset({"per", "max", "min", "num"})
+#: first words of a name for a secret already made safe to show (``masked_token``)
+_MASKED_HEADS = frozenset(
+    {"masked", "redacted", "obfuscated", "truncated", "short", "shortened", "abbreviated", "abbrev", "partial", "scrubbed", "sanitized", "censored"}
+)
+#: words of a pagination cursor: ``startPageToken``, ``next_page_token``, ``cursor``
+_CURSOR_WORDS = frozenset({"page", "cursor", "continuation", "pagination"})
 _SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])")
 
 
@@ -1173,6 +1181,8 @@ def names_secret(name: str) -> bool:
     words = words_of(name)
     if len(words) > 1 and words[0] in _PREDICATE_HEADS:
         return False  # ``has_api_key``, ``is_token_valid``: a presence flag, not the secret
+    if len(words) > 1 and words[0] in _MASKED_HEADS:
+        return False  # ``masked_token``, ``short_token``: shown on purpose, made safe
     while len(words) > 1 and words[-1] in _SECRET_TAILS:
         words.pop()
     if not words:
@@ -1199,9 +1209,35 @@ def _about_secret(value: ast.AST) -> bool:
     )
 
 
-def _expr_secret(node: ast.AST) -> str | None:
+def _bound_to_non_secret(value: ast.AST, ctx: Context) -> bool:
+    """``value`` is a local name bound to something that is no credential: a
+    ``ContextVar.set(...)`` result (``token = request_var.set(r)``, a ``contextvars.Token``) or
+    a pagination cursor (``token = resp.get("nextPageToken")``, ``token = page.next_cursor``)."""
+    if not isinstance(value, ast.Name):
+        return False
+    found = ctx.lookup(value.id)
+    if found is None or found.kind not in ("assign", "walrus") or found.value is None:
+        return False
+    bound = found.value
+    if isinstance(bound, ast.Await):
+        bound = bound.value
+    if isinstance(bound, ast.Call) and isinstance(bound.func, ast.Attribute) and bound.func.attr == "set":
+        return True
+    for sub in ast.walk(bound):
+        text = sub.value if isinstance(sub, ast.Constant) and isinstance(sub.value, str) else (
+            sub.attr if isinstance(sub, ast.Attribute) else None
+        )
+        words = words_of(text) if text is not None and len(text) <= 40 else []
+        # the key or attribute names the cursor itself (``next_page_token``, ``cursor``),
+        # not a structure that holds one among other things (``page_info``)
+        if words and (words[-1] == "cursor" or words[-1] == "token" and _CURSOR_WORDS.intersection(words[:-1])):
+            return True
+    return False
+
+
+def _expr_secret(node: ast.AST, ctx: Context) -> str | None:
     if isinstance(node, ast.Name):
-        return node.id if names_secret(node.id) else None
+        return node.id if names_secret(node.id) and not _bound_to_non_secret(node, ctx) else None
     if isinstance(node, ast.Attribute):
         return _dotted(node) if names_secret(node.attr) else None
     if isinstance(node, ast.Subscript):
@@ -1263,11 +1299,15 @@ def _secret_in_log_call(node: ast.Call, msg: ast.expr | None, ctx: Context) -> s
                     continue  # ``"has_token": token is not None`` says whether, not what
                 text = string_value(key)
                 if text is not None and names_secret(text) and not _about_secret(value):
+                    if _bound_to_non_secret(value, ctx):
+                        continue
                     return f"extra key {text!r}"
                 candidates.append(value)
         elif kw.arg in ("exc_info", "stack_info", "stacklevel", "extra") or _is_flag(kw.value, ctx):
             continue
         elif kw.arg is not None and names_secret(kw.arg) and not _about_secret(kw.value):
+            if _bound_to_non_secret(kw.value, ctx):
+                continue
             return f"{kw.arg}="
         elif kw.arg is not None:
             candidates.append(kw.value)
@@ -1275,7 +1315,7 @@ def _secret_in_log_call(node: ast.Call, msg: ast.expr | None, ctx: Context) -> s
         if isinstance(candidate, (ast.Tuple, ast.List)):
             candidates.extend(candidate.elts)
             continue
-        found = _expr_secret(candidate)
+        found = _expr_secret(candidate, ctx)
         if found is not None:
             return found
     return None
