@@ -534,6 +534,7 @@ XFA803 = rule(
     not_flagged=(
         "`getLogger(\"uvicorn.error\")` and other named loggers inside functions that configure logging.",
         "A literal naming a package the file sits in (`getLogger(\"fastapi\")` in `fastapi/logger.py`).",
+        "The root of a subsystem's loggers, handed out by a function of the module (`logger = logging.getLogger(\"billing.fetchers\")` with `def get_logger(name): return logger.getChild(name)`).",
         "Module-level configuration of other libraries' loggers: `logging.getLogger(\"sqlalchemy\").setLevel(...)`, `uvicorn_logger = logging.getLogger(\"uvicorn\")`.",
         "Tests, scripts, `__main__.py` and `if __name__ == \"__main__\":` blocks.",
         "A module that configures logging when imported — `logging.basicConfig(...)`, `dictConfig(...)`, `fileConfig(...)` or `addHandler(...)` in a module-level statement, also through a function of the module it calls there (`setup_all_loggers()`): an entry point run as `__main__` (where `__name__` says nothing) or the app's logging setup, naming the logger it configures.",
@@ -1353,9 +1354,29 @@ def module_logger_name(node: ast.Assign | ast.AnnAssign, ctx: Context) -> None:
     if text is not None:
         if _names_own_package(text, ctx.filename):
             return  # ``fastapi/logger.py``: ``getLogger("fastapi")`` is the package's logger
+        if _hands_out_children(ctx, {t.id for t in targets if isinstance(t, ast.Name)}):
+            return  # the root of a subsystem's loggers, which a function of the module hands out
         ctx.report(value, XFA803, what=repr(text))
     elif isinstance(first, ast.Name) and first.id == "__file__":
         ctx.report(value, XFA803, what="by its file path (__file__)")
+
+
+def _hands_out_children(ctx: Context, names: set[str]) -> bool:
+    """A function of the module returns a child of the logger (``def get_logger(name):
+    return logger.getChild(name)``): the named logger is the root of a subsystem's loggers,
+    which its modules take from this one, not a module's own logger."""
+    for fn in ctx.functions.values():
+        for sub in ast.walk(fn):
+            if (
+                isinstance(sub, ast.Return)
+                and isinstance(sub.value, ast.Call)
+                and isinstance(sub.value.func, ast.Attribute)
+                and sub.value.func.attr == "getChild"
+                and isinstance(sub.value.func.value, ast.Name)
+                and sub.value.func.value.id in names
+            ):
+                return True
+    return False
 
 
 def _configures_root(ctx: Context, names: set[str]) -> bool:
