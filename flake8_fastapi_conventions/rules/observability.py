@@ -593,8 +593,10 @@ XFA804 = rule(
         "loguru's `logger.opt(exception=True).error(...)`, `traceback.print_exc()` (a handler "
         "nested in the block logs another exception's).",
         "An `except` block that re-raises, in a statement of its own body (not under a "
-        "condition): `raise`, `raise e`, `raise NewError(...) from e` — the traceback goes on "
-        "with the exception. `raise HTTPException(...) from e` counts only for expected "
+        "condition): `raise`, `raise e`, `raise NewError(...) from e`, `raise NewError(...)` (its "
+        "`__context__` keeps the traceback) — the traceback goes on with the exception; "
+        "`raise NewError(...) from None` only after an expected failure below (`except TimeoutError:`), "
+        "where the new error's traceback is the one that matters. `raise HTTPException(...) from e` counts only for expected "
         "network errors (`httpx`/`requests`/`aiohttp` errors, `TimeoutError`, "
         "`ConnectionError`): FastAPI answers an HTTPException and logs no traceback, so for "
         "other errors the traceback is lost.",
@@ -977,6 +979,13 @@ def _reraises(handler: ast.ExceptHandler, ctx: Context) -> bool:
             continue
         if stmt.exc is None:
             return True
+        if not _is_http_exception(stmt.exc, ctx):
+            if stmt.cause is None:
+                return True  # ``raise PaymentError(...)``: its ``__context__`` keeps the traceback
+            if _is_none(stmt.cause) and _all_expected(handler, ctx):
+                # ``except TimeoutError: ... raise StartupError(...) from None``: an expected
+                # failure goes on as the new error, whose traceback starts here
+                return True
         if caught is None:
             continue
         if isinstance(stmt.exc, ast.Name) and stmt.exc.id == caught:
@@ -985,6 +994,20 @@ def _reraises(handler: ast.ExceptHandler, ctx: Context) -> bool:
             if not _is_http_exception(stmt.exc, ctx) or _network_errors(handler, ctx):
                 return True
     return False
+
+
+def _is_none(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and node.value is None
+
+
+def _all_expected(handler: ast.ExceptHandler, ctx: Context) -> bool:
+    """Every type the handler catches is an expected failure (an ``OSError``, a parse error,
+    a failed subprocess) or a network error."""
+    exc = handler.type
+    if exc is None:
+        return False
+    items = exc.elts if isinstance(exc, ast.Tuple) else [exc]
+    return _network_errors(handler, ctx) or all(_expected_type(item, ctx) for item in items)
 
 
 def _is_http_exception(exc: ast.expr, ctx: Context) -> bool:
