@@ -23,6 +23,7 @@ kind.
 from __future__ import annotations
 
 import ast
+import os
 import re
 from typing import Any
 
@@ -644,6 +645,9 @@ XFA805 = rule(
         "Calls at module level, outside any function or class (they run at import time, like a script or a tutorial module).",
         "CLI modules: files named `cli.py`/`commands.py`/`manage.py` or under `cli/`/`commands/`, files that import `typer`, `click`, `argparse` or `fire`, files that have an `if __name__ == \"__main__\":` block, script-like files with a `print(...)` statement in the module body (they do their work at import), and files that `print(..., file=sys.stderr)` (a command's implementation talking to the terminal).",
         "A `print` this file defines or imports (e.g. `from rich import print`).",
+        "Functions (not routes) whose name says they write to the terminal: `display_results`, `print_table`, `show_summary`, `echo_status`.",
+        "A command's helper modules, by their siblings: a module of a package whose `__main__.py` parses a command line (`argparse`, `click`, `typer`, ...), "
+        "or one a sibling entry script that parses one imports (`run.py` doing `from .store import upsert`) — unless the module or that entry point imports a web framework or an ASGI server (`fastapi`, `uvicorn`, ...).",
     ),
 )
 
@@ -1528,6 +1532,65 @@ def _is_cli_module(ctx: Context) -> bool:
     return ctx.memo("xfa805_cli_module", compute)
 
 
+#: first words of a function whose job is to write to the terminal (``display_results``)
+_PRINTING_FUNCTIONS = frozenset({"print", "display", "show", "echo", "pprint"})
+#: a module importing one of these serves the app: its siblings are no command's helpers
+_SERVER_MODULES = frozenset({"fastapi", "starlette", "uvicorn", "gunicorn", "hypercorn", "granian", "litestar"})
+
+
+def _in_printing_function(ctx: Context) -> bool:
+    """A function (not a route) whose name says it prints: ``display_results``, ``_print_table``."""
+    for frame in ctx.frames:
+        if frame.kind == "function" and frame.route is None:
+            name = getattr(frame.node, "name", "")
+            if name.lstrip("_").split("_", 1)[0].lower() in _PRINTING_FUNCTIONS:
+                return True
+    return False
+
+
+def _import_heads_of(summary: dict) -> set[str]:
+    return {q.split(".", 1)[0] for q in summary.get("imports", {}).values() if not q.startswith(".")}
+
+
+def _is_command_helper(ctx: Context) -> bool:
+    """A module of a command, by its siblings: the package's ``__main__.py`` parses a command
+    line (``python -m pkg``), or a sibling entry script that parses one imports this module
+    (``run.py`` with ``argparse`` doing ``from .store import upsert``); neither the module nor
+    that entry point imports a web framework or an ASGI server."""
+
+    def compute() -> bool:
+        if ctx.module_imports and {q.split(".", 1)[0] for q in ctx.module_imports.values()} & _SERVER_MODULES:
+            return False
+        path = os.path.abspath(ctx.filename)
+        directory, base = os.path.split(path)
+        stem = base[:-3] if base.endswith(".py") else base
+        package = os.path.basename(directory)
+        try:
+            names = sorted(os.listdir(directory))
+        except OSError:
+            return False
+        for name in names:
+            if not name.endswith(".py") or name == base:
+                continue
+            summary = ctx.index.summary(os.path.join(directory, name))
+            if not summary:
+                continue
+            heads = _import_heads_of(summary)
+            if not heads & set(_CLI_MODULES) or heads & _SERVER_MODULES:
+                continue
+            if name == "__main__.py":
+                return True
+            for qualname in summary.get("imports", {}).values():
+                module = qualname.lstrip(".") if qualname.startswith(".") and not qualname.startswith("..") else qualname
+                if qualname.startswith(".") and (module == stem or module.startswith(stem + ".")):
+                    return True
+                if f".{package}.{stem}." in f".{qualname}." and not qualname.startswith("."):
+                    return True
+        return False
+
+    return ctx.memo("xfa805_command_helper", compute)
+
+
 @visitor(ast.Call, codes=(XFA805,))
 def print_calls(node: ast.Call, ctx: Context) -> None:
     func = node.func
@@ -1537,7 +1600,9 @@ def print_calls(node: ast.Call, ctx: Context) -> None:
         return
     if len(ctx.frames) == 1:
         return  # a print that runs at import time: a script or a tutorial module
-    if _is_cli_module(ctx) or ctx.in_main_block:
+    if _is_cli_module(ctx) or ctx.in_main_block or _in_printing_function(ctx):
+        return
+    if _is_command_helper(ctx):
         return
     ctx.report(node, XFA805)
 
