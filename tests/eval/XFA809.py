@@ -41,7 +41,7 @@ def handler(path: str, task: asyncio.Task) -> None:
         pass
     try:
         remove(path)
-    except Exception:  # noqa: E722  # error: XFA809:5
+    except Exception:  # noqa: F401  # error: XFA809:5
         pass  # type: ignore
 
 

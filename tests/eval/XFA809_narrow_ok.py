@@ -64,7 +64,7 @@ def parse_fallbacks(raw: str, stats: dict, choices: list[str]) -> int:
         pass
     try:
         size += stats["more"]
-    except:  # noqa: E722  # error: XFA809:5
+    except:  # noqa: E722
         pass
     return size
 
