@@ -110,9 +110,13 @@ XFA202 = rule(
     not_flagged=(
         "Imports under `if TYPE_CHECKING:`.",
         "`from fastapi import HTTPException` when XFA201 already reports the file's "
-        "`raise HTTPException(...)`: one problem, one finding.",
+        "`raise HTTPException(...)`: one problem, one finding; so is an import whose names "
+        "appear only in the raises XFA201 reports (`status` in "
+        "`raise HTTPException(status.HTTP_404_NOT_FOUND)`) or in the providers below "
+        "(`from fastapi import Depends, HTTPException`).",
         "Routes, dependencies and `main.py` files.",
-        "A file under `services/` that defines route handlers (it is a routes file).",
+        "A file under `services/` that defines route handlers or registers them "
+        "(`app.add_api_route(...)`): it is a routes file.",
         "An import used only by the dependency providers the file hosts next to the service: "
         "FastAPI dependencies (functions passed to `Depends(...)` in the file or taking "
         "`Depends(...)` parameters, constructors excepted) and generators that yield one "
@@ -664,16 +668,32 @@ _LAYER_PLURALS = {"services": "services", "repositories": "repositories"}
 
 def file_layer(ctx: Context) -> str | None:
     """The file's layer for these rules: as ``ctx.layer``, except that a file under a
-    services/repositories path that defines route handlers is a routes file (a domain
-    package called ``service``, as in ``dispatch/service/views.py``)."""
+    services/repositories path that defines route handlers (a domain package called
+    ``service``, as in ``dispatch/service/views.py``) or registers them on an app or router
+    (``app.add_api_route(path, endpoint)``, the route table of a runtime whose package is
+    called ``services/``) is a routes file."""
     return ctx.memo("layering.file_layer", lambda: _file_layer(ctx))
 
 
 def _file_layer(ctx: Context) -> str | None:
     layer = ctx.layer  # a file-name glob already beats a directory glob there
-    if layer in ("services", "repositories") and ctx.top_level_routes():
+    if layer in ("services", "repositories") and (ctx.top_level_routes() or _registers_routes(ctx)):
         return "routes"
     return layer
+
+
+_ROUTE_REGISTRATIONS = frozenset({"add_api_route", "add_api_websocket_route"})
+
+
+def _registers_routes(ctx: Context) -> bool:
+    """The file calls ``<app or router>.add_api_route(...)`` (or the websocket variant)."""
+    return any(
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in _ROUTE_REGISTRATIONS
+        and ctx.is_router(node.func.value)
+        for node in ast.walk(ctx.tree)
+    )
 
 
 def layer_of_path(ctx: Context, path: str) -> str | None:
@@ -971,12 +991,12 @@ def _framework_import(node: ast.Import | ast.ImportFrom, ctx: Context, layer: st
     for module in modules:
         head = module.split(".", 1)[0]
         if head in ("fastapi", "starlette"):
-            if _only_used_by_providers(node, ctx):
+            covered = _covered_uses(node, ctx)
+            if covered == "providers":
                 return
-            if (
-                isinstance(node, ast.ImportFrom)
-                and all(a.name == "HTTPException" for a in node.names)
-                and ctx.wants(XFA201)
+            if ctx.wants(XFA201) and (
+                covered == "raises"
+                or (isinstance(node, ast.ImportFrom) and all(a.name == "HTTPException" for a in node.names))
             ):
                 # reported at the end of the file unless XFA201 reports its raises
                 ctx.frames[0].data.setdefault("layering.http_imports", []).append((node, module))
@@ -992,22 +1012,30 @@ def _bound_names(node: ast.Import | ast.ImportFrom) -> set[str]:
     return {a.asname or a.name.split(".", 1)[0] for a in node.names}
 
 
-def _only_used_by_providers(node: ast.Import | ast.ImportFrom, ctx: Context) -> bool:
-    """Every use of the names ``node`` imports is inside a dependency provider of the file
-    (:func:`_is_provider`), and there is at least one: the service's own code never sees
-    the framework, the module only hosts the DI glue that builds it (an
-    ``inject(self, state, request: Request | None = None)`` that yields the service)."""
+def _covered_uses(node: ast.Import | ast.ImportFrom, ctx: Context) -> str | None:
+    """Where the names ``node`` imports are used, when no use is the service's own code:
+    ``"providers"`` when every use is inside a dependency provider of the file
+    (:func:`_is_provider`; the module only hosts the DI glue that builds the service, an
+    ``inject(self, state, request: Request | None = None)`` that yields it);
+    ``"raises"`` when every use is inside a provider or in the exception of a raise that
+    XFA201 reports (``status`` in ``raise HTTPException(status.HTTP_404_NOT_FOUND)``, a
+    ``Depends`` of the provider next to it): that is XFA201's problem, one finding is
+    enough. ``None`` when a name is used elsewhere, or not at all."""
     names = _bound_names(node)
     if not names or any(isinstance(a, ast.alias) and a.name == "*" for a in node.names):
-        return False
-    inside, outside = ctx.memo("layering.name_uses", lambda: _name_uses(ctx))
-    return all(inside.get(n, 0) > 0 and outside.get(n, 0) == 0 for n in names)
+        return None
+    inside, raised, outside = ctx.memo("layering.name_uses", lambda: _name_uses(ctx))
+    if any(outside.get(n, 0) or not (inside.get(n, 0) or raised.get(n, 0)) for n in names):
+        return None
+    return "raises" if any(raised.get(n, 0) for n in names) else "providers"
 
 
-def _name_uses(ctx: Context) -> tuple[dict[str, int], dict[str, int]]:
-    """How often each name is loaded inside dependency providers and elsewhere (a string
-    in an annotation counts, outside providers, for every identifier it contains)."""
+def _name_uses(ctx: Context) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """How often each name is loaded inside dependency providers, in the exception of a
+    raise XFA201 reports (outside providers), and elsewhere (a string in an annotation
+    counts, outside providers, for every identifier it contains)."""
     inside: dict[str, int] = {}
+    raised: dict[str, int] = {}
     outside: dict[str, int] = {}
     word = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
     annotations = []
@@ -1024,20 +1052,39 @@ def _name_uses(ctx: Context) -> tuple[dict[str, int], dict[str, int]]:
         if isinstance(sub, ast.Constant) and isinstance(sub.value, str)
     }
 
-    def visit(node: ast.AST, in_provider: bool) -> None:
-        if isinstance(node, FUNCTION_TYPES) and not in_provider and _is_provider(node, ctx):
-            in_provider = True
+    def visit(node: ast.AST, where: dict[str, int]) -> None:
+        if isinstance(node, FUNCTION_TYPES) and where is not inside and _is_provider(node, ctx):
+            where = inside
+        elif isinstance(node, ast.Raise) and where is outside and _raises_http(node, ctx):
+            for child in ast.walk(node.exc):  # the cause (``from exc``) stays the code's own
+                if isinstance(child, ast.Name) and not isinstance(child.ctx, ast.Store):
+                    raised[child.id] = raised.get(child.id, 0) + 1
+            if node.cause is not None:
+                visit(node.cause, where)
+            return
         if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Store):
-            counts = inside if in_provider else outside
-            counts[node.id] = counts.get(node.id, 0) + 1
-        elif id(node) in strings and not in_provider:
+            where[node.id] = where.get(node.id, 0) + 1
+        elif id(node) in strings and where is not inside:
             for name in set(word.findall(node.value)):
                 outside[name] = outside.get(name, 0) + 1
         for child in ast.iter_child_nodes(node):
-            visit(child, in_provider)
+            visit(child, where)
 
-    visit(ctx.tree, False)
-    return inside, outside
+    visit(ctx.tree, outside)
+    return inside, raised, outside
+
+
+def _raises_http(node: ast.Raise, ctx: Context) -> bool:
+    """XFA201 reports this raise (outside dependency providers, which the caller skips):
+    its exception is FastAPI's/Starlette's ``HTTPException``, a project subclass or a
+    module-level instance (:func:`_http_exception`)."""
+    exc = node.exc
+    if exc is None:
+        return False
+    target = exc.func if isinstance(exc, ast.Call) else exc
+    if not isinstance(target, (ast.Name, ast.Attribute)):
+        return False
+    return _http_exception(target, isinstance(exc, ast.Call), ctx) is not None
 
 
 def _is_provider(fn: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> bool:
