@@ -185,7 +185,9 @@ XFA203 = rule(
             return await user_service.get_user(db, user_id)
     """,
     not_flagged=(
-        "Passing the session on to a service or repository call.",
+        "Passing the session on to a service or repository call, and the `commit()`/"
+        "`refresh()` of a handler that does nothing else with the session: it owns the "
+        "transaction of the work it delegated (seed 000; services that do not commit).",
         "Health/readiness/liveness probes (a route path, handler or file name with a "
         "`health…`, `ready…` or `live…` word), whose job is to ping the database.",
         "A handler or local function called `delete`/`select`: names are resolved through "
@@ -1291,7 +1293,12 @@ def layered_calls(node: ast.Call, ctx: Context) -> None:
         attr = func.attr
         if attr in _SESSION_METHODS:
             route = ctx.route
-            if route is not None and ctx.is_session(func.value) and not _is_probe(route, ctx):
+            if (
+                route is not None
+                and ctx.is_session(func.value)
+                and not _is_probe(route, ctx)
+                and not (attr in _UNIT_OF_WORK and _closes_delegated_work(route.node, func.value, ctx))
+            ):
                 ctx.report(node, XFA203, name=route.node.name, call=f"{short_source(func.value)}.{attr}()")
             if attr == "commit":
                 _commit(node, func, ctx)
@@ -1312,6 +1319,60 @@ def layered_calls(node: ast.Call, ctx: Context) -> None:
                 _imported_endpoint_call(node, ctx)
         elif name in ctx.functions:
             _endpoint_call(node, name, ctx)
+
+
+#: session calls that end the request's unit of work rather than do database work
+_UNIT_OF_WORK = frozenset({"commit", "refresh"})
+
+
+def _closes_delegated_work(handler: ast.AST, session: ast.expr, ctx: Context) -> bool:
+    """The handler hands its session ``session`` (a name) to other functions (a service,
+    ``PodcastService(session).regenerate(...)``) and makes no database call of its own but
+    ``commit()``/``refresh()``: it owns the transaction of the work it delegated (seed 000's
+    "the route handler owns the transaction"; XFA205 stays off for the services that do not
+    commit), it does not access the database itself."""
+    if not isinstance(session, ast.Name):
+        return False
+    key = ("layering.delegates", id(handler), session.id)
+    data = ctx.frames[0].data
+    found = data.get(key)
+    if found is None:
+        found = data[key] = _delegates_only(handler, session.id, ctx)
+    return found
+
+
+def _delegates_only(handler: ast.AST, name: str, ctx: Context) -> bool:
+    passed = False
+    stack = list(getattr(handler, "body", ()))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (*FUNCTION_TYPES, ast.Lambda, ast.ClassDef)):
+            continue
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Attribute) and func.attr in _SESSION_METHODS and ctx.is_session(func.value):
+                if func.attr not in _UNIT_OF_WORK:
+                    return False  # ``session.execute(...)``, ``session.add(...)``: its own work
+            elif _sql_builder(node, ctx):
+                return False
+            else:
+                args = [*node.args, *(kw.value for kw in node.keywords)]
+                if any(isinstance(a, ast.Name) and a.id == name for a in args):
+                    passed = True
+        stack.extend(ast.iter_child_nodes(node))
+    return passed
+
+
+def _sql_builder(node: ast.Call, ctx: Context) -> bool:
+    """``select(...)``/``insert(...)``/… of SQLAlchemy or SQLModel."""
+    name = ctx.call_name(node)
+    if name is None:
+        return False
+    return (
+        name.split(".", 1)[0] in _SQL_MODULES
+        and name.rsplit(".", 1)[-1] in _QUERY_BUILDERS
+        and ctx.imported_from(node.func, *_SQL_MODULES)
+    )
 
 
 def _is_probe(route: RouteInfo, ctx: Context) -> bool:
