@@ -344,8 +344,9 @@ XFA206 = rule(
         "nothing, and `from pkg import name` where the package and the name point to "
         "different layers.",
         "Modules whose content says they are not of the layer their path suggests (a "
-        "`services/` module of Pydantic classes or enums only, a `models/.../service.py` of "
-        "Pydantic classes only, an `openapi/schema.py` that assembles the routers).",
+        "`services/` module of Pydantic classes or enums only, a `models/.../service.py` or "
+        "`models/.../routers.py` of Pydantic classes and enums only, an `openapi/schema.py` "
+        "that assembles the routers).",
         "Dependencies, main, tests and scripts files.",
     ),
     example_path="app/api/routes/users.py",
