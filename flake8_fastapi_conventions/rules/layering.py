@@ -466,7 +466,7 @@ XFA209 = rule(
     bad="""
         from fastapi import FastAPI
 
-        from app.schemas import ItemList
+        from app.schemas import ItemCreate, ItemList, ItemRead
 
         app = FastAPI()
 
@@ -474,11 +474,16 @@ XFA209 = rule(
         @app.get("/items")
         async def list_items() -> ItemList:
             return ItemList(items=[])
+
+
+        @app.post("/items")
+        async def create_item(item: ItemCreate) -> ItemRead:
+            return ItemRead(id=1, name=item.name)
     """,
     good="""
         from fastapi import APIRouter
 
-        from app.schemas import ItemList
+        from app.schemas import ItemCreate, ItemList, ItemRead
 
         router = APIRouter()
 
@@ -486,16 +491,24 @@ XFA209 = rule(
         @router.get("/items")
         async def list_items() -> ItemList:
             return ItemList(items=[])
+
+
+        @router.post("/items")
+        async def create_item(item: ItemCreate) -> ItemRead:
+            return ItemRead(id=1, name=item.name)
     """,
     not_flagged=(
         "`@app.exception_handler`, `@app.middleware`, `@app.on_event` (not routes).",
         "Tests and scripts (a throwaway app in a test is scaffolding).",
         "`@app.get` where `app` is imported or not visibly a `FastAPI(...)` instance in "
         "this file: it may be an `APIRouter`.",
+        "Health/readiness probes (a path, handler or file name with a `health…`, `ready…`, "
+        "`live…` or `ping` word): they belong to the app.",
+        "An app with one route in all (a worker's status page, a CLI's local OAuth "
+        "callback): there is nothing to split into routers.",
         "On an app that includes routers or mounts sub-applications in the same scope (the "
-        "API already lives on routers), its app-level routes: health/readiness probes, and "
-        "a GET of the root path `/` or of a catch-all `{name:path}` (the fallback registered "
-        "after the routers).",
+        "API already lives on routers), a GET of the root path `/` or of a catch-all "
+        "`{name:path}` (the fallback registered after the routers).",
     ),
     example_path="app/main.py",
 )
@@ -1610,9 +1623,57 @@ def route_on_app(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> 
         scope = _fastapi_instance_scope(target, ctx)
         if scope is None:
             continue
+        if _is_probe_route(node, decorator, ctx):
+            continue  # a health/readiness probe belongs to the app, routers or not
         if _app_level_route(node, decorator, ctx) and _composes(scope, target, ctx):
             continue
+        if _route_count(scope, target, ctx) == 1:
+            continue  # a one-endpoint app (a CLI's OAuth callback, a worker's status page)
         ctx.report(decorator, XFA209, decorator=f"@{target}.{decorator.func.attr}")
+
+
+def _is_probe_route(fn: ast.FunctionDef | ast.AsyncFunctionDef, decorator: ast.Call, ctx: Context) -> bool:
+    """A health/readiness probe, as :func:`_is_probe` knows them (the app may be called
+    anything: ``worker = FastAPI()``)."""
+    path = decorator.args[0] if decorator.args else next((k.value for k in decorator.keywords if k.arg == "path"), None)
+    if isinstance(path, ast.Constant) and isinstance(path.value, str) and _PROBE_WORD.search(path.value):
+        return True
+    return bool(_PROBE_WORD.search(fn.name) or _PROBE_WORD.search(_file_stem(ctx)))
+
+
+def _route_count(scope: ast.AST, name: str, ctx: Context) -> int:
+    """How many routes ``scope`` registers on the app ``name``: route decorators and
+    ``add_api_route``/``add_route`` calls (nested scopes included: an app factory's
+    closures)."""
+    key = ("layering.route_count", id(scope), name)
+    data = ctx.frames[0].data
+    if key not in data:
+        data[key] = _count_routes(scope, name)
+    return data[key]
+
+
+def _count_routes(scope: ast.AST, name: str) -> int:
+    count = 0
+    for node in ast.walk(scope):
+        if isinstance(node, FUNCTION_TYPES):
+            for d in node.decorator_list:
+                f = d.func if isinstance(d, ast.Call) else d
+                if (
+                    isinstance(f, ast.Attribute)
+                    and f.attr in ROUTE_DECORATORS
+                    and isinstance(f.value, ast.Name)
+                    and f.value.id == name
+                ):
+                    count += 1
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in (*_ROUTE_REGISTRATIONS, "add_route", "add_websocket_route")
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == name
+        ):
+            count += 1
+    return count
 
 
 def _is_fastapi_instance(name: str, ctx: Context) -> bool:
