@@ -621,6 +621,9 @@ XFA211 = rule(
         "`order_by(text(\"source\"))`, a column expression, `server_default=text(\"now()\")`, "
         "a helper returning `text(f\"'{value}'::uuid\")` for a server default — the statement "
         "is still built with `select()`, and a default is schema, not a query.",
+        "`text()` of a session or transaction setting: `SET LOCAL lock_timeout = '5s'`, "
+        "`SET TRANSACTION ...`, `RESET`, `SHOW`, `SAVEPOINT`/`RELEASE`, `BEGIN`/`COMMIT`/"
+        "`ROLLBACK` — the service owns its transaction, and these query no data.",
     ),
     example_path="app/services/user_service.py",
 )
@@ -1469,10 +1472,25 @@ def _raw_sql_execute(node: ast.Call, attr: str, ctx: Context) -> None:
             ctx.report(node, XFA211, call=f"{short_source(node.func)}(\"{text.strip().split()[0].upper()} ...\")")
             return
     for clause in _raw_text_clauses(first, ctx):
+        if _session_control(clause):
+            continue
         reported = ctx.frames[0].data.setdefault("layering.xfa211.reported", set())
         if id(clause) not in reported:
             reported.add(id(clause))
             ctx.report(clause, XFA211, call="text()")
+
+
+#: statements that set up the session or transaction rather than query data
+_SESSION_CONTROL = re.compile(
+    r"\s*(SET|RESET|SHOW|SAVEPOINT|RELEASE|BEGIN|START\s+TRANSACTION|COMMIT|ROLLBACK)\b", re.IGNORECASE
+)
+
+
+def _session_control(clause: ast.Call) -> bool:
+    """``text("SET LOCAL lock_timeout = '5s'")``: a setting of the transaction the service
+    owns, no query (as the plain-string check, which only counts SELECT/INSERT/…)."""
+    head = _sql_literal_head(clause.args[0]) if clause.args else None
+    return head is not None and bool(_SESSION_CONTROL.match(head))
 
 
 def _sql_literal_head(first: ast.expr) -> str | None:
