@@ -185,9 +185,10 @@ XFA203 = rule(
             return await user_service.get_user(db, user_id)
     """,
     not_flagged=(
-        "Passing the session on to a service or repository call, and the `commit()`/"
-        "`refresh()` of a handler that does nothing else with the session: it owns the "
-        "transaction of the work it delegated (seed 000; services that do not commit).",
+        "Passing the session on to a service or repository call, and the `commit()` of a "
+        "handler that does nothing else with the session and changes no object itself: it "
+        "owns the transaction of the work it delegated (seed 000; services that do not "
+        "commit).",
         "Health/readiness/liveness probes (a route path, handler or file name with a "
         "`health…`, `ready…` or `live…` word), whose job is to ping the database.",
         "A handler or local function called `delete`/`select`: names are resolved through "
@@ -1340,15 +1341,17 @@ def layered_calls(node: ast.Call, ctx: Context) -> None:
 
 
 #: session calls that end the request's unit of work rather than do database work
-_UNIT_OF_WORK = frozenset({"commit", "refresh"})
+_UNIT_OF_WORK = frozenset({"commit"})
 
 
 def _closes_delegated_work(handler: ast.AST, session: ast.expr, ctx: Context) -> bool:
     """The handler hands its session ``session`` (a name) to other functions (a service,
-    ``PodcastService(session).regenerate(...)``) and makes no database call of its own but
-    ``commit()``/``refresh()``: it owns the transaction of the work it delegated (seed 000's
-    "the route handler owns the transaction"; XFA205 stays off for the services that do not
-    commit), it does not access the database itself."""
+    ``PodcastService(session).regenerate(...)``), makes no database call of its own but
+    ``commit()`` and changes no object itself (no ``obj.attr = ...``): it owns the
+    transaction of the work it delegated (seed 000's "the route handler owns the
+    transaction"; XFA205 stays off for the services that do not commit), it does not access
+    the database itself. A ``refresh()`` (a load) or a change made in the handler and
+    committed there is its own database work."""
     if not isinstance(session, ast.Name):
         return False
     key = ("layering.delegates", id(handler), session.id)
@@ -1366,6 +1369,8 @@ def _delegates_only(handler: ast.AST, name: str, ctx: Context) -> bool:
         node = stack.pop()
         if isinstance(node, (*FUNCTION_TYPES, ast.Lambda, ast.ClassDef)):
             continue
+        if isinstance(node, ast.Attribute) and isinstance(node.ctx, (ast.Store, ast.Del)) and _local_object(node, handler):
+            return False  # ``incident.assignee = user``: the handler writes the change it commits
         if isinstance(node, ast.Call):
             func = node.func
             if isinstance(func, ast.Attribute) and func.attr in _SESSION_METHODS and ctx.is_session(func.value):
@@ -1379,6 +1384,19 @@ def _delegates_only(handler: ast.AST, name: str, ctx: Context) -> bool:
                     passed = True
         stack.extend(ast.iter_child_nodes(node))
     return passed
+
+
+def _local_object(target: ast.Attribute, handler: ast.AST) -> bool:
+    """``target`` is an attribute of an object the handler got itself (``incident.assignee``
+    with ``incident = get_incident(...)``), not of a parameter (``response.status_code``)."""
+    head = target.value
+    while isinstance(head, ast.Attribute):
+        head = head.value
+    if not isinstance(head, ast.Name):
+        return False
+    args = getattr(handler, "args", None)
+    params = {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)} if args else set()
+    return head.id not in params
 
 
 def _sql_builder(node: ast.Call, ctx: Context) -> bool:

@@ -1,5 +1,5 @@
 # path: app/api/routes/podcasts.py
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Response
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -11,12 +11,12 @@ router = APIRouter()
 
 
 @router.post("/podcasts/{podcast_id}/approve")
-async def approve(podcast_id: int, session: AsyncSession = Depends(get_session)):
+async def approve(podcast_id: int, response: Response, session: AsyncSession = Depends(get_session)):
     # the services do the database work; the route owns the transaction
     podcast = await load_podcast(session, podcast_id)
     await PodcastService(session).approve(podcast)
     await session.commit()
-    await session.refresh(podcast)
+    response.status_code = 202
     return podcast
 
 
@@ -26,6 +26,23 @@ async def archive(podcast_id: int, session: AsyncSession = Depends(get_session))
     podcast.archived = True
     session.add(podcast)  # error: XFA203:5 "session.add()"
     await session.commit()  # error: XFA203:11 "session.commit()"
+    return podcast
+
+
+@router.post("/podcasts/{podcast_id}/hide")
+async def hide(podcast_id: int, session: AsyncSession = Depends(get_session)):
+    # the change is the handler's own, the commit writes it
+    podcast = await load_podcast(session, podcast_id)
+    podcast.hidden = True
+    await session.commit()  # error: XFA203:11
+    return podcast
+
+
+@router.post("/podcasts/{podcast_id}/publish")
+async def publish(podcast_id: int, session: AsyncSession = Depends(get_session)):
+    podcast = await PodcastService(session).publish(podcast_id)
+    await session.commit()  # error: XFA203:11
+    await session.refresh(podcast, ["episodes"])  # error: XFA203:11 "session.refresh()"
     return podcast
 
 
