@@ -1285,7 +1285,9 @@ def content_layer(
     one that holds only enums has no layer (``services/acr.py``: an ``ACR`` enum); so is a
     ``service.py`` file name under a models/schemas directory (``directory_layer``) when the
     file holds only such classes (``models/v2/core/service.py``: the Service entity's
-    Pydantic models)."""
+    Pydantic models), and a routes path with no route handlers, no functions and only
+    such classes (``models/routers.py``: a load balancer's config models, "router" in
+    another sense)."""
     if path_layer in ("main", "dependencies"):
         return path_layer
     if has_routes and (path_layer in (None, "models", "schemas") or by_directory):
@@ -1296,7 +1298,7 @@ def content_layer(
         if not kinds and functions and imports_routers():
             return None
         return path_layer
-    if path_layer in ("services", "repositories") and not functions:
+    if path_layer in ("services", "repositories", "routes") and not functions:
         data = _data_layer(class_kinds())
         if data is not _NOT_DATA and (by_directory or directory_layer() in ("models", "schemas")):
             return data

@@ -110,9 +110,13 @@ XFA202 = rule(
     not_flagged=(
         "Imports under `if TYPE_CHECKING:`.",
         "`from fastapi import HTTPException` when XFA201 already reports the file's "
-        "`raise HTTPException(...)`: one problem, one finding.",
+        "`raise HTTPException(...)`: one problem, one finding; so is an import whose names "
+        "appear only in the raises XFA201 reports (`status` in "
+        "`raise HTTPException(status.HTTP_404_NOT_FOUND)`) or in the providers below "
+        "(`from fastapi import Depends, HTTPException`).",
         "Routes, dependencies and `main.py` files.",
-        "A file under `services/` that defines route handlers (it is a routes file).",
+        "A file under `services/` that defines route handlers or registers them "
+        "(`app.add_api_route(...)`): it is a routes file.",
         "An import used only by the dependency providers the file hosts next to the service: "
         "FastAPI dependencies (functions passed to `Depends(...)` in the file or taking "
         "`Depends(...)` parameters, constructors excepted) and generators that yield one "
@@ -181,7 +185,10 @@ XFA203 = rule(
             return await user_service.get_user(db, user_id)
     """,
     not_flagged=(
-        "Passing the session on to a service or repository call.",
+        "Passing the session on to a service or repository call, and the `commit()` of a "
+        "handler that does nothing else with the session and changes no object itself: it "
+        "owns the transaction of the work it delegated (seed 000; services that do not "
+        "commit).",
         "Health/readiness/liveness probes (a route path, handler or file name with a "
         "`health…`, `ready…` or `live…` word), whose job is to ping the database.",
         "A handler or local function called `delete`/`select`: names are resolved through "
@@ -338,8 +345,9 @@ XFA206 = rule(
         "nothing, and `from pkg import name` where the package and the name point to "
         "different layers.",
         "Modules whose content says they are not of the layer their path suggests (a "
-        "`services/` module of Pydantic classes or enums only, a `models/.../service.py` of "
-        "Pydantic classes only, an `openapi/schema.py` that assembles the routers).",
+        "`services/` module of Pydantic classes or enums only, a `models/.../service.py` or "
+        "`models/.../routers.py` of Pydantic classes and enums only, an `openapi/schema.py` "
+        "that assembles the routers).",
         "Dependencies, main, tests and scripts files.",
     ),
     example_path="app/api/routes/users.py",
@@ -459,7 +467,7 @@ XFA209 = rule(
     bad="""
         from fastapi import FastAPI
 
-        from app.schemas import ItemList
+        from app.schemas import ItemCreate, ItemList, ItemRead
 
         app = FastAPI()
 
@@ -467,11 +475,16 @@ XFA209 = rule(
         @app.get("/items")
         async def list_items() -> ItemList:
             return ItemList(items=[])
+
+
+        @app.post("/items")
+        async def create_item(item: ItemCreate) -> ItemRead:
+            return ItemRead(id=1, name=item.name)
     """,
     good="""
         from fastapi import APIRouter
 
-        from app.schemas import ItemList
+        from app.schemas import ItemCreate, ItemList, ItemRead
 
         router = APIRouter()
 
@@ -479,16 +492,24 @@ XFA209 = rule(
         @router.get("/items")
         async def list_items() -> ItemList:
             return ItemList(items=[])
+
+
+        @router.post("/items")
+        async def create_item(item: ItemCreate) -> ItemRead:
+            return ItemRead(id=1, name=item.name)
     """,
     not_flagged=(
         "`@app.exception_handler`, `@app.middleware`, `@app.on_event` (not routes).",
         "Tests and scripts (a throwaway app in a test is scaffolding).",
         "`@app.get` where `app` is imported or not visibly a `FastAPI(...)` instance in "
         "this file: it may be an `APIRouter`.",
+        "Health/readiness probes (a path, handler or file name with a `health…`, `ready…`, "
+        "`live…` or `ping` word): they belong to the app.",
+        "An app with one route in all (a worker's status page, a CLI's local OAuth "
+        "callback): there is nothing to split into routers.",
         "On an app that includes routers or mounts sub-applications in the same scope (the "
-        "API already lives on routers), its app-level routes: health/readiness probes, and "
-        "a GET of the root path `/` or of a catch-all `{name:path}` (the fallback registered "
-        "after the routers).",
+        "API already lives on routers), a GET of the root path `/` or of a catch-all "
+        "`{name:path}` (the fallback registered after the routers).",
     ),
     example_path="app/main.py",
 )
@@ -552,6 +573,7 @@ XFA210 = rule(
     not_flagged=(
         "Calling shared (non-route) functions.",
         "A handler referring to another without calling it, and a name shadowed by a parameter.",
+        "Tests and scripts (a mock server's `POST` alias of its `GET` is scaffolding).",
     ),
     example_path="app/api/routes/users.py",
 )
@@ -600,6 +622,9 @@ XFA211 = rule(
         "`order_by(text(\"source\"))`, a column expression, `server_default=text(\"now()\")`, "
         "a helper returning `text(f\"'{value}'::uuid\")` for a server default — the statement "
         "is still built with `select()`, and a default is schema, not a query.",
+        "`text()` of a session or transaction setting: `SET LOCAL lock_timeout = '5s'`, "
+        "`SET TRANSACTION ...`, `RESET`, `SHOW`, `SAVEPOINT`/`RELEASE`, `BEGIN`/`COMMIT`/"
+        "`ROLLBACK` — the service owns its transaction, and these query no data.",
     ),
     example_path="app/services/user_service.py",
 )
@@ -664,16 +689,32 @@ _LAYER_PLURALS = {"services": "services", "repositories": "repositories"}
 
 def file_layer(ctx: Context) -> str | None:
     """The file's layer for these rules: as ``ctx.layer``, except that a file under a
-    services/repositories path that defines route handlers is a routes file (a domain
-    package called ``service``, as in ``dispatch/service/views.py``)."""
+    services/repositories path that defines route handlers (a domain package called
+    ``service``, as in ``dispatch/service/views.py``) or registers them on an app or router
+    (``app.add_api_route(path, endpoint)``, the route table of a runtime whose package is
+    called ``services/``) is a routes file."""
     return ctx.memo("layering.file_layer", lambda: _file_layer(ctx))
 
 
 def _file_layer(ctx: Context) -> str | None:
     layer = ctx.layer  # a file-name glob already beats a directory glob there
-    if layer in ("services", "repositories") and ctx.top_level_routes():
+    if layer in ("services", "repositories") and (ctx.top_level_routes() or _registers_routes(ctx)):
         return "routes"
     return layer
+
+
+_ROUTE_REGISTRATIONS = frozenset({"add_api_route", "add_api_websocket_route"})
+
+
+def _registers_routes(ctx: Context) -> bool:
+    """The file calls ``<app or router>.add_api_route(...)`` (or the websocket variant)."""
+    return any(
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in _ROUTE_REGISTRATIONS
+        and ctx.is_router(node.func.value)
+        for node in ast.walk(ctx.tree)
+    )
 
 
 def layer_of_path(ctx: Context, path: str) -> str | None:
@@ -971,12 +1012,12 @@ def _framework_import(node: ast.Import | ast.ImportFrom, ctx: Context, layer: st
     for module in modules:
         head = module.split(".", 1)[0]
         if head in ("fastapi", "starlette"):
-            if _only_used_by_providers(node, ctx):
+            covered = _covered_uses(node, ctx)
+            if covered == "providers":
                 return
-            if (
-                isinstance(node, ast.ImportFrom)
-                and all(a.name == "HTTPException" for a in node.names)
-                and ctx.wants(XFA201)
+            if ctx.wants(XFA201) and (
+                covered == "raises"
+                or (isinstance(node, ast.ImportFrom) and all(a.name == "HTTPException" for a in node.names))
             ):
                 # reported at the end of the file unless XFA201 reports its raises
                 ctx.frames[0].data.setdefault("layering.http_imports", []).append((node, module))
@@ -992,22 +1033,30 @@ def _bound_names(node: ast.Import | ast.ImportFrom) -> set[str]:
     return {a.asname or a.name.split(".", 1)[0] for a in node.names}
 
 
-def _only_used_by_providers(node: ast.Import | ast.ImportFrom, ctx: Context) -> bool:
-    """Every use of the names ``node`` imports is inside a dependency provider of the file
-    (:func:`_is_provider`), and there is at least one: the service's own code never sees
-    the framework, the module only hosts the DI glue that builds it (an
-    ``inject(self, state, request: Request | None = None)`` that yields the service)."""
+def _covered_uses(node: ast.Import | ast.ImportFrom, ctx: Context) -> str | None:
+    """Where the names ``node`` imports are used, when no use is the service's own code:
+    ``"providers"`` when every use is inside a dependency provider of the file
+    (:func:`_is_provider`; the module only hosts the DI glue that builds the service, an
+    ``inject(self, state, request: Request | None = None)`` that yields it);
+    ``"raises"`` when every use is inside a provider or in the exception of a raise that
+    XFA201 reports (``status`` in ``raise HTTPException(status.HTTP_404_NOT_FOUND)``, a
+    ``Depends`` of the provider next to it): that is XFA201's problem, one finding is
+    enough. ``None`` when a name is used elsewhere, or not at all."""
     names = _bound_names(node)
     if not names or any(isinstance(a, ast.alias) and a.name == "*" for a in node.names):
-        return False
-    inside, outside = ctx.memo("layering.name_uses", lambda: _name_uses(ctx))
-    return all(inside.get(n, 0) > 0 and outside.get(n, 0) == 0 for n in names)
+        return None
+    inside, raised, outside = ctx.memo("layering.name_uses", lambda: _name_uses(ctx))
+    if any(outside.get(n, 0) or not (inside.get(n, 0) or raised.get(n, 0)) for n in names):
+        return None
+    return "raises" if any(raised.get(n, 0) for n in names) else "providers"
 
 
-def _name_uses(ctx: Context) -> tuple[dict[str, int], dict[str, int]]:
-    """How often each name is loaded inside dependency providers and elsewhere (a string
-    in an annotation counts, outside providers, for every identifier it contains)."""
+def _name_uses(ctx: Context) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """How often each name is loaded inside dependency providers, in the exception of a
+    raise XFA201 reports (outside providers), and elsewhere (a string in an annotation
+    counts, outside providers, for every identifier it contains)."""
     inside: dict[str, int] = {}
+    raised: dict[str, int] = {}
     outside: dict[str, int] = {}
     word = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
     annotations = []
@@ -1024,20 +1073,39 @@ def _name_uses(ctx: Context) -> tuple[dict[str, int], dict[str, int]]:
         if isinstance(sub, ast.Constant) and isinstance(sub.value, str)
     }
 
-    def visit(node: ast.AST, in_provider: bool) -> None:
-        if isinstance(node, FUNCTION_TYPES) and not in_provider and _is_provider(node, ctx):
-            in_provider = True
+    def visit(node: ast.AST, where: dict[str, int]) -> None:
+        if isinstance(node, FUNCTION_TYPES) and where is not inside and _is_provider(node, ctx):
+            where = inside
+        elif isinstance(node, ast.Raise) and where is outside and _raises_http(node, ctx):
+            for child in ast.walk(node.exc):  # the cause (``from exc``) stays the code's own
+                if isinstance(child, ast.Name) and not isinstance(child.ctx, ast.Store):
+                    raised[child.id] = raised.get(child.id, 0) + 1
+            if node.cause is not None:
+                visit(node.cause, where)
+            return
         if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Store):
-            counts = inside if in_provider else outside
-            counts[node.id] = counts.get(node.id, 0) + 1
-        elif id(node) in strings and not in_provider:
+            where[node.id] = where.get(node.id, 0) + 1
+        elif id(node) in strings and where is not inside:
             for name in set(word.findall(node.value)):
                 outside[name] = outside.get(name, 0) + 1
         for child in ast.iter_child_nodes(node):
-            visit(child, in_provider)
+            visit(child, where)
 
-    visit(ctx.tree, False)
-    return inside, outside
+    visit(ctx.tree, outside)
+    return inside, raised, outside
+
+
+def _raises_http(node: ast.Raise, ctx: Context) -> bool:
+    """XFA201 reports this raise (outside dependency providers, which the caller skips):
+    its exception is FastAPI's/Starlette's ``HTTPException``, a project subclass or a
+    module-level instance (:func:`_http_exception`)."""
+    exc = node.exc
+    if exc is None:
+        return False
+    target = exc.func if isinstance(exc, ast.Call) else exc
+    if not isinstance(target, (ast.Name, ast.Attribute)):
+        return False
+    return _http_exception(target, isinstance(exc, ast.Call), ctx) is not None
 
 
 def _is_provider(fn: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> bool:
@@ -1244,7 +1312,12 @@ def layered_calls(node: ast.Call, ctx: Context) -> None:
         attr = func.attr
         if attr in _SESSION_METHODS:
             route = ctx.route
-            if route is not None and ctx.is_session(func.value) and not _is_probe(route, ctx):
+            if (
+                route is not None
+                and ctx.is_session(func.value)
+                and not _is_probe(route, ctx)
+                and not (attr in _UNIT_OF_WORK and _closes_delegated_work(route.node, func.value, ctx))
+            ):
                 ctx.report(node, XFA203, name=route.node.name, call=f"{short_source(func.value)}.{attr}()")
             if attr == "commit":
                 _commit(node, func, ctx)
@@ -1265,6 +1338,77 @@ def layered_calls(node: ast.Call, ctx: Context) -> None:
                 _imported_endpoint_call(node, ctx)
         elif name in ctx.functions:
             _endpoint_call(node, name, ctx)
+
+
+#: session calls that end the request's unit of work rather than do database work
+_UNIT_OF_WORK = frozenset({"commit"})
+
+
+def _closes_delegated_work(handler: ast.AST, session: ast.expr, ctx: Context) -> bool:
+    """The handler hands its session ``session`` (a name) to other functions (a service,
+    ``PodcastService(session).regenerate(...)``), makes no database call of its own but
+    ``commit()`` and changes no object itself (no ``obj.attr = ...``): it owns the
+    transaction of the work it delegated (seed 000's "the route handler owns the
+    transaction"; XFA205 stays off for the services that do not commit), it does not access
+    the database itself. A ``refresh()`` (a load) or a change made in the handler and
+    committed there is its own database work."""
+    if not isinstance(session, ast.Name):
+        return False
+    key = ("layering.delegates", id(handler), session.id)
+    data = ctx.frames[0].data
+    found = data.get(key)
+    if found is None:
+        found = data[key] = _delegates_only(handler, session.id, ctx)
+    return found
+
+
+def _delegates_only(handler: ast.AST, name: str, ctx: Context) -> bool:
+    passed = False
+    stack = list(getattr(handler, "body", ()))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (*FUNCTION_TYPES, ast.Lambda, ast.ClassDef)):
+            continue
+        if isinstance(node, ast.Attribute) and isinstance(node.ctx, (ast.Store, ast.Del)) and _local_object(node, handler):
+            return False  # ``incident.assignee = user``: the handler writes the change it commits
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Attribute) and func.attr in _SESSION_METHODS and ctx.is_session(func.value):
+                if func.attr not in _UNIT_OF_WORK:
+                    return False  # ``session.execute(...)``, ``session.add(...)``: its own work
+            elif _sql_builder(node, ctx):
+                return False
+            else:
+                args = [*node.args, *(kw.value for kw in node.keywords)]
+                if any(isinstance(a, ast.Name) and a.id == name for a in args):
+                    passed = True
+        stack.extend(ast.iter_child_nodes(node))
+    return passed
+
+
+def _local_object(target: ast.Attribute, handler: ast.AST) -> bool:
+    """``target`` is an attribute of an object the handler got itself (``incident.assignee``
+    with ``incident = get_incident(...)``), not of a parameter (``response.status_code``)."""
+    head = target.value
+    while isinstance(head, ast.Attribute):
+        head = head.value
+    if not isinstance(head, ast.Name):
+        return False
+    args = getattr(handler, "args", None)
+    params = {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)} if args else set()
+    return head.id not in params
+
+
+def _sql_builder(node: ast.Call, ctx: Context) -> bool:
+    """``select(...)``/``insert(...)``/… of SQLAlchemy or SQLModel."""
+    name = ctx.call_name(node)
+    if name is None:
+        return False
+    return (
+        name.split(".", 1)[0] in _SQL_MODULES
+        and name.rsplit(".", 1)[-1] in _QUERY_BUILDERS
+        and ctx.imported_from(node.func, *_SQL_MODULES)
+    )
 
 
 def _is_probe(route: RouteInfo, ctx: Context) -> bool:
@@ -1346,10 +1490,25 @@ def _raw_sql_execute(node: ast.Call, attr: str, ctx: Context) -> None:
             ctx.report(node, XFA211, call=f"{short_source(node.func)}(\"{text.strip().split()[0].upper()} ...\")")
             return
     for clause in _raw_text_clauses(first, ctx):
+        if _session_control(clause):
+            continue
         reported = ctx.frames[0].data.setdefault("layering.xfa211.reported", set())
         if id(clause) not in reported:
             reported.add(id(clause))
             ctx.report(clause, XFA211, call="text()")
+
+
+#: statements that set up the session or transaction rather than query data
+_SESSION_CONTROL = re.compile(
+    r"\s*(SET|RESET|SHOW|SAVEPOINT|RELEASE|BEGIN|START\s+TRANSACTION|COMMIT|ROLLBACK)\b", re.IGNORECASE
+)
+
+
+def _session_control(clause: ast.Call) -> bool:
+    """``text("SET LOCAL lock_timeout = '5s'")``: a setting of the transaction the service
+    owns, no query (as the plain-string check, which only counts SELECT/INSERT/…)."""
+    head = _sql_literal_head(clause.args[0]) if clause.args else None
+    return head is not None and bool(_SESSION_CONTROL.match(head))
 
 
 def _sql_literal_head(first: ast.expr) -> str | None:
@@ -1453,6 +1612,8 @@ def _imported_endpoint_call(node: ast.Call, ctx: Context) -> None:
     binding = ctx.lookup(head.id)
     if binding is None or binding.kind != "import":
         return
+    if not _endpoint_calls_checked(ctx):
+        return
     sym = ctx.symbol(func)
     if sym is None or sym.kind != "function" or not (sym.info or {}).get("route"):
         return
@@ -1463,13 +1624,19 @@ def _imported_endpoint_call(node: ast.Call, ctx: Context) -> None:
     ctx.report(node, XFA210, caller=route.node.name, callee=short_source(func))
 
 
+def _endpoint_calls_checked(ctx: Context) -> bool:
+    """XFA210 leaves tests and scripts out: a mock server's ``POST`` alias of its ``GET``
+    is scaffolding (as XFA209 leaves their apps)."""
+    return not (ctx.is_test or ctx.is_script)
+
+
 def _own_path(ctx: Context) -> str:
     return ctx.memo("layering.own_path", lambda: os.path.abspath(ctx.filename))
 
 
 def _endpoint_call(node: ast.Call, name: str, ctx: Context) -> None:
     route = ctx.route
-    if route is None:
+    if route is None or not _endpoint_calls_checked(ctx):
         return
     target = ctx.functions[name]
     if target is route.node or not ctx.routes_of(target):
@@ -1501,9 +1668,57 @@ def route_on_app(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> 
         scope = _fastapi_instance_scope(target, ctx)
         if scope is None:
             continue
+        if _is_probe_route(node, decorator, ctx):
+            continue  # a health/readiness probe belongs to the app, routers or not
         if _app_level_route(node, decorator, ctx) and _composes(scope, target, ctx):
             continue
+        if _route_count(scope, target, ctx) == 1:
+            continue  # a one-endpoint app (a CLI's OAuth callback, a worker's status page)
         ctx.report(decorator, XFA209, decorator=f"@{target}.{decorator.func.attr}")
+
+
+def _is_probe_route(fn: ast.FunctionDef | ast.AsyncFunctionDef, decorator: ast.Call, ctx: Context) -> bool:
+    """A health/readiness probe, as :func:`_is_probe` knows them (the app may be called
+    anything: ``worker = FastAPI()``)."""
+    path = decorator.args[0] if decorator.args else next((k.value for k in decorator.keywords if k.arg == "path"), None)
+    if isinstance(path, ast.Constant) and isinstance(path.value, str) and _PROBE_WORD.search(path.value):
+        return True
+    return bool(_PROBE_WORD.search(fn.name) or _PROBE_WORD.search(_file_stem(ctx)))
+
+
+def _route_count(scope: ast.AST, name: str, ctx: Context) -> int:
+    """How many routes ``scope`` registers on the app ``name``: route decorators and
+    ``add_api_route``/``add_route`` calls (nested scopes included: an app factory's
+    closures)."""
+    key = ("layering.route_count", id(scope), name)
+    data = ctx.frames[0].data
+    if key not in data:
+        data[key] = _count_routes(scope, name)
+    return data[key]
+
+
+def _count_routes(scope: ast.AST, name: str) -> int:
+    count = 0
+    for node in ast.walk(scope):
+        if isinstance(node, FUNCTION_TYPES):
+            for d in node.decorator_list:
+                f = d.func if isinstance(d, ast.Call) else d
+                if (
+                    isinstance(f, ast.Attribute)
+                    and f.attr in ROUTE_DECORATORS
+                    and isinstance(f.value, ast.Name)
+                    and f.value.id == name
+                ):
+                    count += 1
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in (*_ROUTE_REGISTRATIONS, "add_route", "add_websocket_route")
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == name
+        ):
+            count += 1
+    return count
 
 
 def _is_fastapi_instance(name: str, ctx: Context) -> bool:

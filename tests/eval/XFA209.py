@@ -18,9 +18,14 @@ async def create_order() -> dict:
     return {}
 
 
-@app.api_route("/ping", methods=["GET", "HEAD"])  # error: XFA209:2
-async def ping() -> str:
-    return "pong"
+@api.get("/orders")  # error: XFA209:2
+async def list_orders() -> list:
+    return []
+
+
+@app.api_route("/prices", methods=["GET", "HEAD"])  # error: XFA209:2
+async def prices() -> list:
+    return []
 
 
 @app.websocket("/ws")  # error: XFA209:2
@@ -31,9 +36,13 @@ async def ws(websocket) -> None:
 def create_app() -> FastAPI:
     application = FastAPI()
 
-    @application.get("/health")  # error: XFA209:6
-    async def health() -> dict:
-        return {"ok": True}
+    @application.get("/settings")  # error: XFA209:6
+    async def read_settings() -> dict:
+        return {}
+
+    @application.put("/settings")  # error: XFA209:6
+    async def write_settings() -> dict:
+        return {}
 
     return application
 
