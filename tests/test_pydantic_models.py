@@ -157,3 +157,21 @@ def test_messages_advertise_the_fix_only_where_the_fixer_applies_it():
     assert found[(22, "XFA411")].endswith("(unsafe fix: fastapi-conventions fix --unsafe-fixes)")
     assert found[(23, "XFA411")].startswith("XFA411 datetime.now()")
     assert "fastapi-conventions fix" not in found[(23, "XFA411")]
+
+
+def test_generated_module_check_runs_without_the_lines(capsys):
+    """A tree passed without its lines (flake8 plugins may get only the tree): the generated-
+    module check reads the docstring and does not fail on the missing comments."""
+    import ast
+
+    from harness import settings_for
+
+    from flake8_fastapi_conventions.checker import run_checks
+
+    settings = settings_for(["XFA402"])
+    code = "from pydantic import BaseModel\n\nclass A(BaseModel):\n    x: int\n\nA(x=1).dict()\n"
+    plain = run_checks(ast.parse(code), "app/main.py", settings, None)
+    assert [m.split(" ", 1)[0] for _, _, m in plain] == ["XFA402"]
+    generated = '"""Auto-generated from the schema. Do not edit."""\n' + code
+    assert run_checks(ast.parse(generated), "app/main.py", settings, None) == []
+    assert "internal error" not in capsys.readouterr().err

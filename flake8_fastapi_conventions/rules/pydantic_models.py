@@ -1277,9 +1277,10 @@ def generated_file(ctx: Context) -> bool:
 
     def compute() -> bool:
         tree = ctx.tree
+        lines = ctx.lines or []  # ``None`` when only the tree was given: the docstring still counts
         body = tree.body if isinstance(tree, ast.Module) else []
-        end = body[0].lineno - 1 if body else len(ctx.lines)
-        header = [line.strip() for line in ctx.lines[: min(end, 40)] if line.lstrip().startswith("#")]
+        end = body[0].lineno - 1 if body else len(lines)
+        header = [line.strip() for line in lines[: min(end, 40)] if line.lstrip().startswith("#")]
         if any(_GENERATED_COMMENT.search(line) for line in header):
             return True
         if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
