@@ -12,9 +12,11 @@ from __future__ import annotations
 import ast
 import copy
 import re
+from dataclasses import dataclass
 from http import HTTPStatus
+from typing import Callable
 
-from ..context import FUNCTION_TYPES, Context, RouteInfo, has_kwargs_splat, keyword, string_value
+from ..context import FUNCTION_TYPES, Context, Frame, RouteInfo, has_kwargs_splat, keyword, string_value
 from ..project import factory_default
 from ..registry import moved_off, rule, visitor
 
@@ -3393,18 +3395,39 @@ _FILLERS = frozenset({"append", "extend", "add", "update", "insert", "setdefault
 _HOLDERS = frozenset({"list", "set", "tuple", "sorted", "dict", "str", "reversed", "frozenset", "iter", "next"})
 
 
+@dataclass
+class _RequestInputNames:
+    """XFA305's per-function facts about names that stand for request input."""
+
+    derived: frozenset[str] | None = None
+    aliases: frozenset[str] | None = None
+
+
+def _per_function(
+    ctx: Context, fact: str, compute: Callable[[Context, Frame], frozenset[str]]
+) -> frozenset[str]:
+    """``compute`` once per function for the innermost function (empty outside one)."""
+    frame = ctx.function
+    if frame is None or not isinstance(frame.node, FUNCTION_TYPES):
+        return frozenset()
+    state = frame.state(_RequestInputNames)
+    found = getattr(state, fact)
+    if found is None:
+        found = compute(ctx, frame)
+        setattr(state, fact, found)
+    return found
+
+
 def _derived_names(ctx: Context) -> frozenset[str]:
     """Local names of the innermost function whose value is built only from request input
     (``parts = value.split(":")``, a loop variable over it, a container filled only from it:
     ``parsed[key].extend(parts)`` after ``parsed = defaultdict(list)``). A value that went
     through a call other than a method of the input (``await repo.list(owner=...)``), or a
     name bound even once another way, is not derived."""
-    frame = ctx.function
-    if frame is None or not isinstance(frame.node, FUNCTION_TYPES):
-        return frozenset()
-    cached = frame.data.get("xfa305_derived")
-    if cached is not None:
-        return cached
+    return _per_function(ctx, "derived", _compute_derived_names)
+
+
+def _compute_derived_names(ctx: Context, frame: Frame) -> frozenset[str]:
     inputs = _input_params(ctx)
     params = {arg.arg for arg, _ in _all_args(frame.node)}
     bindings: dict[str, list[tuple[str, list[ast.expr]]]] = {}
@@ -3452,8 +3475,7 @@ def _derived_names(ctx: Context) -> frozenset[str]:
             ):
                 found.discard(name)
                 changed = True
-    cached = frame.data["xfa305_derived"] = frozenset(found)
-    return cached
+    return frozenset(found)
 
 
 def _empty_container(expr: ast.expr) -> bool:
@@ -3635,12 +3657,10 @@ def _input_aliases(ctx: Context) -> frozenset[str]:
     ``x if c else y``, comparisons and text methods (``.lower()``): another name for the
     input. A value that went through any other call (``await repo.get(payload.id)``) is not
     one."""
-    frame = ctx.function
-    if frame is None or not isinstance(frame.node, FUNCTION_TYPES):
-        return frozenset()
-    cached = frame.data.get("xfa305_aliases")
-    if cached is not None:
-        return cached
+    return _per_function(ctx, "aliases", _compute_input_aliases)
+
+
+def _compute_input_aliases(ctx: Context, frame: Frame) -> frozenset[str]:
     stores: dict[str, int] = {}
     assigned: dict[str, ast.expr] = {}
     for node in _own_nodes(frame.node):
@@ -3685,8 +3705,7 @@ def _input_aliases(ctx: Context) -> frozenset[str]:
             ):
                 found.add(name)
                 changed = True
-    cached = frame.data["xfa305_aliases"] = frozenset(found)
-    return cached
+    return frozenset(found)
 
 
 def _len_of_input(ctx: Context, expr: ast.expr) -> bool:
