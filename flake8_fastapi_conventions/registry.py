@@ -82,7 +82,7 @@ class Rule:
         without the code and the fix suffix)."""
         if text.startswith(self.code + " "):
             text = text[len(self.code) + 1 :]
-        text = _FIX_SUFFIX.sub("", text)
+        text = strip_fix_suffix(text)
         hint_pattern = _template_pattern(self.fix_hint)
         at = text.find("; ")
         while at >= 0:
@@ -94,6 +94,11 @@ class Rule:
 
 
 _FIX_SUFFIX = re.compile(r"\s*\((?:unsafe )?fix: fastapi-conventions fix[^)]*\)$")
+
+
+def strip_fix_suffix(text: str) -> str:
+    """A finding's text without the "(fix: fastapi-conventions fix)" that :meth:`Rule.format` adds."""
+    return _FIX_SUFFIX.sub("", text)
 
 
 def _template_pattern(template: str) -> re.Pattern[str]:

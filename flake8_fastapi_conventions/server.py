@@ -48,7 +48,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from . import DOCS_URL, __version__
-from .registry import RULES
+from .registry import RULES, strip_fix_suffix
 
 NAME = "fastapi-conventions"
 FIX_COMMAND = "fastapi-conventions.applyFix"
@@ -63,7 +63,6 @@ MAX_WARM_FILES = 20_000
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _NOQA = re.compile(r"# noqa(?::[\s]?(?P<codes>([A-Z]+[0-9]+(?:[,\s]+)?)+))?", re.I)
-_FIX_SUFFIX = re.compile(r"\s*\((?:unsafe )?fix: fastapi-conventions fix[^)]*\)$")
 _MISSING = object()
 
 log = logging.getLogger(__name__)
@@ -184,7 +183,7 @@ def fix_hint(found: Found) -> str:
     """The rule's "how to fix it" part of the finding's message."""
     declared = RULES.get(found.code)
     if declared is None:
-        return _FIX_SUFFIX.sub("", found.text)
+        return strip_fix_suffix(found.text)
     return declared.split(found.text)[1]
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from flake8_fastapi_conventions import checker  # noqa: F401  (declares the rules)
-from flake8_fastapi_conventions.fixer import FIX_SAFETY, FIXERS, fix_text, load_fixers
+from flake8_fastapi_conventions.fixer import FIXERS, fix_safety, fix_text, load_fixers
 from flake8_fastapi_conventions.registry import RULES
 from flake8_fastapi_conventions.settings import Settings, enabled_codes
 
@@ -84,9 +84,9 @@ def test_fixture_pair(before: Path) -> None:
 def test_every_fixable_rule_has_a_pair_and_a_fixer(code: str) -> None:
     assert list(FIXES.glob(f"{code}_*.fixed.py")), f"no fixture pair for {code}"
     assert code in FIXERS
-    assert FIX_SAFETY[code] == SAFETY.get(code, "safe")
+    assert fix_safety(code) == SAFETY.get(code, "safe")
     _require(code)
-    assert RULES[code].fix == FIX_SAFETY[code], f"{code}: rule declares fix={RULES[code].fix!r}"
+    assert RULES[code].fix == fix_safety(code), f"{code}: rule declares fix={RULES[code].fix!r}"
 
 
 def test_no_fixer_without_a_declared_fix() -> None:

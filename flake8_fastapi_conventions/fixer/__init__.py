@@ -5,7 +5,7 @@ Only the fixer imports ast-grep; the flake8 plugin (checker, rules) never does.
 
 from __future__ import annotations
 
-from .engine import FIX_SAFETY, FIXERS, Finding, FixResult, Manual, fix_text
+from .engine import FIXERS, Finding, FixResult, Manual, fix_safety, fix_text
 
 _FIX_MODULES = (
     "async_fixes",  # XFA102
@@ -25,4 +25,4 @@ def load_fixers() -> None:
         importlib.import_module(f"{__name__}.{name}")
 
 
-__all__ = ["FIXERS", "FIX_SAFETY", "Finding", "FixResult", "Manual", "fix_text", "load_fixers"]
+__all__ = ["FIXERS", "Finding", "FixResult", "Manual", "fix_safety", "fix_text", "load_fixers"]

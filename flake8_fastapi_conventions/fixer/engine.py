@@ -53,22 +53,6 @@ def fixer(code: str, safety: str) -> Callable[[Fixer], Fixer]:
     return register
 
 
-class _FixSafety(dict):
-    """``FIX_SAFETY[code]``: the fix safety of a rule that has a fixer (from its declaration)."""
-
-    def __getitem__(self, code: str) -> str:
-        return fix_safety(code)
-
-    def __contains__(self, code: object) -> bool:
-        return code in FIXERS
-
-    def get(self, code: str, default=None):  # type: ignore[override]
-        return fix_safety(code) if code in FIXERS else default
-
-
-FIX_SAFETY = _FixSafety()
-
-
 # -- one pass over one version of the source ----------------------------------------
 
 
