@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from harness import EvalFile
 
 
 def _case(source: str) -> EvalFile:
-    return EvalFile(path=__import__("pathlib").Path("XFA101_x.py"), source=source,
+    return EvalFile(path=Path("XFA101_x.py"), source=source,
                     check_path="app/main.py", select=["XFA101"], options={}, prefix="XFA101")
 
 
