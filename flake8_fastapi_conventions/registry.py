@@ -116,21 +116,35 @@ def _template_pattern(template: str) -> re.Pattern[str]:
 RULES: dict[str, Rule] = {}
 
 
-def moved_off(read: str, third: str | None = None) -> str:
+def moved_off(
+    read: str, third: str | None = None, *, reading: str = "fourth", earlier: str | None = None
+) -> str:
     """The docs text of a rule a precision reading moved to off: ``read`` is "3 of 20"
-    (findings true of those read in the fourth reading), ``third`` the third reading's when
-    the two were pooled."""
-    if third is None:
+    (findings true of those read in that ``reading``); ``third`` (the fourth reading's pooling
+    with the third) or ``earlier`` (a later reading's pooling with the one before it) when a
+    thin reading was pooled with its predecessor."""
+    before = {"fourth": "third", "fifth": "fourth", "sixth": "fifth"}[reading]
+    earlier = third if third is not None else earlier
+    if earlier is None:
         found = f"{read} findings read were true on six projects nobody had tuned the rules against"
     else:
         found = (
-            f"{read} findings read were true there and {third} in the third, both on projects "
-            "nobody had tuned the rules against"
+            f"{read} findings read were true there and {earlier} in the {before}, both on "
+            "projects nobody had tuned the rules against"
         )
     return (
-        f"Off by default since the fourth precision reading (docs/precision.md): {found}, under "
-        "the 95 % a default-on rule needs. The patterns behind the false ones are fixed or named "
-        "under *Not flagged*; the rule comes back on when a fresh reading holds 95 %."
+        f"Off by default since the {reading} precision reading (docs/precision.md): {found}, "
+        "under the 95 % a default-on rule needs. The patterns behind the false ones are fixed or "
+        "named under *Not flagged*; the rule comes back on when a fresh reading holds 95 %."
+    )
+
+
+def back_on(read: str, *, reading: str = "fifth") -> str:
+    """The docs text of a rule an earlier reading moved to off and a fresh one brought back."""
+    return (
+        f"On by default again since the {reading} precision reading (docs/precision.md): after "
+        f"the fixes of the reading that moved it off, {read} findings read were true on six "
+        "projects nobody had tuned the rules against."
     )
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from harness import check, messages
 
-ALL_XFA1 = ["XFA108", "XFA109", "XFA110", "XFA112"]  # the off rules of the group; the others are on by default
+ALL_XFA1 = ["XFA103", "XFA104", "XFA108", "XFA109", "XFA110", "XFA112"]  # the off rules of the group; the others are on by default
 
 
 def xfa1(source: str, path: str = "app/api/routes/odd.py"):

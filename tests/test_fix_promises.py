@@ -37,12 +37,6 @@ NOT_KEPT_YET = {
     ("XFA601.py", 30, "XFA601"): "only @app.on_event(...) handlers are rewritten automatically",
     ("XFA601.py", 33, "XFA601"): "only @app.on_event(...) handlers are rewritten automatically",
     ("XFA601.py", 65, "XFA601"): "only @app.on_event(...) handlers are rewritten automatically",
-    ("XFA801.py", 24, "XFA801"): "only f-string messages are rewritten automatically",
-    ("XFA801.py", 25, "XFA801"): "only f-string messages are rewritten automatically",
-    ("XFA801.py", 31, "XFA801"): "only f-string messages are rewritten automatically",
-    ("XFA801.py", 32, "XFA801"): "only f-string messages are rewritten automatically",
-    ("XFA801.py", 33, "XFA801"): "only f-string messages are rewritten automatically",
-    ("XFA801.py", 34, "XFA801"): "only f-string messages are rewritten automatically",
 }
 
 load_fixers()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 
 from .engine import Edit, Finding, Fix, Skip, Source, fixer
+from ..rules.observability import lazy_arguments_blocker
 
 
 def _call_with_attr(src: Source, finding: Finding, *attrs: str) -> ast.Call:
@@ -59,12 +60,12 @@ _CONVERSION = {"!r": "%r", "!s": "%s", "!a": "%a", "": "%s"}
 @fixer("XFA801", "unsafe")
 def lazy_log_arguments(src: Source, finding: Finding) -> Fix:
     call = _call_with_attr(src, finding, *_LOG_METHODS)
-    index = 1 if call.func.attr == "log" else 0  # type: ignore[attr-defined]
-    if len(call.args) != index + 1 or any(isinstance(a, ast.Starred) for a in call.args):
-        raise Skip("the message already has arguments, or *args")
+    method = call.func.attr  # type: ignore[attr-defined]
+    blocker = lazy_arguments_blocker(call, method)
+    if blocker is not None:
+        raise Skip(blocker)
+    index = 1 if method == "log" else 0
     message = call.args[index]
-    if not isinstance(message, ast.JoinedStr):
-        raise Skip("only f-string messages are rewritten automatically")
     node = src.sg(message, "string", "concatenated_string")
     parts = [node] if node.kind() == "string" else [c for c in node.children() if c.kind() == "string"]
     if node.kind() == "concatenated_string" and node.find(kind="comment") is not None:

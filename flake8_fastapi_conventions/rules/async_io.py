@@ -94,7 +94,8 @@ XFA102 = rule(
 XFA103 = rule(
     "XFA103",
     "blocking-file-io-in-async",
-    default=True,
+    default=False,
+    precision=moved_off("15 of 20", reading="fifth"),
     seeds=("003", "004"),
     message="blocking file I/O {call}() inside async def; {fix}",
     what="""
@@ -146,7 +147,8 @@ XFA103 = rule(
 XFA104 = rule(
     "XFA104",
     "blocking-subprocess-in-async",
-    default=True,
+    default=False,
+    precision=moved_off("0 of 8", reading="fifth", earlier="0 of 2"),
     seeds=("004",),
     message="blocking subprocess call {call}() inside async def; use await asyncio.create_subprocess_exec(...) and await proc.communicate()",
     what="""

@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 from ..context import SESSION_TYPES, Context, has_kwargs_splat, keyword, string_value, dotted_name, last_name
-from ..registry import rule, visitor
+from ..registry import moved_off, rule, visitor
 
 # -- declarations ------------------------------------------------------------------
 
@@ -334,7 +334,8 @@ XFA506 = rule(
 XFA507 = rule(
     "XFA507",
     "commit-in-loop",
-    default=True,
+    default=False,
+    precision=moved_off("5 of 11", reading="fifth"),
     seeds=("004",),
     message="{receiver}.commit() inside a loop commits once per item; add the items in the loop and commit once after it",
     what="""
@@ -657,7 +658,8 @@ XFA511 = rule(
 XFA512 = rule(
     "XFA512",
     "raw-sql-interpolation",
-    default=True,
+    default=False,
+    precision=moved_off("3 of 10", reading="fifth"),
     seeds=("004",),
     message="SQL built with {how}; {fix}",
     what="""

@@ -18,7 +18,7 @@ from typing import Callable
 
 from ..context import FUNCTION_TYPES, Context, Frame, RouteInfo, has_kwargs_splat, keyword, string_value
 from ..project import factory_default
-from ..registry import moved_off, rule, visitor
+from ..registry import back_on, moved_off, rule, visitor
 
 # -- declarations ---------------------------------------------------------------------
 
@@ -100,8 +100,8 @@ XFA301 = rule(
 XFA302 = rule(
     "XFA302",
     "raw-dict-response",
-    default=False,
-    precision=moved_off("8 of 16"),
+    default=True,
+    precision=back_on("19 of 20"),
     seeds=("004",),
     message="route {name}() returns a raw dict; return an instance of a Pydantic response model and declare it (response_model= or -> Model)",
     what="""

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..context import FASTAPI_APP_FACTORIES, FUNCTION_TYPES, NON_FASTAPI_FRAMEWORKS, Context, Frame, comment_of, keyword, dotted_name, last_name
 from ..settings import normalize_path
-from ..registry import moved_off, rule, visitor
+from ..registry import back_on, moved_off, rule, visitor
 from ..project import http_middleware_passes_through
 
 XFA601 = rule(
@@ -240,7 +240,8 @@ XFA603 = rule(
 XFA604 = rule(
     "XFA604",
     "call-next-unguarded",
-    default=True,
+    default=False,
+    precision=moved_off("6 of 7", reading="fifth", earlier="3 of 6"),
     seeds=("004",),
     message="`await {call_next}(...)` in middleware is not inside try, so the code after it is skipped when the route raises; wrap it in try/except (log the exception, then re-raise or return a 500) or move that work into finally, so failed requests get it too",
     what="""
@@ -821,8 +822,8 @@ XFA613 = rule(
 XFA614 = rule(
     "XFA614",
     "internal-error-detail",
-    default=False,
-    precision=moved_off("3 of 6", third="18 of 20"),
+    default=True,
+    precision=back_on("20 of 20"),
     seeds=("004",),
     message="HTTPException({status}) puts the caught exception {name!r} into detail; log it with logger.exception(...) and return a generic detail such as \"Internal server error\"",
     what="""

@@ -29,7 +29,7 @@ from typing import Any
 
 from ..context import FUNCTION_TYPES, SCOPE_TYPES, Context, comment_of, dotted_name, is_main_test, keyword, string_value
 from ..project import HTTP_EXCEPTIONS, Symbol
-from ..registry import moved_off, rule, visitor
+from ..registry import back_on, moved_off, rule, visitor
 
 STDLIB = "stdlib"
 STRUCTLOG = "structlog"
@@ -407,8 +407,8 @@ def message_arg(node: ast.Call, method: str) -> ast.expr | None:
 XFA801 = rule(
     "XFA801",
     "log-message-formatting",
-    default=False,
-    precision=moved_off("17 of 20"),
+    default=True,
+    precision=back_on("20 of 20"),
     seeds=("001",),
     message="log message built with {how}; pass a constant message and the values in extra={{...}} (or as %-style arguments)",
     what="""
@@ -507,7 +507,8 @@ XFA802 = rule(
 XFA803 = rule(
     "XFA803",
     "logger-not-module-name",
-    default=True,
+    default=False,
+    precision=moved_off("1 of 2", reading="fifth", earlier="2 of 8"),
     seeds=("001",),
     message="module logger named {what}; use logging.getLogger(__name__)",
     what="""
@@ -885,7 +886,7 @@ def logger_calls(node: ast.Call, ctx: Context) -> None:
         if not _outside_app_code(ctx):
             how = _formatting(msg)
             if how is not None:
-                ctx.report(node, XFA801, how=how)
+                ctx.report(node, XFA801, how=how, fixable=lazy_arguments_blocker(node, method) is None)
         allowed = _LOG_KWARGS if method == "log" else _METHOD_KWARGS
         bad = [kw for kw in node.keywords if kw.arg is not None and kw.arg not in allowed]
         if bad:
@@ -1137,6 +1138,17 @@ def _try_body(handler: ast.ExceptHandler, ctx: Context) -> list[ast.stmt] | None
             if any(h is handler for h in getattr(parent, "handlers", ())):
                 return getattr(parent, "body", None)
             return None
+    return None
+
+
+def lazy_arguments_blocker(call: ast.Call, method: str) -> str | None:
+    """Why the XFA801 fix cannot turn this call's message into lazy %-style arguments, or
+    ``None`` when it can (one decision, read by the rule and by its fixer)."""
+    index = 1 if method == "log" else 0
+    if len(call.args) != index + 1 or any(isinstance(a, ast.Starred) for a in call.args):
+        return "the message already has arguments, or *args"
+    if not isinstance(call.args[index], ast.JoinedStr):
+        return "only f-string messages are rewritten automatically"
     return None
 
 

@@ -537,7 +537,8 @@ XFA407 = rule(
 XFA408 = rule(
     "XFA408",
     "money-as-float",
-    default=True,
+    default=False,
+    precision=moved_off("0 of 20", reading="fifth"),
     seeds=("004",),
     message="{kind} {name} holds money typed float; use {fix} or integer minor units",
     what="""

@@ -1,4 +1,5 @@
 # path: app/plugins/gateway.py
+# select: XFA103, XFA104
 # Lines that already silence flake8-async's / ruff's code for the same call: the team kept
 # the blocking call on purpose. Another ASYNC code, or another linter's code, does not count.
 import subprocess
