@@ -46,11 +46,11 @@ import errno
 import hashlib
 import json
 import os
-import re
 import shutil
 import sys
 from stat import S_ISREG
 
+from . import lazy_re
 from . import __version__
 
 #: the default cache directory, under the project root
@@ -66,7 +66,7 @@ CACHEDIR_TAG = (
 FORMAT = 1
 
 _ENTRY_KEYS = frozenset(("format", "path", "mtime_ns", "size", "version", "summary"))
-_SAFE_VERSION = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,63}")
+_SAFE_VERSION = lazy_re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,63}")
 
 #: process-level memory layer: (version, key path) -> (mtime_ns, size, summary)
 _MEMORY: dict[tuple[str, str], tuple[int, int, dict]] = {}

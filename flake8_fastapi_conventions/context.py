@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, TypeVar
 
+from . import lazy_re
 from . import project as _project
 from .project import ROUTE_DECORATORS, ProjectIndex, Symbol, router_like, target_names
 from .registry import Rule
@@ -117,7 +118,7 @@ _YIELDING_TYPES = frozenset(
     {"Generator", "AsyncGenerator", "Iterator", "AsyncIterator", "Iterable", "AsyncIterable",
      "ContextManager", "AsyncContextManager", "AbstractContextManager", "AbstractAsyncContextManager"}
 )
-_SESSION_FACTORY_NAME = re.compile(
+_SESSION_FACTORY_NAME = lazy_re.compile(
     r"^_?(async_?)?(session_?(local|maker|factory)|local_?session|async_session|sessionlocal)$", re.I
 )
 #: how many hops the session detector follows through aliases, dependencies and factories
@@ -127,7 +128,7 @@ _NOT_SESSION_VALUES = (
     ast.DictComp, ast.SetComp, ast.GeneratorExp, ast.Lambda, ast.Compare, ast.BinOp,
 )
 
-_SESSION_ALIAS_NAME = re.compile(r"(Session|Db|DB)")
+_SESSION_ALIAS_NAME = lazy_re.compile(r"(Session|Db|DB)")
 
 FUNCTION_TYPES = (ast.FunctionDef, ast.AsyncFunctionDef)
 SCOPE_TYPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
@@ -1145,7 +1146,11 @@ class Context:
             self.ends[(line, col, message)] = (end_line, node.end_col_offset)  # type: ignore[union-attr]
 
     def wants(self, *rules: Rule) -> bool:
-        return any(r.code in self.enabled for r in rules)
+        enabled = self.enabled
+        for r in rules:  # a loop, not any(...): asked tens of thousands of times per file set
+            if r.code in enabled:
+                return True
+        return False
 
     def state(self, kind: type[S]) -> S:
         """The file's instance of a rule's state class: a small dataclass the rule declares

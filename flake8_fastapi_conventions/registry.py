@@ -17,9 +17,11 @@ import sys
 from dataclasses import dataclass, field
 from typing import Callable, Literal
 
+from . import lazy_re
+
 Fix = Literal["safe", "unsafe"]
 
-CODE_RE = re.compile(r"^XFA[1-9]\d\d$")
+CODE_RE = lazy_re.compile(r"^XFA[1-9]\d\d$")
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ class Rule:
         return message, hint
 
 
-_FIX_SUFFIX = re.compile(r"\s*\((?:unsafe )?fix: fastapi-conventions fix[^)]*\)$")
+_FIX_SUFFIX = lazy_re.compile(r"\s*\((?:unsafe )?fix: fastapi-conventions fix[^)]*\)$")
 
 
 def strip_fix_suffix(text: str) -> str:

@@ -10,6 +10,7 @@ from fnmatch import translate
 from functools import cached_property, lru_cache
 from typing import Iterable, Sequence
 
+from . import lazy_re
 from .registry import RULES
 
 #: A file's layer comes from the first group whose globs match its path, in this order.
@@ -372,7 +373,7 @@ class OptionError(SystemExit):
         super().__init__(f"flake8: {where}: expected {expected}, got {value!r}")
 
 
-_GLOB_OK = re.compile(r"^[^\x00]+$")
+_GLOB_OK = lazy_re.compile(r"^[^\x00]+$")
 
 
 def settings_from_options(options) -> Settings:

@@ -29,8 +29,10 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-_VERSION = re.compile(r"(\d+)(?:\.(\d+))?")
-_SPEC = re.compile(r"(~=|==|>=|<=|!=|>|<|\^|~)\s*v?(\d+(?:\.\d+)*)")
+from . import lazy_re
+
+_VERSION = lazy_re.compile(r"(\d+)(?:\.(\d+))?")
+_SPEC = lazy_re.compile(r"(~=|==|>=|<=|!=|>|<|\^|~)\s*v?(\d+(?:\.\d+)*)")
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,7 @@ def _read_toml(path: str) -> dict:
         return {}
 
 
-_REQUIREMENT = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(.*)$")
+_REQUIREMENT = lazy_re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(.*)$")
 
 
 def _requirement(line: str) -> tuple[str, str] | None:

@@ -7,6 +7,7 @@ import re
 import sys
 from collections.abc import Callable
 
+from .. import lazy_re
 from ..context import Binding, Context, dotted_name, string_value, target_names
 from ..project import Symbol
 from ..registry import moved_off, rule, visitor
@@ -992,8 +993,8 @@ _FLAKE8_ASYNC_CODES = {
     "XFA103": frozenset({"ASYNC101", "ASYNC230"}),
     "XFA104": frozenset({"ASYNC101", "ASYNC102", "ASYNC220", "ASYNC221", "ASYNC222"}),
 }
-_SUPPRESSION = re.compile(r"#\s*(?:noqa\s*:|type:\s*ignore\s*\[)([^#\]]*)", re.IGNORECASE)
-_ASYNC_CODE = re.compile(r"\bASYNC\d{3}\b", re.IGNORECASE)
+_SUPPRESSION = lazy_re.compile(r"#\s*(?:noqa\s*:|type:\s*ignore\s*\[)([^#\]]*)", re.IGNORECASE)
+_ASYNC_CODE = lazy_re.compile(r"\bASYNC\d{3}\b", re.IGNORECASE)
 
 
 def _acknowledged_for_flake8_async(node: ast.Call, ctx: Context, code: str) -> bool:
@@ -1205,7 +1206,7 @@ def blocking_calls(node: ast.Call, ctx: Context) -> None:
                             ctx.report(node, XFA103, call="open", fix="use aiofiles: async with aiofiles.open(...) as f")
                         return
             if isinstance(func, ast.Attribute):
-                if func.attr in _PATH_IO_METHODS and not ctx.is_script and not _in_program(ctx):
+                if func.attr in _PATH_IO_METHODS and ctx.wants(XFA103) and not ctx.is_script and not _in_program(ctx):
                     if _is_path_expr(func.value, ctx, lambda n: _path_name_in_scope(ctx, n)):
                         ctx.report(
                             node,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import re
 
+from .. import lazy_re
 from ..context import SESSION_NAMES, SCOPE_TYPES, Context, has_kwargs_splat, keyword
 from ..registry import rule, visitor
 from .observability import log_call
@@ -496,7 +497,7 @@ def _check_bool_name(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context)
 
 # -- XFA905 ---------------------------------------------------------------------------
 
-_SNAKE = re.compile(r"^[a-z_][a-z0-9_]*$")
+_SNAKE = lazy_re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
 @visitor(ast.Module, codes=(XFA905,))

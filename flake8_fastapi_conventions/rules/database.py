@@ -17,6 +17,7 @@ import ast
 import re
 from typing import Any
 
+from .. import lazy_re
 from ..context import SESSION_TYPES, Context, has_kwargs_splat, keyword, string_value, dotted_name, last_name
 from ..registry import moved_off, rule, visitor
 
@@ -921,7 +922,7 @@ _ENGINES = frozenset({"create_engine", "create_async_engine"})
 _MAKERS = frozenset({"sessionmaker", "async_sessionmaker"})
 _SESSION_CLASSES = frozenset({"Session", "AsyncSession"})
 _INTERESTING_CALLS = _ENGINES | _MAKERS | _SESSION_CLASSES | frozenset({"text", "len", "relationship", "Relationship", "Depends", "Security"})
-_SESSION_FACTORY_NAME = re.compile(
+_SESSION_FACTORY_NAME = lazy_re.compile(
     r"^_?(async_?)?(session_?(local|maker|factory)|local_?session|async_session|sessionlocal)$", re.I
 )
 _NON_SESSION_FACTORY_HEADS = frozenset(
@@ -2378,7 +2379,7 @@ def _shadowed(name: str, ctx: Context) -> bool:
 
 _ROW_FETCHES = frozenset({"all", "fetchall"})
 _DML = frozenset({"delete", "update", "insert"})
-_DML_START = re.compile(r"\s*(?:DELETE|UPDATE|INSERT)\b", re.I)
+_DML_START = lazy_re.compile(r"\s*(?:DELETE|UPDATE|INSERT)\b", re.I)
 
 
 def _returns_query_rows(fn: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> bool:
@@ -2507,19 +2508,19 @@ _NO_BIND_KEYWORDS = frozenset(
     {"set", "reset", "pragma", "create", "alter", "drop", "grant", "revoke", "truncate", "vacuum",
      "analyze", "comment", "do", "reindex", "cluster", "refresh", "lock"}
 )
-_IDENTIFIER_BEFORE = re.compile(
+_IDENTIFIER_BEFORE = lazy_re.compile(
     r"(?:\b(?:from|join|into|update|table|schema|database|exists|view|sequence|index|trigger|to|truncate)\s+"
     r"(?:only\s+)?|[\"`.\[])$",
     re.I,
 )
 #: a column list: ``INSERT INTO t ({cols})``, ``INSERT INTO t (id, {cols}``
-_COLUMN_LIST_BEFORE = re.compile(r"\binto\s+[\w.\"`\[\]]+\s*\([\w\s,\"`]*$", re.I)
+_COLUMN_LIST_BEFORE = lazy_re.compile(r"\binto\s+[\w.\"`\[\]]+\s*\([\w\s,\"`]*$", re.I)
 #: names in DDL (``CREATE``/``ALTER``): the source of ``CREATE TABLE t (LIKE src)`` /
 #: ``CREATE TABLE t LIKE src``, a type's modifier (``VECTOR({dims})``, ``VARCHAR({n})``)
-_DDL_NAME_BEFORE = re.compile(r"(?:\blike\s+|\b[a-z_]\w*\()$", re.I)
+_DDL_NAME_BEFORE = lazy_re.compile(r"(?:\blike\s+|\b[a-z_]\w*\()$", re.I)
 #: the text before a placeholder that makes it (part of) a bind parameter's name:
 #: ``:tag_{i}`` (one colon: ``::{type}`` is a cast)
-_BIND_NAME_BEFORE = re.compile(r"(?<![:\w]):\w*$")
+_BIND_NAME_BEFORE = lazy_re.compile(r"(?<![:\w]):\w*$")
 _BIND_FIX = 'use bound parameters: text("... WHERE id = :id").bindparams(id=value)'
 _SET_FIX = (
     "SET cannot take bound parameters; bind the value through set_config() instead: "
@@ -2538,7 +2539,7 @@ _QUOTING_CALLS = frozenset(
 _NUMBER_CALLS = frozenset({"int", "float", "len", "bool", "round"})
 #: a quoting helper however the project spells it: ``_quote_identifier``, ``quoted_literal``
 #: (not SQLAlchemy's ``quoted_name()``, which renders unquoted in an f-string)
-_QUOTING_NAME = re.compile(r"(?:quote|quoted|escape|escaped)_(?:ident|identifier|literal|name|schema|string|table|column)s?")
+_QUOTING_NAME = lazy_re.compile(r"(?:quote|quoted|escape|escaped)_(?:ident|identifier|literal|name|schema|string|table|column)s?")
 #: what makes a UUID: its value renders as hex digits and dashes only
 _UUID_FACTORIES = frozenset({"uuid.UUID", "uuid.uuid1", "uuid.uuid3", "uuid.uuid4", "uuid.uuid5", "uuid.uuid7"})
 
@@ -2677,8 +2678,8 @@ def _numeric_spec(value: ast.FormattedValue) -> bool:
     return bool(re.fullmatch(r"[<>=^]?[+\- ]?#?0?\d*[,_]?(?:\.\d+)?[bdoxXeEfFgGn%]", text))
 
 
-_PERCENT_FIELD = re.compile(r"%(?:\(([^)]*)\))?[-#0 +]*\d*(?:\.\d+)?[sdifr]")
-_FORMAT_FIELD = re.compile(r"(?<!\{)\{([^{}]*)\}(?!\})")
+_PERCENT_FIELD = lazy_re.compile(r"%(?:\(([^)]*)\))?[-#0 +]*\d*(?:\.\d+)?[sdifr]")
+_FORMAT_FIELD = lazy_re.compile(r"(?<!\{)\{([^{}]*)\}(?!\})")
 
 
 def _percent_slots(template: str, right: ast.expr) -> list[Slot]:

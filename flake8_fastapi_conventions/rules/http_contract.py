@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Callable
 
+from .. import lazy_re
 from ..context import FUNCTION_TYPES, Context, Frame, RouteInfo, has_kwargs_splat, keyword, string_value
 from ..project import factory_default
 from ..registry import back_on, moved_off, rule, visitor
@@ -1275,9 +1276,9 @@ NON_JSON_RESPONSES = frozenset(
 JSON_RESPONSES = frozenset({"JSONResponse", "ORJSONResponse", "UJSONResponse"})
 LIST_TYPES = frozenset({"list", "List", "Sequence"})
 DICT_TYPES = frozenset({"dict", "Dict", "Mapping", "MutableMapping", "Any", "JSONResponse"})
-_STATUS_NAME = re.compile(r"^HTTP_(\d{3})(?:_|$)")
-_PARAM = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::([A-Za-z_][A-Za-z0-9_]*))?\}")
-_PURE_PARAM = re.compile(r"^\{([A-Za-z_][A-Za-z0-9_]*)(?::([A-Za-z_][A-Za-z0-9_]*))?\}$")
+_STATUS_NAME = lazy_re.compile(r"^HTTP_(\d{3})(?:_|$)")
+_PARAM = lazy_re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::([A-Za-z_][A-Za-z0-9_]*))?\}")
+_PURE_PARAM = lazy_re.compile(r"^\{([A-Za-z_][A-Za-z0-9_]*)(?::([A-Za-z_][A-Za-z0-9_]*))?\}$")
 _CONVERTORS = {
     "str": r"[^/]+",
     "path": r".*",
@@ -1794,7 +1795,7 @@ def _check_same_model(node, route: RouteInfo, params, ctx: Context) -> None:
 
 #: field names that a client must not set or must not read back: identifiers, ownership,
 #: timestamps, secrets, privileges
-_SERVER_ONLY_FIELD = re.compile(
+_SERVER_ONLY_FIELD = lazy_re.compile(
     r"(?i)^(id|pk|uuid|guid|owner|created|updated|created_by|updated_by|version|etag|role|roles|"
     r"permissions|scopes|is_superuser|is_admin|is_staff|is_verified)$|_id$|_ids$|_at$|_on$|"
     r"password|passwd|secret|(^|_)(token|hash|hashed|salt|api_?key|apikey|private_key|credentials?)(_|$)"
@@ -3006,7 +3007,7 @@ def body_calls(node: ast.Call, ctx: Context) -> None:
             frame.data["xfa314_handled"] = True
     if ctx.wants(XFA315):
         frame = _handler_frame(ctx)
-        if frame is not None and not _response_builder(ctx, node):
+        if frame is not None and "xfa315_checks" not in frame.data and not _response_builder(ctx, node):
             frame.data["xfa315_checks"] = True
 
 
@@ -3120,7 +3121,7 @@ def _validation_error_detail(ctx: Context, node: ast.Call) -> bool:
     return False
 
 
-_SHAPE_ERROR = re.compile(r"Validation|Decode|Parse|YAML|Schema|Serializ")
+_SHAPE_ERROR = lazy_re.compile(r"Validation|Decode|Parse|YAML|Schema|Serializ")
 
 
 def _catches_shape_error(ctx: Context, node: ast.AST | None) -> bool:
@@ -3325,7 +3326,7 @@ def _request_shape_branch(ctx: Context) -> bool:
     return False
 
 
-_BOUND_NAME = re.compile(r"(?i)max|min|limit|size|len")
+_BOUND_NAME = lazy_re.compile(r"(?i)max|min|limit|size|len")
 
 
 def _shape_test(ctx: Context, test: ast.expr, measured: set[str], combined: bool = False) -> bool:
@@ -4350,7 +4351,7 @@ def _body_like(ctx: Context, base: ast.Name, fn, name: str) -> bool:
 
 # -- XFA319: unversioned router prefixes ---------------------------------------------------------
 
-_VERSIONED = re.compile(r"^/api/v\d+(/|$)")
+_VERSIONED = lazy_re.compile(r"^/api/v\d+(/|$)")
 
 
 @visitor(ast.Call, codes=(XFA319,))

@@ -15,6 +15,7 @@ import ast
 import os
 import re
 
+from .. import lazy_re
 from ..context import FUNCTION_TYPES, ROUTE_DECORATORS, Context, RouteInfo, is_main_test, short_source
 from ..project import HTTP_EXCEPTIONS
 from ..registry import moved_off, rule, visitor
@@ -708,6 +709,8 @@ _ROUTE_REGISTRATIONS = frozenset({"add_api_route", "add_api_websocket_route"})
 
 def _registers_routes(ctx: Context) -> bool:
     """The file calls ``<app or router>.add_api_route(...)`` (or the websocket variant)."""
+    if ctx.lines is not None and not any("add_api_" in line for line in ctx.lines):
+        return False  # the walk below is the cost; most files never name the method
     return any(
         isinstance(node, ast.Call)
         and isinstance(node.func, ast.Attribute)
@@ -1301,8 +1304,8 @@ _SESSION_METHODS = frozenset(
 )
 _QUERY_BUILDERS = frozenset({"select", "insert", "update", "delete", "text"})
 _SQL_MODULES = ("sqlalchemy", "sqlmodel")
-_SQL_START = re.compile(r"\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b", re.IGNORECASE)
-_PROBE_WORD = re.compile(r"(?:^|[^a-z])(health|ready|readiness|live|liveness|alive|ping)", re.IGNORECASE)
+_SQL_START = lazy_re.compile(r"\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b", re.IGNORECASE)
+_PROBE_WORD = lazy_re.compile(r"(?:^|[^a-z])(health|ready|readiness|live|liveness|alive|ping)", re.IGNORECASE)
 
 
 @visitor(ast.Call, codes=(XFA203, XFA204, XFA205, XFA210, XFA211))
@@ -1499,7 +1502,7 @@ def _raw_sql_execute(node: ast.Call, attr: str, ctx: Context) -> None:
 
 
 #: statements that set up the session or transaction rather than query data
-_SESSION_CONTROL = re.compile(
+_SESSION_CONTROL = lazy_re.compile(
     r"\s*(SET|RESET|SHOW|SAVEPOINT|RELEASE|BEGIN|START\s+TRANSACTION|COMMIT|ROLLBACK)\b", re.IGNORECASE
 )
 

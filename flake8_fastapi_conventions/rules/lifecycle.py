@@ -8,6 +8,7 @@ import re
 from http import HTTPStatus
 from typing import Any
 
+from .. import lazy_re
 from ..context import FASTAPI_APP_FACTORIES, FUNCTION_TYPES, NON_FASTAPI_FRAMEWORKS, Context, Frame, comment_of, keyword, dotted_name, last_name
 from ..settings import normalize_path
 from ..registry import back_on, moved_off, rule, visitor
@@ -1263,13 +1264,13 @@ def _in_dev_command(ctx: Context) -> bool:
 
 
 _DEV_WORDS = ("debug", "dev", "local")
-_SCRIPT_SECTIONS = re.compile(
+_SCRIPT_SECTIONS = lazy_re.compile(
     r"^\s*\[(?:project\.scripts|tool\.poetry\.scripts|project\.entry-points\.console_scripts"
     r"|options\.entry_points|console_scripts)\]\s*$((?:\n(?!\s*\[).*)*)",
     re.M,
 )
 #: ``name = "package.module:function"`` (TOML), ``name = package.module:function`` (INI)
-_SCRIPT_TARGET = re.compile(r"=\s*[\"']?\s*([A-Za-z_][\w.]*)\s*:")
+_SCRIPT_TARGET = lazy_re.compile(r"=\s*[\"']?\s*([A-Za-z_][\w.]*)\s*:")
 _console_scripts: dict[str, frozenset[str]] = {}
 
 
@@ -1752,7 +1753,7 @@ def _swallows(body: list[ast.stmt]) -> bool:
 
 
 #: words of a comment (or log message) saying start-up goes on without the integration
-_CONTINUES = re.compile(
+_CONTINUES = lazy_re.compile(
     r"\b(?:continu\w*|optional\w*|non[- ]?fatal|not fatal|non[- ]?critical|not critical|"
     r"non[- ]?essential|not essential|not required|best[- ]effort|without|degrad\w*|skip\w*|"
     r"fall(?:s|ing)? ?back|fallback|for debugging|diagnostic\w*)\b",
@@ -1852,7 +1853,7 @@ def _says_startup_continues(handler: ast.ExceptHandler, try_node: ast.AST, ctx: 
     return False
 
 
-_NEGATION = re.compile(r"\b(?:no|not|never|don'?t|do not|cannot|can'?t|must not)\s+$", re.IGNORECASE)
+_NEGATION = lazy_re.compile(r"\b(?:no|not|never|don'?t|do not|cannot|can'?t|must not)\s+$", re.IGNORECASE)
 
 
 def _continues(text: str) -> bool:

@@ -27,6 +27,7 @@ import os
 import re
 from typing import Any
 
+from .. import lazy_re
 from ..context import FUNCTION_TYPES, SCOPE_TYPES, Context, comment_of, dotted_name, is_main_test, keyword, string_value
 from ..project import HTTP_EXCEPTIONS, Symbol
 from ..registry import back_on, moved_off, rule, visitor
@@ -869,7 +870,7 @@ XFA810 = rule(
 
 _METHOD_KWARGS = STDLIB_LOG_KWARGS | {"msg"}
 _LOG_KWARGS = _METHOD_KWARGS | {"level"}
-_EVENT_NAME = re.compile(r"^[a-z_]+(\.[a-z_]+)+$")
+_EVENT_NAME = lazy_re.compile(r"^[a-z_]+(\.[a-z_]+)+$")
 
 
 @visitor(ast.Call, codes=(XFA801, XFA802, XFA804, XFA806, XFA807))
@@ -1207,7 +1208,7 @@ _MASKED_HEADS = frozenset(
 )
 #: words of a pagination cursor: ``startPageToken``, ``next_page_token``, ``cursor``
 _CURSOR_WORDS = frozenset({"page", "cursor", "continuation", "pagination"})
-_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])")
+_SPLIT = lazy_re.compile(r"[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])")
 
 
 def words_of(name: str) -> list[str]:
@@ -1700,14 +1701,14 @@ def _broad(qualname: str) -> bool:
 
 #: tool directives say nothing about why an exception is ignored; ``error: XFAnnn``
 #: is the expectation marker of this project's eval files
-_DIRECTIVE = re.compile(
+_DIRECTIVE = lazy_re.compile(
     r"^\s*(noqa\b|type:|pragma\b|pylint:|nosec\b|fmt:|isort:|mypy:|pyright:|ruff:|error:\s*XFA\d)",
     re.IGNORECASE,
 )
 
 
 #: a reason written after a directive in the same comment: ``pragma: no cover — defensive``
-_DIRECTIVE_REASON = re.compile(r"(?:\s[-–—]{1,2}\s|[–—]|;)\s*[A-Za-z]{3,}")
+_DIRECTIVE_REASON = lazy_re.compile(r"(?:\s[-–—]{1,2}\s|[–—]|;)\s*[A-Za-z]{3,}")
 
 
 def explains(line: str) -> bool:
@@ -1724,7 +1725,7 @@ def explains(line: str) -> bool:
 #: a suppression, on the ``except`` line, of another linter's report of this very catch —
 #: pylint's bare/broad except, pycodestyle's E722, flake8-blind-except's BLE001, bandit's
 #: try-except-pass: the author met the warning and kept the catch on purpose
-_BROAD_CATCH_SUPPRESSED = re.compile(
+_BROAD_CATCH_SUPPRESSED = lazy_re.compile(
     r"pylint:\s*disable\s*=.*\b(bare-except|broad-except|broad-exception-caught|W0702|W0703|W0718)\b"
     r"|noqa\s*:.*\b(E722|BLE001|S110|B001)\b"
     r"|nosec\b.*\bB110\b",

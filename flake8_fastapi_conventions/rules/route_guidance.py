@@ -4,8 +4,8 @@ about declaring routes (all off by default)."""
 from __future__ import annotations
 
 import ast
-import re
 
+from .. import lazy_re
 from ..context import FUNCTION_TYPES, Context, dotted_name
 from ..registry import rule, visitor
 
@@ -389,7 +389,7 @@ def router_config_in_include(node: ast.Module, ctx: Context) -> None:
             ctx.report(call, XFA325, router=text, args="/".join(missing))
 
 
-_VERSION = re.compile(r"(^|/)(v\d+|api)(/|$)")
+_VERSION = lazy_re.compile(r"(^|/)(v\d+|api)(/|$)")
 
 
 def _mount_prefix(kw: ast.keyword) -> bool:

@@ -6,6 +6,7 @@ import ast
 import math
 import re
 
+from .. import lazy_re
 from ..context import FASTAPI_APP_FACTORIES, FUNCTION_TYPES, Context, comment_of, has_kwargs_splat, keyword, string_value
 from ..registry import moved_off, rule, visitor
 from .lifecycle import secret_field_name
@@ -371,19 +372,19 @@ _PLACEHOLDER_PARTS = frozenset(
 )
 _ENUM_BASES = ("Enum", "StrEnum", "IntEnum", "Flag", "IntFlag")
 #: an environment variable (or other constant) name in upper snake case: ``APP_API_TOKEN``
-_UPPER_SNAKE = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
-_UPPER_WORD = re.compile(r"^[A-Z]{2,24}$")
-_ENV_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
-_FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_UPPER_SNAKE = lazy_re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
+_UPPER_WORD = lazy_re.compile(r"^[A-Z]{2,24}$")
+_ENV_NAME = lazy_re.compile(r"^[A-Z][A-Z0-9_]*$")
+_FIELD_NAME = lazy_re.compile(r"^[a-z][a-z0-9_]*$")
 #: a dotted configuration key: ``auth.jwt.secret``, ``providers.openai.api_key``
-_DOTTED_KEY = re.compile(r"^[a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)+$")
+_DOTTED_KEY = lazy_re.compile(r"^[a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)+$")
 #: a file name: ``"ca.crt"``, ``"tls.key"`` (a key of a Kubernetes Secret, a mounted file)
-_FILE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*\.(?:crt|cer|cert|pem|key|pub|csr|json|txt|ya?ml|env|p12|pfx|jks|conf|cfg|ini|toml)$")
-_SENTINEL = re.compile(r"^__[A-Za-z0-9_]+__$")
-_BRACKET_MARKER = re.compile(r"^\[[^\[\]\s]{1,40}\]$")
-_HEADER_NAME = re.compile(r"^X-[A-Za-z0-9-]+$")
-_INLINE_PASSWORD = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://([^:/@\s]*):([^@/\s]+)@[^\s]")
-_PARTS = re.compile(r"[^A-Za-z0-9]+")
+_FILE_NAME = lazy_re.compile(r"^[a-z0-9][a-z0-9_-]*\.(?:crt|cer|cert|pem|key|pub|csr|json|txt|ya?ml|env|p12|pfx|jks|conf|cfg|ini|toml)$")
+_SENTINEL = lazy_re.compile(r"^__[A-Za-z0-9_]+__$")
+_BRACKET_MARKER = lazy_re.compile(r"^\[[^\[\]\s]{1,40}\]$")
+_HEADER_NAME = lazy_re.compile(r"^X-[A-Za-z0-9-]+$")
+_INLINE_PASSWORD = lazy_re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://([^:/@\s]*):([^@/\s]+)@[^\s]")
+_PARTS = lazy_re.compile(r"[^A-Za-z0-9]+")
 _ENV_LOOKUPS = frozenset(
     {"os.getenv", "os.environ.get", "os.environ.setdefault", "os.environ.pop", "environ.get", "getenv", "decouple.config"}
 )
@@ -395,20 +396,20 @@ _SETTINGS_BASES = frozenset(
 #: them; ``(pattern, what)``, matched against the whole value (an optional ``Bearer `` /
 #: ``token `` prefix allowed)
 _LIVE_SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?:sk|rk)_live_[0-9A-Za-z]{16,}"), "a Stripe live key (sk_live_…)"),
-    (re.compile(r"gh[pousr]_[A-Za-z0-9]{36,}"), "a GitHub token (ghp_…)"),
-    (re.compile(r"github_pat_[A-Za-z0-9_]{40,}"), "a GitHub token (github_pat_…)"),
-    (re.compile(r"xox[abposr]-[0-9A-Za-z]+(?:-[0-9A-Za-z]+){1,5}"), "a Slack token (xoxb-…)"),
-    (re.compile(r"AKIA[0-9A-Z]{16}"), "an AWS access key id (AKIA…)"),
-    (re.compile(r"sk-ant-[A-Za-z0-9_-]{32,}"), "an Anthropic API key (sk-ant-…)"),
-    (re.compile(r"sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,}"), "an OpenAI API key (sk-…)"),
+    (lazy_re.compile(r"(?:sk|rk)_live_[0-9A-Za-z]{16,}"), "a Stripe live key (sk_live_…)"),
+    (lazy_re.compile(r"gh[pousr]_[A-Za-z0-9]{36,}"), "a GitHub token (ghp_…)"),
+    (lazy_re.compile(r"github_pat_[A-Za-z0-9_]{40,}"), "a GitHub token (github_pat_…)"),
+    (lazy_re.compile(r"xox[abposr]-[0-9A-Za-z]+(?:-[0-9A-Za-z]+){1,5}"), "a Slack token (xoxb-…)"),
+    (lazy_re.compile(r"AKIA[0-9A-Z]{16}"), "an AWS access key id (AKIA…)"),
+    (lazy_re.compile(r"sk-ant-[A-Za-z0-9_-]{32,}"), "an Anthropic API key (sk-ant-…)"),
+    (lazy_re.compile(r"sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,}"), "an OpenAI API key (sk-…)"),
 )
-_PEM_PRIVATE_KEY = re.compile(
+_PEM_PRIVATE_KEY = lazy_re.compile(
     r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----\s*(?:[A-Za-z0-9-]+:[^\n]*\n)*\s*([A-Za-z0-9+/=\s]{40,})-----END"
 )
 #: the first two characters of a value :func:`live_credential` can match
 _LIVE_HEADS = frozenset({"sk", "rk", "gh", "gi", "xo", "AK", "Be", "be", "to", "To", "Ba"})
-_AUTH_PREFIX = re.compile(r"^(?:Bearer|bearer|token|Token|Basic)\s+")
+_AUTH_PREFIX = lazy_re.compile(r"^(?:Bearer|bearer|token|Token|Basic)\s+")
 _SEQUENCES = ("0123456", "1234567", "abcdefg", "qwerty")
 
 
@@ -536,8 +537,8 @@ _WEAK_STEMS = ("secret", "passw", "changeme", "letmein")
 #: a value that names, labels or marks rather than holds: ``"_token"``, ``"ui-token"``,
 #: ``"Passwords"``, ``"SecretKey"``, ``"failed-to-connect-to-db"``, ``"api.v2.key"``
 _EDGE_SEPARATORS = "_-.:/"
-_LOWER_LABEL = re.compile(r"^[a-z]+(?:[-_.](?:[a-z]+|v?\d{1,2}))*$")
-_CAMEL_LABEL = re.compile(r"^(?:[A-Z][a-z]+)+$")
+_LOWER_LABEL = lazy_re.compile(r"^[a-z]+(?:[-_.](?:[a-z]+|v?\d{1,2}))*$")
+_CAMEL_LABEL = lazy_re.compile(r"^(?:[A-Z][a-z]+)+$")
 #: public keys by design (write-only project keys, publishable keys shipped to browsers)
 _PUBLIC_KEY_PREFIXES = ("phc_", "pk_live_", "pk_test_")
 _SYMBOLS = frozenset("!@#$%^&*+=?~|;,<>()[]{}'\"`")
@@ -605,7 +606,7 @@ _SEED_STEMS = frozenset({"initial_data", "init_data", "demo_data", "sample_data"
 _SEED_DIRS = frozenset({"seed", "seeds", "seeders", "seeding", "fixtures", "demo", "demos"})
 #: function names (words) of health probes; labels they pass to an auth object are not secrets
 _PROBE_WORDS = frozenset({"health", "healthcheck", "healthz", "probe", "liveness", "readiness", "livez", "readyz", "ping", "heartbeat"})
-_LABEL = re.compile(r"^[a-z][a-z_-]{0,31}$")
+_LABEL = lazy_re.compile(r"^[a-z][a-z_-]{0,31}$")
 
 
 def _exempt_scope(ctx: Context) -> bool:
@@ -1100,7 +1101,7 @@ def _position(node: ast.AST) -> tuple[int, int]:
 
 #: a docstring that says the helper does not verify: "unverified", "without verification",
 #: "does not verify the signature", "not for authentication"
-_UNVERIFIED_DOC = re.compile(
+_UNVERIFIED_DOC = lazy_re.compile(
     r"\bunverified\b|\bwithout (?:\w+ ){0,2}verif|\bnot verif|\b(?:does not|doesn't|do not|don't|never) verif"
     r"|\bno (?:signature )?(?:verification|check)|\bnot (?:to be used |meant |intended )?for auth",
     re.IGNORECASE,
@@ -1117,7 +1118,7 @@ def _documented_unverified(fn: ast.AST) -> bool:
 
 
 #: a comment that gives the reason a decode is not verified here
-_UNVERIFIED_REASON = re.compile(
+_UNVERIFIED_REASON = lazy_re.compile(
     r"\balready (?:been )?(?:verified|validated|checked)\b"
     r"|\b(?:signature|token)s? (?:is |are |was |were |has been )?(?:verified|validated|checked) "
     r"(?:by|upstream|elsewhere|earlier|before|in)\b"

@@ -13,14 +13,14 @@ the route unknown, and nothing is reported.
 from __future__ import annotations
 
 import ast
-import re
+from .. import lazy_re
 from ..context import FUNCTION_TYPES, Context, _depends_desc_target, _desc_has_depends, param_default
 from ..project import ROUTER_FACTORIES, Symbol, reads_path_params
 from ..registry import rule, visitor
 
 #: Starlette's path parameter syntax (``starlette.routing.PARAM_REGEX``): ``{name}`` or
 #: ``{name:convertor}``; ``{ name }`` is literal text, not a parameter
-PATH_PARAM = re.compile(r"{([a-zA-Z_][a-zA-Z0-9_]*)(:[a-zA-Z_][a-zA-Z0-9_]*)?}")
+PATH_PARAM = lazy_re.compile(r"{([a-zA-Z_][a-zA-Z0-9_]*)(:[a-zA-Z_][a-zA-Z0-9_]*)?}")
 #: ``Path``/``Query``/... markers whose ``alias=`` names the parameter FastAPI fills it from
 _PARAM_MARKERS = frozenset(
     f"{m}.{n}"
