@@ -446,6 +446,9 @@ XFA208 = rule(
         "(`from .main import app`, for `uvicorn app:app`), and modules run as a script "
         "(with an `if __name__ == \"__main__\":` block).",
         "Imports under `if TYPE_CHECKING:`.",
+        "A sub-application of a subpackage below the importing module (`plugins/__init__.py` "
+        "collecting `plugins.echo.main`'s `app` to be mounted), unless the project index shows "
+        "that module importing a module of the project.",
     ),
     example_path="app/api/deps.py",
 )
@@ -1258,9 +1261,48 @@ def _app_import_from(node: ast.ImportFrom, ctx: Context) -> None:
         return
     if not node.level and module.split(".", 1)[0] in _THIRD_PARTY_MAINS:
         return
-    if _app_import_allowed(ctx) or _reexports_own_main(node, ctx):
+    if _app_import_allowed(ctx) or _reexports_own_main(node, ctx) or _sub_app_below(module, node.level or 0, ctx):
         return
     ctx.report(node, XFA208, module="." * (node.level or 0) + module)
+
+
+def _sub_app_below(module: str, level: int, ctx: Context) -> bool:
+    """The ``main`` module imported lives in a subpackage of the importing file's own
+    package (``plugins/__init__.py`` importing ``plugins.echo.main``'s ``app``, ``from
+    .echo.main import app``): a sub-application the package collects to be mounted, not the
+    app that serves the importer — the app module is below the importer, so the importer
+    does not sit under the app's routers and no cycle closes through it."""
+    parts = [p for p in module.split(".") if p]
+    package = parts[:-1]  # without ``main``
+    if level:
+        # ``from .echo.main import app``: ``echo`` is a subpackage of the importer's directory
+        below = level == 1 and len(package) >= 1
+    else:
+        dirs = _file_dirs(ctx)
+        below = any(dirs[-k:] == package[:k] for k in range(min(len(dirs), len(package) - 1), 0, -1))
+    return below and not _imports_project(module, level, ctx)
+
+
+def _imports_project(module: str, level: int, ctx: Context) -> bool:
+    """The module ``module`` (as the importing file names it), when the project index finds
+    it, imports a module of the project at its top level: it may import the importer back.
+    Unknown (no index, not found) is ``False``: the path said enough."""
+    index = ctx.index
+    path = index.module_path(ctx.filename, "." * level + module) if index is not None else None
+    summary = index.summary(path) if path is not None else None
+    if not summary:
+        return False
+    path_dirs = normalize_path(path).split("/")[:-1]
+    for qualname in summary.get("imports", {}).values():
+        if index.root is None and not qualname.startswith(".") and qualname.split(".", 1)[0] in path_dirs:
+            return True  # no project root to search from: ``app.core`` imported by ``app/…``
+        parent = qualname.rsplit(".", 1)[0] if "." in qualname.lstrip(".") else qualname
+        for candidate in {qualname, parent}:
+            if candidate.strip(".") == "" and candidate:
+                return True  # ``from . import x``: its own package
+            if candidate and index.module_path(path, candidate) is not None:
+                return True
+    return False
 
 
 def _reexports_own_main(node: ast.ImportFrom, ctx: Context) -> bool:
@@ -1295,6 +1337,9 @@ def app_attribute_of_main(node: ast.Attribute, ctx: Context) -> None:
     if dotted.lstrip(".").split(".", 1)[0] in _THIRD_PARTY_MAINS:
         return
     if ctx.in_type_checking or _app_import_allowed(ctx):
+        return
+    stripped = dotted.lstrip(".")
+    if _sub_app_below(stripped, len(dotted) - len(stripped), ctx):
         return
     ctx.report(node, XFA208, module=dotted)
 
