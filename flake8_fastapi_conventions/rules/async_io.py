@@ -335,6 +335,9 @@ XFA107 = rule(
         "task groups: the group holds the reference.",
         "`create_task` on a receiver that is not known to be an event loop.",
         "In tests, a call inside `with pytest.raises(...)`/`self.assertRaises(...)` (it is expected to fail).",
+        "In tests, a task running a coroutine function the test defines inside itself "
+        "(`async def _release_after_delay(): ...`, then `asyncio.create_task(_release_after_delay())`): "
+        "that test's scaffolding, which it waits for and asserts on.",
     ),
 )
 
@@ -1471,7 +1474,8 @@ def discarded_calls(node: ast.Expr, ctx: Context) -> None:
     elif isinstance(func, ast.Attribute):
         attr = func.attr
         if attr == "create_task" and _is_event_loop(func.value, ctx):
-            ctx.report(call, XFA107, call=f"{_dotted_call(func.value)}.create_task")
+            if not _test_local_helper_task(call, ctx):
+                ctx.report(call, XFA107, call=f"{_dotted_call(func.value)}.create_task")
             return
         if attr in _ASYNC_SESSION_METHODS and isinstance(func.value, ast.Name):
             if _is_async_session_param(ctx, func.value.id):
@@ -1484,7 +1488,8 @@ def discarded_calls(node: ast.Expr, ctx: Context) -> None:
         return
     qualname = ctx.call_name(call)
     if qualname in _TASK_SPAWNERS and ctx.imported_from(func, "asyncio"):
-        ctx.report(call, XFA107, call=qualname)
+        if not _test_local_helper_task(call, ctx):
+            ctx.report(call, XFA107, call=qualname)
     elif qualname in _ASYNC_SLEEPS and ctx.imported_from(func, "asyncio", "anyio"):
         ctx.report(call, XFA106, call=qualname)
     elif ctx.wants(XFA106):
@@ -1501,6 +1506,36 @@ def _unawaited_project_coroutine(call: ast.Call, ctx: Context) -> None:
     if not info.get("async") or info.get("gen") or info.get("dec") or info.get("dup"):
         return
     ctx.report(call, XFA106, call=_dotted_call(call.func))
+
+
+def _test_local_helper_task(call: ast.Call, ctx: Context) -> bool:
+    """XFA107 in a test file: the task runs a coroutine function the test defines inside
+    itself (``async def _release_after_delay(): ...`` then
+    ``asyncio.create_task(_release_after_delay())``): scaffolding of that one test, whose
+    effect the test waits for and asserts; nothing outlives the test, and a failing helper
+    fails it. A module-level coroutine (``job()``) is still reported."""
+    if not ctx.is_test or not call.args:
+        return False
+    coro = call.args[0]
+    if not isinstance(coro, ast.Call) or not isinstance(coro.func, ast.Name):
+        return False
+    name = coro.func.id
+    found = ctx.lookup(name)
+    if found is not None:
+        return (
+            found.kind == "def"
+            and isinstance(found.node, ast.AsyncFunctionDef)
+            and ctx.functions.get(name) is not found.node
+            and ctx.function is not None
+        )
+    # not bound yet at this point of the walk: a helper the test defines further down
+    # (``async def _hold(): create_task(_observe())`` then ``async def _observe(): ...``)
+    for frame in reversed(ctx.frames):
+        if frame.kind == "function":
+            for stmt in getattr(frame.node, "body", ()):
+                if isinstance(stmt, ast.AsyncFunctionDef) and stmt.name == name:
+                    return True
+    return False
 
 
 def _expects_exception(ctx: Context) -> bool:
