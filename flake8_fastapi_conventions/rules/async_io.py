@@ -234,6 +234,9 @@ XFA105 = rule(
         "and on names this file cannot tie to a sync client.",
         "Tests (`tests/`, `test_*.py`, `conftest.py`): an async test or fixture serves no requests, so a "
         "blocking call in it only slows that test down.",
+        "Scripts, command-line modules (argparse/click/typer imported, no route handlers) and the "
+        "coroutine a module starts with `asyncio.run(main())`: a one-shot run (a migration keeping a "
+        "scratch SQLite workspace) serves no requests.",
     ),
 )
 
@@ -979,6 +982,8 @@ def _report_blocking(node: ast.Call, ctx: Context, name: str) -> bool:
     rule_, kwargs, _label = found
     if rule_ is XFA104 and (ctx.is_script or _in_program(ctx)):
         return True  # a one-shot command waits for its child processes on purpose
+    if rule_ is XFA105 and (ctx.is_script or _in_program(ctx)):
+        return True  # a one-shot command's own database / scratch file serves no requests
     if _acknowledged_for_flake8_async(node, ctx, rule_.code):
         return True  # recognised (so XFA103 does not look at it again), not reported
     ctx.report(node, rule_, **kwargs)
@@ -1084,7 +1089,7 @@ def _report_client_method(node: ast.Call, ctx: Context, func: ast.Attribute) -> 
             return
         qualname = ctx.resolve(base)
         ctor = _SYNC_DB_CLIENT_TYPES.get(qualname or "")
-        if ctor is not None and ctx.imported_from(base, *_SYNC_DB_MODULES):
+        if ctor is not None and ctx.imported_from(base, *_SYNC_DB_MODULES) and not _one_shot(ctx):
             lib, alt = _SYNC_DB_CLIENTS.get(ctor, ("", ""))
             ctx.report(node, XFA105, lib=lib, call=_dotted_call(func), alt=alt)
         return
@@ -1096,7 +1101,7 @@ def _report_client_method(node: ast.Call, ctx: Context, func: ast.Attribute) -> 
     callee = ctx.call_name(value)
     db = _SYNC_DB_CLIENTS.get(callee or "")
     if db is not None:
-        if ctx.imported_from(value.func, *_SYNC_DB_MODULES):
+        if ctx.imported_from(value.func, *_SYNC_DB_MODULES) and not _one_shot(ctx):
             ctx.report(node, XFA105, lib=db[0], call=_dotted_call(func), alt=db[1])
         return
     if callee in _SYNC_HTTP_CLIENTS and func.attr in _SYNC_HTTP_METHODS and func.value is head:
@@ -1407,8 +1412,14 @@ def lifespan_keyword(node: ast.keyword, ctx: Context) -> None:
         names.update(e.id for e in node.value.elts if isinstance(e, ast.Name))
 
 
+def _one_shot(ctx: Context) -> bool:
+    """XFA105: a script, or (inside) the coroutine of a command-line program (see
+    :func:`_in_program`): its sync database calls block a loop that serves no requests."""
+    return ctx.is_script or _in_program(ctx)
+
+
 def _in_program(ctx: Context) -> bool:
-    """XFA103, XFA104: the current function is (inside) the coroutine this module starts as a
+    """XFA103, XFA104, XFA105: the current function is (inside) the coroutine this module starts as a
     program (``asyncio.run(main())`` anywhere in the module), or the module is a command-line one
     or part of a benchmark / load-test harness: like a script, a one-shot run reading its input or
     writing its report serves no requests."""
