@@ -237,6 +237,9 @@ XFA105 = rule(
         "and on names this file cannot tie to a sync client.",
         "Tests (`tests/`, `test_*.py`, `conftest.py`): an async test or fixture serves no requests, so a "
         "blocking call in it only slows that test down.",
+        "Scripts, command-line modules (argparse/click/typer imported, no route handlers) and the "
+        "coroutine a module starts with `asyncio.run(main())`: a one-shot run (a migration keeping a "
+        "scratch SQLite workspace) serves no requests.",
     ),
 )
 
@@ -338,6 +341,9 @@ XFA107 = rule(
         "task groups: the group holds the reference.",
         "`create_task` on a receiver that is not known to be an event loop.",
         "In tests, a call inside `with pytest.raises(...)`/`self.assertRaises(...)` (it is expected to fail).",
+        "In tests, a task running a coroutine function the test defines inside itself "
+        "(`async def _release_after_delay(): ...`, then `asyncio.create_task(_release_after_delay())`): "
+        "that test's scaffolding, which it waits for and asserts on.",
     ),
 )
 
@@ -979,6 +985,8 @@ def _report_blocking(node: ast.Call, ctx: Context, name: str) -> bool:
     rule_, kwargs, _label = found
     if rule_ is XFA104 and (ctx.is_script or _in_program(ctx)):
         return True  # a one-shot command waits for its child processes on purpose
+    if rule_ is XFA105 and (ctx.is_script or _in_program(ctx)):
+        return True  # a one-shot command's own database / scratch file serves no requests
     if _acknowledged_for_flake8_async(node, ctx, rule_.code):
         return True  # recognised (so XFA103 does not look at it again), not reported
     ctx.report(node, rule_, **kwargs)
@@ -1084,7 +1092,7 @@ def _report_client_method(node: ast.Call, ctx: Context, func: ast.Attribute) -> 
             return
         qualname = ctx.resolve(base)
         ctor = _SYNC_DB_CLIENT_TYPES.get(qualname or "")
-        if ctor is not None and ctx.imported_from(base, *_SYNC_DB_MODULES):
+        if ctor is not None and ctx.imported_from(base, *_SYNC_DB_MODULES) and not _one_shot(ctx):
             lib, alt = _SYNC_DB_CLIENTS.get(ctor, ("", ""))
             ctx.report(node, XFA105, lib=lib, call=_dotted_call(func), alt=alt)
         return
@@ -1096,7 +1104,7 @@ def _report_client_method(node: ast.Call, ctx: Context, func: ast.Attribute) -> 
     callee = ctx.call_name(value)
     db = _SYNC_DB_CLIENTS.get(callee or "")
     if db is not None:
-        if ctx.imported_from(value.func, *_SYNC_DB_MODULES):
+        if ctx.imported_from(value.func, *_SYNC_DB_MODULES) and not _one_shot(ctx):
             ctx.report(node, XFA105, lib=db[0], call=_dotted_call(func), alt=db[1])
         return
     if callee in _SYNC_HTTP_CLIENTS and func.attr in _SYNC_HTTP_METHODS and func.value is head:
@@ -1407,8 +1415,14 @@ def lifespan_keyword(node: ast.keyword, ctx: Context) -> None:
         names.update(e.id for e in node.value.elts if isinstance(e, ast.Name))
 
 
+def _one_shot(ctx: Context) -> bool:
+    """XFA105: a script, or (inside) the coroutine of a command-line program (see
+    :func:`_in_program`): its sync database calls block a loop that serves no requests."""
+    return ctx.is_script or _in_program(ctx)
+
+
 def _in_program(ctx: Context) -> bool:
-    """XFA103, XFA104: the current function is (inside) the coroutine this module starts as a
+    """XFA103, XFA104, XFA105: the current function is (inside) the coroutine this module starts as a
     program (``asyncio.run(main())`` anywhere in the module), or the module is a command-line one
     or part of a benchmark / load-test harness: like a script, a one-shot run reading its input or
     writing its report serves no requests."""
@@ -1474,7 +1488,8 @@ def discarded_calls(node: ast.Expr, ctx: Context) -> None:
     elif isinstance(func, ast.Attribute):
         attr = func.attr
         if attr == "create_task" and _is_event_loop(func.value, ctx):
-            ctx.report(call, XFA107, call=f"{_dotted_call(func.value)}.create_task")
+            if not _test_local_helper_task(call, ctx):
+                ctx.report(call, XFA107, call=f"{_dotted_call(func.value)}.create_task")
             return
         if attr in _ASYNC_SESSION_METHODS and isinstance(func.value, ast.Name):
             if _is_async_session_param(ctx, func.value.id):
@@ -1487,7 +1502,8 @@ def discarded_calls(node: ast.Expr, ctx: Context) -> None:
         return
     qualname = ctx.call_name(call)
     if qualname in _TASK_SPAWNERS and ctx.imported_from(func, "asyncio"):
-        ctx.report(call, XFA107, call=qualname)
+        if not _test_local_helper_task(call, ctx):
+            ctx.report(call, XFA107, call=qualname)
     elif qualname in _ASYNC_SLEEPS and ctx.imported_from(func, "asyncio", "anyio"):
         ctx.report(call, XFA106, call=qualname)
     elif ctx.wants(XFA106):
@@ -1504,6 +1520,36 @@ def _unawaited_project_coroutine(call: ast.Call, ctx: Context) -> None:
     if not info.get("async") or info.get("gen") or info.get("dec") or info.get("dup"):
         return
     ctx.report(call, XFA106, call=_dotted_call(call.func))
+
+
+def _test_local_helper_task(call: ast.Call, ctx: Context) -> bool:
+    """XFA107 in a test file: the task runs a coroutine function the test defines inside
+    itself (``async def _release_after_delay(): ...`` then
+    ``asyncio.create_task(_release_after_delay())``): scaffolding of that one test, whose
+    effect the test waits for and asserts; nothing outlives the test, and a failing helper
+    fails it. A module-level coroutine (``job()``) is still reported."""
+    if not ctx.is_test or not call.args:
+        return False
+    coro = call.args[0]
+    if not isinstance(coro, ast.Call) or not isinstance(coro.func, ast.Name):
+        return False
+    name = coro.func.id
+    found = ctx.lookup(name)
+    if found is not None:
+        return (
+            found.kind == "def"
+            and isinstance(found.node, ast.AsyncFunctionDef)
+            and ctx.functions.get(name) is not found.node
+            and ctx.function is not None
+        )
+    # not bound yet at this point of the walk: a helper the test defines further down
+    # (``async def _hold(): create_task(_observe())`` then ``async def _observe(): ...``)
+    for frame in reversed(ctx.frames):
+        if frame.kind == "function":
+            for stmt in getattr(frame.node, "body", ()):
+                if isinstance(stmt, ast.AsyncFunctionDef) and stmt.name == name:
+                    return True
+    return False
 
 
 def _expects_exception(ctx: Context) -> bool:

@@ -241,6 +241,11 @@ XFA204 = rule(
     not_flagged=(
         "`flush()`, `rollback()`, `refresh()`.",
         "`commit()` on something that is not a session (`conn.commit()`, `repo.commit()`).",
+        "A session the function opened itself (`async with get_db_session() as session`, "
+        "`with Session(engine) as db`, `db = SessionLocal()`), a module-private helper "
+        "(`_delete_row(session, ...)`) whose every call in the module passes such a session, "
+        "and an `if __name__ == \"__main__\":` block: there is no caller's transaction to "
+        "end, and `flush()` would lose the write when the session closes.",
         "Services and routes (see XFA205 for services).",
     ),
     example_path="app/repositories/user_repository.py",
@@ -442,6 +447,9 @@ XFA208 = rule(
         "(`from .main import app`, for `uvicorn app:app`), and modules run as a script "
         "(with an `if __name__ == \"__main__\":` block).",
         "Imports under `if TYPE_CHECKING:`.",
+        "A sub-application of a subpackage below the importing module (`plugins/__init__.py` "
+        "collecting `plugins.echo.main`'s `app` to be mounted), unless the project index shows "
+        "that module importing a module of the project.",
     ),
     example_path="app/api/deps.py",
 )
@@ -1256,9 +1264,48 @@ def _app_import_from(node: ast.ImportFrom, ctx: Context) -> None:
         return
     if not node.level and module.split(".", 1)[0] in _THIRD_PARTY_MAINS:
         return
-    if _app_import_allowed(ctx) or _reexports_own_main(node, ctx):
+    if _app_import_allowed(ctx) or _reexports_own_main(node, ctx) or _sub_app_below(module, node.level or 0, ctx):
         return
     ctx.report(node, XFA208, module="." * (node.level or 0) + module)
+
+
+def _sub_app_below(module: str, level: int, ctx: Context) -> bool:
+    """The ``main`` module imported lives in a subpackage of the importing file's own
+    package (``plugins/__init__.py`` importing ``plugins.echo.main``'s ``app``, ``from
+    .echo.main import app``): a sub-application the package collects to be mounted, not the
+    app that serves the importer — the app module is below the importer, so the importer
+    does not sit under the app's routers and no cycle closes through it."""
+    parts = [p for p in module.split(".") if p]
+    package = parts[:-1]  # without ``main``
+    if level:
+        # ``from .echo.main import app``: ``echo`` is a subpackage of the importer's directory
+        below = level == 1 and len(package) >= 1
+    else:
+        dirs = _file_dirs(ctx)
+        below = any(dirs[-k:] == package[:k] for k in range(min(len(dirs), len(package) - 1), 0, -1))
+    return below and not _imports_project(module, level, ctx)
+
+
+def _imports_project(module: str, level: int, ctx: Context) -> bool:
+    """The module ``module`` (as the importing file names it), when the project index finds
+    it, imports a module of the project at its top level: it may import the importer back.
+    Unknown (no index, not found) is ``False``: the path said enough."""
+    index = ctx.index
+    path = index.module_path(ctx.filename, "." * level + module) if index is not None else None
+    summary = index.summary(path) if path is not None else None
+    if not summary:
+        return False
+    path_dirs = normalize_path(path).split("/")[:-1]
+    for qualname in summary.get("imports", {}).values():
+        if index.root is None and not qualname.startswith(".") and qualname.split(".", 1)[0] in path_dirs:
+            return True  # no project root to search from: ``app.core`` imported by ``app/…``
+        parent = qualname.rsplit(".", 1)[0] if "." in qualname.lstrip(".") else qualname
+        for candidate in {qualname, parent}:
+            if candidate.strip(".") == "" and candidate:
+                return True  # ``from . import x``: its own package
+            if candidate and index.module_path(path, candidate) is not None:
+                return True
+    return False
 
 
 def _reexports_own_main(node: ast.ImportFrom, ctx: Context) -> bool:
@@ -1293,6 +1340,9 @@ def app_attribute_of_main(node: ast.Attribute, ctx: Context) -> None:
     if dotted.lstrip(".").split(".", 1)[0] in _THIRD_PARTY_MAINS:
         return
     if ctx.in_type_checking or _app_import_allowed(ctx):
+        return
+    stripped = dotted.lstrip(".")
+    if _sub_app_below(stripped, len(dotted) - len(stripped), ctx):
         return
     ctx.report(node, XFA208, module=dotted)
 
@@ -1447,7 +1497,12 @@ def _query_builder(node: ast.Call, ctx: Context) -> None:
 def _commit(node: ast.Call, func: ast.Attribute, ctx: Context) -> None:
     layer = file_layer(ctx)
     if layer == "repositories":
-        if ctx.is_session(func.value):
+        if (
+            ctx.is_session(func.value)
+            and not ctx.in_main_block
+            and not _owns_session(func.value, ctx)
+            and not _callers_own_session(func.value, ctx)
+        ):
             ctx.report(node, XFA204, call=f"{short_source(func.value)}.commit()")
     elif layer == "services" and ctx.wants(XFA205):
         if ctx.is_session(func.value) and not _owns_session(func.value, ctx):
@@ -1469,6 +1524,108 @@ def _owns_session(receiver: ast.expr, ctx: Context) -> bool:
         and binding.kind in ("with", "assign")
         and isinstance(binding.value, ast.Call)
     )
+
+
+def _callers_own_session(receiver: ast.expr, ctx: Context) -> bool:
+    """``receiver`` is a parameter of a module-private function (``_delete_row(session,
+    ...)``) that this module only ever calls, and every call passes a session its caller
+    opened itself (``async with get_db_session() as session: return await
+    _delete_row(session, ...)``): the commit ends the caller's own transaction, one call
+    deep, not a service's (XFA204)."""
+    if not isinstance(receiver, ast.Name):
+        return False
+    frame = ctx.function
+    if frame is None or frame.kind != "function":
+        return False
+    binding = ctx.lookup(receiver.id)
+    fn = frame.node
+    if binding is None or binding.kind != "param" or binding.node is not fn:
+        return False
+    if not isinstance(fn, FUNCTION_TYPES) or not fn.name.startswith("_") or ctx.functions.get(fn.name) is not fn:
+        return False
+    key = f"layering.callers_own_session.{fn.name}.{receiver.id}"
+    return ctx.memo(key, lambda: _every_call_passes_owned_session(fn, receiver.id, ctx))
+
+
+def _every_call_passes_owned_session(fn: ast.AST, param: str, ctx: Context) -> bool:
+    positional = [a.arg for a in (*fn.args.posonlyargs, *fn.args.args)]
+    index = positional.index(param) if param in positional else None
+    keyword_ok = param not in (a.arg for a in fn.args.posonlyargs)
+    parents = ctx.memo("layering.parents", lambda: _parent_map(ctx.tree))
+    calls = 0
+    for node in ast.walk(ctx.tree):
+        if not (isinstance(node, ast.Name) and node.id == fn.name):
+            continue
+        if isinstance(node.ctx, ast.Store):
+            return False  # rebound: the name may be something else where it is called
+        call = parents.get(id(node))
+        if not (isinstance(call, ast.Call) and call.func is node):
+            return False  # passed on or stored: callers unknown
+        arg = None
+        if index is not None and index < len(call.args):
+            if any(isinstance(a, ast.Starred) for a in call.args[: index + 1]):
+                return False
+            arg = call.args[index]
+        elif keyword_ok:
+            arg = next((kw.value for kw in call.keywords if kw.arg == param), None)
+        if not isinstance(arg, ast.Name):
+            return False
+        caller = parents.get(id(call))
+        while caller is not None and not isinstance(caller, (*FUNCTION_TYPES, ast.Lambda, ast.ClassDef, ast.Module)):
+            caller = parents.get(id(caller))
+        if not isinstance(caller, FUNCTION_TYPES) or caller is fn or not _opens_name(caller, arg.id, ctx):
+            return False
+        calls += 1
+    return calls > 0
+
+
+def _opened(value: ast.expr | None) -> bool:
+    """``value`` makes a new object (a call), as :func:`_owns_session` takes it; not
+    ``session.begin()``, which enters a transaction of a session made elsewhere."""
+    if isinstance(value, ast.Await):
+        value = value.value
+    if not isinstance(value, ast.Call):
+        return False
+    return not (isinstance(value.func, ast.Attribute) and value.func.attr in ("begin", "begin_nested"))
+
+
+def _opens_name(fn: ast.AST, name: str, ctx: Context) -> bool:
+    """Every binding of ``name`` in ``fn`` (its own scope) opens something new: ``async
+    with get_db_session() as name`` or ``name = SessionLocal()`` (the helper's commit
+    already knows it is a session); a parameter never does."""
+    args = fn.args
+    if name in {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)}:
+        return False
+    found = False
+    stack = list(fn.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (*FUNCTION_TYPES, ast.Lambda, ast.ClassDef)):
+            continue
+        if isinstance(node, (ast.With, ast.AsyncWith)):
+            for item in node.items:
+                if isinstance(item.optional_vars, ast.Name) and item.optional_vars.id == name:
+                    if not _opened(item.context_expr):
+                        return False
+                    found = True
+        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr, ast.For, ast.AsyncFor)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                if any(isinstance(t, ast.Name) and t.id == name for t in ast.walk(target)):
+                    value = getattr(node, "value", None)
+                    if not isinstance(node, (ast.Assign, ast.AnnAssign)) or not isinstance(target, ast.Name) or not _opened(value):
+                        return False
+                    found = True
+        stack.extend(ast.iter_child_nodes(node))
+    return found
+
+
+def _parent_map(tree: ast.AST) -> dict[int, ast.AST]:
+    parents: dict[int, ast.AST] = {}
+    for node in ast.walk(tree):
+        for child in ast.iter_child_nodes(node):
+            parents[id(child)] = node
+    return parents
 
 
 #: session/connection methods that run a statement (XFA211)

@@ -24,7 +24,9 @@ class EventRepository:
         self.session.commit()  # error: XFA204:9 "self.session.commit"
 
 
+s = SessionLocal()  # a module's shared sessionmaker session, whatever its name
+
+
 def save_all(events):
-    s = SessionLocal()  # a sessionmaker's session, whatever its name
     s.add_all(events)
     s.commit()  # error: XFA204:5
