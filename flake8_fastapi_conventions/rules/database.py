@@ -151,6 +151,7 @@ XFA502 = rule(
         "handler or dependency and that this module only passes on, or calls from other such "
         "functions. An engine this module does not use itself (it is imported elsewhere) is "
         "still reported.",
+        "Code under `if __name__ == \"__main__\":` (the module's own one-shot runner).",
     ),
 )
 
@@ -1339,6 +1340,8 @@ def _expire_on_commit(node: ast.Call, tail: str, ctx: Context) -> None:
 def _sync_construction(node: ast.Call, ctx: Context, call: str, replacement: str) -> None:
     if not ctx.wants(XFA502) or ctx.is_test or ctx.is_script or _is_alembic_env(ctx):
         return
+    if ctx.in_main_block:
+        return  # the module's own one-shot runner: no event loop runs it
     frames = [f.node for f in ctx.frames if f.kind == "function"]
     in_class = not frames and any(f.kind == "class" for f in ctx.frames)  # a class body
     bound_to = None
