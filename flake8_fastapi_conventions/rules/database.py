@@ -107,8 +107,10 @@ XFA502 = rule(
         a function whose only caller is Alembic's `env.py` in another module, an engine
         built only to read `engine.dialect` (`create_engine` is lazy and connects on first
         use), a sync `sessionmaker` accessor nothing calls, and a sync engine kept for a
-        background job of another module (a sync generator handed to a library). Which
-        code calls a function, and from where, is not in the project index.
+        background job of another module (a sync generator handed to a library) — unless
+        the module also builds the async engine or session factory, which shows the sync
+        side is kept on purpose (see "Not flagged"). Which code calls a function, and from
+        where, is not in the project index.
 
         Scope: tests and scripts are not checked. A CI script counts as a script under a
         `scripts/` directory (`.github/scripts/`); elsewhere (`ci/check.py`) it is checked
@@ -152,6 +154,14 @@ XFA502 = rule(
         "functions. An engine this module does not use itself (it is imported elsewhere) is "
         "still reported.",
         "Code under `if __name__ == \"__main__\":` (the module's own one-shot runner).",
+        "A module that builds the async engine or session factory too (`create_async_engine`, "
+        "`async_sessionmaker`): it offers both paths on purpose (a connection manager with "
+        "`engine` and `async_engine`, a sync lock engine for work another module runs in a "
+        "thread), so its sync engine/session is reported only where this module's own async "
+        "code, a route handler or a dependency reaches it (also through a property or a "
+        "`@contextmanager` accessor, or a `self._engine` attribute read); a sync function no "
+        "code of the module uses is taken as the sync path, and `engine.dispose()` or "
+        "`engine is None` is no use.",
     ),
 )
 
@@ -1122,6 +1132,8 @@ def database_calls(node: ast.Call, ctx: Context) -> None:
     tail = _sa_call(ctx, node, _ENGINES | _MAKERS | _SESSION_CLASSES)
     if tail is None:
         return
+    if tail in ("create_async_engine", "async_sessionmaker"):
+        _module_data(ctx)["xfa5.async_pair"] = True
     if tail in _ENGINES:
         _engine_call(node, tail, ctx)
     if tail in _MAKERS:
@@ -1355,16 +1367,35 @@ def _sync_construction(node: ast.Call, ctx: Context, call: str, replacement: str
         targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
         if len(targets) == 1 and isinstance(targets[0], ast.Name):
             bound_to = targets[0].id
-    site = _SyncSite(node, call, replacement, frames, in_class, bound_to)
+    attr = None
+    if frames and isinstance(parent, (ast.Assign, ast.AnnAssign)) and parent.value is node:
+        targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
+        if (
+            len(targets) == 1
+            and isinstance(targets[0], ast.Attribute)
+            and isinstance(targets[0].value, ast.Name)
+            and targets[0].value.id in ("self", "cls")
+        ):
+            attr = targets[0].attr
+    site = _SyncSite(node, call, replacement, frames, in_class, bound_to, attr)
     _module_data(ctx).setdefault("xfa5.sync", []).append(site)
 
 
 class _SyncSite:
     """A sync engine/session construction (XFA502) and where it is."""
 
-    __slots__ = ("node", "call", "replacement", "functions", "in_class", "bound_to")
+    __slots__ = ("node", "call", "replacement", "functions", "in_class", "bound_to", "attr")
 
-    def __init__(self, node: ast.Call, call: str, replacement: str, functions: list[ast.AST], in_class: bool, bound_to: str | None) -> None:
+    def __init__(
+        self,
+        node: ast.Call,
+        call: str,
+        replacement: str,
+        functions: list[ast.AST],
+        in_class: bool,
+        bound_to: str | None,
+        attr: str | None = None,
+    ) -> None:
         self.node = node
         self.call = call
         self.replacement = replacement
@@ -1373,11 +1404,17 @@ class _SyncSite:
         self.in_class = in_class
         #: the module-level name it is assigned to (``engine = create_engine(...)``)
         self.bound_to = bound_to
+        #: the attribute of ``self`` it is stored in (``self._engine = create_engine(...)``)
+        self.attr = attr
 
 
 #: calls that run a callback on the event loop's own thread
 _LOOP_SCHEDULERS = frozenset({"call_soon", "call_soon_threadsafe", "call_later", "call_at", "add_signal_handler", "add_reader", "add_writer"})
 _PLAIN_DECORATORS = frozenset({"staticmethod", "classmethod"})
+#: references that do not run the function or query the engine
+_NO_USE = frozenset({"store", "life"})
+#: decorators that change how a sync function is called, not which thread runs it
+_ACCESSOR_DECORATORS = _PLAIN_DECORATORS | {"property", "cached_property", "contextmanager"}
 
 
 class _SyncUses:
@@ -1385,13 +1422,23 @@ class _SyncUses:
     runs off the event loop (XFA502): in sync functions that this module never calls from
     async code, a route handler or a dependency, but hands over as callbacks (a metrics
     SDK's gauge callback, a thread's target, ``asyncio.to_thread(fn)``).  Built with one walk
-    of the module, only when a sync construction would otherwise be reported."""
+    of the module, only when a sync construction would otherwise be reported.
 
-    def __init__(self, ctx: Context) -> None:
+    ``pair``: the module also builds the async engine or session factory
+    (``create_async_engine``, ``async_sessionmaker``), so it offers both paths on purpose
+    (a connection manager with ``engine``/``async_engine``, a sync engine kept for the
+    work another module runs in a thread): there a sync function that no code of this
+    module uses is taken as the sync path, whose callers are elsewhere, and properties and
+    ``@contextmanager`` accessors are plain sync functions; what this module's async code
+    reaches is still on the loop."""
+
+    def __init__(self, ctx: Context, pair: bool = False) -> None:
         self.ctx = ctx
+        self.pair = pair
         #: function name -> its definitions (module functions and methods alike)
         self.defs: dict[str, list[ast.AST]] = {}
-        #: name -> [(enclosing defs, kind)], kind: "call", "value", "depends", "loop", "store"
+        #: name -> [(enclosing defs, kind)], kind: "call", "value", "depends", "loop", "store",
+        #: "life" (``x is None``, ``x.dispose()``: the engine's lifecycle, no query)
         self.refs: dict[str, list[tuple[tuple[ast.AST, ...], str]]] = {}
         self._on_loop: dict[int, bool] = {}
         self._walk(ctx.tree)
@@ -1418,6 +1465,18 @@ class _SyncUses:
                 if isinstance(value, ast.Name) and value.id in ("self", "cls"):
                     self.refs.setdefault(node.attr, []).append((defs, kind if isinstance(node.ctx, ast.Load) else "store"))
                 stack.append((value, defs, "value"))
+                continue
+            if (
+                isinstance(node, ast.Compare)
+                and all(isinstance(op, (ast.Is, ast.IsNot)) for op in node.ops)
+                and all(isinstance(c, ast.Constant) and c.value is None for c in node.comparators)
+            ):
+                stack.append((node.left, defs, "life"))
+                continue
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "dispose":
+                stack.append((node.func.value, defs, "life"))
+                for arg in [*node.args, *(kw.value for kw in node.keywords)]:
+                    stack.append((arg, defs, "value"))
                 continue
             if isinstance(node, ast.Call):
                 tail = last_name(node.func)
@@ -1448,17 +1507,21 @@ class _SyncUses:
     def _compute(self, fn: ast.AST, seen: frozenset[int]) -> bool:
         if not isinstance(fn, ast.FunctionDef):
             return True
-        if any(last_name(d) not in _PLAIN_DECORATORS for d in fn.decorator_list):
+        plain = _ACCESSOR_DECORATORS if self.pair else _PLAIN_DECORATORS
+        if any(last_name(d) not in plain for d in fn.decorator_list):
             return True
         if self.ctx.routes_of(fn):
             return True
-        uses = [r for r in self.refs.get(fn.name, ()) if r[1] != "store"]
+        uses = [r for r in self.refs.get(fn.name, ()) if r[1] not in _NO_USE]
         if not uses:
-            return True  # used elsewhere: callers unknown
+            # used elsewhere: callers unknown, unless the module offers the async path too
+            return not self.pair
+        #: a property runs where it is read
+        read_is_call = self.pair and any(last_name(d) in ("property", "cached_property") for d in fn.decorator_list)
         for defs, kind in uses:
             if kind in ("depends", "loop"):
                 return True
-            if kind == "call" and defs and self.on_loop(defs[-1], seen):
+            if (kind == "call" or read_is_call and kind == "value") and defs and self.on_loop(defs[-1], seen):
                 return True
         return False
 
@@ -1467,10 +1530,17 @@ class _SyncUses:
         if site.in_class:
             return False
         if site.functions:
-            return not self.on_loop(site.functions[-1])
+            if self.on_loop(site.functions[-1]):
+                return False
+            if site.attr is not None and self.pair:
+                # ``self._engine = create_engine(...)``: every method that reads it too
+                for defs, kind in self.refs.get(site.attr, ()):
+                    if kind not in _NO_USE and (not defs or self.on_loop(defs[-1])):
+                        return False
+            return True
         if site.bound_to is None or site.bound_to in seen:
             return False
-        uses = [r for r in self.refs.get(site.bound_to, ()) if r[1] != "store"]
+        uses = [r for r in self.refs.get(site.bound_to, ()) if r[1] not in _NO_USE]
         if not uses:
             return False  # imported by other modules
         for defs, _kind in uses:
@@ -1488,7 +1558,7 @@ class _SyncUses:
             s for s in sites.values()
             if not s.functions and any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(s.node))
         ]
-        module_uses = sum(1 for defs, kind in self.refs.get(name, ()) if not defs and kind != "store")
+        module_uses = sum(1 for defs, kind in self.refs.get(name, ()) if not defs and kind not in _NO_USE)
         return len(users) >= module_uses and all(self.off_loop_site(s, sites, seen) for s in users)
 
 
@@ -1723,7 +1793,7 @@ def module_done(node: ast.Module, ctx: Context) -> None:
     data = _module_data(ctx)
     if data.get("xfa5.async") and data.get("xfa5.sync"):
         sites: list[_SyncSite] = data["xfa5.sync"]
-        uses = _SyncUses(ctx)
+        uses = _SyncUses(ctx, pair=bool(data.get("xfa5.async_pair")))
         named = {s.bound_to: s for s in sites if s.bound_to is not None}
         for site in sites:
             if not uses.off_loop_site(site, named):
