@@ -17,8 +17,12 @@ import ast
 import re
 from typing import Any
 
-from ..context import SESSION_TYPES, Context, has_kwargs_splat, keyword, string_value, dotted_name, last_name
+from ..context import (
+    FUNCTION_TYPES, SESSION_TYPES, Context, dotted_name, has_kwargs_splat, is_main_test, keyword, last_name,
+    string_value,
+)
 from ..registry import rule, visitor
+from .lifecycle import _in_examples
 
 # -- declarations ------------------------------------------------------------------
 
@@ -162,6 +166,9 @@ XFA502 = rule(
         "`@contextmanager` accessor, or a `self._engine` attribute read); a sync function no "
         "code of the module uses is taken as the sync path, and `engine.dispose()` or "
         "`engine is None` is no use.",
+        "Examples that are programs of their own: a module under `examples/` (`demos/`, "
+        "`samples/`, `tutorials/`) whose `__main__` block starts the event loop "
+        "(`asyncio.run(main())`) and that serves no route.",
     ),
 )
 
@@ -1562,6 +1569,36 @@ class _SyncUses:
         return len(users) >= module_uses and all(self.off_loop_site(s, sites, seen) for s in users)
 
 
+_EVENT_LOOP_RUNNERS = frozenset({"asyncio.run", "anyio.run", "trio.run", "uvloop.run"})
+
+
+def _example_program(ctx: Context) -> bool:
+    """A module under ``examples/`` (``demos/``, ``samples/``, ``tutorials/``) that is a
+    program of its own: its ``__main__`` block starts the event loop (``asyncio.run(main())``)
+    and it serves no route. It runs once on a developer's machine, one task at a time; an
+    example app that serves routes is still checked."""
+
+    def compute() -> bool:
+        tree = ctx.tree
+        if not isinstance(tree, ast.Module) or not _in_examples(ctx):
+            return False
+        runs_loop = any(
+            isinstance(stmt, ast.If)
+            and is_main_test(stmt.test)
+            and any(
+                isinstance(sub, ast.Call) and ctx.resolve(sub.func) in _EVENT_LOOP_RUNNERS
+                for part in stmt.body
+                for sub in ast.walk(part)
+            )
+            for stmt in tree.body
+        )
+        if not runs_loop:
+            return False
+        return not any(isinstance(n, FUNCTION_TYPES) and ctx.routes_of(n) for n in ast.walk(tree))
+
+    return ctx.memo("xfa5.example_program", compute)
+
+
 def _is_alembic_env(ctx: Context) -> bool:
     return ctx.memo(
         "xfa5.alembic",
@@ -1791,7 +1828,7 @@ def note_event_handler(node: ast.Call, ctx: Context) -> None:
 @visitor(ast.Module, leave=True, codes=(XFA502, XFA511))
 def module_done(node: ast.Module, ctx: Context) -> None:
     data = _module_data(ctx)
-    if data.get("xfa5.async") and data.get("xfa5.sync"):
+    if data.get("xfa5.async") and data.get("xfa5.sync") and not _example_program(ctx):
         sites: list[_SyncSite] = data["xfa5.sync"]
         uses = _SyncUses(ctx, pair=bool(data.get("xfa5.async_pair")))
         named = {s.bound_to: s for s in sites if s.bound_to is not None}
