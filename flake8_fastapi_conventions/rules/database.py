@@ -346,6 +346,11 @@ XFA506 = rule(
         "cookbook's \"build an up-to-date database from scratch\", where later starts run "
         "`alembic upgrade`. A stamp in another branch, before the `create_all`, or of another "
         "revision does not count.",
+        "Tables named at run time: `create_all(tables=[Row.__table__])` where every table is of a "
+        "class the function defines with a computed `__tablename__` (one table per collection).",
+        "An in-memory SQLite database (`create_engine(\"sqlite:///:memory:\")`, `\"sqlite://\"`) "
+        "bound in the function or module, directly or through `engine.begin()`/`connect()`: no "
+        "schema outlives the process.",
     ),
 )
 
@@ -1047,7 +1052,7 @@ def _receiver_text(expr: ast.expr) -> str:
 # -- bindings ----------------------------------------------------------------------
 
 
-@visitor(ast.Assign, ast.AnnAssign, codes=(XFA501, XFA507, XFA508, XFA510, XFA513, XFA515))
+@visitor(ast.Assign, ast.AnnAssign, codes=(XFA501, XFA506, XFA507, XFA508, XFA510, XFA513, XFA515))
 def record_assignment(node: ast.Assign | ast.AnnAssign, ctx: Context) -> None:
     frame = ctx.frame
     if frame.kind != "function":
@@ -1064,7 +1069,7 @@ def record_assignment(node: ast.Assign | ast.AnnAssign, ctx: Context) -> None:
                 frame.data.setdefault("xfa5.owned", {})[target.id] = ("assign", node)
 
 
-@visitor(ast.With, ast.AsyncWith, codes=(XFA501, XFA507, XFA510, XFA513))
+@visitor(ast.With, ast.AsyncWith, codes=(XFA501, XFA506, XFA507, XFA510, XFA513))
 def record_with(node: ast.With | ast.AsyncWith, ctx: Context) -> None:
     frame = ctx.frame
     if frame.kind != "function":
@@ -1164,11 +1169,11 @@ def _method_call(node: ast.Call, attr: str, receiver: ast.expr, ctx: Context) ->
             if attr == "rollback" or ctx.in_body_of((ast.Try, _TRY_STAR, ast.ExceptHandler), ("finalbody", "body")):
                 data.setdefault("xfa5.cleanup", set()).add(receiver.id)
     elif attr == "create_all":
-        _create_all(node.func, node, ctx)
+        _create_all(node.func, node, ctx, node)
     elif attr == "run_sync":
         for arg in node.args[:1]:
             if isinstance(arg, ast.Attribute) and arg.attr == "create_all":
-                _create_all(arg, arg, ctx)
+                _create_all(arg, arg, ctx, node)
     elif attr == "on_conflict_do_update":
         _upsert(node, ctx)
     elif attr in ("execute", "exec_driver_sql"):
@@ -1841,7 +1846,8 @@ def module_done(node: ast.Module, ctx: Context) -> None:
 # -- XFA506 ----------------------------------------------------------------------------
 
 
-def _create_all(attr: ast.expr, report_at: ast.AST, ctx: Context) -> None:
+def _create_all(attr: ast.expr, report_at: ast.AST, ctx: Context, call: ast.Call) -> None:
+    """``call``: ``metadata.create_all(bind, ...)`` itself, or ``conn.run_sync(metadata.create_all, ...)``."""
     if not isinstance(attr, ast.Attribute):
         return
     owner = attr.value
@@ -1852,7 +1858,76 @@ def _create_all(attr: ast.expr, report_at: ast.AST, ctx: Context) -> None:
         return
     if _stamped_after(ctx):
         return  # Alembic's "create from scratch, then stamp head": Alembic owns the schema
+    if _run_time_tables(call, ctx):
+        return  # tables named at run time (one per collection): no migration can know them
+    bind = call.func.value if call.func is not attr and isinstance(call.func, ast.Attribute) else _bind_arg(call)
+    if bind is not None and _in_memory_bind(bind, ctx):
+        return  # an in-memory database: no schema outlives the process
     ctx.report(report_at, XFA506, expr=dotted_name(attr) or "metadata.create_all")
+
+
+def _bind_arg(call: ast.Call) -> ast.expr | None:
+    if call.args and not isinstance(call.args[0], ast.Starred):
+        return call.args[0]
+    kw = keyword(call, "bind")
+    return kw.value if kw is not None else None
+
+
+def _run_time_tables(call: ast.Call, ctx: Context) -> bool:
+    """``create_all(tables=[Row.__table__])`` where every table is of a class the enclosing
+    function defines with a computed ``__tablename__`` (``__tablename__ = collection_name``):
+    a table per collection, made when the collection is."""
+    kw = keyword(call, "tables")
+    if kw is None or not isinstance(kw.value, (ast.List, ast.Tuple)) or not kw.value.elts or ctx.function is None:
+        return False
+    for item in kw.value.elts:
+        if not (isinstance(item, ast.Attribute) and item.attr == "__table__" and isinstance(item.value, ast.Name)):
+            return False
+        found = ctx.lookup(item.value.id)
+        if found is None or found.kind != "class" or not isinstance(found.node, ast.ClassDef):
+            return False
+        if ctx.bindings.get(item.value.id) is found:
+            return False  # a module-level model: its table is known in advance
+        names = [
+            stmt.value
+            for stmt in found.node.body
+            if isinstance(stmt, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == "__tablename__" for t in stmt.targets)
+        ]
+        if not names or any(string_value(v) is not None for v in names):
+            return False
+    return True
+
+
+def _in_memory_url(expr: ast.expr | None) -> bool:
+    text = string_value(expr) if expr is not None else None
+    if text is None:
+        return False
+    text = text.strip().lower()
+    return text.startswith("sqlite") and (
+        text.split("://", 1)[-1] in ("", "/:memory:") or ":memory:" in text or "mode=memory" in text
+    )
+
+
+def _in_memory_bind(bind: ast.expr, ctx: Context, depth: int = 0) -> bool:
+    """``bind`` (an engine, or a connection of one) is an in-memory SQLite database:
+    ``create_engine("sqlite:///:memory:")`` / ``"sqlite://"``, directly or through the names
+    this function (or the module) binds, ``engine.begin()``/``engine.connect()`` included."""
+    if depth > 4:
+        return False
+    if isinstance(bind, ast.Call):
+        func = bind.func
+        if isinstance(func, ast.Attribute) and func.attr in ("begin", "connect"):
+            return _in_memory_bind(func.value, ctx, depth + 1)
+        if last_name(func) in ("create_engine", "create_async_engine"):
+            return _in_memory_url(_url_arg(bind))
+        return False
+    if isinstance(bind, ast.Name):
+        found = _binding(ctx, bind.id)
+        return found is not None and _in_memory_bind(found[1], ctx, depth + 1)
+    return False
+
+
 
 
 _HEAD_REVISIONS = frozenset({"head", "heads"})
