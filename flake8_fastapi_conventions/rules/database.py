@@ -14,6 +14,7 @@ Shared facts the rules read:
 from __future__ import annotations
 
 import ast
+import os
 import re
 from typing import Any
 
@@ -346,6 +347,10 @@ XFA506 = rule(
         "cookbook's \"build an up-to-date database from scratch\", where later starts run "
         "`alembic upgrade`. A stamp in another branch, before the `create_all`, or of another "
         "revision does not count.",
+        "Modules of a command package: the nearest enclosing package has a `__main__.py` that "
+        "parses a command line (`argparse`, `click`, `typer`, ...) and starts no web server, and "
+        "the module imports no web framework (a benchmark or evaluation tool keeping its results "
+        "in tables of its own).",
         "Tables named at run time: `create_all(tables=[Row.__table__])` where every table is of a "
         "class the function defines with a computed `__tablename__` (one table per collection).",
         "An in-memory SQLite database (`create_engine(\"sqlite:///:memory:\")`, `\"sqlite://\"`) "
@@ -1854,7 +1859,7 @@ def _create_all(attr: ast.expr, report_at: ast.AST, ctx: Context, call: ast.Call
     owner_name = owner.attr if isinstance(owner, ast.Attribute) else owner.id if isinstance(owner, ast.Name) else None
     if owner_name is None or not owner_name.lower().endswith("metadata"):
         return
-    if _outside_app(ctx) or _is_cli_file(ctx):
+    if _outside_app(ctx) or _is_cli_file(ctx) or _in_command_package(ctx):
         return
     if _stamped_after(ctx):
         return  # Alembic's "create from scratch, then stamp head": Alembic owns the schema
@@ -1928,6 +1933,38 @@ def _in_memory_bind(bind: ast.expr, ctx: Context, depth: int = 0) -> bool:
     return False
 
 
+def _in_command_package(ctx: Context) -> bool:
+    """A module of a command package: the nearest enclosing package that has a
+    ``__main__.py`` (``python -m tool``) parses a command line there (``argparse``,
+    ``click``, ``typer``, ...) and starts no web server, and this module imports no web
+    framework: a developer's tool (a benchmark, an evaluation run) whose tables are its own
+    scratch storage."""
+
+    def compute() -> bool:
+        if {q.split(".", 1)[0] for q in ctx.module_imports.values()} & _SERVER_MODULES:
+            return False
+        directory = os.path.dirname(os.path.abspath(ctx.filename))
+        for _ in range(4):
+            if not os.path.isfile(os.path.join(directory, "__init__.py")):
+                return False
+            main = os.path.join(directory, "__main__.py")
+            if os.path.isfile(main):
+                summary = ctx.index.summary(main)
+                if not summary:
+                    return False
+                heads = {q.split(".", 1)[0] for q in summary.get("imports", {}).values() if not q.startswith(".")}
+                return bool(heads & _CLI_MODULES) and not heads & _SERVER_MODULES
+            parent = os.path.dirname(directory)
+            if parent == directory:
+                return False
+            directory = parent
+        return False
+
+    return ctx.memo("xfa5.command_package", compute)
+
+
+_CLI_MODULES = frozenset({"argparse", "click", "typer", "fire", "docopt", "cyclopts", "rich_click", "asyncclick"})
+_SERVER_MODULES = frozenset({"fastapi", "starlette", "uvicorn", "gunicorn", "hypercorn", "granian", "litestar"})
 
 
 _HEAD_REVISIONS = frozenset({"head", "heads"})
