@@ -28,7 +28,7 @@ import tokenize
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
-SUMMARY_VERSION = 12
+SUMMARY_VERSION = 13
 
 ROUTE_DECORATORS = frozenset(
     {"get", "post", "put", "patch", "delete", "head", "options", "trace", "api_route", "websocket"}
@@ -691,11 +691,20 @@ def summarize(tree: ast.AST, non_fastapi: Iterable[str] = ()) -> dict[str, Any]:
         return summary
     imports: dict[str, str] = summary["imports"]
     statements = list(_statements(tree.body))
+    #: names imported from ``pydantic.v1`` in one branch (``if PYDANTIC_V2:`` / ``try:``)
+    conditional_v1: dict[str, str] = {}
     for stmt in statements:
         if isinstance(stmt, (ast.Import, ast.ImportFrom)):
-            imports.update(import_bindings(stmt))
+            for local, qualname in import_bindings(stmt):
+                if qualname == "pydantic.v1" or qualname.startswith("pydantic.v1."):
+                    conditional_v1[local] = qualname
+                imports[local] = qualname
             if isinstance(stmt, ast.ImportFrom) and any(a.name == "*" for a in stmt.names):
                 summary["star"].append("." * (stmt.level or 0) + (stmt.module or ""))
+    # a version-switch compat module (``if PYDANTIC_V2: from pydantic.v1 import BaseModel``
+    # / ``else: from pydantic import BaseModel``) re-exports the v1 API wherever it runs: its
+    # name is the ``pydantic.v1`` one, whichever branch the walk saw last
+    imports.update(conditional_v1)
     res = _Resolver(imports)
     non_fastapi_modules = set(non_fastapi)
     non_fastapi_heads = {n for n, q in imports.items() if q.split(".", 1)[0] in non_fastapi_modules}

@@ -14,12 +14,17 @@ Shared facts the rules read:
 from __future__ import annotations
 
 import ast
+import os
 import re
 from typing import Any
 
 from .. import lazy_re
-from ..context import SESSION_TYPES, Context, has_kwargs_splat, keyword, string_value, dotted_name, last_name
+from ..context import (
+    FUNCTION_TYPES, SESSION_TYPES, Context, dotted_name, has_kwargs_splat, is_main_test, keyword, last_name,
+    string_value,
+)
 from ..registry import moved_off, rule, visitor
+from .lifecycle import _in_examples
 
 # -- declarations ------------------------------------------------------------------
 
@@ -108,8 +113,10 @@ XFA502 = rule(
         a function whose only caller is Alembic's `env.py` in another module, an engine
         built only to read `engine.dialect` (`create_engine` is lazy and connects on first
         use), a sync `sessionmaker` accessor nothing calls, and a sync engine kept for a
-        background job of another module (a sync generator handed to a library). Which
-        code calls a function, and from where, is not in the project index.
+        background job of another module (a sync generator handed to a library) — unless
+        the module also builds the async engine or session factory, which shows the sync
+        side is kept on purpose (see "Not flagged"). Which code calls a function, and from
+        where, is not in the project index.
 
         Scope: tests and scripts are not checked. A CI script counts as a script under a
         `scripts/` directory (`.github/scripts/`); elsewhere (`ci/check.py`) it is checked
@@ -152,6 +159,18 @@ XFA502 = rule(
         "handler or dependency and that this module only passes on, or calls from other such "
         "functions. An engine this module does not use itself (it is imported elsewhere) is "
         "still reported.",
+        "Code under `if __name__ == \"__main__\":` (the module's own one-shot runner).",
+        "A module that builds the async engine or session factory too (`create_async_engine`, "
+        "`async_sessionmaker`): it offers both paths on purpose (a connection manager with "
+        "`engine` and `async_engine`, a sync lock engine for work another module runs in a "
+        "thread), so its sync engine/session is reported only where this module's own async "
+        "code, a route handler or a dependency reaches it (also through a property or a "
+        "`@contextmanager` accessor, or a `self._engine` attribute read); a sync function no "
+        "code of the module uses is taken as the sync path, and `engine.dispose()` or "
+        "`engine is None` is no use.",
+        "Examples that are programs of their own: a module under `examples/` (`demos/`, "
+        "`samples/`, `tutorials/`) whose `__main__` block starts the event loop "
+        "(`asyncio.run(main())`) and that serves no route.",
     ),
 )
 
@@ -329,6 +348,15 @@ XFA506 = rule(
         "cookbook's \"build an up-to-date database from scratch\", where later starts run "
         "`alembic upgrade`. A stamp in another branch, before the `create_all`, or of another "
         "revision does not count.",
+        "Modules of a command package: the nearest enclosing package has a `__main__.py` that "
+        "parses a command line (`argparse`, `click`, `typer`, ...) and starts no web server, and "
+        "the module imports no web framework (a benchmark or evaluation tool keeping its results "
+        "in tables of its own).",
+        "Tables named at run time: `create_all(tables=[Row.__table__])` where every table is of a "
+        "class the function defines with a computed `__tablename__` (one table per collection).",
+        "An in-memory SQLite database (`create_engine(\"sqlite:///:memory:\")`, `\"sqlite://\"`) "
+        "bound in the function or module, directly or through `engine.begin()`/`connect()`: no "
+        "schema outlives the process.",
     ),
 )
 
@@ -1032,7 +1060,7 @@ def _receiver_text(expr: ast.expr) -> str:
 # -- bindings ----------------------------------------------------------------------
 
 
-@visitor(ast.Assign, ast.AnnAssign, codes=(XFA501, XFA507, XFA508, XFA510, XFA513, XFA515))
+@visitor(ast.Assign, ast.AnnAssign, codes=(XFA501, XFA506, XFA507, XFA508, XFA510, XFA513, XFA515))
 def record_assignment(node: ast.Assign | ast.AnnAssign, ctx: Context) -> None:
     frame = ctx.frame
     if frame.kind != "function":
@@ -1049,7 +1077,7 @@ def record_assignment(node: ast.Assign | ast.AnnAssign, ctx: Context) -> None:
                 frame.data.setdefault("xfa5.owned", {})[target.id] = ("assign", node)
 
 
-@visitor(ast.With, ast.AsyncWith, codes=(XFA501, XFA507, XFA510, XFA513))
+@visitor(ast.With, ast.AsyncWith, codes=(XFA501, XFA506, XFA507, XFA510, XFA513))
 def record_with(node: ast.With | ast.AsyncWith, ctx: Context) -> None:
     frame = ctx.frame
     if frame.kind != "function":
@@ -1124,6 +1152,8 @@ def database_calls(node: ast.Call, ctx: Context) -> None:
     tail = _sa_call(ctx, node, _ENGINES | _MAKERS | _SESSION_CLASSES)
     if tail is None:
         return
+    if tail in ("create_async_engine", "async_sessionmaker"):
+        _module_data(ctx)["xfa5.async_pair"] = True
     if tail in _ENGINES:
         _engine_call(node, tail, ctx)
     if tail in _MAKERS:
@@ -1147,11 +1177,11 @@ def _method_call(node: ast.Call, attr: str, receiver: ast.expr, ctx: Context) ->
             if attr == "rollback" or ctx.in_body_of((ast.Try, _TRY_STAR, ast.ExceptHandler), ("finalbody", "body")):
                 data.setdefault("xfa5.cleanup", set()).add(receiver.id)
     elif attr == "create_all":
-        _create_all(node.func, node, ctx)
+        _create_all(node.func, node, ctx, node)
     elif attr == "run_sync":
         for arg in node.args[:1]:
             if isinstance(arg, ast.Attribute) and arg.attr == "create_all":
-                _create_all(arg, arg, ctx)
+                _create_all(arg, arg, ctx, node)
     elif attr == "on_conflict_do_update":
         _upsert(node, ctx)
     elif attr in ("execute", "exec_driver_sql"):
@@ -1342,6 +1372,8 @@ def _expire_on_commit(node: ast.Call, tail: str, ctx: Context) -> None:
 def _sync_construction(node: ast.Call, ctx: Context, call: str, replacement: str) -> None:
     if not ctx.wants(XFA502) or ctx.is_test or ctx.is_script or _is_alembic_env(ctx):
         return
+    if ctx.in_main_block:
+        return  # the module's own one-shot runner: no event loop runs it
     frames = [f.node for f in ctx.frames if f.kind == "function"]
     in_class = not frames and any(f.kind == "class" for f in ctx.frames)  # a class body
     bound_to = None
@@ -1355,16 +1387,35 @@ def _sync_construction(node: ast.Call, ctx: Context, call: str, replacement: str
         targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
         if len(targets) == 1 and isinstance(targets[0], ast.Name):
             bound_to = targets[0].id
-    site = _SyncSite(node, call, replacement, frames, in_class, bound_to)
+    attr = None
+    if frames and isinstance(parent, (ast.Assign, ast.AnnAssign)) and parent.value is node:
+        targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
+        if (
+            len(targets) == 1
+            and isinstance(targets[0], ast.Attribute)
+            and isinstance(targets[0].value, ast.Name)
+            and targets[0].value.id in ("self", "cls")
+        ):
+            attr = targets[0].attr
+    site = _SyncSite(node, call, replacement, frames, in_class, bound_to, attr)
     _module_data(ctx).setdefault("xfa5.sync", []).append(site)
 
 
 class _SyncSite:
     """A sync engine/session construction (XFA502) and where it is."""
 
-    __slots__ = ("node", "call", "replacement", "functions", "in_class", "bound_to")
+    __slots__ = ("node", "call", "replacement", "functions", "in_class", "bound_to", "attr")
 
-    def __init__(self, node: ast.Call, call: str, replacement: str, functions: list[ast.AST], in_class: bool, bound_to: str | None) -> None:
+    def __init__(
+        self,
+        node: ast.Call,
+        call: str,
+        replacement: str,
+        functions: list[ast.AST],
+        in_class: bool,
+        bound_to: str | None,
+        attr: str | None = None,
+    ) -> None:
         self.node = node
         self.call = call
         self.replacement = replacement
@@ -1373,11 +1424,17 @@ class _SyncSite:
         self.in_class = in_class
         #: the module-level name it is assigned to (``engine = create_engine(...)``)
         self.bound_to = bound_to
+        #: the attribute of ``self`` it is stored in (``self._engine = create_engine(...)``)
+        self.attr = attr
 
 
 #: calls that run a callback on the event loop's own thread
 _LOOP_SCHEDULERS = frozenset({"call_soon", "call_soon_threadsafe", "call_later", "call_at", "add_signal_handler", "add_reader", "add_writer"})
 _PLAIN_DECORATORS = frozenset({"staticmethod", "classmethod"})
+#: references that do not run the function or query the engine
+_NO_USE = frozenset({"store", "life"})
+#: decorators that change how a sync function is called, not which thread runs it
+_ACCESSOR_DECORATORS = _PLAIN_DECORATORS | {"property", "cached_property", "contextmanager"}
 
 
 class _SyncUses:
@@ -1385,13 +1442,23 @@ class _SyncUses:
     runs off the event loop (XFA502): in sync functions that this module never calls from
     async code, a route handler or a dependency, but hands over as callbacks (a metrics
     SDK's gauge callback, a thread's target, ``asyncio.to_thread(fn)``).  Built with one walk
-    of the module, only when a sync construction would otherwise be reported."""
+    of the module, only when a sync construction would otherwise be reported.
 
-    def __init__(self, ctx: Context) -> None:
+    ``pair``: the module also builds the async engine or session factory
+    (``create_async_engine``, ``async_sessionmaker``), so it offers both paths on purpose
+    (a connection manager with ``engine``/``async_engine``, a sync engine kept for the
+    work another module runs in a thread): there a sync function that no code of this
+    module uses is taken as the sync path, whose callers are elsewhere, and properties and
+    ``@contextmanager`` accessors are plain sync functions; what this module's async code
+    reaches is still on the loop."""
+
+    def __init__(self, ctx: Context, pair: bool = False) -> None:
         self.ctx = ctx
+        self.pair = pair
         #: function name -> its definitions (module functions and methods alike)
         self.defs: dict[str, list[ast.AST]] = {}
-        #: name -> [(enclosing defs, kind)], kind: "call", "value", "depends", "loop", "store"
+        #: name -> [(enclosing defs, kind)], kind: "call", "value", "depends", "loop", "store",
+        #: "life" (``x is None``, ``x.dispose()``: the engine's lifecycle, no query)
         self.refs: dict[str, list[tuple[tuple[ast.AST, ...], str]]] = {}
         self._on_loop: dict[int, bool] = {}
         self._walk(ctx.tree)
@@ -1418,6 +1485,18 @@ class _SyncUses:
                 if isinstance(value, ast.Name) and value.id in ("self", "cls"):
                     self.refs.setdefault(node.attr, []).append((defs, kind if isinstance(node.ctx, ast.Load) else "store"))
                 stack.append((value, defs, "value"))
+                continue
+            if (
+                isinstance(node, ast.Compare)
+                and all(isinstance(op, (ast.Is, ast.IsNot)) for op in node.ops)
+                and all(isinstance(c, ast.Constant) and c.value is None for c in node.comparators)
+            ):
+                stack.append((node.left, defs, "life"))
+                continue
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "dispose":
+                stack.append((node.func.value, defs, "life"))
+                for arg in [*node.args, *(kw.value for kw in node.keywords)]:
+                    stack.append((arg, defs, "value"))
                 continue
             if isinstance(node, ast.Call):
                 tail = last_name(node.func)
@@ -1448,17 +1527,21 @@ class _SyncUses:
     def _compute(self, fn: ast.AST, seen: frozenset[int]) -> bool:
         if not isinstance(fn, ast.FunctionDef):
             return True
-        if any(last_name(d) not in _PLAIN_DECORATORS for d in fn.decorator_list):
+        plain = _ACCESSOR_DECORATORS if self.pair else _PLAIN_DECORATORS
+        if any(last_name(d) not in plain for d in fn.decorator_list):
             return True
         if self.ctx.routes_of(fn):
             return True
-        uses = [r for r in self.refs.get(fn.name, ()) if r[1] != "store"]
+        uses = [r for r in self.refs.get(fn.name, ()) if r[1] not in _NO_USE]
         if not uses:
-            return True  # used elsewhere: callers unknown
+            # used elsewhere: callers unknown, unless the module offers the async path too
+            return not self.pair
+        #: a property runs where it is read
+        read_is_call = self.pair and any(last_name(d) in ("property", "cached_property") for d in fn.decorator_list)
         for defs, kind in uses:
             if kind in ("depends", "loop"):
                 return True
-            if kind == "call" and defs and self.on_loop(defs[-1], seen):
+            if (kind == "call" or read_is_call and kind == "value") and defs and self.on_loop(defs[-1], seen):
                 return True
         return False
 
@@ -1467,10 +1550,17 @@ class _SyncUses:
         if site.in_class:
             return False
         if site.functions:
-            return not self.on_loop(site.functions[-1])
+            if self.on_loop(site.functions[-1]):
+                return False
+            if site.attr is not None and self.pair:
+                # ``self._engine = create_engine(...)``: every method that reads it too
+                for defs, kind in self.refs.get(site.attr, ()):
+                    if kind not in _NO_USE and (not defs or self.on_loop(defs[-1])):
+                        return False
+            return True
         if site.bound_to is None or site.bound_to in seen:
             return False
-        uses = [r for r in self.refs.get(site.bound_to, ()) if r[1] != "store"]
+        uses = [r for r in self.refs.get(site.bound_to, ()) if r[1] not in _NO_USE]
         if not uses:
             return False  # imported by other modules
         for defs, _kind in uses:
@@ -1488,8 +1578,38 @@ class _SyncUses:
             s for s in sites.values()
             if not s.functions and any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(s.node))
         ]
-        module_uses = sum(1 for defs, kind in self.refs.get(name, ()) if not defs and kind != "store")
+        module_uses = sum(1 for defs, kind in self.refs.get(name, ()) if not defs and kind not in _NO_USE)
         return len(users) >= module_uses and all(self.off_loop_site(s, sites, seen) for s in users)
+
+
+_EVENT_LOOP_RUNNERS = frozenset({"asyncio.run", "anyio.run", "trio.run", "uvloop.run"})
+
+
+def _example_program(ctx: Context) -> bool:
+    """A module under ``examples/`` (``demos/``, ``samples/``, ``tutorials/``) that is a
+    program of its own: its ``__main__`` block starts the event loop (``asyncio.run(main())``)
+    and it serves no route. It runs once on a developer's machine, one task at a time; an
+    example app that serves routes is still checked."""
+
+    def compute() -> bool:
+        tree = ctx.tree
+        if not isinstance(tree, ast.Module) or not _in_examples(ctx):
+            return False
+        runs_loop = any(
+            isinstance(stmt, ast.If)
+            and is_main_test(stmt.test)
+            and any(
+                isinstance(sub, ast.Call) and ctx.resolve(sub.func) in _EVENT_LOOP_RUNNERS
+                for part in stmt.body
+                for sub in ast.walk(part)
+            )
+            for stmt in tree.body
+        )
+        if not runs_loop:
+            return False
+        return not any(isinstance(n, FUNCTION_TYPES) and ctx.routes_of(n) for n in ast.walk(tree))
+
+    return ctx.memo("xfa5.example_program", compute)
 
 
 def _is_alembic_env(ctx: Context) -> bool:
@@ -1721,9 +1841,9 @@ def note_event_handler(node: ast.Call, ctx: Context) -> None:
 @visitor(ast.Module, leave=True, codes=(XFA502, XFA511))
 def module_done(node: ast.Module, ctx: Context) -> None:
     data = _module_data(ctx)
-    if data.get("xfa5.async") and data.get("xfa5.sync"):
+    if data.get("xfa5.async") and data.get("xfa5.sync") and not _example_program(ctx):
         sites: list[_SyncSite] = data["xfa5.sync"]
-        uses = _SyncUses(ctx)
+        uses = _SyncUses(ctx, pair=bool(data.get("xfa5.async_pair")))
         named = {s.bound_to: s for s in sites if s.bound_to is not None}
         for site in sites:
             if not uses.off_loop_site(site, named):
@@ -1734,18 +1854,120 @@ def module_done(node: ast.Module, ctx: Context) -> None:
 # -- XFA506 ----------------------------------------------------------------------------
 
 
-def _create_all(attr: ast.expr, report_at: ast.AST, ctx: Context) -> None:
+def _create_all(attr: ast.expr, report_at: ast.AST, ctx: Context, call: ast.Call) -> None:
+    """``call``: ``metadata.create_all(bind, ...)`` itself, or ``conn.run_sync(metadata.create_all, ...)``."""
     if not isinstance(attr, ast.Attribute):
         return
     owner = attr.value
     owner_name = owner.attr if isinstance(owner, ast.Attribute) else owner.id if isinstance(owner, ast.Name) else None
     if owner_name is None or not owner_name.lower().endswith("metadata"):
         return
-    if _outside_app(ctx) or _is_cli_file(ctx):
+    if _outside_app(ctx) or _is_cli_file(ctx) or _in_command_package(ctx):
         return
     if _stamped_after(ctx):
         return  # Alembic's "create from scratch, then stamp head": Alembic owns the schema
+    if _run_time_tables(call, ctx):
+        return  # tables named at run time (one per collection): no migration can know them
+    bind = call.func.value if call.func is not attr and isinstance(call.func, ast.Attribute) else _bind_arg(call)
+    if bind is not None and _in_memory_bind(bind, ctx):
+        return  # an in-memory database: no schema outlives the process
     ctx.report(report_at, XFA506, expr=dotted_name(attr) or "metadata.create_all")
+
+
+def _bind_arg(call: ast.Call) -> ast.expr | None:
+    if call.args and not isinstance(call.args[0], ast.Starred):
+        return call.args[0]
+    kw = keyword(call, "bind")
+    return kw.value if kw is not None else None
+
+
+def _run_time_tables(call: ast.Call, ctx: Context) -> bool:
+    """``create_all(tables=[Row.__table__])`` where every table is of a class the enclosing
+    function defines with a computed ``__tablename__`` (``__tablename__ = collection_name``):
+    a table per collection, made when the collection is."""
+    kw = keyword(call, "tables")
+    if kw is None or not isinstance(kw.value, (ast.List, ast.Tuple)) or not kw.value.elts or ctx.function is None:
+        return False
+    for item in kw.value.elts:
+        if not (isinstance(item, ast.Attribute) and item.attr == "__table__" and isinstance(item.value, ast.Name)):
+            return False
+        found = ctx.lookup(item.value.id)
+        if found is None or found.kind != "class" or not isinstance(found.node, ast.ClassDef):
+            return False
+        if ctx.bindings.get(item.value.id) is found:
+            return False  # a module-level model: its table is known in advance
+        names = [
+            stmt.value
+            for stmt in found.node.body
+            if isinstance(stmt, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == "__tablename__" for t in stmt.targets)
+        ]
+        if not names or any(string_value(v) is not None for v in names):
+            return False
+    return True
+
+
+def _in_memory_url(expr: ast.expr | None) -> bool:
+    text = string_value(expr) if expr is not None else None
+    if text is None:
+        return False
+    text = text.strip().lower()
+    return text.startswith("sqlite") and (
+        text.split("://", 1)[-1] in ("", "/:memory:") or ":memory:" in text or "mode=memory" in text
+    )
+
+
+def _in_memory_bind(bind: ast.expr, ctx: Context, depth: int = 0) -> bool:
+    """``bind`` (an engine, or a connection of one) is an in-memory SQLite database:
+    ``create_engine("sqlite:///:memory:")`` / ``"sqlite://"``, directly or through the names
+    this function (or the module) binds, ``engine.begin()``/``engine.connect()`` included."""
+    if depth > 4:
+        return False
+    if isinstance(bind, ast.Call):
+        func = bind.func
+        if isinstance(func, ast.Attribute) and func.attr in ("begin", "connect"):
+            return _in_memory_bind(func.value, ctx, depth + 1)
+        if last_name(func) in ("create_engine", "create_async_engine"):
+            return _in_memory_url(_url_arg(bind))
+        return False
+    if isinstance(bind, ast.Name):
+        found = _binding(ctx, bind.id)
+        return found is not None and _in_memory_bind(found[1], ctx, depth + 1)
+    return False
+
+
+def _in_command_package(ctx: Context) -> bool:
+    """A module of a command package: the nearest enclosing package that has a
+    ``__main__.py`` (``python -m tool``) parses a command line there (``argparse``,
+    ``click``, ``typer``, ...) and starts no web server, and this module imports no web
+    framework: a developer's tool (a benchmark, an evaluation run) whose tables are its own
+    scratch storage."""
+
+    def compute() -> bool:
+        if {q.split(".", 1)[0] for q in ctx.module_imports.values()} & _SERVER_MODULES:
+            return False
+        directory = os.path.dirname(os.path.abspath(ctx.filename))
+        for _ in range(4):
+            if not os.path.isfile(os.path.join(directory, "__init__.py")):
+                return False
+            main = os.path.join(directory, "__main__.py")
+            if os.path.isfile(main):
+                summary = ctx.index.summary(main)
+                if not summary:
+                    return False
+                heads = {q.split(".", 1)[0] for q in summary.get("imports", {}).values() if not q.startswith(".")}
+                return bool(heads & _CLI_MODULES) and not heads & _SERVER_MODULES
+            parent = os.path.dirname(directory)
+            if parent == directory:
+                return False
+            directory = parent
+        return False
+
+    return ctx.memo("xfa5.command_package", compute)
+
+
+_CLI_MODULES = frozenset({"argparse", "click", "typer", "fire", "docopt", "cyclopts", "rich_click", "asyncclick"})
+_SERVER_MODULES = frozenset({"fastapi", "starlette", "uvicorn", "gunicorn", "hypercorn", "granian", "litestar"})
 
 
 _HEAD_REVISIONS = frozenset({"head", "heads"})

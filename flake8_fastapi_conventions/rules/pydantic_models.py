@@ -208,7 +208,8 @@ XFA401 = rule(
     not_flagged=(
         "`class Config` in classes that are not Pydantic models: SQLAlchemy models, "
         "dataclasses, Django `Meta`-style classes, classes whose bases cannot be traced to Pydantic.",
-        "Models built on `pydantic.v1` on purpose (`from pydantic.v1 import BaseModel`).",
+        "Models built on `pydantic.v1` on purpose (`from pydantic.v1 import BaseModel`), also through "
+        "a project compat module that imports it from `pydantic.v1` in one branch of a version switch (`if PYDANTIC_V2: from pydantic.v1 import BaseModel` / `else: from pydantic import BaseModel`) gives the v1 API on every install.",
         "Code of a Pydantic v1/v2 compatibility layer: either branch of an `if` on the installed "
         "version (`if IS_PYDANTIC_V2:`, `if pydantic.VERSION < \"2\"`, `hasattr(x, \"model_dump\")`), "
         "and what follows such an `if` whose body returns.",
@@ -276,7 +277,8 @@ XFA402 = rule(
     not_flagged=(
         "`.json()` of an `httpx`/`requests` response, `.dict()`/`.copy()` of any receiver not known "
         "to be a model (dicts, lists, unannotated parameters, attributes).",
-        "Models built on `pydantic.v1` on purpose.",
+        "Models built on `pydantic.v1` on purpose, also through "
+        "a project compat module that imports it from `pydantic.v1` in one branch of a version switch (`if PYDANTIC_V2: from pydantic.v1 import BaseModel` / `else: from pydantic import BaseModel`) gives the v1 API on every install.",
         "A model whose own class or a project base class defines the method itself (`def dict(self)`), "
         "ORM classes (SQLAlchemy models with their own `.dict()`), names of enclosing functions "
         "used in a closure.",
@@ -337,7 +339,8 @@ XFA403 = rule(
                 return value.strip()
     """,
     not_flagged=(
-        "`validator`/`root_validator` imported from `pydantic.v1` (v1 on purpose).",
+        "`validator`/`root_validator` imported from `pydantic.v1` (v1 on purpose), also through "
+        "a project compat module that imports it from `pydantic.v1` in one branch of a version switch (`if PYDANTIC_V2: from pydantic.v1 import BaseModel` / `else: from pydantic import BaseModel`) gives the v1 API on every install.",
         "Code of a Pydantic v1/v2 compatibility layer: either branch of an `if` on the installed "
         "version (`if IS_PYDANTIC_V2:`, `if pydantic.VERSION < \"2\"`, `hasattr(x, \"model_dump\")`), "
         "and what follows such an `if` whose body returns.",
@@ -383,7 +386,8 @@ XFA404 = rule(
     """,
     not_flagged=(
         "`orm_mode = False`.",
-        "`class Config` of classes not known to be Pydantic models, and `pydantic.v1` models.",
+        "`class Config` of classes not known to be Pydantic models, and `pydantic.v1` models (also "
+        "through a project compat module that imports it from `pydantic.v1` in one branch of a version switch (`if PYDANTIC_V2: from pydantic.v1 import BaseModel` / `else: from pydantic import BaseModel`) gives the v1 API on every install).",
         "Code of a Pydantic v1/v2 compatibility layer: either branch of an `if` on the installed "
         "version (`if IS_PYDANTIC_V2:`, `if pydantic.VERSION < \"2\"`, `hasattr(x, \"model_dump\")`), "
         "and what follows such an `if` whose body returns.",
