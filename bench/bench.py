@@ -1,6 +1,6 @@
 """Benchmark: what the plugin adds to a flake8 run, measured in one run.
 
-    python bench/bench.py [--repeat 3] [--no-bugbear] [--cache cold|warm|both] [EXTRA_TREE ...]
+    python bench/bench.py [--repeat 3] [--no-bugbear] [--no-stdlib] [--no-sdist] [--cache cold|warm|both] [EXTRA_TREE ...]
     python bench/bench.py --stdin-file-in-project [N] [--repeat 10]
     python bench/bench.py --big-file LINES
 
@@ -600,9 +600,9 @@ def big_file(lines: int, repeat: int) -> None:
 def trees_benchmark(envs: dict[str, Path], args) -> None:
     import sysconfig
 
-    stdlib = Path(sysconfig.get_paths()["stdlib"])
-    sdist = fastapi_sdist()
-    trees = [stdlib, *([sdist] if sdist else []), *args.trees]
+    stdlib = None if args.no_stdlib else Path(sysconfig.get_paths()["stdlib"])
+    sdist = None if args.no_sdist else fastapi_sdist()
+    trees = [*([stdlib] if stdlib else []), *([sdist] if sdist else []), *args.trees]
     files = []
     for tree in trees:
         for dirpath, dirnames, filenames in os.walk(tree):
@@ -616,7 +616,8 @@ def trees_benchmark(envs: dict[str, Path], args) -> None:
     repeat = args.repeat or 3
     medians = measure(runs, trees, repeat)
     visit, plugin_seconds, parsed = visitor_ratio(files)
-    print(f"Tree: {len(files)} files ({parsed} parsed): stdlib" + (f", {sdist.name}" if sdist else "") + "".join(f", {t}" for t in args.trees))
+    names = [*(["stdlib"] if stdlib else []), *([sdist.name] if sdist else []), *map(str, args.trees)]
+    print(f"Tree: {len(files)} files ({parsed} parsed): " + ", ".join(names))
     print(f"Median of {repeat} runs of `flake8 --jobs 1`, environments alternated.\n")
     print_runs(medians)
     print("\n| in-process pass over the parsed trees | seconds | ratio |\n|---|---|---|")
@@ -630,6 +631,8 @@ def main() -> None:
     parser.add_argument("trees", nargs="*", type=Path)
     parser.add_argument("--repeat", type=int, default=None, help="runs per measurement (default: 3; 10 for --stdin-file-in-project)")
     parser.add_argument("--no-bugbear", action="store_true")
+    parser.add_argument("--no-stdlib", action="store_true", help="leave the standard library out of the tree")
+    parser.add_argument("--no-sdist", action="store_true", help="leave FastAPI's sdist out of the tree")
     parser.add_argument("--cache", choices=("cold", "warm", "both"), default=None,
                         help="also time the plugin with a cold and/or warm project-index cache")
     parser.add_argument("--stdin-file-in-project", type=int, nargs="?", const=2000, default=None, metavar="N",
