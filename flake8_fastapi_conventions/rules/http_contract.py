@@ -150,6 +150,9 @@ XFA302 = rule(
         "`ping`, `ready`...) and routes outside any OpenAPI schema (`include_in_schema=False` "
         "on the route or its router, an app with `openapi_url=None` in this file, a router this "
         "file includes with `include_in_schema=False`).",
+        "Modules under an `examples/` (`demos/`, `samples/`, `tutorials/`) directory: a demo's "
+        "backend shows the library to a developer running it, it is not an API the project "
+        "serves.",
         "Not told apart: `openapi_url=None` set on the app of another module, mock servers and "
         "debug-only routers. They are flagged.",
         "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
@@ -2695,8 +2698,17 @@ def handler_returns(node: ast.Return, ctx: Context) -> None:
                 _check_bypass(fn, value, tail, ctx)
             return
     if ctx.wants(XFA302) and _is_dict_value(value, ctx) and not _empty_dict(value):
-        if not _declares_model(fn, ctx) and not _probe_or_hidden(ctx, fn):
+        if not _declares_model(fn, ctx) and not _probe_or_hidden(ctx, fn) and not _example_module(ctx):
             ctx.report(value, XFA302, name=fn.name)
+
+
+def _example_module(ctx: Context) -> bool:
+    """The module lives under an ``examples/`` (``demos/``, ``samples/``, ``tutorials/``)
+    directory: an example's or a demo's app shows the project's library, it is not an API
+    the project serves (XFA612 reads the directory the same way)."""
+    from .lifecycle import _in_examples  # lazily: the groups' declaration order stays as it is
+
+    return ctx.memo("xfa302_examples", lambda: _in_examples(ctx))
 
 
 def _probe_or_hidden(ctx: Context, fn) -> bool:
