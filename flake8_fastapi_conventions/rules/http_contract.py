@@ -690,6 +690,11 @@ XFA310 = rule(
         "Path parameters, `Depends`/`Body`/`Header`/`Cookie`/`Form` parameters, and names "
         "whose type is not `int` or comes from an alias this file cannot see.",
         "Metadata this file cannot read (`AfterValidator(...)`, custom markers).",
+        "A size (`limit`, `page_size`, ...) that defaults to `None` or `0` and that the handler "
+        "leaves as it is (`page_size: int | None = None`, paged only `if page_size and page:`): "
+        "absent, it asks for the whole list by design, and an upper bound on a given size bounds "
+        "nothing. A handler that gives the absent size one of its own (`limit or 10`, "
+        "`if limit is None: limit = 20`) is reported.",
     ),
     example_path="app/routes/items.py",
 )
@@ -2333,6 +2338,10 @@ def _pagination_candidates(node, ctx: Context, route: RouteInfo | None):
         if name in UPPER_LIMIT_PARAMS:
             if bounds & _UPPER:
                 continue
+            if _no_limit_default(ctx, default) and not _replaces_falsy(node, name):
+                # ``page_size: int | None = None`` (or ``limit: int = 0``) left as it is: absent
+                # means the whole list, by design; an upper bound on a given size bounds nothing
+                continue
             # keep the default inside the suggested range: ``limit: int = 0`` (0 = no limit)
             # gets ``ge=0``, ``limit: int = 500`` gets ``le=500``
             upper = f"le={max(100, start)}" if start is not None else "le=100"
@@ -2457,6 +2466,33 @@ def _floor(name: str, start: int | None) -> str:
     if name != "page":
         return OFFSET_PARAMS[name]
     return "ge=0" if start == 0 else "ge=1"
+
+
+def _no_limit_default(ctx: Context, default: ast.expr | None) -> bool:
+    """The parameter defaults to ``None`` or ``0`` (``= None``, ``= Query(0)``,
+    ``= Query(default=None)``): a size that, when absent, asks for no limit."""
+    if isinstance(default, ast.Call) and _tail(ctx.resolve(default.func)) in ("Query", "Field"):
+        default = default.args[0] if default.args else next(
+            (kw.value for kw in default.keywords if kw.arg == "default"), None
+        )
+    return _is_none(default) or _int_default(ctx, default) == 0
+
+
+def _replaces_falsy(fn, name: str) -> bool:
+    """``fn`` gives ``name`` a size of its own when it is absent: ``limit or 10``,
+    ``page_size or settings.PAGE_SIZE``, or any assignment to the name
+    (``if limit is None: limit = 20``)."""
+    for sub in ast.walk(fn):
+        if isinstance(sub, ast.BoolOp) and isinstance(sub.op, ast.Or):
+            first = sub.values[0]
+            if isinstance(first, ast.Name) and first.id == name:
+                if any(not (_is_none(v) or (isinstance(v, ast.Constant) and v.value == 0)) for v in sub.values[1:]):
+                    return True
+        elif isinstance(sub, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+            targets = sub.targets if isinstance(sub, ast.Assign) else [sub.target]
+            if any(isinstance(t, ast.Name) and t.id == name for t in targets):
+                return True
+    return False
 
 
 def _int_default(ctx: Context, default: ast.expr | None) -> int | None:
