@@ -1027,6 +1027,9 @@ XFA315 = rule(
     not_flagged=(
         "Liveness routes (`/health/live`, `/livez`, `/health`).",
         "Handlers that await or call anything that is not a response builder.",
+        "Handlers that answer 503 on some path (`JSONResponse(..., status_code=503)`, "
+        "`HTTPException(503)`, `response.status_code = 503`): they check a state and say when "
+        "they are not ready.",
         "Routes that only answer `OPTIONS` or `HEAD` (`@router.options(\"/health/readiness\")`, a "
         "CORS preflight).",
         "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
@@ -3035,6 +3038,10 @@ def body_calls(node: ast.Call, ctx: Context) -> None:
         if node.args and isinstance(node.args[0], ast.Name):
             ctx.frames[0].data.setdefault("xfa3_depends_targets", set()).add(node.args[0].id)
         return
+    if ctx.wants(XFA315) and _answers_unavailable(ctx, node, name):
+        frame = _handler_frame(ctx)
+        if frame is not None:
+            frame.data["xfa315_checks"] = True  # a "not ready" answer: the probe checks a state
     if name == "HTTPException":
         if ctx.wants(XFA305):
             _check_manual_422(node, ctx)
@@ -3056,6 +3063,27 @@ def body_calls(node: ast.Call, ctx: Context) -> None:
         frame = _handler_frame(ctx)
         if frame is not None and not _response_builder(ctx, node):
             frame.data["xfa315_checks"] = True
+
+
+def _answers_unavailable(ctx: Context, node: ast.Call, name: str) -> bool:
+    """``JSONResponse(..., status_code=503)``, ``HTTPException(503)``,
+    ``Response(status_code=status.HTTP_503_SERVICE_UNAVAILABLE)``: a 503 answer."""
+    code = keyword(node, "status_code")
+    if code is not None and status_value(ctx, code.value) == 503:
+        return True
+    return name == "HTTPException" and bool(node.args) and status_value(ctx, node.args[0]) == 503
+
+
+@visitor(ast.Assign, codes=(XFA315,))
+def readiness_status_assign(node: ast.Assign, ctx: Context) -> None:
+    """``response.status_code = 503`` in a handler: it answers "not ready" on some path."""
+    if ctx.is_test or status_value(ctx, node.value) != 503:
+        return
+    if not any(isinstance(t, ast.Attribute) and t.attr == "status_code" for t in node.targets):
+        return
+    frame = _handler_frame(ctx)
+    if frame is not None:
+        frame.data["xfa315_checks"] = True
 
 
 def _checked_by_helper(node: ast.Call, ctx: Context) -> None:
