@@ -836,7 +836,20 @@ XFA312 = rule(
         "A plain dump in a function that also dumps with `exclude_unset=True`: that one is of the "
         "stored row (`existing = row.dict()`), the partial update is done right.",
         "`.dict()`/`.model_dump()` on receivers that are not known Pydantic model parameters.",
-        "PUT-only route handlers (a full replacement sends every field) even when named `update*`.",
+        "PUT-only route handlers (a full replacement sends every field) even when named `update*`, "
+        "also when the function is registered by a call that names it with its methods "
+        "(`route(\"/items/{id}\", update_item, [\"PUT\"])`, `add_api_route(..., methods=[\"PUT\"])`).",
+        "Outside a route handler, dumps of ORM rows (a SQLModel `table=True` class, a "
+        "SQLAlchemy model): a repository's `update(row)` copying a whole row onto the stored "
+        "one saves an entity, not a client's payload. An ORM row received by a PATCH handler is "
+        "reported.",
+        "`exclude_unset=False` written out in an `update*` function that is not a PATCH handler: "
+        "the full dump is chosen on purpose.",
+        "Dumps handed to a function that records the change rather than makes it "
+        "(`_audit_config_update(after=dump)`, `notify_*`, `publish_*`, `log_*`), or to a function "
+        "of this file that only serialises the parameter whole (`value=json.dumps(data)`): one "
+        "stored document replaced as a whole, where `exclude_unset` would only drop the defaults "
+        "from it.",
         "`model_dump(exclude_none=True)` when every defaulted field of the model (known from this "
         "file) defaults to `None` (an `Optional` field without a default counts as `None`: "
         "pydantic v1 gives it one), or when the model's defaults are not visible here. "
@@ -4064,11 +4077,17 @@ def _check_partial_update(node: ast.Call, ctx: Context) -> None:
             return
         if routes and all("PATCH" not in r.methods for r in routes) and any("PUT" in r.methods for r in routes):
             return  # a PUT replaces the whole resource
+        if not routes and _registered_put_only(ctx, fn.name):
+            return  # ``route(path, update_item, ["PUT"])``: a PUT registered by a call
     if node.args or has_kwargs_splat(node):
         return
     exclude_none = False
     for kw in node.keywords:
         on = not (isinstance(kw.value, ast.Constant) and kw.value.value is False)
+        if kw.arg == "exclude_unset" and not on and not is_patch:
+            # ``exclude_unset=False`` written out in an ``update*`` function: a full dump chosen
+            # on purpose (a PATCH handler is still reported: the client sent part of the model)
+            return
         if kw.arg in ("exclude_unset", "exclude_defaults") and on:
             # the function applies a partial update: a plain dump next to it is of
             # the stored row (``existing = row.dict()``), not of the payload
@@ -4092,6 +4111,10 @@ def _check_partial_update(node: ast.Call, ctx: Context) -> None:
     if not ctx.is_model_class(base):
         if not routes or metadata or not _body_like(ctx, base, fn, receiver.id):
             return
+    if not routes and "orm" in ctx.class_kinds(base):
+        # ``saved = session.get(Row, row.id)`` then ``setattr`` from ``row.model_dump()`` in a
+        # repository: a whole row (SQLModel ``table=True``) saved, not a client's payload
+        return
     fields = model_fields(ctx, base.id)
     if fields is None and base.id not in ctx.classes:
         fields = project_model_defaults(ctx, base)
@@ -4304,6 +4327,8 @@ def _write_call(ctx: Context, call: ast.Call, node: ast.AST) -> tuple[str, str |
     if len(shown) > 40:
         shown = "." + name if isinstance(call.func, ast.Attribute) else name
     words = set(name.lower().split("_"))
+    if _records_change(name):
+        return None  # ``_audit_config_update(after=dump)``: a record of the change, not the write
     if isinstance(node, ast.keyword) and node.arg is None:  # ``f(**dump)``
         if name[:1].isupper():
             if not _row_class(ctx, call.func):
@@ -4321,8 +4346,108 @@ def _write_call(ctx: Context, call: ast.Call, node: ast.AST) -> tuple[str, str |
     if name == "setattr" and len(call.args) == 3 and call.args[2] is node:
         return "setattr() writes them over the stored value", None
     if words & _WRITE_WORDS:
+        if _serialises_whole(ctx, call, node):
+            return None  # ``value=json.dumps(data)``: one stored document replaced as a whole
         return f"{shown}(...) writes them over the stored values", None
     return None
+
+
+#: words in the name of a function that records a change rather than making it (an
+#: ``update_event`` may write an Event row: entity names are not among them)
+_RECORD_WORDS = frozenset({"audit", "notify", "publish", "emit", "telemetry"})
+#: verbs that, leading the name, record rather than write (``log_update``, ``track_change``)
+_RECORD_VERBS = frozenset({"log", "record", "track"})
+
+
+def _records_change(name: str) -> bool:
+    words = [w for w in name.lower().split("_") if w]
+    return bool(words) and (bool(set(words) & _RECORD_WORDS) or words[0] in _RECORD_VERBS)
+
+_HTTP_METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE"})
+
+
+def _registered_put_only(ctx: Context, name: str) -> bool:
+    """``name`` is registered as a route only by calls that name it next to a list of HTTP
+    methods (``route("/items/{id}", update_item, ["PUT"])``,
+    ``router.add_api_route(path, update_item, methods=["PUT"])``), and every such list is PUT."""
+
+    def compute() -> dict[str, set[str]]:
+        registered: dict[str, set[str]] = {}
+        for call in ast.walk(ctx.tree):
+            if not isinstance(call, ast.Call):
+                continue
+            named = [a.id for a in call.args if isinstance(a, ast.Name)]
+            named += [kw.value.id for kw in call.keywords if kw.arg == "endpoint" and isinstance(kw.value, ast.Name)]
+            if not named:
+                continue
+            lists = [*call.args, *(kw.value for kw in call.keywords if kw.arg == "methods")]
+            for item in lists:
+                if not isinstance(item, (ast.List, ast.Tuple, ast.Set)) or not item.elts:
+                    continue
+                methods = [e.value.upper() for e in item.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+                if len(methods) != len(item.elts) or not set(methods) <= _HTTP_METHODS:
+                    continue
+                for fn_name in named:
+                    registered.setdefault(fn_name, set()).update(methods)
+        return registered
+
+    methods = ctx.memo("xfa312_registered_methods", compute).get(name)
+    return bool(methods) and methods == {"PUT"}
+
+
+_SERIALISERS = frozenset({"json.dumps", "orjson.dumps", "ujson.dumps", "simplejson.dumps"})
+
+
+def _serialises_whole(ctx: Context, call: ast.Call, node: ast.AST) -> bool:
+    """``call`` is a function of this file (a module function, or a method of the enclosing
+    class called on ``cls``/``self``) whose parameter receiving the dump ``node`` is only ever
+    serialised whole (``json.dumps(data)``): the dump becomes one stored value, a document
+    replaced as a whole, not fields spread over a stored row."""
+    target = None
+    func = call.func
+    if isinstance(func, ast.Name):
+        target = ctx.functions.get(func.id)
+    elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in ("cls", "self"):
+        for frame in reversed(ctx.frames):
+            if frame.kind == "class" and isinstance(frame.node, ast.ClassDef):
+                target = next(
+                    (s for s in frame.node.body if isinstance(s, FUNCTION_TYPES) and s.name == func.attr), None
+                )
+                break
+    if not isinstance(target, FUNCTION_TYPES):
+        return False
+    params = [a.arg for a in (*target.args.posonlyargs, *target.args.args)]
+    if isinstance(func, ast.Attribute) and params:
+        params = params[1:]  # ``cls``/``self``
+    if isinstance(node, ast.keyword):
+        if node.arg is None:
+            return False
+        param = node.arg
+    elif node in call.args:
+        index = call.args.index(node)
+        if index >= len(params):
+            return False
+        param = params[index]
+    else:
+        return False
+    parents = {child: parent for parent in ast.walk(target) for child in ast.iter_child_nodes(parent)}
+    uses = [n for n in ast.walk(target) if isinstance(n, ast.Name) and n.id == param and isinstance(n.ctx, ast.Load)]
+    if not uses:
+        return False
+    serialised = False
+    for use in uses:
+        parent = parents.get(use)
+        if isinstance(parent, ast.Return):
+            continue  # ``return data``: handed back as it is
+        serialised = True
+        if not (
+            isinstance(parent, ast.Call)
+            and parent.args
+            and parent.args[0] is use
+            and ctx.resolve(parent.func) in _SERIALISERS
+        ):
+            return False
+    return serialised
 
 
 def _row_class(ctx: Context, func: ast.expr) -> bool:
