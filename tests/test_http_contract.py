@@ -96,7 +96,8 @@ def test_xfa310_suggests_bounds_that_fit_the_parameter():
         "router = APIRouter()\n\n\n"
         "@router.get('/a')\n"
         "async def a(page: int = 0, skip: int = 0, limit: int = 500, size: int = 0,\n"
-        "            per_page: Annotated[int, Query(ge=5)] = 10) -> None: ...\n\n\n"
+        "            per_page: Annotated[int, Query(ge=5)] = 10) -> None:\n"
+        "    return load(size=size or 10)  # an absent size gets one: a given one is unbounded\n\n\n"
         "@router.get('/b')\n"
         "async def b(page: int = Query(default=1), offset: int = Query(0), page_size: int = 20) -> None: ...\n"
     )
@@ -127,7 +128,8 @@ def test_xfa310_suggestion_keeps_the_type_default_and_query_keywords():
         "@router.get('/a')\n"
         "async def a(page: int | None = None, per_page: Optional[int] = Query(None, alias='perPage'),\n"
         "            limit: int = Query(..., description='rows'), offset: 'int | None' = None,\n"
-        "            size: Annotated[Optional[int], Query(ge=1)] = None, skip: conint(ge=0) | None = None) -> None: ...\n"
+        "            size: Annotated[Optional[int], Query(ge=1)] = None, skip: conint(ge=0) | None = None) -> None:\n"
+        "    return load(per_page or 20, size or 20)  # absent sizes get one: given ones are unbounded\n"
     )
     found = [m for _, _, m in messages(source, "app/routes/items.py") if m.startswith("XFA310")]
     assert found == [

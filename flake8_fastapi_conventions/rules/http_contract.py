@@ -151,6 +151,9 @@ XFA302 = rule(
         "`ping`, `ready`...) and routes outside any OpenAPI schema (`include_in_schema=False` "
         "on the route or its router, an app with `openapi_url=None` in this file, a router this "
         "file includes with `include_in_schema=False`).",
+        "Modules under an `examples/` (`demos/`, `samples/`, `tutorials/`) directory: a demo's "
+        "backend shows the library to a developer running it, it is not an API the project "
+        "serves.",
         "Not told apart: `openapi_url=None` set on the app of another module, mock servers and "
         "debug-only routers. They are flagged.",
         "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
@@ -688,6 +691,11 @@ XFA310 = rule(
         "Path parameters, `Depends`/`Body`/`Header`/`Cookie`/`Form` parameters, and names "
         "whose type is not `int` or comes from an alias this file cannot see.",
         "Metadata this file cannot read (`AfterValidator(...)`, custom markers).",
+        "A size (`limit`, `page_size`, ...) that defaults to `None` or `0` and that the handler "
+        "leaves as it is (`page_size: int | None = None`, paged only `if page_size and page:`): "
+        "absent, it asks for the whole list by design, and an upper bound on a given size bounds "
+        "nothing. A handler that gives the absent size one of its own (`limit or 10`, "
+        "`if limit is None: limit = 20`) is reported.",
     ),
     example_path="app/routes/items.py",
 )
@@ -829,7 +837,20 @@ XFA312 = rule(
         "A plain dump in a function that also dumps with `exclude_unset=True`: that one is of the "
         "stored row (`existing = row.dict()`), the partial update is done right.",
         "`.dict()`/`.model_dump()` on receivers that are not known Pydantic model parameters.",
-        "PUT-only route handlers (a full replacement sends every field) even when named `update*`.",
+        "PUT-only route handlers (a full replacement sends every field) even when named `update*`, "
+        "also when the function is registered by a call that names it with its methods "
+        "(`route(\"/items/{id}\", update_item, [\"PUT\"])`, `add_api_route(..., methods=[\"PUT\"])`).",
+        "Outside a route handler, dumps of ORM rows (a SQLModel `table=True` class, a "
+        "SQLAlchemy model): a repository's `update(row)` copying a whole row onto the stored "
+        "one saves an entity, not a client's payload. An ORM row received by a PATCH handler is "
+        "reported.",
+        "`exclude_unset=False` written out in an `update*` function that is not a PATCH handler: "
+        "the full dump is chosen on purpose.",
+        "Dumps handed to a function that records the change rather than makes it "
+        "(`_audit_config_update(after=dump)`, `notify_*`, `publish_*`, `log_*`), or to a function "
+        "of this file that only serialises the parameter whole (`value=json.dumps(data)`): one "
+        "stored document replaced as a whole, where `exclude_unset` would only drop the defaults "
+        "from it.",
         "`model_dump(exclude_none=True)` when every defaulted field of the model (known from this "
         "file) defaults to `None` (an `Optional` field without a default counts as `None`: "
         "pydantic v1 gives it one), or when the model's defaults are not visible here. "
@@ -1020,6 +1041,9 @@ XFA315 = rule(
     not_flagged=(
         "Liveness routes (`/health/live`, `/livez`, `/health`).",
         "Handlers that await or call anything that is not a response builder.",
+        "Handlers that answer 503 on some path (`JSONResponse(..., status_code=503)`, "
+        "`HTTPException(503)`, `response.status_code = 503`): they check a state and say when "
+        "they are not ready.",
         "Routes that only answer `OPTIONS` or `HEAD` (`@router.options(\"/health/readiness\")`, a "
         "CORS preflight).",
         "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
@@ -2331,6 +2355,10 @@ def _pagination_candidates(node, ctx: Context, route: RouteInfo | None):
         if name in UPPER_LIMIT_PARAMS:
             if bounds & _UPPER:
                 continue
+            if _no_limit_default(ctx, default) and not _replaces_falsy(node, name):
+                # ``page_size: int | None = None`` (or ``limit: int = 0``) left as it is: absent
+                # means the whole list, by design; an upper bound on a given size bounds nothing
+                continue
             # keep the default inside the suggested range: ``limit: int = 0`` (0 = no limit)
             # gets ``ge=0``, ``limit: int = 500`` gets ``le=500``
             upper = f"le={max(100, start)}" if start is not None else "le=100"
@@ -2455,6 +2483,33 @@ def _floor(name: str, start: int | None) -> str:
     if name != "page":
         return OFFSET_PARAMS[name]
     return "ge=0" if start == 0 else "ge=1"
+
+
+def _no_limit_default(ctx: Context, default: ast.expr | None) -> bool:
+    """The parameter defaults to ``None`` or ``0`` (``= None``, ``= Query(0)``,
+    ``= Query(default=None)``): a size that, when absent, asks for no limit."""
+    if isinstance(default, ast.Call) and _tail(ctx.resolve(default.func)) in ("Query", "Field"):
+        default = default.args[0] if default.args else next(
+            (kw.value for kw in default.keywords if kw.arg == "default"), None
+        )
+    return _is_none(default) or _int_default(ctx, default) == 0
+
+
+def _replaces_falsy(fn, name: str) -> bool:
+    """``fn`` gives ``name`` a size of its own when it is absent: ``limit or 10``,
+    ``page_size or settings.PAGE_SIZE``, or any assignment to the name
+    (``if limit is None: limit = 20``)."""
+    for sub in ast.walk(fn):
+        if isinstance(sub, ast.BoolOp) and isinstance(sub.op, ast.Or):
+            first = sub.values[0]
+            if isinstance(first, ast.Name) and first.id == name:
+                if any(not (_is_none(v) or (isinstance(v, ast.Constant) and v.value == 0)) for v in sub.values[1:]):
+                    return True
+        elif isinstance(sub, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+            targets = sub.targets if isinstance(sub, ast.Assign) else [sub.target]
+            if any(isinstance(t, ast.Name) and t.id == name for t in targets):
+                return True
+    return False
 
 
 def _int_default(ctx: Context, default: ast.expr | None) -> int | None:
@@ -2696,8 +2751,17 @@ def handler_returns(node: ast.Return, ctx: Context) -> None:
                 _check_bypass(fn, value, tail, ctx)
             return
     if ctx.wants(XFA302) and _is_dict_value(value, ctx) and not _empty_dict(value):
-        if not _declares_model(fn, ctx) and not _probe_or_hidden(ctx, fn):
+        if not _declares_model(fn, ctx) and not _probe_or_hidden(ctx, fn) and not _example_module(ctx):
             ctx.report(value, XFA302, name=fn.name)
+
+
+def _example_module(ctx: Context) -> bool:
+    """The module lives under an ``examples/`` (``demos/``, ``samples/``, ``tutorials/``)
+    directory: an example's or a demo's app shows the project's library, it is not an API
+    the project serves (XFA612 reads the directory the same way)."""
+    from .lifecycle import _in_examples  # lazily: the groups' declaration order stays as it is
+
+    return ctx.memo("xfa302_examples", lambda: _in_examples(ctx))
 
 
 def _probe_or_hidden(ctx: Context, fn) -> bool:
@@ -2988,6 +3052,10 @@ def body_calls(node: ast.Call, ctx: Context) -> None:
         if node.args and isinstance(node.args[0], ast.Name):
             ctx.frames[0].data.setdefault("xfa3_depends_targets", set()).add(node.args[0].id)
         return
+    if ctx.wants(XFA315) and _answers_unavailable(ctx, node, name):
+        frame = _handler_frame(ctx)
+        if frame is not None:
+            frame.data["xfa315_checks"] = True  # a "not ready" answer: the probe checks a state
     if name == "HTTPException":
         if ctx.wants(XFA305):
             _check_manual_422(node, ctx)
@@ -3009,6 +3077,27 @@ def body_calls(node: ast.Call, ctx: Context) -> None:
         frame = _handler_frame(ctx)
         if frame is not None and "xfa315_checks" not in frame.data and not _response_builder(ctx, node):
             frame.data["xfa315_checks"] = True
+
+
+def _answers_unavailable(ctx: Context, node: ast.Call, name: str) -> bool:
+    """``JSONResponse(..., status_code=503)``, ``HTTPException(503)``,
+    ``Response(status_code=status.HTTP_503_SERVICE_UNAVAILABLE)``: a 503 answer."""
+    code = keyword(node, "status_code")
+    if code is not None and status_value(ctx, code.value) == 503:
+        return True
+    return name == "HTTPException" and bool(node.args) and status_value(ctx, node.args[0]) == 503
+
+
+@visitor(ast.Assign, codes=(XFA315,))
+def readiness_status_assign(node: ast.Assign, ctx: Context) -> None:
+    """``response.status_code = 503`` in a handler: it answers "not ready" on some path."""
+    if ctx.is_test or status_value(ctx, node.value) != 503:
+        return
+    if not any(isinstance(t, ast.Attribute) and t.attr == "status_code" for t in node.targets):
+        return
+    frame = _handler_frame(ctx)
+    if frame is not None:
+        frame.data["xfa315_checks"] = True
 
 
 def _checked_by_helper(node: ast.Call, ctx: Context) -> None:
@@ -3989,11 +4078,17 @@ def _check_partial_update(node: ast.Call, ctx: Context) -> None:
             return
         if routes and all("PATCH" not in r.methods for r in routes) and any("PUT" in r.methods for r in routes):
             return  # a PUT replaces the whole resource
+        if not routes and _registered_put_only(ctx, fn.name):
+            return  # ``route(path, update_item, ["PUT"])``: a PUT registered by a call
     if node.args or has_kwargs_splat(node):
         return
     exclude_none = False
     for kw in node.keywords:
         on = not (isinstance(kw.value, ast.Constant) and kw.value.value is False)
+        if kw.arg == "exclude_unset" and not on and not is_patch:
+            # ``exclude_unset=False`` written out in an ``update*`` function: a full dump chosen
+            # on purpose (a PATCH handler is still reported: the client sent part of the model)
+            return
         if kw.arg in ("exclude_unset", "exclude_defaults") and on:
             # the function applies a partial update: a plain dump next to it is of
             # the stored row (``existing = row.dict()``), not of the payload
@@ -4017,6 +4112,10 @@ def _check_partial_update(node: ast.Call, ctx: Context) -> None:
     if not ctx.is_model_class(base):
         if not routes or metadata or not _body_like(ctx, base, fn, receiver.id):
             return
+    if not routes and "orm" in ctx.class_kinds(base):
+        # ``saved = session.get(Row, row.id)`` then ``setattr`` from ``row.model_dump()`` in a
+        # repository: a whole row (SQLModel ``table=True``) saved, not a client's payload
+        return
     fields = model_fields(ctx, base.id)
     if fields is None and base.id not in ctx.classes:
         fields = project_model_defaults(ctx, base)
@@ -4229,6 +4328,8 @@ def _write_call(ctx: Context, call: ast.Call, node: ast.AST) -> tuple[str, str |
     if len(shown) > 40:
         shown = "." + name if isinstance(call.func, ast.Attribute) else name
     words = set(name.lower().split("_"))
+    if _records_change(name):
+        return None  # ``_audit_config_update(after=dump)``: a record of the change, not the write
     if isinstance(node, ast.keyword) and node.arg is None:  # ``f(**dump)``
         if name[:1].isupper():
             if not _row_class(ctx, call.func):
@@ -4246,8 +4347,108 @@ def _write_call(ctx: Context, call: ast.Call, node: ast.AST) -> tuple[str, str |
     if name == "setattr" and len(call.args) == 3 and call.args[2] is node:
         return "setattr() writes them over the stored value", None
     if words & _WRITE_WORDS:
+        if _serialises_whole(ctx, call, node):
+            return None  # ``value=json.dumps(data)``: one stored document replaced as a whole
         return f"{shown}(...) writes them over the stored values", None
     return None
+
+
+#: words in the name of a function that records a change rather than making it (an
+#: ``update_event`` may write an Event row: entity names are not among them)
+_RECORD_WORDS = frozenset({"audit", "notify", "publish", "emit", "telemetry"})
+#: verbs that, leading the name, record rather than write (``log_update``, ``track_change``)
+_RECORD_VERBS = frozenset({"log", "record", "track"})
+
+
+def _records_change(name: str) -> bool:
+    words = [w for w in name.lower().split("_") if w]
+    return bool(words) and (bool(set(words) & _RECORD_WORDS) or words[0] in _RECORD_VERBS)
+
+_HTTP_METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE"})
+
+
+def _registered_put_only(ctx: Context, name: str) -> bool:
+    """``name`` is registered as a route only by calls that name it next to a list of HTTP
+    methods (``route("/items/{id}", update_item, ["PUT"])``,
+    ``router.add_api_route(path, update_item, methods=["PUT"])``), and every such list is PUT."""
+
+    def compute() -> dict[str, set[str]]:
+        registered: dict[str, set[str]] = {}
+        for call in ast.walk(ctx.tree):
+            if not isinstance(call, ast.Call):
+                continue
+            named = [a.id for a in call.args if isinstance(a, ast.Name)]
+            named += [kw.value.id for kw in call.keywords if kw.arg == "endpoint" and isinstance(kw.value, ast.Name)]
+            if not named:
+                continue
+            lists = [*call.args, *(kw.value for kw in call.keywords if kw.arg == "methods")]
+            for item in lists:
+                if not isinstance(item, (ast.List, ast.Tuple, ast.Set)) or not item.elts:
+                    continue
+                methods = [e.value.upper() for e in item.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+                if len(methods) != len(item.elts) or not set(methods) <= _HTTP_METHODS:
+                    continue
+                for fn_name in named:
+                    registered.setdefault(fn_name, set()).update(methods)
+        return registered
+
+    methods = ctx.memo("xfa312_registered_methods", compute).get(name)
+    return bool(methods) and methods == {"PUT"}
+
+
+_SERIALISERS = frozenset({"json.dumps", "orjson.dumps", "ujson.dumps", "simplejson.dumps"})
+
+
+def _serialises_whole(ctx: Context, call: ast.Call, node: ast.AST) -> bool:
+    """``call`` is a function of this file (a module function, or a method of the enclosing
+    class called on ``cls``/``self``) whose parameter receiving the dump ``node`` is only ever
+    serialised whole (``json.dumps(data)``): the dump becomes one stored value, a document
+    replaced as a whole, not fields spread over a stored row."""
+    target = None
+    func = call.func
+    if isinstance(func, ast.Name):
+        target = ctx.functions.get(func.id)
+    elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in ("cls", "self"):
+        for frame in reversed(ctx.frames):
+            if frame.kind == "class" and isinstance(frame.node, ast.ClassDef):
+                target = next(
+                    (s for s in frame.node.body if isinstance(s, FUNCTION_TYPES) and s.name == func.attr), None
+                )
+                break
+    if not isinstance(target, FUNCTION_TYPES):
+        return False
+    params = [a.arg for a in (*target.args.posonlyargs, *target.args.args)]
+    if isinstance(func, ast.Attribute) and params:
+        params = params[1:]  # ``cls``/``self``
+    if isinstance(node, ast.keyword):
+        if node.arg is None:
+            return False
+        param = node.arg
+    elif node in call.args:
+        index = call.args.index(node)
+        if index >= len(params):
+            return False
+        param = params[index]
+    else:
+        return False
+    parents = {child: parent for parent in ast.walk(target) for child in ast.iter_child_nodes(parent)}
+    uses = [n for n in ast.walk(target) if isinstance(n, ast.Name) and n.id == param and isinstance(n.ctx, ast.Load)]
+    if not uses:
+        return False
+    serialised = False
+    for use in uses:
+        parent = parents.get(use)
+        if isinstance(parent, ast.Return):
+            continue  # ``return data``: handed back as it is
+        serialised = True
+        if not (
+            isinstance(parent, ast.Call)
+            and parent.args
+            and parent.args[0] is use
+            and ctx.resolve(parent.func) in _SERIALISERS
+        ):
+            return False
+    return serialised
 
 
 def _row_class(ctx: Context, func: ast.expr) -> bool:

@@ -19,7 +19,7 @@ async def b(
     page: Optional[int] = 1,  # error: XFA310:5
     page_size: Annotated[int, Query(ge=1)] = 20,  # error: XFA310:5
     per_page: int = Query(20, ge=1),  # error: XFA310:5
-    size: int | None = None,  # error: XFA310:5
+    size: int | None = 20,  # error: XFA310:5
     offset: int = Query(0),  # error: XFA310:5
     limit: LooseLimit = 10,  # error: XFA310:5
 ) -> None: ...
