@@ -291,6 +291,10 @@ XFA705 = rule(
         "`hashlib.pbkdf2_hmac`, `hashlib.scrypt`.",
         "A hash declared to be no security use: `hashlib.sha1(password.encode(), usedforsecurity=False)` "
         "(the SHA-1 prefix a k-anonymity breach lookup sends).",
+        "A pre-hash for a password hash in the same function: the fast digest goes into "
+        "`bcrypt.hashpw`/`bcrypt.checkpw`, argon2, passlib, pwdlib or `hashlib.scrypt` "
+        "(`pwd = hashlib.sha256(pwd).digest()` for bcrypt's 72-byte limit, then "
+        "`bcrypt.hashpw(pwd, salt)`). A fast digest that is stored or returned is still reported.",
     ),
 )
 
@@ -1488,8 +1492,56 @@ def weak_password_hash(node: ast.Call, ctx: Context) -> None:
         return
     for expr in data:
         if _mentions_password(expr) is not None:
+            if _feeds_password_hash(node, ctx):
+                return  # a pre-hash: bcrypt's 72-byte limit, ``bcrypt.hashpw(sha256(pw).digest(), salt)``
             ctx.report(node, XFA705, algorithm=algorithm)
             return
+
+
+#: libraries (and hashlib's key-derivation functions) that hash passwords slowly
+_PASSWORD_HASH_MODULES = frozenset({"bcrypt", "argon2", "passlib", "pwdlib"})
+_PASSWORD_KDFS = frozenset({"hashlib.pbkdf2_hmac", "hashlib.scrypt"})
+
+
+def _password_hash_call(call: ast.Call, ctx: Context) -> bool:
+    name = ctx.call_name(call)
+    if name is None:
+        return False
+    if name in _PASSWORD_KDFS:
+        return True
+    head = name.split(".", 1)[0]
+    return head in _PASSWORD_HASH_MODULES and ctx.imported_from(call.func, head)
+
+
+def _feeds_password_hash(node: ast.Call, ctx: Context) -> bool:
+    """The fast hash's result goes into a password hash in the same function: inside the
+    arguments of ``bcrypt.hashpw(...)``/``argon2``/``passlib``/``pwdlib``/``hashlib.scrypt``
+    calls, or assigned to a name that such a call of the function takes."""
+    for ancestor in reversed(ctx.ancestors):
+        if isinstance(ancestor, FUNCTION_TYPES):
+            break
+        if isinstance(ancestor, ast.Call) and _password_hash_call(ancestor, ctx):
+            return True
+    frame = ctx.function
+    if frame is None:
+        return False
+    targets: set[str] = set()
+    for ancestor in reversed(ctx.ancestors):
+        if isinstance(ancestor, (ast.Assign, ast.AnnAssign)):
+            for target in ancestor.targets if isinstance(ancestor, ast.Assign) else [ancestor.target]:
+                if isinstance(target, ast.Name):
+                    targets.add(target.id)
+            break
+        if isinstance(ancestor, (ast.stmt, *FUNCTION_TYPES)):
+            break
+    if not targets:
+        return False
+    for sub in ast.walk(frame.node):
+        if isinstance(sub, ast.Call) and _password_hash_call(sub, ctx):
+            arguments = [*sub.args, *(kw.value for kw in sub.keywords)]
+            if any(isinstance(n, ast.Name) and n.id in targets for arg in arguments for n in ast.walk(arg)):
+                return True
+    return False
 
 
 # -- XFA706 ---------------------------------------------------------------------------
