@@ -34,7 +34,7 @@ XFA701 = rule(
         Test files (the tests layer) and pytest fixtures are not checked. Scripts (the
         scripts layer: CI and deploy scripts, migrations, seed commands), seed, fixture and
         example modules (`seed*.py`, `initial_data.py`, `fixtures/`, `seeds/`,
-        `example*/`), benchmark and load-test harnesses (`benchmarks/`, `acme-benchmark/`,
+        `example*/`, documentation vignettes under `vignettes/`), benchmark and load-test harnesses (`benchmarks/`, `acme-benchmark/`,
         `locustfile.py`), seed functions (`seed_users()`, `populate_demo_data()`) and a
         product's built-in development data (`create_default_connections()`,
         `create_dev_user()`) are checked for live key shapes only: their passwords and URLs
@@ -75,7 +75,7 @@ XFA701 = rule(
         "Names about a secret that are not the secret: `token_type = \"bearer\"`, `token_url`, `password_min_length`.",
         "Environment lookups (`os.getenv(\"SECRET\", \"dev\")`, `os.environ.get(...)`) and `Field(...)` values, unless the value has a live key shape.",
         "Settings fields: class bodies of `BaseSettings` subclasses and classes named `*Settings` (XFA610 reports those); a live key shape there is reported when XFA610 does not check the field's name.",
-        "Test files and pytest fixtures; passwords, URLs and placeholder secrets (`\"changeme\"`, `\"secret\"`) in scripts, seed, fixture and example modules, benchmark and load-test harnesses, seed functions and built-in development data (`create_default_connections()`, `create_dev_user()`).",
+        "Test files and pytest fixtures; passwords, URLs and placeholder secrets (`\"changeme\"`, `\"secret\"`) in scripts, seed, fixture and example modules (`example*/`, `vignettes/`), benchmark and load-test harnesses, seed functions and built-in development data (`create_default_connections()`, `create_dev_user()`).",
         "URLs without a password (`user:@host`) or whose password is a template (`{password}`, `${DB_PASSWORD}`), and docstrings.",
     ),
 )
@@ -607,6 +607,8 @@ _SEED_WORDS = frozenset({"seed", "seeds", "seeder", "seeding", "populate", "demo
 #: module stems and directories of development data: ``seed.py``, ``initial_data.py``, ``fixtures/``
 _SEED_STEMS = frozenset({"initial_data", "init_data", "demo_data", "sample_data", "dev_data", "fake_data", "mock_data", "test_data"})
 _SEED_DIRS = frozenset({"seed", "seeds", "seeders", "seeding", "fixtures", "demo", "demos"})
+#: directories of documentation examples besides ``example*/``: ``internal_docs/vignettes/``
+_EXAMPLE_DIRS = frozenset({"vignette", "vignettes"})
 #: function names (words) of health probes; labels they pass to an auth object are not secrets
 _PROBE_WORDS = frozenset({"health", "healthcheck", "healthz", "probe", "liveness", "readiness", "livez", "readyz", "ping", "heartbeat"})
 _LABEL = re.compile(r"^[a-z][a-z_-]{0,31}$")
@@ -655,7 +657,7 @@ def _seed_module(path: str) -> bool:
         return True
     if benchmark_module(path):
         return True  # a load-test harness logs in as the users the dev seed created
-    return any(p in _SEED_DIRS or p.startswith("example") for p in parts[:-1])
+    return any(p in _SEED_DIRS or p in _EXAMPLE_DIRS or p.startswith("example") for p in parts[:-1])
 
 
 #: words of a directory (``benchmarks/``, ``acme-benchmark/``, ``acme_benchmark/``) or module
