@@ -456,7 +456,7 @@ XFA607 = rule(
     "cors-wildcard-with-credentials",
     default=True,
     seeds=("004",),
-    message="CORSMiddleware combines {wildcard} with allow_credentials=True, which browsers reject; list the exact origins in allow_origins when credentials are allowed",
+    message="CORSMiddleware combines {wildcard} with allow_credentials=True, so it echoes the request's Origin and every site can make credentialed requests; list the exact origins in allow_origins when credentials are allowed",
     what="""
         Reports `allow_credentials=True` on a `CORSMiddleware` (in `add_middleware`,
         `Middleware(...)` or a direct `CORSMiddleware(app, ...)`) whose `allow_origins` is
@@ -469,9 +469,11 @@ XFA607 = rule(
     why="""
         Seed 004: "Using allow_origins=["*"] with allow_credentials=True simultaneously.
         Browsers reject this combination — you cannot use wildcard origins when
-        credentials are enabled. List specific origins explicitly." (Where the
-        middleware papers over it by echoing the request's origin, any site can make
-        credentialed requests.)
+        credentials are enabled. List specific origins explicitly." Starlette's
+        `CORSMiddleware` papers over it: with credentials allowed it answers a wildcard
+        with the request's own `Origin` (preflights, and requests that carry cookies; every
+        request for a match-everything regex), so the browser accepts it and any site can
+        make credentialed requests.
     """,
     bad="""
         from fastapi import FastAPI

@@ -9,7 +9,8 @@ another module's ``logger``, ``get_logger()`` or base class is), once, for every
   (``logging.info(...)``), parameters and functions annotated ``logging.Logger``, and names
   bound to one of those: module level, class attributes, ``self.<attr>`` assigned in a method
   of the class or of a project base class in another module, function locals, a project
-  function that returns one (by its return annotation or its ``return`` values), names
+  function that returns one (by its return annotation or its ``return`` values; unknown when a
+  ``return`` names another known kind than the annotation), names
   imported or re-exported from a project module, ``x or logging.getLogger(...)``;
 * ``structlog`` / ``loguru`` (and ``other`` for logbook/eliot): loggers whose methods take
   keyword arguments and format differently;
@@ -313,10 +314,17 @@ class LoggerModel:
         self._symbols[key] = None
         info = sym.info or {}
         found = None
+        returned: list[str | None] = []
+        if info.get("ret") and sym.path is not None:
+            returned = [self.desc(sym.path, d, depth + 1) for d in info["ret"]]
         if info.get("ann") and sym.path is not None:
             found = self.dotted(sym.path, info["ann"], "type", depth + 1)
-        if found is None and info.get("ret") and sym.path is not None:
-            found = _combine_all([self.desc(sym.path, d, depth + 1) for d in info["ret"]])
+            if found is not None and any(k is not None and k not in (_NONE, found) for k in returned):
+                # ``def get_logger() -> logging.Logger`` that returns ``structlog.get_logger()``
+                # once logging is configured: the annotation does not say which one a caller gets
+                found, returned = None, []
+        if found is None and returned:
+            found = _combine_all(returned)
             if found == _NONE:
                 found = None
         self._symbols[key] = found
@@ -454,6 +462,9 @@ XFA801 = rule(
         "as `log` from a project module included).",
         "Loggers the plugin cannot follow to a definition (`LOGGERS[name]`, a parameter "
         "without annotation, a helper whose returns disagree): unknown, not stdlib.",
+        "A logger factory annotated `-> logging.Logger` whose returns include a structlog "
+        "logger (`return structlog.get_logger(name)` once logging is configured, "
+        "`logging.getLogger(name)` before): which kind a caller gets is unknown (sixth reading).",
         "Tests, scripts and CI helper scripts under `.github/`: their log lines go to a "
         "terminal or a CI log, not to a log store that groups and queries messages "
         "(XFA802 and XFA804 still apply there).",
@@ -501,6 +512,8 @@ XFA802 = rule(
         "defined (`from app.log import log` where `app/log.py` re-exports loguru's logger).",
         "A logger the plugin cannot follow to a definition: keyword arguments are right "
         "for a structlog-style logger, so an unknown one is not reported.",
+        "A logger of a factory annotated `-> logging.Logger` that returns a structlog logger "
+        "once logging is configured (and a stdlib one before): unknown, not stdlib.",
         "`**kwargs` splats (their keys are not known).",
     ),
 )

@@ -35,7 +35,7 @@ XFA701 = rule(
         Test files (the tests layer) and pytest fixtures are not checked. Scripts (the
         scripts layer: CI and deploy scripts, migrations, seed commands), seed, fixture and
         example modules (`seed*.py`, `initial_data.py`, `fixtures/`, `seeds/`,
-        `example*/`), benchmark and load-test harnesses (`benchmarks/`, `acme-benchmark/`,
+        `example*/`, documentation vignettes under `vignettes/`), benchmark and load-test harnesses (`benchmarks/`, `acme-benchmark/`,
         `locustfile.py`), seed functions (`seed_users()`, `populate_demo_data()`) and a
         product's built-in development data (`create_default_connections()`,
         `create_dev_user()`) are checked for live key shapes only: their passwords and URLs
@@ -76,7 +76,7 @@ XFA701 = rule(
         "Names about a secret that are not the secret: `token_type = \"bearer\"`, `token_url`, `password_min_length`.",
         "Environment lookups (`os.getenv(\"SECRET\", \"dev\")`, `os.environ.get(...)`) and `Field(...)` values, unless the value has a live key shape.",
         "Settings fields: class bodies of `BaseSettings` subclasses and classes named `*Settings` (XFA610 reports those); a live key shape there is reported when XFA610 does not check the field's name.",
-        "Test files and pytest fixtures; passwords, URLs and placeholder secrets (`\"changeme\"`, `\"secret\"`) in scripts, seed, fixture and example modules, benchmark and load-test harnesses, seed functions and built-in development data (`create_default_connections()`, `create_dev_user()`).",
+        "Test files and pytest fixtures; passwords, URLs and placeholder secrets (`\"changeme\"`, `\"secret\"`) in scripts, seed, fixture and example modules (`example*/`, `vignettes/`), benchmark and load-test harnesses, seed functions and built-in development data (`create_default_connections()`, `create_dev_user()`).",
         "URLs without a password (`user:@host`) or whose password is a template (`{password}`, `${DB_PASSWORD}`), and docstrings.",
     ),
 )
@@ -292,6 +292,10 @@ XFA705 = rule(
         "`hashlib.pbkdf2_hmac`, `hashlib.scrypt`.",
         "A hash declared to be no security use: `hashlib.sha1(password.encode(), usedforsecurity=False)` "
         "(the SHA-1 prefix a k-anonymity breach lookup sends).",
+        "A pre-hash for a password hash in the same function: the fast digest goes into "
+        "`bcrypt.hashpw`/`bcrypt.checkpw`, argon2, passlib, pwdlib or `hashlib.scrypt` "
+        "(`pwd = hashlib.sha256(pwd).digest()` for bcrypt's 72-byte limit, then "
+        "`bcrypt.hashpw(pwd, salt)`). A fast digest that is stored or returned is still reported.",
     ),
 )
 
@@ -604,6 +608,8 @@ _SEED_WORDS = frozenset({"seed", "seeds", "seeder", "seeding", "populate", "demo
 #: module stems and directories of development data: ``seed.py``, ``initial_data.py``, ``fixtures/``
 _SEED_STEMS = frozenset({"initial_data", "init_data", "demo_data", "sample_data", "dev_data", "fake_data", "mock_data", "test_data"})
 _SEED_DIRS = frozenset({"seed", "seeds", "seeders", "seeding", "fixtures", "demo", "demos"})
+#: directories of documentation examples besides ``example*/``: ``internal_docs/vignettes/``
+_EXAMPLE_DIRS = frozenset({"vignette", "vignettes"})
 #: function names (words) of health probes; labels they pass to an auth object are not secrets
 _PROBE_WORDS = frozenset({"health", "healthcheck", "healthz", "probe", "liveness", "readiness", "livez", "readyz", "ping", "heartbeat"})
 _LABEL = lazy_re.compile(r"^[a-z][a-z_-]{0,31}$")
@@ -652,7 +658,7 @@ def _seed_module(path: str) -> bool:
         return True
     if benchmark_module(path):
         return True  # a load-test harness logs in as the users the dev seed created
-    return any(p in _SEED_DIRS or p.startswith("example") for p in parts[:-1])
+    return any(p in _SEED_DIRS or p in _EXAMPLE_DIRS or p.startswith("example") for p in parts[:-1])
 
 
 #: words of a directory (``benchmarks/``, ``acme-benchmark/``, ``acme_benchmark/``) or module
@@ -1489,8 +1495,56 @@ def weak_password_hash(node: ast.Call, ctx: Context) -> None:
         return
     for expr in data:
         if _mentions_password(expr) is not None:
+            if _feeds_password_hash(node, ctx):
+                return  # a pre-hash: bcrypt's 72-byte limit, ``bcrypt.hashpw(sha256(pw).digest(), salt)``
             ctx.report(node, XFA705, algorithm=algorithm)
             return
+
+
+#: libraries (and hashlib's key-derivation functions) that hash passwords slowly
+_PASSWORD_HASH_MODULES = frozenset({"bcrypt", "argon2", "passlib", "pwdlib"})
+_PASSWORD_KDFS = frozenset({"hashlib.pbkdf2_hmac", "hashlib.scrypt"})
+
+
+def _password_hash_call(call: ast.Call, ctx: Context) -> bool:
+    name = ctx.call_name(call)
+    if name is None:
+        return False
+    if name in _PASSWORD_KDFS:
+        return True
+    head = name.split(".", 1)[0]
+    return head in _PASSWORD_HASH_MODULES and ctx.imported_from(call.func, head)
+
+
+def _feeds_password_hash(node: ast.Call, ctx: Context) -> bool:
+    """The fast hash's result goes into a password hash in the same function: inside the
+    arguments of ``bcrypt.hashpw(...)``/``argon2``/``passlib``/``pwdlib``/``hashlib.scrypt``
+    calls, or assigned to a name that such a call of the function takes."""
+    for ancestor in reversed(ctx.ancestors):
+        if isinstance(ancestor, FUNCTION_TYPES):
+            break
+        if isinstance(ancestor, ast.Call) and _password_hash_call(ancestor, ctx):
+            return True
+    frame = ctx.function
+    if frame is None:
+        return False
+    targets: set[str] = set()
+    for ancestor in reversed(ctx.ancestors):
+        if isinstance(ancestor, (ast.Assign, ast.AnnAssign)):
+            for target in ancestor.targets if isinstance(ancestor, ast.Assign) else [ancestor.target]:
+                if isinstance(target, ast.Name):
+                    targets.add(target.id)
+            break
+        if isinstance(ancestor, (ast.stmt, *FUNCTION_TYPES)):
+            break
+    if not targets:
+        return False
+    for sub in ast.walk(frame.node):
+        if isinstance(sub, ast.Call) and _password_hash_call(sub, ctx):
+            arguments = [*sub.args, *(kw.value for kw in sub.keywords)]
+            if any(isinstance(n, ast.Name) and n.id in targets for arg in arguments for n in ast.walk(arg)):
+                return True
+    return False
 
 
 # -- XFA706 ---------------------------------------------------------------------------
