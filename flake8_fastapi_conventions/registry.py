@@ -119,13 +119,19 @@ RULES: dict[str, Rule] = {}
 
 
 def moved_off(
-    read: str, third: str | None = None, *, reading: str = "fourth", earlier: str | None = None
+    read: str,
+    third: str | None = None,
+    *,
+    reading: str = "fourth",
+    earlier: str | None = None,
+    pooled_over: str | None = None,
 ) -> str:
     """The docs text of a rule a precision reading moved to off: ``read`` is "3 of 20"
     (findings true of those read in that ``reading``); ``third`` (the fourth reading's pooling
     with the third) or ``earlier`` (a later reading's pooling with the one before it) when a
-    thin reading was pooled with its predecessor."""
-    before = {"fourth": "third", "fifth": "fourth", "sixth": "fifth"}[reading]
+    thin reading was pooled with its predecessor (``pooled_over`` names the readings when
+    it was pooled with more than one)."""
+    before = pooled_over or {"fourth": "third", "fifth": "fourth", "sixth": "fifth"}[reading]
     earlier = third if third is not None else earlier
     if earlier is None:
         found = f"{read} findings read were true on six projects nobody had tuned the rules against"

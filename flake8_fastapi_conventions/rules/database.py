@@ -90,7 +90,8 @@ XFA501 = rule(
 XFA502 = rule(
     "XFA502",
     "sync-engine-in-async-app",
-    default=True,
+    default=False,
+    precision=moved_off("2 of 7", reading="sixth", earlier="3 of 9", pooled_over="third to fifth readings"),
     seeds=("003", "004"),
     message="sync SQLAlchemy {call}() in a module with async code; use {replacement}",
     what="""
@@ -299,7 +300,8 @@ XFA505 = rule(
 XFA506 = rule(
     "XFA506",
     "create-all-in-app",
-    default=True,
+    default=False,
+    precision=moved_off("1 of 9", reading="sixth", earlier="1 of 2", pooled_over="fourth and fifth readings"),
     seeds=("004",),
     message="{expr}() creates tables from application code; manage the schema with Alembic migrations (alembic upgrade head)",
     what="""

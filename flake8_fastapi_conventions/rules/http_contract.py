@@ -19,7 +19,7 @@ from typing import Callable
 from .. import lazy_re
 from ..context import FUNCTION_TYPES, Context, Frame, RouteInfo, has_kwargs_splat, keyword, string_value
 from ..project import factory_default
-from ..registry import back_on, moved_off, rule, visitor
+from ..registry import moved_off, rule, visitor
 
 # -- declarations ---------------------------------------------------------------------
 
@@ -101,8 +101,8 @@ XFA301 = rule(
 XFA302 = rule(
     "XFA302",
     "raw-dict-response",
-    default=True,
-    precision=back_on("19 of 20"),
+    default=False,
+    precision=moved_off("16 of 20", reading="sixth"),
     seeds=("004",),
     message="route {name}() returns a raw dict; return an instance of a Pydantic response model and declare it (response_model= or -> Model)",
     what="""
@@ -628,7 +628,8 @@ XFA309 = rule(
 XFA310 = rule(
     "XFA310",
     "unbounded-pagination",
-    default=True,
+    default=False,
+    precision=moved_off("17 of 20", reading="sixth"),
     seeds=("004",),
     message="query parameter {name}: {type} has no {missing}; bound it: {name}: Annotated[{type}, Query({bounds})]{default}",
     what="""
@@ -779,7 +780,8 @@ XFA311 = rule(
 XFA312 = rule(
     "XFA312",
     "patch-overwrites-unset",
-    default=True,
+    default=False,
+    precision=moved_off("1 of 15", reading="sixth"),
     seeds=("002",),
     message="{call} in {context} {what}, and {sink}; dump with {fix} and set only those fields{rebuild}",
     what="""

@@ -31,7 +31,7 @@ from typing import Any
 from .. import lazy_re
 from ..context import FUNCTION_TYPES, SCOPE_TYPES, Context, comment_of, dotted_name, is_main_test, keyword, string_value
 from ..project import HTTP_EXCEPTIONS, Symbol
-from ..registry import back_on, moved_off, rule, visitor
+from ..registry import moved_off, rule, visitor
 
 STDLIB = "stdlib"
 STRUCTLOG = "structlog"
@@ -416,8 +416,8 @@ def message_arg(node: ast.Call, method: str) -> ast.expr | None:
 XFA801 = rule(
     "XFA801",
     "log-message-formatting",
-    default=True,
-    precision=back_on("20 of 20"),
+    default=False,
+    precision=moved_off("9 of 20", reading="sixth"),
     seeds=("001",),
     message="log message built with {how}; pass a constant message and the values in extra={{...}} (or as %-style arguments)",
     what="""

@@ -165,7 +165,8 @@ _FIX_WHEN_V2 = (
 XFA401 = rule(
     "XFA401",
     "pydantic-v1-config-class",
-    default=True,
+    default=False,
+    precision=moved_off("10 of 20", reading="sixth"),
     seeds=("004",),
     message="class Config is Pydantic v1 configuration in {model}; use model_config = {replacement}",
     what="""
@@ -229,7 +230,8 @@ XFA401 = rule(
 XFA402 = rule(
     "XFA402",
     "pydantic-v1-method",
-    default=True,
+    default=False,
+    precision=moved_off("11 of 20", reading="sixth"),
     seeds=("004",),
     message="{receiver}.{method}() is Pydantic v1 API; use {replacement}",
     what="""
@@ -301,7 +303,8 @@ XFA402 = rule(
 XFA403 = rule(
     "XFA403",
     "pydantic-v1-validator",
-    default=True,
+    default=False,
+    precision=moved_off("8 of 20", reading="sixth"),
     seeds=("004",),
     message="@{name} is a Pydantic v1 validator; use {replacement}",
     what="""

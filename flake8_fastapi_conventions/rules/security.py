@@ -15,7 +15,8 @@ from .observability import log_call, words_of
 XFA701 = rule(
     "XFA701",
     "hardcoded-credential",
-    default=True,
+    default=False,
+    precision=moved_off("2 of 3", reading="sixth", earlier="1 of 20", pooled_over="third and fifth readings"),
     seeds=("004",),
     message="hardcoded credential in {where}; read it from the environment through your settings (BaseSettings field without a default, or SecretStr)",
     what="""
@@ -257,7 +258,8 @@ XFA704 = rule(
 XFA705 = rule(
     "XFA705",
     "weak-password-hash",
-    default=True,
+    default=False,
+    precision=moved_off("0 of 2", reading="sixth", earlier="7 of 8", pooled_over="third and fifth readings"),
     seeds=("004",),
     message="password hashed with fast {algorithm}; use a password hash: argon2 (argon2-cffi, pwdlib) or bcrypt",
     what="""

@@ -1,5 +1,5 @@
 # path: app/services/odd_service.py
-# select: XFA512
+# select: XFA502, XFA512
 # Odd syntax around the precision reading's new paths: names bound by match captures,
 # walrus, starred and **-splats; the findings below are the only ones, nothing crashes.
 import asyncio
