@@ -686,6 +686,11 @@ XFA310 = rule(
         "or passes to a project function (here or in another module, through the project index) "
         "that compares or clamps the parameter it receives the value as (`validate_limit(limit)` "
         "with `if limit > MAX: raise ...`, a shared `paginate(query, page=page)` rejecting `page < 1`).",
+        "Parameters the handler (or dependency) never reads, not even in a nested function or "
+        "through `locals()`: a leftover `page_size: int = Query(20, ge=1)` whose value reaches nothing.",
+        "Not told apart: a method reached through a runtime attribute chain "
+        "(`app.DATABASE.runs.list(page_size=page_size)`) cannot be followed, even when it clamps "
+        "the value; it is reported.",
         "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
         "like application code (only route handlers and their dependencies are reported).",
         "Path parameters, `Depends`/`Body`/`Header`/`Cookie`/`Form` parameters, and names "
@@ -925,6 +930,9 @@ XFA313 = rule(
         "Functions that are not route handlers (dependencies included).",
         "A path parameter (of the route's path or its router's `prefix=`) that the handler never "
         "reads, such as the `_` of a hidden `/{_:path}` catch-all that only answers 404.",
+        "A `Depends(...)`/`Security(...)` parameter (or a module-level alias of one) that the handler "
+        "never reads: a guard such as `rate_limiter=Depends(RateLimiter(...))` or a permission check, "
+        "run for its effect; no one reads its value, so its type tells no one anything.",
         "The message says what is lost: a `Depends(...)`/`Security(...)` default, or a module-level "
         "alias of one (`user=CurrentUser` with `CurrentUser = Depends(get_user)`, here or in another "
         "module), is injected without the annotation; a parameter of the router's `prefix=` is a "
@@ -1470,6 +1478,11 @@ def route_signature(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) 
                         read = _names_read(node)
                     if arg.arg not in read:
                         continue  # a path parameter the handler ignores (``/{_:path}`` catch-all)
+                elif _injected_dependency(ctx, default):
+                    if read is None:
+                        read = _names_read(node)
+                    if arg.arg not in read and not read & {"locals", "vars"}:
+                        continue  # a guard (``rate_limiter=Depends(RateLimiter(...))``): no value is used
                 consequence, fix = _unannotated_consequence(ctx, arg.arg, default, in_path, route)
                 ctx.report(arg, XFA313, name=arg.arg, consequence=consequence, fix=fix)
     if route.is_websocket:
@@ -1571,6 +1584,16 @@ def _may_be_prefixed(ctx: Context, route: RouteInfo) -> bool:
     if call is None:
         return True
     return _tail(ctx.resolve(call.func)) != "FastAPI"
+
+
+def _injected_dependency(ctx: Context, default: ast.expr | None) -> bool:
+    """``default`` is a ``Depends(...)``/``Security(...)`` call of FastAPI's, or a module-level
+    alias of one: FastAPI injects the parameter whatever its annotation."""
+    if isinstance(default, ast.Call):
+        return _tail(ctx.resolve(default.func)) in ("Depends", "Security") and ctx.imported_from(
+            default.func, "fastapi"
+        )
+    return _depends_alias(ctx, default) is not None
 
 
 def _depends_alias(ctx: Context, default: ast.expr | None) -> str | None:
@@ -2600,9 +2623,14 @@ def _pagination_leave(node, route: RouteInfo | None, frame, ctx: Context) -> Non
         return
     checked = frame.data.get("xfa310_checked", set())
     pending = ctx.frames[0].data.setdefault("xfa310_pending", [])
+    read = None
     for arg, kwargs in _pagination_candidates(node, ctx, route):
         if arg.arg in checked:
             continue
+        if read is None:
+            read = _names_read(node)
+        if arg.arg not in read and not read & {"locals", "vars"}:
+            continue  # never read: an unbounded value reaches nothing
         pending.append((node.name, route is not None, arg, kwargs))
 
 
