@@ -20,8 +20,8 @@ from typing import Any
 
 from .. import lazy_re
 from ..context import (
-    FUNCTION_TYPES, SESSION_TYPES, Context, dotted_name, has_kwargs_splat, is_main_test, keyword, last_name,
-    string_value,
+    FUNCTION_TYPES, SESSION_TYPES, Context, comment_of, dotted_name, has_kwargs_splat, is_main_test, keyword,
+    last_name, string_value,
 )
 from ..registry import moved_off, rule, visitor
 from .lifecycle import _in_examples
@@ -359,6 +359,9 @@ XFA506 = rule(
         "An in-memory SQLite database (`create_engine(\"sqlite:///:memory:\")`, `\"sqlite://\"`) "
         "bound in the function or module, directly or through `engine.begin()`/`connect()`: no "
         "schema outlives the process.",
+        "The same through a project class: the function builds its database from an in-memory "
+        "SQLite URL (`AgentDB(\"sqlite+aiosqlite:///:memory:\")`) and creates the tables on an engine "
+        "this file does not trace to another `create_engine(...)`.",
     ),
 )
 
@@ -746,7 +749,9 @@ XFA512 = rule(
         "module-level constants of this file (`TABLE = \"users\"`, `LIMIT = 100`, also built "
         "from other constants), local names bound only to such values, and loop variables over a "
         "literal tuple of constants (`for col in (\"flow_id\", \"deployment_id\")`); a name imported "
-        "from another module is not known to be constant.",
+        "from another module is not known to be constant unless the project index shows it is a "
+        "number there (`LIMIT = 100`, `THRESHOLD: float = float(os.environ.get(...))` of a config "
+        "module, also through `str(...)`).",
         "Interpolation only in identifier positions (`FROM {table}`, `\"{schema}\"`, "
         "`NEW.{column}`, `search_path TO {schema}`, `Model.__tablename__`, a column list "
         "`INSERT INTO t ({cols})`, and in `CREATE`/`ALTER` the source of `LIKE {src}` and a "
@@ -777,6 +782,8 @@ XFA512 = rule(
         "`.execute(...)` of strings that do not start with an SQL keyword.",
         "Tests, scripts and Alembic revisions (files importing `alembic`): no request data "
         "reaches their SQL.",
+        "A statement whose SQL-injection warning from bandit or ruff the author silenced on it "
+        "(`# noqa: S608`, `# nosec B608`): reviewed and kept on purpose.",
     ),
 )
 
@@ -1873,6 +1880,8 @@ def _create_all(attr: ast.expr, report_at: ast.AST, ctx: Context, call: ast.Call
     bind = call.func.value if call.func is not attr and isinstance(call.func, ast.Attribute) else _bind_arg(call)
     if bind is not None and _in_memory_bind(bind, ctx):
         return  # an in-memory database: no schema outlives the process
+    if _bind_engine_call(bind, ctx) is None and _function_names_in_memory_db(ctx):
+        return  # the function builds its database from a ``sqlite…:memory:`` URL (a project class's engine)
     ctx.report(report_at, XFA506, expr=dotted_name(attr) or "metadata.create_all")
 
 
@@ -1936,6 +1945,36 @@ def _in_memory_bind(bind: ast.expr, ctx: Context, depth: int = 0) -> bool:
         found = _binding(ctx, bind.id)
         return found is not None and _in_memory_bind(found[1], ctx, depth + 1)
     return False
+
+
+def _bind_engine_call(bind: ast.expr | None, ctx: Context, depth: int = 0) -> ast.Call | None:
+    """The ``create_engine(...)``/``create_async_engine(...)`` call ``bind`` is traced to in
+    this file (as ``_in_memory_bind`` follows it), or ``None`` when the engine comes from
+    elsewhere (an attribute of a project object, a parameter)."""
+    if bind is None or depth > 4:
+        return None
+    if isinstance(bind, ast.Call):
+        func = bind.func
+        if isinstance(func, ast.Attribute) and func.attr in ("begin", "connect"):
+            return _bind_engine_call(func.value, ctx, depth + 1)
+        return bind if last_name(func) in ("create_engine", "create_async_engine") else None
+    if isinstance(bind, ast.Name):
+        found = _binding(ctx, bind.id)
+        return _bind_engine_call(found[1], ctx, depth + 1) if found is not None else None
+    return None
+
+
+def _function_names_in_memory_db(ctx: Context) -> bool:
+    """The enclosing function holds an in-memory SQLite URL literal
+    (``AgentDB("sqlite+aiosqlite:///:memory:")``): the database it sets up and creates the
+    tables of lives in the process, whatever project class wraps its engine."""
+    frame = ctx.function
+    if frame is None:
+        return False
+    return any(
+        isinstance(n, ast.Constant) and isinstance(n.value, str) and ":memory:" in n.value and _in_memory_url(n)
+        for n in ast.walk(frame.node)
+    )
 
 
 def _in_command_package(ctx: Context) -> bool:
@@ -2774,6 +2813,8 @@ def _check_sql_interpolation(arg: ast.expr, ctx: Context, need_sql_keyword: bool
     found = _interpolation(arg, ctx, need_sql_keyword)
     if found is None:
         return
+    if _injection_check_suppressed(arg, ctx):
+        return  # ``# noqa: S608`` / ``# nosec B608`` on the statement: reviewed on purpose
     how, head = found
     words = head.strip().split(None, 1)
     keyword_ = words[0].lower().strip("(") if words else ""
@@ -2787,6 +2828,33 @@ def _check_sql_interpolation(arg: ast.expr, ctx: Context, need_sql_keyword: bool
     else:
         fix = _BIND_FIX
     ctx.report(arg, XFA512, how=how, fix=fix)
+
+
+#: a suppression of another linter's report of this very statement: bandit's / ruff's
+#: hardcoded-SQL-expression check (``S608``, ``B608``): the author met the SQL-injection warning
+#: on this statement and kept the interpolation on purpose
+_SQL_INJECTION_SUPPRESSED = lazy_re.compile(r"noqa\s*:.*\bS608\b|nosec\b.*\bB608\b", re.IGNORECASE)
+
+
+def _injection_check_suppressed(arg: ast.expr, ctx: Context) -> bool:
+    """A line of the SQL expression ``arg`` (or of the statement it is in) carries
+    ``# noqa: S608`` or ``# nosec B608``."""
+    lines = ctx.lines
+    if lines is None:
+        return False
+    first = arg.lineno
+    last = getattr(arg, "end_lineno", None) or first
+    for node in ctx.ancestors[::-1]:
+        if isinstance(node, ast.stmt):
+            if not hasattr(node, "body"):  # a simple statement; a ``with``/``if`` header only spans ``arg``
+                first, last = min(first, node.lineno), max(last, getattr(node, "end_lineno", None) or last)
+            break
+    for lineno in range(first, last + 1):
+        if 0 < lineno <= len(lines):
+            text = comment_of(lines[lineno - 1])
+            if text is not None and _SQL_INJECTION_SUPPRESSED.search(text):
+                return True
+    return False
 
 
 def _outside_sql_scope(ctx: Context) -> bool:
@@ -3138,7 +3206,29 @@ def _safe_name(name: str, ctx: Context, depth: int) -> bool:
                 return False
             return all(_safe_value(v, ctx, depth + 1) for v in values)
     value = ctx.assignments.get(name)
-    return value is not None and _module_constant(value, ctx, depth)
+    if value is None:
+        return _imported_number(name, ctx)
+    return _module_constant(value, ctx, depth)
+
+
+#: an imported module-level value that is a number: ``LIMIT = 10``,
+#: ``THRESHOLD: float = float(os.environ.get(...))`` of the project's config module
+_NUMBER_DESC_CALLS = frozenset({"int", "float", "bool", "round"})
+
+
+def _imported_number(name: str, ctx: Context) -> bool:
+    """``name`` is imported from a project module where it is a number: a numeric literal
+    or the result of ``int()``/``float()``/``bool()`` (its text is digits, a sign, a dot)."""
+    found = ctx.lookup(name)
+    if found is None or found.kind != "import":
+        return False
+    symbol = ctx.symbol(ast.Name(id=name, ctx=ast.Load()))
+    if symbol is None or symbol.kind != "value" or not isinstance(symbol.info, dict):
+        return False
+    desc = symbol.info
+    if desc.get("k") == "const":
+        return desc.get("t") in ("int", "float", "bool")
+    return desc.get("k") == "call" and desc.get("f") in _NUMBER_DESC_CALLS
 
 
 def _numeric_annotation(annotation: ast.expr | None, ctx: Context) -> bool:
