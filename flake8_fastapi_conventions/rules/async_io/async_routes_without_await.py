@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from dataclasses import dataclass
 
 from ...context import Context
 from ...registry import rule, visitor
@@ -66,15 +67,28 @@ XFA109 = rule(
 )
 
 
+@dataclass
+class RouteWork:
+    """XFA109's facts about a route handler, collected while it is walked."""
+
+    #: it calls something (blocking_calls: a call that is not reported as blocking)
+    calls: bool = False
+    #: it calls an ``asyncio.``/``anyio.`` function
+    loop: bool = False
+    #: it yields (a streaming generator)
+    yields: bool = False
+
+
 @visitor(ast.AsyncFunctionDef, leave=True, codes=(XFA109,))
 def async_route_without_await(node: ast.AsyncFunctionDef, ctx: Context) -> None:
     frame = ctx.frames[-1]
     route = frame.route
     if route is None or frame.has_await or frame.node is not node or ctx.is_test:
         return
-    if any(r.is_websocket for r in ctx.routes_of(node)) or frame.data.get("xfa109_loop"):
+    work = frame.state(RouteWork)
+    if any(r.is_websocket for r in ctx.routes_of(node)) or work.loop:
         return
-    if not frame.data.get("xfa109_calls") or frame.data.get("xfa109_yield"):
+    if not work.calls or work.yields:
         return  # no work (returns a dependency's value or a constant), or a streaming generator
     ctx.report(node, XFA109, name=node.name)
 
@@ -83,4 +97,4 @@ def async_route_without_await(node: ast.AsyncFunctionDef, ctx: Context) -> None:
 def route_generator(node: ast.AST, ctx: Context) -> None:
     frame = ctx.frames[-1]
     if frame.route is not None:
-        frame.data["xfa109_yield"] = True
+        frame.state(RouteWork).yields = True

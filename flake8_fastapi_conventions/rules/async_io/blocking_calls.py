@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import re
+from dataclasses import dataclass, field
 
 from ... import lazy_re
 from ...context import Binding, Context, dotted_name
@@ -22,7 +23,7 @@ from ._shared import (
     _one_shot,
     blocking_http_call,
 )
-from .async_routes_without_await import XFA109
+from .async_routes_without_await import XFA109, RouteWork
 from .per_request_clients import XFA110, _per_request_client
 
 XFA101 = rule(
@@ -303,6 +304,16 @@ def _head_name(expr: ast.expr) -> ast.Name | None:
     return expr if isinstance(expr, ast.Name) else None
 
 
+@dataclass
+class _PathAssignments:
+    """XFA103's facts about a function's assignments that may bind a ``pathlib.Path``."""
+
+    #: id of ``p = p / "sub"`` -> whether it binds a Path, read when the walk met it
+    self_referential: dict[int, bool] = field(default_factory=dict)
+    #: ids of the assignments being evaluated (a value that leads back to itself is no Path)
+    evaluating: set[int] = field(default_factory=set)
+
+
 def _module_path_names(ctx: Context) -> frozenset[str]:
     def compute() -> frozenset[str]:
         names: set[str] = set()
@@ -388,10 +399,11 @@ def _assigned_path(ctx: Context, found: Binding) -> bool:
             return True
     if found.value is None:
         return False
-    early = ctx.frames[-1].data.get("xfa103_self_paths", {}).get(id(found.node))
+    paths = ctx.frames[-1].state(_PathAssignments)
+    early = paths.self_referential.get(id(found.node))
     if early is not None:
         return early
-    evaluating = ctx.frames[-1].data.setdefault("xfa103_evaluating", set())
+    evaluating = paths.evaluating
     key = id(found.node)
     if key in evaluating:
         return False
@@ -582,7 +594,7 @@ def self_referential_paths(node: ast.Assign, ctx: Context) -> None:
         head = head.left if isinstance(head, ast.BinOp) else head.func if isinstance(head, ast.Call) else head.value
     if isinstance(head, ast.Name) and head.id == name:
         is_path = _is_path_expr(node.value, ctx, lambda n: _path_name_in_scope(ctx, n))
-        frame.data.setdefault("xfa103_self_paths", {})[id(node)] = is_path
+        frame.state(_PathAssignments).self_referential[id(node)] = is_path
 
 
 def _opened_name(node: ast.Call, ctx: Context) -> str | None:
@@ -667,6 +679,6 @@ def blocking_calls(node: ast.Call, ctx: Context) -> None:
                         return
                 _report_client_method(node, ctx, func)
         if frame.route is not None:
-            frame.data["xfa109_calls"] = True
+            frame.state(RouteWork).calls = True
             if name is not None and name.startswith(("asyncio.", "anyio.")):
-                frame.data["xfa109_loop"] = True
+                frame.state(RouteWork).loop = True

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import ast
+from dataclasses import dataclass, field
 
 from ...context import Context, string_value
 from ...project import Symbol
@@ -19,7 +20,7 @@ from ._shared import (
     blocking_http_call,
 )
 from .blocking_calls import _classify_blocking
-from .sync_route_handlers import XFA108, _sync_session_use
+from .sync_route_handlers import BlockingCall, XFA108, _sync_session_use
 
 XFA112 = rule(
     "XFA112",
@@ -167,6 +168,18 @@ def _helper_chain(call: ast.Call, ctx: Context) -> tuple[str, list[str], Symbol]
     return _dotted_call(call.func), chain, sym
 
 
+@dataclass
+class _ServedCode:
+    """XFA112's facts about the file, collected during the walk and read when it is left."""
+
+    #: (call, the functions around it, message arguments) of each helper call that blocks
+    pending: list[tuple[ast.Call, list[ast.AST], dict[str, str]]] = field(default_factory=list)
+    #: ``main`` of ``asyncio.run(main())``: the coroutine a command-line run starts
+    entries: set[str] = field(default_factory=set)
+    #: functions passed as ``lifespan=``, ``on_startup=[...]``, ``add_event_handler("startup", f)``
+    startup: set[str] = field(default_factory=set)
+
+
 @visitor(ast.Call, codes=(XFA112, XFA108))
 def blocking_helper_calls(node: ast.Call, ctx: Context) -> None:
     frame = ctx.frames[-1]
@@ -176,7 +189,7 @@ def blocking_helper_calls(node: ast.Call, ctx: Context) -> None:
         _note_event_loop_run(node, ctx)
     elif called == "add_event_handler" and len(node.args) == 2 and isinstance(node.args[1], ast.Name):
         if string_value(node.args[0]) == "startup":  # app.add_event_handler("startup", warm_up)
-            ctx.memo("xfa112_lifespans", set).add(node.args[1].id)
+            ctx.state(_ServedCode).startup.add(node.args[1].id)
     if frame.kind != "function" or ctx.is_test:
         return
     if frame.is_async:
@@ -193,9 +206,9 @@ def blocking_helper_calls(node: ast.Call, ctx: Context) -> None:
         # reported when the module is left: only then is it known whether the file is a
         # command-line program (``asyncio.run(main())`` in its ``__main__`` block)
         outer = [f.node for f in ctx.frames if f.kind == "function"]
-        pending = ctx.memo("xfa112_pending", list)
+        pending = ctx.state(_ServedCode).pending
         pending.append((node, outer, dict(call=written, chain=" → ".join(chain), fix=fix)))
-    elif frame.route is not None and "xfa108_blocking" not in frame.data and ctx.wants(XFA108):
+    elif frame.route is not None and frame.state(BlockingCall).label is None and ctx.wants(XFA108):
         name = ctx.call_name(node)
         label = None
         if name is not None:
@@ -211,7 +224,7 @@ def blocking_helper_calls(node: ast.Call, ctx: Context) -> None:
         if label is None:
             label = _sync_session_use(node, ctx)
         if label is not None:
-            frame.data["xfa108_blocking"] = label
+            frame.state(BlockingCall).label = label
 
 
 def _note_event_loop_run(node: ast.Call, ctx: Context) -> None:
@@ -222,18 +235,18 @@ def _note_event_loop_run(node: ast.Call, ctx: Context) -> None:
     if isinstance(target, ast.Call):
         target = target.func
     if isinstance(target, ast.Name):
-        ctx.memo("xfa112_entries", set).add(target.id)
+        ctx.state(_ServedCode).entries.add(target.id)
 
 
 @visitor(ast.Module, leave=True, codes=(XFA112,))
-def report_blocking_helpers(node: ast.Module, ctx: Context) -> None:
-    pending = ctx.memo("xfa112_pending", list)
+def blocking_helper_calls_while_serving(node: ast.Module, ctx: Context) -> None:
+    pending = ctx.state(_ServedCode).pending
     if not pending:
         return
     if _command_line_module(ctx):
         return
-    entries = ctx.memo("xfa112_entries", set)
-    lifespans = ctx.memo("xfa112_lifespans", set)
+    entries = ctx.state(_ServedCode).entries
+    lifespans = ctx.state(_ServedCode).startup
     for call, outer, kwargs in pending:
         if getattr(outer[0], "name", None) in entries:
             continue  # the coroutine a command-line run starts serves no requests
@@ -243,10 +256,10 @@ def report_blocking_helpers(node: ast.Module, ctx: Context) -> None:
 
 
 @visitor(ast.keyword, codes=(XFA112,))
-def lifespan_keyword(node: ast.keyword, ctx: Context) -> None:
+def startup_functions(node: ast.keyword, ctx: Context) -> None:
     """``lifespan=name``, ``on_startup=[name, ...]``: functions that run before the app serves."""
     if node.arg == "lifespan" and isinstance(node.value, ast.Name):
-        ctx.memo("xfa112_lifespans", set).add(node.value.id)
+        ctx.state(_ServedCode).startup.add(node.value.id)
     elif node.arg == "on_startup" and isinstance(node.value, (ast.List, ast.Tuple)):
-        names = ctx.memo("xfa112_lifespans", set)
+        names = ctx.state(_ServedCode).startup
         names.update(e.id for e in node.value.elts if isinstance(e, ast.Name))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from ...context import Context
 from ...registry import moved_off, rule, visitor
@@ -98,6 +99,13 @@ def _sync_session_use(node: ast.Call, ctx: Context) -> str | None:
     return None
 
 
+@dataclass
+class BlockingCall:
+    """XFA108's hint: the first blocking call a sync route handler makes (blocking_helpers)."""
+
+    label: str | None = None
+
+
 @visitor(ast.FunctionDef, leave=True, codes=(XFA108,))
 def sync_route_handler(node: ast.FunctionDef, ctx: Context) -> None:
     if ctx.is_test:
@@ -108,7 +116,7 @@ def sync_route_handler(node: ast.FunctionDef, ctx: Context) -> None:
     if _registered_as_coroutine(node, routes, ctx):
         return
     frame = ctx.frames[-1]
-    blocking = frame.data.get("xfa108_blocking") if frame.node is node else None
+    blocking = frame.state(BlockingCall).label if frame.node is node else None
     if blocking is None:
         fix = "make it async def and await async I/O inside (all route handlers are async def)"
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from dataclasses import dataclass, field
 
 from ...context import Context
 from ...registry import rule, visitor
@@ -69,17 +70,24 @@ _UPLOAD_TYPES = frozenset(
 )
 
 
+@dataclass
+class _SizedUploads:
+    """XFA111: the names whose ``.size`` a route handler reads."""
+
+    names: set[str] = field(default_factory=set)
+
+
 @visitor(ast.Attribute, codes=(XFA111,))
 def upload_size_checked(node: ast.Attribute, ctx: Context) -> None:
     if node.attr != "size":
         return
     frame = ctx.frames[-1]
     if frame.route is not None and isinstance(node.value, ast.Name):
-        frame.data.setdefault("xfa111_sized", set()).add(node.value.id)
+        frame.state(_SizedUploads).names.add(node.value.id)
 
 
 @visitor(ast.Await, codes=(XFA111,))
-def upload_read(node: ast.Await, ctx: Context) -> None:
+def unbounded_upload_read(node: ast.Await, ctx: Context) -> None:
     call = node.value
     if not isinstance(call, ast.Call) or call.args or call.keywords:
         return
@@ -90,7 +98,7 @@ def upload_read(node: ast.Await, ctx: Context) -> None:
     if frame.route is None or ctx.is_test:
         return
     name = func.value.id
-    if name not in frame.params or name in frame.data.get("xfa111_sized", ()):
+    if name not in frame.params or name in frame.state(_SizedUploads).names:
         return
     base, _ = ctx.unwrap_annotation(frame.params[name])
     if base is None or isinstance(base, ast.Subscript):
