@@ -94,7 +94,7 @@ _QUERY_BUILDERS = frozenset({"select", "insert", "update", "delete", "text"})
 
 
 @visitor(ast.Call, codes=(XFA203, XFA204, XFA205, XFA210, XFA211))
-def layered_calls(node: ast.Call, ctx: Context) -> None:
+def calls_across_layers(node: ast.Call, ctx: Context) -> None:
     func = node.func
     if func.__class__ is ast.Attribute:
         attr = func.attr

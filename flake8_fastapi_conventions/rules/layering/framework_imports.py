@@ -8,7 +8,7 @@ import re
 from ...context import Context, FUNCTION_TYPES
 from ...registry import moved_off, rule, visitor
 from ._shared import _LAYER_NAMES, file_layer
-from .http_exception_in_service import XFA201, _http_exception, _is_dependency_function
+from .http_exception_in_service import XFA201, HTTPExceptionUse, _http_exception, _is_dependency_function
 
 XFA202 = rule(
     "XFA202",
@@ -83,7 +83,7 @@ def _framework_import(node: ast.Import | ast.ImportFrom, ctx: Context, layer: st
                 or (isinstance(node, ast.ImportFrom) and all(a.name == "HTTPException" for a in node.names))
             ):
                 # reported at the end of the file unless XFA201 reports its raises
-                ctx.frames[0].data.setdefault("layering.http_imports", []).append((node, module))
+                ctx.frames[0].state(HTTPExceptionUse).imports.append((node, module))
                 return
             ctx.report(node, XFA202, layer=_LAYER_NAMES[layer], layers=_LAYER_PLURALS[layer], module=module)
             return
@@ -217,9 +217,9 @@ def _delegates(loop: ast.For | ast.AsyncFor | ast.While) -> bool:
 def http_exception_only_imports(node: ast.Module, ctx: Context) -> None:
     """``from fastapi import HTTPException`` in a service is one problem, not two: when
     XFA201 reported the raises, the import is not reported again."""
-    data = ctx.frames[0].data
-    pending = data.get("layering.http_imports")
-    if not pending or data.get("layering.raised_http"):
+    use = ctx.frames[0].state(HTTPExceptionUse)
+    pending = use.imports
+    if not pending or use.raised:
         return
     layer = file_layer(ctx)
     for stmt, module in pending:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from dataclasses import dataclass, field
 
 from ...context import Context, FUNCTION_TYPES, short_source
 from ...project import HTTP_EXCEPTIONS
@@ -66,6 +67,15 @@ XFA201 = rule(
 )
 
 
+@dataclass
+class HTTPExceptionUse:
+    """The file's ``HTTPException``: XFA201 reported a raise of it; the imports of it XFA202
+    reports when the file is left unless XFA201 reported its raises."""
+
+    raised: bool = False
+    imports: list[tuple[ast.stmt, str]] = field(default_factory=list)
+
+
 @visitor(ast.Raise, codes=(XFA201,))
 def http_exception_in_service(node: ast.Raise, ctx: Context) -> None:
     exc = node.exc
@@ -84,7 +94,7 @@ def http_exception_in_service(node: ast.Raise, ctx: Context) -> None:
     frame = ctx.function
     if frame is not None and _is_dependency_function(frame.node, ctx):
         return
-    ctx.frames[0].data["layering.raised_http"] = True
+    ctx.frames[0].state(HTTPExceptionUse).raised = True
     ctx.report(node, XFA201, what=what, layer=_LAYER_NAMES[layer])
 
 

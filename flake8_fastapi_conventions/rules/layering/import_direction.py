@@ -111,7 +111,7 @@ _TARGET_NAMES = {
 
 
 @visitor(ast.Import, ast.ImportFrom, codes=(XFA202, XFA206, XFA207, XFA208))
-def layered_imports(node: ast.Import | ast.ImportFrom, ctx: Context) -> None:
+def imports_across_layers(node: ast.Import | ast.ImportFrom, ctx: Context) -> None:
     if ctx.in_type_checking:
         return
     if isinstance(node, ast.ImportFrom):

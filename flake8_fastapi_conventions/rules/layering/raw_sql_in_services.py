@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+from dataclasses import dataclass, field
 
 from ... import lazy_re
 from ...context import Context, short_source
@@ -69,6 +70,15 @@ _SQL_START = lazy_re.compile(r"\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b", re.IGNO
 _TEXT_CLAUSE_METHODS = frozenset({"bindparams", "columns", "params", "execution_options"})
 
 
+@dataclass
+class _TextClauses:
+    """XFA211's state: in the module frame, the ``text()`` clauses reported (one finding per
+    clause); in a function frame, its local bindings (name -> assigned values)."""
+
+    reported: set[int] = field(default_factory=set)
+    bindings: dict[str, list[ast.expr]] | None = None
+
+
 def _raw_sql_execute(node: ast.Call, attr: str, ctx: Context) -> None:
     """XFA211: SQL text that reaches ``execute``/``exec``/``scalar(s)`` in a services file:
     a string literal starting with ``SELECT``/``INSERT``/…, or a ``text(...)`` clause given
@@ -87,7 +97,7 @@ def _raw_sql_execute(node: ast.Call, attr: str, ctx: Context) -> None:
     for clause in _raw_text_clauses(first, ctx):
         if _session_control(clause):
             continue
-        reported = ctx.frames[0].data.setdefault("layering.xfa211.reported", set())
+        reported = ctx.frames[0].state(_TextClauses).reported
         if id(clause) not in reported:
             reported.add(id(clause))
             ctx.report(clause, XFA211, call="text()")
@@ -164,9 +174,10 @@ def _raw_text_clauses(first: ast.expr, ctx: Context) -> list[ast.Call]:
         if name in f.params:
             return []
         if f.kind == "function":
-            bound = f.data.get("layering.xfa211.bindings")
+            state = f.state(_TextClauses)
+            bound = state.bindings
             if bound is None:
-                bound = f.data["layering.xfa211.bindings"] = _local_bindings(f.node)
+                bound = state.bindings = _local_bindings(f.node)
             if name in bound:
                 return [c for c in (_text_clause(v, ctx) for v in bound[name]) if c is not None]
     if frame is None and ctx.frame.kind != "module":
