@@ -24,7 +24,6 @@ from ._shared import (
     blocking_http_call,
 )
 from .async_routes_without_await import XFA109, RouteWork
-from .per_request_clients import XFA110, _per_request_client
 
 XFA101 = rule(
     "XFA101",
@@ -280,10 +279,6 @@ _PATH_IO_METHODS = frozenset({"read_text", "read_bytes", "write_text", "write_by
 _PATH_DERIVING_METHODS = frozenset(
     {"resolve", "absolute", "expanduser", "with_name", "with_suffix", "with_stem", "joinpath", "relative_to"}
 )
-
-
-_PER_REQUEST_CLIENTS = frozenset({"httpx.AsyncClient", "httpx.Client", "aiohttp.ClientSession"})
-
 
 #: calls that run the callable they are given in a worker thread
 _OFFLOADERS = frozenset(
@@ -648,15 +643,13 @@ def _is_offloader(call: ast.Call, ctx: Context) -> bool:
     return qualname in _OFFLOADERS or qualname in ("run_in_threadpool", "to_thread")
 
 
-@visitor(ast.Call, codes=(XFA101, XFA102, XFA103, XFA104, XFA105, XFA109, XFA110))
+@visitor(ast.Call, codes=(XFA101, XFA102, XFA103, XFA104, XFA105, XFA109))
 def blocking_calls(node: ast.Call, ctx: Context) -> None:
     frame = ctx.frames[-1]
     if frame.kind == "module" or frame.kind == "class":
         return
     func = node.func
     name = ctx.call_name(node)
-    if name is not None and name in _PER_REQUEST_CLIENTS:
-        _per_request_client(node, ctx, name)
     if frame.is_async:
         if not ctx.is_test:
             if name is not None:

@@ -1,5 +1,4 @@
-"""XFA112: a blocking call reached through a sync project function called from an ``async def``
-(and XFA108's hint: the blocking call a sync handler makes)."""
+"""XFA112: a blocking call reached through a sync project function called from an ``async def``."""
 
 from __future__ import annotations
 
@@ -19,8 +18,6 @@ from ._shared import (
     _project_function,
     blocking_http_call,
 )
-from .blocking_calls import _classify_blocking
-from .sync_route_handlers import BlockingCall, XFA108, _sync_session_use
 
 XFA112 = rule(
     "XFA112",
@@ -180,7 +177,7 @@ class _ServedCode:
     startup: set[str] = field(default_factory=set)
 
 
-@visitor(ast.Call, codes=(XFA112, XFA108))
+@visitor(ast.Call, codes=(XFA112,))
 def blocking_helper_calls(node: ast.Call, ctx: Context) -> None:
     frame = ctx.frames[-1]
     func = node.func
@@ -208,23 +205,6 @@ def blocking_helper_calls(node: ast.Call, ctx: Context) -> None:
         outer = [f.node for f in ctx.frames if f.kind == "function"]
         pending = ctx.state(_ServedCode).pending
         pending.append((node, outer, dict(call=written, chain=" → ".join(chain), fix=fix)))
-    elif frame.route is not None and frame.state(BlockingCall).label is None and ctx.wants(XFA108):
-        name = ctx.call_name(node)
-        label = None
-        if name is not None:
-            direct = _classify_blocking(node, ctx, name)
-            if direct is not None:
-                label = direct[2]
-            elif name == "open" and isinstance(node.func, ast.Name) and ctx.is_builtin(node.func):
-                label = "open()"
-        if label is None:
-            helper = _helper_chain(node, ctx)
-            if helper is not None:
-                label = " → ".join(helper[1])
-        if label is None:
-            label = _sync_session_use(node, ctx)
-        if label is not None:
-            frame.state(BlockingCall).label = label
 
 
 def _note_event_loop_run(node: ast.Call, ctx: Context) -> None:

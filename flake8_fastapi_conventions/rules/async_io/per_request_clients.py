@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 
 from ...context import Context
-from ...registry import moved_off, rule
+from ...registry import moved_off, rule, visitor
 from ._shared import _app_scoped_function, _locally_bound
 
 XFA110 = rule(
@@ -64,7 +64,18 @@ XFA110 = rule(
 )
 
 
+_PER_REQUEST_CLIENTS = frozenset({"httpx.AsyncClient", "httpx.Client", "aiohttp.ClientSession"})
 _CLIENT_LAYERS = frozenset({"routes", "services", "repositories"})
+
+
+@visitor(ast.Call, codes=(XFA110,))
+def http_clients_built_per_call(node: ast.Call, ctx: Context) -> None:
+    frame = ctx.frames[-1]
+    if frame.kind == "module" or frame.kind == "class":
+        return
+    name = ctx.call_name(node)
+    if name is not None and name in _PER_REQUEST_CLIENTS:
+        _per_request_client(node, ctx, name)
 
 
 def _per_request_client(node: ast.Call, ctx: Context, name: str) -> None:

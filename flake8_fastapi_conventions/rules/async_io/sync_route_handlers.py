@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from ...context import Context
 from ...registry import moved_off, rule, visitor
 from ._shared import _dotted_call
+from .blocking_calls import _classify_blocking
+from .blocking_helpers import _helper_chain
 
 XFA108 = rule(
     "XFA108",
@@ -104,6 +106,34 @@ class BlockingCall:
     """XFA108's hint: the first blocking call a sync route handler makes (blocking_helpers)."""
 
     label: str | None = None
+
+
+@visitor(ast.Call, codes=(XFA108,))
+def blocking_calls_of_sync_handlers(node: ast.Call, ctx: Context) -> None:
+    """XFA108's hint: the first blocking call a sync route handler makes, directly or through
+    a sync project function (``blocking_helper_calls`` follows the same chains in async code)."""
+    frame = ctx.frames[-1]
+    if frame.kind != "function" or ctx.is_test:
+        return
+    if frame.is_async:
+        return
+    if frame.route is not None and frame.state(BlockingCall).label is None and ctx.wants(XFA108):
+        name = ctx.call_name(node)
+        label = None
+        if name is not None:
+            direct = _classify_blocking(node, ctx, name)
+            if direct is not None:
+                label = direct[2]
+            elif name == "open" and isinstance(node.func, ast.Name) and ctx.is_builtin(node.func):
+                label = "open()"
+        if label is None:
+            helper = _helper_chain(node, ctx)
+            if helper is not None:
+                label = " → ".join(helper[1])
+        if label is None:
+            label = _sync_session_use(node, ctx)
+        if label is not None:
+            frame.state(BlockingCall).label = label
 
 
 @visitor(ast.FunctionDef, leave=True, codes=(XFA108,))
