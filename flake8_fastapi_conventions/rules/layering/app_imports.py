@@ -84,6 +84,13 @@ def _runs_as_script(ctx: Context) -> bool:
     return any(isinstance(stmt, ast.If) and is_main_test(stmt.test) for stmt in body)
 
 
+@visitor(ast.ImportFrom, codes=(XFA208,))
+def imports_of_the_app(node: ast.ImportFrom, ctx: Context) -> None:
+    if ctx.in_type_checking:
+        return
+    _app_import_from(node, ctx)  # any module but the entry points, whatever its layer
+
+
 def _app_import_from(node: ast.ImportFrom, ctx: Context) -> None:
     module = node.module or ""
     if module.rsplit(".", 1)[-1] != "main" or not any(a.name == "app" for a in node.names):

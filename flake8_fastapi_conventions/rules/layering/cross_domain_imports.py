@@ -5,8 +5,8 @@ from __future__ import annotations
 import ast
 
 from ...context import Context
-from ...registry import rule
-from ._shared import _file_dirs, _file_stem
+from ...registry import rule, visitor
+from ._shared import _file_dirs, _file_stem, file_layer
 
 XFA207 = rule(
     "XFA207",
@@ -74,6 +74,16 @@ _NOT_DOMAINS = frozenset(
         "views", "controllers", "handlers", "adapters", "integrations", "plugins", "v1", "v2",
     }
 )
+
+
+@visitor(ast.ImportFrom, codes=(XFA207,))
+def cross_domain_relative_imports(node: ast.ImportFrom, ctx: Context) -> None:
+    if ctx.in_type_checking or (node.level or 0) < 2:
+        return
+    layer = file_layer(ctx)
+    if layer is None or layer in ("tests", "scripts"):
+        return
+    _cross_domain(node, ctx)
 
 
 def _cross_domain(node: ast.ImportFrom, ctx: Context) -> None:

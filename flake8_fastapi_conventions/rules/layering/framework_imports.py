@@ -65,6 +65,15 @@ XFA202 = rule(
 _LAYER_PLURALS = {"services": "services", "repositories": "repositories"}
 
 
+@visitor(ast.Import, ast.ImportFrom, codes=(XFA202,))
+def framework_imports_in_services(node: ast.Import | ast.ImportFrom, ctx: Context) -> None:
+    if ctx.in_type_checking:
+        return
+    layer = file_layer(ctx)
+    if layer in ("services", "repositories") and ctx.wants(XFA202):
+        _framework_import(node, ctx, layer)
+
+
 def _framework_import(node: ast.Import | ast.ImportFrom, ctx: Context, layer: str) -> None:
     if isinstance(node, ast.ImportFrom):
         if node.level or not node.module:

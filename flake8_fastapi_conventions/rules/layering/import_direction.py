@@ -1,5 +1,4 @@
-"""XFA206: an import against routes -> services -> repositories -> models; and the visitor of
-the group's import rules (XFA202, XFA206, XFA207, XFA208), which share its layer test."""
+"""XFA206: an import against routes -> services -> repositories -> models."""
 
 from __future__ import annotations
 
@@ -8,9 +7,6 @@ import ast
 from ...context import Context
 from ...registry import moved_off, rule, visitor
 from ._shared import _LAYER_NAMES, file_layer, imported_layers
-from .app_imports import XFA208, _app_import_from
-from .cross_domain_imports import XFA207, _cross_domain
-from .framework_imports import XFA202, _framework_import
 
 XFA206 = rule(
     "XFA206",
@@ -110,17 +106,11 @@ _TARGET_NAMES = {
 }
 
 
-@visitor(ast.Import, ast.ImportFrom, codes=(XFA202, XFA206, XFA207, XFA208))
-def imports_across_layers(node: ast.Import | ast.ImportFrom, ctx: Context) -> None:
+@visitor(ast.Import, ast.ImportFrom, codes=(XFA206,))
+def imports_against_layer_direction(node: ast.Import | ast.ImportFrom, ctx: Context) -> None:
     if ctx.in_type_checking:
         return
-    if isinstance(node, ast.ImportFrom):
-        _app_import_from(node, ctx)  # any module but the entry points, whatever its layer
     layer = file_layer(ctx)
-    if layer is None or layer in ("tests", "scripts"):
-        return
-    if layer in ("services", "repositories") and ctx.wants(XFA202):
-        _framework_import(node, ctx, layer)
     if layer in _FORBIDDEN and ctx.wants(XFA206):
         for target_layer, module in imported_layers(ctx, node):
             if target_layer in _FORBIDDEN[layer]:
@@ -133,5 +123,3 @@ def imports_across_layers(node: ast.Import | ast.ImportFrom, ctx: Context) -> No
                     fix=_DIRECTION_FIX[(layer, target_layer)],
                 )
                 break
-    if isinstance(node, ast.ImportFrom) and (node.level or 0) >= 2:
-        _cross_domain(node, ctx)
