@@ -7,7 +7,7 @@ import ast
 import pytest
 
 from flake8_fastapi_conventions.context import Context
-from flake8_fastapi_conventions.rules.layering import file_layer, imported_layers
+from flake8_fastapi_conventions.rules.layering._shared import file_layer, imported_layers
 from flake8_fastapi_conventions.settings import Settings
 
 

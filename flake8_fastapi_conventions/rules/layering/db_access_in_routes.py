@@ -1,0 +1,225 @@
+"""XFA203: a route handler that queries the database session itself; and the visitor of the
+group's call rules (XFA203, XFA204, XFA205, XFA210, XFA211), which share its dispatch on the callee."""
+
+from __future__ import annotations
+
+import ast
+
+from ...context import Context, FUNCTION_TYPES, short_source
+from ...registry import rule, visitor
+from ._shared import _SQL_MODULES, _is_probe, file_layer
+from .commits import XFA204, XFA205, _commit
+from .endpoint_calls import XFA210, _endpoint_call, _imported_endpoint_call
+from .raw_sql_in_services import XFA211, _raw_sql_execute
+
+XFA203 = rule(
+    "XFA203",
+    "db-access-in-route",
+    default=True,
+    seeds=("001", "002", "003"),
+    message=(
+        "route handler {name}() accesses the database directly ({call}); move the database work "
+        "into a service/repository function and pass it the session"
+    ),
+    what="""
+        Reports, inside a route handler, a call on a database session (a name whose binding
+        shows one: a parameter annotated `AsyncSession`/`Session` or an `Annotated` alias of
+        it, also one defined in another module such as `SessionDep`; `Depends(get_db)` where
+        `get_db` yields or returns a session; `async with SessionLocal() as session` where
+        `SessionLocal` is a `sessionmaker`; or, when nothing shows what it is, an
+        unannotated parameter or name called `db`/`session`) of
+        `execute`, `exec` (SQLModel), `scalar`, `scalars`, `get`, `add`, `add_all`, `delete`, `commit`,
+        `flush`, `refresh`, `query` or `merge`; and a SQLAlchemy/SQLModel `select()`,
+        `insert()`, `update()`, `delete()` or `text()` built in the handler (when it is
+        not already the argument of a reported session call).
+    """,
+    why="""
+        Routes are thin HTTP adapters. Seed 001's layer table: Routes "Validate input,
+        call services, return responses" and do NOT do "direct DB access"; seed 003:
+        `router.py` depends on the service, `repository.py` does "Data access, queries";
+        seed 004: "Putting business logic in routers … Logic belongs in services".
+    """,
+    bad="""
+        from fastapi import APIRouter
+        from sqlalchemy import select
+        from sqlalchemy.ext.asyncio import AsyncSession
+
+        from app.models import User
+        from app.schemas import UserRead
+
+        router = APIRouter()
+
+
+        @router.get("/users/{user_id}")
+        async def read_user(user_id: int, db: AsyncSession) -> UserRead:
+            result = await db.execute(select(User).where(User.id == user_id))
+            return result.scalar_one()
+    """,
+    good="""
+        from fastapi import APIRouter
+        from sqlalchemy.ext.asyncio import AsyncSession
+
+        from app.schemas import UserRead
+        from app.services import user_service
+
+        router = APIRouter()
+
+
+        @router.get("/users/{user_id}")
+        async def read_user(user_id: int, db: AsyncSession) -> UserRead:
+            return await user_service.get_user(db, user_id)
+    """,
+    not_flagged=(
+        "Passing the session on to a service or repository call, and the `commit()` of a "
+        "handler that does nothing else with the session and changes no object itself: it "
+        "owns the transaction of the work it delegated (seed 000; services that do not "
+        "commit).",
+        "Health/readiness/liveness probes (a route path, handler or file name with a "
+        "`health…`, `ready…` or `live…` word), whose job is to ping the database.",
+        "A handler or local function called `delete`/`select`: names are resolved through "
+        "the imports, only SQLAlchemy's and SQLModel's builders count.",
+        "Functions that are not route handlers, including functions nested in a handler.",
+        "A `session` whose binding shows another kind of object: `async with "
+        "aiohttp.ClientSession() as session`, `session: httpx.AsyncClient`, `session = "
+        "requests.Session()`, a dependency that yields an HTTP client.",
+    ),
+    example_path="app/api/routes/users.py",
+)
+
+
+_SESSION_METHODS = frozenset(
+    {"execute", "exec", "scalar", "scalars", "get", "add", "add_all", "delete", "commit", "flush", "refresh", "query", "merge"}
+)
+_QUERY_BUILDERS = frozenset({"select", "insert", "update", "delete", "text"})
+
+
+@visitor(ast.Call, codes=(XFA203, XFA204, XFA205, XFA210, XFA211))
+def calls_across_layers(node: ast.Call, ctx: Context) -> None:
+    func = node.func
+    if func.__class__ is ast.Attribute:
+        attr = func.attr
+        if attr in _SESSION_METHODS:
+            route = ctx.route
+            if (
+                route is not None
+                and ctx.is_session(func.value)
+                and not _is_probe(route, ctx)
+                and not (attr in _UNIT_OF_WORK and _closes_delegated_work(route.node, func.value, ctx))
+            ):
+                ctx.report(node, XFA203, name=route.node.name, call=f"{short_source(func.value)}.{attr}()")
+            if attr == "commit":
+                _commit(node, func, ctx)
+        elif attr == "exec_driver_sql":
+            if file_layer(ctx) == "services":
+                ctx.report(node, XFA211, call=f"{short_source(func.value)}.exec_driver_sql()")
+        if attr in _SQL_EXECUTORS:
+            _raw_sql_execute(node, attr, ctx)
+        if attr in _QUERY_BUILDERS:  # ``sa.select(...)``, ``sqlalchemy.delete(...)``
+            _query_builder(node, ctx)
+        if ctx.route is not None and ctx.wants(XFA210):
+            _imported_endpoint_call(node, ctx)  # ``users.read_user(...)``
+    elif func.__class__ is ast.Name:
+        name = func.id
+        if name in ctx.imports:
+            _query_builder(node, ctx)
+            if ctx.route is not None and ctx.wants(XFA210):
+                _imported_endpoint_call(node, ctx)
+        elif name in ctx.functions:
+            _endpoint_call(node, name, ctx)
+
+
+#: session calls that end the request's unit of work rather than do database work
+_UNIT_OF_WORK = frozenset({"commit"})
+
+
+def _closes_delegated_work(handler: ast.AST, session: ast.expr, ctx: Context) -> bool:
+    """The handler hands its session ``session`` (a name) to other functions (a service,
+    ``PodcastService(session).regenerate(...)``), makes no database call of its own but
+    ``commit()`` and changes no object itself (no ``obj.attr = ...``): it owns the
+    transaction of the work it delegated (seed 000's "the route handler owns the
+    transaction"; XFA205 stays off for the services that do not commit), it does not access
+    the database itself. A ``refresh()`` (a load) or a change made in the handler and
+    committed there is its own database work."""
+    if not isinstance(session, ast.Name):
+        return False
+    key = ("layering.delegates", id(handler), session.id)
+    data = ctx.frames[0].data
+    found = data.get(key)
+    if found is None:
+        found = data[key] = _delegates_only(handler, session.id, ctx)
+    return found
+
+
+def _delegates_only(handler: ast.AST, name: str, ctx: Context) -> bool:
+    passed = False
+    stack = list(getattr(handler, "body", ()))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (*FUNCTION_TYPES, ast.Lambda, ast.ClassDef)):
+            continue
+        if isinstance(node, ast.Attribute) and isinstance(node.ctx, (ast.Store, ast.Del)) and _local_object(node, handler):
+            return False  # ``incident.assignee = user``: the handler writes the change it commits
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Attribute) and func.attr in _SESSION_METHODS and ctx.is_session(func.value):
+                if func.attr not in _UNIT_OF_WORK:
+                    return False  # ``session.execute(...)``, ``session.add(...)``: its own work
+            elif _sql_builder(node, ctx):
+                return False
+            else:
+                args = [*node.args, *(kw.value for kw in node.keywords)]
+                if any(isinstance(a, ast.Name) and a.id == name for a in args):
+                    passed = True
+        stack.extend(ast.iter_child_nodes(node))
+    return passed
+
+
+def _local_object(target: ast.Attribute, handler: ast.AST) -> bool:
+    """``target`` is an attribute of an object the handler got itself (``incident.assignee``
+    with ``incident = get_incident(...)``), not of a parameter (``response.status_code``)."""
+    head = target.value
+    while isinstance(head, ast.Attribute):
+        head = head.value
+    if not isinstance(head, ast.Name):
+        return False
+    args = getattr(handler, "args", None)
+    params = {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)} if args else set()
+    return head.id not in params
+
+
+def _sql_builder(node: ast.Call, ctx: Context) -> bool:
+    """``select(...)``/``insert(...)``/… of SQLAlchemy or SQLModel."""
+    name = ctx.call_name(node)
+    if name is None:
+        return False
+    return (
+        name.split(".", 1)[0] in _SQL_MODULES
+        and name.rsplit(".", 1)[-1] in _QUERY_BUILDERS
+        and ctx.imported_from(node.func, *_SQL_MODULES)
+    )
+
+
+def _query_builder(node: ast.Call, ctx: Context) -> None:
+    name = ctx.call_name(node)
+    if name is None:
+        return
+    head, _, tail = name.partition(".")
+    tail = name.rsplit(".", 1)[-1]
+    if head not in _SQL_MODULES or tail not in _QUERY_BUILDERS or not ctx.imported_from(node.func, *_SQL_MODULES):
+        return
+    route = ctx.route
+    if route is None or _is_probe(route, ctx):
+        return
+    # ``db.execute(select(...))``: the session call is reported already
+    for ancestor in reversed(ctx.ancestors):
+        if isinstance(ancestor, ast.Call):
+            f = ancestor.func
+            if isinstance(f, ast.Attribute) and f.attr in _SESSION_METHODS and ctx.is_session(f.value):
+                return
+        elif isinstance(ancestor, (ast.stmt,)):
+            break
+    ctx.report(node, XFA203, name=route.node.name, call=f"{tail}()")
+
+
+#: session/connection methods that run a statement (XFA211)
+_SQL_EXECUTORS = frozenset({"execute", "exec", "scalar", "scalars", "stream", "stream_scalars"})
