@@ -9,8 +9,9 @@ import re
 from .. import lazy_re
 from ..context import FASTAPI_APP_FACTORIES, FUNCTION_TYPES, Context, comment_of, has_kwargs_splat, keyword, string_value
 from ..registry import moved_off, rule, visitor
-from .lifecycle import secret_field_name
-from .observability import log_call, words_of
+from .lifecycle.settings_secrets import secret_field_name
+from .observability.loggers import log_call
+from .observability.sensitive_data import words_of
 
 XFA701 = rule(
     "XFA701",
