@@ -11,7 +11,7 @@ from .. import lazy_re
 from ..context import Binding, Context, dotted_name, string_value, target_names
 from ..project import Symbol
 from ..registry import moved_off, rule, visitor
-from .security import benchmark_module
+from .security._shared import benchmark_module
 
 _STDLIB = frozenset(getattr(sys, "stdlib_module_names", ())) | {"__future__"}
 
