@@ -9,6 +9,7 @@ import os
 from ...context import (
     Context,
     dotted_name,
+    FASTAPI_APP_FACTORIES,
     Frame,
     FUNCTION_TYPES,
     keyword,
@@ -16,6 +17,12 @@ from ...context import (
     NON_FASTAPI_FRAMEWORKS,
 )
 from ...project import http_middleware_passes_through
+
+
+_APP_FACTORY_TAILS = frozenset({"FastAPI", "APIRouter", "Starlette", "Router"})
+_APP_FACTORIES = FASTAPI_APP_FACTORIES | frozenset(
+    {"starlette.applications.Starlette", "starlette.routing.Router"}
+)
 
 
 def _str(node: ast.AST | None) -> str | None:
@@ -27,6 +34,17 @@ def _str(node: ast.AST | None) -> str | None:
 def _resolved_tail(ctx: Context, node: ast.AST | None) -> str | None:
     qualname = ctx.resolve(node) if node is not None else None
     return qualname.rsplit(".", 1)[-1] if qualname else None
+
+
+def _is_app_factory(ctx: Context, call: ast.Call) -> bool:
+    tail = last_name(call.func)
+    if tail not in _APP_FACTORY_TAILS and ctx.resolve(call.func) not in _APP_FACTORIES:
+        return False
+    qualname = ctx.resolve(call.func) or ""
+    if qualname in _APP_FACTORIES:
+        return True
+    # an un-imported ``FastAPI``/``APIRouter`` (star import, re-export): trust the name
+    return tail in ("FastAPI", "APIRouter") and "." not in qualname.strip(".")
 
 
 def _local_apps(ctx: Context) -> set[str]:

@@ -1,19 +1,20 @@
-"""The calls and assignments that build the app (its factories, ``on_event``, middleware,
-exception handlers, ``uvicorn.run``), handed to the XFA601, XFA603, XFA605-XFA608, XFA612,
-XFA613 and XFA614 checks."""
+"""The calls that build the app (its factories, ``on_event``, middleware, exception
+handlers, ``uvicorn.run``), handed to the XFA601, XFA603, XFA605-XFA608, XFA612, XFA613 and
+XFA614 checks."""
 
 from __future__ import annotations
 
 import ast
 
-from ...context import Context, dotted_name, FASTAPI_APP_FACTORIES, last_name
+from ...context import Context, dotted_name
 from ...registry import visitor
 from ._shared import (
-    _branches,
+    _APP_FACTORY_TAILS,
     _function_never_answers,
     _in_dev_branch,
     _in_examples,
     _is_app,
+    _is_app_factory,
     _is_base_http,
     _is_cors,
     _is_cors_handler,
@@ -23,15 +24,11 @@ from ._shared import (
     _never_answers,
     _str,
 )
-from .auth_in_middleware import XFA609
 from .base_http_middleware import XFA603
-from .call_next import XFA604
 from .cors import (
     _add_middleware,
     _app_factory,
-    _cors_in_list,
     _cors_options,
-    _middleware_list,
     _wraps_cors,
     XFA605,
     XFA606,
@@ -42,23 +39,6 @@ from .exception_handlers import _http_exception, _register_handler, XFA613, XFA6
 from .lifespan_errors import XFA602
 from .on_event import _implements, XFA601
 from .uvicorn_reload import _in_dev_command, _started_by_command, XFA612
-
-
-_APP_FACTORY_TAILS = frozenset({"FastAPI", "APIRouter", "Starlette", "Router"})
-_APP_FACTORIES = FASTAPI_APP_FACTORIES | frozenset(
-    {"starlette.applications.Starlette", "starlette.routing.Router"}
-)
-
-
-def _is_app_factory(ctx: Context, call: ast.Call) -> bool:
-    tail = last_name(call.func)
-    if tail not in _APP_FACTORY_TAILS and ctx.resolve(call.func) not in _APP_FACTORIES:
-        return False
-    qualname = ctx.resolve(call.func) or ""
-    if qualname in _APP_FACTORIES:
-        return True
-    # an un-imported ``FastAPI``/``APIRouter`` (star import, re-export): trust the name
-    return tail in ("FastAPI", "APIRouter") and "." not in qualname.strip(".")
 
 
 _CALL_TAILS = frozenset(
@@ -167,45 +147,3 @@ def _added_http_middleware(node: ast.Call, receiver: ast.expr, added: ast.expr, 
         list_why=f"{why}, and it wraps the middleware=[...] list",
         stack_why=f"{why}, and the middleware added last is the outermost",
     )
-
-
-@visitor(ast.Assign, ast.AnnAssign, codes=tuple(r for r in (XFA601, XFA602, XFA603, XFA604, XFA605, XFA606, XFA607, XFA608, XFA609, XFA613)))
-def app_and_middleware_assignments(node: ast.Assign | ast.AnnAssign, ctx: Context) -> None:
-    value = node.value
-    if value is None:
-        return
-    vcls = value.__class__
-    if vcls is ast.Call:
-        if last_name(value.func) not in _APP_FACTORY_TAILS:  # type: ignore[attr-defined]
-            return
-    elif vcls is ast.List or vcls is ast.Tuple:
-        if not any(e.__class__ is ast.Call and last_name(e.func) == "Middleware" for e in value.elts):  # type: ignore[attr-defined]
-            return
-    else:
-        return
-    if ctx.is_test:
-        return
-    targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-    if isinstance(value, ast.Call):
-        if _is_app_factory(ctx, value):
-            for target in targets:
-                if isinstance(target, ast.Name) and ctx.frame.kind == "function":
-                    ctx.frame.data.setdefault("xfa6_apps", set()).add(target.id)
-            items = None
-            mw = _kw(value, "middleware")
-            if mw is not None:
-                items = _middleware_list(ctx, mw)
-            cors = _cors_in_list(ctx, items) if items else None
-            if cors is not None:
-                for target in targets:
-                    key = dotted_name(target)
-                    if key:
-                        stacks = ctx.frame.data.setdefault("xfa6_stacks", {})
-                        stacks[key] = [
-                            {"node": cors, "branches": _branches(ctx), "reported": False, "from_list": True}
-                        ]
-    elif isinstance(value, (ast.List, ast.Tuple)) and value.elts:
-        if any(isinstance(e, ast.Call) and _is_middleware_wrapper(ctx, e) for e in value.elts):
-            for target in targets:
-                if isinstance(target, ast.Name):
-                    ctx.frame.data.setdefault("xfa6_mw_lists", {})[target.id] = list(value.elts)

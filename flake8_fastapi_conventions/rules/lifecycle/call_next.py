@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import ast
 
-from ...context import Context
+from ...context import Context, Frame
 from ...registry import moved_off, rule, visitor
-from ._shared import _middleware_kind
+from ._shared import _middleware_kind, _resolved_tail
 
 
 XFA604 = rule(
@@ -103,6 +103,10 @@ XFA604 = rule(
         "Middleware of other frameworks: a class deriving a FastMCP `Middleware` (or any class "
         "imported from another framework), a `call_next` that takes a context "
         "(`on_message(self, context, call_next)`) rather than a Request.",
+        "A failure callback handed off before `call_next`: a callable (`partial(...)`, a lambda, "
+        "a function of the module) stored in a module `ContextVar` that another function of the "
+        "module reads back (`.get()`), as an exception handler does for a request whose route "
+        "raised. A `ContextVar` set to a plain value, or never read elsewhere, is no hand-off.",
     ),
 )
 
@@ -127,7 +131,64 @@ def unguarded_call_next(node: ast.Await, ctx: Context) -> None:
         return
     if not _work_after(node, ctx):
         return  # a pass-through: Starlette's error middleware still answers with a 500
+    if _failure_handed_off(node, frame, ctx):
+        return  # a failure callback left in a ContextVar for the error handler
     ctx.report(node, XFA604, call_next=callee)
+
+
+def _failure_handed_off(node: ast.Await, frame: Frame, ctx: Context) -> bool:
+    """Before ``call_next``, the middleware stores a callable in a module ``ContextVar``
+    (``_request_failed_logger.set(partial(_log_failure, ...))``) that another function of
+    the module reads back (``.get()``) — the app's exception handler runs it for a request
+    whose route raised. The work for failed requests is handed off, not skipped (seventh
+    reading: skyvern's raw-request logging)."""
+    fn = frame.node
+    for sub in ast.walk(fn):
+        if not (
+            isinstance(sub, ast.Call)
+            and isinstance(sub.func, ast.Attribute)
+            and sub.func.attr == "set"
+            and isinstance(sub.func.value, ast.Name)
+            and len(sub.args) == 1
+            and sub.lineno < node.lineno
+        ):
+            continue
+        var = sub.func.value.id
+        bound = ctx.assignments.get(var)
+        if not (isinstance(bound, ast.Call) and (_resolved_tail(ctx, bound.func) == "ContextVar")):
+            continue
+        value = sub.args[0]
+        if isinstance(value, ast.Name) and value.id not in ctx.functions:
+            # ``request_logger = partial(...)`` then ``_failure_logger.set(request_logger)``
+            value = next(
+                (
+                    a.value
+                    for a in ast.walk(fn)
+                    if isinstance(a, ast.Assign)
+                    and len(a.targets) == 1
+                    and isinstance(a.targets[0], ast.Name)
+                    and a.targets[0].id == value.id
+                ),
+                value,
+            )
+        callable_value = isinstance(value, ast.Lambda) or (
+            isinstance(value, ast.Call) and _resolved_tail(ctx, value.func) == "partial"
+        ) or (isinstance(value, ast.Name) and value.id in ctx.functions)
+        if not callable_value:
+            continue
+        for other in ctx.functions.values():
+            if other is fn:
+                continue
+            for inner in ast.walk(other):
+                if (
+                    isinstance(inner, ast.Call)
+                    and isinstance(inner.func, ast.Attribute)
+                    and inner.func.attr == "get"
+                    and isinstance(inner.func.value, ast.Name)
+                    and inner.func.value.id == var
+                ):
+                    return True
+    return False
 
 
 _LOOPS = (ast.For, ast.AsyncFor, ast.While)

@@ -230,6 +230,8 @@ XFA608 = rule(
     """,
     not_flagged=("Calls that pass `**cors_options` (the value may be in there).",),
 )
+
+
 _WILDCARD_REGEXES = frozenset({".*", "^.*$", "^.*", ".*$", ".+", "^.+$", "^.+", ".+$", "(.*)", "^(.*)$"})
 
 

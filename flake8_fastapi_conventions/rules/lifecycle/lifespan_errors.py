@@ -95,8 +95,11 @@ XFA602 = rule(
         "`logger.warning(\"redis unavailable, continuing without cache\")`; the comment may "
         "also stand above an `if settings.bucket:` (or a `with`) whose body opens with the `try`.",
         "Cosmetic start-up output: a `try` that only prints or logs a banner or version line.",
+        "Start-up housekeeping: a `try` whose body is one call cleaning up an earlier run's leftovers (`await sessions.cleanup_stale_sessions()`, `purge_expired_tokens()`: a clean-up verb and a word such as `stale`, `expired`, `orphaned`); starting a reaper or scheduler is still reported.",
     ),
 )
+
+
 _LOG_ATTRS = frozenset(
     {
         "debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log",
@@ -125,6 +128,8 @@ def swallowed_startup_errors(node: ast.ExceptHandler, ctx: Context) -> None:
     if isinstance(try_node, ast.Try) or try_node.__class__.__name__ == "TryStar":
         if _cosmetic(try_node.body):  # type: ignore[union-attr]
             return  # a start-up banner or version line that could not be printed
+        if _housekeeping(try_node.body):  # type: ignore[union-attr]
+            return  # cleaning up an earlier run's leftovers: nothing the app serves with
         if _says_startup_continues(node, try_node, ctx):  # type: ignore[arg-type]
             return  # an optional integration: the comment or log says start-up goes on
     loop = ctx.enclosing(ast.For, ast.While, ast.AsyncFor)
@@ -187,6 +192,27 @@ def _output_call(stmt: ast.stmt) -> ast.Call | None:
             ):
                 return call  # ``logging.getLogger(__name__).warning(...)``
     return None
+
+
+_CLEANUP_VERBS = frozenset({"cleanup", "clean", "purge", "prune", "sweep", "reap", "remove", "delete", "close", "clear", "drop", "expire"})
+_LEFTOVER_WORDS = frozenset({"stale", "expired", "orphan", "orphaned", "orphans", "leftover", "leftovers", "abandoned", "dangling", "zombie", "zombies"})
+
+
+def _housekeeping(body: list[ast.stmt]) -> bool:
+    """A ``try`` body that is one call cleaning up what an earlier run left behind
+    (``await manager.cleanup_stale_sessions()``, ``purge_expired_tokens()``): start-up
+    housekeeping, not a resource the app serves with, so a logged failure leaves a working
+    app (seventh reading: skyvern). Starting a background reaper is not this: without it
+    the leak goes on."""
+    if len(body) != 1 or not isinstance(body[0], ast.Expr):
+        return False
+    value = body[0].value
+    if isinstance(value, ast.Await):
+        value = value.value
+    if not isinstance(value, ast.Call):
+        return False
+    words = set((last_name(value.func) or "").lower().strip("_").split("_"))
+    return bool(words & _CLEANUP_VERBS and words & _LEFTOVER_WORDS)
 
 
 def _cosmetic(body: list[ast.stmt]) -> bool:

@@ -65,6 +65,7 @@ XFA610 = rule(
         "`model_config = SettingsConfigDict(...)` and `ClassVar` attributes.",
         "Defaults computed at run time (`secrets.token_urlsafe(32)`, f-strings, `default_factory`).",
         "Fields of classes that are not settings (`BaseModel`).",
+        "Keys that are public by design as defaults: a PostHog project key (`POSTHOG_API_KEY: str = \"phc_…\"`, write-only) or a Stripe publishable key (`pk_live_…`, `pk_test_…`, shipped to browsers).",
     ),
     example_path="app/config.py",
 )
@@ -108,6 +109,9 @@ def _settings_classes(ctx: Context) -> frozenset[str]:
 
 #: a name with one of these words names where the secret travels, not the secret
 _DESCRIPTIVE_WORDS = frozenset({"cookie", "header", "param", "query", "field"})
+#: values of keys that are public by design: PostHog project keys (write-only), Stripe
+#: publishable keys (shipped to browsers)
+_PUBLIC_KEY_PREFIXES = ("phc_", "pk_live_", "pk_test_")
 
 
 def secret_field_name(name: str) -> bool:
@@ -129,7 +133,9 @@ def _secret_default(ctx: Context, value: ast.AST | None, depth: int = 0) -> bool
         return False
     text = _str(value)
     if text is not None:
-        return bool(text.strip())
+        # a public key by design (PostHog ``phc_…``, Stripe publishable ``pk_live_…``) is
+        # meant to ship as the default: it authorises nothing a visitor could not do
+        return bool(text.strip()) and not text.strip().startswith(_PUBLIC_KEY_PREFIXES)
     if isinstance(value, ast.Call):
         tail = _resolved_tail(ctx, value.func)
         if tail == "SecretStr" or tail == "SecretBytes":

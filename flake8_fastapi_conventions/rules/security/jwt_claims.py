@@ -59,6 +59,10 @@ XFA702 = rule(
         "`/realms/` URL). The application reads those tokens, it does not mint them. In application "
         "code such a payload is still reported: an application copying `email_verified` into its "
         "own token carries the e-mail too.",
+        "In test files, a token signed with an asymmetric algorithm (`RS256`, `ES256`, `PS256`, "
+        "`EdDSA`) under a `kid` header (`headers={\"kid\": ...}`): a key published in a JWKS, so "
+        "the token stands in for an external issuer's (an IdP passthrough test). An HS256 test "
+        "token, and any such payload in application code, is still reported.",
         "A token only decoded again in the same function (`token = jwt.encode({...}, private_key)` "
         "then `jwt.decode(token, public_key, ...)`: a check that a key pair matches); it reaches nobody.",
     ),
@@ -200,6 +204,23 @@ def _idp_issuer(literal: ast.AST | None) -> bool:
     return False
 
 
+def _jwks_signed(encode: ast.Call) -> bool:
+    """The token is signed with an asymmetric algorithm (``RS256``, ``ES256``, ``PS256``,
+    ``EdDSA``) under a ``kid`` header: a key published in a JWKS for verifiers, which in a test
+    stands in for an external issuer's token (seventh reading: an IdP passthrough test whose
+    local key server serves the JWKS); the application verifies it, it does not mint it."""
+    algorithm = keyword(encode, "algorithm")
+    alg = string_value(algorithm.value) if algorithm is not None else None
+    if alg is None and len(encode.args) >= 3:
+        alg = string_value(encode.args[2])
+    if not alg or not (alg[:2] in ("RS", "ES", "PS") or alg == "EdDSA"):
+        return False
+    headers = keyword(encode, "headers")
+    if headers is None or not isinstance(headers.value, ast.Dict):
+        return False
+    return any(string_value(k) == "kid" for k in headers.value.keys if k is not None)
+
+
 def _round_trip_only(encode: ast.Call, ctx: Context) -> bool:
     """The encoded token is only handed to ``jwt.decode`` in the same function
     (``token = jwt.encode({...}, private_key); jwt.decode(token, public_key, ...)``: a check
@@ -247,7 +268,7 @@ def jwt_calls(node: ast.Call, ctx: Context) -> None:
             return  # a key-pair self-test: the token is decoded right here and goes nowhere
         pii = [(k, n) for k, n in keys if k.lower() in _PII_KEYS]
         idp = _OIDC_ID_TOKEN_KEYS | _IDP_TOKEN_KEYS if ctx.is_test else _OIDC_ID_TOKEN_KEYS
-        if pii and not any(k in idp for k, _ in keys) and not (ctx.is_test and _idp_issuer(literal)):
+        if pii and not any(k in idp for k, _ in keys) and not (ctx.is_test and (_idp_issuer(literal) or _jwks_signed(node))):
             ctx.report(pii[0][1], XFA702, keys=", ".join(repr(k) for k, _ in pii))
         if complete and not ctx.is_test and not any(k == "exp" for k, _ in keys):
             ctx.report(node, XFA703)
