@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from flake8_fastapi_conventions.rules.lifecycle import is_config_module, secret_field_name
+from flake8_fastapi_conventions.rules.lifecycle.env_reads import is_config_module
+from flake8_fastapi_conventions.rules.lifecycle.settings_secrets import secret_field_name
 from harness import check, messages
 
 ENV_READ = "import os\n\nSECRET = os.getenv('SECRET')\n"

@@ -7,7 +7,9 @@ import subprocess
 import sys
 
 from flake8_fastapi_conventions.checker import run_checks
-from flake8_fastapi_conventions.rules.observability import comment_of, explains, names_secret
+from flake8_fastapi_conventions.context import comment_of
+from flake8_fastapi_conventions.rules.observability.sensitive_data import names_secret
+from flake8_fastapi_conventions.rules.observability.swallowed_exceptions import explains
 from harness import check, settings_for
 
 SWALLOW = "try:\n    f()\nexcept OSError:\n    pass\n"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 
 from .engine import Edit, Finding, Fix, Skip, Source, fixer
-from ..rules.observability import lazy_arguments_blocker
+from ..rules.observability.message_formatting import lazy_arguments_blocker
 
 
 def _call_with_attr(src: Source, finding: Finding, *attrs: str) -> ast.Call:

@@ -13,7 +13,7 @@ import re
 from .. import lazy_re
 from ..context import SESSION_NAMES, SCOPE_TYPES, Context, has_kwargs_splat, keyword
 from ..registry import rule, visitor
-from .observability import log_call
+from .observability.loggers import log_call
 
 _THRESHOLD_NOTE = "Off by default (all XFA9xx are): enable it with `extend-select = {code}` (or `XFA9`)."
 

@@ -24,7 +24,7 @@ from ..context import (
     last_name, string_value,
 )
 from ..registry import moved_off, rule, visitor
-from .lifecycle import _in_examples
+from .lifecycle._shared import _in_examples
 
 # -- declarations ------------------------------------------------------------------
 

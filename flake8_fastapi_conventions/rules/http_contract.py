@@ -2808,7 +2808,7 @@ def _example_module(ctx: Context) -> bool:
     """The module lives under an ``examples/`` (``demos/``, ``samples/``, ``tutorials/``)
     directory: an example's or a demo's app shows the project's library, it is not an API
     the project serves (XFA612 reads the directory the same way)."""
-    from .lifecycle import _in_examples  # lazily: the groups' declaration order stays as it is
+    from .lifecycle._shared import _in_examples  # lazily: the groups' declaration order stays as it is
 
     return ctx.memo("xfa302_examples", lambda: _in_examples(ctx))
 

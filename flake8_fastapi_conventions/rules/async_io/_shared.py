@@ -8,7 +8,7 @@ import sys
 
 from ...context import Binding, Context, dotted_name, target_names
 from ...project import Symbol
-from ..security import benchmark_module
+from ..security._shared import benchmark_module
 
 _STDLIB = frozenset(getattr(sys, "stdlib_module_names", ())) | {"__future__"}
 

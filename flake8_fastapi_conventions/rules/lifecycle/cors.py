@@ -1,0 +1,392 @@
+"""XFA605-XFA608: the CORS middleware: not outermost, a wildcard origin, a wildcard with
+credentials, no ``max_age``; where the app's middleware are added."""
+
+from __future__ import annotations
+
+import ast
+from typing import Any
+
+from ...context import Context, dotted_name, keyword, last_name
+from ...registry import rule
+from ._shared import (
+    _branches,
+    _function_never_answers,
+    _has_splat,
+    _in_dev_branch,
+    _is_base_http,
+    _is_cors,
+    _is_cors_handler,
+    _is_middleware_wrapper,
+    _is_true,
+    _kw,
+    _lifespan_names,
+    _never_answers,
+    _str,
+)
+from .base_http_middleware import XFA603
+from .exception_handlers import _register_handler
+from .on_event import XFA601
+
+
+XFA605 = rule(
+    "XFA605",
+    "cors-not-outermost",
+    default=True,
+    seeds=("002", "004"),
+    message="{other} wraps CORSMiddleware ({why}), so its early responses and preflight rejections get no CORS headers; {fix}",
+    what="""
+        Reports a `CORSMiddleware` that is not the outermost middleware of its app. With
+        `app.add_middleware(...)` the last one added is the outermost, so CORS followed by
+        another `add_middleware` call on the same app object in the same scope is reported
+        (at the CORS call). In a `middleware=[Middleware(...), ...]` list passed to
+        `FastAPI(...)`/`Starlette(...)` the first entry is the outermost, so a
+        `Middleware(CORSMiddleware, ...)` that is not first is reported; so is an
+        `add_middleware` call on an app whose `middleware=[...]` list holds CORS (added
+        middleware wraps the list). A later middleware that is itself a CORS handler (its
+        name says CORS: `CustomCORSMiddleware`) does not count, nor one that never answers a
+        request itself: `GZipMiddleware`, `SessionMiddleware`, `BrotliMiddleware`
+        (brotli_asgi), `PrometheusMiddleware` (starlette_exporter) and project classes
+        deriving only from them, and any middleware of the project whose code shows it (a
+        `dispatch`, or a `__call__(self, request, call_next)`, whose every `return` gives
+        `call_next`'s response, headers set on it or not; a pure ASGI `__call__` that calls
+        `self.app` and only wraps `send`, never sending a message itself). A middleware
+        added with `app.middleware("http")(f)` (a function or an instance) wraps CORS like
+        `add_middleware` and is named as the culprit. A library middleware not in that list,
+        or a class the project index cannot follow (one of another package root), cannot be
+        read from here and still counts; the message names the first middleware added after
+        CORS that is not known to pass requests through, which may be such an unread one
+        rather than a later one that does answer early. Test files (the tests layer) are not checked; scripts are (CI
+        scripts included: an app they build is configured like the real one).
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
+    """,
+    why="""
+        Seed 002: "ordering trap › last registered = outermost = runs first on request".
+        Seed 004: "If auth middleware runs before CORS middleware, preflight OPTIONS
+        requests will get 401 errors because they do not carry auth tokens. The browser
+        then shows a CORS error instead of the actual 401."
+    """,
+    bad="""
+        from fastapi import FastAPI
+        from fastapi.middleware.cors import CORSMiddleware
+        from fastapi.middleware.trustedhost import TrustedHostMiddleware
+
+        app = FastAPI()
+        app.add_middleware(CORSMiddleware, allow_origins=["https://app.example.com"], max_age=600)
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=["api.example.com"])
+    """,
+    good="""
+        from fastapi import FastAPI
+        from fastapi.middleware.cors import CORSMiddleware
+        from fastapi.middleware.trustedhost import TrustedHostMiddleware
+
+        app = FastAPI()
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=["api.example.com"])
+        app.add_middleware(CORSMiddleware, allow_origins=["https://app.example.com"], max_age=600)
+    """,
+    not_flagged=(
+        "Test files (the tests layer): test apps configure middleware, handlers and events on purpose.",
+        "`add_middleware` calls on different app objects, or in different functions.",
+        "A CORS call and a later call in mutually exclusive branches (`if`/`else`) of the same `if`.",
+        "`Middleware(CORSMiddleware)` first in a `middleware=[...]` list; lists that are not passed as `middleware=`.",
+        "A later `add_middleware` (or an earlier list entry) that is itself a CORS handler: "
+        "`app.add_middleware(CustomCORSMiddleware)` after `CORSMiddleware`.",
+        "A later `add_middleware` (or an earlier list entry) that never answers early: "
+        "`GZipMiddleware` (it compresses what the app answers), `SessionMiddleware` (it "
+        "keeps the session cookie), `BrotliMiddleware`, `PrometheusMiddleware`, a project class deriving only "
+        "from them (`class SelectiveGZip(GZipMiddleware)`), and a project middleware that only sets headers "
+        "on `call_next`'s response or only wraps `send`.",
+    ),
+)
+
+XFA606 = rule(
+    "XFA606",
+    "cors-wildcard-origin",
+    default=True,
+    seeds=("004",),
+    message="CORSMiddleware allows every origin (allow_origins=[\"*\"]); list the exact front-end origins, e.g. allow_origins=settings.cors_origins",
+    what="""
+        Reports `allow_origins` given as a literal list/tuple/set holding `"*"` on
+        `CORSMiddleware`: in `app.add_middleware(CORSMiddleware, ...)`,
+        `Middleware(CORSMiddleware, ...)` and `CORSMiddleware(app, ...)`. Test files are
+        not checked.
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
+    """,
+    why="""
+        Seed 004: "Using allow_origins=["*"] in CORS middleware in production. Always
+        specify exact allowed origins." A wildcard lets any web page call the API from a
+        user's browser.
+    """,
+    bad="""
+        from fastapi import FastAPI
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app = FastAPI()
+        app.add_middleware(CORSMiddleware, allow_origins=["*"], max_age=600)
+    """,
+    good="""
+        from fastapi import FastAPI
+        from fastapi.middleware.cors import CORSMiddleware
+
+        from app.config import settings
+
+        app = FastAPI()
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, max_age=600)
+    """,
+    not_flagged=(
+        "Origins from settings, variables or any non-literal expression.",
+        "A wildcard in the body of an `if` whose condition mentions `debug`, `dev` or `local` "
+        "(`if settings.ENVIRONMENT == \"local\":`).",
+        "Literal lists of exact origins.",
+    ),
+)
+
+XFA607 = rule(
+    "XFA607",
+    "cors-wildcard-with-credentials",
+    default=True,
+    seeds=("004",),
+    message="CORSMiddleware combines {wildcard} with allow_credentials=True, so it echoes the request's Origin and every site can make credentialed requests; list the exact origins in allow_origins when credentials are allowed",
+    what="""
+        Reports `allow_credentials=True` on a `CORSMiddleware` (in `add_middleware`,
+        `Middleware(...)` or a direct `CORSMiddleware(app, ...)`) whose `allow_origins` is
+        a literal holding `"*"` or whose `allow_origin_regex` is a match-everything
+        literal (`.*`, `^.*$`, `.+`). Reported at the `True`. Test files are not checked.
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
+    """,
+    why="""
+        Seed 004: "Using allow_origins=["*"] with allow_credentials=True simultaneously.
+        Browsers reject this combination — you cannot use wildcard origins when
+        credentials are enabled. List specific origins explicitly." Starlette's
+        `CORSMiddleware` papers over it: with credentials allowed it answers a wildcard
+        with the request's own `Origin` (preflights, and requests that carry cookies; every
+        request for a match-everything regex), so the browser accepts it and any site can
+        make credentialed requests.
+    """,
+    bad="""
+        from fastapi import FastAPI
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app = FastAPI()
+        app.add_middleware(CORSMiddleware, allow_origin_regex=".*", allow_credentials=True, max_age=600)
+    """,
+    good="""
+        from fastapi import FastAPI
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app = FastAPI()
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=["https://app.example.com"],
+            allow_credentials=True,
+            max_age=600,
+        )
+    """,
+    not_flagged=(
+        "`allow_credentials` from settings or any non-literal value.",
+        "Exact origins, or origin regexes that constrain the host.",
+    ),
+)
+
+XFA608 = rule(
+    "XFA608",
+    "cors-without-max-age",
+    default=False,
+    seeds=("004",),
+    message="CORSMiddleware without max_age leaves the preflight cache time implicit (Starlette's default is 600 seconds); set max_age= explicitly to the cache time you want (e.g. max_age=3600)",
+    what="""
+        Reports a `CORSMiddleware` configured (in `add_middleware`, `Middleware(...)` or
+        a direct `CORSMiddleware(app, ...)`) without a `max_age=` keyword. Calls that pass
+        `**options` are not reported. Test files are not checked.
+
+        Scope: test files (the tests layer) are not checked; scripts are, CI scripts
+        included (`scripts/`, `.github/scripts/`, `ci/`).
+    """,
+    why="""
+        Seed 004: "Not setting max_age on CORS middleware. Without it, browsers send a
+        preflight OPTIONS request before every single non-simple request, adding latency.
+        Set a reasonable cache duration (e.g., 600 seconds)." Starlette's implicit default
+        is 600 seconds; making the value explicit documents the choice and keeps it from
+        changing with the library.
+    """,
+    bad="""
+        from fastapi import FastAPI
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app = FastAPI()
+        app.add_middleware(CORSMiddleware, allow_origins=["https://app.example.com"])
+    """,
+    good="""
+        from fastapi import FastAPI
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app = FastAPI()
+        app.add_middleware(CORSMiddleware, allow_origins=["https://app.example.com"], max_age=3600)
+    """,
+    not_flagged=("Calls that pass `**cors_options` (the value may be in there).",),
+)
+
+
+_WILDCARD_REGEXES = frozenset({".*", "^.*$", "^.*", ".*$", ".+", "^.+$", "^.+", ".+$", "(.*)", "^(.*)$"})
+
+
+def _wildcard_origins(node: ast.AST | None) -> bool:
+    return isinstance(node, (ast.List, ast.Tuple, ast.Set)) and any(_str(e) == "*" for e in node.elts)
+
+
+def _app_factory(node: ast.Call, ctx: Context) -> None:
+    for kw in node.keywords:
+        if kw.arg in ("on_startup", "on_shutdown"):
+            value = kw.value
+            if isinstance(value, ast.Constant) and value.value is None:
+                continue
+            if isinstance(value, (ast.List, ast.Tuple)) and not value.elts:
+                continue
+            if isinstance(value, ast.Name) and any(value.id in f.params for f in ctx.frames):
+                continue  # forwarding a parameter (a wrapper around FastAPI)
+            name = last_name(node.func) or "FastAPI"
+            ctx.report(node, XFA601, form=f"{name}({kw.arg}=...)")
+            break
+    for kw in node.keywords:
+        if kw.arg == "lifespan" and isinstance(kw.value, ast.Name):
+            _lifespan_names(ctx).add(kw.value.id)
+        elif kw.arg == "middleware":
+            items = _middleware_list(ctx, kw.value)
+            if items is not None:
+                _check_middleware_list(items, ctx)
+        elif kw.arg == "exception_handlers" and isinstance(kw.value, ast.Dict):
+            for key, value in zip(kw.value.keys, kw.value.values):
+                if key is not None and isinstance(value, ast.Name):
+                    _register_handler(ctx, value.id, key)
+
+
+def _middleware_list(ctx: Context, value: ast.expr) -> list[ast.expr] | None:
+    if isinstance(value, (ast.List, ast.Tuple)):
+        return list(value.elts)
+    if isinstance(value, ast.Name):
+        for frame in reversed(ctx.frames):
+            lists = frame.data.get("xfa6_mw_lists")
+            if lists and value.id in lists:
+                return lists[value.id]
+    return None
+
+
+def _check_middleware_list(items: list[ast.expr], ctx: Context) -> None:
+    """In ``middleware=[...]`` the first entry is the outermost."""
+    first: ast.Call | None = None
+    for index, item in enumerate(items):
+        if not (isinstance(item, ast.Call) and item.args and _is_middleware_wrapper(ctx, item)):
+            if index == 0:
+                return  # unknown first entry (starred, variable): order unknown
+            continue
+        if first is None and not _is_cors_handler(ctx, item.args[0]) and not _never_answers(ctx, item.args[0]):
+            first = item
+        if _is_cors(ctx, item.args[0]) and index > 0 and first is not None:
+            other = dotted_name(first.args[0]) or "another middleware"
+            ctx.report(
+                item,
+                XFA605,
+                other=other,
+                why="it comes first in middleware=[...], and the first entry is the outermost",
+                fix="move Middleware(CORSMiddleware, ...) to the front of the list",
+            )
+            return
+
+
+def _cors_in_list(ctx: Context, items: list[ast.expr]) -> ast.Call | None:
+    for item in items:
+        if isinstance(item, ast.Call) and item.args and _is_middleware_wrapper(ctx, item) and _is_cors(ctx, item.args[0]):
+            return item
+    return None
+
+
+def _exclusive(a: dict[int, str], b: dict[int, str]) -> bool:
+    for key, branch in a.items():
+        other = b.get(key)
+        if other is not None and other != branch and "finalbody" not in (branch, other):
+            return True
+    return False
+
+
+def _wraps_cors(
+    receiver: ast.expr,
+    name: str,
+    ctx: Context,
+    *,
+    list_why: str,
+    stack_why: str,
+    list_fix: str = "add CORSMiddleware with add_middleware after every other middleware instead of in the list",
+    stack_fix: str = "add CORSMiddleware after every other middleware",
+) -> None:
+    """A middleware ``name`` that answers requests itself is added to ``receiver`` here:
+    report the CORS middlewares it wraps (``list_*``: one of ``FastAPI(middleware=[...])``,
+    ``stack_*``: one added earlier with ``add_middleware``)."""
+    key = dotted_name(receiver)
+    if key is None:
+        return
+    stacks: dict[str, list[Any]] = ctx.frame.data.setdefault("xfa6_stacks", {})
+    branches = _branches(ctx)
+    for entry in stacks.get(key, []):
+        if entry["reported"] or _exclusive(entry["branches"], branches):
+            continue
+        entry["reported"] = True
+        if entry["from_list"]:
+            ctx.report(entry["node"], XFA605, other=name, why=list_why, fix=list_fix)
+        else:
+            ctx.report(entry["node"], XFA605, other=name, why=stack_why, fix=stack_fix)
+
+
+def _add_middleware(node: ast.Call, receiver: ast.expr, ctx: Context) -> None:
+    cls = node.args[0]
+    if _is_base_http(ctx, cls):
+        ctx.report(node, XFA603, form="add_middleware(BaseHTTPMiddleware, ...)")
+    is_cors = _is_cors(ctx, cls)
+    if is_cors:
+        _cors_options(node, ctx)
+    key = dotted_name(receiver)
+    if key is None:
+        return
+    stacks: dict[str, list[Any]] = ctx.frame.data.setdefault("xfa6_stacks", {})
+    stack = stacks.setdefault(key, [])
+    branches = _branches(ctx)
+    if not is_cors:
+        if _is_cors_handler(ctx, cls):
+            return  # a CORS handler of its own may wrap CORSMiddleware
+        if _never_answers(ctx, cls):
+            return  # compresses, keeps state or sets headers: every response still passes CORS
+        if _is_base_http(ctx, cls) and _function_never_answers(ctx, _kw(node, "dispatch")):
+            return  # add_middleware(BaseHTTPMiddleware, dispatch=add_headers)
+        name = dotted_name(cls) or "another middleware"
+        _wraps_cors(
+            receiver,
+            name,
+            ctx,
+            list_why=f"{key}.add_middleware({name}) wraps the middleware=[...] list",
+            stack_why="it is added later, and the last add_middleware() is the outermost",
+            stack_fix="make add_middleware(CORSMiddleware, ...) the last add_middleware call",
+        )
+    else:
+        stack.append({"node": node, "branches": branches, "reported": False, "from_list": False})
+
+
+def _cors_options(node: ast.Call, ctx: Context) -> None:
+    if ctx.is_test:
+        return
+    origins = _kw(node, "allow_origins")
+    regex = _str(_kw(node, "allow_origin_regex"))
+    wildcard = _wildcard_origins(origins)
+    if wildcard and not _in_dev_branch(ctx):
+        ctx.report(origins, XFA606)
+    credentials = keyword(node, "allow_credentials")
+    if credentials is not None and _is_true(credentials.value):
+        if wildcard:
+            ctx.report(credentials.value, XFA607, wildcard='allow_origins=["*"]')
+        elif regex is not None and regex.strip() in _WILDCARD_REGEXES:
+            ctx.report(credentials.value, XFA607, wildcard=f"allow_origin_regex={regex!r}")
+    if keyword(node, "max_age") is None and not _has_splat(node):
+        ctx.report(node, XFA608)

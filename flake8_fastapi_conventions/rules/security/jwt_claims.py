@@ -1,0 +1,299 @@
+"""The ``jwt.encode`` / ``jwt.decode`` calls: XFA702 (personal data in the claims) and XFA703
+(no ``exp``) checked here, the decodes handed to XFA704."""
+
+from __future__ import annotations
+
+import ast
+
+from ...context import Context, has_kwargs_splat, keyword, string_value
+from ...registry import rule, visitor
+from ._shared import _function_parents, _jwt_call, _JWT_DECODE
+from .jwt_verification import _unverified_read_only, XFA704
+
+
+XFA702 = rule(
+    "XFA702",
+    "jwt-pii-claim",
+    default=True,
+    seeds=("002",),
+    message="JWT payload carries personal data ({keys}); the payload is only base64-encoded — keep the user id in 'sub' and look the rest up server-side",
+    what="""
+        Reports `jwt.encode({...})` (PyJWT or python-jose) whose payload dict literal — or
+        the dict literal a local name was bound to earlier in the same function, when the
+        function does nothing else with that name — has keys that hold personal data:
+        `email`, `phone`, `address`, `ssn`, `dob`, `password`, `name`, `full_name` and their
+        usual variants. Test files and scripts (the tests and scripts layers) are checked
+        too: a test that builds such a token mirrors the format the application issues.
+    """,
+    why="""
+        Seed 002: "payload is base64-readable — never put PII in JWT". Anyone holding the
+        token — the browser, a proxy log, a support ticket — can read every claim.
+    """,
+    bad="""
+        import jwt
+
+        from app.core.config import settings
+
+        def make_token(user) -> str:
+            return jwt.encode({"sub": str(user.id), "email": user.email, "exp": user.expires}, settings.SECRET_KEY, algorithm="HS256")
+    """,
+    good="""
+        import jwt
+
+        from app.core.config import settings
+
+        def make_token(user) -> str:
+            return jwt.encode({"sub": str(user.id), "exp": user.expires}, settings.SECRET_KEY, algorithm="HS256")
+    """,
+    not_flagged=(
+        "Registered and authorization claims: `sub`, `exp`, `iat`, `nbf`, `jti`, `iss`, `aud`, `scope`, `role`.",
+        "Payloads built elsewhere (a parameter, `data.copy()`, a module constant) or changed "
+        "before encoding (a name that is also updated or passed to another call): their keys "
+        "are not known here.",
+        "OpenID Connect ID tokens (a payload with `nonce`, `at_hash`, `auth_time`, `azp`…), whose "
+        "standard claims include `email` and `name`.",
+        "In test files, a stand-in for a token the identity provider issues: a payload with a "
+        "claim IdPs put in their access tokens (`email_verified`, `phone_number_verified`, "
+        "`preferred_username`, `realm_access`, `resource_access`), or whose `iss` is an identity "
+        "provider's URL (`https://acme.eu.auth0.com/`, Okta, Cognito, Entra ID, a Keycloak "
+        "`/realms/` URL). The application reads those tokens, it does not mint them. In application "
+        "code such a payload is still reported: an application copying `email_verified` into its "
+        "own token carries the e-mail too.",
+        "In test files, a token signed with an asymmetric algorithm (`RS256`, `ES256`, `PS256`, "
+        "`EdDSA`) under a `kid` header (`headers={\"kid\": ...}`): a key published in a JWKS, so "
+        "the token stands in for an external issuer's (an IdP passthrough test). An HS256 test "
+        "token, and any such payload in application code, is still reported.",
+        "A token only decoded again in the same function (`token = jwt.encode({...}, private_key)` "
+        "then `jwt.decode(token, public_key, ...)`: a check that a key pair matches); it reaches nobody.",
+    ),
+)
+
+XFA703 = rule(
+    "XFA703",
+    "jwt-without-expiry",
+    default=True,
+    seeds=("002",),
+    message="JWT payload has no 'exp' claim, so the token never expires; add \"exp\": datetime.now(timezone.utc) + timedelta(minutes=...)",
+    what="""
+        Reports `jwt.encode(<dict literal>, ...)` (PyJWT or python-jose) whose payload has
+        no `exp` key; also `jwt.encode(payload, ...)` where `payload` was bound to such a dict
+        literal earlier in the same function and the function does nothing else with it (no
+        `payload["exp"] = ...`, no `update`, not passed to another call). Tests are not
+        checked: they build tokens without `exp` on purpose. Scripts (the scripts layer:
+        CI and deploy scripts, migrations) are checked.
+    """,
+    why="""
+        Seed 002: "short-lived access + long-lived refresh" tokens; "without server-side
+        revocation — valid for full expiry". A token without `exp` is valid forever: a
+        leaked one can never be shut off short of rotating the signing key.
+    """,
+    bad="""
+        import jwt
+
+        from app.core.config import settings
+
+        def make_token(user_id: str) -> str:
+            return jwt.encode({"sub": user_id}, settings.SECRET_KEY, algorithm="HS256")
+    """,
+    good="""
+        from datetime import datetime, timedelta, timezone
+
+        import jwt
+
+        from app.core.config import settings
+
+        def make_token(user_id: str) -> str:
+            expires = datetime.now(timezone.utc) + timedelta(minutes=15)
+            return jwt.encode({"sub": user_id, "exp": expires}, settings.SECRET_KEY, algorithm="HS256")
+    """,
+    not_flagged=(
+        "Payloads built elsewhere (`to_encode = data.copy(); to_encode.update({\"exp\": ...})`).",
+        "Dict literals with `**` unpacking, which may bring the `exp` key.",
+        "A token only decoded again in the same function (`token = jwt.encode({\"probe\": 1}, private_key)` "
+        "then `jwt.decode(token, public_key, ...)`, never returned, stored or sent): a check that a key "
+        "pair matches.",
+        "Tests: a token built without `exp` on purpose, to check that it is rejected.",
+    ),
+)
+
+
+_JWT_ENCODE = frozenset({"jwt.encode", "jose.jwt.encode"})
+
+
+_PII_KEYS = frozenset(
+    {
+        "email", "e_mail", "email_address", "phone", "phone_number", "mobile", "telephone",
+        "address", "street", "home_address", "postal_address", "ssn", "social_security_number",
+        "dob", "date_of_birth", "birthdate", "birth_date", "birthday", "password",
+        "hashed_password", "name", "full_name", "fullname", "first_name", "last_name",
+        "given_name", "family_name", "surname",
+    }
+)
+
+
+def _payload_keys(payload: ast.AST | None) -> tuple[list[tuple[str, ast.AST]], bool] | None:
+    """``([(key, key_node)], complete)`` of a dict literal / ``dict(k=v)`` payload."""
+    if isinstance(payload, ast.Dict):
+        keys = []
+        complete = True
+        for key in payload.keys:
+            text = string_value(key)
+            if text is None:
+                complete = False  # ``**data`` or a computed key
+            else:
+                keys.append((text, key))
+        return keys, complete
+    if isinstance(payload, ast.Call) and isinstance(payload.func, ast.Name) and payload.func.id == "dict" and not payload.args:
+        keys = [(kw.arg, kw) for kw in payload.keywords if kw.arg is not None]
+        return keys, not has_kwargs_splat(payload)
+    return None
+
+
+def _local_payload(payload: ast.AST | None, encode: ast.Call, ctx: Context) -> ast.AST | None:
+    """The dict literal a payload name is bound to earlier in the same function, when the
+    function does nothing else with that name (no update, no other assignment, not passed
+    anywhere): then the literal is the payload.  Otherwise the payload itself."""
+    if not isinstance(payload, ast.Name):
+        return payload
+    frame = ctx.function
+    binding = ctx.lookup(payload.id)
+    if frame is None or binding is None or frame.bindings.get(payload.id) is not binding:
+        return payload
+    if binding.kind != "assign" or not isinstance(binding.node, ast.Assign) or len(binding.node.targets) != 1:
+        return payload
+    literal = binding.value
+    if _payload_keys(literal) is None:
+        return payload
+    uses = 0
+    for sub in ast.walk(frame.node):
+        if isinstance(sub, ast.Name) and sub.id == payload.id:
+            uses += 1
+    # the assignment's target and the encode argument, nothing more
+    return literal if uses == 2 else payload
+
+
+#: claims only an OpenID Connect ID token carries; its standard claims include ``email``,
+#: ``name``… (OIDC Core §5.1), so an identity provider (or a test faking one) must send them
+_OIDC_ID_TOKEN_KEYS = frozenset({"nonce", "at_hash", "c_hash", "auth_time", "acr", "amr", "azp"})
+#: claims an identity provider puts in the tokens it issues (OIDC Core §5.1, Keycloak's
+#: role claims); in a test, a payload with one of them fakes the IdP's token, which the
+#: application reads but does not mint (fourth reading: a Keycloak access token stand-in)
+_IDP_TOKEN_KEYS = frozenset(
+    {"email_verified", "phone_number_verified", "preferred_username", "realm_access", "resource_access"}
+)
+
+
+#: hosts (and a path) of identity providers' issuers: a test payload whose ``iss`` names one
+#: fakes the IdP's token (``"iss": "https://test-tenant.auth0.com/"``), which the application
+#: verifies but does not mint
+_IDP_ISSUER_HOSTS = (
+    "auth0.com", "okta.com", "oktapreview.com", "amazoncognito.com", "cognito-idp.", "login.microsoftonline.com",
+    "sts.windows.net", "b2clogin.com", "accounts.google.com", "securetoken.google.com", "clerk.accounts.dev",
+    "onelogin.com", "fusionauth.io", "zitadel.cloud", "kinde.com", "stytch.com", "/realms/",
+)
+
+
+def _idp_issuer(literal: ast.AST | None) -> bool:
+    """The payload's ``iss`` is a URL of a known identity provider."""
+    if not isinstance(literal, ast.Dict):
+        return False
+    for key, value in zip(literal.keys, literal.values):
+        if string_value(key) == "iss":
+            issuer = (string_value(value) or "").lower()
+            return issuer.startswith(("https://", "http://")) and any(h in issuer for h in _IDP_ISSUER_HOSTS)
+    return False
+
+
+def _jwks_signed(encode: ast.Call) -> bool:
+    """The token is signed with an asymmetric algorithm (``RS256``, ``ES256``, ``PS256``,
+    ``EdDSA``) under a ``kid`` header: a key published in a JWKS for verifiers, which in a test
+    stands in for an external issuer's token (seventh reading: an IdP passthrough test whose
+    local key server serves the JWKS); the application verifies it, it does not mint it."""
+    algorithm = keyword(encode, "algorithm")
+    alg = string_value(algorithm.value) if algorithm is not None else None
+    if alg is None and len(encode.args) >= 3:
+        alg = string_value(encode.args[2])
+    if not alg or not (alg[:2] in ("RS", "ES", "PS") or alg == "EdDSA"):
+        return False
+    headers = keyword(encode, "headers")
+    if headers is None or not isinstance(headers.value, ast.Dict):
+        return False
+    return any(string_value(k) == "kid" for k in headers.value.keys if k is not None)
+
+
+def _round_trip_only(encode: ast.Call, ctx: Context) -> bool:
+    """The encoded token is only handed to ``jwt.decode`` in the same function
+    (``token = jwt.encode({...}, private_key); jwt.decode(token, public_key, ...)``: a check
+    that a key pair matches): it is never returned, stored or sent, so its claims reach nobody."""
+    parent = ctx.parent
+    if isinstance(parent, ast.Call) and parent.args and parent.args[0] is encode:
+        return _jwt_call(parent, ctx, _JWT_DECODE)
+    frame = ctx.function
+    if frame is None or not isinstance(parent, ast.Assign) or len(parent.targets) != 1:
+        return False
+    target = parent.targets[0]
+    if not isinstance(target, ast.Name) or parent.value is not encode:
+        return False
+    parents = _function_parents(frame.node, frame.data)
+    uses = 0
+    for sub in ast.walk(frame.node):
+        if not isinstance(sub, ast.Name) or sub.id != target.id or sub is target:
+            continue
+        user = parents.get(id(sub))
+        if not (isinstance(user, ast.Call) and user.args and user.args[0] is sub and _jwt_call(user, ctx, _JWT_DECODE)):
+            return False
+        uses += 1
+    return uses > 0
+
+
+@visitor(ast.Call, codes=(XFA702, XFA703, XFA704))
+def jwt_calls(node: ast.Call, ctx: Context) -> None:
+    func = node.func
+    if not isinstance(func, (ast.Attribute, ast.Name)):
+        return
+    attr = func.attr if isinstance(func, ast.Attribute) else func.id
+    if attr == "encode":
+        if not _jwt_call(node, ctx, _JWT_ENCODE):
+            return
+        payload = node.args[0] if node.args else None
+        if payload is None:
+            kw = keyword(node, "payload") or keyword(node, "claims")
+            payload = kw.value if kw is not None else None
+        literal = _local_payload(payload, node, ctx)
+        found = _payload_keys(literal)
+        if found is None:
+            return
+        keys, complete = found
+        if _round_trip_only(node, ctx):
+            return  # a key-pair self-test: the token is decoded right here and goes nowhere
+        pii = [(k, n) for k, n in keys if k.lower() in _PII_KEYS]
+        idp = _OIDC_ID_TOKEN_KEYS | _IDP_TOKEN_KEYS if ctx.is_test else _OIDC_ID_TOKEN_KEYS
+        if pii and not any(k in idp for k, _ in keys) and not (ctx.is_test and (_idp_issuer(literal) or _jwks_signed(node))):
+            ctx.report(pii[0][1], XFA702, keys=", ".join(repr(k) for k, _ in pii))
+        if complete and not ctx.is_test and not any(k == "exp" for k, _ in keys):
+            ctx.report(node, XFA703)
+    elif attr == "decode":
+        if ctx.is_test or not _jwt_call(node, ctx, _JWT_DECODE):
+            return  # a test reads the claims of a token it made itself
+        problem = None
+        unverified = False
+        options = keyword(node, "options")
+        if options is not None and isinstance(options.value, ast.Dict):
+            for key, value in zip(options.value.keys, options.value.values):
+                if string_value(key) == "verify_signature" and isinstance(value, ast.Constant) and value.value is False:
+                    problem = 'skips the signature check (options={"verify_signature": False})'
+                    unverified = True
+        verify = keyword(node, "verify")
+        if problem is None and verify is not None and isinstance(verify.value, ast.Constant) and verify.value.value is False:
+            problem = "skips the signature check (verify=False)"
+            unverified = True
+        if problem is None and not has_kwargs_splat(node):
+            algorithms = keyword(node, "algorithms")
+            if len(node.args) < 3 and (
+                algorithms is None or (isinstance(algorithms.value, ast.Constant) and algorithms.value.value is None)
+            ):
+                problem = "without algorithms= accepts whatever algorithm the token names"
+        if problem is not None and unverified and _unverified_read_only(node, ctx):
+            return  # reads only the expiry, or picks the key for a verified decode
+        if problem is not None:
+            ctx.report(node, XFA704, problem=problem)
