@@ -138,6 +138,11 @@ def _markers_of(ctx: Context, annotation: ast.expr | None, default: ast.expr | N
     return found
 
 
+def _names_read(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    """Every name the function's body (nested functions included) reads."""
+    return {n.id for stmt in fn.body for n in ast.walk(stmt) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+
+
 def _short_call(call: ast.Call) -> str:
     text = ast.unparse(call)
     return text if len(text) <= 60 else ast.unparse(call.func) + "(...)"

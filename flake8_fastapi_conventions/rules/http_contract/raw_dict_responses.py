@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import ast
+import re
 
-from ...context import Context
+from ...context import Context, RouteInfo, dotted_name
 from ...registry import moved_off, rule, visitor
 from ._shared import (
     _handler_frame,
@@ -13,6 +14,7 @@ from ._shared import (
     JSON_RESPONSES,
     NON_JSON_RESPONSES,
     _outside_schema,
+    _own_nodes,
     _probe_path,
     _route_kw_splat,
     _subscript_base,
@@ -67,13 +69,26 @@ XFA302 = rule(
         "Returning a Pydantic model or an ORM object.",
         "A dict returned under a Pydantic `response_model=` or model return annotation: "
         "FastAPI validates it against the model, so the contract holds.",
+        "A mapping of models declared as the response (`-> dict[str, list[LimitRead]]`, "
+        "`response_model=dict[str, ItemRead]`): dynamic keys whose values FastAPI validates and "
+        "documents; no model could describe the keys better. `dict[str, str]` or `dict[str, Any]` "
+        "is still reported.",
         "Dicts returned by nested functions inside the handler.",
         "An empty dict (`return {}`, `return dict()`): an acknowledgement with no data, nothing "
         "a model would describe (a route that also returns a dict with data is reported there).",
         "Health and liveness probes (a path ending in `health`, `healthz`, `alive`, `livez`, "
         "`ping`, `ready`...) and routes outside any OpenAPI schema (`include_in_schema=False` "
         "on the route or its router, an app with `openapi_url=None` in this file, a router this "
-        "file includes with `include_in_schema=False`).",
+        "file includes with `include_in_schema=False`). A path given by a constant is read from "
+        "this file (`HEALTH = \"/healthz\"`); a constant of another module counts as a probe "
+        "when its name or the handler's says so (`@app.get(SIDECAR_HEALTH_PATH)`, `READY_PATH`, "
+        "`def health()`).",
+        "The application's root banner: `@app.get(\"/\")` on a `FastAPI(...)` of this file "
+        "returning a dict of constants only (`{\"message\": \"API is running\"}`). A router's "
+        "`\"/\"` or a root answering data is reported.",
+        "Webhook receivers that verify the provider's signature (`stripe.Webhook.construct_event"
+        "(...)`, `Webhook(secret).verify(...)`): the provider is the only client and reads the status "
+        "code, not a schema. A webhook route that verifies nothing is reported.",
         "Modules under an `examples/` (`demos/`, `samples/`, `tutorials/`) directory: a demo's "
         "backend shows the library to a developer running it, it is not an API the project "
         "serves.",
@@ -122,7 +137,13 @@ def returned_responses(node: ast.Return, ctx: Context) -> None:
                 _check_bypass(fn, value, tail, ctx)
             return
     if ctx.wants(XFA302) and _is_dict_value(value, ctx) and not _empty_dict(value):
-        if not _declares_model(fn, ctx) and not _probe_or_hidden(ctx, fn) and not _example_module(ctx):
+        if (
+            not _declares_model(fn, ctx)
+            and not _probe_or_hidden(ctx, fn)
+            and not _example_module(ctx)
+            and not _root_banner(ctx, fn, value)
+            and not _webhook_receiver(ctx, fn)
+        ):
             ctx.report(value, XFA302, name=fn.name)
 
 
@@ -138,7 +159,76 @@ def _example_module(ctx: Context) -> bool:
 def _probe_or_hidden(ctx: Context, fn) -> bool:
     """Every route of ``fn`` is a health probe or outside the OpenAPI schema."""
     routes = ctx.routes_of(fn)
-    return bool(routes) and all(_probe_path(r.path) or _outside_schema(ctx, r) for r in routes)
+    return bool(routes) and all(_probe_route(ctx, r, fn) or _outside_schema(ctx, r) for r in routes)
+
+
+#: words of a constant's or a handler's name that make a route with a computed path a probe
+_PROBE_WORDS = frozenset({"health", "healthz", "healthcheck", "liveness", "readiness", "livez", "readyz", "ping"})
+
+
+def _probe_route(ctx: Context, route: RouteInfo, fn) -> bool:
+    """The route is a health probe: its literal path ends in a probe segment, or its path is a
+    name (``@app.get(HEALTH_PATH)``) bound in this file to such a literal or, when its value
+    is not visible here (a constant of another module), the name or the handler's name says
+    it is one (``SIDECAR_HEALTH_PATH``, ``def health()``)."""
+    if route.path is not None:
+        return _probe_path(route.path)
+    expr = route.decorator.args[0] if route.decorator.args else route.keyword("path")
+    if not isinstance(expr, (ast.Name, ast.Attribute)):
+        return False
+    if isinstance(expr, ast.Name):
+        found = ctx.lookup(expr.id)
+        value = getattr(found, "value", None) if found is not None and found.kind == "assign" else None
+        if isinstance(value, ast.Constant):
+            return isinstance(value.value, str) and _probe_path(value.value)
+        if found is not None and found.kind != "import":
+            return False
+    constant = set(re.split(r"[_.]", (dotted_name(expr) or "").lower()))
+    return bool(constant & (_PROBE_WORDS | {"ready", "alive"}) or set(fn.name.lower().split("_")) & _PROBE_WORDS)
+
+
+def _root_banner(ctx: Context, fn, value: ast.expr) -> bool:
+    """``@app.get("/")`` of an application (``FastAPI(...)`` in this file) answering a dict of
+    constants (``{"message": "API is running"}``): a banner a person or a liveness check reads,
+    not an API resource."""
+    if not isinstance(value, ast.Dict) or not all(
+        isinstance(k, ast.Constant) and isinstance(v, ast.Constant) for k, v in zip(value.keys, value.values)
+    ):
+        return False
+    routes = ctx.routes_of(fn)
+    if not routes:
+        return False
+    for r in routes:
+        if r.path != "/" or not r.router.isidentifier():
+            return False
+        found = ctx.lookup(r.router)
+        app = getattr(found, "value", None) if found is not None and found.kind == "assign" else None
+        if not (isinstance(app, ast.Call) and _tail(ctx.resolve(app.func)) == "FastAPI"):
+            return False
+    return True
+
+
+def _webhook_receiver(ctx: Context, fn) -> bool:
+    """The handler verifies a provider's webhook signature (``stripe.Webhook.construct_event``,
+    ``svix.Webhook(...).verify``): its only client is the provider, which reads the status
+    code, not a body schema."""
+
+    def compute() -> bool:
+        for sub in _own_nodes(fn):
+            if not isinstance(sub, ast.Call) or not isinstance(sub.func, ast.Attribute):
+                continue
+            if sub.func.attr == "construct_event":
+                return True
+            if sub.func.attr in ("verify", "verify_header", "verify_signature"):
+                receiver = sub.func.value
+                if isinstance(receiver, ast.Call):
+                    receiver = receiver.func  # ``Webhook(secret).verify(...)``
+                name = ctx.resolve(receiver) or dotted_name(receiver) or ""
+                if "webhook" in name.lower():
+                    return True
+        return False
+
+    return ctx.memo(f"xfa302_webhook:{fn.lineno}:{fn.col_offset}", compute)
 
 
 def _is_dict_value(value: ast.expr, ctx: Context) -> bool:
@@ -160,10 +250,25 @@ def _declares_model(fn, ctx: Context) -> bool:
     for r in ctx.routes_of(fn):
         model = r.keyword("response_model")
         if model is not None:
-            if _is_none(model) or _dict_like(ctx, model):
+            if _is_none(model) or (_dict_like(ctx, model) and not _mapping_of_models(ctx, model)):
                 continue
             return True
         if _route_kw_splat(r):
             return True
     returns = fn.returns
-    return returns is not None and not _is_none(returns) and not _dict_like(ctx, returns)
+    if returns is None or _is_none(returns):
+        return False
+    return not _dict_like(ctx, returns) or _mapping_of_models(ctx, returns)
+
+
+def _mapping_of_models(ctx: Context, node: ast.expr) -> bool:
+    """``dict[str, list[TokenLimitRead]]``: a mapping with dynamic keys whose values are
+    Pydantic models; FastAPI validates and documents each value, and no model could describe
+    the keys better."""
+    base, _ = ctx.unwrap_annotation(node)
+    if not isinstance(base, ast.Subscript) or not isinstance(base.slice, ast.Tuple) or len(base.slice.elts) != 2:
+        return False
+    for sub in ast.walk(base.slice.elts[1]):
+        if isinstance(sub, (ast.Name, ast.Attribute)) and ctx.is_model_class(sub):
+            return True
+    return False

@@ -8,7 +8,7 @@ import ast
 
 from ...context import Context, RouteInfo, keyword, string_value
 from ...registry import rule, visitor
-from ._shared import _all_args, DEFAULT_MARKERS, path_params, _route_kw_splat, _short_call, _tail
+from ._shared import _all_args, DEFAULT_MARKERS, _names_read, path_params, _route_kw_splat, _short_call, _tail
 from .bare_list_responses import XFA303, _check_bare_list
 from .deep_resource_nesting import XFA320, _check_nesting
 from .identity_from_query import XFA316, _check_identity
@@ -67,6 +67,9 @@ XFA313 = rule(
         "Functions that are not route handlers (dependencies included).",
         "A path parameter (of the route's path or its router's `prefix=`) that the handler never "
         "reads, such as the `_` of a hidden `/{_:path}` catch-all that only answers 404.",
+        "A `Depends(...)`/`Security(...)` parameter (or a module-level alias of one) that the handler "
+        "never reads: a guard such as `rate_limiter=Depends(RateLimiter(...))` or a permission check, "
+        "run for its effect; no one reads its value, so its type tells no one anything.",
         "The message says what is lost: a `Depends(...)`/`Security(...)` default, or a module-level "
         "alias of one (`user=CurrentUser` with `CurrentUser = Depends(get_user)`, here or in another "
         "module), is injected without the annotation; a parameter of the router's `prefix=` is a "
@@ -130,6 +133,11 @@ def _check_unannotated_params(node: ast.FunctionDef | ast.AsyncFunctionDef, rout
                     read = _names_read(node)
                 if arg.arg not in read:
                     continue  # a path parameter the handler ignores (``/{_:path}`` catch-all)
+            elif _injected_dependency(ctx, default):
+                if read is None:
+                    read = _names_read(node)
+                if arg.arg not in read and not read & {"locals", "vars"}:
+                    continue  # a guard (``rate_limiter=Depends(RateLimiter(...))``): no value is used
             consequence, fix = _unannotated_consequence(ctx, arg.arg, default, in_path, route)
             ctx.report(arg, XFA313, name=arg.arg, consequence=consequence, fix=fix)
 
@@ -200,6 +208,16 @@ def _may_be_prefixed(ctx: Context, route: RouteInfo) -> bool:
     return _tail(ctx.resolve(call.func)) != "FastAPI"
 
 
+def _injected_dependency(ctx: Context, default: ast.expr | None) -> bool:
+    """``default`` is a ``Depends(...)``/``Security(...)`` call of FastAPI's, or a module-level
+    alias of one: FastAPI injects the parameter whatever its annotation."""
+    if isinstance(default, ast.Call):
+        return _tail(ctx.resolve(default.func)) in ("Depends", "Security") and ctx.imported_from(
+            default.func, "fastapi"
+        )
+    return _depends_alias(ctx, default) is not None
+
+
 def _depends_alias(ctx: Context, default: ast.expr | None) -> str | None:
     """``default`` names a module-level ``X = Depends(f)`` (or ``Security``) of this module or
     another one of the project: its source text, else ``None``."""
@@ -210,8 +228,3 @@ def _depends_alias(ctx: Context, default: ast.expr | None) -> str | None:
     if isinstance(desc, dict) and desc.get("k") == "call" and _tail(desc.get("f")) in ("Depends", "Security"):
         return ast.unparse(default)
     return None
-
-
-def _names_read(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
-    """Every name the function's body (nested functions included) reads."""
-    return {n.id for stmt in fn.body for n in ast.walk(stmt) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}

@@ -7,7 +7,7 @@ import ast
 
 from ...context import Context, RouteInfo, has_kwargs_splat
 from ...registry import moved_off, rule, visitor
-from ._shared import _all_args, _is_none, _optional, _own_nodes, path_params, _tail
+from ._shared import _all_args, _is_none, _names_read, _optional, _own_nodes, path_params, _tail
 
 XFA310 = rule(
     "XFA310",
@@ -71,6 +71,11 @@ XFA310 = rule(
         "or passes to a project function (here or in another module, through the project index) "
         "that compares or clamps the parameter it receives the value as (`validate_limit(limit)` "
         "with `if limit > MAX: raise ...`, a shared `paginate(query, page=page)` rejecting `page < 1`).",
+        "Parameters the handler (or dependency) never reads, not even in a nested function or "
+        "through `locals()`: a leftover `page_size: int = Query(20, ge=1)` whose value reaches nothing.",
+        "Not told apart: a method reached through a runtime attribute chain "
+        "(`app.DATABASE.runs.list(page_size=page_size)`) cannot be followed, even when it clamps "
+        "the value; it is reported.",
         "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
         "like application code (only route handlers and their dependencies are reported).",
         "Path parameters, `Depends`/`Body`/`Header`/`Cookie`/`Form` parameters, and names "
@@ -329,9 +334,14 @@ def _pagination_leave(node, route: RouteInfo | None, frame, ctx: Context) -> Non
         return
     checked = frame.data.get("xfa310_checked", set())
     pending = ctx.frames[0].data.setdefault("xfa310_pending", [])
+    read = None
     for arg, kwargs in _pagination_candidates(node, ctx, route):
         if arg.arg in checked:
             continue
+        if read is None:
+            read = _names_read(node)
+        if arg.arg not in read and not read & {"locals", "vars"}:
+            continue  # never read: an unbounded value reaches nothing
         pending.append((node.name, route is not None, arg, kwargs))
 
 
