@@ -298,7 +298,8 @@ def _loop_bindings(ctx: Context) -> dict[str, list[ast.expr]]:
     frame = ctx.function
     if frame is None or not isinstance(frame.node, FUNCTION_TYPES):
         return {}
-    cached = frame.data.get("xfa305_loops")
+    state = frame.state(_RequestInputNames)
+    cached = state.loops
     if cached is None:
         loops: dict[str, list[ast.expr]] = {}
         stores: dict[str, int] = {}
@@ -312,7 +313,7 @@ def _loop_bindings(ctx: Context) -> dict[str, list[ast.expr]]:
         cached = {
             name: iters for name, iters in loops.items() if stores.get(name, 0) == len(iters) and name not in params
         }
-        frame.data["xfa305_loops"] = cached
+        state.loops = cached
     return cached
 
 
@@ -322,7 +323,8 @@ def _input_params(ctx: Context) -> frozenset[str]:
     frame = ctx.function
     if frame is None or not isinstance(frame.node, FUNCTION_TYPES):
         return frozenset()
-    cached = frame.data.get("xfa305_inputs")
+    state = frame.state(_RequestInputNames)
+    cached = state.inputs
     if cached is None:
         names = set()
         for arg, default in _all_args(frame.node):
@@ -333,7 +335,7 @@ def _input_params(ctx: Context) -> frozenset[str]:
             if arg.annotation is not None and ctx.is_session_annotation(arg.annotation):
                 continue
             names.add(arg.arg)
-        cached = frame.data["xfa305_inputs"] = frozenset(names)
+        cached = state.inputs = frozenset(names)
     return cached
 
 
@@ -441,6 +443,10 @@ class _RequestInputNames:
 
     derived: frozenset[str] | None = None
     aliases: frozenset[str] | None = None
+    #: names bound only as a comprehension's target -> the iterables (``_loop_bindings``)
+    loops: dict[str, list[ast.expr]] | None = None
+    #: the parameters that carry request input (``_input_params``)
+    inputs: frozenset[str] | None = None
 
 
 def _per_function(

@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import ast
+from dataclasses import dataclass, field
 
-from ...context import FUNCTION_TYPES, Context, RouteInfo
+from ...context import FUNCTION_TYPES, Context, Frame, RouteInfo
 from ...registry import moved_off, rule, visitor
 from ._shared import (
     _handler_frame,
@@ -101,8 +102,17 @@ def route_status(ctx: Context, route: RouteInfo) -> int | None:
     return status_value(ctx, route.keyword("status_code"))
 
 
-def _check_missing_model(node, routes: list[RouteInfo], data: dict, ctx: Context) -> None:
-    if node.returns is not None or data.get("xfa301_non_json"):
+@dataclass
+class NonJsonResponses:
+    """A handler answers with a non-JSON response (``return StreamingResponse(...)``, a name bound
+    to one, a project function annotated to return one): it has no response model to declare."""
+
+    answers: bool = False
+    names: set[str] = field(default_factory=set)
+
+
+def _check_missing_model(node, routes: list[RouteInfo], frame: Frame, ctx: Context) -> None:
+    if node.returns is not None or frame.state(NonJsonResponses).answers:
         return
     if not _returns_a_value(node):
         return  # no body but ``null``: there is no response shape to declare
@@ -162,7 +172,7 @@ def non_json_response_names(node: ast.Assign, ctx: Context) -> None:
         return
     tail = _tail(ctx.resolve(value.func))
     if tail in NON_JSON_RESPONSES or tail.endswith("TemplateResponse") or _builds_non_json(ctx, value):
-        frame.data.setdefault("xfa301_response_names", set()).add(node.targets[0].id)
+        frame.state(NonJsonResponses).names.add(node.targets[0].id)
 
 
 def _builds_non_json(ctx: Context, value: ast.expr) -> bool:

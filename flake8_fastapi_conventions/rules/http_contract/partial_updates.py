@@ -4,6 +4,7 @@ back, overwriting the fields the client did not send with their defaults."""
 from __future__ import annotations
 
 import ast
+from dataclasses import dataclass, field
 
 from ...context import FUNCTION_TYPES, Context, Frame, has_kwargs_splat
 from ...registry import moved_off, rule
@@ -152,6 +153,15 @@ def project_model_defaults(ctx: Context, expr: ast.expr) -> dict[str, tuple[str,
     return fields
 
 
+@dataclass
+class _ModelDumps:
+    """A function's full dumps of a body model (``dumps``), and whether it also dumps one
+    partially (``exclude_unset=True``: it applies a partial update)."""
+
+    dumps: list[dict] = field(default_factory=list)
+    partial: bool = False
+
+
 def _check_partial_update(node: ast.Call, ctx: Context) -> None:
     frame = ctx.function
     if frame is None or not isinstance(frame.node, FUNCTION_TYPES):
@@ -178,13 +188,13 @@ def _check_partial_update(node: ast.Call, ctx: Context) -> None:
         if kw.arg in ("exclude_unset", "exclude_defaults") and on:
             # the function applies a partial update: a plain dump next to it is of
             # the stored row (``existing = row.dict()``), not of the payload
-            frame.data["xfa312_partial"] = True
+            frame.state(_ModelDumps).partial = True
             return
         if kw.arg == "exclude_none" and on:
             exclude_none = True
         if kw.arg == "include" and _mentions_fields_set(kw.value, _fields_set_names(ctx, fn)):
             # ``model_dump(include=payload.model_fields_set & ALLOWED)``: only the fields sent
-            frame.data["xfa312_partial"] = True
+            frame.state(_ModelDumps).partial = True
             return
     receiver = node.func.value  # type: ignore[attr-defined]
     if not isinstance(receiver, ast.Name):
@@ -207,7 +217,7 @@ def _check_partial_update(node: ast.Call, ctx: Context) -> None:
         fields = project_model_defaults(ctx, base)
     if fields is not None and all(default == REQUIRED for default, _ in fields.values()):
         return  # every field is required: the client sent them all, exclude_unset changes nothing
-    frame.data.setdefault("xfa312", []).append(
+    frame.state(_ModelDumps).dumps.append(
         {
             "call": node,
             "receiver": receiver.id,
@@ -638,6 +648,7 @@ def _body_like(ctx: Context, base: ast.Name, fn, name: str) -> bool:
 def _judge_partial_updates(node: ast.FunctionDef | ast.AsyncFunctionDef, frame: Frame, ctx: Context) -> None:
     """The dumps ``_check_partial_update`` kept in the function's frame, unless one of them is a
     partial dump (``exclude_unset=True``)."""
-    dumps = frame.data.get("xfa312")
-    if dumps and not frame.data.get("xfa312_partial"):
+    state = frame.state(_ModelDumps)
+    dumps = state.dumps
+    if dumps and not state.partial:
         _report_partial_updates(node, dumps, ctx)

@@ -20,7 +20,7 @@ from ._shared import (
     _subscript_base,
     _tail,
 )
-from .missing_response_models import XFA301, _builds_non_json
+from .missing_response_models import XFA301, _builds_non_json, NonJsonResponses
 from .responses_bypassing_models import XFA306, _check_bypass
 
 XFA302 = rule(
@@ -124,14 +124,14 @@ def returned_responses(node: ast.Return, ctx: Context) -> None:
         return
     value = node.value
     fn = frame.node
-    if isinstance(value, ast.Name) and value.id in frame.data.get("xfa301_response_names", ()):
-        frame.data["xfa301_non_json"] = True  # ``response = StreamingResponse(...); return response``
+    if isinstance(value, ast.Name) and value.id in frame.state(NonJsonResponses).names:
+        frame.state(NonJsonResponses).answers = True  # ``response = StreamingResponse(...); return response``
     if _builds_non_json(ctx, value):
-        frame.data["xfa301_non_json"] = True  # ``return render_report(...)`` with ``-> Response``
+        frame.state(NonJsonResponses).answers = True  # ``return render_report(...)`` with ``-> Response``
     if isinstance(value, ast.Call):
         tail = _tail(ctx.resolve(value.func))
         if tail in NON_JSON_RESPONSES or tail.endswith("TemplateResponse"):
-            frame.data["xfa301_non_json"] = True
+            frame.state(NonJsonResponses).answers = True
         if tail in JSON_RESPONSES or tail == "Response":
             if ctx.wants(XFA306) and ctx.imported_from(value.func, "fastapi", "starlette"):
                 _check_bypass(fn, value, tail, ctx)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import re
+from dataclasses import dataclass, field
 
 from ...context import Context, RouteInfo
 from ...registry import rule, visitor
@@ -94,12 +95,19 @@ _CONVERTOR_COVERS = {
 }
 
 
+@dataclass
+class _RegisteredRoutes:
+    """The routes a file registers, in registration order, each with its router's key."""
+
+    routes: list = field(default_factory=list)
+
+
 def _collect_for_shadowing(node, routes: list[RouteInfo], ctx: Context) -> None:
     if not ctx.wants(XFA304):
         return
     frame = ctx.frames[-1]
     scope = "module" if frame.kind == "module" else id(frame.node)
-    data = ctx.frames[0].data.setdefault("xfa304_routes", [])
+    data = ctx.state(_RegisteredRoutes).routes
     # stacked decorators apply bottom-up: the lowest one registers first
     for r in reversed(routes):
         if r.path is not None and not r.is_websocket:
@@ -326,8 +334,7 @@ def shadowed_routes(node: ast.Module, ctx: Context) -> None:
     ones of its router."""
     if ctx.is_test:
         return
-    data = ctx.frames[0].data
-    routes = data.get("xfa304_routes")
+    routes = ctx.state(_RegisteredRoutes).routes
     if routes and ctx.wants(XFA304):
         by_router: dict[object, _ShadowIndex] = {}
         for position, (key, later) in enumerate(routes):

@@ -4,6 +4,7 @@ calls (XFA305, XFA310, XFA312, XFA314, XFA315) and of its end (XFA301, XFA310, X
 from __future__ import annotations
 
 import ast
+from dataclasses import dataclass
 
 from ...context import Context, keyword
 from ...registry import rule, visitor
@@ -70,6 +71,13 @@ XFA315 = rule(
 )
 
 
+@dataclass
+class _ReadinessChecks:
+    """A handler checks a state: a call that is not only building its response, or a 503 answer."""
+
+    found: bool = False
+
+
 @visitor(ast.Call, codes=(XFA305, XFA310, XFA312, XFA314, XFA315))
 def calls_in_handlers(node: ast.Call, ctx: Context) -> None:
     """A call in a function's body: for XFA315 whether a readiness handler checks something, and
@@ -95,7 +103,7 @@ def calls_in_handlers(node: ast.Call, ctx: Context) -> None:
     if ctx.wants(XFA315) and _answers_unavailable(ctx, node, name):
         frame = _handler_frame(ctx)
         if frame is not None:
-            frame.data["xfa315_checks"] = True  # a "not ready" answer: the probe checks a state
+            frame.state(_ReadinessChecks).found = True  # a "not ready" answer: the probe checks a state
     if name == "HTTPException":
         if ctx.wants(XFA305):
             _check_manual_422(node, ctx)
@@ -108,8 +116,8 @@ def calls_in_handlers(node: ast.Call, ctx: Context) -> None:
         _suppresses_disconnect(node, ctx)
     if ctx.wants(XFA315):
         frame = _handler_frame(ctx)
-        if frame is not None and "xfa315_checks" not in frame.data and not _response_builder(ctx, node):
-            frame.data["xfa315_checks"] = True
+        if frame is not None and not frame.state(_ReadinessChecks).found and not _response_builder(ctx, node):
+            frame.state(_ReadinessChecks).found = True
 
 
 def _answers_unavailable(ctx: Context, node: ast.Call, name: str) -> bool:
@@ -130,7 +138,7 @@ def not_ready_status_assigned(node: ast.Assign, ctx: Context) -> None:
         return
     frame = _handler_frame(ctx)
     if frame is not None:
-        frame.data["xfa315_checks"] = True
+        frame.state(_ReadinessChecks).found = True
 
 
 def _response_builder(ctx: Context, call: ast.Call) -> bool:
@@ -162,12 +170,11 @@ def handler_bodies(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -
         _pagination_leave(node, route, frame, ctx)
     if route is None:
         return
-    data = frame.data
     if ctx.wants(XFA301):
-        _check_missing_model(node, ctx.routes_of(node), data, ctx)
+        _check_missing_model(node, ctx.routes_of(node), frame, ctx)
     if ctx.wants(XFA314) and route.is_websocket:
-        _check_disconnect_handled(node, data, ctx)
-    if ctx.wants(XFA315) and not frame.has_await and not data.get("xfa315_checks"):
+        _check_disconnect_handled(node, frame, ctx)
+    if ctx.wants(XFA315) and not frame.has_await and not frame.state(_ReadinessChecks).found:
         _check_readiness(node, ctx)
 
 

@@ -4,6 +4,7 @@ range-checks or clamps itself (compared, ``min``/``max``, a project helper that 
 from __future__ import annotations
 
 import ast
+from dataclasses import dataclass, field
 
 from ...context import Context, RouteInfo, has_kwargs_splat
 from ...registry import moved_off, rule, visitor
@@ -97,6 +98,23 @@ _UPPER = frozenset({"le", "lt"})
 _LOWER = frozenset({"ge", "gt"})
 _BOUND_HOLDERS = frozenset({"Query", "Field", "Path", "conint"})
 _ANNOTATED_TYPES = {"Le": "le", "Lt": "lt", "Ge": "ge", "Gt": "gt"}
+
+
+@dataclass
+class _CheckedNames:
+    """The names a function range-checks or clamps (compared, ``min``/``max``, passed to a
+    project helper that compares)."""
+
+    names: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _PendingPagination:
+    """The file's unbounded parameters, judged when the module is left: a route's are reported,
+    a plain function's only when the file passes it to ``Depends``/``Security``."""
+
+    pending: list = field(default_factory=list)
+    depends_targets: set[str] = field(default_factory=set)
 
 
 def _pagination_candidates(node, ctx: Context, route: RouteInfo | None):
@@ -332,8 +350,8 @@ def _pagination_leave(node, route: RouteInfo | None, frame, ctx: Context) -> Non
     names = {a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)}
     if not (names & UPPER_LIMIT_PARAMS or names & OFFSET_PARAMS.keys()):
         return
-    checked = frame.data.get("xfa310_checked", set())
-    pending = ctx.frames[0].data.setdefault("xfa310_pending", [])
+    checked = frame.state(_CheckedNames).names
+    pending = ctx.state(_PendingPagination).pending
     read = None
     for arg, kwargs in _pagination_candidates(node, ctx, route):
         if arg.arg in checked:
@@ -363,7 +381,7 @@ def _checked_by_helper(node: ast.Call, ctx: Context) -> None:
     if not compared:
         return
     positions = {i for i in compared.values() if i >= 0}
-    checked = frame.data.setdefault("xfa310_checked", set())
+    checked = frame.state(_CheckedNames).names
     for i, a in enumerate(node.args):
         if isinstance(a, ast.Starred):
             break
@@ -383,7 +401,7 @@ def range_compared_names(node: ast.Compare, ctx: Context) -> None:
         return
     if not any(isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE)) for op in node.ops):
         return
-    checked = frame.data.setdefault("xfa310_checked", set())
+    checked = frame.state(_CheckedNames).names
     for operand in (node.left, *node.comparators):
         if isinstance(operand, ast.Name):
             checked.add(operand.id)
@@ -395,10 +413,10 @@ def unbounded_pagination_params(node: ast.Module, ctx: Context) -> None:
     route's, or a dependency's (a function the module passes to ``Depends``/``Security``)."""
     if ctx.is_test:
         return
-    data = ctx.frames[0].data
-    pending = data.get("xfa310_pending")
+    state = ctx.state(_PendingPagination)
+    pending = state.pending
     if pending and ctx.wants(XFA310):
-        targets = data.get("xfa3_depends_targets", set())
+        targets = state.depends_targets
         for fn_name, is_route, arg, kwargs in pending:
             if is_route or fn_name in targets:
                 ctx.report(arg, XFA310, **kwargs)
@@ -407,14 +425,14 @@ def unbounded_pagination_params(node: ast.Module, ctx: Context) -> None:
 def _depends_target(node: ast.Call, ctx: Context) -> None:
     """``Depends(get_page)``: ``get_page`` is a dependency, its unbounded parameters are reported."""
     if node.args and isinstance(node.args[0], ast.Name):
-        ctx.frames[0].data.setdefault("xfa3_depends_targets", set()).add(node.args[0].id)
+        ctx.state(_PendingPagination).depends_targets.add(node.args[0].id)
 
 
 def _clamped_names(node: ast.Call, ctx: Context) -> None:
     """``min(limit, 100)``, ``max(0, offset)``: the names clamped are checked."""
     frame = ctx.function
     if frame is not None:
-        checked = frame.data.setdefault("xfa310_checked", set())
+        checked = frame.state(_CheckedNames).names
         for a in node.args:
             if isinstance(a, ast.Name):
                 checked.add(a.id)

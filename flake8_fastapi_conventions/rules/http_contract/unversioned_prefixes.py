@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from dataclasses import dataclass, field
 
 from ... import lazy_re
 from ...context import Context, has_kwargs_splat, keyword, string_value
@@ -55,6 +56,13 @@ XFA319 = rule(
 _VERSIONED = lazy_re.compile(r"^/api/v\d+(/|$)")
 
 
+@dataclass
+class _RouterIncludes:
+    """The file's ``include_router(...)`` calls."""
+
+    calls: list[ast.Call] = field(default_factory=list)
+
+
 @visitor(ast.Call, codes=(XFA319,))
 def included_routers(node: ast.Call, ctx: Context) -> None:
     if ctx.is_test:
@@ -62,7 +70,7 @@ def included_routers(node: ast.Call, ctx: Context) -> None:
     func = node.func
     if not (isinstance(func, ast.Attribute) and func.attr == "include_router"):
         return
-    ctx.frames[0].data.setdefault("xfa319_includes", []).append(node)
+    ctx.state(_RouterIncludes).calls.append(node)
 
 
 def _is_app(ctx: Context, expr: ast.expr) -> bool:
@@ -74,8 +82,8 @@ def _is_app(ctx: Context, expr: ast.expr) -> bool:
     return False
 
 
-def _check_prefixes(data: dict, ctx: Context) -> None:
-    for call in data.get("xfa319_includes", ()):
+def _check_prefixes(includes: _RouterIncludes, ctx: Context) -> None:
+    for call in includes.calls:
         if not _is_app(ctx, call.func.value):
             continue
         prefix_kw = keyword(call, "prefix")
@@ -99,6 +107,5 @@ def unversioned_router_prefixes(node: ast.Module, ctx: Context) -> None:
     """The ``include_router`` calls of the module's application (``included_routers``)."""
     if ctx.is_test:
         return
-    data = ctx.frames[0].data
     if ctx.wants(XFA319):
-        _check_prefixes(data, ctx)
+        _check_prefixes(ctx.state(_RouterIncludes), ctx)

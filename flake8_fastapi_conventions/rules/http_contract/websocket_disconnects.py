@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import ast
+from dataclasses import dataclass
 
-from ...context import Context
+from ...context import Context, Frame
 from ...registry import rule, visitor
 from ._shared import _handler_frame, _tail
 
@@ -69,6 +70,14 @@ XFA314 = rule(
     ),
     example_path="app/routes/ws.py",
 )
+
+
+@dataclass
+class _WebSocketUse:
+    """What a WebSocket handler's body does: receives, handles the disconnect."""
+
+    receives: bool = False
+    handled: bool = False
 
 
 _DISCONNECT_CATCHERS = frozenset({"WebSocketDisconnect", "Exception", "BaseException"})
@@ -155,23 +164,24 @@ def disconnect_handlers(node: ast.Try, ctx: Context) -> None:
     if frame is None or not frame.route.is_websocket:
         return
     if node.finalbody or any(_catches_disconnect(ctx, h.type) for h in node.handlers):
-        frame.data["xfa314_handled"] = True
+        frame.state(_WebSocketUse).handled = True
 
 
 def _websocket_receives(ctx: Context) -> None:
     """``websocket.receive_text()``, ``websocket.iter_json()``... in a WebSocket handler."""
     frame = _handler_frame(ctx)
     if frame is not None and frame.route.is_websocket:
-        frame.data["xfa314_receives"] = True
+        frame.state(_WebSocketUse).receives = True
 
 
 def _suppresses_disconnect(node: ast.Call, ctx: Context) -> None:
     """``with suppress(WebSocketDisconnect):`` in a WebSocket handler handles the disconnect."""
     frame = _handler_frame(ctx)
     if frame is not None and any(_catches_disconnect(ctx, a) for a in node.args):
-        frame.data["xfa314_handled"] = True
+        frame.state(_WebSocketUse).handled = True
 
 
-def _check_disconnect_handled(node: ast.FunctionDef | ast.AsyncFunctionDef, data: dict, ctx: Context) -> None:
-    if data.get("xfa314_receives") and not data.get("xfa314_handled"):
+def _check_disconnect_handled(node: ast.FunctionDef | ast.AsyncFunctionDef, frame: Frame, ctx: Context) -> None:
+    use = frame.state(_WebSocketUse)
+    if use.receives and not use.handled:
         ctx.report(node, XFA314, name=node.name)
