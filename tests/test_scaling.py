@@ -12,7 +12,7 @@ import random
 import pytest
 
 from flake8_fastapi_conventions.checker import check_source
-from flake8_fastapi_conventions.rules import http_contract
+from flake8_fastapi_conventions.rules.http_contract import shadowed_routes
 from flake8_fastapi_conventions.settings import Settings
 import flake8_fastapi_conventions.settings as settings_module
 
@@ -62,14 +62,14 @@ def _many_routes(blocks: int) -> tuple[str, int]:
 
 def _count_shadows_calls(monkeypatch, source: str) -> tuple[int, list]:
     calls = 0
-    original = http_contract.shadows
+    original = shadowed_routes.shadows
 
     def counting(earlier: str, later: str) -> bool:
         nonlocal calls
         calls += 1
         return original(earlier, later)
 
-    monkeypatch.setattr(http_contract, "shadows", counting)
+    monkeypatch.setattr(shadowed_routes, "shadows", counting)
     found = [f for f in check_source(source, "app/routes/items.py") if f[2].startswith("XFA304")]
     return calls, found
 
@@ -137,11 +137,11 @@ def _pairwise(registered) -> list[tuple[int, int, str]]:
             if e_router != router or e_handler == handler:
                 continue
             common = [m for m in methods if m in e_methods]
-            if common and http_contract.shadows(e_path, path):
+            if common and shadowed_routes.shadows(e_path, path):
                 method = "/".join(common)
                 expected.append((
                     line, 2,
-                    http_contract.XFA304.format(method=method, path=path, earlier=e_path, line=e_line),
+                    shadowed_routes.XFA304.format(method=method, path=path, earlier=e_path, line=e_line),
                 ))
                 break
     return sorted(expected)

@@ -37,7 +37,7 @@ def _plan(src: Source, arg: ast.arg, default: ast.expr | None) -> tuple[str, str
     marker = _marker(src, default)
     if marker is None:
         raise Skip("the default is not a FastAPI marker call")
-    from ..rules.http_contract import marker_fix_blocker  # the rule's own decision
+    from ..rules.http_contract.raw_marker_defaults import marker_fix_blocker  # the rule's own decision
 
     reason = marker_fix_blocker(arg, default, marker)
     if reason is not None:
