@@ -4,11 +4,23 @@ or a function they call) instead of once at start-up."""
 from __future__ import annotations
 
 import ast
+from dataclasses import dataclass, field
 from typing import Any
 
 from ...context import Context
 from ...registry import rule, visitor
-from ._shared import _ENGINES, _decorator_tail, _module_data
+from ._shared import _ENGINES, _decorator_tail
+
+
+@dataclass
+class PerRequestConstructions:
+    """XFA511's facts about the file: the engine and session factory constructions made in a
+    function, the functions the app runs at start-up (``lifespan=``, ``on_startup=``,
+    ``add_event_handler``) and the names handed to ``Depends()``/``Security()``."""
+
+    constructions: list[tuple[ast.Call, str, list[Any]]] = field(default_factory=list)
+    lifespans: set[str] = field(default_factory=set)
+    depends: set[str] = field(default_factory=set)
 
 
 XFA511 = rule(
@@ -102,7 +114,7 @@ def _record_construction(node: ast.Call, tail: str, ctx: Context) -> None:
         return
     if _memoised(node, functions[-1].node, ctx):
         return
-    _module_data(ctx).setdefault("xfa5.constructions", []).append((node, tail, functions))
+    ctx.state(PerRequestConstructions).constructions.append((node, tail, functions))
 
 
 _CACHE_DECORATORS = frozenset({"lru_cache", "cache", "cached", "alru_cache", "cached_property"})
@@ -172,12 +184,12 @@ def _runs_once(functions: list[Any], lifespans: set[str], depends: set[str], ctx
 
 
 def _report_constructions(ctx: Context) -> None:
-    records = _module_data(ctx).get("xfa5.constructions")
+    state = ctx.state(PerRequestConstructions)
+    records = state.constructions
     if not records or ctx.is_test or ctx.is_script:
         return  # a test app or fixture builds its engine per test; a script runs once
-    data = _module_data(ctx)
-    lifespans: set[str] = data.get("xfa5.lifespans", set())
-    depends: set[str] = data.get("xfa5.depends", set())
+    lifespans = state.lifespans
+    depends = state.depends
     for node, tail, functions in records:
         if _runs_once(functions, lifespans, depends, ctx):
             continue
@@ -289,11 +301,11 @@ def _per_request_callers(ctx: Context, depends: set[str]) -> dict[int, str]:
 @visitor(ast.keyword, codes=(XFA511,))
 def note_lifespan(node: ast.keyword, ctx: Context) -> None:
     if node.arg == "lifespan" and isinstance(node.value, ast.Name):
-        _module_data(ctx).setdefault("xfa5.lifespans", set()).add(node.value.id)
+        ctx.state(PerRequestConstructions).lifespans.add(node.value.id)
     elif node.arg in ("on_startup",) and isinstance(node.value, (ast.List, ast.Tuple)):
         for elt in node.value.elts:
             if isinstance(elt, ast.Name):
-                _module_data(ctx).setdefault("xfa5.lifespans", set()).add(elt.id)
+                ctx.state(PerRequestConstructions).lifespans.add(elt.id)
 
 
 @visitor(ast.Call, codes=(XFA511,))
@@ -302,4 +314,4 @@ def note_event_handler(node: ast.Call, ctx: Context) -> None:
     if isinstance(func, ast.Attribute) and func.attr == "add_event_handler" and len(node.args) >= 2:
         handler = node.args[1]
         if isinstance(handler, ast.Name):
-            _module_data(ctx).setdefault("xfa5.lifespans", set()).add(handler.id)
+            ctx.state(PerRequestConstructions).lifespans.add(handler.id)

@@ -16,18 +16,26 @@ from ._shared import (
     _TRY_STAR,
     _fn_data,
     _is_begin,
-    _module_data,
     _receiver_text,
     _sa_call,
     is_db_session,
     is_session_factory_call,
 )
-from .sync_engines import XFA502, XFA503, XFA504, XFA505, _engine_call, _maker_call, _session_class_call
+from .sync_engines import (
+    XFA502,
+    XFA503,
+    XFA504,
+    XFA505,
+    SyncConstructions,
+    _engine_call,
+    _maker_call,
+    _session_class_call,
+)
 from .create_all_in_app import XFA506, _create_all
 from .commits import XFA507, XFA510, _cleanup_helper, _commit
 from .count_in_python import XFA508, _len_call
 from .upsert_without_set import XFA509, _upsert
-from .engine_per_request import XFA511, _record_construction
+from .engine_per_request import XFA511, PerRequestConstructions, _record_construction
 from .raw_sql_interpolation import XFA512, _check_sql_interpolation
 from .redis_without_ttl import XFA513, _redis_call, _redis_delete
 from .lazy_relationships import XFA514, _relationship
@@ -178,7 +186,7 @@ def database_calls(node: ast.Call, ctx: Context) -> None:
         return
     if name in ("Depends", "Security"):
         if node.args and isinstance(node.args[0], ast.Name):
-            _module_data(ctx).setdefault("xfa5.depends", set()).add(node.args[0].id)
+            ctx.state(PerRequestConstructions).depends.add(node.args[0].id)
         return
     if name == "text":
         if node.args and ctx.imported_from(func, *_SA_MODULES):
@@ -192,7 +200,7 @@ def database_calls(node: ast.Call, ctx: Context) -> None:
     if tail is None:
         return
     if tail in ("create_async_engine", "async_sessionmaker"):
-        _module_data(ctx)["xfa5.async_pair"] = True
+        ctx.state(SyncConstructions).async_pair = True
     if tail in _ENGINES:
         _engine_call(node, tail, ctx)
     if tail in _MAKERS:

@@ -5,6 +5,7 @@ without ``expire_on_commit`` (XFA504), an engine without ``pool_pre_ping`` (XFA5
 from __future__ import annotations
 
 import ast
+from dataclasses import dataclass, field
 
 from ...context import (
     FUNCTION_TYPES,
@@ -17,7 +18,7 @@ from ...context import (
 )
 from ...registry import moved_off, rule, visitor
 from ..lifecycle import _in_examples
-from ._shared import _binding, _is_alembic_env, _module_data, _url_arg
+from ._shared import _binding, _is_alembic_env, _url_arg
 
 
 XFA502 = rule(
@@ -378,7 +379,7 @@ def _sync_construction(node: ast.Call, ctx: Context, call: str, replacement: str
         ):
             attr = targets[0].attr
     site = _SyncSite(node, call, replacement, frames, in_class, bound_to, attr)
-    _module_data(ctx).setdefault("xfa5.sync", []).append(site)
+    ctx.state(SyncConstructions).sites.append(site)
 
 
 class _SyncSite:
@@ -406,6 +407,16 @@ class _SyncSite:
         self.bound_to = bound_to
         #: the attribute of ``self`` it is stored in (``self._engine = create_engine(...)``)
         self.attr = attr
+
+
+@dataclass
+class SyncConstructions:
+    """XFA502's facts about the file: the sync engine/session constructions, whether it defines
+    an ``async def``, and whether it builds ``create_async_engine``/``async_sessionmaker`` too."""
+
+    sites: list[_SyncSite] = field(default_factory=list)
+    async_def: bool = False
+    async_pair: bool = False
 
 
 #: calls that run a callback on the event loop's own thread
@@ -600,10 +611,10 @@ def _example_program(ctx: Context) -> bool:
 
 @visitor(ast.Module, leave=True, codes=(XFA502,))
 def sync_engines_in_async_app(node: ast.Module, ctx: Context) -> None:
-    data = _module_data(ctx)
-    if data.get("xfa5.async") and data.get("xfa5.sync") and not _example_program(ctx):
-        sites: list[_SyncSite] = data["xfa5.sync"]
-        uses = _SyncUses(ctx, pair=bool(data.get("xfa5.async_pair")))
+    state = ctx.state(SyncConstructions)
+    if state.async_def and state.sites and not _example_program(ctx):
+        sites = state.sites
+        uses = _SyncUses(ctx, pair=state.async_pair)
         named = {s.bound_to: s for s in sites if s.bound_to is not None}
         for site in sites:
             if not uses.off_loop_site(site, named):
@@ -612,4 +623,4 @@ def sync_engines_in_async_app(node: ast.Module, ctx: Context) -> None:
 
 @visitor(ast.AsyncFunctionDef, codes=(XFA502,))
 def note_async_def(node: ast.AsyncFunctionDef, ctx: Context) -> None:
-    _module_data(ctx)["xfa5.async"] = True
+    ctx.state(SyncConstructions).async_def = True

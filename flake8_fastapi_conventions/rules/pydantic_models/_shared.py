@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import ast
 import re
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from ... import lazy_re
 from ...context import (
@@ -250,6 +252,15 @@ def _binding(ctx: Context, name: str) -> Binding | None:
     return _binding_here(ctx, name)[0]
 
 
+@dataclass
+class PreviousBindings:
+    """A scope's bindings of assigned names as they were before each assignment (XFA402's
+    ``before_binding`` records them), keyed by ``(id(assignment), name)``: a value is resolved
+    after the walk records the new binding."""
+
+    by_statement: dict[tuple[int, str], Binding] = dataclass_field(default_factory=dict)
+
+
 def _binding_here(ctx: Context, name: str) -> tuple[Binding | None, bool]:
     """``(binding, replaced)``: ``ctx.lookup(name)`` as Python sees it here: a parameter
     rebound in its function is that later binding, and inside the value of
@@ -266,7 +277,7 @@ def _binding_here(ctx: Context, name: str) -> tuple[Binding | None, bool]:
     if found is not None and found.kind in ("assign", "walrus") and found.node is not None:
         statement = found.node
         if any(a is statement for a in ctx.ancestors):
-            return ctx.frame.data.get("xfa4_prev", {}).get((id(statement), name)), True
+            return ctx.frame.state(PreviousBindings).by_statement.get((id(statement), name)), True
     return found, False
 
 

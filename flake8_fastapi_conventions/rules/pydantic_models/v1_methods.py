@@ -10,6 +10,7 @@ from ...context import Context, short_source, target_names
 from ...registry import moved_off, rule, visitor
 from ._shared import (
     V1_METHODS,
+    PreviousBindings,
     _Cls,
     _FIX_WHEN_V2,
     _class_annotation,
@@ -150,7 +151,7 @@ def before_binding(node: ast.Assign | ast.AnnAssign | ast.NamedExpr, ctx: Contex
         if isinstance(target, ast.Name):
             previous = _scoped(ctx, target.id)
             if previous is not None and previous.node is not node:
-                ctx.frame.data.setdefault("xfa4_prev", {})[(id(node), target.id)] = previous
+                ctx.frame.state(PreviousBindings).by_statement[(id(node), target.id)] = previous
 
 
 # -- XFA402, XFA404 (ConfigDict), XFA411: calls -----------------------------------
