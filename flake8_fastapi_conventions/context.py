@@ -1053,7 +1053,7 @@ class Context:
                 base, _ = self.unwrap_annotation(arg.annotation)
                 if isinstance(base, (ast.Name, ast.Attribute)):
                     sym = self.symbol(base)
-                    if sym is not None and sym.kind == "value" and _desc_has_depends(sym.info):
+                    if sym is not None and sym.kind == "value" and desc_has_depends(sym.info):
                         return True
         return False
 
@@ -1373,7 +1373,7 @@ def _non_session_name(qualname: str) -> bool:
     )
 
 
-def _depends_desc_target(desc: dict | None) -> str | None:
+def depends_desc_target(desc: dict | None) -> str | None:
     """The dependency a ``Depends(get_db)`` description names (as its module spells it)."""
     if not desc or desc.get("k") != "call" or desc.get("f") not in DEPENDS_CALLS:
         return None
@@ -1383,7 +1383,7 @@ def _depends_desc_target(desc: dict | None) -> str | None:
     return first[1:] if isinstance(first, str) and first.startswith("$") else None
 
 
-def _desc_has_depends(desc: dict | None, depth: int = 0) -> bool:
+def desc_has_depends(desc: dict | None, depth: int = 0) -> bool:
     """A value description of an ``Annotated[..., Depends(...)]`` alias."""
     if not desc or depth > _SESSION_DEPTH or desc.get("k") != "sub":
         return False
@@ -1391,7 +1391,7 @@ def _desc_has_depends(desc: dict | None, depth: int = 0) -> bool:
         items = desc.get("items") or []
         if any(isinstance(m, dict) and m.get("k") == "call" and m.get("f") in DEPENDS_CALLS for m in items[1:]):
             return True
-        return bool(items) and _desc_has_depends(items[0], depth + 1)
+        return bool(items) and desc_has_depends(items[0], depth + 1)
     return False
 
 
@@ -1430,7 +1430,7 @@ def _desc_as_type(index: ProjectIndex, path: str, desc: dict | None, depth: int)
             if verdict is not None:
                 return verdict
             for meta in items[1:]:  # ``Annotated[Any, Depends(get_db)]``
-                target = _depends_desc_target(meta)
+                target = depends_desc_target(meta)
                 if target is not None:
                     return _callee_makes_session(index, index.lookup(path, target), depth + 1)
             return None

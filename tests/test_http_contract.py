@@ -9,7 +9,7 @@ def test_xfa313_message_fits_the_parameter():
         "@router.get('/items/{item_id}', response_model=list)\n"
         "async def items(item_id, q, db=Depends(get_db), user=Security(auth.current, scopes=['a']),\n"
         "                agent=Header(None), body=Body(None)) -> list:\n"
-        "    return [item_id]\n"
+        "    return [item_id, db, user]\n"
     )
     found = [m for _, _, m in messages(source, "app/routers/items.py") if m.startswith("XFA313")]
     assert found == [
@@ -97,9 +97,10 @@ def test_xfa310_suggests_bounds_that_fit_the_parameter():
         "@router.get('/a')\n"
         "async def a(page: int = 0, skip: int = 0, limit: int = 500, size: int = 0,\n"
         "            per_page: Annotated[int, Query(ge=5)] = 10) -> None:\n"
-        "    return load(size=size or 10)  # an absent size gets one: a given one is unbounded\n\n\n"
+        "    return load(page, skip, limit, per_page, size=size or 10)  # an absent size gets one: a given one is unbounded\n\n\n"
         "@router.get('/b')\n"
-        "async def b(page: int = Query(default=1), offset: int = Query(0), page_size: int = 20) -> None: ...\n"
+        "async def b(page: int = Query(default=1), offset: int = Query(0), page_size: int = 20) -> None:\n"
+        "    return load(page, offset, page_size)\n"
     )
     found = [m.split("; bound it: ")[1] for _, _, m in messages(source, "app/routes/items.py", select=["XFA310"]) if m.startswith("XFA310")]
     assert found == [
@@ -129,7 +130,7 @@ def test_xfa310_suggestion_keeps_the_type_default_and_query_keywords():
         "async def a(page: int | None = None, per_page: Optional[int] = Query(None, alias='perPage'),\n"
         "            limit: int = Query(..., description='rows'), offset: 'int | None' = None,\n"
         "            size: Annotated[Optional[int], Query(ge=1)] = None, skip: conint(ge=0) | None = None) -> None:\n"
-        "    return load(per_page or 20, size or 20)  # absent sizes get one: given ones are unbounded\n"
+        "    return load(page, limit, offset, skip, per_page or 20, size or 20)  # absent sizes get one: given ones are unbounded\n"
     )
     found = [m for _, _, m in messages(source, "app/routes/items.py", select=["XFA310"]) if m.startswith("XFA310")]
     assert found == [

@@ -17,7 +17,7 @@ from http import HTTPStatus
 from typing import Callable
 
 from .. import lazy_re
-from ..context import FUNCTION_TYPES, Context, Frame, RouteInfo, has_kwargs_splat, keyword, string_value
+from ..context import FUNCTION_TYPES, Context, Frame, RouteInfo, dotted_name, has_kwargs_splat, keyword, string_value
 from ..project import factory_default
 from ..registry import moved_off, rule, visitor
 
@@ -144,13 +144,26 @@ XFA302 = rule(
         "Returning a Pydantic model or an ORM object.",
         "A dict returned under a Pydantic `response_model=` or model return annotation: "
         "FastAPI validates it against the model, so the contract holds.",
+        "A mapping of models declared as the response (`-> dict[str, list[LimitRead]]`, "
+        "`response_model=dict[str, ItemRead]`): dynamic keys whose values FastAPI validates and "
+        "documents; no model could describe the keys better. `dict[str, str]` or `dict[str, Any]` "
+        "is still reported.",
         "Dicts returned by nested functions inside the handler.",
         "An empty dict (`return {}`, `return dict()`): an acknowledgement with no data, nothing "
         "a model would describe (a route that also returns a dict with data is reported there).",
         "Health and liveness probes (a path ending in `health`, `healthz`, `alive`, `livez`, "
         "`ping`, `ready`...) and routes outside any OpenAPI schema (`include_in_schema=False` "
         "on the route or its router, an app with `openapi_url=None` in this file, a router this "
-        "file includes with `include_in_schema=False`).",
+        "file includes with `include_in_schema=False`). A path given by a constant is read from "
+        "this file (`HEALTH = \"/healthz\"`); a constant of another module counts as a probe "
+        "when its name or the handler's says so (`@app.get(SIDECAR_HEALTH_PATH)`, `READY_PATH`, "
+        "`def health()`).",
+        "The application's root banner: `@app.get(\"/\")` on a `FastAPI(...)` of this file "
+        "returning a dict of constants only (`{\"message\": \"API is running\"}`). A router's "
+        "`\"/\"` or a root answering data is reported.",
+        "Webhook receivers that verify the provider's signature (`stripe.Webhook.construct_event"
+        "(...)`, `Webhook(secret).verify(...)`): the provider is the only client and reads the status "
+        "code, not a schema. A webhook route that verifies nothing is reported.",
         "Modules under an `examples/` (`demos/`, `samples/`, `tutorials/`) directory: a demo's "
         "backend shows the library to a developer running it, it is not an API the project "
         "serves.",
@@ -687,6 +700,11 @@ XFA310 = rule(
         "or passes to a project function (here or in another module, through the project index) "
         "that compares or clamps the parameter it receives the value as (`validate_limit(limit)` "
         "with `if limit > MAX: raise ...`, a shared `paginate(query, page=page)` rejecting `page < 1`).",
+        "Parameters the handler (or dependency) never reads, not even in a nested function or "
+        "through `locals()`: a leftover `page_size: int = Query(20, ge=1)` whose value reaches nothing.",
+        "Not told apart: a method reached through a runtime attribute chain "
+        "(`app.DATABASE.runs.list(page_size=page_size)`) cannot be followed, even when it clamps "
+        "the value; it is reported.",
         "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
         "like application code (only route handlers and their dependencies are reported).",
         "Path parameters, `Depends`/`Body`/`Header`/`Cookie`/`Form` parameters, and names "
@@ -927,6 +945,9 @@ XFA313 = rule(
         "Functions that are not route handlers (dependencies included).",
         "A path parameter (of the route's path or its router's `prefix=`) that the handler never "
         "reads, such as the `_` of a hidden `/{_:path}` catch-all that only answers 404.",
+        "A `Depends(...)`/`Security(...)` parameter (or a module-level alias of one) that the handler "
+        "never reads: a guard such as `rate_limiter=Depends(RateLimiter(...))` or a permission check, "
+        "run for its effect; no one reads its value, so its type tells no one anything.",
         "The message says what is lost: a `Depends(...)`/`Security(...)` default, or a module-level "
         "alias of one (`user=CurrentUser` with `CurrentUser = Depends(get_user)`, here or in another "
         "module), is injected without the annotation; a parameter of the router's `prefix=` is a "
@@ -1472,6 +1493,11 @@ def route_signature(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) 
                         read = _names_read(node)
                     if arg.arg not in read:
                         continue  # a path parameter the handler ignores (``/{_:path}`` catch-all)
+                elif _injected_dependency(ctx, default):
+                    if read is None:
+                        read = _names_read(node)
+                    if arg.arg not in read and not read & {"locals", "vars"}:
+                        continue  # a guard (``rate_limiter=Depends(RateLimiter(...))``): no value is used
                 consequence, fix = _unannotated_consequence(ctx, arg.arg, default, in_path, route)
                 ctx.report(arg, XFA313, name=arg.arg, consequence=consequence, fix=fix)
     if route.is_websocket:
@@ -1573,6 +1599,16 @@ def _may_be_prefixed(ctx: Context, route: RouteInfo) -> bool:
     if call is None:
         return True
     return _tail(ctx.resolve(call.func)) != "FastAPI"
+
+
+def _injected_dependency(ctx: Context, default: ast.expr | None) -> bool:
+    """``default`` is a ``Depends(...)``/``Security(...)`` call of FastAPI's, or a module-level
+    alias of one: FastAPI injects the parameter whatever its annotation."""
+    if isinstance(default, ast.Call):
+        return _tail(ctx.resolve(default.func)) in ("Depends", "Security") and ctx.imported_from(
+            default.func, "fastapi"
+        )
+    return _depends_alias(ctx, default) is not None
 
 
 def _depends_alias(ctx: Context, default: ast.expr | None) -> str | None:
@@ -2602,9 +2638,14 @@ def _pagination_leave(node, route: RouteInfo | None, frame, ctx: Context) -> Non
         return
     checked = frame.data.get("xfa310_checked", set())
     pending = ctx.frames[0].data.setdefault("xfa310_pending", [])
+    read = None
     for arg, kwargs in _pagination_candidates(node, ctx, route):
         if arg.arg in checked:
             continue
+        if read is None:
+            read = _names_read(node)
+        if arg.arg not in read and not read & {"locals", "vars"}:
+            continue  # never read: an unbounded value reaches nothing
         pending.append((node.name, route is not None, arg, kwargs))
 
 
@@ -2753,7 +2794,13 @@ def handler_returns(node: ast.Return, ctx: Context) -> None:
                 _check_bypass(fn, value, tail, ctx)
             return
     if ctx.wants(XFA302) and _is_dict_value(value, ctx) and not _empty_dict(value):
-        if not _declares_model(fn, ctx) and not _probe_or_hidden(ctx, fn) and not _example_module(ctx):
+        if (
+            not _declares_model(fn, ctx)
+            and not _probe_or_hidden(ctx, fn)
+            and not _example_module(ctx)
+            and not _root_banner(ctx, fn, value)
+            and not _webhook_receiver(ctx, fn)
+        ):
             ctx.report(value, XFA302, name=fn.name)
 
 
@@ -2769,7 +2816,76 @@ def _example_module(ctx: Context) -> bool:
 def _probe_or_hidden(ctx: Context, fn) -> bool:
     """Every route of ``fn`` is a health probe or outside the OpenAPI schema."""
     routes = ctx.routes_of(fn)
-    return bool(routes) and all(_probe_path(r.path) or _outside_schema(ctx, r) for r in routes)
+    return bool(routes) and all(_probe_route(ctx, r, fn) or _outside_schema(ctx, r) for r in routes)
+
+
+#: words of a constant's or a handler's name that make a route with a computed path a probe
+_PROBE_WORDS = frozenset({"health", "healthz", "healthcheck", "liveness", "readiness", "livez", "readyz", "ping"})
+
+
+def _probe_route(ctx: Context, route: RouteInfo, fn) -> bool:
+    """The route is a health probe: its literal path ends in a probe segment, or its path is a
+    name (``@app.get(HEALTH_PATH)``) bound in this file to such a literal or, when its value
+    is not visible here (a constant of another module), the name or the handler's name says
+    it is one (``SIDECAR_HEALTH_PATH``, ``def health()``)."""
+    if route.path is not None:
+        return _probe_path(route.path)
+    expr = route.decorator.args[0] if route.decorator.args else route.keyword("path")
+    if not isinstance(expr, (ast.Name, ast.Attribute)):
+        return False
+    if isinstance(expr, ast.Name):
+        found = ctx.lookup(expr.id)
+        value = getattr(found, "value", None) if found is not None and found.kind == "assign" else None
+        if isinstance(value, ast.Constant):
+            return isinstance(value.value, str) and _probe_path(value.value)
+        if found is not None and found.kind != "import":
+            return False
+    constant = set(re.split(r"[_.]", (dotted_name(expr) or "").lower()))
+    return bool(constant & (_PROBE_WORDS | {"ready", "alive"}) or set(fn.name.lower().split("_")) & _PROBE_WORDS)
+
+
+def _root_banner(ctx: Context, fn, value: ast.expr) -> bool:
+    """``@app.get("/")`` of an application (``FastAPI(...)`` in this file) answering a dict of
+    constants (``{"message": "API is running"}``): a banner a person or a liveness check reads,
+    not an API resource."""
+    if not isinstance(value, ast.Dict) or not all(
+        isinstance(k, ast.Constant) and isinstance(v, ast.Constant) for k, v in zip(value.keys, value.values)
+    ):
+        return False
+    routes = ctx.routes_of(fn)
+    if not routes:
+        return False
+    for r in routes:
+        if r.path != "/" or not r.router.isidentifier():
+            return False
+        found = ctx.lookup(r.router)
+        app = getattr(found, "value", None) if found is not None and found.kind == "assign" else None
+        if not (isinstance(app, ast.Call) and _tail(ctx.resolve(app.func)) == "FastAPI"):
+            return False
+    return True
+
+
+def _webhook_receiver(ctx: Context, fn) -> bool:
+    """The handler verifies a provider's webhook signature (``stripe.Webhook.construct_event``,
+    ``svix.Webhook(...).verify``): its only client is the provider, which reads the status
+    code, not a body schema."""
+
+    def compute() -> bool:
+        for sub in _own_nodes(fn):
+            if not isinstance(sub, ast.Call) or not isinstance(sub.func, ast.Attribute):
+                continue
+            if sub.func.attr == "construct_event":
+                return True
+            if sub.func.attr in ("verify", "verify_header", "verify_signature"):
+                receiver = sub.func.value
+                if isinstance(receiver, ast.Call):
+                    receiver = receiver.func  # ``Webhook(secret).verify(...)``
+                name = ctx.resolve(receiver) or dotted_name(receiver) or ""
+                if "webhook" in name.lower():
+                    return True
+        return False
+
+    return ctx.memo(f"xfa302_webhook:{fn.lineno}:{fn.col_offset}", compute)
 
 
 @visitor(ast.Assign, codes=(XFA301,))
@@ -2902,13 +3018,28 @@ def _declares_model(fn, ctx: Context) -> bool:
     for r in ctx.routes_of(fn):
         model = r.keyword("response_model")
         if model is not None:
-            if _is_none(model) or _dict_like(ctx, model):
+            if _is_none(model) or (_dict_like(ctx, model) and not _mapping_of_models(ctx, model)):
                 continue
             return True
         if _route_kw_splat(r):
             return True
     returns = fn.returns
-    return returns is not None and not _is_none(returns) and not _dict_like(ctx, returns)
+    if returns is None or _is_none(returns):
+        return False
+    return not _dict_like(ctx, returns) or _mapping_of_models(ctx, returns)
+
+
+def _mapping_of_models(ctx: Context, node: ast.expr) -> bool:
+    """``dict[str, list[TokenLimitRead]]``: a mapping with dynamic keys whose values are
+    Pydantic models; FastAPI validates and documents each value, and no model could describe
+    the keys better."""
+    base, _ = ctx.unwrap_annotation(node)
+    if not isinstance(base, ast.Subscript) or not isinstance(base.slice, ast.Tuple) or len(base.slice.elts) != 2:
+        return False
+    for sub in ast.walk(base.slice.elts[1]):
+        if isinstance(sub, (ast.Name, ast.Attribute)) and ctx.is_model_class(sub):
+            return True
+    return False
 
 
 def _check_bypass(fn, call: ast.Call, cls: str, ctx: Context) -> None:

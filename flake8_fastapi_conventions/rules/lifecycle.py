@@ -161,6 +161,7 @@ XFA602 = rule(
         "`logger.warning(\"redis unavailable, continuing without cache\")`; the comment may "
         "also stand above an `if settings.bucket:` (or a `with`) whose body opens with the `try`.",
         "Cosmetic start-up output: a `try` that only prints or logs a banner or version line.",
+        "Start-up housekeeping: a `try` whose body is one call cleaning up an earlier run's leftovers (`await sessions.cleanup_stale_sessions()`, `purge_expired_tokens()`: a clean-up verb and a word such as `stale`, `expired`, `orphaned`); starting a reaper or scheduler is still reported.",
     ),
 )
 
@@ -332,6 +333,10 @@ XFA604 = rule(
         "Middleware of other frameworks: a class deriving a FastMCP `Middleware` (or any class "
         "imported from another framework), a `call_next` that takes a context "
         "(`on_message(self, context, call_next)`) rather than a Request.",
+        "A failure callback handed off before `call_next`: a callable (`partial(...)`, a lambda, "
+        "a function of the module) stored in a module `ContextVar` that another function of the "
+        "module reads back (`.get()`), as an exception handler does for a request whose route "
+        "raised. A `ContextVar` set to a plain value, or never read elsewhere, is no hand-off.",
     ),
 )
 
@@ -650,6 +655,7 @@ XFA610 = rule(
         "`model_config = SettingsConfigDict(...)` and `ClassVar` attributes.",
         "Defaults computed at run time (`secrets.token_urlsafe(32)`, f-strings, `default_factory`).",
         "Fields of classes that are not settings (`BaseModel`).",
+        "Keys that are public by design as defaults: a PostHog project key (`POSTHOG_API_KEY: str = \"phc_…\"`, write-only) or a Stripe publishable key (`pk_live_…`, `pk_test_…`, shipped to browsers).",
     ),
     example_path="app/config.py",
 )
@@ -851,7 +857,10 @@ XFA614 = rule(
         whose `detail` is its error channel — a sandbox runtime behind a shared session
         key, whose only client reads `detail` back and already runs commands on the same
         machine. Nothing in the code of the route says who its clients are, so such
-        servers are reported; silence them per file with `per-file-ignores`.
+        servers are reported; silence them per file with `per-file-ignores`. One sign is
+        read (seventh reading): a route that verifies the request's signature before the
+        `try` (`_verify_signature(...)` as a statement of its body) answers only a peer
+        holding the signing key, and is not reported.
 
         Scope: test files (the tests layer) are not checked; scripts are, CI scripts
         included (`scripts/`, `.github/scripts/`, `ci/`).
@@ -897,6 +906,9 @@ XFA614 = rule(
         "Details that use another name than the caught exception, or a status that is not a literal.",
         "`str(e)` used only as a key into fixed messages: `detail=MESSAGES.get(str(e), \"Provider error\")`, "
         "`detail=MESSAGES[str(e)]`.",
+        "Functions that verify the request's signature before the `try` (`_verify_signature(...)`, "
+        "`verify_webhook_signature(...)`, `check_hmac(...)` as a statement of the function body): "
+        "only a peer holding the signing key reaches the `detail`, a machine-to-machine error channel.",
     ),
 )
 
@@ -1723,6 +1735,8 @@ def except_handlers(node: ast.ExceptHandler, ctx: Context) -> None:
     if isinstance(try_node, ast.Try) or try_node.__class__.__name__ == "TryStar":
         if _cosmetic(try_node.body):  # type: ignore[union-attr]
             return  # a start-up banner or version line that could not be printed
+        if _housekeeping(try_node.body):  # type: ignore[union-attr]
+            return  # cleaning up an earlier run's leftovers: nothing the app serves with
         if _says_startup_continues(node, try_node, ctx):  # type: ignore[arg-type]
             return  # an optional integration: the comment or log says start-up goes on
     loop = ctx.enclosing(ast.For, ast.While, ast.AsyncFor)
@@ -1785,6 +1799,27 @@ def _output_call(stmt: ast.stmt) -> ast.Call | None:
             ):
                 return call  # ``logging.getLogger(__name__).warning(...)``
     return None
+
+
+_CLEANUP_VERBS = frozenset({"cleanup", "clean", "purge", "prune", "sweep", "reap", "remove", "delete", "close", "clear", "drop", "expire"})
+_LEFTOVER_WORDS = frozenset({"stale", "expired", "orphan", "orphaned", "orphans", "leftover", "leftovers", "abandoned", "dangling", "zombie", "zombies"})
+
+
+def _housekeeping(body: list[ast.stmt]) -> bool:
+    """A ``try`` body that is one call cleaning up what an earlier run left behind
+    (``await manager.cleanup_stale_sessions()``, ``purge_expired_tokens()``): start-up
+    housekeeping, not a resource the app serves with, so a logged failure leaves a working
+    app (seventh reading: skyvern). Starting a background reaper is not this: without it
+    the leak goes on."""
+    if len(body) != 1 or not isinstance(body[0], ast.Expr):
+        return False
+    value = body[0].value
+    if isinstance(value, ast.Await):
+        value = value.value
+    if not isinstance(value, ast.Call):
+        return False
+    words = set((last_name(value.func) or "").lower().strip("_").split("_"))
+    return bool(words & _CLEANUP_VERBS and words & _LEFTOVER_WORDS)
 
 
 def _cosmetic(body: list[ast.stmt]) -> bool:
@@ -2100,7 +2135,64 @@ def awaits(node: ast.Await, ctx: Context) -> None:
         return
     if not _work_after(node, ctx):
         return  # a pass-through: Starlette's error middleware still answers with a 500
+    if _failure_handed_off(node, frame, ctx):
+        return  # a failure callback left in a ContextVar for the error handler
     ctx.report(node, XFA604, call_next=callee)
+
+
+def _failure_handed_off(node: ast.Await, frame: Frame, ctx: Context) -> bool:
+    """Before ``call_next``, the middleware stores a callable in a module ``ContextVar``
+    (``_request_failed_logger.set(partial(_log_failure, ...))``) that another function of
+    the module reads back (``.get()``) — the app's exception handler runs it for a request
+    whose route raised. The work for failed requests is handed off, not skipped (seventh
+    reading: skyvern's raw-request logging)."""
+    fn = frame.node
+    for sub in ast.walk(fn):
+        if not (
+            isinstance(sub, ast.Call)
+            and isinstance(sub.func, ast.Attribute)
+            and sub.func.attr == "set"
+            and isinstance(sub.func.value, ast.Name)
+            and len(sub.args) == 1
+            and sub.lineno < node.lineno
+        ):
+            continue
+        var = sub.func.value.id
+        bound = ctx.assignments.get(var)
+        if not (isinstance(bound, ast.Call) and (_resolved_tail(ctx, bound.func) == "ContextVar")):
+            continue
+        value = sub.args[0]
+        if isinstance(value, ast.Name) and value.id not in ctx.functions:
+            # ``request_logger = partial(...)`` then ``_failure_logger.set(request_logger)``
+            value = next(
+                (
+                    a.value
+                    for a in ast.walk(fn)
+                    if isinstance(a, ast.Assign)
+                    and len(a.targets) == 1
+                    and isinstance(a.targets[0], ast.Name)
+                    and a.targets[0].id == value.id
+                ),
+                value,
+            )
+        callable_value = isinstance(value, ast.Lambda) or (
+            isinstance(value, ast.Call) and _resolved_tail(ctx, value.func) == "partial"
+        ) or (isinstance(value, ast.Name) and value.id in ctx.functions)
+        if not callable_value:
+            continue
+        for other in ctx.functions.values():
+            if other is fn:
+                continue
+            for inner in ast.walk(other):
+                if (
+                    isinstance(inner, ast.Call)
+                    and isinstance(inner.func, ast.Attribute)
+                    and inner.func.attr == "get"
+                    and isinstance(inner.func.value, ast.Name)
+                    and inner.func.value.id == var
+                ):
+                    return True
+    return False
 
 
 _LOOPS = (ast.For, ast.AsyncFor, ast.While)
@@ -2411,6 +2503,9 @@ def _settings_classes(ctx: Context) -> frozenset[str]:
 
 #: a name with one of these words names where the secret travels, not the secret
 _DESCRIPTIVE_WORDS = frozenset({"cookie", "header", "param", "query", "field"})
+#: values of keys that are public by design: PostHog project keys (write-only), Stripe
+#: publishable keys (shipped to browsers)
+_PUBLIC_KEY_PREFIXES = ("phc_", "pk_live_", "pk_test_")
 
 
 def secret_field_name(name: str) -> bool:
@@ -2432,7 +2527,9 @@ def _secret_default(ctx: Context, value: ast.AST | None, depth: int = 0) -> bool
         return False
     text = _str(value)
     if text is not None:
-        return bool(text.strip())
+        # a public key by design (PostHog ``phc_…``, Stripe publishable ``pk_live_…``) is
+        # meant to ship as the default: it authorises nothing a visitor could not do
+        return bool(text.strip()) and not text.strip().startswith(_PUBLIC_KEY_PREFIXES)
     if isinstance(value, ast.Call):
         tail = _resolved_tail(ctx, value.func)
         if tail == "SecretStr" or tail == "SecretBytes":
@@ -2594,8 +2691,39 @@ def _http_exception(node: ast.Call, ctx: Context) -> None:
     if not names:
         return
     leaked = _detail_leak(detail, names)
-    if leaked:
+    if leaked and not _signed_peer_only(ctx):
         ctx.report(node, XFA614, status=status, name=leaked)
+
+
+_SIGNATURE_WORDS = frozenset({"signature", "sig", "hmac"})
+_VERIFY_WORDS = frozenset({"verify", "validate", "check"})
+
+
+def _signed_peer_only(ctx: Context) -> bool:
+    """Before the ``try``, the function verifies the request's signature
+    (``_verify_signature(path, digest, x_push_signature, ts)``, which answers 401 otherwise):
+    the only caller that reads ``detail`` proved it holds the signing key — the backend that
+    drives a sandbox sidecar, a webhook sender — so the error channel goes back to a trusted
+    peer (seventh reading: onyx's sandbox daemon)."""
+    frame = ctx.function
+    if frame is None:
+        return False
+    body = getattr(frame.node, "body", [])
+    anchor = next((a for a in ctx.ancestors if any(a is stmt for stmt in body)), None)
+    if anchor is None:
+        return False
+    for stmt in body:
+        if stmt is anchor:
+            return False
+        value = stmt.value if isinstance(stmt, (ast.Expr, ast.Assign, ast.AnnAssign)) else None
+        if isinstance(value, ast.Await):
+            value = value.value
+        if isinstance(value, ast.Call):
+            name = last_name(value.func) or ""
+            words = set(name.lower().strip("_").split("_"))
+            if words & _SIGNATURE_WORDS and words & _VERIFY_WORDS:
+                return True
+    return False
 
 
 def _detail_leak(detail: ast.AST, names: set[str], depth: int = 0) -> str | None:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import ast
 import os
 import re
-from typing import Any
+from typing import Any, Iterator
 
 from .. import lazy_re
 from ..context import FUNCTION_TYPES, SCOPE_TYPES, Context, comment_of, dotted_name, is_main_test, keyword, string_value
@@ -553,7 +553,7 @@ XFA803 = rule(
         "The root of a subsystem's loggers, handed out by a function of the module (`logger = logging.getLogger(\"billing.fetchers\")` with `def get_logger(name): return logger.getChild(name)`).",
         "Module-level configuration of other libraries' loggers: `logging.getLogger(\"sqlalchemy\").setLevel(...)`, `uvicorn_logger = logging.getLogger(\"uvicorn\")`.",
         "Tests, scripts, `__main__.py` and `if __name__ == \"__main__\":` blocks.",
-        "A module that configures logging when imported — `logging.basicConfig(...)`, `dictConfig(...)`, `fileConfig(...)` or `addHandler(...)` in a module-level statement, also through a function of the module it calls there (`setup_all_loggers()`): an entry point run as `__main__` (where `__name__` says nothing) or the app's logging setup, naming the logger it configures.",
+        "A module that configures logging when imported — `logging.basicConfig(...)`, `dictConfig(...)`, `fileConfig(...)` or `addHandler(...)` in a module-level statement (also one inside a module-level `if`/`try`/`with` block: `if USE_EMBEDDED_DB: logger.addHandler(...)`), also through a function of the module it calls there (`setup_all_loggers()`): an entry point run as `__main__` (where `__name__` says nothing) or the app's logging setup, naming the logger it configures.",
         "The root logger bound and configured at module level (`logger = logging.getLogger()` then "
         "`logger.setLevel(...)`/`addHandler(...)`): an entry point (e.g. an AWS Lambda handler) setting up logging.",
     ),
@@ -1437,7 +1437,7 @@ def _configures_root(ctx: Context, names: set[str]) -> bool:
     ``logger.setLevel(...)``/``addHandler(...)`` at module level): an entry point such as an
     AWS Lambda handler setting up logging, not a library module naming its logger."""
     tree = ctx.tree
-    for stmt in getattr(tree, "body", ()):
+    for stmt in _module_statements(getattr(tree, "body", ())):
         if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
             func = stmt.value.func
             if (
@@ -1448,6 +1448,25 @@ def _configures_root(ctx: Context, names: set[str]) -> bool:
             ):
                 return True
     return False
+
+
+def _module_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """The statements that run when the module is imported: the module body and the
+    bodies of its module-level ``if``/``try``/``with`` blocks (``if USE_EMBEDDED_DB:
+    logger.addHandler(...)`` in a settings module), not function or class bodies."""
+    for stmt in body:
+        yield stmt
+        if isinstance(stmt, ast.If):
+            yield from _module_statements(stmt.body)
+            yield from _module_statements(stmt.orelse)
+        elif isinstance(stmt, (ast.With, ast.AsyncWith)):
+            yield from _module_statements(stmt.body)
+        elif isinstance(stmt, ast.Try) or type(stmt).__name__ == "TryStar":
+            yield from _module_statements(stmt.body)  # type: ignore[attr-defined]
+            for handler in stmt.handlers:  # type: ignore[attr-defined]
+                yield from _module_statements(handler.body)
+            yield from _module_statements(stmt.orelse)  # type: ignore[attr-defined]
+            yield from _module_statements(stmt.finalbody)  # type: ignore[attr-defined]
 
 
 _LOGGING_SETUP = frozenset({"logging.basicConfig", "logging.config.dictConfig", "logging.config.fileConfig"})
@@ -1467,7 +1486,7 @@ def _configures_logging_at_import(ctx: Context) -> bool:
         local = {
             stmt.name: stmt for stmt in tree.body if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef))
         }
-        for stmt in tree.body:
+        for stmt in _module_statements(tree.body):
             if not (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call)):
                 continue
             call = stmt.value

@@ -70,7 +70,7 @@ XFA701 = rule(
         "Labels, names and identifiers under a secret's name: a name whose other words say it labels the secret (`COOKIE_NAME_JWT_TOKEN = \"_token\"`, `RESOURCE_PASSWORD`, `HEADER_API_KEY`); values starting or ending with `_`/`-`/`.`/`:` (`\"_token\"`, `\"tok_\"`); capitalised words (`\"Passwords\"`, `\"RefreshToken\"`); lower-case words and kebab/snake/dotted labels (`token=\"ui-token\"`, `api_key=\"failed-to-connect-to-db\"`, `password=\"airflow\"`), unless a weak default; `urn:` identifiers (`\"urn:ietf:params:oauth:token-type:access_token\"`); public keys by design (PostHog `phc_…`, Stripe publishable `pk_live_…`/`pk_test_…`, and any key whose name says it is public: `WEB_CLIENT_PUBLIC_API_KEY`, `PUBLISHABLE_KEY`; a live key shape there is still reported).",
         "OpenAPI example payloads: values inside `example=`/`examples=`/`openapi_examples=`/`json_schema_extra` (also `schema_extra` and `{\"example\": ...}` dicts), such as `\"postgres://postgres:postgres@localhost/db\"`; a live key shape there is still reported.",
         "A PEM header without a key body (`\"-----BEGIN PRIVATE KEY-----\"`, a marker to search for).",
-        "Values that name a secret rather than hold it: upper snake case names (`\"APP_AWS_SECRET_ACCESS_KEY\"`, `token = \"GITHUB_TOKEN\"`, `\"EMPTY\"`), field names (`PASSWORD_FIELD = \"password\"`), dotted configuration keys (`\"auth.jwt.secret\"`) and file names (`\"tls.key\"`, `\"ca.crt\"`).",
+        "Values that name a secret rather than hold it: upper snake case names (`\"APP_AWS_SECRET_ACCESS_KEY\"`, `token = \"GITHUB_TOKEN\"`, `\"EMPTY\"`), field names (`PASSWORD_FIELD = \"password\"`; also a module or class constant the file only ever uses as a mapping key — `{self._PASSWORD_SECRET_KEY: password}`, `data.get(...)`, `key=...` — the key of a field in a Kubernetes Secret), dotted configuration keys (`\"auth.jwt.secret\"`) and file names (`\"tls.key\"`, `\"ca.crt\"`).",
         "Sentinels and stream markers: `\"__pending_bot_token__\"`, `\"[TURN_END]\"`, `\"[SEP]\"`, `\"<|im_end|>\"`, `\"</s>\"`; and tokens in the NLP sense, named `eos_token`, `pad_token`, `mask_token`, `stop_token`, `termination_token` and the like.",
         "Placeholders and the dummy keys of keyless local providers: `api_key=\"sk-placeholder\"`, `\"sk-xxxx\"`, `\"sk-...\"`, `\"your-api-key\"`, `api_key=\"ollama\"`, `\"lm-studio\"`, `\"EMPTY\"`, `\"not-needed\"`; and values in a live key format that are made up (`\"AKIAIOSFODNN7EXAMPLE\"`, `\"sk_live_xxxx…\"`, counting sequences).",
         "Lower-case labels (`\"healthcheck\"`) passed in a health-probe function (`health_check()`, `readiness_probe()`).",
@@ -130,6 +130,10 @@ XFA702 = rule(
         "`/realms/` URL). The application reads those tokens, it does not mint them. In application "
         "code such a payload is still reported: an application copying `email_verified` into its "
         "own token carries the e-mail too.",
+        "In test files, a token signed with an asymmetric algorithm (`RS256`, `ES256`, `PS256`, "
+        "`EdDSA`) under a `kid` header (`headers={\"kid\": ...}`): a key published in a JWKS, so "
+        "the token stands in for an external issuer's (an IdP passthrough test). An HS256 test "
+        "token, and any such payload in application code, is still reported.",
         "A token only decoded again in the same function (`token = jwt.encode({...}, private_key)` "
         "then `jwt.decode(token, public_key, ...)`: a check that a key pair matches); it reaches nobody.",
     ),
@@ -771,6 +775,52 @@ def _target_name(target: ast.AST) -> str | None:
     return None
 
 
+_MAPPING_KEY_METHODS = frozenset({"get", "pop", "setdefault", "__getitem__", "__contains__"})
+
+
+def _mapping_key_uses(ctx: Context) -> dict[str, tuple[int, int]]:
+    """For each name read in the file (``X`` or ``self.X``/``Cls.X``): how many reads, and how
+    many of them are keys of a mapping — a dict display's key, a subscript index, the first
+    argument of ``.get``/``.pop``/``.setdefault``, or a ``key=`` argument."""
+
+    def compute() -> dict[str, tuple[int, int]]:
+        uses: dict[str, list[int]] = {}
+        keys: set[int] = set()
+        for node in ast.walk(ctx.tree):
+            if isinstance(node, ast.Dict):
+                keys.update(id(k) for k in node.keys if k is not None)
+            elif isinstance(node, ast.Subscript):
+                keys.add(id(node.slice))
+            elif isinstance(node, ast.Call):
+                func = node.func
+                if isinstance(func, ast.Attribute) and func.attr in _MAPPING_KEY_METHODS and node.args:
+                    keys.add(id(node.args[0]))
+                keys.update(id(kw.value) for kw in node.keywords if kw.arg == "key")
+        for node in ast.walk(ctx.tree):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+                name = node.id
+            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and isinstance(node.value, ast.Name):
+                name = node.attr
+            else:
+                continue
+            counts = uses.setdefault(name, [0, 0])
+            counts[0] += 1
+            if id(node) in keys:
+                counts[1] += 1
+        return {name: (c[0], c[1]) for name, c in uses.items()}
+
+    return ctx.memo("xfa701_mapping_key_uses", compute)
+
+
+def _only_mapping_key(name: str, ctx: Context) -> bool:
+    """A module or class constant that the file reads, and only ever as the key of a mapping
+    (``{self._PASSWORD_SECRET_KEY: password}``, ``data.get(self._PASSWORD_SECRET_KEY)``,
+    ``key=self._PASSWORD_SECRET_KEY``): it names a field of a secret (a Kubernetes Secret's
+    key), it does not hold one (seventh reading)."""
+    reads, as_key = _mapping_key_uses(ctx).get(name, (0, 0))
+    return reads > 0 and reads == as_key
+
+
 @visitor(ast.Assign, ast.AnnAssign, codes=(XFA701,))
 def credential_assignments(node: ast.Assign | ast.AnnAssign, ctx: Context) -> None:
     value = node.value
@@ -780,6 +830,8 @@ def credential_assignments(node: ast.Assign | ast.AnnAssign, ctx: Context) -> No
     for target in targets:
         name = _target_name(target)
         if name is not None and names_credential(name):
+            if live_credential(value.value) is None and ctx.function is None and _only_mapping_key(name, ctx):
+                return  # ``_PASSWORD_SECRET_KEY = "password"``: the key of a field, used only as one
             _report_credential(value, f"{name} = ...", ctx, name)
             return
 
@@ -970,6 +1022,23 @@ def _idp_issuer(literal: ast.AST | None) -> bool:
     return False
 
 
+def _jwks_signed(encode: ast.Call) -> bool:
+    """The token is signed with an asymmetric algorithm (``RS256``, ``ES256``, ``PS256``,
+    ``EdDSA``) under a ``kid`` header: a key published in a JWKS for verifiers, which in a test
+    stands in for an external issuer's token (seventh reading: an IdP passthrough test whose
+    local key server serves the JWKS); the application verifies it, it does not mint it."""
+    algorithm = keyword(encode, "algorithm")
+    alg = string_value(algorithm.value) if algorithm is not None else None
+    if alg is None and len(encode.args) >= 3:
+        alg = string_value(encode.args[2])
+    if not alg or not (alg[:2] in ("RS", "ES", "PS") or alg == "EdDSA"):
+        return False
+    headers = keyword(encode, "headers")
+    if headers is None or not isinstance(headers.value, ast.Dict):
+        return False
+    return any(string_value(k) == "kid" for k in headers.value.keys if k is not None)
+
+
 def _round_trip_only(encode: ast.Call, ctx: Context) -> bool:
     """The encoded token is only handed to ``jwt.decode`` in the same function
     (``token = jwt.encode({...}, private_key); jwt.decode(token, public_key, ...)``: a check
@@ -1017,7 +1086,7 @@ def jwt_calls(node: ast.Call, ctx: Context) -> None:
             return  # a key-pair self-test: the token is decoded right here and goes nowhere
         pii = [(k, n) for k, n in keys if k.lower() in _PII_KEYS]
         idp = _OIDC_ID_TOKEN_KEYS | _IDP_TOKEN_KEYS if ctx.is_test else _OIDC_ID_TOKEN_KEYS
-        if pii and not any(k in idp for k, _ in keys) and not (ctx.is_test and _idp_issuer(literal)):
+        if pii and not any(k in idp for k, _ in keys) and not (ctx.is_test and (_idp_issuer(literal) or _jwks_signed(node))):
             ctx.report(pii[0][1], XFA702, keys=", ".join(repr(k) for k, _ in pii))
         if complete and not ctx.is_test and not any(k == "exp" for k, _ in keys):
             ctx.report(node, XFA703)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import ast
 from .. import lazy_re
-from ..context import FUNCTION_TYPES, Context, _depends_desc_target, _desc_has_depends, param_default
+from ..context import FUNCTION_TYPES, Context, depends_desc_target, desc_has_depends, param_default
 from ..project import ROUTER_FACTORIES, Symbol, reads_path_params
 from ..registry import rule, visitor
 
@@ -277,7 +277,7 @@ def _unfollowed_import(expr: ast.expr, ctx: Context) -> None:
 
 
 def _desc_alias_names(ctx: Context, path: str, desc: object, depth: int, seen: set[int]) -> set[str]:
-    if not isinstance(desc, dict) or not _desc_has_depends(desc):
+    if not isinstance(desc, dict) or not desc_has_depends(desc):
         return set()
     marker = _alias_marker(desc)
     if marker is None:
@@ -294,7 +294,7 @@ def _is_depends_desc(desc: object) -> bool:
 
 def _depends_desc_names(ctx: Context, path: str, desc: dict, depth: int, seen: set[int]) -> set[str]:
     """What the dependency of a ``Depends(...)`` description of the module ``path`` takes."""
-    target = _depends_desc_target(desc)
+    target = depends_desc_target(desc)
     if target is not None:
         return _symbol_names(ctx.index.lookup(path, target), ctx, depth, seen)
     if desc.get("ac"):  # ``Depends(HTTPBearer())``: an instance made in place

@@ -11,7 +11,7 @@ LooseLimit = Annotated[int, Query(ge=1)]
 
 
 @router.get("/a")
-async def a(skip: int = 0, limit: int = 100) -> None: ...  # error: XFA310:13 "skip", XFA310:28
+async def a(skip: int = 0, limit: int = 100) -> None: return load(skip, limit)  # error: XFA310:13 "skip", XFA310:28
 
 
 @router.get("/b")
@@ -22,7 +22,8 @@ async def b(
     size: int | None = 20,  # error: XFA310:5
     offset: int = Query(0),  # error: XFA310:5
     limit: LooseLimit = 10,  # error: XFA310:5
-) -> None: ...
+) -> None:
+    return load(page, page_size, per_page, size, offset, limit)
 
 
 def pagination(skip: int = 0, limit: int = 50) -> dict:  # error: XFA310:16, XFA310:31

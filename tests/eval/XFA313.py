@@ -7,7 +7,7 @@ router = APIRouter()
 
 
 @router.get("/items/{item_id}")
-async def read_item(item_id, q=None, db=Depends(get_db)) -> None: return item_id  # error: XFA313:21 "item_id", XFA313:30, XFA313:38
+async def read_item(item_id, q=None, db=Depends(get_db)) -> None: return db.get(item_id)  # error: XFA313:21 "item_id", XFA313:30, XFA313:38
 
 
 @router.websocket("/ws")

@@ -77,3 +77,11 @@ class CookieSettings(BaseSettings):
     COOKIE_REFRESH_TOKEN_KEY: str = "fba_refresh_token"
     _DEFAULT_PASSWORD: str = "MyPassword"
     POSTGRES_PASSWORD: str = "mealie"  # error: XFA610:30
+
+
+# seventh reading: keys that are public by design, shipped as the default
+class TelemetrySettings(BaseSettings):
+    POSTHOG_PROJECT_API_KEY: str = "phc_bVT2ugnZhMHRWqMvSRHPdeTjaPxQqT3QSsI3r5FlQR5"
+    MCP_POSTHOG_PROJECT_API_KEY: str | None = "phc_m4epBbGS1Hf4NPRFNpR4WQ9Ob6yGy6SLbQckBxp3n0P"
+    stripe_publishable_api_key: str = "pk_live_51H8example"
+    SMTP_PASSWORD: str = "password"  # error: XFA610:26 "SMTP_PASSWORD"
