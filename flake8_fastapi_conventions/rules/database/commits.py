@@ -5,11 +5,24 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Any
+from dataclasses import dataclass, field
 
 from ...context import Context, dotted_name, last_name
 from ...registry import moved_off, rule, visitor
-from ._shared import _TRY_STAR, _fn_data, _outside_app, _receiver_text, is_db_session
+from ._shared import _TRY_STAR, _outside_app, _receiver_text, is_db_session
+
+
+@dataclass
+class SessionCleanup:
+    """XFA510's facts about a function: the sessions it opens (name -> ``("assign"|"with",
+    statement)``), the names a ``begin()`` block commits and rolls back itself, the names it
+    rolls back or closes (itself or through a project cleanup function), and its commits
+    (``(call, name, the try that swallows the failure or None)``)."""
+
+    owned: dict[str, tuple[str, ast.AST]] = field(default_factory=dict)
+    begun: set[str] = field(default_factory=set)
+    cleaned: set[str] = field(default_factory=set)
+    commits: list[tuple[ast.Call, str, ast.AST | None]] = field(default_factory=list)
 
 
 XFA507 = rule(
@@ -174,8 +187,8 @@ def _cleanup_helper(node: ast.Call, ctx: Context) -> None:
     ... await session.rollback() ... await session.close()``): that function is the
     cleanup the rule looks for. A function the project index cannot follow does not
     count."""
-    data = _fn_data(ctx)
-    if data is None:
+    fn = ctx.function
+    if fn is None:
         return
     names = [(i, a.id) for i, a in enumerate(node.args) if isinstance(a, ast.Name)]
     if not names:
@@ -193,7 +206,7 @@ def _cleanup_helper(node: ast.Call, ctx: Context) -> None:
         if index < len(params):
             param = params[index]
             if f"{param}.rollback" in callees or f"{param}.close" in callees:
-                data.setdefault("xfa5.cleanup", set()).add(name)
+                fn.state(SessionCleanup).cleaned.add(name)
 
 
 # -- XFA507 / XFA510 ----------------------------------------------------------------------
@@ -214,13 +227,14 @@ def _commit(node: ast.Call, receiver: ast.expr, ctx: Context) -> None:
         and not _per_item_by_design(ctx, loop, receiver)
     ):
         ctx.report(node, XFA507, receiver=_receiver_text(receiver))
-    data = _fn_data(ctx)
-    if data is not None and isinstance(receiver, ast.Name) and ctx.wants(XFA510) and not _outside_app(ctx):
-        owned = data.get("xfa5.owned", {}).get(receiver.id)
+    fn = ctx.function
+    if fn is not None and isinstance(receiver, ast.Name) and ctx.wants(XFA510) and not _outside_app(ctx):
+        state = fn.state(SessionCleanup)
+        owned = state.owned.get(receiver.id)
         swallowing = None
         if owned is not None and owned[0] == "with":
             swallowing = _swallowing_try(ctx, receiver.id, owned[1])
-        data.setdefault("xfa5.commits", []).append((node, receiver.id, swallowing))
+        state.commits.append((node, receiver.id, swallowing))
 
 
 _BATCH_WORDS = ("batch", "chunk")
@@ -670,16 +684,16 @@ def _last_use(ctx: Context, name: str, with_node: ast.AST, tried: ast.AST, handl
 
 @visitor(ast.FunctionDef, ast.AsyncFunctionDef, leave=True, codes=(XFA510,))
 def commits_without_rollback(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> None:
-    data = ctx.frame.data
-    if "xfa5.commits" in data:
-        _check_rollback(data, ctx)
+    state = ctx.frame.state(SessionCleanup)
+    if state.commits:
+        _check_rollback(state, ctx)
 
 
-def _check_rollback(data: dict[str, Any], ctx: Context) -> None:
-    owned: dict[str, tuple[str, ast.AST]] = data.get("xfa5.owned", {})
-    begun: set[str] = data.get("xfa5.begin", set())
-    cleaned: set[str] = data.get("xfa5.cleanup", set())
-    for call, name, swallowing in data["xfa5.commits"]:
+def _check_rollback(state: SessionCleanup, ctx: Context) -> None:
+    owned = state.owned
+    begun = state.begun
+    cleaned = state.cleaned
+    for call, name, swallowing in state.commits:
         if name not in owned or name in begun or name in cleaned:
             continue
         kind, _ = owned[name]

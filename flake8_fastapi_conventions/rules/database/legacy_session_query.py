@@ -32,7 +32,7 @@ from .sync_engines import (
     _session_class_call,
 )
 from .create_all_in_app import XFA506, _create_all
-from .commits import XFA507, XFA510, _cleanup_helper, _commit
+from .commits import XFA507, XFA510, SessionCleanup, _cleanup_helper, _commit
 from .count_in_python import XFA508, _len_call
 from .upsert_without_set import XFA509, _upsert
 from .engine_per_request import XFA511, PerRequestConstructions, _record_construction
@@ -121,7 +121,7 @@ def record_assignment(node: ast.Assign | ast.AnnAssign, ctx: Context) -> None:
             frame.data.setdefault("xfa5.bind", {})[target.id] = ("assign", value)
             frame.data.setdefault("xfa5.assigns", {}).setdefault(target.id, []).append(value)
             if isinstance(value, ast.Call) and is_session_factory_call(ctx, value):
-                frame.data.setdefault("xfa5.owned", {})[target.id] = ("assign", node)
+                frame.state(SessionCleanup).owned[target.id] = ("assign", node)
 
 
 @visitor(ast.With, ast.AsyncWith, codes=(XFA501, XFA506, XFA507, XFA510, XFA513))
@@ -135,14 +135,14 @@ def record_with(node: ast.With | ast.AsyncWith, ctx: Context) -> None:
         if isinstance(call, ast.Call) and _is_begin(call):
             owner = call.func.value  # type: ignore[attr-defined]
             if isinstance(owner, ast.Name):
-                frame.data.setdefault("xfa5.begin", set()).add(owner.id)
+                frame.state(SessionCleanup).begun.add(owner.id)
             if isinstance(target, ast.Name):
                 # ``async with SessionLocal.begin() as db`` commits/rolls back itself
-                frame.data.setdefault("xfa5.begin", set()).add(target.id)
+                frame.state(SessionCleanup).begun.add(target.id)
         if isinstance(target, ast.Name):
             frame.data.setdefault("xfa5.bind", {})[target.id] = ("with", call)
             if isinstance(call, ast.Call) and is_session_factory_call(ctx, call):
-                frame.data.setdefault("xfa5.owned", {})[target.id] = ("with", node)
+                frame.state(SessionCleanup).owned[target.id] = ("with", node)
 
 
 # -- calls ---------------------------------------------------------------------------
@@ -219,10 +219,10 @@ def _method_call(node: ast.Call, attr: str, receiver: ast.expr, ctx: Context) ->
     elif attr == "commit":
         _commit(node, receiver, ctx)
     elif attr in ("rollback", "close"):
-        data = _fn_data(ctx)
-        if data is not None and isinstance(receiver, ast.Name):
+        fn = ctx.function
+        if fn is not None and isinstance(receiver, ast.Name):
             if attr == "rollback" or ctx.in_body_of((ast.Try, _TRY_STAR, ast.ExceptHandler), ("finalbody", "body")):
-                data.setdefault("xfa5.cleanup", set()).add(receiver.id)
+                fn.state(SessionCleanup).cleaned.add(receiver.id)
     elif attr == "create_all":
         _create_all(node.func, node, ctx, node)
     elif attr == "run_sync":
