@@ -98,3 +98,72 @@ def not_a_route(amount: float) -> float:
 @router.get("/items")
 async def items(price: Decimal, total: int = 0):
     return {}
+
+
+# seventh reading: usage records, statistics, UI quantities and documented estimates
+
+
+class StepRecord(BaseModel):
+    # an LLM step's cost beside its token counts (``*_token_count``): a per-token estimate
+    input_token_count: int = 0
+    output_token_count: int = 0
+    step_cost: float = 0
+
+
+class RunRecord(BaseModel):
+    # compute cost tracking beside a measured duration
+    vcpu_millicores: int | None = None
+    duration_ms: int | None = None
+    compute_cost: float | None = None
+    proxy_cost: float | None = None
+
+
+class ProviderCosts(BaseModel):
+    llm_cost: float | None = None
+
+
+class LLMCost(BaseModel):
+    provider_name: str
+    model_name: str
+    cost: float
+
+
+class NumericAggregate(BaseModel):
+    # sum/count/min/max of a spreadsheet column
+    total: float
+    count: int
+    minimum: float
+    maximum: float
+
+
+class ScrollAction(BaseModel):
+    x: Optional[float] = None
+    scroll_amount: Optional[float] = 2.0
+
+
+class RunResponse(BaseModel):
+    total_steps: int | None = None
+    total_cost: float | None = Field(
+        default=None,
+        description="Estimated run cost as the list-price value of credits consumed, not the amount invoiced.",
+    )
+
+
+class Charge(BaseModel):
+    # a tokenised card is not a token count: still money
+    card_token: str
+    amount: float  # error: XFA408:5 "amount"
+
+
+class Plan(BaseModel):
+    duration_days: int
+    price: float  # error: XFA408:5
+
+
+class OrderStats(BaseModel):
+    count: int
+    total: float  # error: XFA408:5
+
+
+class Invoice(BaseModel):
+    total_cost: float = Field(description="The amount charged to the customer")  # error: XFA408:5

@@ -51,3 +51,39 @@ async def demo_async() -> None:
 def local_file() -> None:
     engine = create_engine("sqlite:///./app.db")
     Base.metadata.create_all(engine)  # error: XFA506:5
+
+
+# seventh reading: an in-memory database set up through a project class whose engine is used
+
+
+class AgentDB:
+    def __init__(self, url: str) -> None:
+        self.engine = create_async_engine(url)
+
+
+class App:
+    DATABASE: AgentDB
+
+
+forge_app = App()
+
+
+async def bootstrap_in_memory_db() -> None:
+    if forge_app.DATABASE.engine.dialect.name != "sqlite":
+        forge_app.DATABASE = AgentDB("sqlite+aiosqlite:///:memory:")
+    db = forge_app.DATABASE
+    async with db.engine.begin() as conn:
+        await conn.run_sync(Base.metadata.create_all)
+
+
+async def bootstrap_file_db() -> None:
+    db = AgentDB("sqlite+aiosqlite:///./local.db")
+    async with db.engine.begin() as conn:
+        await conn.run_sync(Base.metadata.create_all)  # error: XFA506:29
+
+
+def memory_fallback_but_file_engine() -> None:
+    memory_url = "sqlite:///:memory:"
+    engine = create_engine("sqlite:///./app.db")
+    print(memory_url)
+    Base.metadata.create_all(engine)  # error: XFA506:5

@@ -72,6 +72,9 @@ XFA506 = rule(
         "An in-memory SQLite database (`create_engine(\"sqlite:///:memory:\")`, `\"sqlite://\"`) "
         "bound in the function or module, directly or through `engine.begin()`/`connect()`: no "
         "schema outlives the process.",
+        "The same through a project class: the function builds its database from an in-memory "
+        "SQLite URL (`AgentDB(\"sqlite+aiosqlite:///:memory:\")`) and creates the tables on an engine "
+        "this file does not trace to another `create_engine(...)`.",
     ),
 )
 
@@ -96,6 +99,8 @@ def _create_all(attr: ast.expr, report_at: ast.AST, ctx: Context, call: ast.Call
     bind = call.func.value if call.func is not attr and isinstance(call.func, ast.Attribute) else _bind_arg(call)
     if bind is not None and _in_memory_bind(bind, ctx):
         return  # an in-memory database: no schema outlives the process
+    if _bind_engine_call(bind, ctx) is None and _function_names_in_memory_db(ctx):
+        return  # the function builds its database from a ``sqlite…:memory:`` URL (a project class's engine)
     ctx.report(report_at, XFA506, expr=dotted_name(attr) or "metadata.create_all")
 
 
@@ -159,6 +164,36 @@ def _in_memory_bind(bind: ast.expr, ctx: Context, depth: int = 0) -> bool:
         found = _binding(ctx, bind.id)
         return found is not None and _in_memory_bind(found[1], ctx, depth + 1)
     return False
+
+
+def _bind_engine_call(bind: ast.expr | None, ctx: Context, depth: int = 0) -> ast.Call | None:
+    """The ``create_engine(...)``/``create_async_engine(...)`` call ``bind`` is traced to in
+    this file (as ``_in_memory_bind`` follows it), or ``None`` when the engine comes from
+    elsewhere (an attribute of a project object, a parameter)."""
+    if bind is None or depth > 4:
+        return None
+    if isinstance(bind, ast.Call):
+        func = bind.func
+        if isinstance(func, ast.Attribute) and func.attr in ("begin", "connect"):
+            return _bind_engine_call(func.value, ctx, depth + 1)
+        return bind if last_name(func) in ("create_engine", "create_async_engine") else None
+    if isinstance(bind, ast.Name):
+        found = _binding(ctx, bind.id)
+        return _bind_engine_call(found[1], ctx, depth + 1) if found is not None else None
+    return None
+
+
+def _function_names_in_memory_db(ctx: Context) -> bool:
+    """The enclosing function holds an in-memory SQLite URL literal
+    (``AgentDB("sqlite+aiosqlite:///:memory:")``): the database it sets up and creates the
+    tables of lives in the process, whatever project class wraps its engine."""
+    frame = ctx.function
+    if frame is None:
+        return False
+    return any(
+        isinstance(n, ast.Constant) and isinstance(n.value, str) and ":memory:" in n.value and _in_memory_url(n)
+        for n in ast.walk(frame.node)
+    )
 
 
 def _in_command_package(ctx: Context) -> bool:

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from ... import lazy_re
-from ...context import Context, dotted_name, has_kwargs_splat, keyword, last_name, string_value
+from ...context import Context, comment_of, dotted_name, has_kwargs_splat, keyword, last_name, string_value
 from ...registry import moved_off, rule
 from ._shared import _flatten_add, _function_values, _is_alembic_env, _literal_head
 
@@ -72,7 +72,9 @@ XFA512 = rule(
         "module-level constants of this file (`TABLE = \"users\"`, `LIMIT = 100`, also built "
         "from other constants), local names bound only to such values, and loop variables over a "
         "literal tuple of constants (`for col in (\"flow_id\", \"deployment_id\")`); a name imported "
-        "from another module is not known to be constant.",
+        "from another module is not known to be constant unless the project index shows it is a "
+        "number there (`LIMIT = 100`, `THRESHOLD: float = float(os.environ.get(...))` of a config "
+        "module, also through `str(...)`).",
         "Interpolation only in identifier positions (`FROM {table}`, `\"{schema}\"`, "
         "`NEW.{column}`, `search_path TO {schema}`, `Model.__tablename__`, a column list "
         "`INSERT INTO t ({cols})`, and in `CREATE`/`ALTER` the source of `LIKE {src}` and a "
@@ -103,6 +105,8 @@ XFA512 = rule(
         "`.execute(...)` of strings that do not start with an SQL keyword.",
         "Tests, scripts and Alembic revisions (files importing `alembic`): no request data "
         "reaches their SQL.",
+        "A statement whose SQL-injection warning from bandit or ruff the author silenced on it "
+        "(`# noqa: S608`, `# nosec B608`): reviewed and kept on purpose.",
     ),
 )
 
@@ -186,6 +190,8 @@ def _check_sql_interpolation(arg: ast.expr, ctx: Context, need_sql_keyword: bool
     found = _interpolation(arg, ctx, need_sql_keyword)
     if found is None:
         return
+    if _injection_check_suppressed(arg, ctx):
+        return  # ``# noqa: S608`` / ``# nosec B608`` on the statement: reviewed on purpose
     how, head = found
     words = head.strip().split(None, 1)
     keyword_ = words[0].lower().strip("(") if words else ""
@@ -199,6 +205,33 @@ def _check_sql_interpolation(arg: ast.expr, ctx: Context, need_sql_keyword: bool
     else:
         fix = _BIND_FIX
     ctx.report(arg, XFA512, how=how, fix=fix)
+
+
+#: a suppression of another linter's report of this very statement: bandit's / ruff's
+#: hardcoded-SQL-expression check (``S608``, ``B608``): the author met the SQL-injection warning
+#: on this statement and kept the interpolation on purpose
+_SQL_INJECTION_SUPPRESSED = lazy_re.compile(r"noqa\s*:.*\bS608\b|nosec\b.*\bB608\b", re.IGNORECASE)
+
+
+def _injection_check_suppressed(arg: ast.expr, ctx: Context) -> bool:
+    """A line of the SQL expression ``arg`` (or of the statement it is in) carries
+    ``# noqa: S608`` or ``# nosec B608``."""
+    lines = ctx.lines
+    if lines is None:
+        return False
+    first = arg.lineno
+    last = getattr(arg, "end_lineno", None) or first
+    for node in ctx.ancestors[::-1]:
+        if isinstance(node, ast.stmt):
+            if not hasattr(node, "body"):  # a simple statement; a ``with``/``if`` header only spans ``arg``
+                first, last = min(first, node.lineno), max(last, getattr(node, "end_lineno", None) or last)
+            break
+    for lineno in range(first, last + 1):
+        if 0 < lineno <= len(lines):
+            text = comment_of(lines[lineno - 1])
+            if text is not None and _SQL_INJECTION_SUPPRESSED.search(text):
+                return True
+    return False
 
 
 def _outside_sql_scope(ctx: Context) -> bool:
@@ -542,7 +575,29 @@ def _safe_name(name: str, ctx: Context, depth: int) -> bool:
                 return False
             return all(_safe_value(v, ctx, depth + 1) for v in values)
     value = ctx.assignments.get(name)
-    return value is not None and _module_constant(value, ctx, depth)
+    if value is None:
+        return _imported_number(name, ctx)
+    return _module_constant(value, ctx, depth)
+
+
+#: an imported module-level value that is a number: ``LIMIT = 10``,
+#: ``THRESHOLD: float = float(os.environ.get(...))`` of the project's config module
+_NUMBER_DESC_CALLS = frozenset({"int", "float", "bool", "round"})
+
+
+def _imported_number(name: str, ctx: Context) -> bool:
+    """``name`` is imported from a project module where it is a number: a numeric literal
+    or the result of ``int()``/``float()``/``bool()`` (its text is digits, a sign, a dot)."""
+    found = ctx.lookup(name)
+    if found is None or found.kind != "import":
+        return False
+    symbol = ctx.symbol(ast.Name(id=name, ctx=ast.Load()))
+    if symbol is None or symbol.kind != "value" or not isinstance(symbol.info, dict):
+        return False
+    desc = symbol.info
+    if desc.get("k") == "const":
+        return desc.get("t") in ("int", "float", "bool")
+    return desc.get("k") == "call" and desc.get("f") in _NUMBER_DESC_CALLS
 
 
 def _numeric_annotation(annotation: ast.expr | None, ctx: Context) -> bool:
