@@ -6,7 +6,8 @@ import textwrap
 
 from harness import messages
 
-from flake8_fastapi_conventions.rules.pydantic_models import V1_CONFIG_KEYS, V1_METHODS
+from flake8_fastapi_conventions.rules.pydantic_models._shared import V1_METHODS
+from flake8_fastapi_conventions.rules.pydantic_models.config_classes import V1_CONFIG_KEYS
 
 
 def _messages(source: str, code: str, **options: str) -> list[str]:

@@ -10,16 +10,17 @@ from .engine import Edit, Finding, Fix, Need, Skip, Source, fixer
 
 def _maps() -> tuple[dict[str, str | None], frozenset[str], dict[str, str]]:
     """The v1 -> v2 maps, owned by the rule module so the message and the fix agree."""
-    from ..rules.pydantic_models import INVERTED_CONFIG_KEYS, V1_CONFIG_KEYS, V1_METHODS
+    from ..rules.pydantic_models._shared import V1_METHODS
+    from ..rules.pydantic_models.config_classes import INVERTED_CONFIG_KEYS, V1_CONFIG_KEYS
 
     return V1_CONFIG_KEYS, INVERTED_CONFIG_KEYS, V1_METHODS
 
 
-def _rules():  # type: ignore[no-untyped-def]
-    """The rule module: it decides which findings the fixer rewrites (``*_fix_blocker``)."""
-    from ..rules import pydantic_models
+def _rules(module: str):  # type: ignore[no-untyped-def]
+    """The rule's module: it decides which findings the fixer rewrites (``*_fix_blocker``)."""
+    import importlib
 
-    return pydantic_models
+    return importlib.import_module(f"..rules.pydantic_models.{module}", __package__)
 
 
 def _offered(finding: Finding) -> None:
@@ -69,11 +70,11 @@ def config_class(src: Source, finding: Finding) -> Fix:
     outer = src.parent(config)
     if not isinstance(outer, ast.ClassDef):
         raise Skip("class Config is not inside a model class")
-    reason = _rules().config_fix_blocker(outer, config)
+    reason = _rules("config_classes").config_fix_blocker(outer, config)
     if reason is not None:
         raise Skip(reason)
     keys, inverted, _ = _maps()
-    v2_keys = _rules().V2_CONFIG_KEYS
+    v2_keys = _rules("config_classes").V2_CONFIG_KEYS
     items: list[tuple[int, int, str]] = []  # (start offset, end line, text)
     for stmt in config.body:
         if isinstance(stmt, ast.Pass):
@@ -189,7 +190,7 @@ def v1_method(src: Source, finding: Finding) -> Fix:
         raise Skip("no v1 method call at the reported position")
     method = call.func.attr
     new = methods[method]
-    reason = _rules().v1_call_blocker(call)
+    reason = _rules("v1_methods").v1_call_blocker(call)
     if reason is not None:
         raise Skip(reason)
     _offered(finding)
@@ -222,7 +223,7 @@ def v1_validator(src: Source, finding: Finding) -> Fix:
         raise Skip("no validator decorator at the reported position")
     decorator = candidates[0]
     function = src.parent(decorator)
-    reason = _rules().validator_fix_blocker(decorator, function)
+    reason = _rules("validators").validator_fix_blocker(decorator, function)
     if reason is not None:
         raise Skip(reason)
     assert isinstance(decorator, ast.Call) and isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))
@@ -277,7 +278,7 @@ def utcnow(src: Source, finding: Finding) -> Fix:
     if call.args or call.keywords:
         raise Skip("utcnow() with arguments")
     _offered(finding)
-    from ..rules.pydantic_models import meets_unknown_timezone
+    from ..rules.pydantic_models.naive_datetimes import meets_unknown_timezone
 
     if meets_unknown_timezone(call, src.parent(call)):  # the message offers no fix there either
         raise Skip("the aware result would meet a value whose timezone is not known here (a naive DateTime column raises TypeError)")

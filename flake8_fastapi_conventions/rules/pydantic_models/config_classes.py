@@ -1,0 +1,386 @@
+"""XFA401 (a v1 ``class Config`` in a v2 model), XFA404 (``orm_mode``) and XFA409 (``model_config``
+as a dict literal), from a model's class body; and the visitor of the class-body rules (XFA401,
+XFA404, XFA407-XFA410).  The v1 -> v2 config key maps are here: the fixer reads them too."""
+
+from __future__ import annotations
+
+import ast
+
+from ...context import Context
+from ...registry import moved_off, rule, visitor
+from ._shared import (
+    _FIX_WHEN_V2,
+    _is_settings,
+    _is_true,
+    _model_kind,
+    generated_file,
+    in_version_branch,
+    pydantic2_target,
+)
+from .model_fields import XFA407, XFA408, XFA410, _config_max_length, _field, _orm_money, _validated_fields
+
+
+#: v1 ``class Config`` key -> v2 ``ConfigDict`` key; ``None``: removed in v2 (drop it).
+#: ``allow_mutation`` becomes ``frozen`` with the value inverted (see ``INVERTED_CONFIG_KEYS``);
+#: ``copy_on_model_validation`` becomes ``revalidate_instances`` ("none" -> "never", else "always").
+V1_CONFIG_KEYS: dict[str, str | None] = {
+    "orm_mode": "from_attributes",
+    "allow_population_by_field_name": "populate_by_name",
+    "anystr_strip_whitespace": "str_strip_whitespace",
+    "anystr_lower": "str_to_lower",
+    "anystr_upper": "str_to_upper",
+    "min_anystr_length": "str_min_length",
+    "max_anystr_length": "str_max_length",
+    "schema_extra": "json_schema_extra",
+    "validate_all": "validate_default",
+    "allow_mutation": "frozen",
+    "keep_untouched": "ignored_types",
+    "copy_on_model_validation": "revalidate_instances",
+    "underscore_attrs_are_private": None,
+    "fields": None,
+    "smart_union": None,
+    "getter_dict": None,
+    "json_loads": None,
+    "json_dumps": None,
+    "error_msg_templates": None,
+    "post_init_call": None,
+}
+
+
+#: keys of pydantic v2 ``ConfigDict`` and pydantic-settings ``SettingsConfigDict``
+V2_CONFIG_KEYS = frozenset(
+    """title model_title_generator field_title_generator str_to_lower str_to_upper
+    str_strip_whitespace str_min_length str_max_length extra frozen populate_by_name
+    use_enum_values validate_assignment arbitrary_types_allowed from_attributes loc_by_alias
+    alias_generator ignored_types allow_inf_nan json_schema_extra json_encoders strict
+    revalidate_instances ser_json_timedelta ser_json_bytes ser_json_inf_nan val_json_bytes
+    validate_default validate_return protected_namespaces hide_input_in_errors defer_build
+    plugin_settings schema_generator json_schema_serialization_defaults_required
+    json_schema_mode_override coerce_numbers_to_str regex_engine validation_error_cause
+    use_attribute_docstrings cache_strings validate_by_alias validate_by_name serialize_by_alias
+    case_sensitive env_prefix env_file env_file_encoding env_ignore_empty env_nested_delimiter
+    env_parse_none_str env_parse_enums secrets_dir json_file json_file_encoding yaml_file
+    yaml_file_encoding toml_file cli_parse_args nested_model_default_partial_update
+    env_nested_max_split""".split()
+)
+
+
+#: v1 keys whose v2 key takes the negated value
+INVERTED_CONFIG_KEYS = frozenset({"allow_mutation"})
+
+
+_REQUEST_SUFFIXES = ("Create", "Update", "Request", "In")
+
+
+XFA401 = rule(
+    "XFA401",
+    "pydantic-v1-config-class",
+    default=False,
+    precision=moved_off("10 of 20", reading="sixth"),
+    seeds=("004",),
+    message="class Config is Pydantic v1 configuration in {model}; use model_config = {replacement}",
+    what="""
+        Reports a nested `class Config:` inside a Pydantic model (a class that inherits
+        `BaseModel`, `BaseSettings`, `RootModel` or `SQLModel`, directly or through project
+        base classes in any module, which the project index follows through imports and package
+        re-exports, or a model imported from a configured schema module). The message spells out
+        the `ConfigDict(...)` (`SettingsConfigDict(...)` for settings) with the v2 key names:
+        `orm_mode` → `from_attributes`, `allow_population_by_field_name` → `populate_by_name`,
+        `anystr_strip_whitespace` → `str_strip_whitespace`, `schema_extra` → `json_schema_extra`,
+        `allow_mutation=False` → `frozen=True`, and names the keys v2 removed.
+    """,
+    why="""
+        Seed 004: "Always use Pydantic V2 syntax. Never use V1 patterns like class Config, .dict(),
+        .json(), or orm_mode. Use model_config = ConfigDict(...) for model configuration." In v2 a
+        `class Config` is deprecated, and its renamed keys are only honoured through a warning shim
+        that will go away; removed keys are silently ignored.
+    """,
+    bad="""
+        from pydantic import BaseModel
+
+
+        class UserOut(BaseModel):
+            id: int
+            name: str
+
+            class Config:
+                allow_population_by_field_name = True
+    """,
+    good="""
+        from pydantic import BaseModel, ConfigDict
+
+
+        class UserOut(BaseModel):
+            model_config = ConfigDict(populate_by_name=True)
+
+            id: int
+            name: str
+    """,
+    not_flagged=(
+        "`class Config` in classes that are not Pydantic models: SQLAlchemy models, "
+        "dataclasses, Django `Meta`-style classes, classes whose bases cannot be traced to Pydantic.",
+        "Models built on `pydantic.v1` on purpose (`from pydantic.v1 import BaseModel`), also through "
+        "a project compat module that imports it from `pydantic.v1` in one branch of a version switch (`if PYDANTIC_V2: from pydantic.v1 import BaseModel` / `else: from pydantic import BaseModel`) gives the v1 API on every install.",
+        "Code of a Pydantic v1/v2 compatibility layer: either branch of an `if` on the installed "
+        "version (`if IS_PYDANTIC_V2:`, `if pydantic.VERSION < \"2\"`, `hasattr(x, \"model_dump\")`), "
+        "and what follows such an `if` whose body returns.",
+        "Generated modules (a header comment or docstring saying `auto-generated`, `generated by`, "
+        "`DO NOT EDIT`, `@generated`): they are regenerated from their schema, not edited.",
+    ),
+    fix="safe",
+    fix_when=_FIX_WHEN_V2,
+    config="""
+        Models of other modules of the project are known through the project index. Names
+        imported from the modules named in `fastapi-schema-modules` (e.g.
+        `fastapi-schema-modules = app.schemas`) count as models too, unless the index shows
+        the class is something else (useful when the models live outside the checked tree).
+    """,
+)
+
+
+XFA404 = rule(
+    "XFA404",
+    "orm-mode",
+    default=True,
+    seeds=("004",),
+    message="orm_mode is the Pydantic v1 name; use from_attributes=True",
+    what="""
+        Reports `orm_mode = True` in a model's `class Config`, `ConfigDict(orm_mode=True)` /
+        `SettingsConfigDict(orm_mode=True)`, and `model_config = {"orm_mode": True}`.
+    """,
+    why="""
+        Seed 004: "Use from_attributes=True for ORM compatibility" and never `orm_mode`. In v2
+        `orm_mode` is only translated with a warning in a `class Config`; inside `ConfigDict` or a
+        `model_config` dict it is not a valid key, so `Model.model_validate(orm_obj)` fails.
+    """,
+    bad="""
+        from pydantic import BaseModel, ConfigDict
+
+
+        class ItemOut(BaseModel):
+            model_config = ConfigDict(orm_mode=True)
+
+            id: int
+    """,
+    good="""
+        from pydantic import BaseModel, ConfigDict
+
+
+        class ItemOut(BaseModel):
+            model_config = ConfigDict(from_attributes=True)
+
+            id: int
+    """,
+    not_flagged=(
+        "`orm_mode = False`.",
+        "`class Config` of classes not known to be Pydantic models, and `pydantic.v1` models (also "
+        "through a project compat module that imports it from `pydantic.v1` in one branch of a version switch (`if PYDANTIC_V2: from pydantic.v1 import BaseModel` / `else: from pydantic import BaseModel`) gives the v1 API on every install).",
+        "Code of a Pydantic v1/v2 compatibility layer: either branch of an `if` on the installed "
+        "version (`if IS_PYDANTIC_V2:`, `if pydantic.VERSION < \"2\"`, `hasattr(x, \"model_dump\")`), "
+        "and what follows such an `if` whose body returns.",
+        "Generated modules (a header comment or docstring saying `auto-generated`, `generated by`, "
+        "`DO NOT EDIT`, `@generated`): they are regenerated from their schema, not edited.",
+    ),
+    fix="safe",
+    fix_when=_FIX_WHEN_V2,
+)
+
+
+XFA409 = rule(
+    "XFA409",
+    "config-dict-literal",
+    default=False,
+    seeds=("004",),
+    message="model_config is a plain dict; use model_config = {factory}(...) so the keys are type-checked",
+    what="Reports `model_config = {...}` (a dict literal) in the body of a Pydantic model.",
+    why="""
+        Seed 004: "Use model_config = ConfigDict(...) for model configuration." `ConfigDict` is a
+        `TypedDict`: type checkers reject misspelt or v1 keys (`orm_mode`) that a plain dict accepts
+        silently. Seed 000 uses the dict form, hence off by default.
+    """,
+    bad="""
+        from pydantic import BaseModel
+
+
+        class Item(BaseModel):
+            model_config = {"from_attributes": True}
+
+            id: int
+    """,
+    good="""
+        from pydantic import BaseModel, ConfigDict
+
+
+        class Item(BaseModel):
+            model_config = ConfigDict(from_attributes=True)
+
+            id: int
+    """,
+    not_flagged=(
+        "`model_config: ConfigDict = {...}` (annotated, so still type-checked).",
+        "Generated modules (a header comment or docstring saying `auto-generated`, `generated by`, "
+        "`DO NOT EDIT`, `@generated`): they are regenerated from their schema, not edited.",
+    ),
+)
+
+
+# -- XFA401, XFA404, XFA407, XFA408, XFA409, XFA410: class bodies --------------
+
+
+def v2_config_entries(config: ast.ClassDef, ctx: Context | None = None) -> tuple[list[tuple[str, str]], list[str]]:
+    """``([(v2_key, value_source)], [removed v1 keys])`` of a v1 ``class Config`` body."""
+    entries: list[tuple[str, str]] = []
+    removed: list[str] = []
+    for stmt in config.body:
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+            key, value = stmt.targets[0].id, stmt.value
+        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
+            key, value = stmt.target.id, stmt.value
+        else:
+            continue
+        if key in V1_CONFIG_KEYS:
+            new = V1_CONFIG_KEYS[key]
+            if new is None:
+                removed.append(key)
+                continue
+        else:
+            new = key
+        if key in INVERTED_CONFIG_KEYS:
+            if isinstance(value, ast.Constant) and isinstance(value.value, bool):
+                text = repr(not value.value)
+            else:
+                text = f"not ({ast.unparse(value)})"
+        elif key == "copy_on_model_validation":
+            literal = value.value if isinstance(value, ast.Constant) else None
+            text = '"never"' if literal in ("none", False) else '"always"'
+        elif (
+            key == "extra"
+            and isinstance(value, ast.Attribute)
+            and value.attr in ("allow", "forbid", "ignore")
+            and (ctx is None or (ctx.resolve(value.value) or "").endswith("Extra"))
+        ):
+            text = f'"{value.attr}"'
+        else:
+            text = ast.unparse(value)
+        entries.append((new, text))
+    return entries, removed
+
+
+def config_fix_blocker(model: ast.ClassDef, config: ast.ClassDef) -> str | None:
+    """Why ``fastapi-conventions fix`` leaves this ``class Config`` to the user, or ``None``
+    when it rewrites it into ``model_config = ...`` (the fixer raises this reason; the
+    finding's message agrees)."""
+    for stmt in model.body:
+        targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target] if isinstance(stmt, ast.AnnAssign) else []
+        if any(isinstance(t, ast.Name) and t.id == "model_config" for t in targets):
+            return "the model already sets model_config"
+    if config.decorator_list or config.bases or config.keywords:
+        return "class Config has bases or decorators"
+    items = 0
+    for stmt in config.body:
+        if isinstance(stmt, ast.Pass):
+            continue
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+            key, value = stmt.targets[0].id, stmt.value
+        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
+            key, value = stmt.target.id, stmt.value
+        else:
+            return "class Config holds more than `key = value` assignments"
+        new = V1_CONFIG_KEYS.get(key, key)
+        if new is None or new not in V2_CONFIG_KEYS:
+            return f"the config key {key} has no v2 equivalent"
+        if key in INVERTED_CONFIG_KEYS and not (isinstance(value, ast.Constant) and isinstance(value.value, bool)):
+            return f"{key} = <expression> needs its value negated by hand"
+        if key == "copy_on_model_validation" and not (
+            isinstance(value, ast.Constant) and value.value in ("none", "deep", "shallow", False, True)
+        ):
+            return "copy_on_model_validation needs a manual migration"
+        items += 1
+    if not items:
+        return "class Config is empty"
+    return None
+
+
+#: ``class Config`` keys SQLModel reads itself
+_SQLMODEL_CONFIG_KEYS = frozenset({"table", "registry", "read_with_orm_mode", "read_from_attributes"})
+
+
+def _config_replacement(ctx: Context, config: ast.ClassDef, settings: bool) -> str:
+    entries, removed = v2_config_entries(config, ctx)
+    parts = []
+    unknown = []
+    for key, text in entries:
+        if key not in V2_CONFIG_KEYS:
+            if key not in _SQLMODEL_CONFIG_KEYS:
+                unknown.append(key)  # ``unique_together``: ignored by Pydantic 1 and 2 alike
+            continue
+        if len(text) > 24 or "\n" in text:
+            text = "..."
+        parts.append(f"{key}={text}")
+    for stmt in config.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            # ``def alias_generator(cls, name)`` / ``def schema_extra(schema, model)``: a callable key
+            key = V1_CONFIG_KEYS.get(stmt.name, stmt.name)
+            if key is None:
+                removed.append(stmt.name)
+            elif key in V2_CONFIG_KEYS:
+                parts.append(f"{key}=<the {stmt.name} function>")
+    factory = "SettingsConfigDict" if settings else "ConfigDict"
+    replacement = f"{factory}({', '.join(parts)})"
+    if removed:
+        replacement += f" and drop {', '.join(removed)} (removed in v2)"
+    if unknown:
+        replacement += f"; {', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not a Pydantic setting"
+    return replacement
+
+
+@visitor(ast.ClassDef, codes=(XFA401, XFA404, XFA407, XFA408, XFA409, XFA410))
+def model_configs_and_fields(node: ast.ClassDef, ctx: Context) -> None:
+    if generated_file(ctx):
+        return
+    kind = _model_kind(ctx, node)
+    if kind is None:
+        if ctx.wants(XFA408):
+            _orm_money(node, ctx)
+        return
+    request_model = (
+        kind == "v2" and node.name.endswith(_REQUEST_SUFFIXES) and ctx.wants(XFA410) and not _config_max_length(node)
+    )
+    settings = None
+    checked: frozenset[str] | None = None
+    fields_wanted = ctx.wants(XFA407, XFA408, XFA410)
+    for stmt in node.body:
+        if isinstance(stmt, ast.AnnAssign):
+            if not fields_wanted:
+                continue
+            if checked is None:
+                checked = _validated_fields(node, ctx)
+            _field(stmt, node, ctx, request_model, checked)
+        elif isinstance(stmt, ast.ClassDef):
+            if stmt.name == "Config" and kind == "v2" and not in_version_branch(ctx):
+                settings = _is_settings(ctx, node.bases, stmt)
+                ctx.report(
+                    stmt,
+                    XFA401,
+                    fixable=pydantic2_target(ctx) and config_fix_blocker(node, stmt) is None,
+                    model=node.name,
+                    replacement=_config_replacement(ctx, stmt, settings),
+                )
+                for inner in stmt.body:
+                    if (
+                        isinstance(inner, ast.Assign)
+                        and _is_true(inner.value)
+                        and any(isinstance(t, ast.Name) and t.id == "orm_mode" for t in inner.targets)
+                    ):
+                        target = next(t for t in inner.targets if isinstance(t, ast.Name) and t.id == "orm_mode")
+                        ctx.report(target, XFA404, fixable=pydantic2_target(ctx))
+        elif isinstance(stmt, ast.Assign) and kind == "v2":
+            if any(isinstance(t, ast.Name) and t.id == "model_config" for t in stmt.targets) and isinstance(
+                stmt.value, ast.Dict
+            ):
+                if settings is None:
+                    settings = _is_settings(ctx, node.bases)
+                ctx.report(stmt.value, XFA409, factory="SettingsConfigDict" if settings else "ConfigDict")
+                for key, value in zip(stmt.value.keys, stmt.value.values):
+                    if isinstance(key, ast.Constant) and key.value == "orm_mode" and _is_true(value):
+                        ctx.report(key, XFA404, fixable=pydantic2_target(ctx))

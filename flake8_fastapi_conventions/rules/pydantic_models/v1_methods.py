@@ -1,0 +1,272 @@
+"""XFA402: a pydantic v1 method (``.dict()``, ``.json()``, ``parse_obj``...) on a v2 model; and the
+call visitor of XFA402, XFA404 (``ConfigDict(orm_mode=True)``) and XFA411.  The v1 -> v2 method
+map is here: the fixer reads it too."""
+
+from __future__ import annotations
+
+import ast
+
+from ...context import Context, short_source, target_names
+from ...registry import moved_off, rule, visitor
+from ._shared import (
+    V1_METHODS,
+    PreviousBindings,
+    _Cls,
+    _FIX_WHEN_V2,
+    _class_annotation,
+    _class_ref,
+    _instance,
+    _is_true,
+    _method_receiver,
+    _scoped,
+    generated_file,
+    in_version_branch,
+    pydantic2_target,
+)
+from .config_classes import XFA404
+from .naive_datetimes import XFA411, _naive_datetime
+
+
+#: the v1 methods that make sense on the class itself (``User.parse_obj(data)``)
+V1_CLASS_METHODS = frozenset(
+    {"parse_obj", "parse_raw", "from_orm", "schema", "schema_json", "update_forward_refs", "construct"}
+)
+
+
+#: the keyword arguments of each v1 method that ``fastapi-conventions fix`` carries over to
+#: the v2 method (``None``: any)
+V1_METHOD_KWARGS: dict[str, frozenset[str] | None] = {
+    "dict": frozenset({"include", "exclude", "by_alias", "exclude_unset", "exclude_defaults", "exclude_none"}),
+    "json": frozenset(
+        {"include", "exclude", "by_alias", "exclude_unset", "exclude_defaults", "exclude_none", "indent"}
+    ),
+    "copy": frozenset({"update", "deep"}),
+    "schema": frozenset({"by_alias", "ref_template"}),
+    "schema_json": None,  # any: split between model_json_schema and json.dumps
+    "update_forward_refs": frozenset(),
+    "construct": None,
+    "parse_obj": frozenset(),
+    "parse_raw": frozenset(),
+    "from_orm": frozenset(),
+}
+
+
+#: the v1 methods that take exactly one positional argument
+_ONE_ARG = frozenset({"parse_obj", "parse_raw", "from_orm"})
+
+
+_CONFIG_DICTS = frozenset(
+    {
+        "pydantic.ConfigDict",
+        "pydantic.config.ConfigDict",
+        "pydantic_settings.SettingsConfigDict",
+        "pydantic_settings.main.SettingsConfigDict",
+    }
+)
+
+
+_DATETIME_METHODS = frozenset({"utcnow", "utcfromtimestamp", "now", "today"})
+
+
+XFA402 = rule(
+    "XFA402",
+    "pydantic-v1-method",
+    default=False,
+    precision=moved_off("11 of 20", reading="sixth"),
+    seeds=("004",),
+    message="{receiver}.{method}() is Pydantic v1 API; use {replacement}",
+    what="""
+        Reports the v1 methods `.dict()`, `.json()`, `.parse_obj()`, `.parse_raw()`, `.from_orm()`,
+        `.copy()`, `.schema()`, `.schema_json()`, `.update_forward_refs()` and `.construct()` when the
+        receiver is known to be a Pydantic model: a model class defined or imported here
+        (`User.parse_obj(data)`; models of other modules through the project index), a parameter
+        or variable annotated with such a class (also `Optional[...]`, `... | None`,
+        `Annotated[...]`, a string, a `TypeVar` bound to a model), a name assigned from
+        `Model(...)` / `Model.model_validate(...)` earlier in the same function, `Model(...)`
+        itself, `self` in a model's methods, `cls` in its class methods, or a parameter annotated
+        `type[Model]`. The message names the v2 call:
+        `.model_dump()`, `.model_dump_json()`, `.model_validate()`, `.model_validate_json()`,
+        `.model_validate(obj, from_attributes=True)`, `.model_copy()`, `.model_json_schema()`,
+        `.model_rebuild()`, `.model_construct()`.
+    """,
+    why="""
+        Seed 004: "Use .model_dump() and .model_dump_json() — never the deprecated V1 equivalents."
+        The v1 names still run in v2 only through deprecation shims (with a warning on every call)
+        and some of them behave differently (`.copy(update=...)` does not validate, `.json()`
+        arguments such as `encoder` are gone).
+    """,
+    bad="""
+        from pydantic import BaseModel
+
+
+        class User(BaseModel):
+            name: str
+
+
+        def to_payload(user: User) -> dict:
+            return user.dict()
+    """,
+    good="""
+        from pydantic import BaseModel
+
+
+        class User(BaseModel):
+            name: str
+
+
+        def to_payload(user: User) -> dict:
+            return user.model_dump()
+    """,
+    not_flagged=(
+        "`.json()` of an `httpx`/`requests` response, `.dict()`/`.copy()` of any receiver not known "
+        "to be a model (dicts, lists, unannotated parameters, attributes).",
+        "Models built on `pydantic.v1` on purpose, also through "
+        "a project compat module that imports it from `pydantic.v1` in one branch of a version switch (`if PYDANTIC_V2: from pydantic.v1 import BaseModel` / `else: from pydantic import BaseModel`) gives the v1 API on every install.",
+        "A model whose own class or a project base class defines the method itself (`def dict(self)`), "
+        "ORM classes (SQLAlchemy models with their own `.dict()`), names of enclosing functions "
+        "used in a closure.",
+        "Code of a Pydantic v1/v2 compatibility layer: either branch of an `if` on the installed "
+        "version (`if IS_PYDANTIC_V2:`, `if pydantic.VERSION < \"2\"`, `hasattr(x, \"model_dump\")`), "
+        "and what follows such an `if` whose body returns.",
+        "Generated modules (a header comment or docstring saying `auto-generated`, `generated by`, "
+        "`DO NOT EDIT`, `@generated`): they are regenerated from their schema, not edited.",
+    ),
+    fix="safe",
+    fix_when=_FIX_WHEN_V2,
+    config="""
+        Models of other modules of the project are known through the project index. Names
+        imported from the modules named in `fastapi-schema-modules` (e.g.
+        `fastapi-schema-modules = app.schemas`) count as models too, unless the index shows
+        the class is something else (useful when the models live outside the checked tree).
+    """,
+)
+
+
+@visitor(ast.Assign, ast.AnnAssign, ast.NamedExpr, codes=(XFA402,))
+def before_binding(node: ast.Assign | ast.AnnAssign | ast.NamedExpr, ctx: Context) -> None:
+    """What an assigned name of the current scope was bound to before the assignment, for
+    its value (whose names the walk resolves after the new binding is recorded)."""
+    targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+    for target in targets:
+        if isinstance(target, ast.Name):
+            previous = _scoped(ctx, target.id)
+            if previous is not None and previous.node is not node:
+                ctx.frame.state(PreviousBindings).by_statement[(id(node), target.id)] = previous
+
+
+# -- XFA402, XFA404 (ConfigDict), XFA411: calls -----------------------------------
+
+
+@visitor(ast.Call, codes=(XFA402, XFA404, XFA411))
+def v1_calls_and_naive_datetimes(node: ast.Call, ctx: Context) -> None:
+    if generated_file(ctx):
+        return
+    func = node.func
+    if isinstance(func, ast.Attribute):
+        attr = func.attr
+        if attr in V1_METHODS:
+            _v1_method(node, func, ctx)
+            return
+        if attr in _DATETIME_METHODS:
+            _naive_datetime(node, func, ctx)
+            return
+    if node.keywords:
+        for kw in node.keywords:
+            if kw.arg == "orm_mode":
+                if _is_true(kw.value) and ctx.resolve(func) in _CONFIG_DICTS and not in_version_branch(ctx):
+                    ctx.report(kw, XFA404, fixable=pydantic2_target(ctx))
+                return
+
+
+def _v1_method(node: ast.Call, func: ast.Attribute, ctx: Context) -> None:
+    method = func.attr
+    receiver = func.value
+    if isinstance(receiver, ast.Name) and _comprehension_target(ctx, receiver.id):
+        return
+    if in_version_branch(ctx):
+        return  # a v1/v2 compatibility layer
+    cls = _receiver_class(ctx, receiver)
+    if cls is not None:
+        if method not in V1_CLASS_METHODS or not cls.v2 or method in cls.defines:
+            return
+        shown = short_source(receiver)
+    else:
+        info = _instance(ctx, receiver)
+        if info is None or not info.v2 or method in info.defines:
+            return
+        shown = _receiver_source(receiver)
+    new = V1_METHODS[method]
+    if method == "from_orm":
+        arg = short_source(node.args[0], 24) if node.args else "obj"
+        if arg.endswith("..."):
+            arg = "obj"
+        replacement = f"{shown}.model_validate({arg}, from_attributes=True)"
+    elif method == "schema_json":
+        replacement = f"json.dumps({shown}.model_json_schema())"
+    else:
+        replacement = f"{shown}.{new}({'...' if node.args or node.keywords else ''})"
+    ctx.report(
+        node,
+        XFA402,
+        fixable=pydantic2_target(ctx) and v1_call_blocker(node) is None,
+        receiver=shown,
+        method=method,
+        replacement=replacement,
+    )
+
+
+def _receiver_class(ctx: Context, receiver: ast.expr) -> _Cls | None:
+    """The model class a receiver names: a model class (not ``BaseModel`` itself), ``cls``
+    in a model's ``@classmethod``, a parameter annotated ``type[Model]``."""
+    if isinstance(receiver, ast.Name):
+        found = _scoped(ctx, receiver.id)
+        if found is not None and found.kind == "param":
+            method_receiver = _method_receiver(ctx, receiver.id)
+            if method_receiver is not None:
+                return method_receiver[1] if method_receiver[0] == "class" else None
+            return _class_annotation(ctx, found.annotation)
+    info = _class_ref(ctx, receiver)
+    if info is None or info.base:
+        return None
+    return info
+
+
+_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
+def _comprehension_target(ctx: Context, name: str) -> bool:
+    """``name`` is bound by an enclosing comprehension (its own scope, which the bindings
+    do not record)."""
+    for ancestor in reversed(ctx.ancestors):
+        if isinstance(ancestor, _COMPREHENSIONS):
+            for generator in ancestor.generators:
+                if name in target_names(generator.target):
+                    return True
+        elif isinstance(ancestor, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            return False
+    return False
+
+
+def v1_call_blocker(call: ast.Call) -> str | None:
+    """Why ``fastapi-conventions fix`` leaves this v1 method call to the user, or ``None``
+    when it rewrites it (the fixer raises this reason; the finding's message agrees)."""
+    if not isinstance(call.func, ast.Attribute) or call.func.attr not in V1_METHODS:
+        return "no v1 method call at the reported position"
+    method = call.func.attr
+    kwargs = {k.arg for k in call.keywords}
+    if None in kwargs or any(isinstance(a, ast.Starred) for a in call.args):
+        return "*args/**kwargs: check the arguments by hand"
+    allowed = V1_METHOD_KWARGS.get(method, frozenset())
+    if allowed is not None and not kwargs <= allowed:
+        return f".{method}() with {', '.join(sorted(str(k) for k in kwargs - allowed))}: no v2 equivalent argument"
+    if method in _ONE_ARG and len(call.args) != 1:
+        return f".{method}() takes one positional argument"
+    if method not in _ONE_ARG and method != "construct" and call.args:
+        return f".{method}() with positional arguments"
+    return None
+
+
+def _receiver_source(receiver: ast.expr) -> str:
+    if isinstance(receiver, ast.Call):
+        return f"{short_source(receiver.func, 30)}(...)"
+    return short_source(receiver, 30)
