@@ -131,7 +131,7 @@ def moved_off(
     with the third) or ``earlier`` (a later reading's pooling with the one before it) when a
     thin reading was pooled with its predecessor (``pooled_over`` names the readings when
     it was pooled with more than one)."""
-    before = pooled_over or {"fourth": "third", "fifth": "fourth", "sixth": "fifth"}[reading]
+    before = pooled_over or {"fourth": "third", "fifth": "fourth", "sixth": "fifth", "seventh": "sixth"}[reading]
     earlier = third if third is not None else earlier
     if earlier is None:
         found = f"{read} findings read were true on six projects nobody had tuned the rules against"
@@ -178,8 +178,8 @@ def rule(
 ) -> Rule:
     """Declare a rule; returns the :class:`Rule` that visitors report with.
 
-    ``message`` says what is wrong, ``fix_hint`` how to fix it; a declaration that still
-    writes both in ``message`` as ``"what; how"`` is split at the first ``"; "``.
+    ``message`` says what is wrong, ``fix_hint`` how to fix it (ruff's ``message`` and
+    ``fix_title``); flake8 shows them as ``"what; how"``, SARIF and the docs apart.
     """
     if not CODE_RE.match(code):
         raise ValueError(f"bad rule code {code!r}")
@@ -187,8 +187,6 @@ def rule(
         raise ValueError(f"rule {code} declared twice")
     if code.startswith("XFA9") and default:
         raise ValueError(f"{code}: XFA9xx rules are off by default")
-    if not fix_hint:
-        message, _, fix_hint = message.partition("; ")
     if "; " in message:
         raise ValueError(f"{code}: the message says what is wrong; the fix goes in fix_hint")
     if not fix_hint:

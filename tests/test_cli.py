@@ -278,7 +278,7 @@ def test_overlapping_fixes_converge():
         "def f(row, data):\n"
         "    return Out.parse_obj(data).dict(), Out.from_orm(row).json()\n"
     )
-    on_v2 = Settings(target_pydantic=2, enabled=enabled_codes(None, ["XFA401", "XFA402", "XFA403"]))
+    on_v2 = Settings(target_pydantic=2)
     result = fix_text(source, "app/services/x.py", on_v2)
     assert result.text == (
         "from pydantic import BaseModel, ConfigDict\n\n\n"

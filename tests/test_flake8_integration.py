@@ -105,8 +105,8 @@ def test_stdin_uses_the_display_name_for_the_layer(tmp_path):
             raise HTTPException(status_code=404, detail="not found")
         """
     )
-    as_service = flake8("--select=XFA", "-", "--stdin-display-name", "app/services/user_service.py", cwd=tmp_path, stdin=source)
-    as_route = flake8("--select=XFA", "-", "--stdin-display-name", "app/routers/users.py", cwd=tmp_path, stdin=source)
+    as_service = flake8("--select=XFA", "--extend-select=XFA201", "-", "--stdin-display-name", "app/services/user_service.py", cwd=tmp_path, stdin=source)
+    as_route = flake8("--select=XFA", "--extend-select=XFA201", "-", "--stdin-display-name", "app/routers/users.py", cwd=tmp_path, stdin=source)
     assert "XFA201" in codes(as_service)
     assert as_service.stdout.startswith("app/services/user_service.py:")
     assert "XFA201" not in codes(as_route)
@@ -147,7 +147,7 @@ def test_layer_options_from_a_config_file(tmp_path):
     (tmp_path / "app" / "logic" / "users.py").write_text(
         "from fastapi import HTTPException\n\n\ndef f():\n    raise HTTPException(404)\n"
     )
-    assert "XFA201" in codes(flake8("--select=XFA", ".", cwd=tmp_path))
+    assert "XFA201" in codes(flake8("--select=XFA", "--extend-select=XFA201", ".", cwd=tmp_path))
 
 
 PRINTS = "def report():\n    print('done')\n"
@@ -186,8 +186,8 @@ def test_stdin_and_file_give_the_same_findings(tmp_path):
     path.parent.mkdir(parents=True)
     source = "from fastapi import HTTPException\n\n\nasync def get_user():\n    raise HTTPException(404)\n"
     path.write_text(source)
-    by_path = flake8("--select=XFA", "app/services/user_service.py", cwd=tmp_path)
-    by_stdin = flake8("--select=XFA", "-", "--stdin-display-name", "app/services/user_service.py", cwd=tmp_path, stdin=source)
+    by_path = flake8("--select=XFA", "--extend-select=XFA201", "app/services/user_service.py", cwd=tmp_path)
+    by_stdin = flake8("--select=XFA", "--extend-select=XFA201", "-", "--stdin-display-name", "app/services/user_service.py", cwd=tmp_path, stdin=source)
     assert by_path.stdout == by_stdin.stdout and by_path.stdout
 
 

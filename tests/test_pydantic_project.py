@@ -13,7 +13,7 @@ from pathlib import Path
 
 from flake8_fastapi_conventions import cli
 from flake8_fastapi_conventions.fixer import fix_text
-from flake8_fastapi_conventions.settings import Settings, enabled_codes
+from flake8_fastapi_conventions.settings import Settings
 
 PROJECT = Path(__file__).parent / "projects" / "pydantic_app"
 _LINE = re.compile(r"^\./(.+?):(\d+):(\d+): (XFA\d{3}) (.*)$")
@@ -21,8 +21,7 @@ _LINE = re.compile(r"^\./(.+?):(\d+):(\d+): (XFA\d{3}) (.*)$")
 
 def _flake8(root: Path) -> list[tuple[str, int, str, str]]:
     proc = subprocess.run(
-        # XFA401-XFA403 are off by default since the sixth precision reading
-        [sys.executable, "-m", "flake8", "--fastapi-no-cache", "--extend-select=XFA401,XFA402,XFA403", "."],
+        [sys.executable, "-m", "flake8", "--fastapi-no-cache", "."],
         cwd=root, capture_output=True, text=True, timeout=300,
     )
     assert proc.returncode in (0, 1) and not proc.stderr, proc.stderr
@@ -102,7 +101,7 @@ def test_a_config_class_ending_in_a_comment_at_the_end_of_the_file_is_fixed():
                 orm_mode = True  # needed by the repository
         """
     )
-    result = fix_text(source, "app/schemas/a.py", Settings(target_pydantic=2, enabled=enabled_codes(None, ["XFA401", "XFA402", "XFA403"])))
+    result = fix_text(source, "app/schemas/a.py", Settings(target_pydantic=2))
     assert result.text == textwrap.dedent(
         """\
         from pydantic import BaseModel, ConfigDict
@@ -187,7 +186,7 @@ def _declaring(tmp_path: Path, pyproject: str) -> Path:
 
 def _fix(root: Path, monkeypatch, capsys, *options: str) -> tuple[str, str]:
     monkeypatch.chdir(root)
-    cli.main(["fix", "--fastapi-no-cache", "--extend-select=XFA401,XFA402,XFA403", *options, "app"])
+    cli.main(["fix", "--fastapi-no-cache", *options, "app"])
     return (root / "app/items.py").read_text(encoding="utf-8"), capsys.readouterr().out
 
 

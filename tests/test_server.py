@@ -172,8 +172,8 @@ def make_workspace(root: Path) -> Path:
     """A project on Pydantic 2 (the XFA40x fixes apply only there), XFA411 switched on."""
     root.mkdir(parents=True)
     (root / "pyproject.toml").write_text('[project]\nname = "proj"\ndependencies = ["pydantic>=2"]\n')
-    # XFA401-XFA403 are off by default since the sixth precision reading
-    (root / "setup.cfg").write_text("[flake8]\nextend-select = XFA411, XFA401, XFA402, XFA403\n")
+    # XFA201 is off by default since the seventh precision reading
+    (root / "setup.cfg").write_text("[flake8]\nextend-select = XFA411, XFA201\n")
     return root
 
 
@@ -593,7 +593,7 @@ async def test_a_configuration_change_is_read_again(tmp_path: Path):
         published = client.published  # type: ignore[attr-defined]
         before = len(published.items)
         (root / "setup.cfg").write_text(  # replaces the file
-            "[flake8]\nextend-select = XFA411, XFA401, XFA402, XFA403\nextend-ignore = XFA402\n"
+            "[flake8]\nextend-select = XFA411, XFA201\nextend-ignore = XFA402\n"
         )
         client.workspace_did_change_watched_files(
             lsp.DidChangeWatchedFilesParams(

@@ -37,7 +37,6 @@ def apply(text: str, edits: list[lsp.TextEdit]) -> str:
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch) -> tuple[Project, Path]:
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "p"\ndependencies = ["pydantic>=2"]\n')
-    (tmp_path / "setup.cfg").write_text("[flake8]\nextend-select = XFA402\n")  # off by default since the sixth reading
     (tmp_path / "app" / "services").mkdir(parents=True)
     (tmp_path / "app" / "__init__.py").write_text("")
     (tmp_path / "app" / "services" / "__init__.py").write_text("")
@@ -116,7 +115,7 @@ def test_a_buffer_that_does_not_parse_is_one_e999(project):
 def test_the_buffer_is_checked_with_the_configuration(project):
     proj, path = project
     root = path.parents[2]
-    (root / "setup.cfg").write_text("[flake8]\nextend-select = XFA402\nper-file-ignores =\n    app/services/*: XFA402\n")
+    (root / "setup.cfg").write_text("[flake8]\nper-file-ignores =\n    app/services/*: XFA402\n")
     proj.load()
     source = HEAD + "    return user.dict()\n"
     assert proj.check(str(path), source)[0] == []

@@ -22,7 +22,8 @@ XFA901 = rule(
     "function-too-long",
     default=False,
     seeds=("004",),
-    message="function {name} has a {length}-line body (max {limit}); split it into smaller helpers that each do one thing",
+    message="function {name} has a {length}-line body (max {limit})",
+    fix_hint="split it into smaller helpers that each do one thing",
     what="""
         Reports a function whose body is longer than the limit (30 lines by default). The
         body is counted from its first statement after the docstring to the last line of
@@ -84,7 +85,8 @@ XFA902 = rule(
     "function-name-with-and",
     default=False,
     seeds=("004",),
-    message="function {name} does two things (its name has '_and_'); split it into two functions",
+    message="function {name} does two things (its name has '_and_')",
+    fix_hint="split it into two functions",
     what="Reports a function whose name contains `_and_`.",
     why="""
         Seed 004: "Each function should do ONE thing. If a function name has \\"and\\" in
@@ -109,7 +111,8 @@ XFA903 = rule(
     "primitive-obsession",
     default=False,
     seeds=("000", "004"),
-    message="service function {name} takes {count} primitive parameters (max {limit}); take a Pydantic request model instead (RORO)",
+    message="service function {name} takes {count} primitive parameters (max {limit})",
+    fix_hint="take a Pydantic request model instead (RORO)",
     what="""
         Reports a function in a services file with more than 3 (configurable) parameters
         annotated with a primitive type — `str`, `int`, `float`, `bool`, `dict`, `list`
@@ -151,7 +154,8 @@ XFA904 = rule(
     "missing-type-hints",
     default=False,
     seeds=("004",),
-    message="function {name} lacks type hints ({missing}); annotate every parameter and the return type",
+    message="function {name} lacks type hints ({missing})",
+    fix_hint="annotate every parameter and the return type",
     what="""
         Reports a function in a routes, services or repositories file with a parameter
         without annotation (`self` and `cls` excepted) or without a return annotation.
@@ -185,7 +189,8 @@ XFA905 = rule(
     "module-name-not-snake-case",
     default=False,
     seeds=("004",),
-    message="module name {name!r} is not lowercase_with_underscores; rename the {kind} to {suggestion!r}",
+    message="module name {name!r} is not lowercase_with_underscores",
+    fix_hint="rename the {kind} to {suggestion!r}",
     what="""
         Reports (at line 1) a module whose file name, or a package whose directory name
         (checked through its `__init__.py`), is not `lowercase_with_underscores`.
@@ -213,7 +218,8 @@ XFA906 = rule(
     "boolean-name-without-verb",
     default=False,
     seeds=("004",),
-    message="function {name} returns bool but its name does not start with {prefixes}; rename it, e.g. {suggestion}",
+    message="function {name} returns bool but its name does not start with {prefixes}",
+    fix_hint="rename it, e.g. {suggestion}",
     what="""
         Reports a function annotated `-> bool` whose name (leading underscores aside)
         does not start with `is_`, `has_`, `can_` or `should_` (configurable).
@@ -246,7 +252,8 @@ XFA907 = rule(
     "nested-if-depth",
     default=False,
     seeds=("004",),
-    message="if nested {depth} deep (max {limit}); return early with guard clauses instead of nesting",
+    message="if nested {depth} deep (max {limit})",
+    fix_hint="return early with guard clauses instead of nesting",
     what="""
         Reports an `if` statement nested more than 2 (configurable) `if` levels deep
         within one function (or the module). An `elif` — or an `else:` whose only
@@ -289,7 +296,8 @@ XFA908 = rule(
     "repository-logs",
     default=False,
     seeds=("001",),
-    message="logger call in a repository; let the service log the domain event and keep repositories to queries",
+    message="logger call in a repository",
+    fix_hint="let the service log the domain event and keep repositories to queries",
     what="""
         Reports a logger call (`logger.info/debug/warning/error/exception/critical/log`) in
         a repositories file.
@@ -320,7 +328,8 @@ XFA909 = rule(
     "mock-without-autospec",
     default=False,
     seeds=("001",),
-    message="{call}() without autospec=True accepts calls the real object would reject; add autospec=True",
+    message="{call}() without autospec=True accepts calls the real object would reject",
+    fix_hint="add autospec=True",
     what="""
         In test files, reports `mock.patch(...)`, `mock.patch.object(...)` (`unittest.mock`
         or the `mock` package) and pytest-mock's `mocker.patch(...)`/`mocker.patch.object(...)`
@@ -358,7 +367,8 @@ XFA910 = rule(
     "testclient-without-context",
     default=False,
     seeds=("004",),
-    message="TestClient(...) not used as a context manager, so the app's lifespan does not run; use: with TestClient(app) as client:",
+    message="TestClient(...) not used as a context manager, so the app's lifespan does not run",
+    fix_hint="use: with TestClient(app) as client:",
     what="""
         Reports `TestClient(...)` (FastAPI's or Starlette's) that is not entered as a context
         manager: neither `with TestClient(app) as client:`, nor assigned to a name this file

@@ -18,7 +18,8 @@ XFA615 = rule(
     "app-state-in-lifespan",
     default=False,
     seeds=(),
-    message="lifespan {name}() stores {attr} on app.state; yield {{\"{attr}\": ...}} from the lifespan instead and read it as request.state.{attr}",
+    message="lifespan {name}() stores {attr} on app.state",
+    fix_hint='yield {{"{attr}": ...}} from the lifespan instead and read it as request.state.{attr}',
     what="""
         In a lifespan function — one passed as `lifespan=` in this file, or an
         `@asynccontextmanager` whose first parameter is annotated `FastAPI` — reports each

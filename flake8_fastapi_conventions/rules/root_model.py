@@ -14,7 +14,8 @@ XFA412 = rule(
     "root-model",
     default=False,
     seeds=(),
-    message="route {name}() uses the RootModel {model} as its {role}; declare the plain type instead (e.g. Annotated[list[Item], ...]) and validate it elsewhere with a TypeAdapter",
+    message="route {name}() uses the RootModel {model} as its {role}",
+    fix_hint="declare the plain type instead (e.g. Annotated[list[Item], ...]) and validate it elsewhere with a TypeAdapter",
     what="""
         Reports a class deriving `pydantic.RootModel` (directly, through classes of this file
         or of the project, or `RootModel[...]` written in place) used as a route's request

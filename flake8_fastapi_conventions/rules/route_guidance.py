@@ -18,7 +18,8 @@ XFA322 = rule(
     "redundant-response-model",
     default=False,
     seeds=(),
-    message="response_model={model} repeats the return annotation of {name}(); drop response_model= and keep -> {model}",
+    message="response_model={model} repeats the return annotation of {name}()",
+    fix_hint="drop response_model= and keep -> {model}",
     what="""
         Reports `response_model=X` on a route decorator whose handler is also annotated
         `-> X` with the same type expression (string annotations are read as the type they
@@ -116,7 +117,8 @@ XFA323 = rule(
     "ellipsis-default",
     default=False,
     seeds=(),
-    message="`...` as the default of {what}; leave it out ({fixed}): a parameter or field without a default is already required",
+    message="`...` as the default of {what}",
+    fix_hint="leave it out ({fixed}): a parameter or field without a default is already required",
     what="""
         Reports `...` (`Ellipsis`) written as the default of something that is required
         without it: the first argument (or `default=`) of FastAPI's `Query`, `Path`, `Body`,
@@ -259,7 +261,8 @@ XFA324 = rule(
     "deprecated-json-response",
     default=False,
     seeds=(),
-    message="{cls} is deprecated by FastAPI; declare a return type or response_model and let Pydantic serialise the response (drop {cls})",
+    message="{cls} is deprecated by FastAPI",
+    fix_hint="declare a return type or response_model and let Pydantic serialise the response (drop {cls})",
     what="""
         Reports FastAPI's `ORJSONResponse` and `UJSONResponse` used as a
         `response_class=`/`default_response_class=` (of a route, a router, the app or an
@@ -319,7 +322,8 @@ XFA325 = rule(
     "router-config-in-include",
     default=False,
     seeds=(),
-    message="include_router({router}, {args}=...) configures a router of this project from outside; declare {args} on its APIRouter(...) instead",
+    message="include_router({router}, {args}=...) configures a router of this project from outside",
+    fix_hint="declare {args} on its APIRouter(...) instead",
     what="""
         Reports `include_router(router, prefix=..., tags=..., dependencies=...)` where
         `router` is an `APIRouter(...)` made in this file or in another module of the
@@ -429,7 +433,8 @@ XFA326 = rule(
     "multi-method-route",
     default=False,
     seeds=(),
-    message="{name}() answers {methods} in one handler; write one function per HTTP operation (@router.{first}(...), ...)",
+    message="{name}() answers {methods} in one handler",
+    fix_hint="write one function per HTTP operation (@router.{first}(...), ...)",
     what="""
         Reports `@router.api_route(..., methods=[...])` and `router.add_api_route(...,
         methods=[...])` that bind more than one HTTP method to one handler. `HEAD` next to

@@ -36,7 +36,8 @@ XFA321 = rule(
     "unused-path-parameter",
     default=True,
     seeds=("004",),
-    message="path parameter {{{param}}} of route {name}() is taken by neither the handler nor its dependencies; add {param}: <type> to the signature (or remove {{{param}}} from the path)",
+    message="path parameter {{{param}}} of route {name}() is taken by neither the handler nor its dependencies",
+    fix_hint="add {param}: <type> to the signature (or remove {{{param}}} from the path)",
     what="""
         Reports a `{name}` (or `{name:convertor}`) in a route's path that
         nothing of the route takes: not the handler's signature (by name, or through

@@ -1,4 +1,5 @@
 # path: app/services/order_service.py
+# select: XFA201
 # Framework names used only in the raises XFA201 reports, or only by the provider next to
 # the service, are XFA201's problem: one finding is enough.
 from fastapi import Depends, HTTPException

@@ -1,5 +1,5 @@
 # path: app/services/user_service.py
-# select: XFA202
+# select: XFA201, XFA202
 # The raise is reported (XFA201); the import that only brings in HTTPException is not
 # reported a second time (XFA202), nor is one whose names appear only in that raise.
 # Another framework import still is.

@@ -1,4 +1,5 @@
 # path: app/api/routes/odd.py
+# select: XFA203, XFA210
 from fastapi import APIRouter
 from sqlalchemy import select
 

@@ -1,4 +1,4 @@
-# select: XFA401, XFA402, XFA406, XFA408, XFA409, XFA410
+# select: XFA406, XFA408, XFA409, XFA410
 # Odd syntax around the XFA4xx patterns: nothing may crash, findings stay exact.
 from datetime import datetime
 

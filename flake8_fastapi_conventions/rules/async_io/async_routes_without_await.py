@@ -13,7 +13,8 @@ XFA109 = rule(
     "async-route-without-await",
     default=False,
     seeds=("004",),
-    message="async route handler {name}() never awaits, so its work runs on the event loop; make it a plain def (FastAPI runs it in the thread pool) or await async I/O",
+    message="async route handler {name}() never awaits, so its work runs on the event loop",
+    fix_hint="make it a plain def (FastAPI runs it in the thread pool) or await async I/O",
     what="""
         Reports an `async def` route handler whose own body contains no `await`, `async for`
         or `async with`. Off by default: it follows seed 004 where XFA108 follows seed 003.

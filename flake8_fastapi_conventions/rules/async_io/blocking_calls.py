@@ -30,7 +30,8 @@ XFA101 = rule(
     "blocking-http-call-in-async",
     default=True,
     seeds=("000", "001", "002", "003", "004"),
-    message="blocking HTTP call {call}() inside async def; use a shared httpx.AsyncClient: await client.{method}(...)",
+    message="blocking HTTP call {call}() inside async def",
+    fix_hint="use a shared httpx.AsyncClient: await client.{method}(...)",
     what="""
         Reports a synchronous HTTP call made in the body of an `async def`: `requests.*`,
         `urllib.request.urlopen`, `http.client.HTTPConnection`/`HTTPSConnection`, the
@@ -73,7 +74,8 @@ XFA102 = rule(
     "blocking-sleep-in-async",
     default=True,
     seeds=("004",),
-    message="time.sleep() blocks the event loop inside async def; use await asyncio.sleep(...)",
+    message="time.sleep() blocks the event loop inside async def",
+    fix_hint="use await asyncio.sleep(...)",
     what="Reports `time.sleep(...)` (however it was imported) in the body of an `async def`.",
     why="""
         `time.sleep` suspends the whole thread, so the event loop serves nothing while it
@@ -108,7 +110,8 @@ XFA103 = rule(
     default=False,
     precision=moved_off("15 of 20", reading="fifth"),
     seeds=("003", "004"),
-    message="blocking file I/O {call}() inside async def; {fix}",
+    message="blocking file I/O {call}() inside async def",
+    fix_hint="{fix}",
     what="""
         Reports synchronous file I/O in the body of an `async def`: the builtin `open()` and
         the `read_text`/`read_bytes`/`write_text`/`write_bytes`/`open` methods of a
@@ -161,7 +164,8 @@ XFA104 = rule(
     default=False,
     precision=moved_off("0 of 8", reading="fifth", earlier="0 of 2"),
     seeds=("004",),
-    message="blocking subprocess call {call}() inside async def; use await asyncio.create_subprocess_exec(...) and await proc.communicate()",
+    message="blocking subprocess call {call}() inside async def",
+    fix_hint="use await asyncio.create_subprocess_exec(...) and await proc.communicate()",
     what="""
         Reports `subprocess.run/call/check_call/check_output/Popen/getoutput/getstatusoutput`,
         `os.system` and `os.popen` (however they were imported) in the body of an `async def`.
@@ -211,7 +215,8 @@ XFA105 = rule(
     "sync-client-library-in-async",
     default=True,
     seeds=("004",),
-    message="sync {lib} call {call}() inside async def blocks the event loop; use {alt}",
+    message="sync {lib} call {call}() inside async def blocks the event loop",
+    fix_hint="use {alt}",
     what="""
         Reports, in the body of an `async def`, calls through a synchronous client library:
         constructing `redis.Redis`/`redis.StrictRedis` (also `redis.from_url`),

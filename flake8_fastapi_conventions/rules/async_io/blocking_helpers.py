@@ -24,7 +24,8 @@ XFA112 = rule(
     "blocking-call-via-helper",
     default=False,
     seeds=("000", "003", "004"),
-    message="{call}() blocks the event loop: {chain}; {fix}",
+    message="{call}() blocks the event loop: {chain}",
+    fix_hint="{fix}",
     what="""
         Reports, in the body of an `async def`, a call of a sync function of the project — of
         this module, or of another one found through the imports (`from app.utils import

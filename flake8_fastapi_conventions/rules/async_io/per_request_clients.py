@@ -14,7 +14,8 @@ XFA110 = rule(
     default=False,
     precision=moved_off("13 of 15"),
     seeds=("001", "004"),
-    message="{call}() is created per call inside {where}; create one client at startup (lifespan/app.state or a module-level lazy singleton) and reuse it",
+    message="{call}() is created per call inside {where}",
+    fix_hint="create one client at startup (lifespan/app.state or a module-level lazy singleton) and reuse it",
     what="""
         Reports `httpx.AsyncClient(...)`, `httpx.Client(...)` and `aiohttp.ClientSession(...)`
         constructed inside a route handler, or inside any function of a routes, services or

@@ -18,7 +18,8 @@ XFA108 = rule(
     default=False,
     precision=moved_off("3 of 20"),
     seeds=("003",),
-    message="route handler {name}() is a plain def; {fix}",
+    message="route handler {name}() is a plain def",
+    fix_hint="{fix}",
     what="""
         Reports a route handler (`@router.get(...)`, `@app.post(...)`, …) defined with a plain
         `def`. When the handler makes a blocking call (one XFA101–XFA105 recognise, directly or

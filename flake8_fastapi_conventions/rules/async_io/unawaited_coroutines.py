@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 
 from ...context import Context
-from ...registry import rule, visitor
+from ...registry import back_on, rule, visitor
 from ._shared import _dotted_call, _module_binding, _project_function
 
 XFA106 = rule(
@@ -13,7 +13,8 @@ XFA106 = rule(
     "async-call-not-awaited",
     default=True,
     seeds=("004",),
-    message="coroutine {call}() is called but never awaited, so it never runs; add await: await {call}(...)",
+    message="coroutine {call}() is called but never awaited, so it never runs",
+    fix_hint="add await: await {call}(...)",
     what="""
         Reports an expression statement that calls a coroutine function and drops the result:
         (a) an `async def` defined at module level in the same file (called by name, or as
@@ -62,11 +63,10 @@ XFA107 = rule(
     "XFA107",
     "dangling-task",
     default=True,
+    precision=back_on("20 of 20", reading="seventh"),
     seeds=("002", "004"),
-    message=(
-        "task from {call}() is discarded, so it can be garbage-collected mid-run and its exception is lost; "
-        "keep a reference (tasks.add(task); task.add_done_callback(tasks.discard)) or use asyncio.TaskGroup"
-    ),
+    message="task from {call}() is discarded, so it can be garbage-collected mid-run and its exception is lost",
+    fix_hint="keep a reference (tasks.add(task); task.add_done_callback(tasks.discard)) or use asyncio.TaskGroup",
     what="""
         Reports `asyncio.create_task(...)`, `asyncio.ensure_future(...)` (also spelled
         `asyncio.tasks.create_task`) and `loop.create_task(...)` (on an event loop: `asyncio.get_event_loop()`,

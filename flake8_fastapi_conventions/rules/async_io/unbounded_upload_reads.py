@@ -13,7 +13,8 @@ XFA111 = rule(
     "upload-read-unbounded",
     default=True,
     seeds=("004",),
-    message="await {name}.read() loads the whole upload into memory; read it in chunks (while chunk := await {name}.read(1024 * 1024): ...) or, to parse it whole, cap it: data = await {name}.read(MAX_BYTES + 1) and reject len(data) > MAX_BYTES",
+    message="await {name}.read() loads the whole upload into memory",
+    fix_hint="read it in chunks (while chunk := await {name}.read(1024 * 1024): ...) or, to parse it whole, cap it: data = await {name}.read(MAX_BYTES + 1) and reject len(data) > MAX_BYTES",
     what="""
         Reports `await <p>.read()` without a size argument where `<p>` is a parameter of the
         route handler annotated `UploadFile` (also `Annotated[UploadFile, File()]` and

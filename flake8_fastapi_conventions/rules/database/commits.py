@@ -31,7 +31,8 @@ XFA507 = rule(
     default=False,
     precision=moved_off("5 of 11", reading="fifth"),
     seeds=("004",),
-    message="{receiver}.commit() inside a loop commits once per item; add the items in the loop and commit once after it",
+    message="{receiver}.commit() inside a loop commits once per item",
+    fix_hint="add the items in the loop and commit once after it",
     what="""
         Reports `commit()` on a session when the call is in the body of a `for`,
         `async for` or `while` loop of the same function and the session was opened
@@ -107,7 +108,8 @@ XFA510 = rule(
     "session-commit-without-rollback",
     default=True,
     seeds=("000", "002"),
-    message="{receiver}.commit() in a function that owns the session has no rollback on the error path; {fix}",
+    message="{receiver}.commit() in a function that owns the session has no rollback on the error path",
+    fix_hint="{fix}",
     what="""
         Reports `commit()` on a session the function opened itself when a failure leaves
         the session in a broken transaction:

@@ -24,7 +24,8 @@ XFA508 = rule(
     "count-in-python",
     default=True,
     seeds=("004",),
-    message="len() of a fetched query result loads every row to count it; count in the database: select(func.count()).select_from(...)",
+    message="len() of a fetched query result loads every row to count it",
+    fix_hint="count in the database: select(func.count()).select_from(...)",
     what="""
         Reports `len(<...>.all())` when the `.all()` ends a query chain (`execute`,
         `scalars`, `exec`, `query` on a session, or a result variable bound from one),

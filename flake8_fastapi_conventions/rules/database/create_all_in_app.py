@@ -16,7 +16,8 @@ XFA506 = rule(
     default=False,
     precision=moved_off("1 of 9", reading="sixth", earlier="1 of 2", pooled_over="fourth and fifth readings"),
     seeds=("004",),
-    message="{expr}() creates tables from application code; manage the schema with Alembic migrations (alembic upgrade head)",
+    message="{expr}() creates tables from application code",
+    fix_hint="manage the schema with Alembic migrations (alembic upgrade head)",
     what="""
         Reports `<...>.metadata.create_all(...)` (`Base.metadata`, `SQLModel.metadata`,
         a `metadata` object) called directly or passed to `conn.run_sync(...)`, in

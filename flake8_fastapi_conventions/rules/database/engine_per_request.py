@@ -28,7 +28,8 @@ XFA511 = rule(
     "engine-per-request",
     default=True,
     seeds=("004",),
-    message="{call}() inside {where} builds a new {what} per call; create it once at module level or in the lifespan and inject it",
+    message="{call}() inside {where} builds a new {what} per call",
+    fix_hint="create it once at module level or in the lifespan and inject it",
     what="""
         Reports `create_async_engine`/`create_engine`/`async_sessionmaker`/`sessionmaker`
         called in code that runs per request: a route handler, a dependency (a function

@@ -14,7 +14,8 @@ XFA514 = rule(
     "lazy-relationship-in-async",
     default=False,
     seeds=("004",),
-    message="relationship() without lazy= lazy-loads on access, which AsyncSession cannot do; choose the loading explicitly: lazy=\"selectin\" (or \"joined\", \"raise\")",
+    message="relationship() without lazy= lazy-loads on access, which AsyncSession cannot do",
+    fix_hint='choose the loading explicitly: lazy="selectin" (or "joined", "raise")',
     what="""
         Reports `relationship(...)` (from `sqlalchemy.orm`) without `lazy=`, and SQLModel
         `Relationship(...)` whose `sa_relationship_kwargs` has no `"lazy"`, in a file that

@@ -49,7 +49,8 @@ XFA501 = rule(
     "legacy-session-query",
     default=True,
     seeds=("004",),
-    message="{receiver}.query() is the legacy SQLAlchemy 1.x Query API; use select(): {advice}",
+    message="{receiver}.query() is the legacy SQLAlchemy 1.x Query API",
+    fix_hint="use select(): {advice}",
     what="""
         Reports `<session>.query(...)` where the receiver is a SQLAlchemy or SQLModel
         session: a parameter annotated `AsyncSession`/`Session` (directly or through an

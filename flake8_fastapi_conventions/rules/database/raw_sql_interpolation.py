@@ -18,7 +18,8 @@ XFA512 = rule(
     default=False,
     precision=moved_off("3 of 10", reading="fifth"),
     seeds=("004",),
-    message="SQL built with {how}; {fix}",
+    message="SQL built with {how}",
+    fix_hint="{fix}",
     what="""
         Reports `text(...)` (from `sqlalchemy`/`sqlmodel`) given an f-string with
         placeholders, `"..." % x`, `"...".format(...)` or `"..." + x`, and

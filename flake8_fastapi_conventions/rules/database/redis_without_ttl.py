@@ -15,7 +15,8 @@ XFA513 = rule(
     "redis-set-without-ttl",
     default=True,
     seeds=("004",),
-    message="{receiver}.{method}() stores a key without a TTL; {fix}",
+    message="{receiver}.{method}() stores a key without a TTL",
+    fix_hint="{fix}",
     what="""
         Reports `.set(key, value)` without `ex=`/`px=`/`exat=`/`pxat=`/`keepttl=`, and
         `.hset(...)`/`.mset(...)`, when the same function does not call

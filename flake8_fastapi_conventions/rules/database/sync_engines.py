@@ -27,7 +27,8 @@ XFA502 = rule(
     default=False,
     precision=moved_off("2 of 7", reading="sixth", earlier="3 of 9", pooled_over="third to fifth readings"),
     seeds=("003", "004"),
-    message="sync SQLAlchemy {call}() in a module with async code; use {replacement}",
+    message="sync SQLAlchemy {call}() in a module with async code",
+    fix_hint="use {replacement}",
     what="""
         Reports `create_engine(...)`, `sessionmaker(...)` (without `class_=AsyncSession`)
         and `Session(...)` from `sqlalchemy`/`sqlmodel` in a module that also defines
@@ -115,7 +116,8 @@ XFA503 = rule(
     "sync-driver-in-async-engine",
     default=True,
     seeds=("004",),
-    message="create_async_engine() with the sync driver URL '{scheme}://'; use an async driver: '{fix}://'",
+    message="create_async_engine() with the sync driver URL '{scheme}://'",
+    fix_hint="use an async driver: '{fix}://'",
     what="""
         Reports `create_async_engine(url)` when the URL is a string literal, an f-string
         with a literal scheme, or a module-level constant holding one, and its scheme names
@@ -154,7 +156,8 @@ XFA504 = rule(
     "expire-on-commit",
     default=True,
     seeds=("003", "004"),
-    message="{call}() without expire_on_commit=False; pass expire_on_commit=False so objects stay readable after commit",
+    message="{call}() without expire_on_commit=False",
+    fix_hint="pass expire_on_commit=False so objects stay readable after commit",
     what="""
         Reports `async_sessionmaker(...)`, `sessionmaker(..., class_=AsyncSession)` and
         `AsyncSession(...)` calls that do not pass `expire_on_commit`. Application code
@@ -199,7 +202,8 @@ XFA505 = rule(
     "pool-pre-ping",
     default=False,
     seeds=("004",),
-    message="{call}() without pool_pre_ping=True; pass pool_pre_ping=True so stale pooled connections are replaced",
+    message="{call}() without pool_pre_ping=True",
+    fix_hint="pass pool_pre_ping=True so stale pooled connections are replaced",
     what="""
         Reports `create_async_engine(...)`/`create_engine(...)` without `pool_pre_ping`
         when the URL is a server database: a non-sqlite literal, or a non-literal URL

@@ -15,7 +15,8 @@ XFA515 = rule(
     "unbounded-select",
     default=False,
     seeds=("004",),
-    message="select() fetched with .all() and no .limit(); bound the result: add .limit(n) (and .offset()/keyset pagination)",
+    message="select() fetched with .all() and no .limit()",
+    fix_hint="bound the result: add .limit(n) (and .offset()/keyset pagination)",
     what="""
         Reports, inside a function, `.all()` on the result of executing a `select(...)`
         statement (`session.execute`, `session.scalars`, SQLModel `session.exec`), inline

@@ -13,7 +13,8 @@ XFA509 = rule(
     "upsert-without-set",
     default=True,
     seeds=("001",),
-    message="on_conflict_do_update() without set_=; pass set_={{...}} naming every column to update (stmt.excluded.<col>, updated_at included)",
+    message="on_conflict_do_update() without set_=",
+    fix_hint="pass set_={{...}} naming every column to update (stmt.excluded.<col>, updated_at included)",
     what="Reports `.on_conflict_do_update(...)` calls without a `set_` argument (or with `set_={}`).",
     why="""
         The update half of an upsert needs the columns to overwrite; without `set_`

@@ -12,7 +12,8 @@ XFA320 = rule(
     "deep-resource-nesting",
     default=False,
     seeds=("002",),
-    message="path {path} nests {count} path parameters; give the inner resource its own top-level path (e.g. /{resource}/{{{param}}})",
+    message="path {path} nests {count} path parameters",
+    fix_hint="give the inner resource its own top-level path (e.g. /{resource}/{{{param}}})",
     what="Reports a route path with three or more `{param}` segments.",
     why="""
         Seed 002: "anchor at lowest owner that makes auth sense" and "3-level nesting —

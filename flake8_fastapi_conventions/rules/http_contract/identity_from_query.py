@@ -14,7 +14,8 @@ XFA316 = rule(
     "identity-from-query",
     default=False,
     seeds=("002",),
-    message="route parameter {name} takes the caller's identity from the query string; derive it from the verified token in a dependency (e.g. current_user: CurrentUser)",
+    message="route parameter {name} takes the caller's identity from the query string",
+    fix_hint="derive it from the verified token in a dependency (e.g. current_user: CurrentUser)",
     what="""
         Reports a route handler parameter named `user_id`, `owner_id`, `account_id`,
         `patient_id` or `customer_id` that is a query parameter: not in the path, not a

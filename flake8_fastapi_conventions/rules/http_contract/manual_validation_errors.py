@@ -18,7 +18,8 @@ XFA305 = rule(
     default=False,
     precision=moved_off("0 of 9", third="6 of 20"),
     seeds=("002", "004"),
-    message="HTTPException with status 422 raised by hand; 422 is FastAPI's request-shape error: raise 400 (invalid meaning) or 409 (conflict) for a business rule, or a domain exception mapped by a handler",
+    message="HTTPException with status 422 raised by hand",
+    fix_hint="422 is FastAPI's request-shape error: raise 400 (invalid meaning) or 409 (conflict) for a business rule, or a domain exception mapped by a handler",
     what="""
         Reports `HTTPException(status_code=422)` (also `422` positional,
         `status.HTTP_422_UNPROCESSABLE_ENTITY`/`_CONTENT`, `HTTPStatus.UNPROCESSABLE_ENTITY`)

@@ -28,7 +28,8 @@ XFA301 = rule(
     default=False,
     precision=moved_off("9 of 20"),
     seeds=("001", "003", "004"),
-    message="route {name}() declares no response model; add response_model=<Schema> to the decorator or a return annotation -> <Schema>",
+    message="route {name}() declares no response model",
+    fix_hint="add response_model=<Schema> to the decorator or a return annotation -> <Schema>",
     what="""
         Reports a route handler whose decorator has no `response_model=` and whose `def`
         has no return annotation, so the response shape is neither validated nor in the

@@ -16,7 +16,8 @@ XFA312 = rule(
     default=False,
     precision=moved_off("1 of 15", reading="sixth"),
     seeds=("002",),
-    message="{call} in {context} {what}, and {sink}; dump with {fix} and set only those fields{rebuild}",
+    message="{call} in {context} {what}, and {sink}",
+    fix_hint="dump with {fix} and set only those fields{rebuild}",
     what="""
         In a PATCH route handler, or a function named `update*`/`patch*` (a PUT-only route
         excepted), reports `x.model_dump()`/`x.dict()` without `exclude_unset=True` where `x`

@@ -13,7 +13,8 @@ XFA318 = rule(
     "mutating-route-without-rate-limit",
     default=False,
     seeds=("001", "004"),
-    message="{method} route {name}() has no rate limit; add @limiter.limit(\"<n>/minute\") below the route decorator",
+    message="{method} route {name}() has no rate limit",
+    fix_hint='add @limiter.limit("<n>/minute") below the route decorator',
     what="""
         Reports a POST, PUT, PATCH or DELETE route without a rate-limit decorator
         (`@<x>.limit(...)`, e.g. slowapi's `@limiter.limit`) and without a rate-limiting

@@ -29,7 +29,8 @@ XFA302 = rule(
     default=False,
     precision=moved_off("16 of 20", reading="sixth"),
     seeds=("004",),
-    message="route {name}() returns a raw dict; return an instance of a Pydantic response model and declare it (response_model= or -> Model)",
+    message="route {name}() returns a raw dict",
+    fix_hint="return an instance of a Pydantic response model and declare it (response_model= or -> Model)",
     what="""
         Reports `return {...}`, `return {k: v for ...}` or `return dict(...)` in a route
         handler that declares no Pydantic response model: no `response_model=` (or one

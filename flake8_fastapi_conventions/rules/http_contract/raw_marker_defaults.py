@@ -15,7 +15,8 @@ XFA309 = rule(
     "raw-depends-default",
     default=True,
     seeds=("001", "003", "004"),
-    message="parameter {name} uses a default {marker}; declare it as {name}: Annotated[{type}, {annotated}]{default}",
+    message="parameter {name} uses a default {marker}",
+    fix_hint="declare it as {name}: Annotated[{type}, {annotated}]{default}",
     what="""
         Reports a parameter whose default is a FastAPI marker — `Depends`, `Security`,
         `Query`, `Path`, `Body`, `Header`, `Cookie`, `Form`, `File` imported from

@@ -15,7 +15,8 @@ XFA306 = rule(
     default=False,
     precision=moved_off("16 of 20"),
     seeds=("004",),
-    message="route {name}() returns {cls}(...) directly, bypassing its response model {model}; return the data and let the model serialise it, or drop the model and declare response_class={cls}",
+    message="route {name}() returns {cls}(...) directly, bypassing its response model {model}",
+    fix_hint="return the data and let the model serialise it, or drop the model and declare response_class={cls}",
     what="""
         Reports `return JSONResponse(...)` / `ORJSONResponse(...)` / `UJSONResponse(...)` /
         `Response(...)` in a route handler that declares a response model: a

@@ -13,7 +13,8 @@ XFA317 = rule(
     "route-missing-openapi-docs",
     default=False,
     seeds=("001",),
-    message="route {name}() has no {missing} in its decorator; add summary=\"...\" and responses={{<status>: {{\"description\": ...}}}} for the OpenAPI docs",
+    message="route {name}() has no {missing} in its decorator",
+    fix_hint='add summary="..." and responses={{<status>: {{"description": ...}}}} for the OpenAPI docs',
     what="""
         Reports a JSON route decorator (not a websocket, not a non-JSON `response_class=`,
         not `include_in_schema=False`) that lacks `summary=` or `responses=`.

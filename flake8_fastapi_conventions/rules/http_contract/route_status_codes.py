@@ -14,7 +14,8 @@ XFA307 = rule(
     "post-without-201",
     default=False,
     seeds=("002",),
-    message="POST route {name}() creates a resource but answers 200; add status_code=status.HTTP_201_CREATED to the decorator",
+    message="POST route {name}() creates a resource but answers 200",
+    fix_hint="add status_code=status.HTTP_201_CREATED to the decorator",
     what="""
         Reports a POST route that creates a resource — its handler name starts with
         `create`, `add` or `register`, or its path is a collection (`""`, `"/"`, or a last
@@ -61,7 +62,8 @@ XFA308 = rule(
     "delete-status",
     default=False,
     seeds=("001", "002"),
-    message="DELETE route {name}() has no explicit status_code; add status_code=status.HTTP_204_NO_CONTENT (or 200 when it returns the deleted resource)",
+    message="DELETE route {name}() has no explicit status_code",
+    fix_hint="add status_code=status.HTTP_204_NO_CONTENT (or 200 when it returns the deleted resource)",
     what="Reports a DELETE route whose decorator has no `status_code=`.",
     why="""
         Seed 001: "DELETE → 204 or 200"; seed 002: "204 DELETE no content". Writing the

@@ -15,7 +15,8 @@ XFA311 = rule(
     "same-model-in-and-out",
     default=True,
     seeds=("002", "004"),
-    message="route {name}() uses {model} as both request body and response model; declare a separate response schema (e.g. {suggest}) for the output",
+    message="route {name}() uses {model} as both request body and response model",
+    fix_hint="declare a separate response schema (e.g. {suggest}) for the output",
     what="""
         Reports a route handler with a request-body parameter whose model (a Pydantic
         model known from this file or the project index, or any class passed with `Body()`)

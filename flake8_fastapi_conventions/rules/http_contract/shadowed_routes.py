@@ -16,7 +16,8 @@ XFA304 = rule(
     "shadowed-route",
     default=True,
     seeds=("001", "002"),
-    message="route {method} {path} is unreachable: {method} {earlier} (line {line}) on the same router matches it first; register {path} before {earlier}",
+    message="route {method} {path} is unreachable: {method} {earlier} (line {line}) on the same router matches it first",
+    fix_hint="register {path} before {earlier}",
     what="""
         Reports a route that an earlier route of the same router object (or app) in the
         same file always matches first, as Starlette matches routes in registration

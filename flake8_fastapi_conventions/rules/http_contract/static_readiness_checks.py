@@ -21,7 +21,8 @@ XFA315 = rule(
     "readiness-check-static",
     default=True,
     seeds=("002",),
-    message="readiness route {path} checks nothing; ping its dependencies (e.g. await db.execute(text(\"SELECT 1\")), await redis.ping()) and answer 503 when one fails",
+    message="readiness route {path} checks nothing",
+    fix_hint='ping its dependencies (e.g. await db.execute(text("SELECT 1")), await redis.ping()) and answer 503 when one fails',
     what="""
         Reports a route whose path ends with `/ready`, `/readiness`, `/readyz` or
         `/health/ready` and whose handler neither awaits anything nor calls anything except

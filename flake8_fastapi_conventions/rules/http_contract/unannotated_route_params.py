@@ -7,7 +7,7 @@ from __future__ import annotations
 import ast
 
 from ...context import Context, RouteInfo, keyword, string_value
-from ...registry import rule, visitor
+from ...registry import moved_off, rule, visitor
 from ._shared import _all_args, DEFAULT_MARKERS, _names_read, path_params, _route_kw_splat, _short_call, _tail
 from .bare_list_responses import XFA303, _check_bare_list
 from .deep_resource_nesting import XFA320, _check_nesting
@@ -21,9 +21,11 @@ from .shadowed_routes import XFA304, _collect_for_shadowing
 XFA313 = rule(
     "XFA313",
     "unannotated-route-param",
-    default=True,
+    default=False,
+    precision=moved_off("1 of 12", reading="seventh"),
     seeds=("004",),
-    message="route parameter {name} has no type annotation: {consequence}; annotate it ({fix})",
+    message="route parameter {name} has no type annotation: {consequence}",
+    fix_hint="annotate it ({fix})",
     what="""
         Reports a route handler parameter without a type annotation. The message says what
         is lost: for a path or query parameter (also `Query()`/`Header()`/... defaults)

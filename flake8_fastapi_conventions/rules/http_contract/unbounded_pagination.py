@@ -16,7 +16,8 @@ XFA310 = rule(
     default=False,
     precision=moved_off("17 of 20", reading="sixth"),
     seeds=("004",),
-    message="query parameter {name}: {type} has no {missing}; bound it: {name}: Annotated[{type}, Query({bounds})]{default}",
+    message="query parameter {name}: {type} has no {missing}",
+    fix_hint="bound it: {name}: Annotated[{type}, Query({bounds})]{default}",
     what="""
         Reports an `int` query parameter of a route handler, or of a dependency used with
         `Depends(...)` in the same file, named `limit`, `page_size`, `per_page` or `size`

@@ -15,7 +15,8 @@ XFA319 = rule(
     "unversioned-router-prefix",
     default=False,
     seeds=("004",),
-    message="router prefix {prefix!r} is not versioned; mount it under /api/v<N> (e.g. prefix=\"/api/v1{suffix}\")",
+    message="router prefix {prefix!r} is not versioned",
+    fix_hint='mount it under /api/v<N> (e.g. prefix="/api/v1{suffix}")',
     what="""
         Reports a literal prefix that does not start with `/api/v<N>` where the router
         meets the application: `app.include_router(..., prefix=...)` on a FastAPI app, and

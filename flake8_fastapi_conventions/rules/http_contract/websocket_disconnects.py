@@ -14,7 +14,8 @@ XFA314 = rule(
     "websocket-disconnect-unhandled",
     default=True,
     seeds=("004",),
-    message="websocket route {name}() receives without handling WebSocketDisconnect; wrap the receive loop in try/except WebSocketDisconnect and release resources in finally",
+    message="websocket route {name}() receives without handling WebSocketDisconnect",
+    fix_hint="wrap the receive loop in try/except WebSocketDisconnect and release resources in finally",
     what="""
         Reports a websocket route whose handler receives from its socket (`receive*()`,
         `iter_*()`) but has no `except WebSocketDisconnect` (or a broader `except

@@ -14,10 +14,8 @@ XFA208 = rule(
     "app-imported-in-module",
     default=True,
     seeds=("003",),
-    message=(
-        "the FastAPI app is imported from {module}; pass what you need through dependencies "
-        "(Depends/request.app) instead of importing app, which causes circular imports"
-    ),
+    message="the FastAPI app is imported from {module}",
+    fix_hint="pass what you need through dependencies (Depends/request.app) instead of importing app, which causes circular imports",
     what="""
         Reports `from <…>main import app` and `import <…>.main` followed by `<…>.main.app`
         in any module other than the ASGI entry point (`main.py`, `asgi.py`, `wsgi.py`,

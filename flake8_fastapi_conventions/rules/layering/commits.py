@@ -5,18 +5,17 @@ from __future__ import annotations
 import ast
 
 from ...context import Context, FUNCTION_TYPES, short_source
-from ...registry import rule
+from ...registry import moved_off, rule
 from ._shared import file_layer
 
 XFA204 = rule(
     "XFA204",
     "commit-in-repository",
-    default=True,
+    default=False,
+    precision=moved_off("12 of 20", reading="sixth"),
     seeds=("001", "003"),
-    message=(
-        "repository commits the transaction ({call}); use flush() here and let the service "
-        "(or the request's session dependency) commit"
-    ),
+    message="repository commits the transaction ({call})",
+    fix_hint="use flush() here and let the service (or the request's session dependency) commit",
     what="Reports `commit()` on a session (`session`, `db`, `self.session`, a parameter annotated `AsyncSession`/`Session`) in a repositories file.",
     why="""
         A repository that commits ends the caller's transaction: two repository calls in
@@ -62,10 +61,8 @@ XFA205 = rule(
     "commit-in-service",
     default=False,
     seeds=("000",),
-    message=(
-        "service commits the request's transaction ({call}); flush() here and let the route "
-        "handler or the session dependency commit"
-    ),
+    message="service commits the request's transaction ({call})",
+    fix_hint="flush() here and let the route handler or the session dependency commit",
     what="""
         Reports `commit()` on a session in a services file, unless the same function opened
         that session itself (`async with SessionLocal() as session`, `session = SessionLocal()`).

@@ -13,10 +13,8 @@ XFA207 = rule(
     "cross-domain-relative-import",
     default=True,
     seeds=("004",),
-    message=(
-        "relative import climbs out of the '{domain}' domain into '{other}'; import it absolutely "
-        "with an explicit name: from {absolute} import {name} as {other}_{name}"
-    ),
+    message="relative import climbs out of the '{domain}' domain into '{other}'",
+    fix_hint="import it absolutely with an explicit name: from {absolute} import {name} as {other}_{name}",
     what="""
         Reports `from ..<other_domain> import x` (or `from ..<other_domain>.service import
         x`) in a module of a domain package (`src/auth/service.py`, `router.py`,

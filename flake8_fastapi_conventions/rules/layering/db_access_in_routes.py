@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 
 from ...context import Context, FUNCTION_TYPES, short_source
-from ...registry import rule, visitor
+from ...registry import moved_off, rule, visitor
 from ._shared import _SQL_MODULES, _is_probe, file_layer
 from .commits import XFA204, XFA205, _commit
 from .endpoint_calls import XFA210, _endpoint_call, _imported_endpoint_call
@@ -15,12 +15,11 @@ from .raw_sql_in_services import XFA211, _raw_sql_execute
 XFA203 = rule(
     "XFA203",
     "db-access-in-route",
-    default=True,
+    default=False,
+    precision=moved_off("16 of 20", reading="seventh"),
     seeds=("001", "002", "003"),
-    message=(
-        "route handler {name}() accesses the database directly ({call}); move the database work "
-        "into a service/repository function and pass it the session"
-    ),
+    message="route handler {name}() accesses the database directly ({call})",
+    fix_hint="move the database work into a service/repository function and pass it the session",
     what="""
         Reports, inside a route handler, a call on a database session (a name whose binding
         shows one: a parameter annotated `AsyncSession`/`Session` or an `Annotated` alias of

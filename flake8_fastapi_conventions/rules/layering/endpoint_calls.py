@@ -6,17 +6,16 @@ import ast
 import os
 
 from ...context import Context, short_source
-from ...registry import rule
+from ...registry import moved_off, rule
 
 XFA210 = rule(
     "XFA210",
     "endpoint-calls-endpoint",
-    default=True,
+    default=False,
+    precision=moved_off("8 of 9", reading="seventh", earlier="5 of 5"),
     seeds=("004",),
-    message=(
-        "route handler {caller}() calls route handler {callee}(); extract the shared logic into "
-        "a service function and call it from both"
-    ),
+    message="route handler {caller}() calls route handler {callee}()",
+    fix_hint="extract the shared logic into a service function and call it from both",
     what="""
         Reports a call, inside a route handler, of another route handler: one defined in the
         same module, or one of another module of the project (imported by name or through

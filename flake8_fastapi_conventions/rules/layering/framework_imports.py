@@ -16,10 +16,8 @@ XFA202 = rule(
     default=False,
     precision=moved_off("4 of 20"),
     seeds=("002", "004"),
-    message=(
-        "{layer} imports the web framework ({module}); keep {layers} framework-free: take plain "
-        "values and raise domain exceptions, and leave Request/Response/Depends/status to the routes"
-    ),
+    message="{layer} imports the web framework ({module})",
+    fix_hint="keep {layers} framework-free: take plain values and raise domain exceptions, and leave Request/Response/Depends/status to the routes",
     what="""
         Reports an import of `fastapi` or `starlette` (anything: `Request`, `Response`,
         `status`, `Depends`, `HTTPException`, `BackgroundTasks`) in a services or

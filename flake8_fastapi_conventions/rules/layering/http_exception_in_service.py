@@ -7,18 +7,17 @@ from dataclasses import dataclass, field
 
 from ...context import Context, FUNCTION_TYPES, short_source
 from ...project import HTTP_EXCEPTIONS
-from ...registry import rule, visitor
+from ...registry import moved_off, rule, visitor
 from ._shared import _LAYER_NAMES, file_layer
 
 XFA201 = rule(
     "XFA201",
     "http-exception-in-service",
-    default=True,
+    default=False,
+    precision=moved_off("17 of 20", reading="seventh"),
     seeds=("000", "001", "002", "003"),
-    message=(
-        "{what} raised in a {layer}; raise a domain exception (e.g. UserNotFoundError) "
-        "and map it to HTTP in the route or an exception handler"
-    ),
+    message="{what} raised in a {layer}",
+    fix_hint="raise a domain exception (e.g. UserNotFoundError) and map it to HTTP in the route or an exception handler",
     what="""
         Reports `raise HTTPException(...)` (from `fastapi`, `fastapi.exceptions` or
         `starlette.exceptions`, however it was imported, also raised without arguments)

@@ -14,10 +14,8 @@ XFA206 = rule(
     default=False,
     precision=moved_off("15 of 20"),
     seeds=("003", "004"),
-    message=(
-        "{layer} module imports {target} ({module}), against the router → service → repository → "
-        "models direction; {fix}"
-    ),
+    message="{layer} module imports {target} ({module}), against the router → service → repository → models direction",
+    fix_hint="{fix}",
     what="""
         Reports an import that goes against router → service → repository → models: a
         repositories file importing a services or routes module, a services file

@@ -13,7 +13,8 @@ XFA212 = rule(
     "logic-in-main",
     default=False,
     seeds=("004",),
-    message="{kind} {name} defined in the app's entry module; {fix}",
+    message="{kind} {name} defined in the app's entry module",
+    fix_hint="{fix}",
     what="""
         Reports, in `main.py` (and `asgi.py`/`wsgi.py`), top-level Pydantic or ORM model
         classes, route handlers, and functions other than the lifespan, the app factory,

@@ -16,7 +16,8 @@ XFA211 = rule(
     "raw-sql-in-service",
     default=True,
     seeds=("001",),
-    message="raw SQL in a service ({call}); move the query into a repository function and call that",
+    message="raw SQL in a service ({call})",
+    fix_hint="move the query into a repository function and call that",
     what="""
         Reports, in a services file, SQL text that reaches the database: any
         `.exec_driver_sql(...)`; an `.execute(...)` whose first argument is a string

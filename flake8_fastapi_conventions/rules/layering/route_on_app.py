@@ -14,10 +14,8 @@ XFA209 = rule(
     default=False,
     precision=moved_off("7 of 20"),
     seeds=("002",),
-    message=(
-        "route {decorator}(...) is registered on the FastAPI app; put it on an APIRouter "
-        "(router = APIRouter()) in a routes module and app.include_router(router)"
-    ),
+    message="route {decorator}(...) is registered on the FastAPI app",
+    fix_hint="put it on an APIRouter (router = APIRouter()) in a routes module and app.include_router(router)",
     what="""
         Reports a route decorator (`get`, `post`, …, `api_route`, `websocket`) on a name
         assigned `FastAPI(...)` in the same file (or in the enclosing app-factory function).

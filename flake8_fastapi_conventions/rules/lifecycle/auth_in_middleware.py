@@ -14,7 +14,8 @@ XFA609 = rule(
     "auth-in-middleware",
     default=False,
     seeds=("002",),
-    message="middleware reads {what}; authenticate in a dependency (Depends(get_current_user)) on the routes that need it instead of in middleware",
+    message="middleware reads {what}",
+    fix_hint="authenticate in a dependency (Depends(get_current_user)) on the routes that need it instead of in middleware",
     what="""
         Reports middleware that reads the `Authorization` header or a token cookie:
         `request.headers.get("authorization")`, `request.headers["Authorization"]`,

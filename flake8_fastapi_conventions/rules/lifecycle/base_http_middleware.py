@@ -15,7 +15,8 @@ XFA603 = rule(
     "base-http-middleware",
     default=True,
     seeds=("000",),
-    message="{form} runs the app inside BaseHTTPMiddleware's call_next task group; write pure ASGI middleware instead: a class with __init__(self, app) and async __call__(self, scope, receive, send)",
+    message="{form} runs the app inside BaseHTTPMiddleware's call_next task group",
+    fix_hint="write pure ASGI middleware instead: a class with __init__(self, app) and async __call__(self, scope, receive, send)",
     what="""
         Reports `BaseHTTPMiddleware`-based middleware: a class deriving
         `starlette.middleware.base.BaseHTTPMiddleware` (also through an import alias or a

@@ -15,7 +15,8 @@ XFA604 = rule(
     default=False,
     precision=moved_off("6 of 7", reading="fifth", earlier="3 of 6"),
     seeds=("004",),
-    message="`await {call_next}(...)` in middleware is not inside try, so the code after it is skipped when the route raises; wrap it in try/except (log the exception, then re-raise or return a 500) or move that work into finally, so failed requests get it too",
+    message="`await {call_next}(...)` in middleware is not inside try, so the code after it is skipped when the route raises",
+    fix_hint="wrap it in try/except (log the exception, then re-raise or return a 500) or move that work into finally, so failed requests get it too",
     what="""
         Reports `await call_next(request)` that is not inside the body of a `try` in
         Starlette/FastAPI HTTP middleware, when code runs after it that an exception in

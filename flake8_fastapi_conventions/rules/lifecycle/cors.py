@@ -33,7 +33,8 @@ XFA605 = rule(
     "cors-not-outermost",
     default=True,
     seeds=("002", "004"),
-    message="{other} wraps CORSMiddleware ({why}), so its early responses and preflight rejections get no CORS headers; {fix}",
+    message="{other} wraps CORSMiddleware ({why}), so its early responses and preflight rejections get no CORS headers",
+    fix_hint="{fix}",
     what="""
         Reports a `CORSMiddleware` that is not the outermost middleware of its app. With
         `app.add_middleware(...)` the last one added is the outermost, so CORS followed by
@@ -105,7 +106,8 @@ XFA606 = rule(
     "cors-wildcard-origin",
     default=True,
     seeds=("004",),
-    message="CORSMiddleware allows every origin (allow_origins=[\"*\"]); list the exact front-end origins, e.g. allow_origins=settings.cors_origins",
+    message='CORSMiddleware allows every origin (allow_origins=["*"])',
+    fix_hint="list the exact front-end origins, e.g. allow_origins=settings.cors_origins",
     what="""
         Reports `allow_origins` given as a literal list/tuple/set holding `"*"` on
         `CORSMiddleware`: in `app.add_middleware(CORSMiddleware, ...)`,
@@ -149,7 +151,8 @@ XFA607 = rule(
     "cors-wildcard-with-credentials",
     default=True,
     seeds=("004",),
-    message="CORSMiddleware combines {wildcard} with allow_credentials=True, so it echoes the request's Origin and every site can make credentialed requests; list the exact origins in allow_origins when credentials are allowed",
+    message="CORSMiddleware combines {wildcard} with allow_credentials=True, so it echoes the request's Origin and every site can make credentialed requests",
+    fix_hint="list the exact origins in allow_origins when credentials are allowed",
     what="""
         Reports `allow_credentials=True` on a `CORSMiddleware` (in `add_middleware`,
         `Middleware(...)` or a direct `CORSMiddleware(app, ...)`) whose `allow_origins` is
@@ -198,7 +201,8 @@ XFA608 = rule(
     "cors-without-max-age",
     default=False,
     seeds=("004",),
-    message="CORSMiddleware without max_age leaves the preflight cache time implicit (Starlette's default is 600 seconds); set max_age= explicitly to the cache time you want (e.g. max_age=3600)",
+    message="CORSMiddleware without max_age leaves the preflight cache time implicit (Starlette's default is 600 seconds)",
+    fix_hint="set max_age= explicitly to the cache time you want (e.g. max_age=3600)",
     what="""
         Reports a `CORSMiddleware` configured (in `add_middleware`, `Middleware(...)` or
         a direct `CORSMiddleware(app, ...)`) without a `max_age=` keyword. Calls that pass

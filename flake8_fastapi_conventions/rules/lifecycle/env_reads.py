@@ -17,7 +17,8 @@ XFA611 = rule(
     "env-read-outside-settings",
     default=False,
     seeds=("003", "004"),
-    message="{read} reads the environment outside the settings module; add a field to the BaseSettings class and read it from settings",
+    message="{read} reads the environment outside the settings module",
+    fix_hint="add a field to the BaseSettings class and read it from settings",
     what="""
         Reports `os.environ[...]`, `os.environ.get(...)`, `os.getenv(...)` (however `os`
         or `environ`/`getenv` were imported) outside the settings/config modules. A

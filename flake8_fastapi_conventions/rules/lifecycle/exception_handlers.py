@@ -8,7 +8,7 @@ import ast
 from http import HTTPStatus
 
 from ...context import Context, FUNCTION_TYPES, last_name
-from ...registry import back_on, rule, visitor
+from ...registry import moved_off, rule, visitor
 from ._shared import (
     _decorated_handlers,
     _has_splat,
@@ -25,7 +25,8 @@ XFA613 = rule(
     "exception-handler-leaks",
     default=True,
     seeds=("002", "004"),
-    message="exception handler {handler}() {problem}; {fix}",
+    message="exception handler {handler}() {problem}",
+    fix_hint="{fix}",
     what="""
         Looks at the responses an exception handler returns (`return JSONResponse(...)`,
         `ORJSONResponse`, `UJSONResponse`, `Response`, `PlainTextResponse`,
@@ -93,10 +94,11 @@ XFA613 = rule(
 XFA614 = rule(
     "XFA614",
     "internal-error-detail",
-    default=True,
-    precision=back_on("20 of 20"),
+    default=False,
+    precision=moved_off("17 of 20", reading="seventh"),
     seeds=("004",),
-    message="HTTPException({status}) puts the caught exception {name!r} into detail; log it with logger.exception(...) and return a generic detail such as \"Internal server error\"",
+    message="HTTPException({status}) puts the caught exception {name!r} into detail",
+    fix_hint='log it with logger.exception(...) and return a generic detail such as "Internal server error"',
     what="""
         Reports `HTTPException` with a 5xx `status_code` (a literal 500-599,
         `status.HTTP_5xx_*` or `HTTPStatus.INTERNAL_SERVER_ERROR`-style members) whose

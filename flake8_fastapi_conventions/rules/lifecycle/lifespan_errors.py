@@ -15,7 +15,8 @@ XFA602 = rule(
     "lifespan-swallows-errors",
     default=True,
     seeds=("002",),
-    message="lifespan start-up swallows {exception}; re-raise it (`raise`) so a failed start-up stops the app instead of serving without the resource",
+    message="lifespan start-up swallows {exception}",
+    fix_hint="re-raise it (`raise`) so a failed start-up stops the app instead of serving without the resource",
     what="""
         Inside a lifespan function, before its first `yield`: an `except` whose body only
         passes, logs (`logger.*`, `logging.*`, `print`, `traceback.print_exc`,

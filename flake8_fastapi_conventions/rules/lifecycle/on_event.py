@@ -11,7 +11,8 @@ XFA601 = rule(
     "on-event-deprecated",
     default=True,
     seeds=("002", "003", "004"),
-    message="{form} is deprecated; move the startup/shutdown code into a lifespan context manager (setup before `yield`, teardown after it) and pass FastAPI(lifespan=lifespan)",
+    message="{form} is deprecated",
+    fix_hint="move the startup/shutdown code into a lifespan context manager (setup before `yield`, teardown after it) and pass FastAPI(lifespan=lifespan)",
     what="""
         Reports the deprecated start-up/shut-down hooks of a FastAPI app or router: the
         `@app.on_event("startup")`/`@app.on_event("shutdown")` decorator (at the

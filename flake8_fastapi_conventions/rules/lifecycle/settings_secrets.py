@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 
 from ...context import Context
-from ...registry import rule, visitor
+from ...registry import moved_off, rule, visitor
 from ...settings import normalize_path
 from ._shared import _kw, _resolved_tail, _str
 
@@ -13,9 +13,11 @@ from ._shared import _kw, _resolved_tail, _str
 XFA610 = rule(
     "XFA610",
     "settings-secret-default",
-    default=True,
+    default=False,
+    precision=moved_off("6 of 8", reading="seventh", earlier="5 of 5"),
     seeds=("002", "004"),
-    message="settings field {field} falls back to a hard-coded secret; remove the default (e.g. `{field}: SecretStr`) so a missing environment variable fails at start-up",
+    message="settings field {field} falls back to a hard-coded secret",
+    fix_hint="remove the default (e.g. `{field}: SecretStr`) so a missing environment variable fails at start-up",
     what="""
         Reports a field of a `BaseSettings` class (from `pydantic_settings`, or
         `pydantic.BaseSettings` in v1 code; also through subclasses defined in this file)

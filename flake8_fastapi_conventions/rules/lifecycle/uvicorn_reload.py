@@ -17,7 +17,8 @@ XFA612 = rule(
     "uvicorn-reload",
     default=True,
     seeds=("002", "004"),
-    message="uvicorn.run(..., reload=True) enables the file watcher whenever this code runs; take the flag from settings (reload=settings.debug) or pass --reload on the command line in development",
+    message="uvicorn.run(..., reload=True) enables the file watcher whenever this code runs",
+    fix_hint="take the flag from settings (reload=settings.debug) or pass --reload on the command line in development",
     what="""
         Reports `uvicorn.run(...)` with the literal `reload=True`. Test and script files
         are not checked, nor development commands: a function whose name, or a string

@@ -13,7 +13,8 @@ XFA808 = rule(
     "blocking-log-handler",
     default=False,
     seeds=("004",),
-    message="{handler} writes to disk on the event loop thread; attach a QueueHandler and let a QueueListener own the file handler",
+    message="{handler} writes to disk on the event loop thread",
+    fix_hint="attach a QueueHandler and let a QueueListener own the file handler",
     what="""
         Reports `logging.FileHandler`, `logging.handlers.RotatingFileHandler`,
         `TimedRotatingFileHandler` and `WatchedFileHandler` constructed in application code,

@@ -16,7 +16,8 @@ XFA804 = rule(
     default=False,
     precision=moved_off("11 of 20"),
     seeds=("001",),
-    message="logger.error() in an except block drops the traceback; use logger.exception(...)",
+    message="logger.error() in an except block drops the traceback",
+    fix_hint="use logger.exception(...)",
     what="""
         Reports `logger.error(...)` directly in the body of an `except` block without an
         `exc_info=` argument, on a logger known to be a stdlib, structlog or loguru one

@@ -26,7 +26,8 @@ XFA802 = rule(
     "log-kwargs-not-extra",
     default=True,
     seeds=("001",),
-    message="stdlib logger call with keyword argument(s) {names}, which logging rejects with TypeError at run time; put them in extra={{...}}",
+    message="stdlib logger call with keyword argument(s) {names}, which logging rejects with TypeError at run time",
+    fix_hint="put them in extra={{...}}",
     what="""
         Reports a stdlib logger call with keyword arguments other than `exc_info`,
         `stack_info`, `stacklevel` and `extra` (structlog style). Stdlib loggers are
@@ -72,7 +73,8 @@ XFA807 = rule(
     "log-event-name",
     default=False,
     seeds=("001",),
-    message="log message {msg!r} is not a dot-notation event name; use an event name such as 'user.created' and pass data in extra={{...}}",
+    message="log message {msg!r} is not a dot-notation event name",
+    fix_hint="use an event name such as 'user.created' and pass data in extra={{...}}",
     what="""
         Reports a stdlib logger call whose constant message is not a dot-notation event
         name (`domain.action`, matching `^[a-z_]+(\\.[a-z_]+)+$`).

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import ast
 
-from ...registry import moved_off, rule
+from ...registry import back_on, rule
 
 
 XFA801 = rule(
     "XFA801",
     "log-message-formatting",
-    default=False,
-    precision=moved_off("9 of 20", reading="sixth"),
+    default=True,
+    precision=back_on("20 of 20", reading="seventh"),
     seeds=("001",),
-    message="log message built with {how}; pass a constant message and the values in extra={{...}} (or as %-style arguments)",
+    message="log message built with {how}",
+    fix_hint="pass a constant message and the values in extra={{...}} (or as %-style arguments)",
     what="""
         Reports a stdlib logger call (`logger.debug/info/warning/error/exception/critical/log`,
         or `logging.info(...)` on the module) whose message is an f-string, a `%`-formatted

@@ -16,7 +16,8 @@ XFA803 = rule(
     default=False,
     precision=moved_off("1 of 2", reading="fifth", earlier="2 of 8"),
     seeds=("001",),
-    message="module logger named {what}; use logging.getLogger(__name__)",
+    message="module logger named {what}",
+    fix_hint="use logging.getLogger(__name__)",
     what="""
         Reports a module-level `logger = logging.getLogger()` (the root logger), or
         `logging.getLogger("some.name")`/`logging.getLogger(__file__)`, assigned to a

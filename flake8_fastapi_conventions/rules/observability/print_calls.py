@@ -16,7 +16,8 @@ XFA805 = rule(
     default=False,
     precision=moved_off("3 of 20"),
     seeds=("004",),
-    message="print() in application code is not leveled, filtered or structured; use a logger: logger.info(...)",
+    message="print() in application code is not leveled, filtered or structured",
+    fix_hint="use a logger: logger.info(...)",
     what="""
         Reports a call of the builtin `print(...)` in application code.
     """,

@@ -13,7 +13,8 @@ XFA810 = rule(
     "raise-without-from",
     default=True,
     seeds=("001",),
-    message="new exception raised inside 'except ... as {name}' without a cause; add 'from {name}' (or 'from None' to hide it on purpose)",
+    message="new exception raised inside 'except ... as {name}' without a cause",
+    fix_hint="add 'from {name}' (or 'from None' to hide it on purpose)",
     what="""
         Reports `raise NewError(...)` (or `raise NewError`) inside an `except ... as e:`
         block without `from e` / `from None`.

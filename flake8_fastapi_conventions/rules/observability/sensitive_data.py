@@ -15,7 +15,8 @@ XFA806 = rule(
     default=False,
     precision=moved_off("4 of 10"),
     seeds=("004",),
-    message="log call includes {name}, which looks like a secret; log an identifier or a masked value instead",
+    message="log call includes {name}, which looks like a secret",
+    fix_hint="log an identifier or a masked value instead",
     what="""
         Reports a logger call whose arguments — positional values, values interpolated into
         an f-string, `%` or `.format()` message, keyword values, or `extra` keys — name a

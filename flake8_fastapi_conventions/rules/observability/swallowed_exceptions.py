@@ -16,7 +16,8 @@ XFA809 = rule(
     default=False,
     precision=moved_off("3 of 20"),
     seeds=("000",),
-    message="exception swallowed with '{body}' and no comment; handle or log it, or say why it is safe to ignore in a comment (or use contextlib.suppress(...))",
+    message="exception swallowed with '{body}' and no comment",
+    fix_hint="handle or log it, or say why it is safe to ignore in a comment (or use contextlib.suppress(...))",
     what="""
         Reports an `except` (or `except*`) block whose body is only `pass` or `...`, with no
         comment on the `except` line, the `pass` line or a line between them.

@@ -7,7 +7,7 @@ from __future__ import annotations
 import ast
 
 from ...context import Context
-from ...registry import moved_off, rule, visitor
+from ...registry import back_on, rule, visitor
 from ._shared import (
     _FIX_WHEN_V2,
     _is_settings,
@@ -75,10 +75,11 @@ _REQUEST_SUFFIXES = ("Create", "Update", "Request", "In")
 XFA401 = rule(
     "XFA401",
     "pydantic-v1-config-class",
-    default=False,
-    precision=moved_off("10 of 20", reading="sixth"),
+    default=True,
+    precision=back_on("20 of 20", reading="seventh"),
     seeds=("004",),
-    message="class Config is Pydantic v1 configuration in {model}; use model_config = {replacement}",
+    message="class Config is Pydantic v1 configuration in {model}",
+    fix_hint="use model_config = {replacement}",
     what="""
         Reports a nested `class Config:` inside a Pydantic model (a class that inherits
         `BaseModel`, `BaseSettings`, `RootModel` or `SQLModel`, directly or through project
@@ -143,7 +144,8 @@ XFA404 = rule(
     "orm-mode",
     default=True,
     seeds=("004",),
-    message="orm_mode is the Pydantic v1 name; use from_attributes=True",
+    message="orm_mode is the Pydantic v1 name",
+    fix_hint="use from_attributes=True",
     what="""
         Reports `orm_mode = True` in a model's `class Config`, `ConfigDict(orm_mode=True)` /
         `SettingsConfigDict(orm_mode=True)`, and `model_config = {"orm_mode": True}`.
@@ -191,7 +193,8 @@ XFA409 = rule(
     "config-dict-literal",
     default=False,
     seeds=("004",),
-    message="model_config is a plain dict; use model_config = {factory}(...) so the keys are type-checked",
+    message="model_config is a plain dict",
+    fix_hint="use model_config = {factory}(...) so the keys are type-checked",
     what="Reports `model_config = {...}` (a dict literal) in the body of a Pydantic model.",
     why="""
         Seed 004: "Use model_config = ConfigDict(...) for model configuration." `ConfigDict` is a

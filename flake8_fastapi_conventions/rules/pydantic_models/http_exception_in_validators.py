@@ -29,7 +29,8 @@ XFA405 = rule(
     "http-exception-in-validator",
     default=True,
     seeds=("004",),
-    message="HTTPException raised inside Pydantic validator {name}(); raise ValueError (FastAPI turns it into a 422)",
+    message="HTTPException raised inside Pydantic validator {name}()",
+    fix_hint="raise ValueError (FastAPI turns it into a 422)",
     what="""
         Reports `raise HTTPException(...)` (from `fastapi` or `starlette`) in the body of a method
         decorated `@field_validator`, `@model_validator`, `@validator` or `@root_validator`.

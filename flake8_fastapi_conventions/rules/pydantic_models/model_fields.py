@@ -30,7 +30,8 @@ XFA407 = rule(
     default=False,
     precision=moved_off("7 of 14"),
     seeds=("004",),
-    message="field {name} holds an email address typed str; annotate it EmailStr (from pydantic import EmailStr)",
+    message="field {name} holds an email address typed str",
+    fix_hint="annotate it EmailStr (from pydantic import EmailStr)",
     what="""
         Reports a Pydantic model field named `email` or ending in `_email` (any case) whose type is
         `str`, `Optional[str]`, `str | None` or `Annotated[str, ...]`.
@@ -78,7 +79,8 @@ XFA408 = rule(
     default=False,
     precision=moved_off("0 of 20", reading="fifth"),
     seeds=("004",),
-    message="{kind} {name} holds money typed float; use {fix} or integer minor units",
+    message="{kind} {name} holds money typed float",
+    fix_hint="use {fix} or integer minor units",
     what="""
         Reports money typed as a binary float: a Pydantic field, an SQLAlchemy column
         (`Mapped[float]`, `Column(Float)`, `mapped_column(Float)`) or a route-handler parameter named
@@ -128,7 +130,8 @@ XFA410 = rule(
     "unbounded-str-field",
     default=False,
     seeds=("004",),
-    message="str field {name} of request model {model} has no max_length; use Field(max_length=...) or Annotated[str, StringConstraints(max_length=...)]",
+    message="str field {name} of request model {model} has no max_length",
+    fix_hint="use Field(max_length=...) or Annotated[str, StringConstraints(max_length=...)]",
     what="""
         Reports a `str` field (also `Optional[str]`, `str | None`) declared in a request model — a
         Pydantic model whose name ends in `Create`, `Update`, `Request` or `In` — without a

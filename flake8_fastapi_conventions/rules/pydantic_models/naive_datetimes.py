@@ -20,7 +20,8 @@ XFA411 = rule(
     default=False,
     precision=moved_off("3 of 20"),
     seeds=("004",),
-    message="{call}() returns a naive datetime; use {replacement}",
+    message="{call}() returns a naive datetime",
+    fix_hint="use {replacement}",
     what="""
         Reports `datetime.utcnow()`, `datetime.utcfromtimestamp(ts)`, and `datetime.now()` /
         `datetime.today()` without a time zone, for both `from datetime import datetime` and

@@ -7,7 +7,7 @@ from __future__ import annotations
 import ast
 
 from ...context import Context, short_source, target_names
-from ...registry import moved_off, rule, visitor
+from ...registry import back_on, rule, visitor
 from ._shared import (
     V1_METHODS,
     PreviousBindings,
@@ -71,10 +71,11 @@ _DATETIME_METHODS = frozenset({"utcnow", "utcfromtimestamp", "now", "today"})
 XFA402 = rule(
     "XFA402",
     "pydantic-v1-method",
-    default=False,
-    precision=moved_off("11 of 20", reading="sixth"),
+    default=True,
+    precision=back_on("20 of 20", reading="seventh"),
     seeds=("004",),
-    message="{receiver}.{method}() is Pydantic v1 API; use {replacement}",
+    message="{receiver}.{method}() is Pydantic v1 API",
+    fix_hint="use {replacement}",
     what="""
         Reports the v1 methods `.dict()`, `.json()`, `.parse_obj()`, `.parse_raw()`, `.from_orm()`,
         `.copy()`, `.schema()`, `.schema_json()`, `.update_forward_refs()` and `.construct()` when the

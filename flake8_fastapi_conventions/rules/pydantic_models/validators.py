@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 
 from ...context import Context, short_source
-from ...registry import moved_off, rule, visitor
+from ...registry import back_on, rule, visitor
 from ._shared import (
     _FIX_WHEN_V2,
     _conditional_v1,
@@ -25,10 +25,11 @@ _V1_VALIDATORS = {"pydantic.validator": "validator", "pydantic.root_validator": 
 XFA403 = rule(
     "XFA403",
     "pydantic-v1-validator",
-    default=False,
-    precision=moved_off("8 of 20", reading="sixth"),
+    default=True,
+    precision=back_on("10 of 10", reading="seventh"),
     seeds=("004",),
-    message="@{name} is a Pydantic v1 validator; use {replacement}",
+    message="@{name} is a Pydantic v1 validator",
+    fix_hint="use {replacement}",
     what="""
         Reports `@validator(...)` and `@root_validator` imported from `pydantic`, directly or
         through a project module that re-exports them (v2 keeps them only as deprecated shims).
@@ -82,7 +83,8 @@ XFA406 = rule(
     "validator-without-classmethod",
     default=False,
     seeds=("002",),
-    message="@field_validator {name}() is not a @classmethod; add @classmethod below @field_validator(...)",
+    message="@field_validator {name}() is not a @classmethod",
+    fix_hint="add @classmethod below @field_validator(...)",
     what="Reports a function decorated `@field_validator(...)` that is not also decorated `@classmethod`.",
     why="""
         Seed 002: "single-field rules — @classmethod, raises ValueError". Pydantic wraps a bare

@@ -13,7 +13,8 @@ XFA706 = rule(
     "docs-exposed",
     default=False,
     seeds=("004",),
-    message="FastAPI() serves /docs, /redoc and /openapi.json to everyone; set openapi_url (or docs_url and redoc_url) from settings, e.g. openapi_url=settings.OPENAPI_URL (None in production)",
+    message="FastAPI() serves /docs, /redoc and /openapi.json to everyone",
+    fix_hint="set openapi_url (or docs_url and redoc_url) from settings, e.g. openapi_url=settings.OPENAPI_URL (None in production)",
     what="""
         Reports `FastAPI(...)` that sets neither `openapi_url` nor both `docs_url` and
         `redoc_url` to something other than a string literal (a settings value,

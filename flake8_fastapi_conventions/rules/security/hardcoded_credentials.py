@@ -20,7 +20,8 @@ XFA701 = rule(
     default=False,
     precision=moved_off("2 of 3", reading="sixth", earlier="1 of 20", pooled_over="third and fifth readings"),
     seeds=("004",),
-    message="hardcoded credential in {where}; read it from the environment through your settings (BaseSettings field without a default, or SecretStr)",
+    message="hardcoded credential in {where}",
+    fix_hint="read it from the environment through your settings (BaseSettings field without a default, or SecretStr)",
     what="""
         Reports a string literal judged by what it is. Whatever name holds it: a value
         shaped like a live credential of a known service — Stripe `sk_live_…`/`rk_live_…`,

@@ -16,7 +16,8 @@ XFA702 = rule(
     "jwt-pii-claim",
     default=True,
     seeds=("002",),
-    message="JWT payload carries personal data ({keys}); the payload is only base64-encoded — keep the user id in 'sub' and look the rest up server-side",
+    message="JWT payload carries personal data ({keys})",
+    fix_hint="the payload is only base64-encoded — keep the user id in 'sub' and look the rest up server-side",
     what="""
         Reports `jwt.encode({...})` (PyJWT or python-jose) whose payload dict literal — or
         the dict literal a local name was bound to earlier in the same function, when the
@@ -73,7 +74,8 @@ XFA703 = rule(
     "jwt-without-expiry",
     default=True,
     seeds=("002",),
-    message="JWT payload has no 'exp' claim, so the token never expires; add \"exp\": datetime.now(timezone.utc) + timedelta(minutes=...)",
+    message="JWT payload has no 'exp' claim, so the token never expires",
+    fix_hint='add "exp": datetime.now(timezone.utc) + timedelta(minutes=...)',
     what="""
         Reports `jwt.encode(<dict literal>, ...)` (PyJWT or python-jose) whose payload has
         no `exp` key; also `jwt.encode(payload, ...)` where `payload` was bound to such a dict

@@ -18,7 +18,8 @@ XFA704 = rule(
     default=False,
     precision=moved_off("0 of 3", third="1 of 9"),
     seeds=("002",),
-    message="jwt.decode() {problem}; verify the signature and pin the algorithm: jwt.decode(token, key, algorithms=[\"HS256\"])",
+    message="jwt.decode() {problem}",
+    fix_hint='verify the signature and pin the algorithm: jwt.decode(token, key, algorithms=["HS256"])',
     what="""
         Reports `jwt.decode(...)` (PyJWT or python-jose) with
         `options={"verify_signature": False}`, with `verify=False`, or without

@@ -15,7 +15,8 @@ XFA705 = rule(
     default=False,
     precision=moved_off("0 of 2", reading="sixth", earlier="7 of 8", pooled_over="third and fifth readings"),
     seeds=("004",),
-    message="password hashed with fast {algorithm}; use a password hash: argon2 (argon2-cffi, pwdlib) or bcrypt",
+    message="password hashed with fast {algorithm}",
+    fix_hint="use a password hash: argon2 (argon2-cffi, pwdlib) or bcrypt",
     what="""
         Reports `hashlib.md5/sha1/sha224/sha256/sha384/sha512(...)` (and `hashlib.new("md5",
         ...)`) whose argument mentions a password: a name ending in `password`, `passwd`
