@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import os
+from collections.abc import Callable
 
 from ...context import (
     Context,
@@ -146,8 +147,12 @@ def _is_middleware_wrapper(ctx: Context, call: ast.Call) -> bool:
     return last_name(call.func) == "Middleware" and _resolved_tail(ctx, call.func) == "Middleware"
 
 
-def _base_http_classes(ctx: Context) -> frozenset[str]:
-    """Classes of this file deriving ``BaseHTTPMiddleware`` (directly or through others here)."""
+def classes_deriving(
+    ctx: Context, memo_key: str, is_base: Callable[[ast.expr, frozenset[str]], bool]
+) -> frozenset[str]:
+    """Names of this file's classes with a base that ``is_base(base, found so far)``
+    accepts, directly or through other classes of the file (a fixed point, computed once
+    per file under ``memo_key``)."""
 
     def compute() -> frozenset[str]:
         found: set[str] = set()
@@ -156,16 +161,21 @@ def _base_http_classes(ctx: Context) -> frozenset[str]:
         while changed:
             changed = False
             for cls in classes:
-                if cls.name in found:
-                    continue
-                for base in cls.bases:
-                    if _is_base_http(ctx, base) or (isinstance(base, ast.Name) and base.id in found):
-                        found.add(cls.name)
-                        changed = True
-                        break
+                if cls.name not in found and any(is_base(b, frozenset(found)) for b in cls.bases):
+                    found.add(cls.name)
+                    changed = True
         return frozenset(found)
 
-    return ctx.memo("xfa6_base_http_classes", compute)
+    return ctx.memo(memo_key, compute)
+
+
+def _base_http_classes(ctx: Context) -> frozenset[str]:
+    """Classes of this file deriving ``BaseHTTPMiddleware`` (directly or through others here)."""
+    return classes_deriving(
+        ctx,
+        "xfa6_base_http_classes",
+        lambda base, found: _is_base_http(ctx, base) or (isinstance(base, ast.Name) and base.id in found),
+    )
 
 
 def _positional(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.arg]:

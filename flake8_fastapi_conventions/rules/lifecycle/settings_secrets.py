@@ -7,7 +7,7 @@ import ast
 from ...context import Context
 from ...registry import moved_off, rule, visitor
 from ...settings import normalize_path
-from ._shared import _kw, _resolved_tail, _str
+from ._shared import _kw, _resolved_tail, _str, classes_deriving
 
 
 XFA610 = rule(
@@ -92,21 +92,7 @@ _DESCRIPTIVE_SUFFIXES = frozenset(
 
 
 def _settings_classes(ctx: Context) -> frozenset[str]:
-    def compute() -> frozenset[str]:
-        found: set[str] = set()
-        classes = list(ctx.classes.values())
-        changed = True
-        while changed:
-            changed = False
-            for cls in classes:
-                if cls.name in found:
-                    continue
-                if any(_is_settings_base(ctx, b, frozenset(found)) for b in cls.bases):
-                    found.add(cls.name)
-                    changed = True
-        return frozenset(found)
-
-    return ctx.memo("xfa6_settings_classes", compute)
+    return classes_deriving(ctx, "xfa6_settings_classes", lambda base, found: _is_settings_base(ctx, base, found))
 
 
 #: a name with one of these words names where the secret travels, not the secret
