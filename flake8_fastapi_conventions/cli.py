@@ -235,27 +235,37 @@ def run_check(argv: list[str]) -> int:
             "Same output and exit status as flake8."
         )
         return EXIT_OK
-    import flake8.checker
     from flake8.main.application import Application
-    from flake8.plugins.finder import Checkers
+
+    from .check_driver import CheckManager
 
     argv = _json_format(argv)
     app = Application()
-    app.plugins, app.options = flake8_options(argv)
-    options = app.options
-    options.select = plugin_select(options.select)
-    options.extend_select = [c for c in options.extend_select or () if _is_ours(c)]
-    ours = [p for p in app.plugins.checkers.tree if p.plugin.package == "flake8-fastapi-conventions" or p.entry_name == "XFA"]
-    app.plugins = app.plugins._replace(checkers=Checkers(tree=ours, logical_line=[], physical_line=[]))
-    # the XFA rules need the tree only: no tokenising, no logical lines (flake8's checker
-    # for everything else: reading, encodings, `# flake8: noqa`, noqa lines, --jobs)
-    flake8.checker.FileChecker = _tree_only_file_checker()  # type: ignore[misc]
+    app.plugins, app.options = check_setup(argv)
     app.make_formatter()
     app.make_guide()
-    app.make_file_checker_manager(argv)
+    # the XFA rules need the tree only: no tokenising, no logical lines (check_driver);
+    # flake8's style guide, noqa decision, formatters and jobs rules for everything else
+    app.file_checker_manager = CheckManager(
+        style_guide=app.guide, plugins=app.plugins.checkers, argv=argv, setup=check_setup
+    )
     app.run_checks()
     app.report()
+    if not app.catastrophic_failure and app.options.count:
+        print(app.result_count)
     return app.exit_code()
+
+
+def check_setup(argv: list[str]):
+    """``(plugins, options)`` of ``check``: flake8's options and configuration, only this
+    plugin's tree checker, its codes (and E902/E999) selected."""
+    from flake8.plugins.finder import Checkers
+
+    plugins, options = flake8_options(argv)
+    options.select = plugin_select(options.select)
+    options.extend_select = [c for c in options.extend_select or () if _is_ours(c)]
+    ours = [p for p in plugins.checkers.tree if p.plugin.package == "flake8-fastapi-conventions" or p.entry_name == "XFA"]
+    return plugins._replace(checkers=Checkers(tree=ours, logical_line=[], physical_line=[])), options
 
 
 def _json_format(argv: list[str]) -> list[str]:
@@ -272,28 +282,6 @@ def _json_format(argv: list[str]) -> list[str]:
             arg = "fastapi-json"
         out.append(arg)
     return out
-
-
-def _tree_only_file_checker():
-    from flake8.checker import FileChecker
-
-    class TreeOnlyFileChecker(FileChecker):
-        """flake8's ``FileChecker`` that runs only the AST checks, and reports a file too
-        deep to parse (E999) instead of stopping the whole run."""
-
-        def run_checks(self):  # type: ignore[override]
-            if self.processor is None or not self.should_process:
-                return self.display_name, self.results, self.statistics
-            try:
-                self.run_ast_checks()
-            except SyntaxError as exc:
-                row, column = self._extract_syntax_information(exc)
-                self.report("E999", row, column, f"{type(exc).__name__}: {exc.args[0]}")
-            except (RecursionError, MemoryError) as exc:
-                self.report("E999", 1, 0, f"{type(exc).__name__}: too deeply nested to parse")
-            return self.display_name, self.results, self.statistics
-
-    return TreeOnlyFileChecker
 
 
 def _is_ours(code: str) -> bool:
