@@ -181,18 +181,14 @@ def _run_plugin(plugin: Any, tree: ast.AST, display: str, lines: list[str], file
 
 #: ``(plugins, options)`` of this process's run, for the ``--jobs`` workers
 _state: tuple[Any, Any] | None = None
-#: makes ``(plugins, options)`` from the command line (set by the CLI), for workers that
-#: do not inherit ``_state`` (start methods other than ``fork``)
-_setup: Callable[[list[str]], tuple[Any, Any]] | None = None
-
-
 def _worker_init(argv: list[str], setup: Callable[[list[str]], tuple[Any, Any]]) -> None:
     import signal
 
     global _state
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # as flake8: ^C is the parent's
     if _state is None:
-        _state = setup(argv)
+        plugins, options = setup(argv)
+        _state = (plugins.checkers, options)
 
 
 def _worker_run(filename: str) -> tuple[str, list[Result], dict[str, int]]:

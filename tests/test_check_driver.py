@@ -184,3 +184,17 @@ def test_a_file_without_noqa_is_not_tokenized(tmp_path, monkeypatch):
     _, results, _ = check_driver.check_file("app/jobs.py", plugins.checkers, options)
     assert [(r[0], r[1], r[2], r[4]) for r in results] == [("XFA102", 5, 4, "    time.sleep(1)\n")]
     assert made == []
+
+
+def test_jobs_with_the_spawn_start_method(project):
+    # Python 3.14 starts workers with forkserver on Linux, macOS with spawn: the workers do
+    # not inherit the parent's set-up and make it again from the command line
+    code = (
+        "import multiprocessing, sys; multiprocessing.set_start_method('spawn');"
+        "from flake8_fastapi_conventions.cli import main; sys.exit(main(sys.argv[1:]))"
+    )
+    run = dict(capture_output=True, text=True, cwd=project, timeout=300)
+    by_check = subprocess.run([sys.executable, "-c", code, "check", "--jobs=2", "."], **run)
+    by_flake8 = subprocess.run([sys.executable, "-m", "flake8", "."], **run)
+    assert by_check.stderr == ""
+    assert by_check.stdout == by_flake8.stdout and by_check.stdout.count("XFA102") >= 3
