@@ -67,10 +67,10 @@ def _parser() -> argparse.ArgumentParser:
         "check",
         help="run only this plugin's rules through flake8",
         description=(
-            "Run flake8 with only this plugin's rules (other plugins, pycodestyle and "
-            "pyflakes stay quiet; E902/E999 still report files that cannot be read or "
-            "parsed). Takes flake8's options and configuration; same output and exit "
-            "status as flake8."
+            "Run only this plugin's rules with flake8's options and configuration (other "
+            "plugins, pycodestyle and pyflakes stay quiet; E902/E999 still report files "
+            "that cannot be read or parsed). Each file is parsed once, without flake8's "
+            "tokenizer; # noqa, select/ignore, output and exit status are flake8's."
         ),
         add_help=False,
     )
@@ -226,13 +226,15 @@ def _pyproject_flake8_table(directory: str):
 
 
 def run_check(argv: list[str]) -> int:
-    """flake8 with only this plugin's checker and codes."""
+    """Only this plugin's checker and codes, through :mod:`.check_driver`."""
     if argv[:1] in (["-h"], ["--help"]):
         print(
             f"usage: {PROG} check [flake8 options] [PATH ...]\n\n"
-            "Runs flake8 with only this plugin's rules (its configuration files and\n"
-            "options apply; pycodestyle, pyflakes and other plugins stay quiet).\n"
-            "Same output and exit status as flake8."
+            "Runs only this plugin's rules, with flake8's configuration files and\n"
+            "options (pycodestyle, pyflakes and other plugins stay quiet; E902/E999\n"
+            "report files that cannot be read or parsed). Each file is parsed once,\n"
+            "without flake8's tokenizer; # noqa, select/ignore, per-file-ignores,\n"
+            "--jobs, output and exit status are flake8's."
         )
         return EXIT_OK
     from flake8.main.application import Application
