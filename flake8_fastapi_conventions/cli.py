@@ -262,9 +262,10 @@ def run_check(argv: list[str]) -> int:
 def _fewer_collections() -> None:
     """The cyclic garbage collector less often during ``check``: parsing a file makes tens of
     thousands of AST nodes, and the default threshold (700 allocations) runs a collection
-    every few statements while almost nothing is cyclic garbage (peak memory on 843 files is
-    the same with the collector off). Objects made so far (modules, rule declarations) are
-    moved out of the collections' way. 6 % of ``check``'s time on application code."""
+    every few statements while little of it is cyclic garbage (peak RSS on 843 files: 33.0 MB
+    against 32.5 MB with the default threshold, 51 MB with the collector off). Objects made
+    so far (modules, rule declarations) are moved out of the collections' way. About 6 % of
+    ``check``'s time on application code."""
     import gc
 
     gc.freeze()
