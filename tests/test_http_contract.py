@@ -292,6 +292,47 @@ def test_xfa311_reads_imported_models_through_the_index(tmp_path_factory):
     assert found == [(14, 19, "XFA311"), (19, 24, "XFA311")]
 
 
+def test_xfa311_an_enum_of_another_module_is_not_a_model(tmp_path_factory):
+    """Eighth precision reading: a project enum (or a builtin) taken with ``Body()`` and
+    returned is a value, not a model: nothing to leak. An imported class the index cannot
+    follow, taken with ``Body()``, is still reported."""
+    import textwrap
+
+    from harness import check
+
+    root = tmp_path_factory.mktemp("proj")
+    files = {
+        "pyproject.toml": "[project]\nname = 'x'\n",
+        "app/__init__.py": "",
+        "app/levels.py": "import logging\nfrom enum import Enum\n\n\nclass LogLevel(int, Enum):\n    Info = logging.INFO\n",
+    }
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    source = textwrap.dedent(
+        """\
+        from fastapi import APIRouter, Body
+
+        from app.levels import LogLevel
+        from vendor.schemas import Opaque
+
+        router = APIRouter()
+
+
+        @router.post("/logging", response_model=LogLevel)
+        def set_log_level(level: LogLevel = Body(description="New level")) -> LogLevel:
+            return apply(level)
+
+
+        @router.post("/opaque")
+        def echo_opaque(payload: Opaque = Body()) -> Opaque:
+            return payload
+        """
+    )
+    found = [f for f in check(source, str(root / "app" / "routes.py")) if f[2] == "XFA311"]
+    assert found == [(15, 17, "XFA311")]
+
+
 def test_xfa310_a_helper_of_another_module_checks_the_value(tmp_path_factory):
     """Third precision reading: ``page`` passed to a shared helper that rejects ``page < 1``."""
     import textwrap

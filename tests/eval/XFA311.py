@@ -131,3 +131,23 @@ async def create_user5(user: User) -> User:  # only a username: nothing to leak 
 @router.put("/admin/preferences")
 async def put_preferences(preferences: Preferences) -> Preferences:
     return await store(preferences)
+
+
+class LogLevel(int, Enum):
+    debug = 10
+    info = 20
+
+
+@router.post("/logging", response_model=LogLevel)
+async def set_log_level(level: LogLevel = Body(description="New level")) -> LogLevel:
+    return await apply_level(level)  # an enum, not a model: no fields to leak
+
+
+@router.post("/state/{key}", response_model=str)
+async def set_state(key: str, value: str = Body(..., description="Stringified value")) -> str:
+    return await store_value(key, value)  # a scalar body echoed back
+
+
+@router.put("/theme")
+async def put_theme(theme: Annotated[Theme, Body(embed=True)]) -> Theme:
+    return theme

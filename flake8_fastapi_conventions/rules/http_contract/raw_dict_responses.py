@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import re
 
+from ... import lazy_re
 from ...context import Context, RouteInfo, dotted_name
 from ...registry import moved_off, rule, visitor
 from ._shared import (
@@ -90,6 +91,12 @@ XFA302 = rule(
         "Webhook receivers that verify the provider's signature (`stripe.Webhook.construct_event"
         "(...)`, `Webhook(secret).verify(...)`): the provider is the only client and reads the status "
         "code, not a schema. A webhook route that verifies nothing is reported.",
+        "A JSON Schema document literal (`{\"$schema\": ...}` or `{\"type\": \"object\", "
+        "\"properties\": {...}}`): the payload is itself a schema.",
+        "OAuth redirect URIs: a `GET` route whose path ends in a `callback` segment "
+        "(`/oauth/callback`, `/auth/{provider}/callback`) and whose handler takes `code` and "
+        "`state`: the provider sends the user's browser there, no API client reads a schema. "
+        "A `POST` callback, or one without `code`/`state`, is reported.",
         "Modules under an `examples/` (`demos/`, `samples/`, `tutorials/`) directory: a demo's "
         "backend shows the library to a developer running it, it is not an API the project "
         "serves.",
@@ -144,6 +151,8 @@ def returned_responses(node: ast.Return, ctx: Context) -> None:
             and not _example_module(ctx)
             and not _root_banner(ctx, fn, value)
             and not _webhook_receiver(ctx, fn)
+            and not _json_schema_document(value)
+            and not _oauth_redirect_callback(ctx, fn)
         ):
             ctx.report(value, XFA302, name=fn.name)
 
@@ -230,6 +239,43 @@ def _webhook_receiver(ctx: Context, fn) -> bool:
         return False
 
     return ctx.memo(f"xfa302_webhook:{fn.lineno}:{fn.col_offset}", compute)
+
+
+def _json_schema_document(value: ast.expr) -> bool:
+    """A JSON Schema document literal (``{"$schema": ...}``, or ``{"type": "object",
+    "properties": {...}}``): the payload is itself a schema, which a Pydantic model would
+    only describe as ``dict[str, Any]``."""
+    if not isinstance(value, ast.Dict):
+        return False
+    keys = {k.value: v for k, v in zip(value.keys, value.values) if isinstance(k, ast.Constant) and isinstance(k.value, str)}
+    if "$schema" in keys:
+        return True
+    kind = keys.get("type")
+    return "properties" in keys and isinstance(kind, ast.Constant) and kind.value == "object"
+
+
+#: path segments of an OAuth redirect URI
+_CALLBACK_SEGMENT = lazy_re.compile(r"(?i)(^|[_-])(callback|oauth2?callback|redirect)$")
+
+
+def _oauth_redirect_callback(ctx: Context, fn) -> bool:
+    """Every route of ``fn`` is a ``GET`` OAuth redirect URI: the path's last literal segment
+    is ``callback`` (``/oauth/callback``, ``/auth/{provider}/callback``) and the handler takes
+    the ``code`` and ``state`` parameters the provider appends. The user's browser lands
+    there after the provider's consent page; no API client reads a schema."""
+    names = {a.arg for a in (*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs)}
+    if not {"code", "state"} <= names:
+        return False
+    routes = ctx.routes_of(fn)
+    if not routes:
+        return False
+    for r in routes:
+        if r.path is None or r.methods != ("GET",):
+            return False
+        literal = [seg for seg in r.path.split("/") if seg and not seg.startswith("{")]
+        if not literal or not _CALLBACK_SEGMENT.search(literal[-1]):
+            return False
+    return True
 
 
 def _is_dict_value(value: ast.expr, ctx: Context) -> bool:

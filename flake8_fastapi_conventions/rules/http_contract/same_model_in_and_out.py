@@ -68,6 +68,9 @@ XFA311 = rule(
     """,
     not_flagged=(
         "Different models in and out.",
+        "Types that are not models: a builtin (`value: str = Body()` returned as `-> str`), a "
+        "stdlib value type (`UUID`, `datetime`) or an enum of this file or the project "
+        "(`level: LogLevel = Body()` with `-> LogLevel`): nothing can leak, no schema to split.",
         "Classes this file does not show to be Pydantic models (set `fastapi-schema-modules` "
         "so that imported schemas are known).",
         "A model of this file that is harmless to echo back (a settings or toggle form): every "
@@ -114,11 +117,37 @@ def _check_same_model(node, route: RouteInfo, params, ctx: Context) -> None:
             continue
         if not (ctx.is_model_class(base) or "Body" in markers):
             continue
+        if _plain_value_type(ctx, base):
+            continue
         if _echo_safe_model(ctx, base.id, set()):
             continue
         suggest = out[:-6] + "Read" if out.endswith("Create") else out + "Read"
         ctx.report(arg, XFA311, name=node.name, model=out, suggest=suggest)
         return
+
+
+def _plain_value_type(ctx: Context, base: ast.Name) -> bool:
+    """``base`` is a value with no fields, not a model: a builtin (``str``, ``int``, ``dict``),
+    a stdlib/typing value type (``UUID``, ``datetime``) or an enum of this file or of the
+    project (``level: LogLevel = Body()`` echoed back as ``-> LogLevel``): nothing
+    server-managed can be set or read back, there is no schema to split."""
+    if ctx.is_model_class(base):
+        return False
+    if ctx.is_builtin(base):
+        return True
+    cls = ctx.classes.get(base.id)
+    if cls is not None:
+        return any(
+            (ctx.resolve(b) or "").startswith("enum.") or _tail(ctx.resolve(b)) in ("Enum", "StrEnum", "IntEnum")
+            for b in cls.bases
+        )
+    if base.id in ctx.imports and ctx.imports[base.id].split(".", 1)[0] in _PLAIN_TYPE_MODULES - {"pydantic"}:
+        return True
+    sym = ctx.symbol(base)
+    if sym is None or sym.kind != "class":
+        return False
+    ancestors = ctx.index.external_ancestors(sym)
+    return any(a.startswith("enum.") for a in ancestors) and "?" not in ancestors
 
 
 #: field names that a client must not set or must not read back: identifiers, ownership,

@@ -77,7 +77,10 @@ XFA310 = rule(
         "through `locals()`: a leftover `page_size: int = Query(20, ge=1)` whose value reaches nothing.",
         "Not told apart: a method reached through a runtime attribute chain "
         "(`app.DATABASE.runs.list(page_size=page_size)`) cannot be followed, even when it clamps "
-        "the value; it is reported.",
+        "the value; it is reported. Nor is a proxy route that forwards the size to a generated "
+        "HTTP client of an upstream API owning the bound (`list_sessions.asyncio(client=c, "
+        "limit=limit)`): the client's function takes the value without comparing it, so it is "
+        "reported.",
         "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
         "like application code (only route handlers and their dependencies are reported).",
         "Path parameters, `Depends`/`Body`/`Header`/`Cookie`/`Form` parameters, and names "
