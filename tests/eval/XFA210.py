@@ -62,3 +62,27 @@ async def nested() -> UserRead:
         return read_user(4)  # in a nested function, not the handler itself
 
     return inner
+
+
+# eighth reading: a deprecated alias that forwards every parameter
+
+
+@router.post("/agents/{agent_id}/recompile")
+async def recompile(agent_id: int, dry_run: bool = False, db=Depends(list_users)) -> str:
+    return str(agent_id)
+
+
+@router.post("/agents/{agent_id}/system-prompt/recompile", deprecated=True)
+async def recompile_old(agent_id: int, dry_run: bool = False, db=Depends(list_users)) -> str:
+    """Deprecated alias of POST /agents/{agent_id}/recompile."""
+    return await recompile(agent_id=agent_id, dry_run=dry_run, db=db)
+
+
+@router.post("/agents/{agent_id}/old-recompile", deprecated=True)
+async def recompile_partial(agent_id: int) -> str:
+    return await recompile(agent_id=agent_id)  # error: XFA210:18 "recompile"
+
+
+@router.post("/agents/{agent_id}/fixed-recompile")
+async def recompile_fixed(agent_id: int, db=Depends(list_users)) -> str:
+    return await recompile(agent_id, True, db)  # error: XFA210:18

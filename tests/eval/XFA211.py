@@ -89,3 +89,43 @@ async def shadowed(db, stmt):
 async def rebound(db, rows):
     for stmt in rows:
         await db.execute(stmt)
+
+
+# eighth reading: SQL in a storage class of a services file is the repository's
+
+
+class SqliteReportStorage:
+    def __init__(self, db):
+        self._db = db
+
+    def get(self, cursor, report_id: str):
+        cursor.execute("SELECT * FROM reports WHERE id = ?", (report_id,))
+        return cursor.fetchone()
+
+
+class ClientStatePersistenceSqlite:
+    def delete(self, cursor, key: str):
+        cursor.execute("DELETE FROM client_state WHERE key = ?", (key,))
+
+
+class ReportRepository:
+    async def count(self, db):
+        return await db.scalar(text("SELECT count(*) FROM reports"))
+
+
+class ReportService:
+    def __init__(self, storage: SqliteReportStorage):
+        self._storage = storage
+
+    def purge(self, cursor):
+        cursor.execute("DELETE FROM reports WHERE expired")  # error: XFA211:9
+
+
+class StoreService:  # an app store's service: named as a service, not as storage
+    def list_apps(self, cursor):
+        cursor.execute("SELECT * FROM apps")  # error: XFA211:9
+
+
+class ReportBuilder:  # "Repo" is no word of "Report"
+    def build(self, cursor):
+        cursor.execute("SELECT * FROM report_parts")  # error: XFA211:9

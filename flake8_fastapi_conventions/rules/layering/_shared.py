@@ -32,12 +32,19 @@ def file_layer(ctx: Context) -> str | None:
     services/repositories path that defines route handlers (a domain package called
     ``service``, as in ``dispatch/service/views.py``) or registers them on an app or router
     (``app.add_api_route(path, endpoint)``, the route table of a runtime whose package is
-    called ``services/``) is a routes file."""
+    called ``services/``) is a routes file; and a file in a ``fakes/``/``mocks/``/``stubs/``
+    directory (a test double of a service kept next to it) has no layer."""
     return ctx.memo("layering.file_layer", lambda: _file_layer(ctx))
+
+
+#: directories of test doubles inside the application tree (``domains/connect/fakes/service.py``)
+_TEST_DOUBLE_DIRS = frozenset({"fakes", "mocks", "stubs"})
 
 
 def _file_layer(ctx: Context) -> str | None:
     layer = ctx.layer  # a file-name glob already beats a directory glob there
+    if layer is not None and any(d.lower() in _TEST_DOUBLE_DIRS for d in _file_dirs(ctx)):
+        return None  # a test double mirrors the real module's contract: test code
     if layer in ("services", "repositories") and (ctx.top_level_routes() or _registers_routes(ctx)):
         return "routes"
     return layer

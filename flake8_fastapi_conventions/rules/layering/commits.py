@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import ast
+import re
 
+from ... import lazy_re
 from ...context import Context, FUNCTION_TYPES, short_source
 from ...registry import moved_off, rule
 from ._shared import file_layer
@@ -51,6 +53,10 @@ XFA204 = rule(
         "(`_delete_row(session, ...)`) whose every call in the module passes such a session, "
         "and an `if __name__ == \"__main__\":` block: there is no caller's transaction to "
         "end, and `flush()` would lose the write when the session closes.",
+        "A commit the caller opts out of: under an `if` on a transaction parameter of the "
+        "function (`if not uow: await db.commit()`, `if commit:`, `if auto_commit:`, "
+        "`if transaction is None:`) — a caller composing several calls passes its unit of "
+        "work and the repository does not commit.",
         "Services and routes (see XFA205 for services).",
     ),
     example_path="app/repositories/user_repository.py",
@@ -101,11 +107,44 @@ def _commit(node: ast.Call, func: ast.Attribute, ctx: Context) -> None:
             and not ctx.in_main_block
             and not _owns_session(func.value, ctx)
             and not _callers_own_session(func.value, ctx)
+            and not _caller_chooses_commit(ctx)
         ):
             ctx.report(node, XFA204, call=f"{short_source(func.value)}.commit()")
     elif layer == "services" and ctx.wants(XFA205):
         if ctx.is_session(func.value) and not _owns_session(func.value, ctx):
             ctx.report(node, XFA205, call=f"{short_source(func.value)}.commit()")
+
+
+#: parameter names that hand the repository the caller's transaction or commit choice
+_TRANSACTION_PARAM = lazy_re.compile(r"uow|unit_of_work|commit|transaction|txn|^tx$|atomic", re.IGNORECASE)
+_TRANSACTION_TYPE = lazy_re.compile(r"UnitOfWork|Transaction", re.IGNORECASE)
+
+
+def _caller_chooses_commit(ctx: Context) -> bool:
+    """The commit sits under an ``if`` (of the enclosing function) whose test names a
+    parameter that carries the caller's transaction or its choice to commit (``if not uow:``,
+    ``if commit:``, ``if transaction is None:``; by name, or annotated ``UnitOfWork``/
+    ``…Transaction``): a caller that owns the transaction passes it, and the repository
+    does not commit."""
+    frame = ctx.function
+    if frame is None or not isinstance(frame.node, FUNCTION_TYPES):
+        return False
+    chosen = {
+        name
+        for name, annotation in frame.params.items()
+        if _TRANSACTION_PARAM.search(name)
+        or (annotation is not None and _TRANSACTION_TYPE.search(ast.unparse(annotation)))
+    }
+    if not chosen:
+        return False
+    for ancestor in reversed(ctx.ancestors):
+        if ancestor is frame.node:
+            break
+        if isinstance(ancestor, ast.If) and any(
+            isinstance(n, ast.Name) and n.id in chosen for n in ast.walk(ancestor.test)
+        ):
+            return True
+    return False
 
 
 def _owns_session(receiver: ast.expr, ctx: Context) -> bool:

@@ -7,10 +7,10 @@ import ast
 
 from ...context import Context, FUNCTION_TYPES, short_source
 from ...registry import moved_off, rule, visitor
-from ._shared import _SQL_MODULES, _is_probe, file_layer
+from ._shared import _SQL_MODULES, _is_probe
 from .commits import XFA204, XFA205, _commit
 from .endpoint_calls import XFA210, _endpoint_call, _imported_endpoint_call
-from .raw_sql_in_services import XFA211, _raw_sql_execute
+from .raw_sql_in_services import XFA211, _raw_sql_execute, service_sql_site
 
 XFA203 = rule(
     "XFA203",
@@ -109,7 +109,7 @@ def calls_across_layers(node: ast.Call, ctx: Context) -> None:
             if attr == "commit":
                 _commit(node, func, ctx)
         elif attr == "exec_driver_sql":
-            if file_layer(ctx) == "services":
+            if service_sql_site(ctx):
                 ctx.report(node, XFA211, call=f"{short_source(func.value)}.exec_driver_sql()")
         if attr in _SQL_EXECUTORS:
             _raw_sql_execute(node, attr, ctx)

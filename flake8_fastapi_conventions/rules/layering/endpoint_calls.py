@@ -67,6 +67,11 @@ XFA210 = rule(
         "Calling shared (non-route) functions.",
         "A handler referring to another without calling it, and a name shadowed by a parameter.",
         "Tests and scripts (a mock server's `POST` alias of its `GET` is scaffolding).",
+        "An alias route whose whole body forwards its own parameters to a handler of the "
+        "same module, passing every parameter of it (`return await recompile_agent("
+        "agent_id=agent_id, server=server, headers=headers)` under a `deprecated=True` "
+        "route): FastAPI resolved every dependency of the alias, nothing is left unresolved "
+        "or duplicated.",
     ),
     example_path="app/api/routes/users.py",
 )
@@ -115,4 +120,41 @@ def _endpoint_call(node: ast.Call, name: str, ctx: Context) -> None:
     for frame in ctx.frames[1:]:
         if name in frame.params:
             return
+    if _forwarding_alias(route.node, node, target):
+        return
     ctx.report(node, XFA210, caller=route.node.name, callee=name)
+
+
+def _forwarding_alias(handler: ast.AST, call: ast.Call, target: ast.AST) -> bool:
+    """``handler``'s body (after a docstring) is ``return [await] call`` alone, every argument
+    of ``call`` is one of ``handler``'s parameters and every parameter of ``target`` is
+    passed: a route alias (an old path kept ``deprecated=True``) whose dependencies FastAPI
+    resolved for it; none of ``target``'s ``Depends()``/``Query()`` defaults is left as a
+    marker object."""
+    body = list(getattr(handler, "body", ()))
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
+        body = body[1:]
+    if len(body) != 1 or not isinstance(body[0], ast.Return):
+        return False
+    value = body[0].value
+    if isinstance(value, ast.Await):
+        value = value.value
+    if value is not call:
+        return False
+    own = _param_names(handler)
+    values = [*call.args, *(kw.value for kw in call.keywords)]
+    if any(kw.arg is None for kw in call.keywords) or any(isinstance(a, ast.Starred) for a in call.args):
+        return False
+    if not all(isinstance(v, ast.Name) and v.id in own for v in values):
+        return False
+    args = target.args  # type: ignore[attr-defined]
+    if args.vararg is not None or args.kwarg is not None:
+        return False
+    positional = [a.arg for a in (*args.posonlyargs, *args.args)]
+    passed = set(positional[: len(call.args)]) | {kw.arg for kw in call.keywords}
+    return set(_param_names(target)) <= passed
+
+
+def _param_names(fn: ast.AST) -> list[str]:
+    args = fn.args  # type: ignore[attr-defined]
+    return [a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)]

@@ -59,6 +59,8 @@ XFA201 = rule(
         "Route, dependency, exception-handler and `main.py` files: that is where HTTP errors belong.",
         "Functions in a services file that are FastAPI dependencies (they take `Depends(...)` "
         "parameters or are passed to `Depends(...)` in the file).",
+        "Test doubles kept in the application tree: a `fakes/`, `mocks/` or `stubs/` "
+        "directory (`domains/connect/fakes/service.py` mirrors the real service for tests).",
         "Names the project index cannot follow to their definition (a class with a base "
         "outside the project other than `HTTPException`, a module it cannot find).",
     ),

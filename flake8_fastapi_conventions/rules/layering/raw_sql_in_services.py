@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from ... import lazy_re
 from ...context import Context, short_source
 from ...registry import rule
+from ...settings import normalize_path
 from ._shared import _SQL_MODULES, file_layer
 
 XFA211 = rule(
@@ -59,6 +60,13 @@ XFA211 = rule(
         "`text()` of a session or transaction setting: `SET LOCAL lock_timeout = '5s'`, "
         "`SET TRANSACTION ...`, `RESET`, `SHOW`, `SAVEPOINT`/`RELEASE`, `BEGIN`/`COMMIT`/"
         "`ROLLBACK` — the service owns its transaction, and these query no data.",
+        "A storage backend under a services path: a file named after its database "
+        "(`services/image_records/image_records_sqlite.py`, `*_postgres.py`) or SQL run "
+        "in a class named as storage (`class SqliteImageRecordStorage`, "
+        "`ClientStatePersistenceSqlite`, `UserRepository`, `KeyValueStore`, `…Dao`) — "
+        "that is the repository layer under another directory name.",
+        "A schema migration runner (`services/shared/sqlite_migrator/…`, a `migrator.py`, "
+        "any `migrat…` module or package): its SQL is migration bookkeeping.",
     ),
     example_path="app/services/user_service.py",
 )
@@ -80,6 +88,52 @@ class _TextClauses:
     bindings: dict[str, list[ast.expr]] | None = None
 
 
+def service_sql_site(ctx: Context) -> bool:
+    """SQL run here is a service's: a services file, outside a storage backend (see
+    :func:`_storage_file`, :func:`_storage_class`)."""
+    if file_layer(ctx) != "services" or ctx.memo("layering.storage_file", lambda: _storage_file(ctx)):
+        return False
+    return not any(f.kind == "class" and _storage_class(f.node) for f in ctx.frames)
+
+
+#: file-name words of a database backend: ``image_records_sqlite.py``, ``user_store_pg.py``
+_DATABASE_WORDS = frozenset(
+    {"sqlite", "sqlite3", "postgres", "postgresql", "psql", "pg", "mysql", "mariadb", "sql", "duckdb", "dao", "repo"}
+)
+
+#: class-name words of a storage class: ``SqliteImageRecordStorage``, ``UserRepository``
+_STORAGE_CLASS_WORDS = frozenset(
+    {"storage", "store", "repository", "repo", "dao", "persistence", "sqlite", "postgres", "mysql"}
+)
+#: the words of a CamelCase name: ``SQLiteDAO`` -> ``SQ``, ``Lite``, ``DAO`` (so ``sqlite`` is
+#: also looked for in the whole name)
+_CAMEL_WORD = lazy_re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z0-9]+|[A-Z]+")
+
+
+def _storage_file(ctx: Context) -> bool:
+    """The file is a storage backend or a migration runner by its path: its name has a
+    database word (``video_records_sqlite.py``), or a part of its path is a migrator
+    (``shared/sqlite_migrator/sqlite_migrator_impl.py``, ``migrations.py``)."""
+    parts = [p for p in normalize_path(ctx.filename).split("/") if p]
+    if not parts:
+        return False
+    stem = parts[-1][:-3] if parts[-1].endswith(".py") else parts[-1]
+    if any(word in _DATABASE_WORDS for word in stem.lower().split("_")):
+        return True
+    return any("migrat" in part.lower() for part in (*parts[:-1], stem))
+
+
+def _storage_class(node: ast.AST) -> bool:
+    """A class named as storage (``SqliteVideoRecordStorage``, ``ClientStatePersistenceSqlite``,
+    ``UserRepository``), not as a service (``StoreService`` is one)."""
+    if not isinstance(node, ast.ClassDef):
+        return False
+    words = [w.lower() for w in _CAMEL_WORD.findall(node.name)]
+    if "service" in words:
+        return False
+    return "sqlite" in node.name.lower() or any(w in _STORAGE_CLASS_WORDS for w in words)
+
+
 def _raw_sql_execute(node: ast.Call, attr: str, ctx: Context) -> None:
     """XFA211: SQL text that reaches ``execute``/``exec``/``scalar(s)`` in a services file:
     a string literal starting with ``SELECT``/``INSERT``/…, or a ``text(...)`` clause given
@@ -87,7 +141,7 @@ def _raw_sql_execute(node: ast.Call, attr: str, ctx: Context) -> None:
     function (or the module) binds to ``text(...)``.  A ``text()`` used as a fragment of a
     Core statement (``where(text(...))``, ``order_by(text(...))``) or a DDL default
     (``server_default=text("now()")``) is not a raw query and never reaches here."""
-    if not node.args or file_layer(ctx) != "services":
+    if not node.args or not service_sql_site(ctx):
         return
     first = node.args[0]
     if attr == "execute":
