@@ -57,3 +57,39 @@ class NearMisses(BaseModel):
             return value.strip()
         except AttributeError:
             raise
+
+
+def built_in_model(name: str):
+    return None
+
+
+class CreateEmbeddingConfigRequest(BaseModel):
+    """Eighth reading (Kiln): a lookup in a model validator answering 404 is returned as 404
+    by FastAPI's handler; only the validation statuses (400, 422) are reported."""
+
+    model_name: str
+    dimensions: int = 0
+
+    @model_validator(mode="after")
+    def validate_properties(self):
+        if built_in_model(self.model_name) is None:
+            raise HTTPException(status_code=404, detail=f"Model {self.model_name} not found")
+        if self.dimensions > 1024:
+            raise HTTPException(status_code=422, detail="too many dimensions")  # error: XFA405:13 "validate_properties"
+        return self
+
+    @field_validator("model_name")
+    @classmethod
+    def allowed(cls, value: str) -> str:
+        if value.startswith("private-"):
+            raise HTTPException(status.HTTP_403_FORBIDDEN, "not allowed")
+        if not value:
+            raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, "empty")  # error: XFA405:13
+        return value
+
+    @field_validator("dimensions")
+    @classmethod
+    def unknown_status(cls, value: int, code: int = 404) -> int:
+        if value < 0:
+            raise HTTPException(status_code=code)  # error: XFA405:13
+        return value

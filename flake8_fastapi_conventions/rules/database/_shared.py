@@ -156,6 +156,14 @@ def _is_alembic_env(ctx: Context) -> bool:
     )
 
 
+def _is_migration_module(ctx: Context) -> bool:
+    """A project's own schema-migration module, by its file name (``migrations.py``,
+    ``migration.py``, ``db_migrations.py``, ``migrate.py``, ``migrate_v2.py``): the migration
+    layer, as Alembic revisions and ``migrations/`` directories are."""
+    stem = ctx.filename.replace("\\", "/").rsplit("/", 1)[-1].removesuffix(".py").lower()
+    return "migration" in stem or stem == "migrate" or stem.startswith("migrate_")
+
+
 def _decorator_tail(decorator: ast.expr) -> str | None:
     target = decorator.func if isinstance(decorator, ast.Call) else decorator
     return last_name(target)

@@ -7,7 +7,7 @@ import os
 
 from ...context import Context, dotted_name, keyword, last_name, string_value
 from ...registry import moved_off, rule
-from ._shared import _binding, _outside_app, _url_arg
+from ._shared import _binding, _is_migration_module, _outside_app, _url_arg
 
 
 XFA506 = rule(
@@ -52,7 +52,12 @@ XFA506 = rule(
                 pass
     """,
     not_flagged=(
-        "Tests and `conftest.py`, scripts, Alembic and migration directories (by path).",
+        "Tests and `conftest.py`, scripts, Alembic and migration directories (by path), and a "
+        "project's own migration module (a file name holding `migration` or starting `migrate`: "
+        "`persistence/migrations.py` renaming a table, creating the new schema, copying the rows back).",
+        "`create_all` followed, in the code that runs after it in the same function, by a call of "
+        "the project's migration runner (`check_migrate(engine, ...)`, `run_migrations()`): "
+        "`create_all` adds the new tables, the runner migrates the existing ones.",
         "Code under `if __name__ == \"__main__\":`.",
         "Command-line modules (`cli.py`, `manage.py`, `commands.py`, `__main__.py`, files under "
         "`cli/`/`commands/`) and CLI commands (`@<group>.command()`): one-shot developer tools "
@@ -91,10 +96,12 @@ def _create_all(attr: ast.expr, report_at: ast.AST, ctx: Context, call: ast.Call
     owner_name = owner.attr if isinstance(owner, ast.Attribute) else owner.id if isinstance(owner, ast.Name) else None
     if owner_name is None or not owner_name.lower().endswith("metadata"):
         return
-    if _outside_app(ctx) or _is_cli_file(ctx) or _in_command_package(ctx):
+    if _outside_app(ctx) or _is_cli_file(ctx) or _in_command_package(ctx) or _is_migration_module(ctx):
         return
     if _stamped_after(ctx):
         return  # Alembic's "create from scratch, then stamp head": Alembic owns the schema
+    if _stamped_after(ctx, _runs_migrations):
+        return  # new tables from ``create_all``, the existing ones migrated by the project's runner
     if _run_time_tables(call, ctx):
         return  # tables named at run time (one per collection): no migration can know them
     bind = call.func.value if call.func is not attr and isinstance(call.func, ast.Attribute) else _bind_arg(call)
@@ -248,7 +255,15 @@ def _stamps_head(node: ast.AST) -> bool:
     return False
 
 
-def _stamped_after(ctx: Context) -> bool:
+def _runs_migrations(node: ast.AST) -> bool:
+    """``node`` holds a call of a migration runner: ``check_migrate(engine, ...)``,
+    ``run_migrations()``, ``migrator.migrate()``."""
+    return any(
+        isinstance(sub, ast.Call) and "migrat" in (last_name(sub.func) or "").lower() for sub in ast.walk(node)
+    )
+
+
+def _stamped_after(ctx: Context, found=None) -> bool:
     """The code that runs after this ``create_all`` in its function (the rest of each
     enclosing block, outwards) stamps the Alembic head: the cookbook's "build an
     up-to-date database from scratch" (``create_all`` on an empty database, then
@@ -262,7 +277,7 @@ def _stamped_after(ctx: Context) -> bool:
             block = getattr(parent, name, None)
             if isinstance(block, list) and any(c is child for c in block):
                 position = next(j for j, c in enumerate(block) if c is child)
-                if any(_stamps_head(stmt) for stmt in block[position + 1:]):
+                if any((found or _stamps_head)(stmt) for stmt in block[position + 1:]):
                     return True
         if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef)):
             return False

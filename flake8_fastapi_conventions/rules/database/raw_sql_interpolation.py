@@ -9,7 +9,7 @@ from typing import Any
 from ... import lazy_re
 from ...context import Context, comment_of, dotted_name, has_kwargs_splat, keyword, last_name, string_value
 from ...registry import moved_off, rule
-from ._shared import _flatten_add, _function_values, _is_alembic_env, _literal_head
+from ._shared import _flatten_add, _function_values, _is_alembic_env, _is_migration_module, _literal_head
 
 
 XFA512 = rule(
@@ -106,6 +106,9 @@ XFA512 = rule(
         "`.execute(...)` of strings that do not start with an SQL keyword.",
         "Tests, scripts and Alembic revisions (files importing `alembic`): no request data "
         "reaches their SQL.",
+        "A project's own schema-migration module (`persistence/migrations.py`, `migrate.py`: a "
+        "file name holding `migration` or starting `migrate`), which renames, recreates and "
+        "copies tables with names and defaults it reads from the database's inspector.",
         "A statement whose SQL-injection warning from bandit or ruff the author silenced on it "
         "(`# noqa: S608`, `# nosec B608`): reviewed and kept on purpose.",
     ),
@@ -236,9 +239,9 @@ def _injection_check_suppressed(arg: ast.expr, ctx: Context) -> bool:
 
 
 def _outside_sql_scope(ctx: Context) -> bool:
-    """Tests, scripts (seeds, one-off tools) and Alembic revisions: no request data
-    reaches their SQL."""
-    return ctx.is_test or ctx.is_script or _is_alembic_env(ctx)
+    """Tests, scripts (seeds, one-off tools), Alembic revisions and a project's own
+    migration module: no request data reaches their SQL."""
+    return ctx.is_test or ctx.is_script or _is_alembic_env(ctx) or _is_migration_module(ctx)
 
 
 def _interpolation(arg: ast.expr, ctx: Context, need_sql_keyword: bool = False) -> tuple[str, str] | None:

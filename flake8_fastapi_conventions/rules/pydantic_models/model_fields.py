@@ -123,6 +123,10 @@ XFA408 = rule(
         "prices in fractions of a cent. A payment's `card_token` is no token count.",
         "A statistics aggregate: `total` beside `count` and `minimum`/`maximum`/`mean` sums arbitrary numbers.",
         "A field documented as an estimate (`Field(description=\"Estimated cost ...\")`).",
+        "A field bounded to at most 1 (`amount: float = Field(ge=0, le=1)`, `lt=1`): an "
+        "intensity or a ratio, not money.",
+        "In test files, a model defined inside a function (a test's or a fixture's throwaway "
+        "model, e.g. to exercise an error handler or a tool schema).",
         NOT_FLAGGED_GENERATED,
     ),
 )
@@ -225,6 +229,33 @@ def _usage_metrics(cls: ast.ClassDef) -> bool:
                     return True
                 names.add(t.id.lower())
     return "count" in names and bool(names & _AGGREGATE_FIELDS)
+
+
+_UPPER_BOUNDS = frozenset({"le", "lt"})
+
+
+def _fraction_field(stmt: ast.AnnAssign) -> bool:
+    """``amount: float = Field(ge=0, le=1)`` (also ``InputField(...)``, ``Annotated[float,
+    Field(lt=1)]``): a value bounded to at most 1 is an intensity or a ratio, not money."""
+    for part in (stmt.value, stmt.annotation):
+        for sub in ast.walk(part) if part is not None else ():
+            if not isinstance(sub, ast.Call):
+                continue
+            for kw in sub.keywords:
+                if (
+                    kw.arg in _UPPER_BOUNDS
+                    and isinstance(kw.value, ast.Constant)
+                    and isinstance(kw.value.value, (int, float))
+                    and not isinstance(kw.value.value, bool)
+                    and kw.value.value <= 1
+                ):
+                    return True
+    return False
+
+
+def _local_class(ctx: Context) -> bool:
+    """The model is defined inside a function (a test's or a fixture's throwaway model)."""
+    return any(isinstance(a, (ast.FunctionDef, ast.AsyncFunctionDef)) for a in ctx.ancestors)
 
 
 def _estimate_field(ctx: Context, value: ast.expr | None) -> bool:
@@ -382,6 +413,8 @@ def _field(
             and not _LLM_WORD.search(name)
             and not _usage_metrics(cls)
             and not _estimate_field(ctx, stmt.value)
+            and not _fraction_field(stmt)
+            and not (ctx.is_test and _local_class(ctx))
         ):
             ctx.report(target, XFA408, kind="field", name=name, fix="Decimal (Field(decimal_places=2))")
             return
