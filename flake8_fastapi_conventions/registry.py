@@ -131,10 +131,10 @@ def moved_off(
     with the third) or ``earlier`` (a later reading's pooling with the one before it) when a
     thin reading was pooled with its predecessor (``pooled_over`` names the readings when
     it was pooled with more than one)."""
-    before = pooled_over or {"fourth": "third", "fifth": "fourth", "sixth": "fifth", "seventh": "sixth"}[reading]
+    before = pooled_over or {"fourth": "third", "fifth": "fourth", "sixth": "fifth", "seventh": "sixth", "eighth": "seventh"}[reading]
     earlier = third if third is not None else earlier
     if earlier is None:
-        found = f"{read} findings read were true on six projects nobody had tuned the rules against"
+        found = f"{read} findings read were true on projects nobody had tuned the rules against"
     else:
         found = (
             f"{read} findings read were true there and {earlier} in the {before}, both on "
@@ -151,7 +151,7 @@ def back_on(read: str, *, reading: str = "fifth") -> str:
     """The docs text of a rule an earlier reading moved to off and a fresh one brought back."""
     return (
         f"On by default again since the {reading} precision reading (docs/precision.md): after "
-        f"the fixes of the reading that moved it off, {read} findings read were true on six "
+        f"the fixes of the reading that moved it off, {read} findings read were true on "
         "projects nobody had tuned the rules against."
     )
 

@@ -1,5 +1,5 @@
 # path: app/services/odd_service.py
-# select: XFA205, XFA202
+# select: XFA205, XFA202, XFA211
 # Odd syntax must not break the rules (and the usual findings still come out).
 import functools
 

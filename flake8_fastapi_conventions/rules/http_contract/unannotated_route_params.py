@@ -7,7 +7,7 @@ from __future__ import annotations
 import ast
 
 from ...context import Context, RouteInfo, keyword, string_value
-from ...registry import moved_off, rule, visitor
+from ...registry import back_on, rule, visitor
 from ._shared import _all_args, DEFAULT_MARKERS, _names_read, path_params, _route_kw_splat, _short_call, _tail
 from .bare_list_responses import XFA303, _check_bare_list
 from .deep_resource_nesting import XFA320, _check_nesting
@@ -21,8 +21,8 @@ from .shadowed_routes import XFA304, _collect_for_shadowing
 XFA313 = rule(
     "XFA313",
     "unannotated-route-param",
-    default=False,
-    precision=moved_off("1 of 12", reading="seventh"),
+    default=True,
+    precision=back_on("20 of 20", reading="eighth"),
     seeds=("004",),
     message="route parameter {name} has no type annotation: {consequence}",
     fix_hint="annotate it ({fix})",

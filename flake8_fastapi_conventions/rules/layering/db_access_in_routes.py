@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 
 from ...context import Context, FUNCTION_TYPES, short_source
-from ...registry import moved_off, rule, visitor
+from ...registry import back_on, rule, visitor
 from ._shared import _SQL_MODULES, _is_probe
 from .commits import XFA204, XFA205, _commit
 from .endpoint_calls import XFA210, _endpoint_call, _imported_endpoint_call
@@ -15,8 +15,8 @@ from .raw_sql_in_services import XFA211, _raw_sql_execute, service_sql_site
 XFA203 = rule(
     "XFA203",
     "db-access-in-route",
-    default=False,
-    precision=moved_off("16 of 20", reading="seventh"),
+    default=True,
+    precision=back_on("20 of 20", reading="eighth"),
     seeds=("001", "002", "003"),
     message="route handler {name}() accesses the database directly ({call})",
     fix_hint="move the database work into a service/repository function and pass it the session",

@@ -8,14 +8,15 @@ from dataclasses import dataclass, field
 
 from ... import lazy_re
 from ...context import Context, short_source
-from ...registry import rule
+from ...registry import moved_off, rule
 from ...settings import normalize_path
 from ._shared import _SQL_MODULES, file_layer
 
 XFA211 = rule(
     "XFA211",
     "raw-sql-in-service",
-    default=True,
+    default=False,
+    precision=moved_off("7 of 20", reading="eighth"),
     seeds=("001",),
     message="raw SQL in a service ({call})",
     fix_hint="move the query into a repository function and call that",

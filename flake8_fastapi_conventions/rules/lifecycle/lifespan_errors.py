@@ -7,13 +7,14 @@ import re
 
 from ... import lazy_re
 from ...context import comment_of, Context, last_name
-from ...registry import rule, visitor
+from ...registry import moved_off, rule, visitor
 
 
 XFA602 = rule(
     "XFA602",
     "lifespan-swallows-errors",
-    default=True,
+    default=False,
+    precision=moved_off("2 of 4", reading="eighth", earlier="4 of 8", pooled_over="third, fifth and seventh readings"),
     seeds=("002",),
     message="lifespan start-up swallows {exception}",
     fix_hint="re-raise it (`raise`) so a failed start-up stops the app instead of serving without the resource",
