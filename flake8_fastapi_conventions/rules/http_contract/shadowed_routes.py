@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass, field
 
 from ...context import Context, RouteInfo
 from ...registry import rule, visitor
@@ -96,11 +95,13 @@ _CONVERTOR_COVERS = {
 }
 
 
-@dataclass
 class _RegisteredRoutes:
     """The routes a file registers, in registration order, each with its router's key."""
 
-    routes: list = field(default_factory=list)
+    __slots__ = ("routes",)
+
+    def __init__(self) -> None:
+        self.routes: list = []
 
 
 def _collect_for_shadowing(node, routes: list[RouteInfo], ctx: Context) -> None:
