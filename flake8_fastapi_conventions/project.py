@@ -25,8 +25,9 @@ import io
 import os
 import sys
 import tokenize
-from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
+
+from .registry import ReadOnly
 
 SUMMARY_VERSION = 13
 
@@ -1153,8 +1154,7 @@ def _root_of_dir(directory: str) -> str | None:
     return result
 
 
-@dataclass(frozen=True)
-class Symbol:
+class Symbol(ReadOnly):
     """What a name of the project is.
 
     ``kind`` is ``"class"``, ``"function"``, ``"value"`` (a module-level assignment),
@@ -1162,11 +1162,23 @@ class Symbol:
     ``logging.getLogger``); ``qualname`` is the external dotted name, or ``path:name``.
     """
 
+    __slots__ = _fields = ("kind", "qualname", "path", "name", "info")
+
     kind: str
     qualname: str
-    path: str | None = None
-    name: str | None = None
-    info: Any = None
+    path: str | None
+    name: str | None
+    info: Any
+
+    def __init__(
+        self, kind: str, qualname: str, path: str | None = None, name: str | None = None, info: Any = None
+    ) -> None:
+        setter = object.__setattr__
+        setter(self, "kind", kind)
+        setter(self, "qualname", qualname)
+        setter(self, "path", path)
+        setter(self, "name", name)
+        setter(self, "info", info)
 
 
 class ProjectIndex:

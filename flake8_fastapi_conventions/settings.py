@@ -5,13 +5,12 @@ from __future__ import annotations
 import argparse
 import os
 import re
-from dataclasses import dataclass, field
 from fnmatch import translate
 from functools import cached_property, lru_cache
 from typing import Iterable, Sequence
 
 from . import lazy_re
-from .registry import RULES
+from .registry import RULES, ReadOnly
 
 #: A file's layer comes from the first group whose globs match its path, in this order.
 LAYER_ORDER = (
@@ -98,36 +97,80 @@ DEFAULT_LAYER_GLOBS: dict[str, tuple[str, ...]] = {
 LAYER_OPTION = {layer: f"fastapi-{layer}-paths" for layer in LAYER_ORDER}
 
 
-@dataclass(frozen=True)
-class Thresholds:
+class Thresholds(ReadOnly):
+    _fields = ("max_function_length", "max_primitive_params", "max_if_depth", "bool_prefixes")
+
     max_function_length: int = 30
     max_primitive_params: int = 3
     max_if_depth: int = 2
     bool_prefixes: tuple[str, ...] = ("is_", "has_", "can_", "should_")
 
+    def __init__(
+        self,
+        max_function_length: int = 30,
+        max_primitive_params: int = 3,
+        max_if_depth: int = 2,
+        bool_prefixes: tuple[str, ...] = ("is_", "has_", "can_", "should_"),
+    ) -> None:
+        setter = object.__setattr__
+        setter(self, "max_function_length", max_function_length)
+        setter(self, "max_primitive_params", max_primitive_params)
+        setter(self, "max_if_depth", max_if_depth)
+        setter(self, "bool_prefixes", bool_prefixes)
 
-@dataclass(frozen=True)
-class Settings:
-    layer_globs: dict[str, tuple[str, ...]] = field(
-        default_factory=lambda: dict(DEFAULT_LAYER_GLOBS)
+
+_DEFAULT_THRESHOLDS = Thresholds()
+
+
+class Settings(ReadOnly):
+    """The plugin's settings for one run (from flake8's options: :func:`settings_from_options`)."""
+
+    _fields = (
+        "layer_globs", "schema_modules", "thresholds", "enabled", "no_cache", "cache_dir",
+        "project_root", "target_python", "target_pydantic",
     )
+
+    layer_globs: dict[str, tuple[str, ...]]
     #: modules whose imported names are Pydantic models (``app.schemas``, ``schemas``)
-    schema_modules: tuple[str, ...] = ()
-    thresholds: Thresholds = Thresholds()
+    schema_modules: tuple[str, ...]
+    thresholds: Thresholds
     #: codes that run: every "on" rule plus the "off" rules selected explicitly
-    enabled: frozenset[str] = field(
-        default_factory=lambda: frozenset(c for c, r in RULES.items() if r.default)
-    )
+    enabled: frozenset[str]
     #: ``--fastapi-no-cache``: keep the project index's summaries in memory only
-    no_cache: bool = False
+    no_cache: bool
     #: ``--fastapi-cache-dir``: the summary cache's directory (absolute); None: under the project root
-    cache_dir: str | None = None
+    cache_dir: str | None
     #: ``--fastapi-project-root``: the project root (absolute); None: detected
-    project_root: str | None = None
+    project_root: str | None
     #: ``--fastapi-target-python``: the lowest Python the project supports; None: declared
-    target_python: tuple[int, int] | None = None
+    target_python: tuple[int, int] | None
     #: ``--fastapi-target-pydantic``: the project's Pydantic major version; None: declared
-    target_pydantic: int | None = None
+    target_pydantic: int | None
+
+    def __init__(
+        self,
+        layer_globs: dict[str, tuple[str, ...]] | None = None,
+        schema_modules: tuple[str, ...] = (),
+        thresholds: Thresholds = _DEFAULT_THRESHOLDS,
+        enabled: frozenset[str] | None = None,
+        no_cache: bool = False,
+        cache_dir: str | None = None,
+        project_root: str | None = None,
+        target_python: tuple[int, int] | None = None,
+        target_pydantic: int | None = None,
+    ) -> None:
+        """``layer_globs`` defaults to :data:`DEFAULT_LAYER_GLOBS`, ``enabled`` to the rules
+        that are on by default."""
+        setter = object.__setattr__
+        setter(self, "layer_globs", dict(DEFAULT_LAYER_GLOBS) if layer_globs is None else layer_globs)
+        setter(self, "schema_modules", schema_modules)
+        setter(self, "thresholds", thresholds)
+        setter(self, "enabled", frozenset(c for c, r in RULES.items() if r.default) if enabled is None else enabled)
+        setter(self, "no_cache", no_cache)
+        setter(self, "cache_dir", cache_dir)
+        setter(self, "project_root", project_root)
+        setter(self, "target_python", target_python)
+        setter(self, "target_pydantic", target_pydantic)
 
     def layer_of(self, path: str) -> str | None:
         return self.classify(path)[0]
