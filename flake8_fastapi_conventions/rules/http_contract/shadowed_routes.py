@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import re
 
+from ... import lazy_re
 from ...context import Context, RouteInfo
 from ...registry import rule, visitor
 from ._shared import _PARAM, _PURE_PARAM
@@ -85,7 +86,7 @@ _CONVERTORS = {
     "float": r"[0-9]+(\.[0-9]+)?",
     "uuid": r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
 }
-_CONVERTOR_RE = {name: re.compile(regex) for name, regex in _CONVERTORS.items()}
+_CONVERTOR_RE = {name: lazy_re.compile(regex) for name, regex in _CONVERTORS.items()}
 #: which convertor's matches include which (a param of the key matches params of the values)
 _CONVERTOR_COVERS = {
     "str": {"str", "int", "float", "uuid"},
