@@ -3,6 +3,7 @@
     python bench/bench.py [--repeat 3] [--no-bugbear] [--no-stdlib] [--no-sdist] [--cache cold|warm|both] [EXTRA_TREE ...]
     python bench/bench.py --stdin-file-in-project [N] [--repeat 10]
     python bench/bench.py --big-file LINES
+    python bench/bench.py ... --baseline REF   (also time the plugin as of git REF, same run)
 
 On one tree (the standard library of this interpreter, FastAPI's sdist downloaded into
 bench/.cache, and every EXTRA_TREE given) it measures:
@@ -32,6 +33,10 @@ Other modes (each prints its own table; the tree measurement above runs when nei
     its routers the way an editor does, ``flake8 --stdin-display-name <path> -`` fed the
     file, from the project root: the plugin with a warm cache (and cold, and none) against
     bare flake8 on the same file.
+``--baseline REF``
+    also installs the plugin as it is at git commit REF (``git archive``, in its own
+    environment under bench/.venvs) and adds its runs, alternated with the others: a
+    before/after comparison made under the same load.
 ``--big-file LINES``
     generates one file of about LINES lines (routes, models, helpers on one router) and
     compares the plugin's in-process pass over it to a do-nothing ``ast.NodeVisitor``.
@@ -203,22 +208,44 @@ class Run:
         self._warm_dir = None
 
 
-def cache_runs(plugin: Path, mode: str | None) -> list[Run]:
+def baseline_venv(ref: str, version: str) -> tuple[str, Path]:
+    """``(short commit, python)`` of an environment with the plugin as it is at git ``ref``
+    (``git archive`` into a temporary directory, installed from there like the current one)."""
+    short = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", ref], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    with tempfile.TemporaryDirectory(prefix="xfa-bench-baseline-") as tmp:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", short], capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        python = make_venv(f"plugin-{short}", f"flake8=={version}", tmp, refresh=tmp)
+    return short, python
+
+
+def cache_runs(plugin: Path, mode: str | None, label: str = "flake8 + flake8-fastapi-conventions") -> list[Run]:
     """The plugin's runs for ``--cache``: none, cold and/or warm (or, when the plugin
     does not take the cache options, the plain run with a note)."""
     if mode is None:
-        return [Run("flake8 + flake8-fastapi-conventions", plugin)]
+        return [Run(label, plugin)]
     if not cache_supported(plugin):
         print(
             f"note: the plugin does not take {CACHE_OPTION}/{NO_CACHE_OPTION} on this branch; "
             "measuring plain runs instead of cold/warm cache runs\n"
         )
-        return [Run("flake8 + flake8-fastapi-conventions", plugin)]
-    runs = [Run("flake8 + flake8-fastapi-conventions, no cache", plugin, [NO_CACHE_OPTION])]
+        return [Run(label, plugin)]
+    runs = [Run(f"{label}, no cache", plugin, [NO_CACHE_OPTION])]
     if mode in ("cold", "both"):
-        runs.append(Run("flake8 + flake8-fastapi-conventions, cold cache", plugin, cache="cold"))
+        runs.append(Run(f"{label}, cold cache", plugin, cache="cold"))
     if mode in ("warm", "both"):
-        runs.append(Run("flake8 + flake8-fastapi-conventions, warm cache", plugin, cache="warm"))
+        runs.append(Run(f"{label}, warm cache", plugin, cache="warm"))
+    return runs
+
+
+def plugin_runs(envs: dict[str, Path], mode: str | None) -> list[Run]:
+    """:func:`cache_runs` of the current plugin, then of the ``--baseline`` one if any."""
+    runs = cache_runs(envs["flake8 + flake8-fastapi-conventions"], mode)
+    for name, python in envs.items():
+        if name.startswith("baseline "):
+            runs += cache_runs(python, mode, f"{name[len('baseline '):]}: flake8 + flake8-fastapi-conventions")
     return runs
 
 
@@ -499,8 +526,7 @@ def stdin_in_project(envs: dict[str, Path], modules: int, repeat: int) -> None:
         count = sum(1 for _ in root.rglob("*.py"))
         display = str(target.relative_to(root))
         source = target.read_bytes()
-        plugin = envs["flake8 + flake8-fastapi-conventions"]
-        runs = [Run("bare flake8", envs["bare flake8"]), *cache_runs(plugin, "both")]
+        runs = [Run("bare flake8", envs["bare flake8"]), *plugin_runs(envs, "both")]
         medians = measure(runs, ["-"], repeat, ["--stdin-display-name", display], stdin=source, cwd=root)
         print(f"Project: {count} modules generated in a temporary directory; linted: {display} ({len(source.splitlines())} lines)")
         print(f"`flake8 --jobs 1 --isolated --stdin-display-name {display} -` from the project root, median of {repeat} runs.\n")
@@ -609,8 +635,7 @@ def trees_benchmark(envs: dict[str, Path], args) -> None:
             dirnames[:] = [d for d in dirnames if d not in EXCLUDED and not d.startswith(".")]
             files += [Path(dirpath, f) for f in filenames if f.endswith(".py")]
 
-    plugin = envs["flake8 + flake8-fastapi-conventions"]
-    runs = [Run("bare flake8", envs["bare flake8"]), *cache_runs(plugin, args.cache)]
+    runs = [Run("bare flake8", envs["bare flake8"]), *plugin_runs(envs, args.cache)]
     if "flake8 + flake8-bugbear" in envs:
         runs.append(Run("flake8 + flake8-bugbear", envs["flake8 + flake8-bugbear"]))
     repeat = args.repeat or 3
@@ -639,6 +664,8 @@ def main() -> None:
                         help="lint one file of a generated N-module project through stdin (default N: 2000)")
     parser.add_argument("--big-file", type=int, default=None, metavar="LINES",
                         help="the plugin's in-process pass over one generated file of LINES lines")
+    parser.add_argument("--baseline", default=None, metavar="REF",
+                        help="also time the plugin as of git commit REF, alternated in the same run")
     args = parser.parse_args()
 
     version = flake8_version()
@@ -652,6 +679,9 @@ def main() -> None:
         "bare flake8": make_venv("bare", f"flake8=={version}"),
         "flake8 + flake8-fastapi-conventions": make_venv("plugin", f"flake8=={version}", str(ROOT), refresh=str(ROOT)),
     }
+    if args.baseline:
+        short, python = baseline_venv(args.baseline, version)
+        envs[f"baseline {short}"] = python
     if args.stdin_file_in_project is not None:
         stdin_in_project(envs, args.stdin_file_in_project, args.repeat or 10)
     if trees_mode:

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import ast
+import gc
 from typing import Any, Iterator
 
-from . import __version__
-from . import rules as _rules  # noqa: F401  (declares every rule and visitor)
-from .context import Context
-from .settings import Settings, add_options, settings_from_options
-from .walker import report_failure, walk
+# Importing the rules allocates thousands of objects (functions, declarations, tables) that
+# live as long as the process; looking for garbage among them while they are made (15
+# collections) cost every flake8 run about 2 ms, a seventh of the import. The import makes
+# no garbage cycles to collect.
+_collecting = gc.isenabled()
+gc.disable()
+try:
+    from . import __version__
+    from . import rules as _rules  # noqa: F401  (declares every rule and visitor)
+    from .context import Context
+    from .settings import Settings, add_options, settings_from_options
+    from .walker import report_failure, walk
+finally:
+    if _collecting:
+        gc.enable()
 
 
 class Checker:

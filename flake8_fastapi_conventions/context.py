@@ -12,7 +12,6 @@ import ast
 import builtins
 import os
 import re
-from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, TypeVar
 
 from . import lazy_re
@@ -134,20 +133,47 @@ FUNCTION_TYPES = (ast.FunctionDef, ast.AsyncFunctionDef)
 SCOPE_TYPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
 
-@dataclass
 class RouteInfo:
-    """One route decorator on a handler."""
+    """One route decorator on a handler.
 
-    node: ast.FunctionDef | ast.AsyncFunctionDef
-    decorator: ast.Call
-    #: the dotted source of the router expression: ``router``, ``app``, ``api.router``
-    router: str
-    #: ``get``, ``post``, …, ``api_route``, ``websocket``
-    kind: str
-    #: upper-case HTTP methods (``("WEBSOCKET",)`` for websocket routes)
-    methods: tuple[str, ...]
-    #: the path literal, or ``None`` when it is not a string literal
-    path: str | None
+    A plain class rather than a dataclass (as are :class:`Frame` and :class:`Binding`): the
+    ``@dataclass`` machinery costs about 0.2 ms per class when the plugin is imported, which
+    every flake8 run pays. Equality is the dataclass's (same class, equal fields)."""
+
+    __slots__ = ("node", "decorator", "router", "kind", "methods", "path")
+
+    def __init__(
+        self,
+        node: ast.FunctionDef | ast.AsyncFunctionDef,
+        decorator: ast.Call,
+        router: str,
+        kind: str,
+        methods: tuple[str, ...],
+        path: str | None,
+    ) -> None:
+        self.node = node
+        self.decorator = decorator
+        #: the dotted source of the router expression: ``router``, ``app``, ``api.router``
+        self.router = router
+        #: ``get``, ``post``, …, ``api_route``, ``websocket``
+        self.kind = kind
+        #: upper-case HTTP methods (``("WEBSOCKET",)`` for websocket routes)
+        self.methods = methods
+        #: the path literal, or ``None`` when it is not a string literal
+        self.path = path
+
+    def _fields(self) -> tuple:
+        return (self.node, self.decorator, self.router, self.kind, self.methods, self.path)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()  # type: ignore[attr-defined]
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return _repr(self)
 
     def keyword(self, name: str) -> ast.expr | None:
         for kw in self.decorator.keywords:
@@ -160,24 +186,51 @@ class RouteInfo:
         return self.kind == "websocket"
 
 
-@dataclass
 class Frame:
     """A scope: the module, a class body, a function or a lambda."""
 
-    node: ast.AST
-    kind: str  # "module" | "class" | "function" | "lambda"
-    is_async: bool = False
-    route: RouteInfo | None = None
-    #: parameter name -> annotation (``None`` when unannotated)
-    params: dict[str, ast.expr | None] = field(default_factory=dict)
-    #: an ``await``, ``async for`` or ``async with`` directly in this scope
-    has_await: bool = False
-    #: free space for rules that collect facts about the scope while it is walked
-    data: dict[str, Any] = field(default_factory=dict)
-    #: names bound in this scope so far in the walk (module scope: see ``Context.bindings``)
-    bindings: dict[str, "Binding"] = field(default_factory=dict)
-    #: per-rule state of this scope, by its class (:meth:`state`)
-    states: dict[type, Any] = field(default_factory=dict)
+    __slots__ = ("node", "kind", "is_async", "route", "params", "has_await", "data", "bindings", "states")
+
+    def __init__(
+        self,
+        node: ast.AST,
+        kind: str,
+        is_async: bool = False,
+        route: RouteInfo | None = None,
+        params: dict[str, ast.expr | None] | None = None,
+        has_await: bool = False,
+        data: dict[str, Any] | None = None,
+        bindings: dict[str, Binding] | None = None,
+        states: dict[type, Any] | None = None,
+    ) -> None:
+        self.node = node
+        self.kind = kind  # "module" | "class" | "function" | "lambda"
+        self.is_async = is_async
+        self.route = route
+        #: parameter name -> annotation (``None`` when unannotated)
+        self.params: dict[str, ast.expr | None] = {} if params is None else params
+        #: an ``await``, ``async for`` or ``async with`` directly in this scope
+        self.has_await = has_await
+        #: free space for rules that collect facts about the scope while it is walked
+        self.data: dict[str, Any] = {} if data is None else data
+        #: names bound in this scope so far in the walk (module scope: see ``Context.bindings``)
+        self.bindings: dict[str, Binding] = {} if bindings is None else bindings
+        #: per-rule state of this scope, by its class (:meth:`state`)
+        self.states: dict[type, Any] = {} if states is None else states
+
+    def _fields(self) -> tuple:
+        return (self.node, self.kind, self.is_async, self.route, self.params, self.has_await,
+                self.data, self.bindings, self.states)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()  # type: ignore[attr-defined]
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return _repr(self)
 
     def state(self, kind: type[S]) -> S:
         """This scope's instance of a rule's state class (made with ``kind()`` on first use)."""
@@ -187,7 +240,6 @@ class Frame:
         return found
 
 
-@dataclass
 class Binding:
     """What a name is bound to in one scope.
 
@@ -198,11 +250,39 @@ class Binding:
     is one), ``global`` / ``nonlocal`` (the name lives in another scope).
     """
 
-    kind: str
-    node: ast.AST | None = None
-    value: ast.expr | None = None
-    annotation: ast.expr | None = None
-    qualname: str | None = None
+    __slots__ = ("kind", "node", "value", "annotation", "qualname")
+
+    def __init__(
+        self,
+        kind: str,
+        node: ast.AST | None = None,
+        value: ast.expr | None = None,
+        annotation: ast.expr | None = None,
+        qualname: str | None = None,
+    ) -> None:
+        self.kind = kind
+        self.node = node
+        self.value = value
+        self.annotation = annotation
+        self.qualname = qualname
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.kind, self.node, self.value, self.annotation, self.qualname) == (
+            other.kind, other.node, other.value, other.annotation, other.qualname  # type: ignore[attr-defined]
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return _repr(self)
+
+
+def _repr(obj: object) -> str:
+    """The dataclass-style ``Name(field=value, ...)`` of a class with ``__slots__``."""
+    fields = ", ".join(f"{name}={getattr(obj, name)!r}" for name in type(obj).__slots__)  # type: ignore[attr-defined]
+    return f"{type(obj).__qualname__}({fields})"
 
 
 class Context:
@@ -1153,7 +1233,7 @@ class Context:
         return False
 
     def state(self, kind: type[S]) -> S:
-        """The file's instance of a rule's state class: a small dataclass the rule declares
+        """The file's instance of a rule's state class: a small class the rule declares
         next to its visitors (made with ``kind()`` on first use). Per-scope state:
         ``ctx.frame.state(kind)``."""
         found = self._states.get(kind)

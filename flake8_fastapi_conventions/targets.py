@@ -26,17 +26,20 @@ import configparser
 import json
 import os
 import re
-from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import lazy_re
+from .registry import ReadOnly
 
 _VERSION = lazy_re.compile(r"(\d+)(?:\.(\d+))?")
 _SPEC = lazy_re.compile(r"(~=|==|>=|<=|!=|>|<|\^|~)\s*v?(\d+(?:\.\d+)*)")
 
 
-@dataclass(frozen=True)
-class Targets:
+class Targets(ReadOnly):
+    """The Python and Pydantic versions a project targets, and where each came from."""
+
+    _fields = ("python", "pydantic", "python_source", "pydantic_source")
+
     #: the lowest Python version the project supports, ``(3, 9)``
     python: tuple[int, int] | None = None
     #: the Pydantic major version, 1 or 2
@@ -44,6 +47,19 @@ class Targets:
     #: where each came from, for ``explain``
     python_source: str | None = None
     pydantic_source: str | None = None
+
+    def __init__(
+        self,
+        python: tuple[int, int] | None = None,
+        pydantic: int | None = None,
+        python_source: str | None = None,
+        pydantic_source: str | None = None,
+    ) -> None:
+        setter = object.__setattr__
+        setter(self, "python", python)
+        setter(self, "pydantic", pydantic)
+        setter(self, "python_source", python_source)
+        setter(self, "pydantic_source", pydantic_source)
 
 
 def lowest_version(spec: str) -> tuple[int, int] | None:
@@ -222,8 +238,8 @@ def project_targets(filename: str, settings: object = None) -> Targets:
     targets = read_targets(find_root(filename, getattr(settings, "project_root", None)))
     python = getattr(settings, "target_python", None)
     if python is not None:
-        targets = replace(targets, python=python, python_source="fastapi-target-python")
+        targets = targets.replace(python=python, python_source="fastapi-target-python")
     pydantic = getattr(settings, "target_pydantic", None)
     if pydantic is not None:
-        targets = replace(targets, pydantic=pydantic, pydantic_source="fastapi-target-pydantic")
+        targets = targets.replace(pydantic=pydantic, pydantic_source="fastapi-target-pydantic")
     return targets

@@ -74,8 +74,42 @@ def _fields_of(node_type: type) -> tuple[str, ...]:
     return fields
 
 
+def _all_node_types() -> frozenset[type]:
+    found: set[type] = set()
+    stack = [ast.AST]
+    while stack:
+        kind = stack.pop()
+        for sub in kind.__subclasses__():
+            if sub not in found:
+                found.add(sub)
+                stack.append(sub)
+    return frozenset(found)
+
+
+_NODE_TYPES = _all_node_types()
+#: node types without children that the walk does nothing for but call their visitors
+_LEAF_TYPES = (ast.Name, ast.Constant, ast.alias, ast.Pass, ast.Break, ast.Continue)
+_walkable_cache: dict[frozenset[str], frozenset[type]] = {}
+
+
+def walkable_types(enabled: frozenset[str]) -> frozenset[type]:
+    """The node types the walk steps onto: every node type but the skipped leaves (``Load``,
+    ``Add`` …) and, when no enabled rule subscribes to them, the :data:`_LEAF_TYPES`, which
+    are then passed over (no children, no binding: nothing would happen there; ``Name`` and
+    ``Constant`` nodes are about half the nodes of a module)."""
+    found = _walkable_cache.get(enabled)
+    if found is None:
+        enter, leave = dispatch_tables(enabled)
+        inert = {t for t in _NODE_TYPES if issubclass(t, _LEAF_TYPES) and t not in enter and t not in leave}
+        found = _walkable_cache[enabled] = frozenset(
+            t for t in _NODE_TYPES if not issubclass(t, _SKIPPED) and t not in inert
+        )
+    return found
+
+
 def walk(ctx: Context) -> None:
     enter, leave = dispatch_tables(ctx.enabled)
+    walkable = walkable_types(ctx.enabled)
     # per-file copies so that a visitor that failed can be dropped for this file only
     enter = {t: list(vs) for t, vs in enter.items()}
     leave = {t: list(vs) for t, vs in leave.items()}
@@ -87,8 +121,6 @@ def walk(ctx: Context) -> None:
     push = stack.append
     extend = stack.extend
     child_fields = _child_fields
-    skipped = _SKIPPED
-    node_class = _AST
 
     while stack:
         item = pop()
@@ -146,11 +178,13 @@ def walk(ctx: Context) -> None:
             value = getattr(node, name, None)
             if value.__class__ is list:
                 for child in value:
-                    if isinstance(child, node_class) and not isinstance(child, skipped):
+                    if child.__class__ in walkable:
                         children.append(child)
-            elif isinstance(value, node_class) and not isinstance(value, skipped):
+            elif value.__class__ in walkable:
                 children.append(value)
-        if children or node_type in leave:
+        if children or node_type in leave or node_type in _LEAVE_BINDERS:
+            # (``x = y``: an assignment binds when it is left, also when both names were
+            # passed over)
             ancestors.append(node)  # type: ignore[arg-type]
             push(None)
             if children:

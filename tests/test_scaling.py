@@ -201,11 +201,20 @@ def _project_paths(count: int) -> list[str]:
         {"services": ("*[!/]service.py", "*/svc?/*", "*/[sS]ervices/*"), "scripts": ("/setup.py", "*/bin/*")},
     ],
 )
-def test_compiled_globs_classify_as_one_fnmatchcase_per_glob(globs):
+@pytest.mark.parametrize("compile_after", [None, 0, 10**9])
+def test_compiled_globs_classify_as_one_fnmatchcase_per_glob(globs, compile_after, monkeypatch):
+    # None: the default (the first paths glob by glob, then the compiled regex); 0: only the
+    # compiled regex; 10**9: only glob by glob
+    if compile_after is not None:
+        monkeypatch.setattr(settings_module.LayerMatcher, "COMPILE_AFTER", compile_after)
+    settings_module._matcher_for.cache_clear()
     settings = Settings() if globs is None else Settings(layer_globs={**settings_module.DEFAULT_LAYER_GLOBS, **globs})
-    for path in _project_paths(3000):
+    paths = _project_paths(3000) + ["/setup.py", "setup.py", "a/setup.py", "/x_test.py", "test_x.py", "tests",
+                                    "api/v1/x.py", "api/v12/users/x.py", "api/v/x.py", "svc1/x.py", "xservice.py"]
+    for path in paths:
         norm = settings_module.normalize_path(path)
         assert settings.classify(path) == _old_classify(norm, settings), path
+    settings_module._matcher_for.cache_clear()
 
 
 def test_classifying_a_large_project_matches_each_path_once(monkeypatch):

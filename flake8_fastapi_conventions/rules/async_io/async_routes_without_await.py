@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
 
 from ...context import Context
 from ...registry import rule, visitor
@@ -68,16 +67,18 @@ XFA109 = rule(
 )
 
 
-@dataclass
 class RouteWork:
     """XFA109's facts about a route handler, collected while it is walked."""
 
-    #: it calls something (blocking_calls: a call that is not reported as blocking)
-    calls: bool = False
-    #: it calls an ``asyncio.``/``anyio.`` function
-    loop: bool = False
-    #: it yields (a streaming generator)
-    yields: bool = False
+    __slots__ = ("calls", "loop", "yields")
+
+    def __init__(self) -> None:
+        #: it calls something (blocking_calls: a call that is not reported as blocking)
+        self.calls: bool = False
+        #: it calls an ``asyncio.``/``anyio.`` function
+        self.loop: bool = False
+        #: it yields (a streaming generator)
+        self.yields: bool = False
 
 
 @visitor(ast.AsyncFunctionDef, leave=True, codes=(XFA109,))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass, field
 
 from ... import lazy_re
 from ...context import Binding, Context, dotted_name
@@ -304,14 +303,16 @@ def _head_name(expr: ast.expr) -> ast.Name | None:
     return expr if isinstance(expr, ast.Name) else None
 
 
-@dataclass
 class _PathAssignments:
     """XFA103's facts about a function's assignments that may bind a ``pathlib.Path``."""
 
-    #: id of ``p = p / "sub"`` -> whether it binds a Path, read when the walk met it
-    self_referential: dict[int, bool] = field(default_factory=dict)
-    #: ids of the assignments being evaluated (a value that leads back to itself is no Path)
-    evaluating: set[int] = field(default_factory=set)
+    __slots__ = ("self_referential", "evaluating")
+
+    def __init__(self) -> None:
+        #: id of ``p = p / "sub"`` -> whether it binds a Path, read when the walk met it
+        self.self_referential: dict[int, bool] = {}
+        #: ids of the assignments being evaluated (a value that leads back to itself is no Path)
+        self.evaluating: set[int] = set()
 
 
 def _module_path_names(ctx: Context) -> frozenset[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
 
 from ...context import Context, string_value
 from ...project import Symbol
@@ -166,16 +165,18 @@ def _helper_chain(call: ast.Call, ctx: Context) -> tuple[str, list[str], Symbol]
     return _dotted_call(call.func), chain, sym
 
 
-@dataclass
 class _ServedCode:
     """XFA112's facts about the file, collected during the walk and read when it is left."""
 
-    #: (call, the functions around it, message arguments) of each helper call that blocks
-    pending: list[tuple[ast.Call, list[ast.AST], dict[str, str]]] = field(default_factory=list)
-    #: ``main`` of ``asyncio.run(main())``: the coroutine a command-line run starts
-    entries: set[str] = field(default_factory=set)
-    #: functions passed as ``lifespan=``, ``on_startup=[...]``, ``add_event_handler("startup", f)``
-    startup: set[str] = field(default_factory=set)
+    __slots__ = ("pending", "entries", "startup")
+
+    def __init__(self) -> None:
+        #: (call, the functions around it, message arguments) of each helper call that blocks
+        self.pending: list[tuple[ast.Call, list[ast.AST], dict[str, str]]] = []
+        #: ``main`` of ``asyncio.run(main())``: the coroutine a command-line run starts
+        self.entries: set[str] = set()
+        #: functions passed as ``lifespan=``, ``on_startup=[...]``, ``add_event_handler("startup", f)``
+        self.startup: set[str] = set()
 
 
 @visitor(ast.Call, codes=(XFA112,))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from ...context import Context
 from ...registry import moved_off, rule, visitor
@@ -102,11 +101,13 @@ def _sync_session_use(node: ast.Call, ctx: Context) -> str | None:
     return None
 
 
-@dataclass
 class BlockingCall:
     """XFA108's hint: the first blocking call a sync route handler makes (blocking_helpers)."""
 
-    label: str | None = None
+    __slots__ = ("label",)
+
+    def __init__(self) -> None:
+        self.label: str | None = None
 
 
 @visitor(ast.Call, codes=(XFA108,))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
 
 from ...context import Context
 from ...registry import rule, visitor
@@ -71,11 +70,13 @@ _UPLOAD_TYPES = frozenset(
 )
 
 
-@dataclass
 class _SizedUploads:
     """XFA111: the names whose ``.size`` a route handler reads."""
 
-    names: set[str] = field(default_factory=set)
+    __slots__ = ("names",)
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
 
 
 @visitor(ast.Attribute, codes=(XFA111,))

@@ -5,24 +5,25 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass, field
 
 from ...context import Context, dotted_name, last_name
 from ...registry import moved_off, rule, visitor
 from ._shared import _TRY_STAR, _outside_app, _receiver_text, is_db_session
 
 
-@dataclass
 class SessionCleanup:
     """XFA510's facts about a function: the sessions it opens (name -> ``("assign"|"with",
     statement)``), the names a ``begin()`` block commits and rolls back itself, the names it
     rolls back or closes (itself or through a project cleanup function), and its commits
     (``(call, name, the try that swallows the failure or None)``)."""
 
-    owned: dict[str, tuple[str, ast.AST]] = field(default_factory=dict)
-    begun: set[str] = field(default_factory=set)
-    cleaned: set[str] = field(default_factory=set)
-    commits: list[tuple[ast.Call, str, ast.AST | None]] = field(default_factory=list)
+    __slots__ = ("owned", "begun", "cleaned", "commits")
+
+    def __init__(self) -> None:
+        self.owned: dict[str, tuple[str, ast.AST]] = {}
+        self.begun: set[str] = set()
+        self.cleaned: set[str] = set()
+        self.commits: list[tuple[ast.Call, str, ast.AST | None]] = []
 
 
 XFA507 = rule(

@@ -4,7 +4,6 @@ or a function they call) instead of once at start-up."""
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
 from typing import Any
 
 from ...context import Context
@@ -12,15 +11,17 @@ from ...registry import rule, visitor
 from ._shared import _ENGINES, _decorator_tail
 
 
-@dataclass
 class PerRequestConstructions:
     """XFA511's facts about the file: the engine and session factory constructions made in a
     function, the functions the app runs at start-up (``lifespan=``, ``on_startup=``,
     ``add_event_handler``) and the names handed to ``Depends()``/``Security()``."""
 
-    constructions: list[tuple[ast.Call, str, list[Any]]] = field(default_factory=list)
-    lifespans: set[str] = field(default_factory=set)
-    depends: set[str] = field(default_factory=set)
+    __slots__ = ("constructions", "lifespans", "depends")
+
+    def __init__(self) -> None:
+        self.constructions: list[tuple[ast.Call, str, list[Any]]] = []
+        self.lifespans: set[str] = set()
+        self.depends: set[str] = set()
 
 
 XFA511 = rule(

@@ -5,7 +5,6 @@ without ``expire_on_commit`` (XFA504), an engine without ``pool_pre_ping`` (XFA5
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
 
 from ...context import (
     FUNCTION_TYPES,
@@ -413,14 +412,16 @@ class _SyncSite:
         self.attr = attr
 
 
-@dataclass
 class SyncConstructions:
     """XFA502's facts about the file: the sync engine/session constructions, whether it defines
     an ``async def``, and whether it builds ``create_async_engine``/``async_sessionmaker`` too."""
 
-    sites: list[_SyncSite] = field(default_factory=list)
-    async_def: bool = False
-    async_pair: bool = False
+    __slots__ = ("sites", "async_def", "async_pair")
+
+    def __init__(self) -> None:
+        self.sites: list[_SyncSite] = []
+        self.async_def: bool = False
+        self.async_pair: bool = False
 
 
 #: calls that run a callback on the event loop's own thread

@@ -5,7 +5,6 @@ the fields of a Pydantic model of the project."""
 from __future__ import annotations
 
 import ast
-from http import HTTPStatus
 
 from ... import lazy_re
 from ...context import FUNCTION_TYPES, Context, RouteInfo, has_kwargs_splat, keyword
@@ -62,6 +61,8 @@ def status_value(ctx: Context, node: ast.AST | None) -> int | None:
     if m:
         return int(m.group(1))
     if "HTTPStatus." in qualname:
+        from http import HTTPStatus  # here: the enum costs every flake8 run 0.4 ms to import
+
         member = getattr(HTTPStatus, tail, None)
         if isinstance(member, HTTPStatus):
             return member.value

@@ -4,7 +4,6 @@ do (a type, a format, a length, a presence of the request's input)."""
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
 from typing import Callable
 
 from ... import lazy_re
@@ -438,16 +437,18 @@ _FILLERS = frozenset({"append", "extend", "add", "update", "insert", "setdefault
 _HOLDERS = frozenset({"list", "set", "tuple", "sorted", "dict", "str", "reversed", "frozenset", "iter", "next"})
 
 
-@dataclass
 class _RequestInputNames:
     """XFA305's per-function facts about names that stand for request input."""
 
-    derived: frozenset[str] | None = None
-    aliases: frozenset[str] | None = None
-    #: names bound only as a comprehension's target -> the iterables (``_loop_bindings``)
-    loops: dict[str, list[ast.expr]] | None = None
-    #: the parameters that carry request input (``_input_params``)
-    inputs: frozenset[str] | None = None
+    __slots__ = ("derived", "aliases", "loops", "inputs")
+
+    def __init__(self) -> None:
+        self.derived: frozenset[str] | None = None
+        self.aliases: frozenset[str] | None = None
+        #: names bound only as a comprehension's target -> the iterables (``_loop_bindings``)
+        self.loops: dict[str, list[ast.expr]] | None = None
+        #: the parameters that carry request input (``_input_params``)
+        self.inputs: frozenset[str] | None = None
 
 
 def _per_function(

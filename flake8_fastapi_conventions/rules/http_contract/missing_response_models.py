@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
 
 from ...context import FUNCTION_TYPES, Context, Frame, RouteInfo
 from ...registry import moved_off, rule, visitor
@@ -103,13 +102,15 @@ def route_status(ctx: Context, route: RouteInfo) -> int | None:
     return status_value(ctx, route.keyword("status_code"))
 
 
-@dataclass
 class NonJsonResponses:
     """A handler answers with a non-JSON response (``return StreamingResponse(...)``, a name bound
     to one, a project function annotated to return one): it has no response model to declare."""
 
-    answers: bool = False
-    names: set[str] = field(default_factory=set)
+    __slots__ = ("answers", "names")
+
+    def __init__(self) -> None:
+        self.answers: bool = False
+        self.names: set[str] = set()
 
 
 def _check_missing_model(node, routes: list[RouteInfo], frame: Frame, ctx: Context) -> None:

@@ -4,7 +4,6 @@ back, overwriting the fields the client did not send with their defaults."""
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
 
 from ...context import FUNCTION_TYPES, Context, Frame, has_kwargs_splat
 from ...registry import moved_off, rule
@@ -154,13 +153,15 @@ def project_model_defaults(ctx: Context, expr: ast.expr) -> dict[str, tuple[str,
     return fields
 
 
-@dataclass
 class _ModelDumps:
     """A function's full dumps of a body model (``dumps``), and whether it also dumps one
     partially (``exclude_unset=True``: it applies a partial update)."""
 
-    dumps: list[dict] = field(default_factory=list)
-    partial: bool = False
+    __slots__ = ("dumps", "partial")
+
+    def __init__(self) -> None:
+        self.dumps: list[dict] = []
+        self.partial: bool = False
 
 
 def _check_partial_update(node: ast.Call, ctx: Context) -> None:

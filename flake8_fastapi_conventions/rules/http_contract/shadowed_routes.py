@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass, field
 
+from ... import lazy_re
 from ...context import Context, RouteInfo
 from ...registry import rule, visitor
 from ._shared import _PARAM, _PURE_PARAM
@@ -86,7 +86,7 @@ _CONVERTORS = {
     "float": r"[0-9]+(\.[0-9]+)?",
     "uuid": r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
 }
-_CONVERTOR_RE = {name: re.compile(regex) for name, regex in _CONVERTORS.items()}
+_CONVERTOR_RE = {name: lazy_re.compile(regex) for name, regex in _CONVERTORS.items()}
 #: which convertor's matches include which (a param of the key matches params of the values)
 _CONVERTOR_COVERS = {
     "str": {"str", "int", "float", "uuid"},
@@ -96,11 +96,13 @@ _CONVERTOR_COVERS = {
 }
 
 
-@dataclass
 class _RegisteredRoutes:
     """The routes a file registers, in registration order, each with its router's key."""
 
-    routes: list = field(default_factory=list)
+    __slots__ = ("routes",)
+
+    def __init__(self) -> None:
+        self.routes: list = []
 
 
 def _collect_for_shadowing(node, routes: list[RouteInfo], ctx: Context) -> None:

@@ -4,7 +4,6 @@ calls (XFA305, XFA310, XFA312, XFA314, XFA315) and of its end (XFA301, XFA310, X
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
 
 from ...context import Context, keyword
 from ...registry import rule, visitor
@@ -72,11 +71,13 @@ XFA315 = rule(
 )
 
 
-@dataclass
 class _ReadinessChecks:
     """A handler checks a state: a call that is not only building its response, or a 503 answer."""
 
-    found: bool = False
+    __slots__ = ("found",)
+
+    def __init__(self) -> None:
+        self.found: bool = False
 
 
 @visitor(ast.Call, codes=(XFA305, XFA310, XFA312, XFA314, XFA315))

@@ -4,7 +4,6 @@ range-checks or clamps itself (compared, ``min``/``max``, a project helper that 
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
 
 from ...context import Context, RouteInfo, has_kwargs_splat
 from ...registry import back_on, rule, visitor
@@ -104,21 +103,25 @@ _BOUND_HOLDERS = frozenset({"Query", "Field", "Path", "conint"})
 _ANNOTATED_TYPES = {"Le": "le", "Lt": "lt", "Ge": "ge", "Gt": "gt"}
 
 
-@dataclass
 class _CheckedNames:
     """The names a function range-checks or clamps (compared, ``min``/``max``, passed to a
     project helper that compares)."""
 
-    names: set[str] = field(default_factory=set)
+    __slots__ = ("names",)
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
 
 
-@dataclass
 class _PendingPagination:
     """The file's unbounded parameters, judged when the module is left: a route's are reported,
     a plain function's only when the file passes it to ``Depends``/``Security``."""
 
-    pending: list = field(default_factory=list)
-    depends_targets: set[str] = field(default_factory=set)
+    __slots__ = ("pending", "depends_targets")
+
+    def __init__(self) -> None:
+        self.pending: list = []
+        self.depends_targets: set[str] = set()
 
 
 def _pagination_candidates(node, ctx: Context, route: RouteInfo | None):

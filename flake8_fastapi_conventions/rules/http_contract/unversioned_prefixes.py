@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
 
 from ... import lazy_re
 from ...context import Context, has_kwargs_splat, keyword, string_value
@@ -57,11 +56,13 @@ XFA319 = rule(
 _VERSIONED = lazy_re.compile(r"^/api/v\d+(/|$)")
 
 
-@dataclass
 class _RouterIncludes:
     """The file's ``include_router(...)`` calls."""
 
-    calls: list[ast.Call] = field(default_factory=list)
+    __slots__ = ("calls",)
+
+    def __init__(self) -> None:
+        self.calls: list[ast.Call] = []
 
 
 @visitor(ast.Call, codes=(XFA319,))

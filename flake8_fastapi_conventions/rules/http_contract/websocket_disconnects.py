@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
 
 from ...context import Context, Frame
 from ...registry import rule, visitor
@@ -73,12 +72,14 @@ XFA314 = rule(
 )
 
 
-@dataclass
 class _WebSocketUse:
     """What a WebSocket handler's body does: receives, handles the disconnect."""
 
-    receives: bool = False
-    handled: bool = False
+    __slots__ = ("receives", "handled")
+
+    def __init__(self) -> None:
+        self.receives: bool = False
+        self.handled: bool = False
 
 
 _DISCONNECT_CATCHERS = frozenset({"WebSocketDisconnect", "Exception", "BaseException"})

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
 
 from ...context import Context, FUNCTION_TYPES, short_source
 from ...project import HTTP_EXCEPTIONS
@@ -68,13 +67,15 @@ XFA201 = rule(
 )
 
 
-@dataclass
 class HTTPExceptionUse:
     """The file's ``HTTPException``: XFA201 reported a raise of it; the imports of it XFA202
     reports when the file is left unless XFA201 reported its raises."""
 
-    raised: bool = False
-    imports: list[tuple[ast.stmt, str]] = field(default_factory=list)
+    __slots__ = ("raised", "imports")
+
+    def __init__(self) -> None:
+        self.raised: bool = False
+        self.imports: list[tuple[ast.stmt, str]] = []
 
 
 @visitor(ast.Raise, codes=(XFA201,))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass, field
 
 from ... import lazy_re
 from ...context import Context, short_source
@@ -80,13 +79,15 @@ _SQL_START = lazy_re.compile(r"\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b", re.IGNO
 _TEXT_CLAUSE_METHODS = frozenset({"bindparams", "columns", "params", "execution_options"})
 
 
-@dataclass
 class _TextClauses:
     """XFA211's state: in the module frame, the ``text()`` clauses reported (one finding per
     clause); in a function frame, its local bindings (name -> assigned values)."""
 
-    reported: set[int] = field(default_factory=set)
-    bindings: dict[str, list[ast.expr]] | None = None
+    __slots__ = ("reported", "bindings")
+
+    def __init__(self) -> None:
+        self.reported: set[int] = set()
+        self.bindings: dict[str, list[ast.expr]] | None = None
 
 
 def service_sql_site(ctx: Context) -> bool:

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass
-from dataclasses import field as dataclass_field
 
 from ... import lazy_re
 from ...context import (
@@ -262,13 +260,15 @@ def _binding(ctx: Context, name: str) -> Binding | None:
     return _binding_here(ctx, name)[0]
 
 
-@dataclass
 class PreviousBindings:
     """A scope's bindings of assigned names as they were before each assignment (XFA402's
     ``before_binding`` records them), keyed by ``(id(assignment), name)``: a value is resolved
     after the walk records the new binding."""
 
-    by_statement: dict[tuple[int, str], Binding] = dataclass_field(default_factory=dict)
+    __slots__ = ("by_statement",)
+
+    def __init__(self) -> None:
+        self.by_statement: dict[tuple[int, str], Binding] = {}
 
 
 def _binding_here(ctx: Context, name: str) -> tuple[Binding | None, bool]:
