@@ -73,6 +73,7 @@ def explain(tree: ast.AST, path: str, settings: Settings) -> str:
         + (f" ({targets.python_source})" if targets.python_source else "")
         + f", Pydantic {pydantic}"
         + (f" ({targets.pydantic_source})" if targets.pydantic_source else "")
+        + (f", FastAPI {targets.fastapi or 'unversioned'} ({targets.fastapi_source})" if targets.fastapi is not None else "")
     )
     if ctx.classes:
         out.append("  classes: " + "; ".join(f"{n}: {_kinds(ctx, n)}" for n in ctx.classes))

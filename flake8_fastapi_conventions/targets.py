@@ -13,6 +13,12 @@ Where they come from, first hit wins:
   ``install_requires`` and ``requirements*.txt``; a dependency on ``pydantic-settings``
   means Pydantic 2.
 
+- FastAPI: the locked version, else the declared requirement, from the same places. The
+  fixer asks only whether the project can run a release at or above some version
+  (:func:`reaches`): ``Annotated`` markers need FastAPI 0.95, ``FastAPI(lifespan=...)`` 0.93.
+  A range without an upper bound (``>=0.65``) admits them; ``^0.79.1`` or a lock on 0.79.1
+  does not.
+
 The options ``fastapi-target-python`` and ``fastapi-target-pydantic`` override what the
 project declares (:func:`project_targets`).
 
@@ -33,6 +39,7 @@ from .registry import ReadOnly
 
 _VERSION = lazy_re.compile(r"(\d+)(?:\.(\d+))?")
 _SPEC = lazy_re.compile(r"(~=|==|>=|<=|!=|>|<|\^|~)\s*v?(\d+(?:\.\d+)*)")
+_UPPER = lazy_re.compile(r"(===|~=|==|>=|<=|!=|>|<|\^|~)\s*v?(\d+(?:\.\d+)*)(\.\*)?")
 
 
 class Targets(ReadOnly):
@@ -47,6 +54,9 @@ class Targets(ReadOnly):
     #: where each came from, for ``explain``
     python_source: str | None = None
     pydantic_source: str | None = None
+    #: the FastAPI requirement, ``"^0.79.1"`` (a lock file's version as ``"==0.79.1"``)
+    fastapi: str | None = None
+    fastapi_source: str | None = None
 
     def __init__(
         self,
@@ -103,6 +113,72 @@ def pydantic_major(spec: str) -> int | None:
     return admitted.pop() if len(admitted) == 1 else None
 
 
+def _release(version: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in version.split("."))
+
+
+def _pad(release: tuple[int, ...], length: int = 3) -> tuple[int, ...]:
+    return release + (0,) * (length - len(release))
+
+
+def _caret_ceiling(release: tuple[int, ...]) -> tuple[int, ...]:
+    """Poetry's ``^``: the first non-zero component may not change (``^0.79.1`` → < 0.80)."""
+    for i, part in enumerate(release):
+        if part != 0 or i == len(release) - 1:
+            return release[:i] + (part + 1,)
+    return release  # pragma: no cover - a release has at least one component
+
+
+def upper_bound(spec: str) -> tuple[tuple[int, ...], bool] | None:
+    """The highest version a specifier admits: ``(version, inclusive)``, or None when it has
+    no upper bound. ``^0.79.1`` → ((0, 80), False); ``<=0.94`` → ((0, 94), True);
+    ``==0.79.*`` → ((0, 80), False); ``>=0.65.2`` → None."""
+    bounds: list[tuple[tuple[int, ...], bool]] = []
+    for op, version, star in _UPPER.findall(spec):
+        release = _release(version)
+        if op == "<":
+            bounds.append((release, False))
+        elif op == "<=" or (op in ("==", "===") and not star):
+            bounds.append((release, True))
+        elif op == "==":  # ==0.79.*
+            bounds.append((release[:-1] + (release[-1] + 1,), False))
+        elif op == "^":
+            bounds.append((_caret_ceiling(release), False))
+        elif op == "~":  # Poetry: ~1.2.3 → <1.3, ~1 → <2
+            bounds.append(((release[0], release[1] + 1) if len(release) > 1 else (release[0] + 1,), False))
+        elif op == "~=" and len(release) > 1:  # ~=1.4.5 → <1.5, ~=1.4 → <2
+            bounds.append((release[:-2] + (release[-2] + 1,), False))
+    if not bounds:
+        return None
+    return min(bounds, key=lambda b: (_pad(b[0], 6), b[1]))
+
+
+def reaches(spec: str | None, version: tuple[int, ...]) -> bool | None:
+    """Whether a requirement admits a release at or above ``version``; None when unknown."""
+    if spec is None:
+        return None
+    bound = upper_bound(spec)
+    if bound is None:
+        return True
+    high, inclusive = bound
+    return _pad(version, 6) <= _pad(high, 6) if inclusive else _pad(version, 6) < _pad(high, 6)
+
+
+#: the FastAPI releases that brought what a fix writes
+ANNOTATED_MARKERS = (0, 95)  # Depends/Query/... inside Annotated[...]
+LIFESPAN = (0, 93)  # FastAPI(lifespan=...)
+
+
+def fastapi_blocker(targets: Targets, release: tuple[int, ...], what: str) -> str | None:
+    """Why a fix that writes ``what`` (which FastAPI ``release`` brought) is left to the user:
+    the project cannot run that release (its lock file or the upper bound of its FastAPI
+    requirement). None when it can, or when the project declares no FastAPI."""
+    if reaches(targets.fastapi, release) is not False:
+        return None
+    needed = ".".join(map(str, release))
+    return f"{what} needs FastAPI {needed}; the project's FastAPI is {targets.fastapi} ({targets.fastapi_source})"
+
+
 def _read_toml(path: str) -> dict:
     try:
         import tomllib
@@ -145,15 +221,25 @@ def _pydantic_from_requirements(lines: list[str]) -> int | None:
     return found
 
 
-def _pydantic_from_locks(root: str) -> tuple[int, str] | None:
+def _spec_from_requirements(lines: list[str], wanted: str) -> str | None:
+    """The version specifier of the first requirement on ``wanted`` (``""``: unversioned)."""
+    for line in lines:
+        req = _requirement(line)
+        if req is not None and req[0] == wanted:
+            return req[1]
+    return None
+
+
+def _locked(root: str, wanted: str) -> tuple[str, str] | None:
+    """``(version, lock file)`` of ``wanted`` in the project's lock file."""
     for name in ("uv.lock", "poetry.lock", "pdm.lock"):
         path = os.path.join(root, name)
         data = _read_toml(path) if os.path.isfile(path) else {}
         for package in data.get("package", ()) or ():
-            if isinstance(package, dict) and str(package.get("name", "")).lower() == "pydantic":
+            if isinstance(package, dict) and str(package.get("name", "")).lower() == wanted:
                 m = _VERSION.match(str(package.get("version", "")))
                 if m:
-                    return int(m.group(1)), name
+                    return str(package["version"]), name
     path = os.path.join(root, "Pipfile.lock")
     if os.path.isfile(path):
         try:
@@ -162,11 +248,16 @@ def _pydantic_from_locks(root: str) -> tuple[int, str] | None:
         except (OSError, ValueError):
             data = {}
         for section in ("default", "develop"):
-            version = str(((data.get(section) or {}).get("pydantic") or {}).get("version", ""))
-            m = _VERSION.search(version)
+            version = str(((data.get(section) or {}).get(wanted) or {}).get("version", ""))
+            m = re.search(r"\d+(?:\.\d+)*", version)
             if m:
-                return int(m.group(1)), "Pipfile.lock"
+                return m.group(), "Pipfile.lock"
     return None
+
+
+def _pydantic_from_locks(root: str) -> tuple[int, str] | None:
+    locked = _locked(root, "pydantic")
+    return (int(_VERSION.match(locked[0]).group(1)), locked[1]) if locked else None  # type: ignore[union-attr]
 
 
 @lru_cache(maxsize=64)
@@ -196,38 +287,48 @@ def read_targets(root: str | None) -> Targets:
     if python is None and cfg.has_option("options", "python_requires"):
         python, python_source = lowest_version(cfg.get("options", "python_requires")), "setup.cfg"
 
+    declared: list[tuple[list[str], str]] = []  # (requirement lines, where), in order
+    lines = [d for d in project.get("dependencies") or () if isinstance(d, str)]
+    for extra in (project.get("optional-dependencies") or {}).values():
+        lines += [d for d in extra or () if isinstance(d, str)]
+    for name, spec in poetry_deps.items():
+        if isinstance(spec, dict):
+            spec = spec.get("version", "")
+        if isinstance(spec, str):
+            lines.append(f"{name} {spec}" if spec != "*" else name)
+    declared.append((lines, "pyproject.toml"))
+    if cfg.has_option("options", "install_requires"):
+        declared.append((cfg.get("options", "install_requires").splitlines(), "setup.cfg"))
+    try:
+        names = sorted(n for n in os.listdir(root) if re.fullmatch(r"requirements.*\.(txt|in)", n))
+    except OSError:
+        names = []
+    for name in names:
+        try:
+            with open(os.path.join(root, name), encoding="utf-8") as fh:
+                declared.append((fh.read().splitlines(), name))
+        except (OSError, UnicodeDecodeError):
+            continue
+
     locked = _pydantic_from_locks(root)
     if locked is not None:
         pydantic, pydantic_source = locked
-    if pydantic is None:
-        lines = [d for d in project.get("dependencies") or () if isinstance(d, str)]
-        for extra in (project.get("optional-dependencies") or {}).values():
-            lines += [d for d in extra or () if isinstance(d, str)]
-        for name, spec in poetry_deps.items():
-            if isinstance(spec, dict):
-                spec = spec.get("version", "")
-            if isinstance(spec, str):
-                lines.append(f"{name} {spec}" if spec != "*" else name)
+    for lines, where in declared:
+        if pydantic is not None:
+            break
         pydantic = _pydantic_from_requirements(lines)
-        pydantic_source = "pyproject.toml" if pydantic is not None else None
-    if pydantic is None and cfg.has_option("options", "install_requires"):
-        pydantic = _pydantic_from_requirements(cfg.get("options", "install_requires").splitlines())
-        pydantic_source = "setup.cfg" if pydantic is not None else None
-    if pydantic is None:
-        try:
-            names = sorted(n for n in os.listdir(root) if re.fullmatch(r"requirements.*\.(txt|in)", n))
-        except OSError:
-            names = []
-        for name in names:
-            try:
-                with open(os.path.join(root, name), encoding="utf-8") as fh:
-                    major = _pydantic_from_requirements(fh.read().splitlines())
-            except (OSError, UnicodeDecodeError):
-                continue
-            if major is not None:
-                pydantic, pydantic_source = major, name
-                break
-    return Targets(python, pydantic, python_source, pydantic_source)
+        pydantic_source = where if pydantic is not None else None
+
+    fastapi = fastapi_source = None
+    locked_fastapi = _locked(root, "fastapi")
+    if locked_fastapi is not None:
+        fastapi, fastapi_source = f"=={locked_fastapi[0]}", locked_fastapi[1]
+    for lines, where in declared:
+        if fastapi is not None:
+            break
+        fastapi = _spec_from_requirements(lines, "fastapi")
+        fastapi_source = where if fastapi is not None else None
+    return Targets(python, pydantic, python_source, pydantic_source, fastapi, fastapi_source)
 
 
 def project_targets(filename: str, settings: object = None) -> Targets:

@@ -55,6 +55,11 @@ def on_event_to_lifespan(src: Source, finding: Finding) -> Fix:
     ]
     if not calls:
         raise Skip("only @app.on_event(...) handlers are rewritten automatically")
+    from ..targets import LIFESPAN, fastapi_blocker
+
+    reason = fastapi_blocker(src.targets, LIFESPAN, "FastAPI(lifespan=...)")
+    if reason is not None:
+        raise Skip(reason)
     app_expr = calls[0].func.value  # type: ignore[attr-defined]
     if not isinstance(app_expr, ast.Name):
         raise Skip("the app is not a module-level name")

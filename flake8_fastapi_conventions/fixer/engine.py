@@ -563,8 +563,23 @@ def fix_text(
         src = new_src
     result.text = src.text
     result.fixed = fixed
-    for finding in findings_of(src, settings, policy):
+    final = findings_of(src, settings, policy)
+    # "N more fixable with --unsafe-fixes" counts what such a run would rewrite: each unsafe
+    # fix is tried (its edits thrown away); a fixer that declines makes the finding manual
+    src.findings = [f for f in final if fixable(f.code, True)]
+    src.cache = {}
+    would_cover: set[Finding] = set()
+    for finding in final:
         if fixable(finding.code, True) and not fixable(finding.code, unsafe):
+            if finding not in would_cover:
+                try:
+                    would_cover.update(FIXERS[finding.code](src, finding).covers)
+                except Skip as skip:
+                    result.manual.append(Manual(finding, skip.reason))
+                    continue
+                except Exception as exc:  # a bug in a fixer: the finding stays manual
+                    result.manual.append(Manual(finding, f"internal error in the fixer: {exc!r}"))
+                    continue
             result.unsafe_available += 1
             continue
         reason = reasons.get((finding.line, finding.col, finding.code))

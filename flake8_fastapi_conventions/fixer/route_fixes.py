@@ -39,7 +39,7 @@ def _plan(src: Source, arg: ast.arg, default: ast.expr | None) -> tuple[str, str
         raise Skip("the default is not a FastAPI marker call")
     from ..rules.http_contract.raw_marker_defaults import marker_fix_blocker  # the rule's own decision
 
-    reason = marker_fix_blocker(arg, default, marker)
+    reason = marker_fix_blocker(arg, default, marker, src.targets)
     if reason is not None:
         raise Skip(reason)
     if any(isinstance(a, ast.Starred) for a in default.args) or any(k.arg is None for k in default.keywords):
@@ -122,7 +122,10 @@ def annotated_marker(src: Source, finding: Finding) -> Fix:
     annotated = src.imported_name("typing_extensions", "Annotated")
     needs: tuple = ()
     if annotated is None:
-        annotated, needs = src.use("typing", "Annotated")
+        python = src.targets.python
+        # typing.Annotated is Python 3.9's; before it, typing_extensions' (a Pydantic dependency)
+        module = "typing_extensions" if python is not None and python < (3, 9) else "typing"
+        annotated, needs = src.use(module, "Annotated")
     text = f"{arg.arg}: {annotated}[{_text(src, arg.annotation)}, {call}]"
     if moved is not None:
         text += f" = {moved}"

@@ -8,6 +8,7 @@ import copy
 
 from ...context import Context
 from ...registry import rule, visitor
+from ...targets import ANNOTATED_MARKERS, Targets, fastapi_blocker
 from ._shared import _all_args, DEFAULT_MARKERS, fastapi_marker, _short_call
 
 XFA309 = rule(
@@ -97,7 +98,7 @@ def raw_marker_defaults(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Conte
         ctx.report(
             arg,
             XFA309,
-            fixable=marker_fix_blocker(arg, default, marker) is None,
+            fixable=marker_fix_blocker(arg, default, marker, ctx.targets) is None,
             name=arg.arg,
             marker=_short_call(default),
             type=ast.unparse(arg.annotation) if arg.annotation is not None else "<type>",
@@ -109,9 +110,13 @@ def raw_marker_defaults(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Conte
 _MUTABLE_DEFAULTS = (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp)
 
 
-def marker_fix_blocker(arg: ast.arg, call: ast.Call, marker: str) -> str | None:
+def marker_fix_blocker(arg: ast.arg, call: ast.Call, marker: str, targets: Targets | None = None) -> str | None:
     """Why ``fastapi-conventions fix`` leaves this XFA309 finding to the user (the rule's
     message and the fixer ask the same question), or None."""
+    if targets is not None:
+        reason = fastapi_blocker(targets, ANNOTATED_MARKERS, "a marker inside Annotated")
+        if reason is not None:
+            return reason  # e.g. fastapi = "^0.79": Annotated[T, Depends(f)] is not a dependency there
     if arg.annotation is None:
         return "the parameter has no type annotation to wrap in Annotated"
     if marker in DEFAULT_MARKERS:
