@@ -45,7 +45,7 @@ _UPPER = lazy_re.compile(r"(===|~=|==|>=|<=|!=|>|<|\^|~)\s*v?(\d+(?:\.\d+)*)(\.\
 class Targets(ReadOnly):
     """The Python and Pydantic versions a project targets, and where each came from."""
 
-    _fields = ("python", "pydantic", "python_source", "pydantic_source")
+    _fields = ("python", "pydantic", "python_source", "pydantic_source", "fastapi", "fastapi_source")
 
     #: the lowest Python version the project supports, ``(3, 9)``
     python: tuple[int, int] | None = None
@@ -64,12 +64,16 @@ class Targets(ReadOnly):
         pydantic: int | None = None,
         python_source: str | None = None,
         pydantic_source: str | None = None,
+        fastapi: str | None = None,
+        fastapi_source: str | None = None,
     ) -> None:
         setter = object.__setattr__
         setter(self, "python", python)
         setter(self, "pydantic", pydantic)
         setter(self, "python_source", python_source)
         setter(self, "pydantic_source", pydantic_source)
+        setter(self, "fastapi", fastapi)
+        setter(self, "fastapi_source", fastapi_source)
 
 
 def lowest_version(spec: str) -> tuple[int, int] | None:
