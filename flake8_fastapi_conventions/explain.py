@@ -10,16 +10,20 @@ from fnmatch import fnmatchcase
 
 from .context import Context
 from .project import ROOT_MARKERS, find_root
-from .settings import LAYER_ORDER, Settings, normalize_path
+from .settings import LAYER_ORDER, Settings, normalize_path, path_in_nested_project
 from .targets import project_targets
 
 
 def _glob_that_matched(settings: Settings, path: str, layer: str, by_directory: bool) -> str | None:
-    norm = normalize_path(path)
-    for pattern in settings.layer_globs.get(layer, ()):
-        if layer in LAYER_ORDER[:2] or pattern.endswith("/*") == by_directory:
-            if fnmatchcase(norm, pattern):
-                return pattern
+    paths = [normalize_path(path)]
+    nested = path_in_nested_project(path)
+    if nested is not None and layer not in LAYER_ORDER[:2]:
+        paths.insert(0, nested)  # as Settings.classify reads it
+    for norm in paths:
+        for pattern in settings.layer_globs.get(layer, ()):
+            if layer in LAYER_ORDER[:2] or pattern.endswith("/*") == by_directory:
+                if fnmatchcase(norm, pattern):
+                    return pattern
     return None
 
 

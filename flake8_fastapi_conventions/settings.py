@@ -179,8 +179,17 @@ class Settings(ReadOnly):
         """``(layer, by_directory)``. Tests and scripts win; then a glob that names the
         file (``*/models.py``, ``*_service.py``) wins over one that names a directory
         (``*/services/*``), so ``dispatch/service/models.py`` is a models file even
-        though its domain is called ``service``."""
-        return self._matcher.classify(normalize_path(path))
+        though its domain is called ``service``. The layers (not tests and scripts) are
+        read from the path within the file's own project: in a monorepo whose
+        ``services/engine/`` holds a ``pyproject.toml``, ``services/engine/app/api/x.py``
+        is ``/app/api/x.py`` (the directory of deployables is no services layer), unless
+        the user wrote their own globs, which are relative to where flake8 runs."""
+        norm = normalize_path(path)
+        found = self._matcher.classify(norm)
+        if found[0] in ("tests", "scripts") or self.project_root or self.layer_globs != DEFAULT_LAYER_GLOBS:
+            return found
+        inner = path_in_nested_project(path)
+        return found if inner is None or inner == norm else self._matcher.classify(inner)
 
     @cached_property
     def _matcher(self) -> LayerMatcher:
@@ -300,6 +309,35 @@ def _literal_glob_matches(text: str, parts: list[str]) -> bool:
 def _matcher_for(globs: tuple[tuple[str, tuple[str, ...]], ...]) -> LayerMatcher:
     # shared by the Settings of one configuration (tests build many equal ones)
     return LayerMatcher(globs)
+
+
+_nested: dict[tuple[str, str], str | None] = {}
+
+
+def path_in_nested_project(path: str) -> str | None:
+    """``path`` from the root of its own project (as :func:`normalize_path` writes it) when
+    that root lies strictly below the working directory (a project inside a monorepo
+    checkout); None otherwise."""
+    key = (os.getcwd(), path)
+    found = _nested.get(key, False)
+    if found is not False:
+        return found  # type: ignore[return-value]
+    from .project import find_root
+
+    full = os.path.join(key[0], path)
+    root = find_root(full)
+    result = None
+    if root is not None:
+        try:
+            above = os.path.relpath(root)
+        except ValueError:  # another drive on Windows
+            above = ".."
+        if above != "." and not above.startswith(".."):
+            result = "/" + os.path.relpath(full, root).replace("\\", "/")
+    if len(_nested) >= 1 << 15:
+        _nested.clear()
+    _nested[key] = result
+    return result
 
 
 def normalize_path(path: str) -> str:

@@ -232,3 +232,20 @@ def test_a_bad_config_value_names_the_file_and_a_misspelt_key_is_warned(tmp_path
     result = flake8("--select=XFA", "--fastapi-max-if-depth=y", "app.py", cwd=tmp_path)
     assert "flake8: --fastapi-max-if-depth: expected a whole number >= 1, got 'y'" in result.stderr
     assert "unknown option" not in result.stderr
+
+
+def test_layers_follow_the_nested_project_of_a_stdin_display_name(tmp_path):
+    # a monorepo's services/ directory of deployables is no services layer: the file is
+    # read from its own project's root, also when the editor pipes it on stdin
+    (tmp_path / ".git").mkdir()
+    engine = tmp_path / "services" / "engine"
+    (engine / "app" / "api").mkdir(parents=True)
+    (engine / "app" / "services").mkdir(parents=True)
+    (engine / "pyproject.toml").write_text("[project]\nname = 'engine'\n")
+    source = "from fastapi import HTTPException\n\n\ndef get(x):\n    raise HTTPException(404)\n"
+    args = ("--isolated", "--select=XFA201", "--stdin-display-name")
+    facade = flake8(*args, "services/engine/app/api/facade.py", "-", cwd=tmp_path, stdin=source)
+    assert facade.returncode == 0 and facade.stdout == ""
+    service = flake8(*args, "services/engine/app/services/users.py", "-", cwd=tmp_path, stdin=source)
+    assert service.stdout.split(": ", 1)[0] == "services/engine/app/services/users.py:5:5"
+    assert codes(service) == ["XFA201"]

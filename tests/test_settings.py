@@ -240,3 +240,33 @@ def test_the_command_line_wins_over_the_config_file(tmp_path, monkeypatch):
 def test_cache_and_root_options_from_a_namespace():
     settings = settings_for(fastapi_no_cache=True, fastapi_cache_dir="/tmp/xfa", fastapi_project_root="/srv/app")
     assert (settings.no_cache, settings.cache_dir, settings.project_root) == (True, "/tmp/xfa", "/srv/app")
+
+
+def test_layers_are_read_within_a_nested_project(tmp_path, monkeypatch):
+    # dataherald: services/engine/ and services/enterprise/ are deployables of a monorepo,
+    # each with its own pyproject.toml; the engine's services layer is dataherald/services/
+    (tmp_path / ".git").mkdir()
+    for project in ("services/engine", "services/enterprise"):
+        (tmp_path / project).mkdir(parents=True)
+        (tmp_path / project / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    monkeypatch.chdir(tmp_path)
+    settings = Settings()
+    assert settings.layer_of("services/engine/dataherald/api/fastapi.py") is None
+    assert settings.layer_of("services/engine/dataherald/services/sql_generations.py") == "services"
+    assert settings.layer_of("services/enterprise/modules/user/controller.py") is None
+    assert settings.layer_of(str(tmp_path / "services/engine/dataherald/api/fastapi.py")) is None
+    # tests and scripts are still read from the whole path
+    assert settings.layer_of("services/engine/tests/fixtures/app/services/x.py") == "tests"
+    # a path with no nested project keeps its directory layers
+    assert settings.layer_of("services/billing.py") == "services"
+    assert settings.layer_of("services/billing/api.py") == "services"
+
+
+def test_nested_projects_do_not_rebase_configured_globs(tmp_path, monkeypatch):
+    (tmp_path / "services" / "engine").mkdir(parents=True)
+    (tmp_path / "services" / "engine" / "pyproject.toml").write_text("")
+    monkeypatch.chdir(tmp_path)
+    settings = settings_for(fastapi_services_paths="/services/engine/*")
+    assert settings.layer_of("services/engine/api/fastapi.py") == "services"
+    # and an explicit project root is the root, as written
+    assert Settings(project_root=str(tmp_path)).layer_of("services/engine/api/fastapi.py") == "services"
