@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 import sys
 
-from ...context import Binding, Context, dotted_name, target_names
+from ...context import Binding, Context, dotted_name, is_main_test, target_names
 from ...project import Symbol
 from ..security._shared import benchmark_module
 
@@ -202,6 +202,53 @@ def _module_event_loop_entries(ctx: Context) -> frozenset[str]:
         if isinstance(target, ast.Name):
             names.add(target.id)
     return frozenset(names)
+
+
+#: what starts work that runs beside the current coroutine on the same loop
+_CONCURRENCY_CALLS = frozenset(
+    {"gather", "create_task", "ensure_future", "TaskGroup", "wait", "as_completed", "start_soon",
+     "create_task_group", "open_nursery", "run_coroutine_threadsafe", "call_soon", "call_later"}
+)
+
+
+def sequential_program_step(ctx: Context) -> bool:
+    """XFA101: the current coroutine belongs to a one-shot program that runs one thing at a
+    time: the module starts its own event loop in its ``__main__`` block
+    (``asyncio.run(main())``), defines no route handlers, starts no concurrent work anywhere
+    (no ``gather``/``create_task``/``TaskGroup``…), and the call is not inside an ``async with``
+    or ``async for`` (an open async client or crawler has its own tasks on the loop). A
+    blocking call there delays nothing else (ninth reading: crawl4ai's example and demo
+    programs posting to a local server between demos)."""
+    if not ctx.memo("xfa101_sequential_program", lambda: _sequential_program(ctx)):
+        return False
+    return ctx.enclosing(ast.AsyncWith, ast.AsyncFor, cross_scopes=True) is None
+
+
+def _sequential_program(ctx: Context) -> bool:
+    runs_loop = False
+    for stmt in ctx.tree.body:
+        if isinstance(stmt, ast.If) and is_main_test(stmt.test):
+            runs_loop = runs_loop or any(
+                isinstance(node, ast.Call) and _event_loop_runner(node.func, ctx) for node in ast.walk(stmt)
+            )
+    if not runs_loop or ctx.top_level_routes():
+        return False
+    for node in ast.walk(ctx.tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+            if name in _CONCURRENCY_CALLS:
+                return False
+    return True
+
+
+def _event_loop_runner(func: ast.expr, ctx: Context) -> bool:
+    written = dotted_name(func)
+    if written is None:
+        return False
+    head, _, rest = written.partition(".")
+    imported = ctx.module_imports.get(head)
+    return imported is not None and (f"{imported}.{rest}" if rest else imported) in _EVENT_LOOP_RUNNERS
 
 
 def _command_line_module(ctx: Context) -> bool:

@@ -20,6 +20,7 @@ from ._shared import (
     _locally_bound,
     _module_binding,
     _one_shot,
+    sequential_program_step,
     blocking_http_call,
 )
 from .async_routes_without_await import XFA109, RouteWork
@@ -62,6 +63,10 @@ XFA101 = rule(
         "The same calls in a plain `def`, including a sync function nested inside an `async def`.",
         "A blocking function passed, not called, to `run_in_threadpool`, `asyncio.to_thread` or `loop.run_in_executor`.",
         "Calls on an `httpx.AsyncClient`.",
+        "A one-shot program that does one thing at a time: the module starts its own loop in its "
+        "`__main__` block (`asyncio.run(main())`), defines no route handlers and starts no concurrent "
+        "work (`gather`, `create_task`, `TaskGroup`…), and the call is not inside an `async with` or "
+        "`async for` (an open async client has its own tasks on the loop). Nothing else waits for it.",
         "Tests (`tests/`, `test_*.py`, `conftest.py`): an async test or fixture serves no requests, so a "
         "blocking call in it only slows that test down.",
         "A line that already silences flake8-async's (or ruff's) code for the same call (`# noqa: ASYNC210`, the older `ASYNC10x`, also as `# type: ignore[ASYNC101]`): the team kept the call on purpose.",
@@ -452,6 +457,8 @@ def _report_blocking(node: ast.Call, ctx: Context, name: str) -> bool:
     if name == "subprocess.Popen" and _process_left_running(node, ctx):
         return False
     rule_, kwargs, _label = found
+    if rule_ is XFA101 and sequential_program_step(ctx):
+        return True  # a one-shot program doing one thing at a time: nothing else waits
     if rule_ is XFA104 and (ctx.is_script or _in_program(ctx)):
         return True  # a one-shot command waits for its child processes on purpose
     if rule_ is XFA105 and (ctx.is_script or _in_program(ctx)):
