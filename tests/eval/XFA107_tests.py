@@ -45,3 +45,18 @@ async def test_wait_for_drain(manager):
         await manager.wait_for_drain("k1")
 
     await _hold_and_release()
+
+
+class MemorySimulator:  # the tests' helper class (ninth reading: a memory-pressure simulator)
+    def __init__(self) -> None:
+        self.blocks: list[bytes] = []
+
+    async def spike(self, duration: float) -> None:
+        self.blocks.append(b"x" * 1024)
+        asyncio.create_task(self._delayed_release(duration))  # its own coroutine method: silent
+        asyncio.create_task(job())  # error: XFA107:9 "asyncio.create_task"
+        asyncio.create_task(self.other.run())  # error: XFA107:9 "asyncio.create_task"
+
+    async def _delayed_release(self, delay: float) -> None:
+        await asyncio.sleep(delay)
+        self.blocks.pop()

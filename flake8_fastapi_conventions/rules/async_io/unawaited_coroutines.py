@@ -108,7 +108,9 @@ XFA107 = rule(
         "In tests, a call inside `with pytest.raises(...)`/`self.assertRaises(...)` (it is expected to fail).",
         "In tests, a task running a coroutine function the test defines inside itself "
         "(`async def _release_after_delay(): ...`, then `asyncio.create_task(_release_after_delay())`): "
-        "that test's scaffolding, which it waits for and asserts on.",
+        "that test's scaffolding, which it waits for and asserts on; and, in a class the test module "
+        "defines, a task running one of that class's own coroutine methods (`asyncio.create_task("
+        "self._delayed_release(...))` in a simulator): the tests' helper scheduling its own work.",
     ),
 )
 
@@ -187,10 +189,13 @@ def _test_local_helper_task(call: ast.Call, ctx: Context) -> bool:
     itself (``async def _release_after_delay(): ...`` then
     ``asyncio.create_task(_release_after_delay())``): scaffolding of that one test, whose
     effect the test waits for and asserts; nothing outlives the test, and a failing helper
-    fails it. A module-level coroutine (``job()``) is still reported."""
+    fails it; also a coroutine method of the helper class whose method creates the task
+    (:func:`_own_helper_method`). A module-level coroutine (``job()``) is still reported."""
     if not ctx.is_test or not call.args:
         return False
     coro = call.args[0]
+    if isinstance(coro, ast.Call) and _own_helper_method(coro.func, ctx):
+        return True
     if not isinstance(coro, ast.Call) or not isinstance(coro.func, ast.Name):
         return False
     name = coro.func.id
@@ -210,6 +215,20 @@ def _test_local_helper_task(call: ast.Call, ctx: Context) -> bool:
                 if isinstance(stmt, ast.AsyncFunctionDef) and stmt.name == name:
                     return True
     return False
+
+
+def _own_helper_method(func: ast.expr, ctx: Context) -> bool:
+    """``self.<m>`` where ``m`` is an ``async def`` of the class (defined in this test
+    module) whose method is running: a helper class of the tests, a simulator scheduling
+    its own work (ninth reading: a memory-pressure simulator releasing its blocks later)."""
+    if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self"):
+        return False
+    frames = [f for f in ctx.frames if f.kind in ("class", "function")]
+    if len(frames) < 2 or frames[-1].kind != "function" or frames[-2].kind != "class":
+        return False
+    return any(
+        isinstance(stmt, ast.AsyncFunctionDef) and stmt.name == func.attr for stmt in frames[-2].node.body
+    )
 
 
 def _expects_exception(ctx: Context) -> bool:
