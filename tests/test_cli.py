@@ -76,13 +76,13 @@ def test_summary_counts_manual_and_unsafe(project, capsys):
         project / "app" / "services" / "orders.py",
         "def f(raw):\n    try:\n        return int(raw)\n    except ValueError as e:\n        raise KeyError(raw)\n",
     )
-    write(project / "app" / "http.py", "import requests\n\n\nasync def f():\n    requests.get('x')\n")
+    write(project / "app" / "tasks.py", "import asyncio\n\n\nasync def job():\n    pass\n\n\ndef f():\n    asyncio.create_task(job())\n")
     code, out, _ = run(capsys, "fix", "app")
     assert code == 1
     assert out.strip().splitlines()[-1] == (
         "Fixed 1 finding in 1 file (1 more needs a manual fix, 1 more fixable with --unsafe-fixes)"
     )
-    assert "app/http.py:5:5: XFA101 " in out
+    assert "app/tasks.py:9:5: XFA107 " in out
     code, out, _ = run(capsys, "fix", "--unsafe-fixes", "app")
     assert code == 1
     assert "raise KeyError(raw) from e" in (project / "app" / "services" / "orders.py").read_text()
@@ -356,7 +356,7 @@ def test_rules_table(capsys):
     assert code == 0
     lines = out.splitlines()
     assert lines[0].split() == ["code", "name", "default", "fix"]
-    assert lines[1].split() == ["XFA101", "blocking-http-call-in-async", "on", "no"]
+    assert lines[1].split() == ["XFA101", "blocking-http-call-in-async", "off", "no"]
     assert any(l.split() == ["XFA102", "blocking-sleep-in-async", "on", "safe"] for l in lines)
 
 

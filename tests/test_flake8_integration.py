@@ -13,7 +13,7 @@ from flake8_fastapi_conventions import __version__
 from flake8_fastapi_conventions import rules as _rules  # noqa: F401  (declares them)
 from flake8_fastapi_conventions.registry import RULES
 
-ON_SOURCE = "import requests\n\n\nasync def f():\n    requests.get('u')\n"
+ON_SOURCE = "import time\n\n\nasync def f():\n    time.sleep(1)\n"
 
 
 def flake8(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
@@ -62,14 +62,14 @@ def test_version_lists_the_plugin(tmp_path):
 def test_default_selection_reports_on_rules_only(project):
     result = flake8(".", cwd=project)
     found = codes(result)
-    assert "XFA101" in found
+    assert "XFA102" in found
     assert off_rule().code not in found
 
 
 def test_extend_select_switches_an_off_rule_on(project):
     off = off_rule()
     result = flake8(".", f"--extend-select={off.code}", cwd=project)
-    assert off.code in codes(result) and "XFA101" in codes(result)
+    assert off.code in codes(result) and "XFA102" in codes(result)
 
 
 def test_select_xfa_does_not_switch_off_rules_on(project):
@@ -83,14 +83,14 @@ def test_plain_ignore_in_a_config_file_does_not_switch_off_rules_on(project):
     (project / "setup.cfg").write_text("[flake8]\nignore = E501\n")
     result = flake8(".", cwd=project)
     found = codes(result)
-    assert "XFA101" in found and off_rule().code not in found
+    assert "XFA102" in found and off_rule().code not in found
     (project / "setup.cfg").write_text(f"[flake8]\nignore = E501\nextend-select = {off_rule().code}\n")
     assert off_rule().code in codes(flake8(".", cwd=project))
 
 
 def test_noqa(tmp_path):
-    (tmp_path / "a.py").write_text(ON_SOURCE.replace("('u')", "('u')  # noqa: XFA101"))
-    (tmp_path / "b.py").write_text(ON_SOURCE.replace("('u')", "('u')  # noqa: E501"))
+    (tmp_path / "a.py").write_text(ON_SOURCE.replace("(1)", "(1)  # noqa: XFA102"))
+    (tmp_path / "b.py").write_text(ON_SOURCE.replace("(1)", "(1)  # noqa: E501"))
     result = flake8("--select=XFA", ".", cwd=tmp_path)
     assert [line.split(":")[0] for line in result.stdout.splitlines()] == ["./b.py"]
 

@@ -10,7 +10,7 @@ from importlib import resources
 
 import pytest
 
-SOURCE = 'import requests\nasync def f():\n    requests.get("x")  # é, 50%\nimport os\n'
+SOURCE = 'import time\nasync def f():\n    time.sleep(1)  # é, 50%\nimport os\n'
 
 # ::error file=<path>,line=<n>,col=<n>,title=<t>::<message>, with GitHub's escaping
 ANNOTATION = re.compile(r"^::error file=(?P<file>[^,:]+),line=(?P<line>\d+),col=(?P<col>\d+),title=(?P<title>[^,:]+)::(?P<msg>[^\r\n]*)$")
@@ -30,10 +30,10 @@ def test_github_annotations(tmp_path):
     parsed = [ANNOTATION.match(line) for line in lines]
     assert all(parsed), lines
     by_title = {m["title"]: m for m in parsed}
-    assert set(by_title) == {"flake8 E302", "flake8 XFA101", "flake8 F401", "flake8 E402"}
-    xfa = by_title["flake8 XFA101"]
+    assert set(by_title) == {"flake8 E302", "flake8 XFA102", "flake8 F401", "flake8 E402"}
+    xfa = by_title["flake8 XFA102"]
     assert (xfa["file"], xfa["line"], xfa["col"]) == ("app/client.py", "3", "5")
-    assert xfa["msg"].startswith("XFA101 blocking HTTP call requests.get() inside async def")
+    assert xfa["msg"].startswith("XFA102 time.sleep() blocks the event loop inside async def")
 
 
 def test_github_escapes_what_the_syntax_reserves():
@@ -58,14 +58,14 @@ def test_sarif_output_is_valid_sarif_2_1_0(tmp_path):
     log = json.loads(result.stdout)
     jsonschema.validate(log, sarif_schema())
     run = log["runs"][0]
-    assert {r["ruleId"] for r in run["results"]} == {"E302", "XFA101", "F401", "E402"}
+    assert {r["ruleId"] for r in run["results"]} == {"E302", "XFA102", "F401", "E402"}
     rules = run["tool"]["driver"]["rules"]
     for res in run["results"]:
         assert rules[res["ruleIndex"]]["id"] == res["ruleId"]
-    xfa_rule = next(r for r in rules if r["id"] == "XFA101")
-    assert xfa_rule["helpUri"].endswith("/docs/rules/XFA101.md")
-    assert xfa_rule["name"] == "blocking-http-call-in-async"
-    xfa = next(r for r in run["results"] if r["ruleId"] == "XFA101")
+    xfa_rule = next(r for r in rules if r["id"] == "XFA102")
+    assert xfa_rule["helpUri"].endswith("/docs/rules/XFA102.md")
+    assert xfa_rule["name"] == "blocking-sleep-in-async"
+    xfa = next(r for r in run["results"] if r["ruleId"] == "XFA102")
     location = xfa["locations"][0]["physicalLocation"]
     assert location["artifactLocation"] == {"uri": "app/client.py", "uriBaseId": "%SRCROOT%"}
     assert location["region"] == {"startLine": 3, "startColumn": 5}

@@ -28,7 +28,8 @@ from .async_routes_without_await import XFA109, RouteWork
 XFA101 = rule(
     "XFA101",
     "blocking-http-call-in-async",
-    default=True,
+    default=False,
+    precision=moved_off("4 of 7", reading="ninth", earlier="27 of 27", pooled_over="fourth, sixth, seventh and eighth readings"),
     seeds=("000", "001", "002", "003", "004"),
     message="blocking HTTP call {call}() inside async def",
     fix_hint="use a shared httpx.AsyncClient: await client.{method}(...)",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 
 from ...context import Context, has_kwargs_splat, keyword, string_value
-from ...registry import rule, visitor
+from ...registry import moved_off, rule, visitor
 from ._shared import _function_parents, _jwt_call, _JWT_DECODE
 from .jwt_verification import _unverified_read_only, XFA704
 
@@ -14,7 +14,8 @@ from .jwt_verification import _unverified_read_only, XFA704
 XFA702 = rule(
     "XFA702",
     "jwt-pii-claim",
-    default=True,
+    default=False,
+    precision=moved_off("0 of 5", reading="ninth", earlier="1 of 7", pooled_over="fourth, fifth and seventh readings"),
     seeds=("002",),
     message="JWT payload carries personal data ({keys})",
     fix_hint="the payload is only base64-encoded — keep the user id in 'sub' and look the rest up server-side",
@@ -23,8 +24,7 @@ XFA702 = rule(
         the dict literal a local name was bound to earlier in the same function, when the
         function does nothing else with that name — has keys that hold personal data:
         `email`, `phone`, `address`, `ssn`, `dob`, `password`, `name`, `full_name` and their
-        usual variants. Test files and scripts (the tests and scripts layers) are checked
-        too: a test that builds such a token mirrors the format the application issues.
+        usual variants. Scripts (the scripts layer) are checked; tests are not.
     """,
     why="""
         Seed 002: "payload is base64-readable — never put PII in JWT". Anyone holding the
@@ -53,17 +53,10 @@ XFA702 = rule(
         "are not known here.",
         "OpenID Connect ID tokens (a payload with `nonce`, `at_hash`, `auth_time`, `azp`…), whose "
         "standard claims include `email` and `name`.",
-        "In test files, a stand-in for a token the identity provider issues: a payload with a "
-        "claim IdPs put in their access tokens (`email_verified`, `phone_number_verified`, "
-        "`preferred_username`, `realm_access`, `resource_access`), or whose `iss` is an identity "
-        "provider's URL (`https://acme.eu.auth0.com/`, Okta, Cognito, Entra ID, a Keycloak "
-        "`/realms/` URL). The application reads those tokens, it does not mint them. In application "
-        "code such a payload is still reported: an application copying `email_verified` into its "
-        "own token carries the e-mail too.",
-        "In test files, a token signed with an asymmetric algorithm (`RS256`, `ES256`, `PS256`, "
-        "`EdDSA`) under a `kid` header (`headers={\"kid\": ...}`): a key published in a JWKS, so "
-        "the token stands in for an external issuer's (an IdP passthrough test). An HS256 test "
-        "token, and any such payload in application code, is still reported.",
+        "Tests: a token a test builds reaches nobody, and four readings found only stand-ins there "
+        "(an identity provider's access token, a token under an IdP issuer or a JWKS `kid`, an "
+        "inbound protocol token such as the Data Rights Protocol's `identity`, which the application "
+        "only decodes). The application's own `jwt.encode` calls are checked.",
         "A token only decoded again in the same function (`token = jwt.encode({...}, private_key)` "
         "then `jwt.decode(token, public_key, ...)`: a check that a key pair matches); it reaches nobody.",
     ),
@@ -177,50 +170,6 @@ def _local_payload(payload: ast.AST | None, encode: ast.Call, ctx: Context) -> a
 #: claims only an OpenID Connect ID token carries; its standard claims include ``email``,
 #: ``name``… (OIDC Core §5.1), so an identity provider (or a test faking one) must send them
 _OIDC_ID_TOKEN_KEYS = frozenset({"nonce", "at_hash", "c_hash", "auth_time", "acr", "amr", "azp"})
-#: claims an identity provider puts in the tokens it issues (OIDC Core §5.1, Keycloak's
-#: role claims); in a test, a payload with one of them fakes the IdP's token, which the
-#: application reads but does not mint (fourth reading: a Keycloak access token stand-in)
-_IDP_TOKEN_KEYS = frozenset(
-    {"email_verified", "phone_number_verified", "preferred_username", "realm_access", "resource_access"}
-)
-
-
-#: hosts (and a path) of identity providers' issuers: a test payload whose ``iss`` names one
-#: fakes the IdP's token (``"iss": "https://test-tenant.auth0.com/"``), which the application
-#: verifies but does not mint
-_IDP_ISSUER_HOSTS = (
-    "auth0.com", "okta.com", "oktapreview.com", "amazoncognito.com", "cognito-idp.", "login.microsoftonline.com",
-    "sts.windows.net", "b2clogin.com", "accounts.google.com", "securetoken.google.com", "clerk.accounts.dev",
-    "onelogin.com", "fusionauth.io", "zitadel.cloud", "kinde.com", "stytch.com", "/realms/",
-)
-
-
-def _idp_issuer(literal: ast.AST | None) -> bool:
-    """The payload's ``iss`` is a URL of a known identity provider."""
-    if not isinstance(literal, ast.Dict):
-        return False
-    for key, value in zip(literal.keys, literal.values):
-        if string_value(key) == "iss":
-            issuer = (string_value(value) or "").lower()
-            return issuer.startswith(("https://", "http://")) and any(h in issuer for h in _IDP_ISSUER_HOSTS)
-    return False
-
-
-def _jwks_signed(encode: ast.Call) -> bool:
-    """The token is signed with an asymmetric algorithm (``RS256``, ``ES256``, ``PS256``,
-    ``EdDSA``) under a ``kid`` header: a key published in a JWKS for verifiers, which in a test
-    stands in for an external issuer's token (seventh reading: an IdP passthrough test whose
-    local key server serves the JWKS); the application verifies it, it does not mint it."""
-    algorithm = keyword(encode, "algorithm")
-    alg = string_value(algorithm.value) if algorithm is not None else None
-    if alg is None and len(encode.args) >= 3:
-        alg = string_value(encode.args[2])
-    if not alg or not (alg[:2] in ("RS", "ES", "PS") or alg == "EdDSA"):
-        return False
-    headers = keyword(encode, "headers")
-    if headers is None or not isinstance(headers.value, ast.Dict):
-        return False
-    return any(string_value(k) == "kid" for k in headers.value.keys if k is not None)
 
 
 def _round_trip_only(encode: ast.Call, ctx: Context) -> bool:
@@ -269,8 +218,7 @@ def jwt_calls(node: ast.Call, ctx: Context) -> None:
         if _round_trip_only(node, ctx):
             return  # a key-pair self-test: the token is decoded right here and goes nowhere
         pii = [(k, n) for k, n in keys if k.lower() in _PII_KEYS]
-        idp = _OIDC_ID_TOKEN_KEYS | _IDP_TOKEN_KEYS if ctx.is_test else _OIDC_ID_TOKEN_KEYS
-        if pii and not any(k in idp for k, _ in keys) and not (ctx.is_test and (_idp_issuer(literal) or _jwks_signed(node))):
+        if pii and not ctx.is_test and not any(k in _OIDC_ID_TOKEN_KEYS for k, _ in keys):
             ctx.report(pii[0][1], XFA702, keys=", ".join(repr(k) for k, _ in pii))
         if complete and not ctx.is_test and not any(k == "exp" for k, _ in keys):
             ctx.report(node, XFA703)
