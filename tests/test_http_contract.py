@@ -287,7 +287,7 @@ def test_xfa311_reads_imported_models_through_the_index(tmp_path_factory):
             return form
         """
     )
-    found = [f for f in check(source, str(root / "app" / "routes.py")) if f[2] == "XFA311"]
+    found = [f for f in check(source, str(root / "app" / "routes.py"), select=["XFA311"]) if f[2] == "XFA311"]
     # the password field, and a field type the index cannot follow, are still reported
     assert found == [(14, 19, "XFA311"), (19, 24, "XFA311")]
 
@@ -329,7 +329,7 @@ def test_xfa311_an_enum_of_another_module_is_not_a_model(tmp_path_factory):
             return payload
         """
     )
-    found = [f for f in check(source, str(root / "app" / "routes.py")) if f[2] == "XFA311"]
+    found = [f for f in check(source, str(root / "app" / "routes.py"), select=["XFA311"]) if f[2] == "XFA311"]
     assert found == [(15, 17, "XFA311")]
 
 

@@ -189,7 +189,7 @@ def test_uvicorn_reload_in_main_block_of_a_commanded_package(tmp_path_factory, f
     module = tmp_path / package_dir / "main.py"
     module.parent.mkdir(parents=True)
     module.write_text(SERVE)
-    found = [f for f in check(SERVE, str(module), fastapi_project_root=str(tmp_path)) if f[2] == "XFA612"]
+    found = check(SERVE, str(module), select=["XFA612"], fastapi_project_root=str(tmp_path))
     assert found == [(5, 5, "XFA612")]  # the command's own function; not the __main__ block
 
 
@@ -207,7 +207,7 @@ def test_uvicorn_reload_in_main_block_without_a_command_of_the_package(tmp_path_
     module = tmp_path / "shop" / "main.py"
     module.parent.mkdir(parents=True)
     module.write_text(SERVE)
-    found = [f for f in check(SERVE, str(module), fastapi_project_root=str(tmp_path)) if f[2] == "XFA612"]
+    found = check(SERVE, str(module), select=["XFA612"], fastapi_project_root=str(tmp_path))
     assert found == [(5, 5, "XFA612"), (9, 5, "XFA612")]
 
 
@@ -219,7 +219,7 @@ def test_uvicorn_reload_in_main_block_of_an_unpacked_wheel(tmp_path_factory):
     module = root / "shop" / "main.py"
     module.parent.mkdir()
     module.write_text(SERVE)
-    found = [f for f in check(SERVE, str(module)) if f[2] == "XFA612"]
+    found = check(SERVE, str(module), select=["XFA612"])
     assert found == [(5, 5, "XFA612")]
 
 

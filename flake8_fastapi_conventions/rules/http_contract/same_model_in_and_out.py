@@ -7,13 +7,14 @@ import ast
 
 from ... import lazy_re
 from ...context import Context, RouteInfo
-from ...registry import rule
+from ...registry import moved_off, rule
 from ._shared import _markers_of, model_fields, _tail
 
 XFA311 = rule(
     "XFA311",
     "same-model-in-and-out",
-    default=True,
+    default=False,
+    precision=moved_off("1 of 4", reading="ninth", earlier="0 of 7", pooled_over="third and eighth readings"),
     seeds=("002", "004"),
     message="route {name}() uses {model} as both request body and response model",
     fix_hint="declare a separate response schema (e.g. {suggest}) for the output",

@@ -13,6 +13,7 @@ from ...context import (
     FASTAPI_APP_FACTORIES,
     Frame,
     FUNCTION_TYPES,
+    is_main_test,
     keyword,
     last_name,
     NON_FASTAPI_FRAMEWORKS,
@@ -297,6 +298,23 @@ def _in_examples(ctx: Context) -> bool:
             continue
         if any(part.lower() in _EXAMPLE_DIRS for part in parts):
             return True
+    return False
+
+
+def _main_block_runner(ctx: Context) -> bool:
+    """Inside the ``__main__`` block, or inside a module-level function that block calls by
+    name (``def main(): ... uvicorn.run(...)`` with ``if __name__ == "__main__": main()``):
+    either way the code runs only when the module is started directly."""
+    if ctx.in_main_block:
+        return True
+    outer = next((f.node for f in ctx.frames if isinstance(f.node, FUNCTION_TYPES)), None)
+    if outer is None or not any(stmt is outer for stmt in ctx.tree.body):
+        return False
+    for stmt in ctx.tree.body:
+        if isinstance(stmt, ast.If) and is_main_test(stmt.test):
+            for node in ast.walk(stmt):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == outer.name:
+                    return True
     return False
 
 

@@ -13,6 +13,7 @@ from ._shared import (
     _function_never_answers,
     _in_dev_branch,
     _in_examples,
+    _main_block_runner,
     _is_app,
     _is_app_factory,
     _is_base_http,
@@ -106,7 +107,8 @@ def app_setup_calls(node: ast.Call, ctx: Context) -> None:
                 and _is_true(_kw(node, "reload"))
                 and not _in_dev_command(ctx)
                 and not _in_dev_branch(ctx)
-                and not (ctx.in_main_block and (_started_by_command(ctx) or _in_examples(ctx)))
+                and not (ctx.in_main_block and _started_by_command(ctx))
+                and not (_in_examples(ctx) and _main_block_runner(ctx))
             ):
                 ctx.report(node, XFA612)
     elif tail == "add_exception_handler":

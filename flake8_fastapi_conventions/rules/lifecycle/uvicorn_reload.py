@@ -8,14 +8,15 @@ import re
 
 from ... import lazy_re
 from ...context import Context, FUNCTION_TYPES
-from ...registry import rule
+from ...registry import moved_off, rule
 from ._shared import _str
 
 
 XFA612 = rule(
     "XFA612",
     "uvicorn-reload",
-    default=True,
+    default=False,
+    precision=moved_off("0 of 1", reading="ninth", earlier="2 of 6", pooled_over="third, fifth and eighth readings"),
     seeds=("002", "004"),
     message="uvicorn.run(..., reload=True) enables the file watcher whenever this code runs",
     fix_hint="take the flag from settings (reload=settings.debug) or pass --reload on the command line in development",
@@ -62,8 +63,11 @@ XFA612 = rule(
         "inside the command's own function is still reported.",
         "Calls in an `if __name__ == \"__main__\":` block of a module under an `examples/` "
         "(`example/`, `demos/`, `samples/`, `tutorials/`) directory, of its project or of the "
-        "tree flake8 runs on: the example's runner on a developer's machine. A call in a "
-        "function of the example is still reported.",
+        "tree flake8 runs on: the example's runner on a developer's machine; so are calls in a "
+        "module-level function of the example that its `__main__` block calls by name "
+        "(`def main(): ... uvicorn.run(...)`, `if __name__ == \"__main__\": main()`, the ninth "
+        "reading's crawl4ai `docs/examples/`). A call in any other function of the example is "
+        "still reported.",
     ),
 )
 
