@@ -356,7 +356,7 @@ def test_rules_table(capsys):
     assert code == 0
     lines = out.splitlines()
     assert lines[0].split() == ["code", "name", "default", "fix"]
-    assert lines[1].split() == ["XFA101", "blocking-http-call-in-async", "off", "no"]
+    assert lines[1].split() == ["XFA101", "blocking-http-call-in-async", "on", "no"]
     assert any(l.split() == ["XFA102", "blocking-sleep-in-async", "on", "safe"] for l in lines)
 
 

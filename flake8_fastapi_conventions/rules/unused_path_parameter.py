@@ -21,6 +21,9 @@ from ..registry import rule, visitor
 #: Starlette's path parameter syntax (``starlette.routing.PARAM_REGEX``): ``{name}`` or
 #: ``{name:convertor}``; ``{ name }`` is literal text, not a parameter
 PATH_PARAM = lazy_re.compile(r"{([a-zA-Z_][a-zA-Z0-9_]*)(:[a-zA-Z_][a-zA-Z0-9_]*)?}")
+#: a route whose whole path is one ``:path`` parameter: the catch-all that serves a
+#: single-page app's index (or a fallback page) for whatever path the browser asks for
+CATCH_ALL_PATH = lazy_re.compile(r"^/?{[a-zA-Z_][a-zA-Z0-9_]*:path}/?$")
 #: ``Path``/``Query``/... markers whose ``alias=`` names the parameter FastAPI fills it from
 _PARAM_MARKERS = frozenset(
     f"{m}.{n}"
@@ -103,6 +106,10 @@ XFA321 = rule(
         "a module it cannot parse (the rule stays silent rather than guess). FastAPI's "
         "security schemes (`OAuth2PasswordBearer(...)`, `HTTPBearer()`) read headers, never "
         "the path.",
+        "A catch-all route whose whole path is one `:path` parameter (`@router.get(\"/{full_path:path}\")`): "
+        "it answers every path with the same page (a single-page app's index), the value is "
+        "not needed (the tenth reading's chainlit `serve()`). `/files/{file_path:path}` is "
+        "still reported.",
         "`{ name }` with spaces, `{user-id}` and other text Starlette does not read as a "
         "parameter; paths that are not string literals.",
     ),
@@ -121,7 +128,7 @@ def unused_path_parameter(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Con
         return  # a method of a class-based view: the class's attributes are dependencies too
     consumed: set[str] | None = None
     for route in routes:
-        if route.path is None or _wrapped(node, route, routes):
+        if route.path is None or _wrapped(node, route, routes) or CATCH_ALL_PATH.match(route.path):
             continue
         params = list(dict.fromkeys(m.group(1) for m in PATH_PARAM.finditer(route.path)))
         if not params:

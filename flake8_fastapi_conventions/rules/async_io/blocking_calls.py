@@ -8,7 +8,7 @@ import re
 
 from ... import lazy_re
 from ...context import Binding, Context, dotted_name
-from ...registry import moved_off, rule, visitor
+from ...registry import back_on, moved_off, rule, visitor
 from ._shared import (
     _HTTP_VERBS,
     _SUBPROCESS,
@@ -28,8 +28,8 @@ from .async_routes_without_await import XFA109, RouteWork
 XFA101 = rule(
     "XFA101",
     "blocking-http-call-in-async",
-    default=False,
-    precision=moved_off("4 of 7", reading="ninth", earlier="27 of 27", pooled_over="fourth, sixth, seventh and eighth readings"),
+    default=True,
+    precision=back_on("14 of 14", reading="tenth"),
     seeds=("000", "001", "002", "003", "004"),
     message="blocking HTTP call {call}() inside async def",
     fix_hint="use a shared httpx.AsyncClient: await client.{method}(...)",
@@ -105,6 +105,10 @@ XFA102 = rule(
         "Tests (`tests/`, `test_*.py`, `conftest.py`): an async test or fixture serves no requests, so a "
         "blocking call in it only slows that test down.",
         "A line that already silences flake8-async's (or ruff's) code for the same call (`# noqa: ASYNC251`, the older `ASYNC10x`, also as `# type: ignore[ASYNC101]`): the team kept the call on purpose.",
+        "An `async def` whose docstring says it blocks the event loop on purpose (\"Deliberately blocks the "
+        "main asyncio event loop\"): a chaos or diagnostic endpoint that exists to show what blocking "
+        "does (the tenth reading's OpenHands `/lock-main-runloop`). The same holds for XFA101 and "
+        "XFA103-XFA105.",
     ),
     fix="safe",
 )
@@ -458,6 +462,8 @@ def _report_blocking(node: ast.Call, ctx: Context, name: str) -> bool:
     if name == "subprocess.Popen" and _process_left_running(node, ctx):
         return False
     rule_, kwargs, _label = found
+    if _blocks_on_purpose(ctx):
+        return True  # a chaos/diagnostic endpoint whose docstring says it blocks the loop
     if rule_ is XFA101 and sequential_program_step(ctx):
         return True  # a one-shot program doing one thing at a time: nothing else waits
     if rule_ is XFA104 and (ctx.is_script or _in_program(ctx)):
@@ -468,6 +474,23 @@ def _report_blocking(node: ast.Call, ctx: Context, name: str) -> bool:
         return True  # recognised (so XFA103 does not look at it again), not reported
     ctx.report(node, rule_, **kwargs)
     return True
+
+
+#: a docstring saying the function blocks the event loop on purpose ("Deliberately blocks
+#: the main asyncio event loop", "intentionally blocking")
+_ON_PURPOSE = lazy_re.compile(
+    r"\b(deliberately|intentionally|purposely|on purpose)\b[^.]{0,60}\bblock|\bblock[^.]{0,60}\b(deliberately|intentionally|purposely|on purpose)\b",
+    re.I,
+)
+
+
+def _blocks_on_purpose(ctx: Context) -> bool:
+    """The innermost function's docstring says it blocks the event loop on purpose: a chaos
+    or diagnostic endpoint that exists to show what blocking does (OpenHands'
+    ``/lock-main-runloop``)."""
+    fn = next((f.node for f in reversed(ctx.frames) if isinstance(f.node, ast.AsyncFunctionDef)), None)
+    doc = ast.get_docstring(fn, clean=False) if fn is not None else None
+    return bool(doc and _ON_PURPOSE.search(doc))
 
 
 #: flake8-async / ruff ``ASYNC`` codes for the same blocking calls (the old flake8-async

@@ -6,14 +6,15 @@ import ast
 from typing import Any
 
 from ...context import Context, dotted_name, has_kwargs_splat, keyword, last_name, string_value
-from ...registry import rule, visitor
+from ...registry import moved_off, rule, visitor
 from ._shared import _binding, _flatten_add, _literal_head, _module_data, is_db_session
 
 
 XFA513 = rule(
     "XFA513",
     "redis-set-without-ttl",
-    default=True,
+    default=False,
+    precision=moved_off("0 of 1", reading="tenth", earlier="2 of 2", pooled_over="second reading"),
     seeds=("004",),
     message="{receiver}.{method}() stores a key without a TTL",
     fix_hint="{fix}",

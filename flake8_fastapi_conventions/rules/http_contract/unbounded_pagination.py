@@ -6,14 +6,14 @@ from __future__ import annotations
 import ast
 
 from ...context import Context, RouteInfo, has_kwargs_splat
-from ...registry import back_on, rule, visitor
+from ...registry import moved_off, rule, visitor
 from ._shared import _all_args, _is_none, _names_read, _optional, _own_nodes, path_params, _tail
 
 XFA310 = rule(
     "XFA310",
     "unbounded-pagination",
-    default=True,
-    precision=back_on("19 of 20", reading="eighth"),
+    default=False,
+    precision=moved_off("15 of 20", reading="tenth"),
     seeds=("004",),
     message="query parameter {name}: {type} has no {missing}",
     fix_hint="bound it: {name}: Annotated[{type}, Query({bounds})]{default}",

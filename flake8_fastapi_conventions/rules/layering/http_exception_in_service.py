@@ -6,14 +6,14 @@ import ast
 
 from ...context import Context, FUNCTION_TYPES, short_source
 from ...project import HTTP_EXCEPTIONS
-from ...registry import moved_off, rule, visitor
+from ...registry import back_on, rule, visitor
 from ._shared import _LAYER_NAMES, file_layer
 
 XFA201 = rule(
     "XFA201",
     "http-exception-in-service",
-    default=False,
-    precision=moved_off("3 of 20", reading="ninth"),
+    default=True,
+    precision=back_on("20 of 20", reading="tenth"),
     seeds=("000", "001", "002", "003"),
     message="{what} raised in a {layer}",
     fix_hint="raise a domain exception (e.g. UserNotFoundError) and map it to HTTP in the route or an exception handler",

@@ -38,7 +38,7 @@ from .cors import (
 )
 from .exception_handlers import _http_exception, _register_handler, XFA613, XFA614
 from .lifespan_errors import XFA602
-from .on_event import _implements, XFA601
+from .on_event import _implements, in_fastapi_version_branch, XFA601
 from .uvicorn_reload import _in_dev_command, _started_by_command, XFA612
 
 
@@ -79,7 +79,12 @@ def app_setup_calls(node: ast.Call, ctx: Context) -> None:
     if ctx.is_test:
         return
     if tail == "on_event" or tail == "add_event_handler":
-        if isinstance(func, ast.Attribute) and _is_app(ctx, func.value) and not _implements(ctx, tail):
+        if (
+            isinstance(func, ast.Attribute)
+            and _is_app(ctx, func.value)
+            and not _implements(ctx, tail)
+            and not in_fastapi_version_branch(ctx)
+        ):
             form = f"{dotted_name(func.value) or 'app'}.{tail}()"
             ctx.report(node, XFA601, form=form)
     elif tail in _APP_FACTORY_TAILS:

@@ -98,6 +98,12 @@ XFA605 = rule(
         "keeps the session cookie), `BrotliMiddleware`, `PrometheusMiddleware`, a project class deriving only "
         "from them (`class SelectiveGZip(GZipMiddleware)`), and a project middleware that only sets headers "
         "on `call_next`'s response or only wraps `send`.",
+        "A later `add_middleware` (or an earlier list entry) whose class comes from a package "
+        "outside the project other than Starlette and FastAPI (a third-party library, or a "
+        "sibling package of a monorepo the project index does not cover: the tenth reading's "
+        "OpenHands `enterprise/` importing `openhands.server.middleware`): nothing shows "
+        "whether it answers requests itself. Starlette's own early answerers "
+        "(`TrustedHostMiddleware`, `HTTPSRedirectMiddleware`) are still reported.",
     ),
 )
 
@@ -288,7 +294,12 @@ def _check_middleware_list(items: list[ast.expr], ctx: Context) -> None:
             if index == 0:
                 return  # unknown first entry (starred, variable): order unknown
             continue
-        if first is None and not _is_cors_handler(ctx, item.args[0]) and not _never_answers(ctx, item.args[0]):
+        if (
+            first is None
+            and not _is_cors_handler(ctx, item.args[0])
+            and not _never_answers(ctx, item.args[0])
+            and not _unknown_middleware(ctx, item.args[0])
+        ):
             first = item
         if _is_cors(ctx, item.args[0]) and index > 0 and first is not None:
             other = dotted_name(first.args[0]) or "another middleware"
@@ -365,6 +376,8 @@ def _add_middleware(node: ast.Call, receiver: ast.expr, ctx: Context) -> None:
             return  # compresses, keeps state or sets headers: every response still passes CORS
         if _is_base_http(ctx, cls) and _function_never_answers(ctx, _kw(node, "dispatch")):
             return  # add_middleware(BaseHTTPMiddleware, dispatch=add_headers)
+        if _unknown_middleware(ctx, cls):
+            return  # a class of another package: whether it answers early cannot be told
         name = dotted_name(cls) or "another middleware"
         _wraps_cors(
             receiver,
@@ -376,6 +389,22 @@ def _add_middleware(node: ast.Call, receiver: ast.expr, ctx: Context) -> None:
         )
     else:
         stack.append({"node": node, "branches": branches, "reported": False, "from_list": False})
+
+
+#: packages whose middleware classes this plugin knows (the ones that never answer are
+#: listed in ``_NEVER_ANSWERS``; the others, such as TrustedHostMiddleware, answer early)
+_KNOWN_MIDDLEWARE_PACKAGES = ("starlette.", "fastapi.")
+
+
+def _unknown_middleware(ctx: Context, cls: ast.expr) -> bool:
+    """``cls`` is a class imported from a package outside the project that is not
+    Starlette's or FastAPI's (a sibling package of a monorepo the index does not cover, a
+    third-party library): nothing shows whether it answers requests itself."""
+    sym = ctx.symbol(cls)
+    if sym is None or sym.kind != "external":
+        return False
+    qualname = ctx.resolve(cls) or ""
+    return not qualname.startswith(_KNOWN_MIDDLEWARE_PACKAGES)
 
 
 def _cors_options(node: ast.Call, ctx: Context) -> None:

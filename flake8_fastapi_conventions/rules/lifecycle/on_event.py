@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import ast
+import re
+
+from ... import lazy_re
 from ...context import Context
 from ...registry import rule
 
@@ -65,6 +69,10 @@ XFA601 = rule(
         "`on_event`/`add_event_handler` on objects that are not a FastAPI app or router "
         "(a `socketio` server, an object created by another framework, `self` inside a library).",
         "`FastAPI(on_startup=None)` and empty `on_startup=[]` lists.",
+        "Either branch of an `if` on the installed FastAPI version (`if _FASTAPI_VERSION >= "
+        "\"0.109.1\":`, `fastapi.__version__`, `metadata.version(\"fastapi\")`, or a name bound "
+        "to one of them): a library supporting FastAPI releases older than lifespan "
+        "(the tenth reading's DB-GPT `register_event_handler`).",
     ),
     fix="unsafe",
 )
@@ -74,3 +82,39 @@ def _implements(ctx: Context, method: str) -> bool:
     """The call is inside a function of the same name: a wrapper forwarding the API."""
     frame = ctx.function
     return frame is not None and getattr(frame.node, "name", None) == method
+
+
+#: a name that says it holds the FastAPI version (``_FASTAPI_VERSION``, ``fastapi_version``)
+_FASTAPI_VERSION_NAME = lazy_re.compile(r"fastapi.*version|version.*fastapi", re.I)
+
+
+def _fastapi_version_test(ctx: Context, test: ast.expr, follow: bool = True) -> bool:
+    for node in ast.walk(test):
+        if isinstance(node, ast.Name):
+            if _FASTAPI_VERSION_NAME.search(node.id):
+                return True
+            bound = ctx.lookup(node.id) if follow else None
+            if bound is not None and bound.kind == "assign" and bound.value is not None:
+                if _fastapi_version_test(ctx, bound.value, follow=False):
+                    return True
+        elif isinstance(node, ast.Attribute) and node.attr in ("__version__", "VERSION"):
+            if (ctx.resolve(node) or "").startswith("fastapi."):
+                return True
+        elif (
+            isinstance(node, ast.Call)
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and node.args[0].value == "fastapi"
+            and (ctx.resolve(node.func) or "").endswith("metadata.version")
+        ):
+            return True
+    return False
+
+
+def in_fastapi_version_branch(ctx: Context) -> bool:
+    """Inside either branch of an ``if`` (or ``x if ... else y``) on the installed FastAPI
+    version: a compatibility layer for releases without lifespan support."""
+    return any(
+        isinstance(ancestor, (ast.If, ast.IfExp)) and _fastapi_version_test(ctx, ancestor.test)
+        for ancestor in ctx.ancestors
+    )
