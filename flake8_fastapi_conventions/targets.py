@@ -45,7 +45,16 @@ _UPPER = lazy_re.compile(r"(===|~=|==|>=|<=|!=|>|<|\^|~)\s*v?(\d+(?:\.\d+)*)(\.\
 class Targets(ReadOnly):
     """The Python and Pydantic versions a project targets, and where each came from."""
 
-    _fields = ("python", "pydantic", "python_source", "pydantic_source", "fastapi", "fastapi_source")
+    _fields = (
+        "python",
+        "pydantic",
+        "python_source",
+        "pydantic_source",
+        "fastapi",
+        "fastapi_source",
+        "line_length",
+        "line_length_source",
+    )
 
     #: the lowest Python version the project supports, ``(3, 9)``
     python: tuple[int, int] | None = None
@@ -57,6 +66,9 @@ class Targets(ReadOnly):
     #: the FastAPI requirement, ``"^0.79.1"`` (a lock file's version as ``"==0.79.1"``)
     fastapi: str | None = None
     fastapi_source: str | None = None
+    #: the line length the project's linters and formatters keep to, and where it is set
+    line_length: int | None = None
+    line_length_source: str | None = None
 
     def __init__(
         self,
@@ -66,6 +78,8 @@ class Targets(ReadOnly):
         pydantic_source: str | None = None,
         fastapi: str | None = None,
         fastapi_source: str | None = None,
+        line_length: int | None = None,
+        line_length_source: str | None = None,
     ) -> None:
         setter = object.__setattr__
         setter(self, "python", python)
@@ -74,6 +88,8 @@ class Targets(ReadOnly):
         setter(self, "pydantic_source", pydantic_source)
         setter(self, "fastapi", fastapi)
         setter(self, "fastapi_source", fastapi_source)
+        setter(self, "line_length", line_length)
+        setter(self, "line_length_source", line_length_source)
 
 
 def lowest_version(spec: str) -> tuple[int, int] | None:
@@ -264,6 +280,38 @@ def _pydantic_from_locks(root: str) -> tuple[int, str] | None:
     return (int(_VERSION.match(locked[0]).group(1)), locked[1]) if locked else None  # type: ignore[union-attr]
 
 
+def _line_length(root: str, pyproject: dict) -> tuple[int, str] | None:
+    """The project's line length: flake8's ``max-line-length`` (``.flake8``, ``setup.cfg``,
+    ``tox.ini``, ``[tool.flake8]``), else ruff's or black's ``line-length``, else 88 when
+    ``pyproject.toml`` configures ruff or black (their default). None: nothing says."""
+    for name in (".flake8", "setup.cfg", "tox.ini"):
+        cfg = configparser.RawConfigParser()
+        try:
+            cfg.read(os.path.join(root, name), encoding="utf-8")
+        except (OSError, configparser.Error, UnicodeDecodeError):
+            continue
+        for key in ("max-line-length", "max_line_length"):
+            if cfg.has_option("flake8", key) and cfg.get("flake8", key).strip().isdigit():
+                return int(cfg.get("flake8", key)), name
+    tool = pyproject.get("tool") or {}
+    flake8 = tool.get("flake8") or {}
+    for key in ("max-line-length", "max_line_length"):
+        if isinstance(flake8.get(key), int):
+            return flake8[key], "pyproject.toml [tool.flake8]"
+    for name in ("ruff", "black"):
+        if isinstance((tool.get(name) or {}).get("line-length"), int):
+            return tool[name]["line-length"], f"pyproject.toml [tool.{name}]"
+    for name in ("ruff.toml", ".ruff.toml"):
+        path = os.path.join(root, name)
+        if os.path.isfile(path):
+            value = _read_toml(path).get("line-length")
+            return (value if isinstance(value, int) else 88), name
+    for name in ("ruff", "black"):
+        if name in tool:
+            return 88, f"pyproject.toml [tool.{name}] (its default)"
+    return None
+
+
 @lru_cache(maxsize=64)
 def read_targets(root: str | None) -> Targets:
     """The targets a project root declares (see the module docstring)."""
@@ -332,7 +380,8 @@ def read_targets(root: str | None) -> Targets:
             break
         fastapi = _spec_from_requirements(lines, "fastapi")
         fastapi_source = where if fastapi is not None else None
-    return Targets(python, pydantic, python_source, pydantic_source, fastapi, fastapi_source)
+    line_length = _line_length(root, pyproject) or (None, None)
+    return Targets(python, pydantic, python_source, pydantic_source, fastapi, fastapi_source, *line_length)
 
 
 def project_targets(filename: str, settings: object = None) -> Targets:

@@ -201,6 +201,21 @@ class Source:
 
         return project_targets(self.filename, self.settings)
 
+    def length_blocker(self, edits: Sequence[Edit]) -> str | None:
+        """Why ``edits`` are declined for the project's line length (see :func:`_over_length`),
+        or None. The engine asks it of every fix; a fixer whose plan for one finding depends
+        on whether another is rewritten (XFA309's parameter order) asks it itself."""
+        limit = self.targets.line_length
+        if limit is None:
+            return None
+        too_long = _over_length(self, edits, limit)
+        if too_long is None:
+            return None
+        return (
+            f"the rewritten line would be {too_long} characters, over the project's "
+            f"line length of {limit} ({self.targets.line_length_source})"
+        )
+
     # imports -----------------------------------------------------------------
     def module_imports(self) -> list[ast.stmt]:
         return [s for s in self.tree.body if isinstance(s, (ast.Import, ast.ImportFrom))]
@@ -419,6 +434,40 @@ class _Taken:
         self.ends.insert(i, edit.end)
 
 
+def _line_span(src: Source, edit: Edit) -> tuple[int, int]:
+    """Offsets of the start of the first and the end (before the newline) of the last line
+    an edit touches."""
+    start = src.line_start(edit.start)
+    m = _NEWLINE.search(src.text, edit.end)
+    return start, m.start() if m else len(src.text)
+
+
+def _lines_touched(src: Source, edits: Sequence[Edit]) -> set[int]:
+    out: set[int] = set()
+    for edit in edits:
+        first = bisect_right(src.line_starts, edit.start)
+        last = bisect_right(src.line_starts, edit.end)
+        out.update(range(first, last + 1))
+    return out
+
+
+def _over_length(src: Source, edits: Sequence[Edit], limit: int) -> int | None:
+    """The length of the longest line a fix's edits would leave over ``limit`` where the
+    line they rewrite was within it; None when the fix keeps to the limit (lines already
+    too long may stay so: the fix is not what made them long)."""
+    worst = None
+    for edit in edits:
+        start, end = _line_span(src, edit)
+        before = src.text[start:end]
+        if max(len(line) for line in _NEWLINE.split(before)) > limit:
+            continue
+        after = src.text[start : edit.start] + edit.text + src.text[edit.end : end]
+        longest = max(len(line) for line in _NEWLINE.split(after))
+        if longest > limit and (worst is None or longest > worst):
+            worst = longest
+    return worst
+
+
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     ordered = sorted(enumerate(edits), key=lambda ie: (ie[1].start, ie[1].end != ie[1].start, ie[0]))
     out: list[str] = []
@@ -514,6 +563,7 @@ def fix_text(
     reasons: dict[tuple[int, int, str], str] = {}
     fixed = 0
     start_src = src
+    limit = src.targets.line_length
     for _ in range(MAX_PASSES):
         reasons = {}
         findings = findings_of(src, settings, policy)
@@ -521,6 +571,7 @@ def fix_text(
         fixes: list[Fix] = []
         taken: list[Edit] = []
         spans = _Taken()
+        touched: set[int] = set()
         covered: set[Finding] = set()
         count = 0
         for finding in findings:
@@ -536,6 +587,15 @@ def fix_text(
                 continue
             if not fix.edits or any(spans.overlaps(e) for e in fix.edits):
                 continue
+            if limit is not None:
+                lines_of = _lines_touched(src, fix.edits)
+                if lines_of & touched:
+                    continue  # another fix rewrites that line: measured again next pass
+                too_long = src.length_blocker(fix.edits)
+                if too_long is not None:
+                    reasons[(finding.line, finding.col, finding.code)] = too_long
+                    continue
+                touched |= lines_of
             fixes.append(fix)
             taken.extend(fix.edits)
             for edit in fix.edits:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from .engine import Finding, Fix, Skip, Source, fixer
+from .engine import Edit, Finding, Fix, Skip, Source, fixer
 
 MARKERS = frozenset({"Depends", "Security", "Query", "Path", "Header", "Body", "Cookie", "Form", "File"})
 #: markers whose first positional argument (or ``default=``) is the parameter's default
@@ -75,42 +75,9 @@ def _defaults(fn: ast.arguments) -> list[tuple[ast.arg, ast.expr | None, bool]]:
     return out
 
 
-@fixer("XFA309", "safe")
-def annotated_marker(src: Source, finding: Finding) -> Fix:
-    args = src.ast_at(finding, ast.arg)
-    if not args:
-        raise Skip("no parameter at the reported position")
-    arg = args[0]
-    assert isinstance(arg, ast.arg)
-    arguments = src.parent(arg)
-    if not isinstance(arguments, ast.arguments):
-        raise Skip("no parameter at the reported position")
-    flagged = {(f.line, f.col) for f in src.findings if f.code == "XFA309"}
-    seen_default = False
-    target = None
-    for param, default, positional in _defaults(arguments):
-        has_default = default is not None
-        plan = None
-        if (param.lineno, param.col_offset) in flagged:
-            try:
-                plan = _plan(src, param, default)
-            except Skip as skip:
-                if param is arg:
-                    raise skip
-            if plan is not None and plan[1] is None and positional and seen_default:
-                if param is arg:
-                    raise Skip("without its default this parameter would follow one with a default")
-                plan = None
-            if plan is not None:
-                has_default = plan[1] is not None
-        if param is arg:
-            target = (param, plan)
-            break
-        if positional:
-            seen_default = seen_default or has_default
-    if target is None or target[1] is None:
-        raise Skip("no marker default to move into Annotated")
-    call, moved = target[1]
+def _rewrite(src: Source, arg: ast.arg, plan: tuple[str, str | None]) -> tuple[Edit, tuple]:
+    """The edit turning ``arg`` (with its marker default) into the ``Annotated`` form."""
+    call, moved = plan
     # the ast.arg covers `name: T`; the tree-sitter parameter node also holds the default
     start = src.start_of(arg)
     name_node = src.sg_at(start, start + len(arg.arg), "identifier")
@@ -129,4 +96,49 @@ def annotated_marker(src: Source, finding: Finding) -> Fix:
     text = f"{arg.arg}: {annotated}[{_text(src, arg.annotation)}, {call}]"
     if moved is not None:
         text += f" = {moved}"
-    return Fix([src.replace(parent_node, text)], needs)
+    return src.replace(parent_node, text), needs
+
+
+@fixer("XFA309", "safe")
+def annotated_marker(src: Source, finding: Finding) -> Fix:
+    args = src.ast_at(finding, ast.arg)
+    if not args:
+        raise Skip("no parameter at the reported position")
+    arg = args[0]
+    assert isinstance(arg, ast.arg)
+    arguments = src.parent(arg)
+    if not isinstance(arguments, ast.arguments):
+        raise Skip("no parameter at the reported position")
+    flagged = {(f.line, f.col) for f in src.findings if f.code == "XFA309"}
+    seen_default = False
+    target = None
+    for param, default, positional in _defaults(arguments):
+        has_default = default is not None
+        plan = None
+        rewrite = None
+        if (param.lineno, param.col_offset) in flagged:
+            try:
+                plan = _plan(src, param, default)
+                rewrite = _rewrite(src, param, plan)
+                too_long = src.length_blocker([rewrite[0]])
+                if too_long is not None:  # declined, so it keeps its default
+                    raise Skip(too_long)
+            except Skip as skip:
+                if param is arg:
+                    raise skip
+                plan = None
+            if plan is not None and plan[1] is None and positional and seen_default:
+                if param is arg:
+                    raise Skip("without its default this parameter would follow one with a default")
+                plan = None
+            if plan is not None:
+                has_default = plan[1] is not None
+        if param is arg:
+            target = rewrite
+            break
+        if positional:
+            seen_default = seen_default or has_default
+    if target is None:
+        raise Skip("no marker default to move into Annotated")
+    edit, needs = target
+    return Fix([edit], needs)

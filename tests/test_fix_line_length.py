@@ -1,0 +1,101 @@
+"""A fix does not leave a line longer than the project's line length when the line it
+rewrites was within it: it declines (the finding stays, with the reason). Found on
+fastapi-users (max-line-length = 88): 18 XFA309 rewrites gave lines of up to 99 characters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flake8_fastapi_conventions.fixer import fix_text
+from flake8_fastapi_conventions.settings import Settings, enabled_codes
+from flake8_fastapi_conventions.targets import read_targets
+
+SOURCE = (
+    "from fastapi import APIRouter, Depends\n"
+    "\n"
+    "router = APIRouter()\n"
+    "\n"
+    "\n"
+    '@router.get("/me")\n'
+    "async def me(\n"
+    "    db: Session = Depends(get_db),\n"
+    "    user_manager: BaseUserManager[models.UP, models.ID] = Depends(get_user_manager),\n"
+    ") -> None:\n"
+    "    pass\n"
+)
+SETTINGS = Settings(enabled=enabled_codes(None, ["XFA309"]))
+
+
+def _at(tmp_path: Path, files: dict[str, str]) -> str:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "app").mkdir()
+    return str(tmp_path / "app" / "routes.py")
+
+
+def test_a_rewrite_over_the_flake8_line_length_is_declined(tmp_path):
+    path = _at(tmp_path, {"setup.cfg": "[flake8]\nmax-line-length = 88\n"})
+    result = fix_text(SOURCE, path, SETTINGS)
+    assert result.fixed == 1
+    assert "    db: Annotated[Session, Depends(get_db)],\n" in result.text
+    assert "    user_manager: BaseUserManager[models.UP, models.ID] = Depends(get_user_manager),\n" in result.text
+    assert [(m.finding.line, m.reason) for m in result.manual] == [
+        (11, "the rewritten line would be 94 characters, over the project's line length of 88 (setup.cfg)")
+    ]
+    assert max(len(line) for line in result.text.splitlines()) <= 88
+
+
+def test_without_a_configured_length_the_rewrite_is_applied(tmp_path):
+    path = _at(tmp_path, {"pyproject.toml": '[project]\nname = "x"\n'})
+    result = fix_text(SOURCE, path, SETTINGS)
+    assert result.fixed == 2 and not result.manual
+
+
+def test_a_line_already_over_the_length_may_be_rewritten(tmp_path):
+    path = _at(tmp_path, {"pyproject.toml": "[tool.ruff]\nline-length = 70\n"})
+    result = fix_text(SOURCE, path, SETTINGS)
+    assert result.fixed == 2  # the first line was 84 > 70 already; the second stays within 70
+
+
+def test_two_rewrites_of_one_line_are_measured_together(tmp_path):
+    source = SOURCE.replace(
+        "async def me(\n    db: Session = Depends(get_db),\n"
+        "    user_manager: BaseUserManager[models.UP, models.ID] = Depends(get_user_manager),\n) -> None:\n",
+        "async def me(a: str = Depends(f), b: str = Depends(g)) -> None:\n",
+    )
+    path = _at(tmp_path, {"pyproject.toml": "[tool.black]\nline-length = 76\n"})
+    result = fix_text(source, path, SETTINGS)
+    assert result.fixed == 1
+    assert "async def me(a: Annotated[str, Depends(f)], b: str = Depends(g)) -> None:\n" in result.text
+    assert max(len(line) for line in result.text.splitlines()) <= 76
+
+
+def test_where_the_line_length_comes_from(tmp_path):
+    for files, expected in (
+        ({".flake8": "[flake8]\nmax_line_length = 100\n", "pyproject.toml": "[tool.black]\nline-length = 120\n"}, (100, ".flake8")),
+        ({"pyproject.toml": "[tool.ruff]\ntarget-version = 'py310'\n"}, (88, "pyproject.toml [tool.ruff] (its default)")),
+        ({"pyproject.toml": "[tool.black]\nline-length = 120\n"}, (120, "pyproject.toml [tool.black]")),
+        ({"pyproject.toml": "[project]\nname = 'x'\n"}, (None, None)),
+    ):
+        root = tmp_path / f"p{len(list(tmp_path.iterdir()))}"
+        root.mkdir()
+        for name, text in files.items():
+            (root / name).write_text(text, encoding="utf-8")
+        t = read_targets(str(root))
+        assert (t.line_length, t.line_length_source) == expected
+
+
+def test_a_parameter_after_a_declined_one_keeps_the_order_valid(tmp_path):
+    # the declined parameter keeps its default, so the next one cannot lose its own: both
+    # stay (before, the combination did not parse and the whole file was left unchanged)
+    source = SOURCE.replace(
+        "    db: Session = Depends(get_db),\n    user_manager: BaseUserManager[models.UP, models.ID] = Depends(get_user_manager),\n",
+        "    user_manager: BaseUserManager[models.UP, models.ID] = Depends(get_user_manager),\n    db: Session = Depends(get_db),\n",
+    )
+    path = _at(tmp_path, {"setup.cfg": "[flake8]\nmax-line-length = 88\n"})
+    result = fix_text(source, path, SETTINGS)
+    assert result.text == source
+    assert [(m.finding.line, m.reason) for m in result.manual] == [
+        (8, "the rewritten line would be 94 characters, over the project's line length of 88 (setup.cfg)"),
+        (9, "without its default this parameter would follow one with a default"),
+    ]
