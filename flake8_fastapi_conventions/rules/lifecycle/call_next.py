@@ -6,6 +6,7 @@ import ast
 
 from ...context import Context, Frame
 from ...registry import moved_off, rule, visitor
+from ..observability.loggers import log_call
 from ._shared import _middleware_kind, _resolved_tail
 
 
@@ -101,6 +102,12 @@ XFA604 = rule(
         "`return response` — they belong on a response the route produced, and when it raises "
         "there is none. Other work after `call_next` (logging, metrics, telemetry, cleanup, a "
         "header whose value another call computes) is reported.",
+        "Work after `call_next` that runs only for a successful response (`if "
+        "response.status_code < 400 and ...:`, `== 200`, `in (200, 201)`, `200 <= "
+        "response.status_code < 300`) with no `else` doing other work, and locals computed "
+        "only for it: a route that raises is meant to skip it (the eighth reading's InvokeAI "
+        "sliding-window token refresh). A `logger.debug(...)` of plain values next to a header "
+        "update in the same `if` goes with it (airweave's CORS middleware).",
         "Middleware of other frameworks: a class deriving a FastMCP `Middleware` (or any class "
         "imported from another framework), a `call_next` that takes a context "
         "(`on_message(self, context, call_next)`) rather than a Request.",
@@ -255,8 +262,22 @@ def _skip_cookie_updates(chain: list[ast.AST], index: int, following: ast.AST, r
     position = next(i for i, c in enumerate(block) if c is stmt)
     rest = block[position + 1:]
     skipped = 0
-    while skipped < len(rest) and _cookie_update(rest[skipped], response, ctx):
+    while skipped < len(rest) and (
+        _cookie_update(rest[skipped], response, ctx) or _success_only(rest[skipped], response, ctx)
+    ):
         skipped += 1
+    # locals computed only for what follows (``route_path = request.url.path...``
+    # before a success-only ``if``): skipped with it when nothing else reads them
+    while skipped < len(rest) and _local_for(rest[skipped], response):
+        tail = skipped + 1
+        while tail < len(rest) and _local_for(rest[tail], response):
+            tail += 1
+        end = tail
+        while end < len(rest) and (_cookie_update(rest[end], response, ctx) or _success_only(rest[end], response, ctx)):
+            end += 1
+        if end == tail or not _reads_only_in(rest[skipped:tail], rest[tail:end], rest[end:]):
+            break
+        skipped = end
     if skipped == 0:
         return following
     if skipped < len(rest):
@@ -333,11 +354,107 @@ def _cookie_update(stmt: ast.AST, response: str, ctx: Context) -> bool:
     if isinstance(stmt, ast.Delete):
         return all(isinstance(t, ast.Subscript) and _headers_of(t.value, response) for t in stmt.targets)
     if isinstance(stmt, ast.If):
+        # a debug line narrating the header update in the same block (``logger.debug("Added
+        # CORS headers ...")``) goes with it: eighth reading, airweave's CORS middleware
+        branches = [stmt.body, stmt.orelse]
         return (
             bool(stmt.body)
-            and all(_cookie_update(s, response, ctx) for s in [*stmt.body, *stmt.orelse])
+            and all(_cookie_update(s, response, ctx) or _narration(s, ctx) for s in [*stmt.body, *stmt.orelse])
+            and all(not branch or any(_cookie_update(s, response, ctx) for s in branch) for branch in branches)
         )
     return False
+
+
+_NARRATION_LEVELS = frozenset({"debug", "trace"})
+
+
+def _narration(stmt: ast.AST, ctx: Context) -> bool:
+    """``logger.debug(...)`` (or ``.trace``) of plain values: a line that only narrates the
+    header or cookie update next to it."""
+    if not (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call)):
+        return False
+    call = stmt.value
+    found = log_call(call, ctx)
+    if found is None or found[0] not in _NARRATION_LEVELS:
+        return False
+    return all(_pure_value(a, ctx) for a in [*call.args, *(k.value for k in call.keywords)])
+
+
+_SUCCESS_BOUNDS = {ast.Lt: (200, 400), ast.LtE: (199, 399)}
+
+
+def _success_test(test: ast.AST, response: str) -> bool:
+    """``test`` holds only for a successful response: ``response.status_code < 400``
+    (``< 300``, ``<= 399``), ``== 200`` (any 2xx/3xx literal), ``in (200, 201)``,
+    ``200 <= response.status_code < 300``, or an ``and`` one of whose operands is such a
+    test."""
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
+        return any(_success_test(v, response) for v in test.values)
+    if not isinstance(test, ast.Compare):
+        return False
+    operands = [test.left, *test.comparators]
+    for i, op in enumerate(test.ops):
+        left, right = operands[i], operands[i + 1]
+        if not _status_of(left, response):
+            continue
+        if isinstance(op, (ast.Lt, ast.LtE)) and isinstance(right, ast.Constant) and type(right.value) is int:
+            low, high = _SUCCESS_BOUNDS[type(op)]
+            if low < right.value <= high:
+                return True
+        if isinstance(op, ast.Eq) and isinstance(right, ast.Constant) and type(right.value) is int and 200 <= right.value < 400:
+            return True
+        if isinstance(op, ast.In) and isinstance(right, (ast.Tuple, ast.List, ast.Set)) and right.elts and all(
+            isinstance(e, ast.Constant) and type(e.value) is int and 200 <= e.value < 400 for e in right.elts
+        ):
+            return True
+    return False
+
+
+def _status_of(expr: ast.AST, response: str) -> bool:
+    """``expr`` is ``response.status_code``."""
+    return (
+        isinstance(expr, ast.Attribute)
+        and expr.attr == "status_code"
+        and isinstance(expr.value, ast.Name)
+        and expr.value.id == response
+    )
+
+
+def _success_only(stmt: ast.AST, response: str, ctx: Context) -> bool:
+    """An ``if`` that runs only for a successful response (``if response.status_code <
+    400 and ...:``), with no ``else`` (or one that only updates headers or cookies): work
+    meant for requests that succeeded, which a raising route skips on purpose (eighth
+    reading: InvokeAI's sliding-window token refresh)."""
+    return (
+        isinstance(stmt, ast.If)
+        and _success_test(stmt.test, response)
+        and all(_cookie_update(s, response, ctx) for s in stmt.orelse)
+    )
+
+
+def _local_for(stmt: ast.AST, response: str) -> bool:
+    """``name = <expression without await>``, a local other than the response."""
+    return (
+        isinstance(stmt, ast.Assign)
+        and len(stmt.targets) == 1
+        and isinstance(stmt.targets[0], ast.Name)
+        and stmt.targets[0].id != response
+        and not any(isinstance(n, (ast.Await, ast.Yield, ast.YieldFrom, ast.NamedExpr)) for n in ast.walk(stmt.value))
+    )
+
+
+def _reads_only_in(locals_: list[ast.AST], users: list[ast.AST], after: list[ast.AST]) -> bool:
+    """Each name ``locals_`` assign is read in ``users`` and not in ``after``: computed
+    only for the skipped work."""
+    for stmt in locals_:
+        name = stmt.targets[0].id  # type: ignore[attr-defined]
+        if not _reads(users, name) or _reads(after, name):
+            return False
+    return True
+
+
+def _reads(block: list[ast.AST], name: str) -> bool:
+    return any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load) for s in block for n in ast.walk(s))
 
 
 def _next_statement(chain: list[ast.AST], index: int) -> ast.AST | None:
