@@ -44,3 +44,21 @@ def test_check_hook_reports_only_xfa_codes(tmp_path):
     result = run_hook("fastapi-conventions-check", tmp_path, "jobs.py")
     assert result.returncode == 1
     assert [line.split(": ", 1)[1].split()[0] for line in result.stdout.splitlines()] == ["XFA102"]
+
+
+def test_the_readme_hook_rev_is_this_version_and_a_tag_of_the_repository():
+    # the README's snippet for this repository's own hook points at the current release's tag
+    import re
+
+    from flake8_fastapi_conventions import __version__
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("repo: https://github.com/flake8-fastapi-conventions/flake8-fastapi-conventions", 1)[1]
+    rev = re.search(r"rev: (\S+)", block).group(1)
+    assert rev == f"v{__version__}"
+    if not (ROOT / ".git").exists() or shutil.which("git") is None:
+        pytest.skip("not a git checkout: no tags to look at")
+    tags = subprocess.run(["git", "tag", "--list"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    if not tags:
+        pytest.skip("a checkout without tags (a shallow CI clone)")
+    assert rev in tags, f"{rev} is not a tag of this repository: pre-commit could not fetch it"
