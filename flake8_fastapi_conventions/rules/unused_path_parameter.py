@@ -21,9 +21,9 @@ from ..registry import rule, visitor
 #: Starlette's path parameter syntax (``starlette.routing.PARAM_REGEX``): ``{name}`` or
 #: ``{name:convertor}``; ``{ name }`` is literal text, not a parameter
 PATH_PARAM = lazy_re.compile(r"{([a-zA-Z_][a-zA-Z0-9_]*)(:[a-zA-Z_][a-zA-Z0-9_]*)?}")
-#: a route whose whole path is one ``:path`` parameter: the catch-all that serves a
-#: single-page app's index (or a fallback page) for whatever path the browser asks for
-CATCH_ALL_PATH = lazy_re.compile(r"^/?{[a-zA-Z_][a-zA-Z0-9_]*:path}/?$")
+#: a ``:path`` parameter that ends the path: the catch-all tail of a route serving a
+#: single-page app's index (or a fallback page) for whatever path below it the browser asks for
+CATCH_ALL_TAIL = lazy_re.compile(r"{([a-zA-Z_][a-zA-Z0-9_]*):path}/?$")
 #: ``Path``/``Query``/... markers whose ``alias=`` names the parameter FastAPI fills it from
 _PARAM_MARKERS = frozenset(
     f"{m}.{n}"
@@ -106,10 +106,11 @@ XFA321 = rule(
         "a module it cannot parse (the rule stays silent rather than guess). FastAPI's "
         "security schemes (`OAuth2PasswordBearer(...)`, `HTTPBearer()`) read headers, never "
         "the path.",
-        "A catch-all route whose whole path is one `:path` parameter (`@router.get(\"/{full_path:path}\")`): "
-        "it answers every path with the same page (a single-page app's index), the value is "
-        "not needed (the tenth reading's chainlit `serve()`). `/files/{file_path:path}` is "
-        "still reported.",
+        "The catch-all tail of a route: a `:path` parameter that ends the path "
+        "(`@router.get(\"/{full_path:path}\")`, `\"/p/{path_name:path}\"`): a handler that does not "
+        "take it answers every path below the prefix with the same page (a single-page app's "
+        "index; the tenth reading's chainlit `serve()`, the eleventh's feast `catch_all()`). "
+        "Other parameters of the same path are still checked.",
         "`{ name }` with spaces, `{user-id}` and other text Starlette does not read as a "
         "parameter; paths that are not string literals.",
     ),
@@ -128,9 +129,14 @@ def unused_path_parameter(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Con
         return  # a method of a class-based view: the class's attributes are dependencies too
     consumed: set[str] | None = None
     for route in routes:
-        if route.path is None or _wrapped(node, route, routes) or CATCH_ALL_PATH.match(route.path):
+        if route.path is None or _wrapped(node, route, routes):
             continue
-        params = list(dict.fromkeys(m.group(1) for m in PATH_PARAM.finditer(route.path)))
+        tail = CATCH_ALL_TAIL.search(route.path)
+        params = [
+            p
+            for p in dict.fromkeys(m.group(1) for m in PATH_PARAM.finditer(route.path))
+            if tail is None or p != tail.group(1)
+        ]
         if not params:
             continue
         try:

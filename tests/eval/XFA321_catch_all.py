@@ -1,6 +1,6 @@
 # path: app/server.py
-# tenth precision reading (chainlit): the catch-all route serving a single-page app's
-# index for whatever path the browser asks for does not need the path
+# tenth and eleventh precision readings (chainlit, feast): the catch-all route serving a
+# single-page app's index for whatever path the browser asks for does not need the path
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse
 
@@ -18,14 +18,24 @@ async def fallback() -> HTMLResponse:
     return HTMLResponse("<html>index</html>")
 
 
-# still reported: a path parameter under a prefix, and one that is not a :path catch-all
+@app.api_route("/p/{path_name:path}", methods=["GET"])
+def catch_all() -> HTMLResponse:
+    return HTMLResponse("<html>index</html>")
 
 
-@router.get("/files/{file_path:path}")  # error: XFA321:21
-async def download(request: Request) -> HTMLResponse:
-    return HTMLResponse("<html>file</html>")
+# still reported: a parameter that is not the catch-all tail, also beside one
+
+
+@router.get("/{tenant}/ui/{rest:path}")  # error: XFA321:15
+async def tenant_ui(request: Request) -> HTMLResponse:
+    return HTMLResponse("<html>index</html>")
 
 
 @router.get("/{page}")  # error: XFA321:15
 async def page(request: Request) -> HTMLResponse:
     return HTMLResponse("<html>page</html>")
+
+
+@router.get("/files/{file_path:path}/meta")  # error: XFA321:21
+async def metadata(request: Request) -> HTMLResponse:
+    return HTMLResponse("<html>file</html>")

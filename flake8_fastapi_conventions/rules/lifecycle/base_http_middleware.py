@@ -78,7 +78,10 @@ XFA603 = rule(
     """,
     not_flagged=(
         "Test files (the tests layer): test apps configure middleware, handlers and events on purpose.",
-        "Pure ASGI middleware classes (`__init__(self, app)`, `async __call__(self, scope, receive, send)`).",
+        "Pure ASGI middleware classes (`__init__(self, app)`, `async __call__(self, scope, receive, send)`), "
+        "also one that names `BaseHTTPMiddleware` as its base but defines its own `async __call__(self, "
+        "scope, receive, send)` and no `dispatch` (the eleventh reading's LitServe middlewares): the base "
+        "class's request/`call_next` machinery never runs.",
         "`app.add_middleware(SomeMiddleware)` with any class other than `BaseHTTPMiddleware` "
         "(a subclass defined here is reported at its `class` statement).",
         "`@x.middleware(...)` on objects that are not a FastAPI/Starlette app.",
@@ -110,7 +113,19 @@ def http_middleware_and_handler_decorators(node: ast.FunctionDef | ast.AsyncFunc
 def base_http_middleware_classes(node: ast.ClassDef, ctx: Context) -> None:
     if ctx.is_test:
         return
+    if _own_asgi_call(node):
+        return  # BaseHTTPMiddleware's __call__ (and its call_next task group) is never used
     for base in node.bases:
         if _is_base_http(ctx, base):
             ctx.report(node, XFA603, form=f"class {node.name}(BaseHTTPMiddleware)")
             return
+
+
+def _own_asgi_call(cls: ast.ClassDef) -> bool:
+    """The class defines its own ``async def __call__(self, scope, receive, send)`` and no
+    ``dispatch``: pure ASGI middleware that only names ``BaseHTTPMiddleware`` as its base."""
+    methods = {stmt.name: stmt for stmt in cls.body if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    call = methods.get("__call__")
+    if not isinstance(call, ast.AsyncFunctionDef) or "dispatch" in methods:
+        return False
+    return len([*call.args.posonlyargs, *call.args.args]) == 4

@@ -108,11 +108,21 @@ XFA703 = rule(
         "then `jwt.decode(token, public_key, ...)`, never returned, stored or sent): a check that a key "
         "pair matches.",
         "Tests: a token built without `exp` on purpose, to check that it is rejected.",
+        "An unsigned token (`algorithm=\"none\"`): anyone can write its claims, an `exp` among them, so "
+        "an expiry would bound nothing (the eleventh reading's feast intra-server tokens).",
     ),
 )
 
 
 _JWT_ENCODE = frozenset({"jwt.encode", "jose.jwt.encode"})
+
+
+def _unsigned(call: ast.Call) -> bool:
+    """``jwt.encode(..., algorithm="none")``: an unsigned token, whose claims anyone can
+    write, so an expiry would bound nothing."""
+    kw = keyword(call, "algorithm")
+    value = kw.value if kw is not None else (call.args[2] if len(call.args) > 2 else None)
+    return isinstance(value, ast.Constant) and isinstance(value.value, str) and value.value.lower() == "none"
 
 
 _PII_KEYS = frozenset(
@@ -220,7 +230,7 @@ def jwt_calls(node: ast.Call, ctx: Context) -> None:
         pii = [(k, n) for k, n in keys if k.lower() in _PII_KEYS]
         if pii and not ctx.is_test and not any(k in _OIDC_ID_TOKEN_KEYS for k, _ in keys):
             ctx.report(pii[0][1], XFA702, keys=", ".join(repr(k) for k, _ in pii))
-        if complete and not ctx.is_test and not any(k == "exp" for k, _ in keys):
+        if complete and not ctx.is_test and not any(k == "exp" for k, _ in keys) and not _unsigned(node):
             ctx.report(node, XFA703)
     elif attr == "decode":
         if ctx.is_test or not _jwt_call(node, ctx, _JWT_DECODE):
