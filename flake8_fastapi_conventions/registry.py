@@ -242,7 +242,7 @@ def moved_off(
     with the third) or ``earlier`` (a later reading's pooling with the one before it) when a
     thin reading was pooled with its predecessor (``pooled_over`` names the readings when
     it was pooled with more than one)."""
-    before = pooled_over or {"fourth": "third", "fifth": "fourth", "sixth": "fifth", "seventh": "sixth", "eighth": "seventh", "ninth": "eighth", "tenth": "ninth"}[reading]
+    before = pooled_over or {"fourth": "third", "fifth": "fourth", "sixth": "fifth", "seventh": "sixth", "eighth": "seventh", "ninth": "eighth", "tenth": "ninth", "eleventh": "tenth", "twelfth": "eleventh"}[reading]
     earlier = third if third is not None else earlier
     if earlier is None:
         found = f"{read} findings read were true on projects nobody had tuned the rules against"

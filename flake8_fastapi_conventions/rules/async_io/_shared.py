@@ -237,9 +237,18 @@ def _sequential_program(ctx: Context) -> bool:
         if isinstance(node, ast.Call):
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
-            if name in _CONCURRENCY_CALLS:
+            if name in _CONCURRENCY_CALLS and not _waits_for_a_process(func, name, ctx):
                 return False
     return True
+
+
+def _waits_for_a_process(func: ast.expr, name: str, ctx: Context) -> bool:
+    """``worker.wait()`` of a ``subprocess.Popen`` (or any object that is not an async
+    library): waiting for another process, not running tasks side by side on the loop."""
+    if name not in ("wait", "as_completed") or not isinstance(func, ast.Attribute):
+        return False
+    qualname = ctx.resolve(func) or ""
+    return not qualname.startswith(("asyncio.", "anyio.", "trio.", "concurrent."))
 
 
 def _event_loop_runner(func: ast.expr, ctx: Context) -> bool:

@@ -105,6 +105,10 @@ XFA102 = rule(
         "Tests (`tests/`, `test_*.py`, `conftest.py`): an async test or fixture serves no requests, so a "
         "blocking call in it only slows that test down.",
         "A line that already silences flake8-async's (or ruff's) code for the same call (`# noqa: ASYNC251`, the older `ASYNC10x`, also as `# type: ignore[ASYNC101]`): the team kept the call on purpose.",
+        "A one-shot program that does one thing at a time, as for XFA101 (the twelfth reading's agno "
+        "cookbook programs: `time.sleep(10)` in the coroutine `asyncio.run()` starts, waiting for a "
+        "database to sync or a worker process to checkpoint). Waiting for a subprocess "
+        "(`worker.wait()`) is not concurrent work on the loop.",
         "An `async def` whose docstring says it blocks the event loop on purpose (\"Deliberately blocks the "
         "main asyncio event loop\"): a chaos or diagnostic endpoint that exists to show what blocking "
         "does (the tenth reading's OpenHands `/lock-main-runloop`). The same holds for XFA101 and "
@@ -464,7 +468,7 @@ def _report_blocking(node: ast.Call, ctx: Context, name: str) -> bool:
     rule_, kwargs, _label = found
     if _blocks_on_purpose(ctx):
         return True  # a chaos/diagnostic endpoint whose docstring says it blocks the loop
-    if rule_ is XFA101 and sequential_program_step(ctx):
+    if (rule_ is XFA101 or rule_ is XFA102) and sequential_program_step(ctx):
         return True  # a one-shot program doing one thing at a time: nothing else waits
     if rule_ is XFA104 and (ctx.is_script or _in_program(ctx)):
         return True  # a one-shot command waits for its child processes on purpose

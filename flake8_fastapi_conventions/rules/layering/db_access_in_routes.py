@@ -78,6 +78,8 @@ XFA203 = rule(
         "A handler or local function called `delete`/`select`: names are resolved through "
         "the imports, only SQLAlchemy's and SQLModel's builders count.",
         "Functions that are not route handlers, including functions nested in a handler.",
+        "`session.get(\"runs\")` with a string key: a mapping lookup, not SQLAlchemy's "
+        "`Session.get(Entity, ident)` (the twelfth reading's agno session record).",
         "A `session` whose binding shows another kind of object: `async with "
         "aiohttp.ClientSession() as session`, `session: httpx.AsyncClient`, `session = "
         "requests.Session()`, a dependency that yields an HTTP client.",
@@ -92,6 +94,17 @@ _SESSION_METHODS = frozenset(
 _QUERY_BUILDERS = frozenset({"select", "insert", "update", "delete", "text"})
 
 
+def _mapping_get(call: ast.Call, attr: str) -> bool:
+    """``x.get("runs")``: a lookup by a string key, not SQLAlchemy's ``Session.get(Entity,
+    ident)`` (the twelfth reading: agno's stored session record, a dict named ``session``)."""
+    return (
+        attr == "get"
+        and bool(call.args)
+        and isinstance(call.args[0], ast.Constant)
+        and isinstance(call.args[0].value, str)
+    )
+
+
 @visitor(ast.Call, codes=(XFA203, XFA204, XFA205, XFA210, XFA211))
 def calls_across_layers(node: ast.Call, ctx: Context) -> None:
     func = node.func
@@ -101,6 +114,7 @@ def calls_across_layers(node: ast.Call, ctx: Context) -> None:
             route = ctx.route
             if (
                 route is not None
+                and not _mapping_get(node, attr)
                 and ctx.is_session(func.value)
                 and not _is_probe(route, ctx)
                 and not (attr in _UNIT_OF_WORK and _closes_delegated_work(route.node, func.value, ctx))

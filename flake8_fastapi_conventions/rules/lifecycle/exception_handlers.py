@@ -7,7 +7,7 @@ from __future__ import annotations
 import ast
 
 from ...context import Context, FUNCTION_TYPES, last_name
-from ...registry import moved_off, rule, visitor
+from ...registry import back_on, rule, visitor
 from ._shared import (
     _decorated_handlers,
     _has_splat,
@@ -93,8 +93,8 @@ XFA613 = rule(
 XFA614 = rule(
     "XFA614",
     "internal-error-detail",
-    default=False,
-    precision=moved_off("18 of 20", reading="tenth"),
+    default=True,
+    precision=back_on("20 of 20", reading="twelfth"),
     seeds=("004",),
     message="HTTPException({status}) puts the caught exception {name!r} into detail",
     fix_hint='log it with logger.exception(...) and return a generic detail such as "Internal server error"',
