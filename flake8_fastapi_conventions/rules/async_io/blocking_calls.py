@@ -109,6 +109,9 @@ XFA102 = rule(
         "cookbook programs: `time.sleep(10)` in the coroutine `asyncio.run()` starts, waiting for a "
         "database to sync or a worker process to checkpoint). Waiting for a subprocess "
         "(`worker.wait()`) is not concurrent work on the loop.",
+        "An `async def` that calls the builtin `input()` itself: an interactive console step that holds "
+        "the loop while the user types, so nothing runs beside it (the thirteenth reading's "
+        "open-interpreter CLI `main()`). The same holds for XFA101 and XFA103-XFA105.",
         "An `async def` whose docstring says it blocks the event loop on purpose (\"Deliberately blocks the "
         "main asyncio event loop\"): a chaos or diagnostic endpoint that exists to show what blocking "
         "does (the tenth reading's OpenHands `/lock-main-runloop`). The same holds for XFA101 and "
@@ -468,6 +471,8 @@ def _report_blocking(node: ast.Call, ctx: Context, name: str) -> bool:
     rule_, kwargs, _label = found
     if _blocks_on_purpose(ctx):
         return True  # a chaos/diagnostic endpoint whose docstring says it blocks the loop
+    if _interactive_step(ctx):
+        return True  # the coroutine already blocks the loop on input() while the user types
     if (rule_ is XFA101 or rule_ is XFA102) and sequential_program_step(ctx):
         return True  # a one-shot program doing one thing at a time: nothing else waits
     if rule_ is XFA104 and (ctx.is_script or _in_program(ctx)):
@@ -486,6 +491,29 @@ _ON_PURPOSE = lazy_re.compile(
     r"\b(deliberately|intentionally|purposely|on purpose)\b[^.]{0,60}\bblock|\bblock[^.]{0,60}\b(deliberately|intentionally|purposely|on purpose)\b",
     re.I,
 )
+
+
+def _interactive_step(ctx: Context) -> bool:
+    """The innermost ``async def`` calls the builtin ``input()`` itself: an interactive
+    console step that holds the event loop while the user types, so nothing runs beside
+    it (the thirteenth reading's open-interpreter CLI ``main()``, prompting for an API key
+    and an e-mail address)."""
+    fn = next((f.node for f in reversed(ctx.frames) if isinstance(f.node, ast.AsyncFunctionDef)), None)
+    if fn is None:
+        return False
+
+    def compute() -> bool:
+        stack = list(fn.body)
+        while stack:
+            node = stack.pop()
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+                continue  # another scope's calls
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "input" and ctx.is_builtin(node.func):
+                return True
+            stack.extend(ast.iter_child_nodes(node))
+        return False
+
+    return ctx.memo(("xfa10x_interactive", id(fn)), compute)
 
 
 def _blocks_on_purpose(ctx: Context) -> bool:
