@@ -24,6 +24,7 @@ kind.
 from __future__ import annotations
 
 import ast
+import os
 from typing import Any
 
 from ...context import Context
@@ -406,8 +407,33 @@ def message_arg(node: ast.Call, method: str) -> ast.expr | None:
 
 
 def _outside_app_code(ctx: Context) -> bool:
-    """Tests, scripts and CI helper scripts (files under ``.github/``): their log lines go
-    to a terminal or a CI log, not to a log store that is grouped and queried."""
+    """Tests, scripts, CI helper scripts (files under ``.github/``) and a Sphinx build's
+    ``conf.py``: their log lines go to a terminal or a CI log, not to a log store that is
+    grouped and queried."""
     if ctx.is_test or ctx.is_script:
         return True
-    return "/.github/" in "/" + ctx.filename.replace("\\", "/")
+    return "/.github/" in "/" + ctx.filename.replace("\\", "/") or _sphinx_conf(ctx)
+
+
+#: names a Sphinx ``conf.py`` sets at module level besides ``extensions``
+_SPHINX_SETTINGS = frozenset({"html_theme", "project", "master_doc", "root_doc", "templates_path", "autodoc_default_options"})
+
+
+def _sphinx_conf(ctx: Context) -> bool:
+    """The module is Sphinx's configuration: a ``conf.py`` that binds ``extensions`` and
+    another setting Sphinx reads (``html_theme``, ``project``, ...) at module level (the
+    fourteenth reading's pipecat ``docs/api/conf.py``)."""
+    if os.path.basename(ctx.filename) != "conf.py":
+        return False
+
+    def compute() -> bool:
+        names = {
+            t.id
+            for stmt in ctx.tree.body
+            if isinstance(stmt, (ast.Assign, ast.AnnAssign))
+            for t in (stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target])
+            if isinstance(t, ast.Name)
+        }
+        return "extensions" in names and bool(names & _SPHINX_SETTINGS)
+
+    return ctx.memo("xfa8_sphinx_conf", compute)

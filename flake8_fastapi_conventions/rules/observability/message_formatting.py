@@ -60,9 +60,10 @@ XFA801 = rule(
         "A logger factory annotated `-> logging.Logger` whose returns include a structlog "
         "logger (`return structlog.get_logger(name)` once logging is configured, "
         "`logging.getLogger(name)` before): which kind a caller gets is unknown (sixth reading).",
-        "Tests, scripts and CI helper scripts under `.github/`: their log lines go to a "
-        "terminal or a CI log, not to a log store that groups and queries messages "
-        "(XFA802 and XFA804 still apply there).",
+        "Tests, scripts, CI helper scripts under `.github/` and a Sphinx `conf.py` (one that sets "
+        "`extensions` and another Sphinx setting such as `html_theme`; the fourteenth reading's "
+        "pipecat docs): their log lines go to a terminal or a CI log, not to a log store that "
+        "groups and queries messages (XFA802 and XFA804 still apply there).",
     ),
     fix="unsafe",
 )
