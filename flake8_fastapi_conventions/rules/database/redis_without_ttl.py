@@ -59,6 +59,9 @@ XFA513 = rule(
         "`.set(...)` on objects that are not Redis clients (`asyncio.Event.set()`, "
         "`cache.set` in a file without a Redis import, a `TTLCache`).",
         "A third positional argument (that is `ex`), or a `**kwargs` splat.",
+        "A `.set(...)` with a keyword redis-py's `set` does not take (`cache.set(key, value, "
+        "expire=10)`: the fifteenth reading's roboflow inference cache, whose own `set` takes the TTL "
+        "as `expire`).",
         "Keys the same module deletes explicitly (`.delete(key)`, `.unlink(key)`, "
         "`.getdel(key)`, `.hdel(key, ...)` on any receiver but a database session): a lock, a "
         "flag or session data whose lifetime the code manages, not a cache. The key matches by "
@@ -140,11 +143,17 @@ def _redis_call(node: ast.Call, attr: str, receiver: ast.expr, ctx: Context) -> 
             return
         if any(keyword(node, k) is not None for k in ("ex", "px", "exat", "pxat", "keepttl")):
             return
+        if any(kw.arg not in _REDIS_SET_KEYWORDS for kw in node.keywords):
+            return  # ``cache.set(key, value, expire=10)``: not redis-py's set (it takes no such keyword)
     elif not node.args and not node.keywords:
         return
     if not _is_redis(ctx, receiver):
         return
     data.setdefault("xfa5.redis", []).append((node, text, attr))
+
+
+#: every keyword redis-py's ``set`` takes; a call with another one is some other cache's
+_REDIS_SET_KEYWORDS = frozenset({"name", "value", "ex", "px", "nx", "xx", "keepttl", "get", "exat", "pxat", "ifeq", "ifne"})
 
 
 def _check_redis(data: dict[str, Any], ctx: Context) -> None:
