@@ -498,9 +498,7 @@ def _interactive_step(ctx: Context) -> bool:
     console step that holds the event loop while the user types, so nothing runs beside
     it (the thirteenth reading's open-interpreter CLI ``main()``, prompting for an API key
     and an e-mail address)."""
-    fn = next((f.node for f in reversed(ctx.frames) if isinstance(f.node, ast.AsyncFunctionDef)), None)
-    if fn is None:
-        return False
+    fn = ctx.frames[-1].node  # the async def the call is in (only asked in an async scope)
 
     def compute() -> bool:
         stack = list(fn.body)
@@ -520,8 +518,7 @@ def _blocks_on_purpose(ctx: Context) -> bool:
     """The innermost function's docstring says it blocks the event loop on purpose: a chaos
     or diagnostic endpoint that exists to show what blocking does (OpenHands'
     ``/lock-main-runloop``)."""
-    fn = next((f.node for f in reversed(ctx.frames) if isinstance(f.node, ast.AsyncFunctionDef)), None)
-    doc = ast.get_docstring(fn, clean=False) if fn is not None else None
+    doc = ast.get_docstring(ctx.frames[-1].node, clean=False)  # the async def the call is in
     return bool(doc and _ON_PURPOSE.search(doc))
 
 
