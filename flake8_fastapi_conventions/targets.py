@@ -280,16 +280,20 @@ def _pydantic_from_locks(root: str) -> tuple[int, str] | None:
     return (int(_VERSION.match(locked[0]).group(1)), locked[1]) if locked else None  # type: ignore[union-attr]
 
 
-def _line_length(root: str, pyproject: dict) -> tuple[int, str] | None:
-    """The project's line length: flake8's ``max-line-length`` (``.flake8``, ``setup.cfg``,
-    ``tox.ini``, ``[tool.flake8]``), else ruff's or black's ``line-length``, else 88 when
-    ``pyproject.toml`` configures ruff or black (their default). None: nothing says."""
+def _line_length(root: str, pyproject: dict, setup_cfg: configparser.RawConfigParser) -> tuple[int, str] | None:
+    """The project's line length: flake8's ``max-line-length`` (``.flake8``, ``setup.cfg``
+    — read already, ``setup_cfg`` —, ``tox.ini``, ``[tool.flake8]``), else ruff's or black's
+    ``line-length``, else 88 when ``pyproject.toml`` configures ruff or black (their
+    default). None: nothing says."""
     for name in (".flake8", "setup.cfg", "tox.ini"):
-        cfg = configparser.RawConfigParser()
-        try:
-            cfg.read(os.path.join(root, name), encoding="utf-8")
-        except (OSError, configparser.Error, UnicodeDecodeError):
-            continue
+        if name == "setup.cfg":
+            cfg = setup_cfg
+        else:
+            cfg = configparser.RawConfigParser()
+            try:
+                cfg.read(os.path.join(root, name), encoding="utf-8")
+            except (OSError, configparser.Error, UnicodeDecodeError):
+                continue
         for key in ("max-line-length", "max_line_length"):
             if cfg.has_option("flake8", key) and cfg.get("flake8", key).strip().isdigit():
                 return int(cfg.get("flake8", key)), name
@@ -380,7 +384,7 @@ def read_targets(root: str | None) -> Targets:
             break
         fastapi = _spec_from_requirements(lines, "fastapi")
         fastapi_source = where if fastapi is not None else None
-    line_length = _line_length(root, pyproject) or (None, None)
+    line_length = _line_length(root, pyproject, cfg) or (None, None)
     return Targets(python, pydantic, python_source, pydantic_source, fastapi, fastapi_source, *line_length)
 
 
