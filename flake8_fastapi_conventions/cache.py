@@ -51,6 +51,7 @@ import sys
 from stat import S_ISREG
 
 from . import lazy_re
+from .module_summary import untracked
 from . import __version__
 
 #: the default cache directory, under the project root
@@ -195,7 +196,7 @@ class SummaryCache:
             and entry["version"] == self.version
             and type(entry["summary"]) is dict
         ):
-            return entry["summary"]
+            return untracked(entry["summary"])
         return None
 
     # -- writing ---------------------------------------------------------------------
@@ -228,7 +229,7 @@ class SummaryCache:
         if not S_ISREG(stat.st_mode):
             return  # summaries are of source files
         mtime_ns, size = stat.st_mtime_ns, stat.st_size
-        _MEMORY[(self.version, key)] = (mtime_ns, size, summary)
+        _MEMORY[(self.version, key)] = (mtime_ns, size, untracked(summary))
         if not self.on_disk:
             return
         entry = {

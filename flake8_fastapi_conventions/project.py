@@ -36,7 +36,7 @@ from .module_scan import (  # noqa: F401  (re-exported: the rules import them fr
     reads_path_params,
     target_names,
 )
-from .module_summary import SUMMARY_VERSION, _statements, summarize  # noqa: F401
+from .module_summary import SUMMARY_VERSION, _statements, summarize, untracked  # noqa: F401
 from .names import (  # noqa: F401
     _FUNCTIONS,
     _MAX_HOPS,
@@ -241,7 +241,7 @@ class ProjectIndex:
         if current and not self._current_is_saved():
             entry = self._summaries.get(path)
             if entry is None:
-                entry = self._summaries[path] = (-1, -1, summarize(self._current_tree, self.non_fastapi))
+                entry = self._summaries[path] = (-1, -1, untracked(summarize(self._current_tree, self.non_fastapi)))
             return entry[2]
         if path in self.overlays:
             return self.overlays[path]
@@ -271,7 +271,7 @@ class ProjectIndex:
             except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
                 return None
         try:
-            result = summarize(tree, self.non_fastapi)
+            result = untracked(summarize(tree, self.non_fastapi))
         except RecursionError:
             return None
         if self.cache is not None:

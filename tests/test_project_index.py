@@ -101,6 +101,23 @@ def test_classes_are_followed_through_project_bases_and_package_reexports(app: P
     assert "dict" in row.info["methods"]
 
 
+def test_the_index_holds_summaries_without_lists(app: Path):
+    # lists are always tracked by the garbage collector, and summaries live until the run ends
+    index = index_at(app)
+    here = str(app / "app/main.py")
+    assert index.lookup(here, "app.log.get_logger") is not None
+    held = [index.summary(str(app / name)) for name in ("app/log.py", "app/models/prompt.py")]
+
+    def lists(value) -> int:
+        if isinstance(value, list):
+            return 1
+        if isinstance(value, (tuple, dict)):
+            return sum(lists(v) for v in (value.values() if isinstance(value, dict) else value))
+        return 0
+
+    assert all(summary for summary in held) and sum(lists(s) for s in held) == 0
+
+
 def test_relative_imports_and_external_names(app: Path):
     index = index_at(app)
     sym = index.lookup(str(app / "app/models/prompt.py"), ".orm.Row")
@@ -120,7 +137,7 @@ def test_values_functions_and_aliases(app: Path):
     assert log.kind == "external" and log.qualname == "loguru.logger"
     fn = index.lookup(here, "app.log.get_logger")
     assert fn.kind == "function" and fn.info["ann"] == "logging.Logger" and not fn.info["async"]
-    assert fn.info["ret"] == [{"k": "call", "f": "logging.getLogger", "a": "$name"}]
+    assert fn.info["ret"] == ({"k": "call", "f": "logging.getLogger", "a": "$name"},)
 
 
 def test_import_cycles_end(app: Path):
@@ -949,8 +966,8 @@ def test_function_facts_generators_decorators_duplicates(tmp_path: Path):
     here = str(tmp_path / "app/main.py")
     info = {n: index.lookup(here, f"app.helpers.{n}").info for n in ("lines", "cached", "locked", "handler", "twice")}
     assert info["lines"].get("gen") is True and "dec" not in info["lines"]
-    assert info["cached"]["dec"] == ["functools.lru_cache"]
-    assert info["locked"]["dec"] == ["contextlib.contextmanager"] and info["locked"].get("gen") is True
+    assert info["cached"]["dec"] == ("functools.lru_cache",)
+    assert info["locked"]["dec"] == ("contextlib.contextmanager",) and info["locked"].get("gen") is True
     assert info["handler"].get("route") is True and "dec" not in info["handler"]
     assert info["twice"].get("dup") is True and "dup" not in info["cached"]
     blocking = {"time.sleep": "time.sleep()", "open": "open()"}.get
