@@ -163,12 +163,14 @@ def scope(r: Rule) -> str:
 
 def implementation(r: Rule) -> list[str]:
     """Where a rule's detection, fix and tests are, from its declaration."""
-    shown = [f"- Detection: `{r.module.replace('.', '/')}.py`"]
-    if r.fix:
-        from .fixer import FIXERS, load_fixers
+    where = f"`{r.module.replace('.', '/')}.py`"
+    from .fixes import FIXERS
 
-        load_fixers()
-        fixed_by = FIXERS.get(r.code)
+    fixed_by = FIXERS.get(r.code) if r.fix else None
+    if fixed_by is not None and fixed_by.__module__ == r.module:
+        shown = [f"- Detection and fix (`{fixed_by.__name__}`): {where}"]
+    else:
+        shown = [f"- Detection: {where}"]
         if fixed_by is not None:
             shown.append(f"- Fix: `{fixed_by.__module__.replace('.', '/')}.py`")
     shown.append(f"- Tests: `tests/eval/{r.code}*.py` (findings written next to the code)")
@@ -182,7 +184,7 @@ def example_findings(r: Rule) -> list[str]:
     from .checker import check_source
     from .settings import Settings, enabled_codes
 
-    # the examples are shown as in a project on Pydantic 2 (where XFA401-XFA404 fixes apply)
+    # the examples are shown as in a project on Pydantic 2 (where the v1 -> v2 fixes apply)
     settings = Settings(enabled=enabled_codes(None, [r.code]), target_pydantic=2)
     try:
         found = check_source(r.bad + "\n", r.example_path, settings)

@@ -10,6 +10,7 @@ a :class:`Finding`; it returns a :class:`Fix` or raises :class:`Skip`.
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
@@ -87,3 +88,51 @@ def fix_safety(code: str) -> str:
     if declared.fix is None:
         raise KeyError(code)
     return declared.fix
+
+
+# -- what several rules' fixes need ---------------------------------------------------------
+
+
+def offered(finding: Finding) -> None:
+    """The rule decides which findings its fix applies to: a message that does not offer
+    the fix (``fixable=False``, e.g. a name re-exported by another module of the project)
+    is left alone, so the fixer never rewrites what the message leaves to the user."""
+    if not finding.message.endswith(("(fix: fastapi-conventions fix)", "--unsafe-fixes)")):
+        raise Skip("the finding offers no automatic fix")
+
+
+def text_of(src: Source, node: ast.AST) -> str:
+    """The source text of ``node``."""
+    return src.text[src.start_of(node) : src.end_of(node)]
+
+
+def call_at(src: Source, finding: Finding, *attrs: str) -> ast.Call:
+    """The ``x.<attr>(...)`` call at the finding's position, for one of ``attrs``."""
+    for call in src.ast_at(finding, ast.Call):
+        assert isinstance(call, ast.Call)
+        if isinstance(call.func, ast.Attribute) and call.func.attr in attrs:
+            return call
+    raise Skip(f"no .{attrs[0]}() call at the reported position")
+
+
+def add_keyword(src: Source, call: ast.Call, keyword: str) -> Edit:
+    """An edit adding ``keyword`` (``name=value``) as the last argument of ``call``."""
+    node = src.sg(call, "call")
+    arguments = node.field("arguments")
+    if arguments is None or arguments.kind() != "argument_list":
+        raise Skip("unexpected call syntax")
+    items = [c for c in arguments.children() if c.is_named() and c.kind() != "comment"]
+    if not items:
+        if arguments.find(kind="comment") is not None:
+            raise Skip("comments inside the call")
+        return src.replace(arguments, f"({keyword})")
+    last = items[-1]
+    last_end = src.span(last)[1]
+    close = src.span(arguments)[1] - 1
+    between = src.text[last_end:close]
+    if between.strip().startswith(",") and ("\n" in between or "\r" in between):
+        # one argument per line with a trailing comma: add a line in the same style
+        comma = last_end + between.index(",") + 1
+        indent = src.indent_at(src.span(last)[0])
+        return Edit(comma, comma, f"{src.newline}{indent}{keyword},")
+    return Edit(last_end, last_end, f", {keyword}")

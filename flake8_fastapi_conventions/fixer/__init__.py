@@ -7,22 +7,11 @@ from __future__ import annotations
 
 from .engine import FIXERS, Finding, FixResult, Manual, fix_safety, fix_text
 
-_FIX_MODULES = (
-    "async_fixes",  # XFA102
-    "route_fixes",  # XFA309
-    "pydantic_fixes",  # XFA401 XFA402 XFA403 XFA404 XFA411
-    "db_fixes",  # XFA504 XFA601
-    "logging_fixes",  # XFA801 XFA804 XFA810
-    "guidance_fixes",  # XFA322 XFA323
-)
-
 
 def load_fixers() -> None:
-    """Import every fix module (each registers its fixers)."""
-    import importlib
-
-    for name in _FIX_MODULES:
-        importlib.import_module(f"{__name__}.{name}")
+    """Declare every rule and, beside each fixable one's detection, its fix (the rules
+    package registers them with :func:`..fixes.fixes` when imported)."""
+    from .. import rules  # noqa: F401
 
 
 __all__ = ["FIXERS", "Finding", "FixResult", "Manual", "fix_safety", "fix_text", "load_fixers"]

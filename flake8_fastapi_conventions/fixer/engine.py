@@ -40,19 +40,6 @@ MAX_PASSES = 8
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
-def fixer(code: str, safety: str) -> Callable[[Fixer], Fixer]:
-    """Register a fixer of ``code`` written for ``safety`` (the rule's declaration must agree)."""
-
-    def register(fn: Fixer) -> Fixer:
-        declared = RULES.get(code)
-        if declared is not None and declared.fix != safety:
-            raise ValueError(f"{code}: its fixer is {safety}, the rule declares fix={declared.fix!r}")
-        FIXERS[code] = fn
-        return fn
-
-    return register
-
-
 # -- one pass over one version of the source ----------------------------------------
 
 
@@ -204,7 +191,7 @@ class Source:
     def length_blocker(self, edits: Sequence[Edit]) -> str | None:
         """Why ``edits`` are declined for the project's line length (see :func:`_over_length`),
         or None. The engine asks it of every fix; a fixer whose plan for one finding depends
-        on whether another is rewritten (XFA309's parameter order) asks it itself."""
+        on whether another is rewritten (a parameter's place among those with defaults) asks it itself."""
         limit = self.targets.line_length
         if limit is None:
             return None

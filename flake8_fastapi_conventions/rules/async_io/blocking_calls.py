@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import ast
 import re
+from typing import TYPE_CHECKING
 
 from ... import lazy_re
 from ...context import Binding, Context, dotted_name
+from ...fixes import Edit, Finding, Fix, Skip, fixes
 from ...registry import back_on, moved_off, rule, visitor
 from ._shared import (
     _HTTP_VERBS,
@@ -24,6 +26,9 @@ from ._shared import (
     blocking_http_call,
 )
 from .async_routes_without_await import XFA109, RouteWork
+
+if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
+    from ...fixer.engine import Source
 
 XFA101 = rule(
     "XFA101",
@@ -300,6 +305,7 @@ _PATH_IO_METHODS = frozenset({"read_text", "read_bytes", "write_text", "write_by
 _PATH_DERIVING_METHODS = frozenset(
     {"resolve", "absolute", "expanduser", "with_name", "with_suffix", "with_stem", "joinpath", "relative_to"}
 )
+
 
 #: calls that run the callable they are given in a worker thread
 _OFFLOADERS = frozenset(
@@ -741,3 +747,48 @@ def blocking_calls(node: ast.Call, ctx: Context) -> None:
             frame.state(RouteWork).calls = True
             if name is not None and name.startswith(("asyncio.", "anyio.")):
                 frame.state(RouteWork).loop = True
+
+
+# -- the fix ---------------------------------------------------------------------------
+
+
+@fixes(XFA102)
+def fix_sleep_to_asyncio(src: Source, finding: Finding) -> Fix:
+    for call in src.ast_at(finding, ast.Call):
+        assert isinstance(call, ast.Call)
+        func = call.func
+        if isinstance(func, ast.Attribute) and func.attr == "sleep" or isinstance(func, ast.Name):
+            break
+    else:
+        raise Skip("no time.sleep call at the reported position")
+    if call.keywords or len(call.args) != 1 or isinstance(call.args[0], ast.Starred):
+        raise Skip("time.sleep is called with other than one positional argument")
+    parent = src.parent(call)
+    if any(isinstance(a, (ast.GeneratorExp, ast.Lambda)) for a in _fix_up_to_function(src, call)):
+        raise Skip("await inside a generator expression would change its meaning")
+    if isinstance(parent, ast.Await):
+        raise Skip("the call is already awaited")
+    node = src.sg(call, "call")
+    function = node.field("function")
+    if function is None:
+        raise Skip("unexpected call syntax")
+    name, needs = src.use("asyncio")
+    # `x.attr`, `x[...]`, `x(...)` bind tighter than await: parenthesize there
+    wrap = isinstance(parent, (ast.Attribute, ast.Subscript)) or (
+        isinstance(parent, ast.Call) and parent.func is call
+    )
+    start, end = src.span(node)
+    edits = [
+        Edit(start, start, "(await " if wrap else "await "),
+        src.replace(function, f"{name}.sleep"),
+    ]
+    if wrap:
+        edits.append(Edit(end, end, ")"))
+    return Fix(edits, needs)
+
+
+def _fix_up_to_function(src: Source, node: ast.AST):
+    for ancestor in src.ancestors(node):
+        if isinstance(ancestor, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Module)):
+            return
+        yield ancestor

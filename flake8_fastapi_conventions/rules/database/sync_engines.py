@@ -5,6 +5,7 @@ without ``expire_on_commit`` (XFA504), an engine without ``pool_pre_ping`` (XFA5
 from __future__ import annotations
 
 import ast
+from typing import TYPE_CHECKING
 
 from ...context import (
     FUNCTION_TYPES,
@@ -15,9 +16,13 @@ from ...context import (
     last_name,
     string_value,
 )
+from ...fixes import Finding, Fix, Skip, add_keyword, fixes
 from ...registry import moved_off, rule, visitor
 from ..lifecycle._shared import _in_examples
 from ._shared import _binding, _is_alembic_env, _url_arg
+
+if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
+    from ...fixer.engine import Source
 
 
 XFA502 = rule(
@@ -629,3 +634,18 @@ def sync_engines_in_async_app(node: ast.Module, ctx: Context) -> None:
 @visitor(ast.AsyncFunctionDef, codes=(XFA502,))
 def note_async_def(node: ast.AsyncFunctionDef, ctx: Context) -> None:
     ctx.state(SyncConstructions).async_def = True
+
+
+# -- the fix ---------------------------------------------------------------------------
+
+
+@fixes(XFA504)
+def fix_expire_on_commit(src: Source, finding: Finding) -> Fix:
+    for call in src.ast_at(finding, ast.Call):
+        assert isinstance(call, ast.Call)
+        break
+    else:
+        raise Skip("no call at the reported position")
+    if any(k.arg is None or k.arg == "expire_on_commit" for k in call.keywords):
+        raise Skip("**kwargs or expire_on_commit= already given")
+    return Fix([add_keyword(src, call, "expire_on_commit=False")])

@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import ast
 import copy
+from typing import TYPE_CHECKING
 
 from ...context import Context
+from ...fixes import Edit, Finding, Fix, Skip, fixes, text_of
 from ...registry import rule, visitor
 from ...targets import ANNOTATED_MARKERS, Targets, fastapi_blocker
-from ._shared import _all_args, DEFAULT_MARKERS, fastapi_marker, _short_call
+from ._shared import _all_args, DEFAULT_MARKERS, MARKERS, fastapi_marker, _short_call
+
+if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
+    from ...fixer.engine import Source
 
 XFA309 = rule(
     "XFA309",
@@ -147,3 +152,133 @@ def _annotated_form(call: ast.Call, marker: str) -> tuple[str, str | None]:
     if default is not None and not (isinstance(default, ast.Constant) and default.value is Ellipsis):
         moved = ast.unparse(default)
     return ast.unparse(new), moved
+
+
+# -- the fix ---------------------------------------------------------------------------
+
+
+def _fix_marker(src: Source, call: ast.Call) -> str | None:
+    func = call.func
+    if isinstance(func, ast.Attribute):
+        return func.attr if func.attr in MARKERS else None
+    if isinstance(func, ast.Name):
+        if func.id in MARKERS:
+            return func.id
+        for stmt in ast.walk(src.tree):
+            if isinstance(stmt, ast.ImportFrom) and (stmt.module or "").startswith("fastapi"):
+                for alias in stmt.names:
+                    if alias.asname == func.id and alias.name in MARKERS:
+                        return alias.name
+    return None
+
+
+def _fix_plan(src: Source, arg: ast.arg, default: ast.expr | None) -> tuple[str, str | None]:
+    """``(marker call text, moved default or None)``; raises :class:`Skip`."""
+    if not isinstance(default, ast.Call):
+        raise Skip("the default is not a FastAPI marker call")
+    marker = _fix_marker(src, default)
+    if marker is None:
+        raise Skip("the default is not a FastAPI marker call")
+    reason = marker_fix_blocker(arg, default, marker, src.targets)
+    if reason is not None:
+        raise Skip(reason)
+    if any(isinstance(a, ast.Starred) for a in default.args) or any(k.arg is None for k in default.keywords):
+        raise Skip("*args/**kwargs in the marker call")
+    if marker not in DEFAULT_MARKERS:
+        return text_of(src, default), None
+    moved_node: ast.expr | None = None
+    rest = []
+    for i, a in enumerate(default.args):
+        if i == 0:
+            moved_node = a
+        else:
+            rest.append(text_of(src, a))
+    for kw in default.keywords:
+        if kw.arg == "default":
+            moved_node = kw.value
+        else:
+            rest.append(text_of(src, kw))
+    if moved_node is None:
+        return text_of(src, default), None
+    call = f"{text_of(src, default.func)}({', '.join(rest)})"
+    if isinstance(moved_node, ast.Constant) and moved_node.value is Ellipsis:
+        return call, None
+    return call, text_of(src, moved_node)
+
+
+def _fix_defaults(fn: ast.arguments) -> list[tuple[ast.arg, ast.expr | None, bool]]:
+    """``(arg, default, positional)`` for every parameter that can take a default."""
+    positional = [*fn.posonlyargs, *fn.args]
+    pads: list[ast.expr | None] = [None] * (len(positional) - len(fn.defaults))
+    out = [(a, d, True) for a, d in zip(positional, [*pads, *fn.defaults])]
+    out += [(a, d, False) for a, d in zip(fn.kwonlyargs, fn.kw_defaults)]
+    return out
+
+
+def _fix_rewrite(src: Source, arg: ast.arg, plan: tuple[str, str | None]) -> tuple[Edit, tuple]:
+    """The edit turning ``arg`` (with its marker default) into the ``Annotated`` form."""
+    call, moved = plan
+    # the ast.arg covers `name: T`; the tree-sitter parameter node also holds the default
+    start = src.start_of(arg)
+    name_node = src.sg_at(start, start + len(arg.arg), "identifier")
+    parent_node = name_node.parent() if name_node is not None else None
+    if parent_node is None or parent_node.kind() != "typed_default_parameter":
+        raise Skip("unexpected parameter syntax")
+    if parent_node.find(kind="comment") is not None:
+        raise Skip("comments inside the parameter")
+    annotated = src.imported_name("typing_extensions", "Annotated")
+    needs: tuple = ()
+    if annotated is None:
+        python = src.targets.python
+        # typing.Annotated is Python 3.9's; before it, typing_extensions' (a Pydantic dependency)
+        module = "typing_extensions" if python is not None and python < (3, 9) else "typing"
+        annotated, needs = src.use(module, "Annotated")
+    text = f"{arg.arg}: {annotated}[{text_of(src, arg.annotation)}, {call}]"
+    if moved is not None:
+        text += f" = {moved}"
+    return src.replace(parent_node, text), needs
+
+
+@fixes(XFA309)
+def fix_annotated_marker(src: Source, finding: Finding) -> Fix:
+    args = src.ast_at(finding, ast.arg)
+    if not args:
+        raise Skip("no parameter at the reported position")
+    arg = args[0]
+    assert isinstance(arg, ast.arg)
+    arguments = src.parent(arg)
+    if not isinstance(arguments, ast.arguments):
+        raise Skip("no parameter at the reported position")
+    flagged = {(f.line, f.col) for f in src.findings if f.code == XFA309.code}
+    seen_default = False
+    target = None
+    for param, default, positional in _fix_defaults(arguments):
+        has_default = default is not None
+        plan = None
+        rewrite = None
+        if (param.lineno, param.col_offset) in flagged:
+            try:
+                plan = _fix_plan(src, param, default)
+                rewrite = _fix_rewrite(src, param, plan)
+                too_long = src.length_blocker([rewrite[0]])
+                if too_long is not None:  # declined, so it keeps its default
+                    raise Skip(too_long)
+            except Skip as skip:
+                if param is arg:
+                    raise skip
+                plan = None
+            if plan is not None and plan[1] is None and positional and seen_default:
+                if param is arg:
+                    raise Skip("without its default this parameter would follow one with a default")
+                plan = None
+            if plan is not None:
+                has_default = plan[1] is not None
+        if param is arg:
+            target = rewrite
+            break
+        if positional:
+            seen_default = seen_default or has_default
+    if target is None:
+        raise Skip("no marker default to move into Annotated")
+    edit, needs = target
+    return Fix([edit], needs)

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import ast
+from typing import TYPE_CHECKING
 
 from ...context import Context, keyword, SCOPE_TYPES
 from ...project import HTTP_EXCEPTIONS
+from ...fixes import Finding, Fix, Skip, call_at, fixes
 from ...registry import moved_off, rule
 from .loggers import log_call
+
+if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
+    from ...fixer.engine import Source
 
 
 XFA804 = rule(
@@ -299,3 +304,18 @@ def _try_body(handler: ast.ExceptHandler, ctx: Context) -> list[ast.stmt] | None
                 return getattr(parent, "body", None)
             return None
     return None
+
+
+# -- the fix ---------------------------------------------------------------------------
+
+
+@fixes(XFA804)
+def fix_error_to_exception(src: Source, finding: Finding) -> Fix:
+    call = call_at(src, finding, "error")
+    if any(k.arg == "exc_info" or k.arg is None for k in call.keywords):
+        raise Skip("exc_info= or **kwargs already decide the traceback")
+    function = src.sg(call, "call").field("function")
+    attribute = function.field("attribute") if function is not None else None
+    if attribute is None:
+        raise Skip("unexpected call syntax")
+    return Fix([src.replace(attribute, "exception")])

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import ast
+from typing import TYPE_CHECKING
 
+from ...fixes import Finding, Fix, Skip, call_at, fixes
 from ...registry import back_on, rule
+
+if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
+    from ...fixer.engine import Source
 
 
 XFA801 = rule(
@@ -115,3 +120,95 @@ def _has_str_operand(node: ast.BinOp) -> bool:
             return True
         node = left  # type: ignore[assignment]
     return False
+
+
+# -- the fix ---------------------------------------------------------------------------
+
+
+_FIX_LOG_METHODS = ("debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log")
+
+
+_FIX_CONVERSION = {"!r": "%r", "!s": "%s", "!a": "%a", "": "%s"}
+
+
+@fixes(XFA801)
+def fix_lazy_log_arguments(src: Source, finding: Finding) -> Fix:
+    call = call_at(src, finding, *_FIX_LOG_METHODS)
+    method = call.func.attr  # type: ignore[attr-defined]
+    blocker = lazy_arguments_blocker(call, method)
+    if blocker is not None:
+        raise Skip(blocker)
+    index = 1 if method == "log" else 0
+    message = call.args[index]
+    node = src.sg(message, "string", "concatenated_string")
+    parts = [node] if node.kind() == "string" else [c for c in node.children() if c.kind() == "string"]
+    if node.kind() == "concatenated_string" and node.find(kind="comment") is not None:
+        raise Skip("comments inside the message")
+    has_args = any(c.kind() == "interpolation" for p in parts for c in p.children())
+    literals: list[str] = []
+    arguments: list[str] = []
+    for part in parts:
+        children = part.children()  # direct children: nested strings have their own quotes
+        start = next((c for c in children if c.kind() == "string_start"), None)
+        end = next((c for c in children if c.kind() == "string_end"), None)
+        if start is None or end is None:
+            raise Skip("unexpected string syntax")
+        prefix = start.text()
+        quote = prefix.lstrip("rRbBuUfF")
+        flags = prefix[: len(prefix) - len(quote)]
+        if "b" in flags.lower():
+            raise Skip("bytes message")
+        is_f = "f" in flags.lower()
+        raw = "r" in flags.lower()
+        pieces: list[str] = []
+        for child in part.children():
+            kind = child.kind()
+            if kind in ("string_start", "string_end"):
+                continue
+            if kind == "string_content":
+                text = child.text()
+                if is_f:
+                    text = text.replace("{{", "{").replace("}}", "}")
+                if has_args:
+                    text = text.replace("%", "%%")
+                pieces.append(text)
+            elif kind == "interpolation":
+                expression = child.field("expression")
+                if expression is None:
+                    raise Skip("unexpected f-string syntax")
+                if child.find(kind="format_specifier") is not None:
+                    raise Skip("format specifications ({x:...}) need a manual rewrite")
+                conversion = child.find(kind="type_conversion")
+                if child.text().rstrip("}").rstrip().endswith("="):
+                    raise Skip("self-documenting {x=} needs a manual rewrite")
+                pieces.append(_FIX_CONVERSION.get(conversion.text() if conversion else "", "%s"))
+                text = expression.text()
+                arguments.append(f"({text})" if _fix_needs_parens(text) else text)
+            else:
+                raise Skip("unexpected f-string syntax")
+        new_flags = flags.replace("f", "").replace("F", "")
+        if raw and any("\\" in p for p in pieces):
+            pass  # the raw prefix stays, so backslashes keep their meaning
+        literals.append(f"{new_flags}{quote}{''.join(pieces)}{end.text()}")
+    separator = " " if node.kind() == "concatenated_string" else ""
+    if node.kind() == "concatenated_string":
+        # keep the original layout between the parts (line breaks, indentation)
+        out = []
+        for i, part in enumerate(parts):
+            out.append(literals[i])
+            if i + 1 < len(parts):
+                out.append(src.text[src.span(part)[1] : src.span(parts[i + 1])[0]])
+        new_message = "".join(out)
+    else:
+        new_message = separator.join(literals)
+    text = new_message + "".join(f", {a}" for a in arguments)
+    return Fix([src.replace(node, text)])
+
+
+def _fix_needs_parens(text: str) -> bool:
+    """A bare tuple, a walrus, yield or lambda would change meaning as a call argument."""
+    try:
+        expr = ast.parse(text.strip(), mode="eval").body
+    except SyntaxError:
+        return True
+    return isinstance(expr, (ast.Tuple, ast.NamedExpr, ast.Lambda, ast.Yield, ast.YieldFrom, ast.Starred)) or "\n" in text

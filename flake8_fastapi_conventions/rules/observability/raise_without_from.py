@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import ast
+from typing import TYPE_CHECKING
 
 from ...context import Context
+from ...fixes import Edit, Finding, Fix, Skip, fixes
 from ...registry import rule, visitor
+
+if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
+    from ...fixer.engine import Source
 
 
 XFA810 = rule(
@@ -90,3 +95,30 @@ def raise_without_from(node: ast.Raise, ctx: Context) -> None:
     else:
         return
     ctx.report(node, XFA810, name=caught)
+
+
+# -- the fix ---------------------------------------------------------------------------
+
+
+@fixes(XFA810)
+def fix_raise_from(src: Source, finding: Finding) -> Fix:
+    raises = src.ast_at(finding, ast.Raise)
+    if not raises:
+        raise Skip("no raise statement at the reported position")
+    stmt = raises[0]
+    assert isinstance(stmt, ast.Raise)
+    if stmt.exc is None or stmt.cause is not None:
+        raise Skip("bare raise or raise ... from already")
+    name = None
+    child: ast.AST = stmt
+    for ancestor in src.ancestors(stmt):
+        if isinstance(ancestor, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            break
+        if isinstance(ancestor, ast.ExceptHandler) and child in ancestor.body:
+            name = ancestor.name
+            break
+        child = ancestor
+    if not name:
+        raise Skip("not inside an `except ... as name:` block")
+    end = src.end_of(stmt.exc)
+    return Fix([Edit(end, end, f" from {name}")])

@@ -5,8 +5,10 @@ XFA404, XFA407-XFA410).  The v1 -> v2 config key maps are here: the fixer reads 
 from __future__ import annotations
 
 import ast
+from typing import TYPE_CHECKING
 
 from ...context import Context
+from ...fixes import Edit, Finding, Fix, Skip, fixes, offered, text_of
 from ...registry import back_on, rule, visitor
 from ._shared import (
     COMPAT_MODULE_V1,
@@ -21,6 +23,9 @@ from ._shared import (
     pydantic2_target,
 )
 from .model_fields import XFA407, XFA408, XFA410, _config_max_length, _field, _orm_money, _validated_fields
+
+if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
+    from ...fixer.engine import Source
 
 
 #: v1 ``class Config`` key -> v2 ``ConfigDict`` key; ``None``: removed in v2 (drop it).
@@ -381,3 +386,140 @@ def model_configs_and_fields(node: ast.ClassDef, ctx: Context) -> None:
                 for key, value in zip(stmt.value.keys, stmt.value.values):
                     if isinstance(key, ast.Constant) and key.value == "orm_mode" and _is_true(value):
                         ctx.report(key, XFA404, fixable=pydantic2_target(ctx))
+
+
+# -- the fix ---------------------------------------------------------------------------
+
+
+def _fix_is_settings(src: Source, cls: ast.ClassDef, finding: Finding, seen: set[str] | None = None) -> bool:
+    """The finding's message names the factory the rule chose, knowing the bases through
+    the project index (``SettingsConfigDict`` for a ``BaseSettings`` of another module);
+    this file's classes are the fallback."""
+    if seen is None:
+        if "= SettingsConfigDict(" in finding.message:
+            return True
+        if "= ConfigDict(" in finding.message:
+            return False
+    seen = seen if seen is not None else set()
+    local = {s.name: s for s in src.tree.body if isinstance(s, ast.ClassDef)}
+    for base in cls.bases:
+        name = base.attr if isinstance(base, ast.Attribute) else base.id if isinstance(base, ast.Name) else None
+        if name == "BaseSettings":
+            return True
+        if name in local and name not in seen:
+            seen.add(name)
+            if _fix_is_settings(src, local[name], finding, seen):
+                return True
+    return False
+
+
+@fixes(XFA401)
+def fix_config_class(src: Source, finding: Finding) -> Fix:
+    classes = [c for c in src.ast_at(finding, ast.ClassDef) if c.name == "Config"]  # type: ignore[attr-defined]
+    if not classes:
+        raise Skip("no class Config at the reported position")
+    config = classes[0]
+    assert isinstance(config, ast.ClassDef)
+    outer = src.parent(config)
+    if not isinstance(outer, ast.ClassDef):
+        raise Skip("class Config is not inside a model class")
+    reason = config_fix_blocker(outer, config)
+    if reason is not None:
+        raise Skip(reason)
+    items: list[tuple[int, int, str]] = []  # (start offset, end line, text)
+    for stmt in config.body:
+        if isinstance(stmt, ast.Pass):
+            continue
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+            key, value = stmt.targets[0].id, stmt.value
+        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
+            key, value = stmt.target.id, stmt.value
+        else:
+            raise Skip("class Config holds more than `key = value` assignments")
+        new = V1_CONFIG_KEYS.get(key, key)
+        if new is None or new not in V2_CONFIG_KEYS:
+            raise Skip(f"the config key {key} has no v2 equivalent")
+        if key in INVERTED_CONFIG_KEYS:
+            if not (isinstance(value, ast.Constant) and isinstance(value.value, bool)):
+                raise Skip(f"{key} = <expression> needs its value negated by hand")
+            text = repr(not value.value)
+        elif key == "copy_on_model_validation":
+            if not (isinstance(value, ast.Constant) and value.value in ("none", "deep", "shallow", False, True)):
+                raise Skip("copy_on_model_validation needs a manual migration")
+            text = '"never"' if value.value in ("none", False) else '"always"'
+        elif (
+            key == "extra"
+            and isinstance(value, ast.Attribute)
+            and value.attr in ("allow", "forbid", "ignore")
+            and isinstance(value.value, (ast.Name, ast.Attribute))
+            and text_of(src, value.value).split(".")[-1] == "Extra"
+        ):
+            text = f'"{value.attr}"'
+        else:
+            text = text_of(src, value)
+        items.append((src.start_of(stmt), stmt.end_lineno or stmt.lineno, f"{new}={text}"))
+    if not items:
+        raise Skip("class Config is empty")
+    offered(finding)
+    node = _fix_class_node(src, config)
+    start, end = src.span(node)
+    comments = []
+    for comment in node.find_all(kind="comment"):
+        c_start, c_end = src.span(comment)
+        comments.append((c_start, comment.range().start.line + 1, comment.text()))
+        end = max(end, c_end)
+    settings = _fix_is_settings(src, outer, finding)
+    factory, needs = src.use("pydantic_settings", "SettingsConfigDict") if settings else src.use("pydantic", "ConfigDict")
+    indent = src.indent_at(start)
+    nl = src.newline
+    one_line = f"model_config = {factory}({', '.join(t for _, _, t in items)})"
+    if not comments and "\n" not in one_line and "\r" not in one_line and len(indent) + len(one_line) <= 88:
+        return Fix([Edit(start, end, one_line)], needs)
+    merged: list[tuple[int, str, int, str]] = [(s, "item", line, t) for s, line, t in items]
+    merged += [(s, "comment", line, t) for s, line, t in comments]
+    merged.sort()
+    lines: list[str] = []
+    last_line = -1
+    for _, kind, line, text in merged:
+        if kind == "comment" and line == last_line and lines:
+            lines[-1] += f"  {text}"
+            continue
+        lines.append(f"{indent}    {text}{',' if kind == 'item' else ''}")
+        if kind == "item":
+            last_line = line
+    body = nl.join(lines)
+    return Fix([Edit(start, end, f"model_config = {factory}({nl}{body}{nl}{indent})")], needs)
+
+
+def _fix_class_node(src: Source, config: ast.ClassDef):  # type: ignore[no-untyped-def]
+    """The ast-grep node of a class statement; tree-sitter counts a comment at the end of
+    the body's last line into the class (the ast range ends before it)."""
+    start, end = src.start_of(config), src.end_of(config)
+    found = src.sg_at(start, end, "class_definition")
+    if found is not None:
+        return found
+    for candidate in src.root.find_all(kind="class_definition"):
+        c_start, c_end = src.span(candidate)
+        extra = src.text[end:c_end]
+        if c_start == start and c_end > end and "\n" not in extra and extra.strip().startswith("#"):
+            return candidate
+    return src.sg(config, "class_definition")  # raises the usual Skip
+
+
+@fixes(XFA404)
+def fix_orm_mode(src: Source, finding: Finding) -> Fix:
+    offered(finding)
+    for node in src.ast_at(finding, ast.keyword, ast.Name, ast.Constant):
+        if isinstance(node, ast.keyword) and node.arg == "orm_mode":
+            kw = src.sg(node, "keyword_argument")
+            name = kw.field("name")
+            if name is not None:
+                return Fix([src.replace(name, "from_attributes")])
+        if isinstance(node, ast.Name) and node.id == "orm_mode":
+            return Fix([src.replace(src.sg(node, "identifier"), "from_attributes")])
+        if isinstance(node, ast.Constant) and node.value == "orm_mode":
+            string = src.sg(node, "string")
+            contents = [c for c in string.children() if c.kind() == "string_content"]
+            if len(contents) == 1 and contents[0].text() == "orm_mode":
+                return Fix([src.replace(contents[0], "from_attributes")])
+    raise Skip("no orm_mode key at the reported position")

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import ast
+from typing import TYPE_CHECKING
 
 from ...context import Context, short_source
+from ...fixes import Finding, Fix, Need, Skip, fixes, offered, text_of
 from ...registry import moved_off, rule
 from ._shared import NOT_FLAGGED_GENERATED
+
+if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
+    from ...fixer.engine import Source
 
 
 #: what a naive *local* ``now()`` is used for correctly on the spot (no datetime escapes)
@@ -272,3 +277,44 @@ def meets_unknown_timezone(call: ast.Call, parent: ast.AST | None) -> bool:
             )
         )
     return False
+
+
+# -- the fix ---------------------------------------------------------------------------
+
+
+@fixes(XFA411)
+def fix_utcnow(src: Source, finding: Finding) -> Fix:
+    for call in src.ast_at(finding, ast.Call):
+        assert isinstance(call, ast.Call)
+        if isinstance(call.func, ast.Attribute) and call.func.attr == "utcnow":
+            break
+    else:
+        raise Skip("only datetime.utcnow() has an automatic fix")
+    if call.args or call.keywords:
+        raise Skip("utcnow() with arguments")
+    offered(finding)
+    if meets_unknown_timezone(call, src.parent(call)):  # the message offers no fix there either
+        raise Skip("the aware result would meet a value whose timezone is not known here (a naive DateTime column raises TypeError)")
+    receiver = call.func.value
+    needs: tuple[Need, ...] = ()
+    # datetime.UTC exists from Python 3.11: only a project that requires it gets it
+    python = src.targets.python
+    modern = python is not None and python >= (3, 11)
+    if isinstance(receiver, ast.Attribute) and receiver.attr == "datetime":
+        module = text_of(src, receiver.value)
+        tz = f"{module}.UTC" if modern else f"{module}.timezone.utc"
+    elif isinstance(receiver, ast.Name):
+        if modern:
+            tz, needs = src.use("datetime", "UTC")
+        else:
+            name, needs = src.use("datetime", "timezone")
+            tz = f"{name}.utc"
+    else:
+        raise Skip("unexpected receiver of utcnow()")
+    node = src.sg(call, "call")
+    function = node.field("function")
+    attribute = function.field("attribute") if function is not None else None
+    arguments = node.field("arguments")
+    if attribute is None or arguments is None:
+        raise Skip("unexpected call syntax")
+    return Fix([src.replace(attribute, "now"), src.replace(arguments, f"({tz})")], needs)

@@ -5,8 +5,10 @@ map is here: the fixer reads it too."""
 from __future__ import annotations
 
 import ast
+from typing import TYPE_CHECKING
 
 from ...context import Context, short_source, target_names
+from ...fixes import Edit, Finding, Fix, Skip, fixes, offered, text_of
 from ...registry import back_on, rule, visitor
 from ._shared import (
     _class_annotation,
@@ -28,6 +30,9 @@ from ._shared import (
 )
 from .config_classes import XFA404
 from .naive_datetimes import XFA411, _naive_datetime
+
+if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
+    from ...fixer.engine import Source
 
 
 #: the v1 methods that make sense on the class itself (``User.parse_obj(data)``)
@@ -270,3 +275,40 @@ def _receiver_source(receiver: ast.expr) -> str:
     if isinstance(receiver, ast.Call):
         return f"{short_source(receiver.func, 30)}(...)"
     return short_source(receiver, 30)
+
+
+# -- the fix ---------------------------------------------------------------------------
+
+
+@fixes(XFA402)
+def fix_v1_method(src: Source, finding: Finding) -> Fix:
+    methods = V1_METHODS
+    for call in src.ast_at(finding, ast.Call):
+        assert isinstance(call, ast.Call)
+        if isinstance(call.func, ast.Attribute) and call.func.attr in methods:
+            break
+    else:
+        raise Skip("no v1 method call at the reported position")
+    method = call.func.attr
+    new = methods[method]
+    reason = v1_call_blocker(call)
+    if reason is not None:
+        raise Skip(reason)
+    offered(finding)
+    node = src.sg(call, "call")
+    function = node.field("function")
+    attribute = function.field("attribute") if function is not None else None
+    if attribute is None:
+        raise Skip("unexpected call syntax")
+    if method == "schema_json":
+        name, needs = src.use("json")
+        receiver = text_of(src, call.func.value)
+        schema_kw = [text_of(src, k) for k in call.keywords if k.arg in ("by_alias", "ref_template")]
+        dumps_kw = [text_of(src, k) for k in call.keywords if k.arg not in ("by_alias", "ref_template")]
+        inner = f"{receiver}.model_json_schema({', '.join(schema_kw)})"
+        return Fix([src.replace(node, f"{name}.dumps({', '.join([inner, *dumps_kw])})")], needs)
+    edits = [src.replace(attribute, new)]
+    if method == "from_orm":
+        end = src.end_of(call.args[0])
+        edits.append(Edit(end, end, ", from_attributes=True"))
+    return Fix(edits)

@@ -4,8 +4,10 @@ without ``@classmethod``), from a function's decorators."""
 from __future__ import annotations
 
 import ast
+from typing import TYPE_CHECKING
 
 from ...context import Context, short_source
+from ...fixes import Edit, Finding, Fix, Skip, fixes, offered, text_of
 from ...registry import back_on, rule, visitor
 from ._shared import (
     COMPAT_MODULE_V1,
@@ -18,6 +20,9 @@ from ._shared import (
     NOT_FLAGGED_VERSION_BRANCHES,
     pydantic2_target,
 )
+
+if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
+    from ...fixer.engine import Source
 
 
 _V1_VALIDATORS = {"pydantic.validator": "validator", "pydantic.root_validator": "root_validator",
@@ -243,3 +248,54 @@ def _validator_replacement(decorator: ast.expr, name: str) -> str:
     fields = ", ".join(short_source(a, 20) for a in decorator.args) if isinstance(decorator, ast.Call) else ""
     mode = ', mode="before"' if pre else ""
     return f"@field_validator({fields}{mode}) + @classmethod"
+
+
+# -- the fix ---------------------------------------------------------------------------
+
+
+@fixes(XFA403)
+def fix_v1_validator(src: Source, finding: Finding) -> Fix:
+    candidates = src.ast_at(finding, ast.Call, ast.Name, ast.Attribute)
+    if not candidates:
+        raise Skip("no validator decorator at the reported position")
+    decorator = candidates[0]
+    function = src.parent(decorator)
+    reason = validator_fix_blocker(decorator, function)
+    if reason is not None:
+        raise Skip(reason)
+    assert isinstance(decorator, ast.Call) and isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))
+    func = decorator.func
+    if isinstance(func, ast.Attribute) and text_of(src, func.value) != src.imported_name("pydantic"):
+        raise Skip(f"{text_of(src, func)} is not pydantic's own module attribute: import field_validator by hand")
+    offered(finding)
+    kept: list[str] = []
+    mode = None
+    for kw in decorator.keywords:
+        if kw.arg == "pre":
+            assert isinstance(kw.value, ast.Constant)
+            mode = '"before"' if kw.value.value else None
+        elif kw.arg == "check_fields":
+            kept.append(text_of(src, kw))
+    is_classmethod = any(
+        isinstance(d, ast.Name) and d.id == "classmethod" for d in function.decorator_list
+    )
+    node = src.sg(decorator, "call")
+    if node.find(kind="comment") is not None:
+        raise Skip("comments inside the decorator")
+    fn_node = node.field("function")
+    arguments = node.field("arguments")
+    if fn_node is None or arguments is None:
+        raise Skip("unexpected decorator syntax")
+    if isinstance(func, ast.Name):
+        name, needs = src.use("pydantic", "field_validator")
+        new_func = name
+    else:
+        needs = ()
+        new_func = text_of(src, func.value) + ".field_validator"  # type: ignore[attr-defined]
+    parts = [text_of(src, a) for a in decorator.args] + kept + ([f"mode={mode}"] if mode else [])
+    edits = [src.replace(fn_node, new_func), src.replace(arguments, f"({', '.join(parts)})")]
+    if not is_classmethod:
+        at = src.next_line_start(src.end_of(decorator))
+        indent = src.indent_at(src.start_of(decorator))
+        edits.append(Edit(at, at, f"{indent}@classmethod{src.newline}"))
+    return Fix(edits, needs)
