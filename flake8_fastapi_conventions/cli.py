@@ -92,7 +92,7 @@ def _parser() -> argparse.ArgumentParser:
         help="only the rules the flake8 configuration here enables (default-on ones, and off ones it selects)",
     )
     rule = sub.add_parser("rule", help="one rule's documentation")
-    rule.add_argument("code", help="a rule code, e.g. XFA402")
+    rule.add_argument("code", help="a rule code (as `fastapi-conventions rules` lists them)")
     sub.add_parser(
         "server",
         help="a language server on stdin/stdout, for editors (needs the [server] extra)",

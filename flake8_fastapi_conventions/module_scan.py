@@ -428,7 +428,7 @@ def _scan_function(
     }
     if checked:
         # the parameters the function range-checks or clamps itself (``if page < 1: raise``,
-        # ``min(limit, 100)``), by name -> positional index (-1: keyword-only), for XFA310
+        # ``min(limit, 100)``), by name -> positional index (-1: keyword-only): bounded pagination
         info["cmp"] = checked
     shadowed = (bound - declared) - set(local)
     through_locals = [i for i, head in enumerate(heads) if head in shadowed]

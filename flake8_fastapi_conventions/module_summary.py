@@ -106,8 +106,8 @@ def _returns_fixed_catalog(fn: ast.FunctionDef | ast.AsyncFunctionDef, module_na
     built from module-level values, classes and imports (``_ROLES[scope]``,
     ``list(REGISTRY.values())``, ``[r.name for r in PREDEFINED]``), constants and locals
     assigned once from such values; never from a call other than ``list()``/``sorted()``...
-    or a parameter other than as a key (``_ROLES[scope]`` picks from the fixed table). For
-    XFA303: a route answering what such a function returns lists a catalog."""
+    or a parameter other than as a key (``_ROLES[scope]`` picks from the fixed table): a route
+    answering what such a function returns lists a catalog."""
     params = {a.arg for a in (*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs)}
     for extra in (fn.args.vararg, fn.args.kwarg):
         if extra is not None:

@@ -371,7 +371,7 @@ def enabled_codes(select: Iterable[str] | None, extend_select: Iterable[str] | N
     """The codes that run: "on" rules, plus "off" rules named specifically enough.
 
     An "off" rule runs only when ``select``/``extend-select`` names it or a prefix at
-    least as specific as its hundred-and-ten (``XFA10`` for ``XFA109``); for the
+    least as specific as its ten (``XFA10`` for the codes ``XFA100``-``XFA109``); for the
     XFA9xx group, which is off as a whole, ``XFA9`` is enough.  ``XFA``, ``XFA1`` or
     a plain ``ignore = E501`` never switch an "off" rule on.
     """
@@ -436,7 +436,7 @@ def add_options(parser) -> None:  # flake8.options.manager.OptionManager
         default=None,
         parse_from_config=True,
         comma_separated_list=True,
-        help="Prefixes a function returning bool starts with (XFA906; default: is_,has_,can_,should_).",
+        help="Prefixes a function returning bool starts with (boolean-name-without-verb; default: is_,has_,can_,should_).",
     )
     parser.add_option(
         "--fastapi-no-cache",

@@ -10,8 +10,8 @@ from . import (  # noqa: F401
     security,  # XFA7xx security
     observability,  # XFA8xx logging and observability
     code_shape,  # XFA9xx code shape (opinionated, off by default)
-    unused_path_parameter,  # XFA321 (ruff FAST003 parity)
-    route_guidance,  # XFA322-XFA326 (ruff FAST001, FastAPI's own guidance)
-    root_model,  # XFA412 (FastAPI's guidance)
-    lifespan_state,  # XFA615 (FastAPI's guidance)
+    unused_path_parameter,  # ruff FAST003 parity
+    route_guidance,  # ruff FAST001, FastAPI's own guidance
+    root_model,  # FastAPI's guidance
+    lifespan_state,  # FastAPI's guidance
 )

@@ -5,15 +5,15 @@ its call visitor hands each database call to the check of the module that holds 
 
 from . import (  # noqa: F401
     _shared,
-    sync_engines,  # XFA502-XFA505
-    create_all_in_app,  # XFA506
-    commits,  # XFA507, XFA510
-    count_in_python,  # XFA508
-    upsert_without_set,  # XFA509
-    engine_per_request,  # XFA511
-    raw_sql_interpolation,  # XFA512
-    redis_without_ttl,  # XFA513
-    lazy_relationships,  # XFA514
-    unbounded_selects,  # XFA515
-    legacy_session_query,  # XFA501, and the session bindings and call visitor of the XFA5xx rules
+    sync_engines,
+    create_all_in_app,
+    commits,
+    count_in_python,
+    upsert_without_set,
+    engine_per_request,
+    raw_sql_interpolation,
+    redis_without_ttl,
+    lazy_relationships,
+    unbounded_selects,
+    legacy_session_query,  # the session bindings and call visitor of the XFA5xx rules
 )

@@ -6,23 +6,23 @@ handler's calls and of its end) before ``unversioned_prefixes``."""
 
 from . import (  # noqa: F401
     _shared,
-    unannotated_route_params,  # XFA313, and the visitor of the decorator and signature rules
-    raw_marker_defaults,  # XFA309
-    missing_response_models,  # XFA301
-    raw_dict_responses,  # XFA302, and the visitor of a handler's return statements
-    responses_bypassing_models,  # XFA306
-    static_readiness_checks,  # XFA315, and the visitors of a handler's calls and of its end
-    unversioned_prefixes,  # XFA319
-    bare_list_responses,  # XFA303
-    shadowed_routes,  # XFA304
-    manual_validation_errors,  # XFA305
-    route_status_codes,  # XFA307, XFA308
-    unbounded_pagination,  # XFA310
-    same_model_in_and_out,  # XFA311
-    partial_updates,  # XFA312
-    websocket_disconnects,  # XFA314
-    identity_from_query,  # XFA316
-    route_openapi_docs,  # XFA317
-    rate_limits,  # XFA318
-    deep_resource_nesting,  # XFA320
+    unannotated_route_params,  # the visitor of the decorator and signature rules
+    raw_marker_defaults,
+    missing_response_models,
+    raw_dict_responses,  # the visitor of a handler's return statements
+    responses_bypassing_models,
+    static_readiness_checks,  # the visitors of a handler's calls and of its end
+    unversioned_prefixes,
+    bare_list_responses,
+    shadowed_routes,
+    manual_validation_errors,
+    route_status_codes,
+    unbounded_pagination,
+    same_model_in_and_out,
+    partial_updates,
+    websocket_disconnects,
+    identity_from_query,
+    route_openapi_docs,
+    rate_limits,
+    deep_resource_nesting,
 )

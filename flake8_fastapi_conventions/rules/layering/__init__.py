@@ -2,15 +2,15 @@
 detection); importing the package declares them."""
 
 from . import (  # noqa: F401
-    http_exception_in_service,  # XFA201
-    app_imports,  # XFA208 (first of the import visitors, as its check ran first when they were one)
-    framework_imports,  # XFA202
-    db_access_in_routes,  # XFA203, and the visitor of the call rules
-    commits,  # XFA204, XFA205
-    import_direction,  # XFA206
-    cross_domain_imports,  # XFA207
-    route_on_app,  # XFA209
-    endpoint_calls,  # XFA210
-    raw_sql_in_services,  # XFA211
-    logic_in_main,  # XFA212
+    http_exception_in_service,
+    app_imports,  # first of the import visitors, as its check ran first when they were one
+    framework_imports,
+    db_access_in_routes,  # the visitor of the call rules
+    commits,
+    import_direction,
+    cross_domain_imports,
+    route_on_app,
+    endpoint_calls,
+    raw_sql_in_services,
+    logic_in_main,
 )

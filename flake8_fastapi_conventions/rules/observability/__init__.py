@@ -3,13 +3,13 @@ detection); importing the package declares them.  ``loggers`` is the logger mode
 
 from . import (  # noqa: F401
     loggers,
-    message_formatting,  # XFA801
-    log_calls,  # XFA802, XFA807 and the logger calls of XFA801, XFA804, XFA806
-    module_logger_names,  # XFA803
-    error_logs,  # XFA804
-    print_calls,  # XFA805
-    sensitive_data,  # XFA806
-    blocking_log_handlers,  # XFA808
-    swallowed_exceptions,  # XFA809
-    raise_without_from,  # XFA810
+    message_formatting,
+    log_calls,  # the call visitor of the logger-call rules
+    module_logger_names,
+    error_logs,
+    print_calls,
+    sensitive_data,
+    blocking_log_handlers,
+    swallowed_exceptions,
+    raise_without_from,
 )

@@ -9,10 +9,10 @@ them, so that a message advertises a fix exactly when it is made."""
 
 from . import (  # noqa: F401
     _shared,
-    validators,  # XFA403, XFA406
-    http_exception_in_validators,  # XFA405
-    model_fields,  # XFA407, XFA408, XFA410
-    naive_datetimes,  # XFA411
-    config_classes,  # XFA401, XFA404, XFA409, and the visitor of the class-body rules
-    v1_methods,  # XFA402, and the call visitor of XFA402, XFA404 and XFA411
+    validators,
+    http_exception_in_validators,
+    model_fields,
+    naive_datetimes,
+    config_classes,  # the visitor of the class-body rules
+    v1_methods,  # the call visitor of the v1-method, config and datetime rules
 )

@@ -4,9 +4,9 @@ groups, whose visitors run before this group's, as they always have."""
 
 from . import (  # noqa: F401
     _shared,
-    hardcoded_credentials,  # XFA701
-    jwt_claims,  # XFA702, XFA703 and the jwt.decode calls of XFA704
-    jwt_verification,  # XFA704
-    weak_password_hashes,  # XFA705
-    exposed_docs,  # XFA706
+    hardcoded_credentials,
+    jwt_claims,  # and the jwt.decode calls of jwt_verification
+    jwt_verification,
+    weak_password_hashes,
+    exposed_docs,
 )
