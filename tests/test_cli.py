@@ -603,7 +603,7 @@ def test_the_xfa411_fix_follows_the_projects_python_not_the_interpreter(tmp_path
     new = tmp_path / "new"
     write(new / "pyproject.toml", '[project]\nname = "x"\nrequires-python = ">=3.11"\n')
     result = fix_text(source, str(new / "app" / "clock.py"), XFA411_ON, unsafe=True)
-    assert "datetime.now(UTC)" in result.text and "import datetime, UTC" in result.text
+    assert "datetime.now(UTC)" in result.text and "from datetime import UTC, datetime" in result.text
 
 
 def test_the_xfa411_fix_declines_where_the_aware_value_meets_an_unknown_one(tmp_path):
@@ -696,3 +696,14 @@ def test_added_imports_go_where_isort_puts_them(tmp_path):
     )
     result = fix_text(source, path)
     assert result.text.startswith("from typing import Annotated\n\nfrom fastapi import APIRouter, Query\n\nrouter"), result.text
+    # a name joins an existing `from typing import` in isort's order when its names are sorted
+    # and on one line (it was appended: `Literal, Annotated`), else after the last one
+    for head, want in {
+        "from typing import Literal\n": "from typing import Annotated, Literal\n",
+        "from typing import Any, Literal\n": "from typing import Annotated, Any, Literal\n",
+        "from typing import TYPE_CHECKING, cast\n": "from typing import TYPE_CHECKING, Annotated, cast\n",
+        "from typing import Literal, Any\n": "from typing import Literal, Any, Annotated\n",
+        "from typing import (\n    Literal,\n)\n": "from typing import (\n    Literal, Annotated,\n)\n",
+    }.items():
+        result = fix_text(head + source, path)
+        assert result.text.startswith(want + "from fastapi import APIRouter, Query\n"), result.text

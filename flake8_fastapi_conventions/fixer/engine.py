@@ -299,9 +299,7 @@ def import_edits(src: Source, needs: Sequence[Need], first_edit: int) -> list[Ed
             ):
                 target = stmt
         if target is not None:
-            last = target.names[-1]
-            end = src.offset(last.end_lineno, last.end_col_offset)  # type: ignore[arg-type]
-            edits.append(Edit(end, end, "".join(f", {n}" for n in names)))
+            edits.extend(_names_into(src, target, names))
         else:
             new_lines.append(f"from {module} import {', '.join(names)}")
     if not new_lines:
@@ -322,6 +320,35 @@ def import_edits(src: Source, needs: Sequence[Need], first_edit: int) -> list[Ed
         if anchor == len(src.text) and src.text and not src.text.endswith(("\n", "\r")):
             block = nl + block.rstrip("\r\n")
         edits.append(Edit(anchor, anchor, block))
+    return edits
+
+
+def _name_key(name: str) -> tuple[int, str]:
+    """isort's order of the names of one ``from x import`` (its default ``order_by_type``):
+    CONSTANTS, then Classes, then functions, each case-insensitively."""
+    kind = 0 if name.isupper() and len(name) > 1 else 1 if name[:1].isupper() else 2
+    return kind, name.lower()
+
+
+def _names_into(src: Source, stmt: ast.ImportFrom, names: list[str]) -> list[Edit]:
+    """Edits adding ``names`` to ``stmt``: each before the first name that sorts after it when
+    the statement's names are sorted and on one line (``from typing import Annotated,
+    Literal``), else after the last one."""
+    aliases = stmt.names
+    keys = [_name_key(a.name) for a in aliases]
+    one_line = all(a.lineno == stmt.lineno for a in aliases)
+    last = aliases[-1]
+    end = src.offset(last.end_lineno, last.end_col_offset)  # type: ignore[arg-type]
+    if not one_line or keys != sorted(keys):
+        return [Edit(end, end, "".join(f", {n}" for n in names))]
+    edits = []
+    for name in sorted(names, key=_name_key):
+        after = next((a for a, k in zip(aliases, keys) if k > _name_key(name)), None)
+        if after is None:
+            edits.append(Edit(end, end, f", {name}"))
+        else:
+            at = src.offset(after.lineno, after.col_offset)
+            edits.append(Edit(at, at, f"{name}, "))
     return edits
 
 

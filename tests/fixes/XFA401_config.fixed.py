@@ -1,5 +1,5 @@
 # path: app/schemas/user.py
-from pydantic import BaseModel, Extra, ConfigDict
+from pydantic import BaseModel, ConfigDict, Extra
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 

@@ -1,5 +1,5 @@
 # path: app/schemas/user.py
-from pydantic import BaseModel, validator, field_validator
+from pydantic import BaseModel, field_validator, validator
 
 
 class User(BaseModel):
