@@ -15,31 +15,7 @@ FILES = sorted(EVAL_DIR.glob("XFA*.py"))
 #: promises not kept yet, (eval file, line, code) -> the fixer's reason: each entry is a
 #: bug (the rule must report those findings as not fixable, or the fixer must fix them);
 #: the list only shrinks
-NOT_KEPT_YET = {
-    ("XFA112.py", 157, "XFA601"): "only @app.on_event(...) handlers are rewritten automatically",
-    ("XFA601_version_branch.py", 39, "XFA601"): "only @app.on_event(...) handlers are rewritten automatically",
-    ("XFA601_version_branch.py", 44, "XFA601"): "only @app.on_event(...) handlers are rewritten automatically",
-    ("XFA212.py", 78, "XFA601"): "app = FastAPI(...) is not in this file",
-    ("XFA323.py", 21, "XFA309"): "without its default this parameter would follow one with a default",
-    ("XFA323.py", 22, "XFA309"): "without its default this parameter would follow one with a default",
-    ("XFA323.py", 23, "XFA309"): "without its default this parameter would follow one with a default",
-    ("XFA323.py", 24, "XFA309"): "without its default this parameter would follow one with a default",
-    ("XFA323.py", 25, "XFA309"): "without its default this parameter would follow one with a default",
-    ("XFA323.py", 32, "XFA323"): "an Optional field: without `...` it would default to None under Pydantic v1",
-    ("XFA3xx_syntax.py", 26, "XFA309"): "*args/**kwargs in the marker call",
-    ("XFA3xx_syntax.py", 31, "XFA309"): "*args/**kwargs in the marker call",
-    ("XFA511.py", 63, "XFA601"): "FastAPI(...) already has lifespan=/on_startup=/on_shutdown= or **kwargs",
-    ("XFA601.py", 5, "XFA601"): "only @app.on_event(...) handlers are rewritten automatically",
-    ("XFA601.py", 6, "XFA601"): "only @app.on_event(...) handlers are rewritten automatically",
-    ("XFA601.py", 11, "XFA601"): "FastAPI(...) already has lifespan=/on_startup=/on_shutdown= or **kwargs",
-    ("XFA601.py", 15, "XFA601"): "router = FastAPI(...) is not in this file",
-    ("XFA601.py", 19, "XFA601"): "only @app.on_event(...) handlers are rewritten automatically",
-    ("XFA601.py", 20, "XFA601"): "only @app.on_event(...) handlers are rewritten automatically",
-    ("XFA601.py", 25, "XFA601"): "only @app.on_event(...) handlers are rewritten automatically",
-    ("XFA601.py", 30, "XFA601"): "only @app.on_event(...) handlers are rewritten automatically",
-    ("XFA601.py", 33, "XFA601"): "only @app.on_event(...) handlers are rewritten automatically",
-    ("XFA601.py", 65, "XFA601"): "only @app.on_event(...) handlers are rewritten automatically",
-}
+NOT_KEPT_YET: dict[tuple[str, int, str], str] = {}
 
 load_fixers()
 

@@ -205,6 +205,15 @@ def _exempt(ctx: Context) -> bool:
     return False
 
 
+def _optional_field(annotation: ast.expr | None) -> bool:
+    """``Optional[T]``, ``T | None``, ``Union[..., None]`` (as written, strings included):
+    without a default such a field defaults to ``None`` under Pydantic v1."""
+    if annotation is None:
+        return False
+    text = ast.unparse(annotation).replace(" ", "").strip("'\"")
+    return "Optional[" in text or "|None" in text or "None|" in text or ("Union[" in text and "None" in text)
+
+
 @visitor(ast.Call, codes=(XFA323,))
 def ellipsis_marker(node: ast.Call, ctx: Context) -> None:
     if not (node.args and _is_ellipsis(node.args[0])) and not any(
@@ -218,7 +227,13 @@ def ellipsis_marker(node: ast.Call, ctx: Context) -> None:
         kw.value for kw in node.keywords if kw.arg == "default" and _is_ellipsis(kw.value)
     )
     short = name.rsplit(".", 1)[-1]
-    ctx.report(at, XFA323, what=f"{short}(...)", fixed=f"{short}()")
+    parent = ctx.ancestors[-1] if ctx.ancestors else None
+    # the fix drops a positional `...` only when it is the call's one positional argument,
+    # and keeps it where it makes an Optional field required
+    fixable = not (node.args and at is node.args[0] and len(node.args) > 1)
+    if isinstance(parent, ast.AnnAssign) and parent.value is node and _optional_field(parent.annotation):
+        fixable = False
+    ctx.report(at, XFA323, what=f"{short}(...)", fixed=f"{short}()", fixable=fixable)
 
 
 @visitor(ast.AnnAssign, codes=(XFA323,))
@@ -233,7 +248,13 @@ def ellipsis_field(node: ast.AnnAssign, ctx: Context) -> None:
     if not _is_model(frame.node, ctx):
         return
     field = node.target.id
-    ctx.report(node.value, XFA323, what=f"field {field}", fixed=f"{field}: {ast.unparse(node.annotation)[:40]}")
+    ctx.report(
+        node.value,
+        XFA323,
+        what=f"field {field}",
+        fixed=f"{field}: {ast.unparse(node.annotation)[:40]}",
+        fixable=not _optional_field(node.annotation),
+    )
 
 
 def _annotation_head(annotation: ast.expr) -> ast.expr:
@@ -563,15 +584,6 @@ def fix_redundant_response_model(src: Source, finding: Finding) -> Fix:
     return Fix([_fix_drop_argument(src, _fix_enclosing_call(src, kw), kw)])
 
 
-def _fix_optional(annotation: ast.expr | None) -> bool:
-    """``Optional[T]``, ``T | None``, ``Union[..., None]`` (as written, strings included):
-    without a default such a field defaults to ``None`` under Pydantic v1."""
-    if annotation is None:
-        return False
-    text = ast.unparse(annotation).replace(" ", "").strip("'\"")
-    return "Optional[" in text or "|None" in text or "None|" in text or ("Union[" in text and "None" in text)
-
-
 @fixes(XFA323)
 def fix_ellipsis_default(src: Source, finding: Finding) -> Fix:
     found = src.ast_at(finding, ast.Constant)
@@ -580,7 +592,7 @@ def fix_ellipsis_default(src: Source, finding: Finding) -> Fix:
         raise Skip("no ... at the reported position")
     parent = src.parent(node)
     if isinstance(parent, ast.AnnAssign) and parent.value is node:
-        if _fix_optional(parent.annotation):
+        if _optional_field(parent.annotation):
             raise Skip("an Optional field: without `...` it would default to None under Pydantic v1")
         start, end = src.end_of(parent.annotation), src.end_of(node)
         if "#" in src.text[start:end]:
@@ -591,6 +603,6 @@ def fix_ellipsis_default(src: Source, finding: Finding) -> Fix:
     if item is node and (len(call.args) > 1 or call.args[0] is not node):
         raise Skip("more positional arguments follow the `...`")
     field = next((a for a in src.ancestors(call) if isinstance(a, ast.AnnAssign)), None)
-    if field is not None and field.value is call and _fix_optional(field.annotation):
+    if field is not None and field.value is call and _optional_field(field.annotation):
         raise Skip("an Optional field: without `...` it would default to None under Pydantic v1")
     return Fix([_fix_drop_argument(src, call, item)])

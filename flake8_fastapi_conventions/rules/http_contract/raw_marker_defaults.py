@@ -89,27 +89,43 @@ def raw_marker_defaults(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Conte
     a = node.args
     if not a.defaults and not any(d is not None for d in a.kw_defaults):
         return
-    for arg, default in _all_args(node):
-        if not isinstance(default, ast.Call):
-            continue
-        marker = fastapi_marker(ctx, default)
-        if marker is None:
-            continue
-        if arg.annotation is not None:
-            _, metadata = ctx.unwrap_annotation(arg.annotation)
-            if metadata:
-                continue  # already Annotated (a second marker is FastAPI's own error)
-        annotated, moved = _annotated_form(default, marker)
-        ctx.report(
-            arg,
-            XFA309,
-            fixable=marker_fix_blocker(arg, default, marker, ctx.targets) is None,
-            name=arg.arg,
-            marker=_short_call(default),
-            type=ast.unparse(arg.annotation) if arg.annotation is not None else "<type>",
-            annotated=annotated,
-            default=f" = {moved}" if moved is not None else "",
-        )
+    positional = len(a.posonlyargs) + len(a.args)
+    #: a positional parameter before this one keeps a default (the fix can then not take a
+    #: required marker's default away: Python needs defaults last)
+    seen_default = False
+    for index, (arg, default) in enumerate(_all_args(node)):
+        kept_default = _report_marker_default(ctx, arg, default, seen_default and index < positional)
+        if index < positional:
+            seen_default = seen_default or kept_default
+
+
+def _report_marker_default(ctx: Context, arg: ast.arg, default: ast.expr | None, after_default: bool) -> bool:
+    """Report ``arg`` when its default is a FastAPI marker; whether it has a default once
+    the fix has run (the marker's own default moved out of it, or the marker left alone)."""
+    if not isinstance(default, ast.Call):
+        return default is not None
+    marker = fastapi_marker(ctx, default)
+    if marker is None:
+        return True
+    if arg.annotation is not None:
+        _, metadata = ctx.unwrap_annotation(arg.annotation)
+        if metadata:
+            return True  # already Annotated (a second marker is FastAPI's own error)
+    annotated, moved = _annotated_form(default, marker)
+    fixable = marker_fix_blocker(arg, default, marker, ctx.targets) is None
+    if fixable and moved is None and after_default:
+        fixable = False  # without its default it would follow one with a default
+    ctx.report(
+        arg,
+        XFA309,
+        fixable=fixable,
+        name=arg.arg,
+        marker=_short_call(default),
+        type=ast.unparse(arg.annotation) if arg.annotation is not None else "<type>",
+        annotated=annotated,
+        default=f" = {moved}" if moved is not None else "",
+    )
+    return not fixable or moved is not None
 
 
 _MUTABLE_DEFAULTS = (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp)
@@ -124,6 +140,8 @@ def marker_fix_blocker(arg: ast.arg, call: ast.Call, marker: str, targets: Targe
             return reason  # e.g. fastapi = "^0.79": Annotated[T, Depends(f)] is not a dependency there
     if arg.annotation is None:
         return "the parameter has no type annotation to wrap in Annotated"
+    if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+        return "*args/**kwargs in the marker call"
     if marker in DEFAULT_MARKERS:
         default = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "default"), None)
         if isinstance(default, _MUTABLE_DEFAULTS):
@@ -182,8 +200,6 @@ def _fix_plan(src: Source, arg: ast.arg, default: ast.expr | None) -> tuple[str,
     reason = marker_fix_blocker(arg, default, marker, src.targets)
     if reason is not None:
         raise Skip(reason)
-    if any(isinstance(a, ast.Starred) for a in default.args) or any(k.arg is None for k in default.keywords):
-        raise Skip("*args/**kwargs in the marker call")
     if marker not in DEFAULT_MARKERS:
         return text_of(src, default), None
     moved_node: ast.expr | None = None

@@ -38,7 +38,7 @@ from .cors import (
 )
 from .exception_handlers import _http_exception, _register_handler, XFA613, XFA614
 from .lifespan_errors import XFA602
-from .on_event import _implements, in_fastapi_version_branch, XFA601
+from .on_event import _implements, in_fastapi_version_branch, on_event_fixable, XFA601
 from .uvicorn_reload import _in_dev_command, _started_by_command, XFA612
 
 
@@ -86,7 +86,7 @@ def app_setup_calls(node: ast.Call, ctx: Context) -> None:
             and not in_fastapi_version_branch(ctx)
         ):
             form = f"{dotted_name(func.value) or 'app'}.{tail}()"
-            ctx.report(node, XFA601, form=form)
+            ctx.report(node, XFA601, form=form, fixable=on_event_fixable(ctx, node))
     elif tail in _APP_FACTORY_TAILS:
         if _is_app_factory(ctx, node):
             _app_factory(node, ctx)

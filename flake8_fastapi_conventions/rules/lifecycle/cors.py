@@ -260,7 +260,8 @@ def _app_factory(node: ast.Call, ctx: Context) -> None:
             if isinstance(value, ast.Name) and any(value.id in f.params for f in ctx.frames):
                 continue  # forwarding a parameter (a wrapper around FastAPI)
             name = last_name(node.func) or "FastAPI"
-            ctx.report(node, XFA601, form=f"{name}({kw.arg}=...)")
+            # the fix moves @app.on_event handlers only: these lists are left to the user
+            ctx.report(node, XFA601, form=f"{name}({kw.arg}=...)", fixable=False)
             break
     for kw in node.keywords:
         if kw.arg == "lifespan" and isinstance(kw.value, ast.Name):

@@ -10,6 +10,7 @@ from ... import lazy_re
 from ...context import Context
 from ...fixes import Edit, Finding, Fix, Skip, add_keyword, fixes
 from ...registry import rule
+from ...targets import LIFESPAN, fastapi_blocker
 
 if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
     from ...fixer.engine import Source
@@ -140,8 +141,6 @@ def fix_on_event_to_lifespan(src: Source, finding: Finding) -> Fix:
     ]
     if not calls:
         raise Skip("only @app.on_event(...) handlers are rewritten automatically")
-    from ...targets import LIFESPAN, fastapi_blocker
-
     reason = fastapi_blocker(src.targets, LIFESPAN, "FastAPI(lifespan=...)")
     if reason is not None:
         raise Skip(reason)
@@ -164,9 +163,39 @@ def fix_on_event_to_lifespan(src: Source, finding: Finding) -> Fix:
     return fix
 
 
-def _fix_lifespan(src: Source, app: str) -> Fix:
+class LifespanPlans:
+    """Per file: the lifespan plan of each app name (see :func:`lifespan_plan`)."""
+
+    __slots__ = ("plans",)
+
+    def __init__(self) -> None:
+        self.plans: dict[str, tuple | str] = {}
+
+
+def on_event_fixable(ctx: Context, call: ast.Call) -> bool:
+    """Whether the fix moves the handler registered by ``call`` (``app.on_event(...)``) to a
+    lifespan: the rule's message offers the fix only then, so the fixer never declines one
+    it offered."""
+    func = call.func
+    if not (isinstance(func, ast.Attribute) and func.attr == "on_event" and isinstance(func.value, ast.Name)):
+        return False
+    if fastapi_blocker(ctx.targets, LIFESPAN, "FastAPI(lifespan=...)") is not None:
+        return False
+    plans = ctx.state(LifespanPlans).plans
+    app = func.value.id
+    if app not in plans:
+        plans[app] = lifespan_plan(ctx.tree, app, ctx.lines)
+    return not isinstance(plans[app], str)
+
+
+def lifespan_plan(tree: ast.AST, app: str, lines: list[str] | None = None) -> tuple | str:
+    """``(creation, factory, handlers)`` for moving the module-level ``@app.on_event``
+    handlers of ``app`` into one lifespan passed to ``app = FastAPI(...)``, or why that is
+    left to the user. Read from the tree alone (and the file's lines, when given), so that
+    the rule and the fix decide alike."""
+    body = tree.body  # type: ignore[attr-defined]
     creation = None
-    for stmt in src.tree.body:
+    for stmt in body:
         if (
             isinstance(stmt, ast.Assign)
             and len(stmt.targets) == 1
@@ -174,18 +203,18 @@ def _fix_lifespan(src: Source, app: str) -> Fix:
             and stmt.targets[0].id == app
         ):
             if creation is not None:
-                raise Skip(f"{app} is assigned more than once")
+                return f"{app} is assigned more than once"
             if isinstance(stmt.value, ast.Call) and _fix_tail(stmt.value.func) == "FastAPI":
                 creation = stmt
     if creation is None:
-        raise Skip(f"{app} = FastAPI(...) is not in this file: move the handlers to a lifespan by hand")
+        return f"{app} = FastAPI(...) is not in this file: move the handlers to a lifespan by hand"
     factory = creation.value
     assert isinstance(factory, ast.Call)
     if any(k.arg in (None, "lifespan", "on_startup", "on_shutdown") for k in factory.keywords):
-        raise Skip("FastAPI(...) already has lifespan=/on_startup=/on_shutdown= or **kwargs")
+        return "FastAPI(...) already has lifespan=/on_startup=/on_shutdown= or **kwargs"
     handlers: list[tuple[str, ast.FunctionDef | ast.AsyncFunctionDef, ast.Call]] = []
     registered = set()
-    for stmt in src.tree.body:
+    for stmt in body:
         if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         for dec in stmt.decorator_list:
@@ -198,28 +227,53 @@ def _fix_lifespan(src: Source, app: str) -> Fix:
             ):
                 event = dec.args[0] if len(dec.args) == 1 and not dec.keywords else None
                 if not (isinstance(event, ast.Constant) and event.value in ("startup", "shutdown")):
-                    raise Skip("an on_event call with other than \"startup\"/\"shutdown\"")
+                    return "an on_event call with other than \"startup\"/\"shutdown\""
                 handlers.append((event.value, stmt, dec))
-                registered.add(id(dec))
-    for node in ast.walk(src.tree):
+                registered.add(id(dec.func))
+                if lines is not None and _shares_its_line(dec, lines):
+                    return "the on_event decorator shares its line with other code or a comment"
+    bound: set[str] = set()
+    for node in ast.walk(tree):
         if (
             isinstance(node, ast.Attribute)
             and node.attr in ("on_event", "add_event_handler", "router")
             and isinstance(node.value, ast.Name)
             and node.value.id == app
+            and id(node) not in registered
         ):
-            parent = src.parent(node)
-            if not (isinstance(parent, ast.Call) and id(parent) in registered):
-                raise Skip(f"{app} has event handlers that are not @{app}.on_event decorators of module-level functions")
-    names = [s.name for s in src.tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
+            return f"{app} has event handlers that are not @{app}.on_event decorators of module-level functions"
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound.add(node.name)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            bound.add(node.id)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            bound.update(alias.asname or alias.name.split(".")[0] for alias in node.names)
+    names = [s.name for s in body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
     for _, fn, _ in handlers:
         a = fn.args
         if a.posonlyargs or a.args or a.vararg or a.kwarg or any(d is None for d in a.kw_defaults):
-            raise Skip(f"the handler {fn.name} takes arguments")
+            return f"the handler {fn.name} takes arguments"
         if names.count(fn.name) != 1:
-            raise Skip(f"the handler name {fn.name} is defined more than once")
-    if src.module_binds("lifespan"):
-        raise Skip("the name lifespan is already used in this file")
+            return f"the handler name {fn.name} is defined more than once"
+    if "lifespan" in bound:
+        return "the name lifespan is already used in this file"
+    return creation, factory, handlers
+
+
+def _shares_its_line(dec: ast.Call, lines: list[str]) -> bool:
+    """``@app.on_event(...)`` has other code or a comment on its first or last line."""
+    if not (0 < dec.lineno <= len(lines) and 0 < (dec.end_lineno or 0) <= len(lines)):
+        return False
+    first = lines[dec.lineno - 1].encode("utf-8")
+    last = lines[dec.end_lineno - 1].encode("utf-8")  # type: ignore[index]
+    return bool(first[: max(dec.col_offset - 1, 0)].strip() or last[dec.end_col_offset :].strip())
+
+
+def _fix_lifespan(src: Source, app: str) -> Fix:
+    plan = lifespan_plan(src.tree, app)
+    if isinstance(plan, str):
+        raise Skip(plan)
+    creation, factory, handlers = plan
     decorator_name, needs = src.use("contextlib", "asynccontextmanager")
     nl = src.newline
     edits: list[Edit] = []
