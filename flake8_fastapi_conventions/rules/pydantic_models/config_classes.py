@@ -268,6 +268,22 @@ def v2_config_entries(config: ast.ClassDef, ctx: Context | None = None) -> tuple
     return entries, removed
 
 
+def _config_assignments(config: ast.ClassDef) -> list[tuple[ast.stmt, str, ast.expr]] | None:
+    """The ``key = value`` statements of a ``class Config`` body (``pass`` left out), or None
+    when it holds anything else."""
+    found: list[tuple[ast.stmt, str, ast.expr]] = []
+    for stmt in config.body:
+        if isinstance(stmt, ast.Pass):
+            continue
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+            found.append((stmt, stmt.targets[0].id, stmt.value))
+        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
+            found.append((stmt, stmt.target.id, stmt.value))
+        else:
+            return None
+    return found
+
+
 def config_fix_blocker(model: ast.ClassDef, config: ast.ClassDef) -> str | None:
     """Why ``fastapi-conventions fix`` leaves this ``class Config`` to the user, or ``None``
     when it rewrites it into ``model_config = ...`` (the fixer raises this reason; the
@@ -279,15 +295,10 @@ def config_fix_blocker(model: ast.ClassDef, config: ast.ClassDef) -> str | None:
     if config.decorator_list or config.bases or config.keywords:
         return "class Config has bases or decorators"
     items = 0
-    for stmt in config.body:
-        if isinstance(stmt, ast.Pass):
-            continue
-        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
-            key, value = stmt.targets[0].id, stmt.value
-        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
-            key, value = stmt.target.id, stmt.value
-        else:
-            return "class Config holds more than `key = value` assignments"
+    assignments = _config_assignments(config)
+    if assignments is None:
+        return "class Config holds more than `key = value` assignments"
+    for _, key, value in assignments:
         new = V1_CONFIG_KEYS.get(key, key)
         if new is None or new not in V2_CONFIG_KEYS:
             return f"the config key {key} has no v2 equivalent"
@@ -427,25 +438,11 @@ def fix_config_class(src: Source, finding: Finding) -> Fix:
     if reason is not None:
         raise Skip(reason)
     items: list[tuple[int, int, str]] = []  # (start offset, end line, text)
-    for stmt in config.body:
-        if isinstance(stmt, ast.Pass):
-            continue
-        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
-            key, value = stmt.targets[0].id, stmt.value
-        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
-            key, value = stmt.target.id, stmt.value
-        else:
-            raise Skip("class Config holds more than `key = value` assignments")
+    for stmt, key, value in _config_assignments(config) or ():  # checked by config_fix_blocker
         new = V1_CONFIG_KEYS.get(key, key)
-        if new is None or new not in V2_CONFIG_KEYS:
-            raise Skip(f"the config key {key} has no v2 equivalent")
         if key in INVERTED_CONFIG_KEYS:
-            if not (isinstance(value, ast.Constant) and isinstance(value.value, bool)):
-                raise Skip(f"{key} = <expression> needs its value negated by hand")
-            text = repr(not value.value)
+            text = repr(not value.value)  # type: ignore[attr-defined]
         elif key == "copy_on_model_validation":
-            if not (isinstance(value, ast.Constant) and value.value in ("none", "deep", "shallow", False, True)):
-                raise Skip("copy_on_model_validation needs a manual migration")
             text = '"never"' if value.value in ("none", False) else '"always"'
         elif (
             key == "extra"
