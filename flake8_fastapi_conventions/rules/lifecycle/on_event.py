@@ -10,7 +10,7 @@ from ... import lazy_re
 from ...context import Context
 from ...fixes import Edit, Finding, Fix, Skip, add_keyword, fixes
 from ...registry import rule
-from ...targets import LIFESPAN, fastapi_blocker
+from ...targets import LIFESPAN, Targets, fastapi_blocker
 
 if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
     from ...fixer.engine import Source
@@ -126,41 +126,8 @@ def in_fastapi_version_branch(ctx: Context) -> bool:
     )
 
 
-# -- the fix ---------------------------------------------------------------------------
-
-
-def _fix_tail(expr: ast.expr) -> str | None:
+def _tail(expr: ast.expr) -> str | None:
     return expr.attr if isinstance(expr, ast.Attribute) else expr.id if isinstance(expr, ast.Name) else None
-
-
-@fixes(XFA601)
-def fix_on_event_to_lifespan(src: Source, finding: Finding) -> Fix:
-    calls = [
-        c for c in src.ast_at(finding, ast.Call)
-        if isinstance(c.func, ast.Attribute) and c.func.attr == "on_event"  # type: ignore[attr-defined]
-    ]
-    if not calls:
-        raise Skip("only @app.on_event(...) handlers are rewritten automatically")
-    reason = fastapi_blocker(src.targets, LIFESPAN, "FastAPI(lifespan=...)")
-    if reason is not None:
-        raise Skip(reason)
-    app_expr = calls[0].func.value  # type: ignore[attr-defined]
-    if not isinstance(app_expr, ast.Name):
-        raise Skip("the app is not a module-level name")
-    app = app_expr.id
-    key = ("XFA601", app)
-    if key in src.cache:
-        cached = src.cache[key]
-        if isinstance(cached, Skip):
-            raise cached
-        raise Skip("handled with the other handlers of this app")
-    try:
-        fix = _fix_lifespan(src, app)
-    except Skip as skip:
-        src.cache[key] = skip
-        raise
-    src.cache[key] = fix
-    return fix
 
 
 class LifespanPlans:
@@ -176,16 +143,28 @@ def on_event_fixable(ctx: Context, call: ast.Call) -> bool:
     """Whether the fix moves the handler registered by ``call`` (``app.on_event(...)``) to a
     lifespan: the rule's message offers the fix only then, so the fixer never declines one
     it offered."""
-    func = call.func
-    if not (isinstance(func, ast.Attribute) and func.attr == "on_event" and isinstance(func.value, ast.Name)):
-        return False
-    if fastapi_blocker(ctx.targets, LIFESPAN, "FastAPI(lifespan=...)") is not None:
+    if on_event_call_blocker(call, ctx.targets) is not None:
         return False
     plans = ctx.state(LifespanPlans).plans
-    app = func.value.id
+    app = call.func.value.id  # type: ignore[attr-defined]
     if app not in plans:
         plans[app] = lifespan_plan(ctx.tree, app, ctx.lines)
     return not isinstance(plans[app], str)
+
+
+def on_event_call_blocker(call: ast.Call, targets: Targets) -> str | None:
+    """Why the handler registered by ``call`` is not moved to a lifespan whatever the rest of
+    the file holds, or None: only ``app.on_event(...)`` of a module-level name, on a FastAPI
+    that has lifespans."""
+    func = call.func
+    if not (isinstance(func, ast.Attribute) and func.attr == "on_event"):
+        return "only @app.on_event(...) handlers are rewritten automatically"
+    reason = fastapi_blocker(targets, LIFESPAN, "FastAPI(lifespan=...)")
+    if reason is not None:
+        return reason
+    if not isinstance(func.value, ast.Name):
+        return "the app is not a module-level name"
+    return None
 
 
 def lifespan_plan(tree: ast.AST, app: str, lines: list[str] | None = None) -> tuple | str:
@@ -204,7 +183,7 @@ def lifespan_plan(tree: ast.AST, app: str, lines: list[str] | None = None) -> tu
         ):
             if creation is not None:
                 return f"{app} is assigned more than once"
-            if isinstance(stmt.value, ast.Call) and _fix_tail(stmt.value.func) == "FastAPI":
+            if isinstance(stmt.value, ast.Call) and _tail(stmt.value.func) == "FastAPI":
                 creation = stmt
     if creation is None:
         return f"{app} = FastAPI(...) is not in this file: move the handlers to a lifespan by hand"
@@ -267,6 +246,36 @@ def _shares_its_line(dec: ast.Call, lines: list[str]) -> bool:
     first = lines[dec.lineno - 1].encode("utf-8")
     last = lines[dec.end_lineno - 1].encode("utf-8")  # type: ignore[index]
     return bool(first[: max(dec.col_offset - 1, 0)].strip() or last[dec.end_col_offset :].strip())
+
+
+# -- the fix ---------------------------------------------------------------------------
+
+
+@fixes(XFA601)
+def fix_on_event_to_lifespan(src: Source, finding: Finding) -> Fix:
+    calls = [
+        c for c in src.ast_at(finding, ast.Call)
+        if isinstance(c.func, ast.Attribute) and c.func.attr == "on_event"  # type: ignore[attr-defined]
+    ]
+    if not calls:
+        raise Skip("only @app.on_event(...) handlers are rewritten automatically")
+    reason = on_event_call_blocker(calls[0], src.targets)
+    if reason is not None:
+        raise Skip(reason)
+    app = calls[0].func.value.id  # type: ignore[attr-defined]
+    key = ("XFA601", app)
+    if key in src.cache:
+        cached = src.cache[key]
+        if isinstance(cached, Skip):
+            raise cached
+        raise Skip("handled with the other handlers of this app")
+    try:
+        fix = _fix_lifespan(src, app)
+    except Skip as skip:
+        src.cache[key] = skip
+        raise
+    src.cache[key] = fix
+    return fix
 
 
 def _fix_lifespan(src: Source, app: str) -> Fix:
