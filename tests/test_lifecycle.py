@@ -252,3 +252,13 @@ def test_xfa605_names_the_middleware_added_by_call():
     found = [m for _, _, m in messages(source, "app/main.py", select=["XFA605"]) if m.startswith("XFA605")]
     assert len(found) == 1, found
     assert found[0].startswith("XFA605 RequireLogin wraps CORSMiddleware (app.middleware('http')(RequireLogin) is added later")
+
+
+def test_on_event_handlers_of_an_app_factory_offer_the_lifespan_fix_unless_it_can_return_first():
+    from pathlib import Path
+
+    source = (Path(__file__).parent / "fixes" / "XFA601_factory.py").read_text()
+    found = {(line, col): message for line, col, message in messages(source, select=["XFA601"])}
+    assert sorted(found) == [(12, 6), (16, 6), (28, 6)]  # at the decorator, after its "@"
+    assert "(unsafe fix:" in found[12, 6] and "(unsafe fix:" in found[16, 6]
+    assert "fix:" not in found[28, 6].split(";", 1)[0] and "fastapi-conventions fix" not in found[28, 6]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ... import lazy_re
@@ -131,12 +132,27 @@ def _tail(expr: ast.expr) -> str | None:
 
 
 class LifespanPlans:
-    """Per file: the lifespan plan of each app name (see :func:`lifespan_plan`)."""
+    """Per file: the lifespan plan of each app of each scope (see :func:`lifespan_plan`)."""
 
     __slots__ = ("plans",)
 
     def __init__(self) -> None:
-        self.plans: dict[str, tuple | str] = {}
+        self.plans: dict[tuple[int, str], tuple | str] = {}
+
+
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+
+
+def handler_scope(call: ast.Call, ancestors: Iterable[ast.AST]) -> ast.AST | None:
+    """The module or function whose body defines the handler decorated by ``call``
+    (``ancestors`` innermost first), or None when ``call`` is not such a decorator."""
+    chain = iter(ancestors)
+    handler, scope = next(chain, None), next(chain, None)
+    if not (isinstance(handler, _FUNCTIONS) and any(d is call for d in handler.decorator_list)):
+        return None
+    if isinstance(scope, (ast.Module, *_FUNCTIONS)) and any(s is handler for s in scope.body):  # type: ignore[attr-defined]
+        return scope
+    return None
 
 
 def on_event_fixable(ctx: Context, call: ast.Call) -> bool:
@@ -145,17 +161,21 @@ def on_event_fixable(ctx: Context, call: ast.Call) -> bool:
     it offered."""
     if on_event_call_blocker(call, ctx.targets) is not None:
         return False
+    scope = handler_scope(call, reversed(ctx.ancestors))
+    if scope is None:
+        return False
     plans = ctx.state(LifespanPlans).plans
     app = call.func.value.id  # type: ignore[attr-defined]
-    if app not in plans:
-        plans[app] = lifespan_plan(ctx.tree, app, ctx.lines)
-    return not isinstance(plans[app], str)
+    key = (id(scope), app)
+    if key not in plans:
+        plans[key] = lifespan_plan(ctx.tree, scope, app, ctx.lines)
+    return not isinstance(plans[key], str)
 
 
 def on_event_call_blocker(call: ast.Call, targets: Targets) -> str | None:
     """Why the handler registered by ``call`` is not moved to a lifespan whatever the rest of
-    the file holds, or None: only ``app.on_event(...)`` of a module-level name, on a FastAPI
-    that has lifespans."""
+    the file holds, or None: only ``app.on_event(...)`` of a plain name, on a FastAPI that
+    has lifespans."""
     func = call.func
     if not (isinstance(func, ast.Attribute) and func.attr == "on_event"):
         return "only @app.on_event(...) handlers are rewritten automatically"
@@ -163,16 +183,29 @@ def on_event_call_blocker(call: ast.Call, targets: Targets) -> str | None:
     if reason is not None:
         return reason
     if not isinstance(func.value, ast.Name):
-        return "the app is not a module-level name"
+        return "the app is not a plain name"
     return None
 
 
-def lifespan_plan(tree: ast.AST, app: str, lines: list[str] | None = None) -> tuple | str:
-    """``(creation, factory, handlers)`` for moving the module-level ``@app.on_event``
-    handlers of ``app`` into one lifespan passed to ``app = FastAPI(...)``, or why that is
-    left to the user. Read from the tree alone (and the file's lines, when given), so that
-    the rule and the fix decide alike."""
-    body = tree.body  # type: ignore[attr-defined]
+def _own_nodes(scope: ast.AST) -> Iterator[ast.AST]:
+    """The nodes of a function's body, without those of the functions, lambdas and classes
+    it defines (their names are its own)."""
+    stack = list(ast.iter_child_nodes(scope))
+    while stack:
+        node = stack.pop()
+        yield node
+        if not isinstance(node, (*_FUNCTIONS, ast.Lambda, ast.ClassDef)):
+            stack.extend(ast.iter_child_nodes(node))
+
+
+def lifespan_plan(tree: ast.AST, scope: ast.AST, app: str, lines: list[str] | None = None) -> tuple | str:
+    """``(creation, factory, handlers)`` for moving the ``@app.on_event`` handlers defined
+    in the body of ``scope`` (the module, or an app factory such as ``create_app()``) into
+    one lifespan passed to ``app = FastAPI(...)`` of the same body, or why that is left to
+    the user. Read from the tree alone (and the file's lines, when given), so that the rule
+    and the fix decide alike."""
+    body = scope.body  # type: ignore[attr-defined]
+    in_function = isinstance(scope, _FUNCTIONS)
     creation = None
     for stmt in body:
         if (
@@ -186,7 +219,8 @@ def lifespan_plan(tree: ast.AST, app: str, lines: list[str] | None = None) -> tu
             if isinstance(stmt.value, ast.Call) and _tail(stmt.value.func) == "FastAPI":
                 creation = stmt
     if creation is None:
-        return f"{app} = FastAPI(...) is not in this file: move the handlers to a lifespan by hand"
+        where = f"the body of {scope.name}()" if in_function else "this module's top level"  # type: ignore[attr-defined]
+        return f"{app} = FastAPI(...) is not assigned in {where}: move the handlers to a lifespan by hand"
     factory = creation.value
     assert isinstance(factory, ast.Call)
     if any(k.arg in (None, "lifespan", "on_startup", "on_shutdown") for k in factory.keywords):
@@ -194,7 +228,7 @@ def lifespan_plan(tree: ast.AST, app: str, lines: list[str] | None = None) -> tu
     handlers: list[tuple[str, ast.FunctionDef | ast.AsyncFunctionDef, ast.Call]] = []
     registered = set()
     for stmt in body:
-        if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        if not isinstance(stmt, _FUNCTIONS):
             continue
         for dec in stmt.decorator_list:
             if (
@@ -212,7 +246,7 @@ def lifespan_plan(tree: ast.AST, app: str, lines: list[str] | None = None) -> tu
                 if lines is not None and _shares_its_line(dec, lines):
                     return "the on_event decorator shares its line with other code or a comment"
     bound: set[str] = set()
-    for node in ast.walk(tree):
+    for node in ast.walk(scope if in_function else tree):
         if (
             isinstance(node, ast.Attribute)
             and node.attr in ("on_event", "add_event_handler", "router")
@@ -220,14 +254,23 @@ def lifespan_plan(tree: ast.AST, app: str, lines: list[str] | None = None) -> tu
             and node.value.id == app
             and id(node) not in registered
         ):
-            return f"{app} has event handlers that are not @{app}.on_event decorators of module-level functions"
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            return f"{app} has event handlers that are not @{app}.on_event decorators of functions beside it"
+        if isinstance(node, (*_FUNCTIONS, ast.ClassDef)):
             bound.add(node.name)
-        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            bound.add(node.id)
+        elif isinstance(node, ast.Name) and (in_function or isinstance(node.ctx, ast.Store)):
+            bound.add(node.id)  # in a function, a read of a global lifespan would be shadowed
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             bound.update(alias.asname or alias.name.split(".")[0] for alias in node.names)
-    names = [s.name for s in body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
+    if in_function:
+        last = max(fn.lineno for _, fn, _ in handlers) if handlers else 0
+        for node in _own_nodes(scope):
+            if isinstance(node, (ast.Global, ast.Nonlocal)) and app in node.names:
+                return f"{app} is declared {'global' if isinstance(node, ast.Global) else 'nonlocal'}"
+            if isinstance(node, ast.Name) and node.id == app and isinstance(node.ctx, (ast.Store, ast.Del)) and node is not creation.targets[0]:
+                return f"{app} is assigned more than once"
+            if isinstance(node, ast.Return) and node.lineno < last:
+                return f"{scope.name}() can return before a handler is defined"  # type: ignore[attr-defined]
+    names = [s.name for s in body if isinstance(s, (*_FUNCTIONS, ast.ClassDef))]
     for _, fn, _ in handlers:
         a = fn.args
         if a.posonlyargs or a.args or a.vararg or a.kwarg or any(d is None for d in a.kw_defaults):
@@ -262,15 +305,18 @@ def fix_on_event_to_lifespan(src: Source, finding: Finding) -> Fix:
     reason = on_event_call_blocker(calls[0], src.targets)
     if reason is not None:
         raise Skip(reason)
+    scope = handler_scope(calls[0], src.ancestors(calls[0]))
+    if scope is None:
+        raise Skip("the on_event decorator is not on a function of a module or function body")
     app = calls[0].func.value.id  # type: ignore[attr-defined]
-    key = ("XFA601", app)
+    key = ("XFA601", id(scope), app)
     if key in src.cache:
         cached = src.cache[key]
         if isinstance(cached, Skip):
             raise cached
         raise Skip("handled with the other handlers of this app")
     try:
-        fix = _fix_lifespan(src, app)
+        fix = _fix_lifespan(src, scope, app)
     except Skip as skip:
         src.cache[key] = skip
         raise
@@ -278,8 +324,8 @@ def fix_on_event_to_lifespan(src: Source, finding: Finding) -> Fix:
     return fix
 
 
-def _fix_lifespan(src: Source, app: str) -> Fix:
-    plan = lifespan_plan(src.tree, app)
+def _fix_lifespan(src: Source, scope: ast.AST, app: str) -> Fix:
+    plan = lifespan_plan(src.tree, scope, app)
     if isinstance(plan, str):
         raise Skip(plan)
     creation, factory, handlers = plan
@@ -294,23 +340,26 @@ def _fix_lifespan(src: Source, app: str) -> Fix:
         if src.text[line_start:start].strip() or rest.strip():
             raise Skip("the on_event decorator shares its line with other code or a comment")
         edits.append(Edit(line_start, src.next_line_start(end), ""))
+    at = src.line_start(src.start_of(creation))
+    indent = src.text[at : src.start_of(creation)]
     body: list[str] = []
     for event in ("startup", "yield", "shutdown"):
         if event == "yield":
-            body.append("    yield")
+            body.append(f"{indent}    yield")
             continue
         for kind, fn, _ in handlers:
             if kind == event:
-                body.append(f"    {'await ' if isinstance(fn, ast.AsyncFunctionDef) else ''}{fn.name}()")
+                body.append(f"{indent}    {'await ' if isinstance(fn, ast.AsyncFunctionDef) else ''}{fn.name}()")
     fastapi = src.text[src.start_of(factory.func) : src.end_of(factory.func)]
+    blank = nl if indent else nl * 2  # PEP 8: two blank lines around a top-level function
     lifespan = (
-        f"@{decorator_name}{nl}async def lifespan(app: {fastapi}):{nl}"
+        f"{indent}@{decorator_name}{nl}{indent}async def lifespan(app: {fastapi}):{nl}"
         + nl.join(body)
-        + nl * 3
+        + nl + blank
     )
-    at = src.line_start(src.start_of(creation))
-    if at and src.text[src.line_start(at - 1) : at].strip():
-        lifespan = nl * 2 + lifespan  # two blank lines after the code above
+    first_in_function = indent and creation is scope.body[0]  # type: ignore[attr-defined]
+    if at and not first_in_function and src.text[src.line_start(at - 1) : at].strip():
+        lifespan = blank + lifespan  # blank lines after the code above
     edits.append(Edit(at, at, lifespan))
     edits.append(add_keyword(src, factory, "lifespan=lifespan"))
     covers = tuple(
