@@ -15,6 +15,8 @@ import os
 import sys
 import tempfile
 import tokenize
+from bisect import bisect_right
+from collections.abc import Callable
 from contextlib import redirect_stderr
 from dataclasses import dataclass
 from typing import Sequence
@@ -398,16 +400,18 @@ def run_fix(args: argparse.Namespace, rest: list[str]) -> int:
         result = fix_text(original, path, settings, unsafe=args.unsafe_fixes, policy=policy)
         if result.cannot_parse:
             progress.clear()
-            print(f"{path}: cannot parse, left unchanged", file=sys.stderr)
+            print(f"{path}: cannot parse ({result.parse_error}), left unchanged", file=sys.stderr)
             continue
         manual += len(result.manual)
         unsafe += result.unsafe_available
         if not args.quiet and result.manual:
             progress.clear()
+            # --diff leaves the file as it is: its findings name the file's lines, not the fixed text's
+            line_of = _line_before(result.original, result.text) if args.diff and result.changed else int
             for m in result.manual:
                 f = m.finding
                 why = f" [not fixed: {m.reason}]" if m.reason else ""
-                print(f"{path}:{f.line}:{f.col + 1}: {f.message}{why}", file=out)
+                print(f"{path}:{line_of(f.line)}:{f.col + 1}: {f.message}{why}", file=out)
         if not result.changed:
             continue
         if args.diff:
@@ -475,6 +479,20 @@ def unified_diff(path: str, before: str, after: str, context: int = 3) -> str:
             out += ["-" + line for line in a[i1:i2]]
             out += ["+" + line for line in b[j1:j2]]
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in out)
+
+
+def _line_before(before: str, after: str) -> Callable[[int], int]:
+    """The line of ``before`` that a line of ``after`` comes from (1-based); a changed line
+    maps to the first line of the lines it replaced."""
+    matcher = difflib.SequenceMatcher(None, before.splitlines(), after.splitlines(), autojunk=False)
+    blocks = matcher.get_opcodes()
+    starts = [j1 for _, _, _, j1, _ in blocks]
+
+    def line_before(line: int) -> int:
+        tag, i1, _, j1, _ = blocks[max(bisect_right(starts, line - 1) - 1, 0)]
+        return i1 + (line - 1 - j1) + 1 if tag == "equal" else i1 + 1
+
+    return line_before
 
 
 def _range(start: int, stop: int) -> str:

@@ -930,7 +930,7 @@ async def _fix(ls: ConventionsServer, uri: str, only: tuple[str, int, int] | Non
         reasons = [m.reason for m in (result.manual if result is not None else ()) if m.reason]
         why = f": {reasons[0]}" if reasons else ""
         if result is not None and result.cannot_parse:
-            why = ": the file does not parse"
+            why = f": the file does not parse ({result.parse_error})"
         ls.show(f"{label}: nothing to change{why}", lsp.MessageType.Info)
         return False
     return await ls.apply(doc, before, result.text, label)

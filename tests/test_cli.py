@@ -70,6 +70,20 @@ def test_diff_changes_nothing(project, capsys):
     assert err.strip().splitlines()[-1] == "Would fix 1 finding in 1 file"
 
 
+def test_diff_names_the_lines_of_the_file_not_of_the_fixed_text(project, capsys):
+    # the lifespan the fix adds above line 28 moves that handler down in the fixed text
+    fixture = (Path(__file__).parent / "fixes" / "XFA601_factory.py").read_text()
+    main = write(project / "app" / "main.py", fixture)
+    code, out, err = run(capsys, "fix", "--unsafe-fixes", "--diff", "app")
+    assert main.read_text() == fixture
+    assert "+    async def lifespan(app: FastAPI):" in out
+    left = [line for line in err.splitlines() if "XFA601" in line]
+    assert len(left) == 1 and left[0].startswith("app/main.py:28:6: XFA601 app.on_event() is deprecated")
+    assert left[0].endswith("[not fixed: create_test_app() can return before a handler is defined]")
+    code, out, err = run(capsys, "fix", "--unsafe-fixes", "app")
+    assert [line for line in out.splitlines() if "XFA601" in line][0].startswith("app/main.py:35:6: XFA601")  # the written file's line
+
+
 def test_summary_counts_manual_and_unsafe(project, capsys):
     write(project / "app" / "jobs.py", SLEEPY)
     write(
@@ -130,10 +144,21 @@ def test_unparseable_file_is_skipped(project, capsys):
     bad = write(project / "app" / "bad.py", "def broken(:\n    time.sleep(1)\n")
     good = write(project / "app" / "jobs.py", SLEEPY)
     code, out, err = run(capsys, "fix", "app")
-    assert "app/bad.py: cannot parse, left unchanged" in err
+    assert "app/bad.py: cannot parse (line 1, column 12: SyntaxError: invalid syntax), left unchanged" in err
     assert bad.read_text() == "def broken(:\n    time.sleep(1)\n"
     assert good.read_text() == SLEEPY_FIXED
     assert code == 1
+
+
+def test_a_file_too_deep_to_parse_is_named_with_the_reason_and_others_are_fixed(project, capsys):
+    parens = write(project / "app" / "parens.py", "x = " + "(" * 300 + ")" * 300 + "\n")
+    deep = write(project / "app" / "deep.py", "x = " + "+".join(["a"] * 100_000) + "\n")
+    good = write(project / "app" / "jobs.py", SLEEPY)
+    code, out, err = run(capsys, "fix", "app")
+    assert "app/parens.py: cannot parse (line 1, column 205: SyntaxError: too many nested parentheses), left unchanged" in err
+    assert "app/deep.py: cannot parse (RecursionError: too deeply nested to parse), left unchanged" in err
+    assert parens.read_text().startswith("x = (((") and deep.read_text().startswith("x = a+a+")
+    assert good.read_text() == SLEEPY_FIXED
 
 
 def test_missing_path_is_one_line_and_others_are_fixed(project, capsys):

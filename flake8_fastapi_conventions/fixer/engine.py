@@ -529,8 +529,13 @@ class FixResult:
     manual: list[Manual] = field(default_factory=list)
     #: findings an ``--unsafe-fixes`` run would fix
     unsafe_available: int = 0
-    #: set when the file was left unchanged because it did not parse
-    cannot_parse: bool = False
+    #: why the file was left unchanged when it did not parse: ``"line 3, column 9:
+    #: SyntaxError: invalid syntax"``; empty when it parsed
+    parse_error: str = ""
+
+    @property
+    def cannot_parse(self) -> bool:
+        return bool(self.parse_error)
 
     @property
     def changed(self) -> bool:
@@ -554,6 +559,16 @@ def fixable(code: str, unsafe: bool) -> bool:
     return declared.fix == "safe" or unsafe
 
 
+def parse_error(exc: Exception) -> str:
+    """Where and why ``ast.parse`` failed, as ``check`` and flake8 report it (E999)."""
+    if isinstance(exc, SyntaxError):
+        where = f"line {exc.lineno or 1}, column {exc.offset or 1}: " if exc.lineno else ""
+        return f"{where}{type(exc).__name__}: {exc.msg}"
+    if isinstance(exc, (RecursionError, MemoryError)):
+        return f"{type(exc).__name__}: too deeply nested to parse"
+    return f"{type(exc).__name__}: {exc}"
+
+
 def fix_text(
     text: str,
     filename: str,
@@ -571,8 +586,8 @@ def fix_text(
     result = FixResult(original=text, text=text)
     try:
         src = Source(text, filename, settings)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        result.cannot_parse = True
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
+        result.parse_error = parse_error(exc)
         return result
     reasons: dict[tuple[int, int, str], str] = {}
     fixed = 0
