@@ -25,6 +25,21 @@ def test_the_first_screen_has_exactly_the_two_set_up_commands():
     assert "-m pytest" in (ROOT / ".ci" / "run").read_text()
 
 
+def test_the_first_command_reports_a_file_that_does_not_parse(tmp_path):
+    # flake8 runs no plugin on a file it cannot parse: the README's selection keeps E999
+    command = blocks("bash")[0].splitlines()[1]
+    args = command.split(".venv/bin/flake8 ", 1)[1].split()
+    assert args[-1] == "path/to/your/project"
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "jobs.py").write_text("import time\n\n\nasync def poll() -> None:\n    time.sleep(1)\n")
+    (tmp_path / "app" / "new.py").write_text("x = 1\ndef broken(:\n    pass\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "flake8", *args[:-1], "app"], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    found = sorted(line.split(" ")[:2] for line in result.stdout.splitlines())
+    assert found == [["app/jobs.py:5:5:", "XFA102"], ["app/new.py:2:13:", "E999"]]  # flake8's column for a SyntaxError
+
+
 def test_the_configuration_example_is_read_by_flake8(tmp_path):
     (ini,) = blocks("ini")
     (tmp_path / "setup.cfg").write_text(ini)
