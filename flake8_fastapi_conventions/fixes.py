@@ -11,8 +11,7 @@ a :class:`Finding`; it returns a :class:`Fix` or raises :class:`Skip`.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from .registry import RULES, Rule
 
@@ -28,8 +27,7 @@ class Skip(Exception):
         self.reason = reason
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     line: int
     #: 0-based, UTF-8 bytes (as ``ast`` and the rules report it)
     col: int
@@ -41,24 +39,21 @@ class Finding:
         return self.message[len(self.code) :].strip()
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(NamedTuple):
     #: character offsets into the decoded source (without a BOM)
     start: int
     end: int
     text: str
 
 
-@dataclass(frozen=True)
-class Need:
+class Need(NamedTuple):
     """An import a fix needs: ``import module`` (name None) or ``from module import name``."""
 
     module: str
     name: str | None = None
 
 
-@dataclass
-class Fix:
+class Fix(NamedTuple):
     edits: list[Edit]
     imports: tuple[Need, ...] = ()
     #: further findings this fix resolves (e.g. every ``on_event`` handler of one app)
