@@ -473,6 +473,8 @@ def write_project(root: Path, modules: int) -> Path:
     reference their parent model, schemas nest the parent schema, services look the parent
     up), and ``app/main.py`` including every router. Returns the router to lint."""
     domains = max(1, (modules - len(_CORE) - 1) // 4)
+    # the project root marker: without one the plugin finds no project and indexes nothing
+    (root / "pyproject.toml").write_text('[project]\nname = "things"\nversion = "0"\nrequires-python = ">=3.11"\n')
     for name, text in _CORE.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
