@@ -341,7 +341,7 @@ VisitorFn = Callable[[ast.AST, "object"], None]
 class Visitor:
     """A function subscribed to node types (:func:`visitor`); equal when all fields are."""
 
-    __slots__ = ("fn", "node_types", "leave", "codes")
+    __slots__ = ("fn", "node_types", "leave", "_codes", "_hooks")
 
     def __init__(
         self,
@@ -349,12 +349,21 @@ class Visitor:
         node_types: tuple[type, ...],
         leave: bool,
         codes: frozenset[str] = frozenset(),
+        hooks: tuple[Hook, ...] = (),
     ) -> None:
         self.fn = fn
         self.node_types = node_types
         self.leave = leave
-        #: codes the visitor reports; used to skip visitors whose rules are all disabled
-        self.codes = codes
+        self._codes = codes
+        self._hooks = hooks
+
+    @property
+    def codes(self) -> frozenset[str]:
+        """The codes the visitor reports (its own and those of the checks plugged into its
+        hooks); used to skip visitors whose rules are all disabled."""
+        if not self._hooks:
+            return self._codes
+        return self._codes | frozenset(r.code for hook in self._hooks for r in hook.rules)
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
@@ -376,20 +385,61 @@ class Visitor:
 VISITORS: list[Visitor] = []
 
 
+class Hook:
+    """Where rule modules plug their checks into a visitor several rules share (one walk of
+    a group's calls, say), by key: a method name, a callee's name. Beside its rule::
+
+        @DATABASE_METHODS.on("commit", rules=(XFA507,))
+        def _commit(node, ctx): ...
+
+    The shared visitor, subscribed with ``visitor(..., codes=(DATABASE_METHODS,))``, runs
+    ``for check in DATABASE_METHODS.get(name): check(...)`` and reports the rules plugged
+    in, so it names none of them and a run that disables them all skips it. A rule that
+    only reads what the visitor records (bindings) says so with :meth:`used_by`."""
+
+    __slots__ = ("checks", "rules")
+
+    def __init__(self) -> None:
+        self.checks: dict[str, list[Callable]] = {}
+        self.rules: list[Rule] = []
+
+    def on(self, *keys: str, rules: tuple[Rule, ...]) -> Callable[[Callable], Callable]:
+        def plug(fn: Callable) -> Callable:
+            for key in keys:
+                self.checks.setdefault(key, []).append(fn)
+            self.rules.extend(rules)
+            return fn
+
+        return plug
+
+    def used_by(self, *rules: Rule) -> None:
+        self.rules.extend(rules)
+
+    def get(self, key: str) -> list[Callable]:
+        return self.checks.get(key, _NO_CHECKS)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.checks
+
+
+_NO_CHECKS: list[Callable] = []
+
+
 def visitor(
-    *node_types: type, leave: bool = False, codes: tuple[Rule, ...] = ()
+    *node_types: type, leave: bool = False, codes: tuple[Rule | Hook, ...] = ()
 ) -> Callable[[VisitorFn], VisitorFn]:
     """Subscribe a function ``fn(node, ctx)`` to ``node_types``.
 
     ``leave=True`` calls it after the node's children were walked (the node's own
     scope frame, if it has one, is still the current one).  ``codes`` names the rules
-    the visitor reports, so a run that disables all of them skips the visitor.
+    the visitor reports, or the :class:`Hook` objects whose plugged-in rules it reports, so a
+    run that disables all of them skips the visitor.
     """
 
     def register(fn: VisitorFn) -> VisitorFn:
-        VISITORS.append(
-            Visitor(fn, node_types, leave, frozenset(r.code for r in codes))
-        )
+        rules = frozenset(r.code for r in codes if isinstance(r, Rule))
+        hooks = tuple(h for h in codes if isinstance(h, Hook))
+        VISITORS.append(Visitor(fn, node_types, leave, rules, hooks))
         return fn
 
     return register

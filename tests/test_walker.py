@@ -255,3 +255,21 @@ def test_rule_state_is_typed_and_per_file_or_per_scope():
     frame = Frame(tree.body[0], "function")
     assert frame.state(Seen).names == [] and frame.state(Seen) is frame.state(Seen)
     assert Context(tree, "app/main.py", Settings()).state(Seen).names == []
+
+
+def test_a_shared_visitor_reports_the_rules_plugged_into_its_hooks():
+    from flake8_fastapi_conventions.rules.database import dispatch
+    from flake8_fastapi_conventions.walker import dispatch_tables
+
+    (calls,) = [v for v in registry.VISITORS if v.fn is dispatch.database_calls]
+    assert calls.codes == frozenset(f"XFA5{n:02d}" for n in range(1, 16))
+    hook = registry.Hook()
+    seen = []
+    probe = registry.Visitor(seen.append, (ast.Call,), False, frozenset(), (hook,))
+    assert probe.codes == frozenset()
+    hook.on("commit", rules=(registry.RULES["XFA507"],))(seen.append)
+    assert probe.codes == frozenset({"XFA507"}) and hook.get("commit") == [seen.append] and hook.get("x") == []
+    enter, _ = dispatch_tables(frozenset({"XFA514"}))
+    assert calls in enter[ast.Call]
+    enter, _ = dispatch_tables(frozenset({"XFA801"}))
+    assert calls not in enter.get(ast.Call, [])

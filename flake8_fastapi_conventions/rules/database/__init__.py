@@ -1,7 +1,7 @@
 """XFA5xx database access (SQLAlchemy async, SQLModel, Redis), a module per rule (or per rules
 that share one detection); importing the package declares them.  The rule modules in the order
-their visitors were defined in the one module they come from; ``legacy_session_query`` last:
-its call visitor hands each database call to the check of the module that holds it."""
+their visitors were defined in the one module they come from; ``dispatch`` last: its visitors
+record a function's bindings and hand each call to the checks the rule modules plug in."""
 
 from . import (  # noqa: F401
     _shared,
@@ -15,5 +15,6 @@ from . import (  # noqa: F401
     redis_without_ttl,
     lazy_relationships,
     unbounded_selects,
-    legacy_session_query,  # the session bindings and call visitor of the XFA5xx rules
+    legacy_session_query,
+    dispatch,
 )

@@ -9,6 +9,23 @@ from typing import Any
 
 from ... import lazy_re
 from ...context import SESSION_TYPES, Context, dotted_name, keyword, last_name, string_value
+from ...registry import Hook
+
+
+# -- where the rules plug into the shared visitors of :mod:`.dispatch` ------------------
+
+#: a function's bindings (``x = ...``: key "assign", ``check(name, value, node, ctx)``; each
+#: ``with`` item: key "with", ``check(item, node, ctx)``); the rules that only read the
+#: bindings the visitor records (``_binding``, ``is_db_session``) say so with ``used_by``
+SESSION_BINDINGS = Hook()
+#: calls of a method, by its name (``session.commit()``): ``check(node, method, receiver, ctx)``
+DATABASE_METHODS = Hook()
+#: calls by the callee's name, bare or dotted (``text(...)``, ``sa.text(...)``):
+#: ``check(node, name, ctx)``; key "(arguments)": every call with positional arguments
+DATABASE_CALLEES = Hook()
+#: SQLAlchemy/SQLModel constructors of engines, session factories and sessions, by name,
+#: once the callee is resolved to one of those libraries: ``check(node, name, ctx)``
+SQLALCHEMY_CONSTRUCTORS = Hook()
 
 
 # -- names -----------------------------------------------------------------------
@@ -26,9 +43,6 @@ _MAKERS = frozenset({"sessionmaker", "async_sessionmaker"})
 
 
 _SESSION_CLASSES = frozenset({"Session", "AsyncSession"})
-
-
-_INTERESTING_CALLS = _ENGINES | _MAKERS | _SESSION_CLASSES | frozenset({"text", "len", "relationship", "Relationship", "Depends", "Security"})
 
 
 _SESSION_FACTORY_NAME = lazy_re.compile(
@@ -267,7 +281,7 @@ def _collect_values(fn: ast.AST) -> dict[str, list[ast.expr] | None]:
     return out
 
 
-# -- XFA515 ----------------------------------------------------------------------------
+# -- select() chains ------------------------------------------------------------------
 
 
 def _select_root(expr: ast.expr, ctx: Context, depth: int = 0) -> ast.Call | None:

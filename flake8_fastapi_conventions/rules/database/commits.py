@@ -8,7 +8,17 @@ import re
 
 from ...context import Context, dotted_name, last_name
 from ...registry import moved_off, rule, visitor
-from ._shared import _TRY_STAR, _outside_app, _receiver_text, is_db_session
+from ._shared import (
+    _TRY_STAR,
+    DATABASE_CALLEES,
+    DATABASE_METHODS,
+    SESSION_BINDINGS,
+    _is_begin,
+    _outside_app,
+    _receiver_text,
+    is_db_session,
+    is_session_factory_call,
+)
 
 
 class SessionCleanup:
@@ -183,6 +193,41 @@ XFA510 = rule(
 )
 
 
+@SESSION_BINDINGS.on("assign", rules=(XFA507, XFA510))
+def _session_assigned(name: str, value: ast.expr, node: ast.AST, ctx: Context) -> None:
+    if isinstance(value, ast.Call) and is_session_factory_call(ctx, value):
+        ctx.frame.state(SessionCleanup).owned[name] = ("assign", node)
+
+
+@SESSION_BINDINGS.on("with", rules=(XFA507, XFA510))
+def _session_opened(item: ast.withitem, node: ast.With | ast.AsyncWith, ctx: Context) -> None:
+    call, target = item.context_expr, item.optional_vars
+    state = ctx.frame.state(SessionCleanup)
+    if isinstance(call, ast.Call) and _is_begin(call):
+        owner = call.func.value  # type: ignore[attr-defined]
+        if isinstance(owner, ast.Name):
+            state.begun.add(owner.id)
+        if isinstance(target, ast.Name):
+            # ``async with SessionLocal.begin() as db`` commits/rolls back itself
+            state.begun.add(target.id)
+    if isinstance(target, ast.Name) and isinstance(call, ast.Call) and is_session_factory_call(ctx, call):
+        state.owned[target.id] = ("with", node)
+
+
+@DATABASE_METHODS.on("rollback", "close", rules=(XFA510,))
+def _session_cleaned(node: ast.Call, method: str, receiver: ast.expr, ctx: Context) -> None:
+    fn = ctx.function
+    if fn is not None and isinstance(receiver, ast.Name):
+        if method == "rollback" or ctx.in_body_of((ast.Try, _TRY_STAR, ast.ExceptHandler), ("finalbody", "body")):
+            fn.state(SessionCleanup).cleaned.add(receiver.id)
+
+
+@DATABASE_CALLEES.on("(arguments)", rules=(XFA510,))
+def _cleanup_helper_call(node: ast.Call, name: str, ctx: Context) -> None:
+    if ctx.wants(XFA510):
+        _cleanup_helper(node, ctx)
+
+
 def _cleanup_helper(node: ast.Call, ctx: Context) -> None:
     """In an ``except`` handler or a ``finally`` block, a session handed to a function of
     the project that rolls back or closes the parameter it receives it as
@@ -215,7 +260,8 @@ def _cleanup_helper(node: ast.Call, ctx: Context) -> None:
 # -- XFA507 / XFA510 ----------------------------------------------------------------------
 
 
-def _commit(node: ast.Call, receiver: ast.expr, ctx: Context) -> None:
+@DATABASE_METHODS.on("commit", rules=(XFA507, XFA510))
+def _commit(node: ast.Call, method: str, receiver: ast.expr, ctx: Context) -> None:
     if node.args or not is_db_session(ctx, receiver):
         return
     loop = ctx.in_body_of((ast.For, ast.While, ast.AsyncFor), ("body",))

@@ -16,6 +16,8 @@ from ._shared import (
     _literal_head,
     _select_root,
     is_db_session,
+    DATABASE_CALLEES,
+    SESSION_BINDINGS,
 )
 
 
@@ -115,7 +117,13 @@ def _executes_statement(call: ast.Call, ctx: Context) -> bool:
     return func.attr == "execute" and bool(call.args) and _select_root(call.args[0], ctx) is not None  # type: ignore[union-attr]
 
 
-def _len_call(node: ast.Call, ctx: Context) -> None:
+SESSION_BINDINGS.used_by(XFA508)
+
+
+@DATABASE_CALLEES.on("len", rules=(XFA508,))
+def _len_call(node: ast.Call, name: str, ctx: Context) -> None:
+    if not ctx.is_builtin(node.func):
+        return
     if len(node.args) != 1 or node.keywords or ctx.is_test:
         return  # tests assert on the fetched rows of a handful of fixtures
     arg = node.args[0]

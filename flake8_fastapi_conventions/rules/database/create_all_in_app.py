@@ -7,7 +7,7 @@ import os
 
 from ...context import Context, dotted_name, keyword, last_name, string_value
 from ...registry import moved_off, rule
-from ._shared import _binding, _is_migration_module, _outside_app, _url_arg
+from ._shared import DATABASE_METHODS, SESSION_BINDINGS, _binding, _is_migration_module, _outside_app, _url_arg
 
 
 XFA506 = rule(
@@ -86,6 +86,19 @@ XFA506 = rule(
 
 
 # -- XFA506 ----------------------------------------------------------------------------
+
+
+SESSION_BINDINGS.used_by(XFA506)
+
+
+@DATABASE_METHODS.on("create_all", "run_sync", rules=(XFA506,))
+def create_all_calls(node: ast.Call, method: str, receiver: ast.expr, ctx: Context) -> None:
+    if method == "create_all":
+        _create_all(node.func, node, ctx, node)
+        return
+    for arg in node.args[:1]:  # conn.run_sync(metadata.create_all)
+        if isinstance(arg, ast.Attribute) and arg.attr == "create_all":
+            _create_all(arg, arg, ctx, node)
 
 
 def _create_all(attr: ast.expr, report_at: ast.AST, ctx: Context, call: ast.Call) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from ...context import Context
 from ...registry import rule, visitor
-from ._shared import _ENGINES, _decorator_tail
+from ._shared import _ENGINES, _MAKERS, DATABASE_CALLEES, SQLALCHEMY_CONSTRUCTORS, _decorator_tail
 
 
 class PerRequestConstructions:
@@ -108,6 +108,13 @@ def engines_built_per_request(node: ast.Module, ctx: Context) -> None:
     _report_constructions(ctx)
 
 
+@DATABASE_CALLEES.on("Depends", "Security", rules=(XFA511,))
+def _dependency(node: ast.Call, name: str, ctx: Context) -> None:
+    if node.args and isinstance(node.args[0], ast.Name):
+        ctx.state(PerRequestConstructions).depends.add(node.args[0].id)
+
+
+@SQLALCHEMY_CONSTRUCTORS.on(*_ENGINES, *_MAKERS, rules=(XFA511,))
 def _record_construction(node: ast.Call, tail: str, ctx: Context) -> None:
     if not ctx.wants(XFA511):
         return

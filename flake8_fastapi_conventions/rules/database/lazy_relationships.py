@@ -6,7 +6,7 @@ import ast
 
 from ...context import Context, has_kwargs_splat, keyword, string_value
 from ...registry import rule
-from ._shared import _SA_MODULES
+from ._shared import _SA_MODULES, DATABASE_CALLEES
 
 
 XFA514 = rule(
@@ -86,7 +86,10 @@ def _uses_async_attrs(ctx: Context) -> bool:
     return any(q.endswith("AsyncAttrs") for q in ctx.imports.values())
 
 
+@DATABASE_CALLEES.on("relationship", "Relationship", rules=(XFA514,))
 def _relationship(node: ast.Call, name: str, ctx: Context) -> None:
+    if not ctx.wants(XFA514):
+        return
     if has_kwargs_splat(node):
         return
     if name == "relationship":

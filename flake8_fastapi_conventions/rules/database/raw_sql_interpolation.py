@@ -9,7 +9,16 @@ from typing import Any
 from ... import lazy_re
 from ...context import Context, comment_of, dotted_name, has_kwargs_splat, keyword, last_name, string_value
 from ...registry import moved_off, rule
-from ._shared import _flatten_add, _function_values, _is_alembic_env, _is_migration_module, _literal_head
+from ._shared import (
+    _SA_MODULES,
+    DATABASE_CALLEES,
+    DATABASE_METHODS,
+    _flatten_add,
+    _function_values,
+    _is_alembic_env,
+    _is_migration_module,
+    _literal_head,
+)
 
 
 XFA512 = rule(
@@ -186,6 +195,18 @@ _QUOTING_NAME = lazy_re.compile(r"(?:quote|quoted|escape|escaped)_(?:ident|ident
 
 #: what makes a UUID: its value renders as hex digits and dashes only
 _UUID_FACTORIES = frozenset({"uuid.UUID", "uuid.uuid1", "uuid.uuid3", "uuid.uuid4", "uuid.uuid5", "uuid.uuid7"})
+
+
+@DATABASE_CALLEES.on("text", rules=(XFA512,))
+def _sql_text(node: ast.Call, name: str, ctx: Context) -> None:
+    if node.args and ctx.imported_from(node.func, *_SA_MODULES):
+        _check_sql_interpolation(node.args[0], ctx)
+
+
+@DATABASE_METHODS.on("execute", "exec_driver_sql", rules=(XFA512,))
+def _sql_executed(node: ast.Call, method: str, receiver: ast.expr, ctx: Context) -> None:
+    if node.args:
+        _check_sql_interpolation(node.args[0], ctx, need_sql_keyword=True)
 
 
 def _check_sql_interpolation(arg: ast.expr, ctx: Context, need_sql_keyword: bool = False) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from ...context import Context, dotted_name, has_kwargs_splat, keyword, last_name, string_value
 from ...registry import moved_off, rule, visitor
-from ._shared import _binding, _flatten_add, _literal_head, _module_data, is_db_session
+from ._shared import DATABASE_METHODS, SESSION_BINDINGS, _binding, _flatten_add, _literal_head, _module_data, is_db_session
 
 
 XFA513 = rule(
@@ -123,6 +123,10 @@ def _is_redis(ctx: Context, receiver: ast.expr) -> bool:
     return False
 
 
+SESSION_BINDINGS.used_by(XFA513)
+
+
+@DATABASE_METHODS.on("set", "hset", "mset", "hmset", "expire", "pexpire", "expireat", "pexpireat", rules=(XFA513,))
 def _redis_call(node: ast.Call, attr: str, receiver: ast.expr, ctx: Context) -> None:
     if not ctx.wants(XFA513) or ctx.is_test:
         return  # tests write the keys their case needs against a throwaway Redis
@@ -181,6 +185,7 @@ def _report_redis(ctx: Context) -> None:
         ctx.report(node, XFA513, receiver=text, method=attr, fix=fix)
 
 
+@DATABASE_METHODS.on("delete", "unlink", "getdel", "hdel", rules=(XFA513,))
 def _redis_delete(node: ast.Call, attr: str, receiver: ast.expr, ctx: Context) -> None:
     """``.delete(key)``/``.unlink(key)``/``.getdel(key)``/``.hdel(key, ...)``: the module
     manages that key's lifetime itself (a lock, a flag, shared state), so storing it

@@ -19,7 +19,7 @@ from ...context import (
 from ...fixes import Finding, Fix, Skip, add_keyword, fixes
 from ...registry import moved_off, rule, visitor
 from ..lifecycle._shared import _in_examples
-from ._shared import _binding, _is_alembic_env, _url_arg
+from ._shared import _ENGINES, _MAKERS, _SESSION_CLASSES, SQLALCHEMY_CONSTRUCTORS, _binding, _is_alembic_env, _url_arg
 
 if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
     from ...fixer.engine import Source
@@ -243,7 +243,7 @@ XFA505 = rule(
 )
 
 
-# -- XFA502 / XFA503 / XFA504 / XFA505 / XFA511 ------------------------------------------
+# -- detection ----------------------------------------------------------------------------
 
 _SYNC_DRIVERS = frozenset(
     {
@@ -288,6 +288,16 @@ def _literal_scheme(expr: ast.expr | None, ctx: Context, follow: bool = True) ->
     return scheme
 
 
+#: the rules the constructor checks below report (XFA502 at the end of the module)
+_CONSTRUCTOR_RULES = (XFA502, XFA503, XFA504, XFA505)
+
+
+@SQLALCHEMY_CONSTRUCTORS.on("create_async_engine", "async_sessionmaker", rules=_CONSTRUCTOR_RULES)
+def _async_constructor(node: ast.Call, tail: str, ctx: Context) -> None:
+    ctx.state(SyncConstructions).async_pair = True
+
+
+@SQLALCHEMY_CONSTRUCTORS.on(*_ENGINES, rules=_CONSTRUCTOR_RULES)
 def _engine_call(node: ast.Call, tail: str, ctx: Context) -> None:
     url = _url_arg(node)
     scheme = _literal_scheme(url, ctx) if url is not None else None
@@ -335,6 +345,7 @@ def _is_async_session_class(ctx: Context, expr: ast.expr) -> bool:
     return qualname.rsplit(".", 1)[-1] == "AsyncSession"
 
 
+@SQLALCHEMY_CONSTRUCTORS.on(*_MAKERS, rules=_CONSTRUCTOR_RULES)
 def _maker_call(node: ast.Call, tail: str, ctx: Context) -> None:
     class_kw = keyword(node, "class_")
     is_async = tail == "async_sessionmaker" or (class_kw is not None and _is_async_session_class(ctx, class_kw.value))
@@ -344,6 +355,7 @@ def _maker_call(node: ast.Call, tail: str, ctx: Context) -> None:
         _sync_construction(node, ctx, "sessionmaker", "async_sessionmaker(engine, expire_on_commit=False)")
 
 
+@SQLALCHEMY_CONSTRUCTORS.on(*_SESSION_CLASSES, rules=_CONSTRUCTOR_RULES)
 def _session_class_call(node: ast.Call, tail: str, ctx: Context) -> None:
     if tail == "AsyncSession":
         _expire_on_commit(node, tail, ctx)

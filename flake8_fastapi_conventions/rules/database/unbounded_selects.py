@@ -7,7 +7,7 @@ from typing import Any
 
 from ...context import Context
 from ...registry import rule, visitor
-from ._shared import _select_root
+from ._shared import DATABASE_METHODS, SESSION_BINDINGS, _fn_data, _select_root
 
 
 XFA515 = rule(
@@ -59,6 +59,17 @@ XFA515 = rule(
         "Selects of aggregates only (`select(func.count(...))`).",
     ),
 )
+
+
+SESSION_BINDINGS.used_by(XFA515)
+
+
+@DATABASE_METHODS.on("all", rules=(XFA515,))
+def _all_call(node: ast.Call, method: str, receiver: ast.expr, ctx: Context) -> None:
+    if ctx.wants(XFA515):
+        data = _fn_data(ctx)
+        if data is not None:
+            data.setdefault("xfa5.all", []).append(node)
 
 
 def _chain_methods(expr: ast.expr) -> set[str]:

@@ -6,6 +6,7 @@ import ast
 
 from ...context import Context, has_kwargs_splat, keyword
 from ...registry import rule
+from ._shared import DATABASE_METHODS
 
 
 XFA509 = rule(
@@ -51,7 +52,8 @@ XFA509 = rule(
 # -- XFA509 ----------------------------------------------------------------------------
 
 
-def _upsert(node: ast.Call, ctx: Context) -> None:
+@DATABASE_METHODS.on("on_conflict_do_update", rules=(XFA509,))
+def _upsert(node: ast.Call, method: str, receiver: ast.expr, ctx: Context) -> None:
     if has_kwargs_splat(node) or len(node.args) >= 4 or any(isinstance(a, ast.Starred) for a in node.args):
         return
     set_ = keyword(node, "set_")
