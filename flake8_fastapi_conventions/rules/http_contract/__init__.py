@@ -2,7 +2,8 @@
 detection); importing the package declares them.  The order keeps the order the visitors of one
 node type ran in when the group was one module: ``unannotated_route_params`` (which holds the
 visitor of route decorators and signatures) first, ``static_readiness_checks`` (the visitors of a
-handler's calls and of its end) before ``unversioned_prefixes``."""
+handler's calls and of its end) before ``unversioned_prefixes``; ``dispatch`` holds those
+visitors, which run the checks the rule modules plug into the hooks of ``_shared``."""
 
 from . import (  # noqa: F401
     _shared,
@@ -11,7 +12,8 @@ from . import (  # noqa: F401
     missing_response_models,
     raw_dict_responses,  # the visitor of a handler's return statements
     responses_bypassing_models,
-    static_readiness_checks,  # the visitors of a handler's calls and of its end
+    static_readiness_checks,
+    dispatch,  # the visitors of a handler's calls and of its end
     unversioned_prefixes,
     bare_list_responses,
     shadowed_routes,

@@ -9,6 +9,21 @@ import ast
 from ... import lazy_re
 from ...context import FUNCTION_TYPES, Context, RouteInfo, has_kwargs_splat, keyword
 from ...project import factory_default
+from ...registry import Hook
+
+
+# -- where the rules plug into the shared visitors of :mod:`.dispatch` ------------------
+
+#: outside tests, a call of a method, by its name (``payload.model_dump()``), or under
+#: "(any)" every method call: ``check(node, method, ctx)``
+HANDLER_METHODS = Hook()
+#: outside tests, a call by the callee's name, bare or dotted (``HTTPException(...)``), or
+#: under "(any)" every call but ``Depends(...)``/``Security(...)`` (a dependency, not a call the
+#: body makes): ``check(node, name, ctx)``
+HANDLER_CALLS = Hook()
+#: outside tests, a function once its body is walked: "function" every function,
+#: "route" a route handler: ``check(node, frame, ctx)``
+FUNCTION_ENDS = Hook()
 
 
 MARKERS = frozenset({"Depends", "Security", "Query", "Path", "Body", "Header", "Cookie", "Form", "File"})

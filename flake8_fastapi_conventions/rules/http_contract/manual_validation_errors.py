@@ -9,7 +9,7 @@ from typing import Callable
 from ... import lazy_re
 from ...context import FUNCTION_TYPES, Context, Frame
 from ...registry import moved_off, rule
-from ._shared import _all_args, _is_none, _markers_of, _own_nodes, status_value, _tail
+from ._shared import HANDLER_CALLS, _all_args, _is_none, _markers_of, _own_nodes, status_value, _tail
 
 XFA305 = rule(
     "XFA305",
@@ -116,6 +116,12 @@ XFA305 = rule(
     ),
     example_path="app/routes/bookings.py",
 )
+
+
+@HANDLER_CALLS.on("HTTPException", rules=(XFA305,))
+def _http_exception(node: ast.Call, name: str, ctx: Context) -> None:
+    if ctx.wants(XFA305):
+        _check_manual_422(node, ctx)
 
 
 def _check_manual_422(node: ast.Call, ctx: Context) -> None:

@@ -8,6 +8,7 @@ import ast
 from ...context import FUNCTION_TYPES, Context, Frame, RouteInfo
 from ...registry import moved_off, rule, visitor
 from ._shared import (
+    FUNCTION_ENDS,
     _handler_frame,
     _is_none,
     JSON_RESPONSES,
@@ -111,6 +112,12 @@ class NonJsonResponses:
     def __init__(self) -> None:
         self.answers: bool = False
         self.names: set[str] = set()
+
+
+@FUNCTION_ENDS.on("route", rules=(XFA301,))
+def _route_end(node: ast.FunctionDef | ast.AsyncFunctionDef, frame: Frame, ctx: Context) -> None:
+    if ctx.wants(XFA301):
+        _check_missing_model(node, ctx.routes_of(node), frame, ctx)
 
 
 def _check_missing_model(node, routes: list[RouteInfo], frame: Frame, ctx: Context) -> None:

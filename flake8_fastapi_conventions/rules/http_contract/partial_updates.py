@@ -7,7 +7,7 @@ import ast
 
 from ...context import FUNCTION_TYPES, Context, Frame, has_kwargs_splat
 from ...registry import moved_off, rule
-from ._shared import _all_args, fastapi_marker, _FIELDLESS_BASES, _is_none, model_fields, NONE_DEFAULT, REQUIRED, _tail
+from ._shared import FUNCTION_ENDS, HANDLER_METHODS, _all_args, fastapi_marker, _FIELDLESS_BASES, _is_none, model_fields, NONE_DEFAULT, REQUIRED, _tail
 
 XFA312 = rule(
     "XFA312",
@@ -162,6 +162,12 @@ class _ModelDumps:
     def __init__(self) -> None:
         self.dumps: list[dict] = []
         self.partial: bool = False
+
+
+@HANDLER_METHODS.on("model_dump", "dict", rules=(XFA312,))
+def _model_dump(node: ast.Call, method: str, ctx: Context) -> None:
+    if ctx.wants(XFA312):
+        _check_partial_update(node, ctx)
 
 
 def _check_partial_update(node: ast.Call, ctx: Context) -> None:
@@ -647,6 +653,7 @@ def _body_like(ctx: Context, base: ast.Name, fn, name: str) -> bool:
     return base.id.endswith(("Update", "Patch", "In", "Create", "Schema", "Payload", "Request", "Body", "Data"))
 
 
+@FUNCTION_ENDS.on("function", rules=(XFA312,))
 def _judge_partial_updates(node: ast.FunctionDef | ast.AsyncFunctionDef, frame: Frame, ctx: Context) -> None:
     """The dumps ``_check_partial_update`` kept in the function's frame, unless one of them is a
     partial dump (``exclude_unset=True``)."""

@@ -1,5 +1,4 @@
-"""XFA315: a readiness route answers "ready" without checking anything; and the visitors of a handler's
-calls (XFA305, XFA310, XFA312, XFA314, XFA315) and of its end (XFA301, XFA310, XFA312, XFA314, XFA315)."""
+"""XFA315: a readiness route answers "ready" without checking anything."""
 
 from __future__ import annotations
 
@@ -7,13 +6,7 @@ import ast
 
 from ...context import Context, keyword
 from ...registry import rule, visitor
-from ._shared import _handler_frame, status_value, _tail
-from .manual_validation_errors import XFA305, _check_manual_422
-from .missing_response_models import XFA301, _check_missing_model
-from .partial_updates import XFA312, _check_partial_update, _judge_partial_updates
-from .raw_dict_responses import XFA302
-from .unbounded_pagination import XFA310, _checked_by_helper, _clamped_names, _depends_target, _pagination_leave
-from .websocket_disconnects import XFA314, _check_disconnect_handled, _suppresses_disconnect, _websocket_receives
+from ._shared import FUNCTION_ENDS, HANDLER_CALLS, _handler_frame, status_value, _tail
 
 XFA315 = rule(
     "XFA315",
@@ -80,46 +73,20 @@ class _ReadinessChecks:
         self.found: bool = False
 
 
-@visitor(ast.Call, codes=(XFA305, XFA310, XFA312, XFA314, XFA315))
-def calls_in_handlers(node: ast.Call, ctx: Context) -> None:
-    """A call in a function's body: for XFA315 whether a readiness handler checks something, and
-    the calls the other rules of a handler's body look at (each rule's part in its module)."""
-    if ctx.is_test:
+@HANDLER_CALLS.on("(any)", rules=(XFA315,))
+def _readiness_call(node: ast.Call, name: str, ctx: Context) -> None:
+    """A call in a readiness handler's body: a 503 answer, or any call that is not only
+    building the response, is a check of some state."""
+    if not ctx.wants(XFA315):
         return
-    func = node.func
-    if isinstance(func, ast.Attribute):
-        attr = func.attr
-        if attr in ("model_dump", "dict"):
-            if ctx.wants(XFA312):
-                _check_partial_update(node, ctx)
-        elif attr.startswith(("receive", "iter_")) and ctx.wants(XFA314):
-            _websocket_receives(ctx)
-        name = attr
-    elif isinstance(func, ast.Name):
-        name = func.id
-    else:
-        name = ""
-    if name in ("Depends", "Security"):
-        _depends_target(node, ctx)
+    frame = _handler_frame(ctx)
+    if frame is None:
         return
-    if ctx.wants(XFA315) and _answers_unavailable(ctx, node, name):
-        frame = _handler_frame(ctx)
-        if frame is not None:
-            frame.state(_ReadinessChecks).found = True  # a "not ready" answer: the probe checks a state
-    if name == "HTTPException":
-        if ctx.wants(XFA305):
-            _check_manual_422(node, ctx)
-        return
-    if name in ("min", "max", "clamp") and ctx.wants(XFA310):
-        _clamped_names(node, ctx)
-    elif ctx.wants(XFA310) and (node.args or node.keywords):
-        _checked_by_helper(node, ctx)
-    if name == "suppress" and ctx.wants(XFA314):
-        _suppresses_disconnect(node, ctx)
-    if ctx.wants(XFA315):
-        frame = _handler_frame(ctx)
-        if frame is not None and not frame.state(_ReadinessChecks).found and not _response_builder(ctx, node):
-            frame.state(_ReadinessChecks).found = True
+    state = frame.state(_ReadinessChecks)
+    if _answers_unavailable(ctx, node, name):
+        state.found = True  # a "not ready" answer: the probe checks a state
+    if name != "HTTPException" and not state.found and not _response_builder(ctx, node):
+        state.found = True
 
 
 def _answers_unavailable(ctx: Context, node: ast.Call, name: str) -> bool:
@@ -157,25 +124,8 @@ def _response_builder(ctx: Context, call: ast.Call) -> bool:
     return qualname.startswith(("datetime.", "time.time")) or tail in ("utcnow", "now", "isoformat")
 
 
-@visitor(ast.FunctionDef, ast.AsyncFunctionDef, leave=True, codes=(XFA301, XFA302, XFA310, XFA312, XFA314, XFA315))
-def handler_bodies(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> None:
-    """What a function's body showed once it is walked: XFA315's readiness handlers that check
-    nothing, and the findings of the other rules of a handler's body (each in its module)."""
-    if ctx.is_test:
-        return
-    frame = ctx.frames[-1]
-    if frame.node is not node:
-        return
-    _judge_partial_updates(node, frame, ctx)
-    route = frame.route
-    if ctx.wants(XFA310):
-        _pagination_leave(node, route, frame, ctx)
-    if route is None:
-        return
-    if ctx.wants(XFA301):
-        _check_missing_model(node, ctx.routes_of(node), frame, ctx)
-    if ctx.wants(XFA314) and route.is_websocket:
-        _check_disconnect_handled(node, frame, ctx)
+@FUNCTION_ENDS.on("route", rules=(XFA315,))
+def _readiness_handler_end(node: ast.FunctionDef | ast.AsyncFunctionDef, frame, ctx: Context) -> None:
     if ctx.wants(XFA315) and not frame.has_await and not frame.state(_ReadinessChecks).found:
         _check_readiness(node, ctx)
 

@@ -7,7 +7,7 @@ import ast
 
 from ...context import Context, RouteInfo, has_kwargs_splat
 from ...registry import moved_off, rule, visitor
-from ._shared import _all_args, _is_none, _names_read, _optional, _own_nodes, path_params, _tail
+from ._shared import FUNCTION_ENDS, HANDLER_CALLS, _all_args, _is_none, _names_read, _optional, _own_nodes, path_params, _tail
 
 XFA310 = rule(
     "XFA310",
@@ -353,6 +353,28 @@ def _bounds_of_call(ctx: Context, item: ast.expr) -> set[str] | None:
     return {kw.arg for kw in item.keywords if kw.arg in _UPPER or kw.arg in _LOWER}
 
 
+#: calls that clamp a value: ``min(limit, 100)``
+_CLAMPS = ("min", "max", "clamp")
+
+
+@FUNCTION_ENDS.on("function", rules=(XFA310,))
+def _function_end(node: ast.FunctionDef | ast.AsyncFunctionDef, frame, ctx: Context) -> None:
+    if ctx.wants(XFA310):
+        _pagination_leave(node, frame.route, frame, ctx)
+
+
+@HANDLER_CALLS.on("(any)", rules=(XFA310,))
+def _call_with_arguments(node: ast.Call, name: str, ctx: Context) -> None:
+    if name not in _CLAMPS and name != "HTTPException" and (node.args or node.keywords) and ctx.wants(XFA310):
+        _checked_by_helper(node, ctx)
+
+
+@HANDLER_CALLS.on(*_CLAMPS, rules=(XFA310,))
+def _clamp_call(node: ast.Call, name: str, ctx: Context) -> None:
+    if ctx.wants(XFA310):
+        _clamped_names(node, ctx)
+
+
 def _pagination_leave(node, route: RouteInfo | None, frame, ctx: Context) -> None:
     names = {a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)}
     if not (names & UPPER_LIMIT_PARAMS or names & OFFSET_PARAMS.keys()):
@@ -429,7 +451,8 @@ def unbounded_pagination_params(node: ast.Module, ctx: Context) -> None:
                 ctx.report(arg, XFA310, **kwargs)
 
 
-def _depends_target(node: ast.Call, ctx: Context) -> None:
+@HANDLER_CALLS.on("Depends", "Security", rules=(XFA310,))
+def _depends_target(node: ast.Call, name: str, ctx: Context) -> None:
     """``Depends(get_page)``: ``get_page`` is a dependency, its unbounded parameters are reported."""
     if node.args and isinstance(node.args[0], ast.Name):
         ctx.state(_PendingPagination).depends_targets.add(node.args[0].id)

@@ -6,7 +6,7 @@ import ast
 
 from ...context import Context, Frame
 from ...registry import rule, visitor
-from ._shared import _handler_frame, _tail
+from ._shared import FUNCTION_ENDS, HANDLER_CALLS, HANDLER_METHODS, _handler_frame, _tail
 
 XFA314 = rule(
     "XFA314",
@@ -167,6 +167,24 @@ def disconnect_handlers(node: ast.Try, ctx: Context) -> None:
         return
     if node.finalbody or any(_catches_disconnect(ctx, h.type) for h in node.handlers):
         frame.state(_WebSocketUse).handled = True
+
+
+@HANDLER_METHODS.on("(any)", rules=(XFA314,))
+def _receive_call(node: ast.Call, method: str, ctx: Context) -> None:
+    if method.startswith(("receive", "iter_")) and ctx.wants(XFA314):
+        _websocket_receives(ctx)
+
+
+@HANDLER_CALLS.on("suppress", rules=(XFA314,))
+def _suppress_call(node: ast.Call, name: str, ctx: Context) -> None:
+    if ctx.wants(XFA314):
+        _suppresses_disconnect(node, ctx)
+
+
+@FUNCTION_ENDS.on("route", rules=(XFA314,))
+def _websocket_handler_end(node: ast.FunctionDef | ast.AsyncFunctionDef, frame: Frame, ctx: Context) -> None:
+    if ctx.wants(XFA314) and frame.route.is_websocket:
+        _check_disconnect_handled(node, frame, ctx)
 
 
 def _websocket_receives(ctx: Context) -> None:

@@ -1,0 +1,51 @@
+"""The visitors the XFA3xx rules of a handler's body share: every call (outside tests),
+handed to the checks plugged in by method or callee name, and every function once its body
+is walked (the hooks of :mod:`._shared`). Each rule's check lives in the rule's module."""
+
+from __future__ import annotations
+
+import ast
+
+from ...context import Context
+from ...registry import visitor
+from ._shared import FUNCTION_ENDS, HANDLER_CALLS, HANDLER_METHODS
+
+_DEPENDENCIES = ("Depends", "Security")
+
+
+@visitor(ast.Call, codes=(HANDLER_METHODS, HANDLER_CALLS))
+def calls_in_handlers(node: ast.Call, ctx: Context) -> None:
+    if ctx.is_test:
+        return
+    func = node.func
+    if isinstance(func, ast.Attribute):
+        name = func.attr
+        for check in HANDLER_METHODS.get(name):
+            check(node, name, ctx)
+        for check in HANDLER_METHODS.get("(any)"):
+            check(node, name, ctx)
+    elif isinstance(func, ast.Name):
+        name = func.id
+    else:
+        name = ""
+    for check in HANDLER_CALLS.get(name):
+        check(node, name, ctx)
+    if name in _DEPENDENCIES:
+        return
+    for check in HANDLER_CALLS.get("(any)"):
+        check(node, name, ctx)
+
+
+@visitor(ast.FunctionDef, ast.AsyncFunctionDef, leave=True, codes=(FUNCTION_ENDS,))
+def handler_bodies(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> None:
+    if ctx.is_test:
+        return
+    frame = ctx.frames[-1]
+    if frame.node is not node:
+        return
+    for check in FUNCTION_ENDS.get("function"):
+        check(node, frame, ctx)
+    if frame.route is None:
+        return
+    for check in FUNCTION_ENDS.get("route"):
+        check(node, frame, ctx)
