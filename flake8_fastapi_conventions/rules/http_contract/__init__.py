@@ -1,19 +1,18 @@
 """XFA3xx routes and the HTTP contract, a module per rule (or per rules that share one
-detection); importing the package declares them.  The order keeps the order the visitors of one
-node type ran in when the group was one module: ``unannotated_route_params`` (which holds the
-visitor of route decorators and signatures) first, ``static_readiness_checks`` (the visitors of a
-handler's calls and of its end) before ``unversioned_prefixes``; ``dispatch`` holds those
-visitors, which run the checks the rule modules plug into the hooks of ``_shared``."""
+detection); importing the package declares them.  ``dispatch`` first: it holds the visitors
+of route handlers' decorators and signatures, of a handler's calls and of a function's end,
+which run the checks the rule modules plug into the hooks of ``_shared``; the order of the
+rest keeps the order the visitors of one node type ran in when the group was one module."""
 
 from . import (  # noqa: F401
     _shared,
-    unannotated_route_params,  # the visitor of the decorator and signature rules
+    dispatch,  # the shared visitors
+    unannotated_route_params,
     raw_marker_defaults,
     missing_response_models,
     raw_dict_responses,  # the visitor of a handler's return statements
     responses_bypassing_models,
     static_readiness_checks,
-    dispatch,  # the visitors of a handler's calls and of its end
     unversioned_prefixes,
     bare_list_responses,
     shadowed_routes,

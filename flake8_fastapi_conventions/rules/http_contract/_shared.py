@@ -21,6 +21,11 @@ HANDLER_METHODS = Hook()
 #: under "(any)" every call but ``Depends(...)``/``Security(...)`` (a dependency, not a call the
 #: body makes): ``check(node, name, ctx)``
 HANDLER_CALLS = Hook()
+#: outside tests, a route handler's decorators and signature, ``check(node, routes,
+#: params, ctx)``: "handler" every handler, "http handler" those that are not websocket
+#: routes; and each HTTP route of those, ``check(node, route, ctx)``: "route" every one,
+#: "route without **kwargs" those whose decorator passes no ``**kwargs``
+ROUTE_HANDLERS = Hook()
 #: outside tests, a function once its body is walked: "function" every function,
 #: "route" a route handler: ``check(node, frame, ctx)``
 FUNCTION_ENDS = Hook()

@@ -6,7 +6,7 @@ import ast
 
 from ...context import FUNCTION_TYPES, Context, RouteInfo
 from ...registry import moved_off, rule
-from ._shared import _all_args, _first_item, _is_none, LIST_TYPES, _optional, _outside_schema, _subscript_base, _tail
+from ._shared import ROUTE_HANDLERS, _all_args, _first_item, _is_none, LIST_TYPES, _optional, _outside_schema, _subscript_base, _tail
 
 XFA303 = rule(
     "XFA303",
@@ -77,6 +77,12 @@ XFA303 = rule(
     ),
     example_path="app/routes/items.py",
 )
+
+
+@ROUTE_HANDLERS.on("http handler", rules=(XFA303,))
+def _http_handler(node: ast.FunctionDef | ast.AsyncFunctionDef, routes: list[RouteInfo], params, ctx: Context) -> None:
+    if ctx.wants(XFA303):
+        _check_bare_list(node, routes[0], ctx)
 
 
 def _check_bare_list(node: ast.FunctionDef | ast.AsyncFunctionDef, route: RouteInfo, ctx: Context) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 
 from ...context import Context, RouteInfo
 from ...registry import rule
-from ._shared import _PARAM, path_params, _PURE_PARAM
+from ._shared import ROUTE_HANDLERS, _PARAM, path_params, _PURE_PARAM
 
 XFA320 = rule(
     "XFA320",
@@ -58,6 +59,12 @@ def _resource_before_last_param(path: str) -> str:
         if _PURE_PARAM.match(segments[i]) and not _PARAM.search(segments[i - 1]):
             return segments[i - 1]
     return "resource"
+
+
+@ROUTE_HANDLERS.on("route", rules=(XFA320,))
+def _route(node: ast.FunctionDef | ast.AsyncFunctionDef, r: RouteInfo, ctx: Context) -> None:
+    if r.path and ctx.wants(XFA320):
+        _check_nesting(r, ctx)
 
 
 def _check_nesting(r: RouteInfo, ctx: Context) -> None:

@@ -1,4 +1,4 @@
-"""The visitors the XFA3xx rules of a handler's body share: every call (outside tests),
+"""The visitors the XFA3xx rules share: a route handler's decorators and signature, every call (outside tests),
 handed to the checks plugged in by method or callee name, and every function once its body
 is walked (the hooks of :mod:`._shared`). Each rule's check lives in the rule's module."""
 
@@ -8,9 +8,34 @@ import ast
 
 from ...context import Context
 from ...registry import visitor
-from ._shared import FUNCTION_ENDS, HANDLER_CALLS, HANDLER_METHODS
+from ._shared import FUNCTION_ENDS, HANDLER_CALLS, HANDLER_METHODS, ROUTE_HANDLERS, _all_args, _route_kw_splat
 
 _DEPENDENCIES = ("Depends", "Security")
+
+
+@visitor(ast.FunctionDef, ast.AsyncFunctionDef, codes=(ROUTE_HANDLERS,))
+def route_declarations(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> None:
+    if ctx.is_test or not node.decorator_list:
+        return
+    routes = ctx.routes_of(node)
+    if not routes:
+        return
+    params = _all_args(node)
+    for check in ROUTE_HANDLERS.get("handler"):
+        check(node, routes, params, ctx)
+    if routes[0].is_websocket:
+        return
+    for check in ROUTE_HANDLERS.get("http handler"):
+        check(node, routes, params, ctx)
+    for r in routes:
+        if r.is_websocket:
+            continue
+        for check in ROUTE_HANDLERS.get("route"):
+            check(node, r, ctx)
+        if _route_kw_splat(r):
+            continue
+        for check in ROUTE_HANDLERS.get("route without **kwargs"):
+            check(node, r, ctx)
 
 
 @visitor(ast.Call, codes=(HANDLER_METHODS, HANDLER_CALLS))

@@ -7,7 +7,7 @@ import ast
 
 from ...context import Context, RouteInfo
 from ...registry import rule
-from ._shared import _markers_of, path_params
+from ._shared import ROUTE_HANDLERS, _markers_of, path_params
 
 XFA316 = rule(
     "XFA316",
@@ -62,7 +62,10 @@ XFA316 = rule(
 IDENTITY_PARAMS = frozenset({"user_id", "owner_id", "account_id", "patient_id", "customer_id"})
 
 
+@ROUTE_HANDLERS.on("http handler", rules=(XFA316,))
 def _check_identity(node, routes: list[RouteInfo], params, ctx: Context) -> None:
+    if not ctx.wants(XFA316):
+        return
     in_path: set[str] = set()
     for r in routes:
         if r.path is None:

@@ -6,7 +6,7 @@ import ast
 
 from ...context import Context, RouteInfo
 from ...registry import rule
-from ._shared import _all_args, fastapi_marker
+from ._shared import ROUTE_HANDLERS, _all_args, fastapi_marker
 
 XFA318 = rule(
     "XFA318",
@@ -84,7 +84,10 @@ def _rate_limited(node: ast.FunctionDef | ast.AsyncFunctionDef, route: RouteInfo
     return False
 
 
+@ROUTE_HANDLERS.on("route without **kwargs", rules=(XFA318,))
 def _check_rate_limit(node: ast.FunctionDef | ast.AsyncFunctionDef, r: RouteInfo, ctx: Context) -> None:
+    if not ctx.wants(XFA318):
+        return
     mutating = [m for m in r.methods if m in ("POST", "PUT", "PATCH", "DELETE")]
     if mutating and not _rate_limited(node, r, ctx):
         ctx.report(r.decorator, XFA318, method="/".join(mutating), name=node.name)

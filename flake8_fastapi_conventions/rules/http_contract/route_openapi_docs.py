@@ -6,7 +6,7 @@ import ast
 
 from ...context import Context, RouteInfo
 from ...registry import rule
-from ._shared import non_json_response_class
+from ._shared import ROUTE_HANDLERS, non_json_response_class
 
 XFA317 = rule(
     "XFA317",
@@ -65,6 +65,12 @@ def _is_json_route(ctx: Context, route: RouteInfo) -> bool:
         return False
     include = route.keyword("include_in_schema")
     return not (isinstance(include, ast.Constant) and include.value is False)
+
+
+@ROUTE_HANDLERS.on("route without **kwargs", rules=(XFA317,))
+def _route(node: ast.FunctionDef | ast.AsyncFunctionDef, r: RouteInfo, ctx: Context) -> None:
+    if ctx.wants(XFA317) and _is_json_route(ctx, r):
+        _check_openapi_docs(node, r, ctx)
 
 
 def _check_openapi_docs(node: ast.FunctionDef | ast.AsyncFunctionDef, r: RouteInfo, ctx: Context) -> None:

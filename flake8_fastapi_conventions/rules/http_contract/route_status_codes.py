@@ -7,7 +7,7 @@ import ast
 
 from ...context import Context, RouteInfo
 from ...registry import rule
-from ._shared import _PARAM
+from ._shared import ROUTE_HANDLERS, _PARAM
 
 XFA307 = rule(
     "XFA307",
@@ -135,6 +135,16 @@ def _creates_resource(name: str, path: str | None) -> bool:
     if _PARAM.search(last) or last.lower() in _ACTION_WORDS:
         return False
     return last.endswith("s") and not last.endswith("ss") and last.replace("-", "").replace("_", "").isalpha()
+
+
+@ROUTE_HANDLERS.on("route without **kwargs", rules=(XFA307, XFA308))
+def _route(node: ast.FunctionDef | ast.AsyncFunctionDef, r: RouteInfo, ctx: Context) -> None:
+    if r.keyword("status_code") is not None:
+        return
+    if r.methods == ("POST",) and ctx.wants(XFA307):
+        _check_post_status(node, r, ctx)
+    if r.methods == ("DELETE",) and ctx.wants(XFA308):
+        _check_delete_status(node, r, ctx)
 
 
 def _check_post_status(node: ast.FunctionDef | ast.AsyncFunctionDef, r: RouteInfo, ctx: Context) -> None:

@@ -8,7 +8,7 @@ import ast
 from ... import lazy_re
 from ...context import Context, RouteInfo
 from ...registry import moved_off, rule
-from ._shared import _markers_of, model_fields, _tail
+from ._shared import ROUTE_HANDLERS, _markers_of, model_fields, _tail
 
 XFA311 = rule(
     "XFA311",
@@ -101,6 +101,12 @@ def _response_model_name(node: ast.FunctionDef | ast.AsyncFunctionDef, route: Ro
         return None
     base, _ = ctx.unwrap_annotation(returns)
     return base.id if isinstance(base, ast.Name) else None
+
+
+@ROUTE_HANDLERS.on("http handler", rules=(XFA311,))
+def _http_handler(node, routes: list[RouteInfo], params, ctx: Context) -> None:
+    if ctx.wants(XFA311):
+        _check_same_model(node, routes[0], params, ctx)
 
 
 def _check_same_model(node, route: RouteInfo, params, ctx: Context) -> None:

@@ -9,7 +9,7 @@ import re
 from ... import lazy_re
 from ...context import Context, RouteInfo
 from ...registry import rule, visitor
-from ._shared import _PARAM, _PURE_PARAM
+from ._shared import ROUTE_HANDLERS, _PARAM, _PURE_PARAM
 
 XFA304 = rule(
     "XFA304",
@@ -105,7 +105,8 @@ class _RegisteredRoutes:
         self.routes: list = []
 
 
-def _collect_for_shadowing(node, routes: list[RouteInfo], ctx: Context) -> None:
+@ROUTE_HANDLERS.on("handler", rules=(XFA304,))
+def _collect_for_shadowing(node, routes: list[RouteInfo], params, ctx: Context) -> None:
     if not ctx.wants(XFA304):
         return
     frame = ctx.frames[-1]

@@ -1,22 +1,12 @@
-"""XFA313: a route handler parameter without a type annotation; and the visitor of route handlers'
-decorators and signatures, for XFA303, XFA304, XFA307, XFA308, XFA311, XFA313, XFA316, XFA317, XFA318
-and XFA320."""
+"""XFA313: a route handler parameter without a type annotation."""
 
 from __future__ import annotations
 
 import ast
 
 from ...context import Context, RouteInfo, keyword, string_value
-from ...registry import back_on, rule, visitor
-from ._shared import _all_args, DEFAULT_MARKERS, _names_read, path_params, _route_kw_splat, _short_call, _tail
-from .bare_list_responses import XFA303, _check_bare_list
-from .deep_resource_nesting import XFA320, _check_nesting
-from .identity_from_query import XFA316, _check_identity
-from .rate_limits import XFA318, _check_rate_limit
-from .route_openapi_docs import XFA317, _check_openapi_docs, _is_json_route
-from .route_status_codes import XFA307, XFA308, _check_delete_status, _check_post_status
-from .same_model_in_and_out import XFA311, _check_same_model
-from .shadowed_routes import XFA304, _collect_for_shadowing
+from ...registry import back_on, rule
+from ._shared import ROUTE_HANDLERS, DEFAULT_MARKERS, _names_read, path_params, _short_call, _tail
 
 XFA313 = rule(
     "XFA313",
@@ -84,45 +74,10 @@ XFA313 = rule(
 )
 
 
-@visitor(ast.FunctionDef, ast.AsyncFunctionDef, codes=(XFA303, XFA304, XFA307, XFA308, XFA311, XFA313, XFA316, XFA317, XFA318, XFA320))
-def route_declarations(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> None:
-    """A route handler's decorators and signature: each rule's check is in its module."""
-    if ctx.is_test:
-        return
-    if not node.decorator_list:
-        return
-    routes = ctx.routes_of(node)
-    if not routes:
-        return
-    _collect_for_shadowing(node, routes, ctx)
-    route = routes[0]
-    params = _all_args(node)
+@ROUTE_HANDLERS.on("handler", rules=(XFA313,))
+def _route_params(node: ast.FunctionDef | ast.AsyncFunctionDef, routes: list[RouteInfo], params, ctx: Context) -> None:
     if ctx.wants(XFA313):
-        _check_unannotated_params(node, route, params, ctx)
-    if route.is_websocket:
-        return
-    if ctx.wants(XFA303):
-        _check_bare_list(node, route, ctx)
-    if ctx.wants(XFA311):
-        _check_same_model(node, route, params, ctx)
-    if ctx.wants(XFA316):
-        _check_identity(node, routes, params, ctx)
-    for r in routes:
-        if r.is_websocket:
-            continue
-        splat = _route_kw_splat(r)
-        if ctx.wants(XFA320) and r.path:
-            _check_nesting(r, ctx)
-        if splat:
-            continue
-        if ctx.wants(XFA307) and r.methods == ("POST",) and r.keyword("status_code") is None:
-            _check_post_status(node, r, ctx)
-        if ctx.wants(XFA308) and r.methods == ("DELETE",) and r.keyword("status_code") is None:
-            _check_delete_status(node, r, ctx)
-        if ctx.wants(XFA317) and _is_json_route(ctx, r):
-            _check_openapi_docs(node, r, ctx)
-        if ctx.wants(XFA318):
-            _check_rate_limit(node, r, ctx)
+        _check_unannotated_params(node, routes[0], params, ctx)
 
 
 def _check_unannotated_params(node: ast.FunctionDef | ast.AsyncFunctionDef, route: RouteInfo, params, ctx: Context) -> None:
