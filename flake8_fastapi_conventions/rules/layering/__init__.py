@@ -5,7 +5,8 @@ from . import (  # noqa: F401
     http_exception_in_service,
     app_imports,  # first of the import visitors, as its check ran first when they were one
     framework_imports,
-    db_access_in_routes,  # the visitor of the call rules
+    db_access_in_routes,
+    dispatch,  # the call visitor of the group, which runs the checks the rule modules plug in
     commits,
     import_direction,
     cross_domain_imports,

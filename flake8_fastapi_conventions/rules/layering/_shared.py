@@ -16,7 +16,14 @@ import re
 
 from ... import lazy_re
 from ...context import Context, RouteInfo
+from ...registry import Hook
 from ...settings import normalize_path
+
+#: the checks the call visitor of :mod:`.dispatch` runs: by method name for ``x.<method>(...)``
+#: (``check(node, method, ctx)``), and "(attribute)" for every such call; "(imported name)"
+#: for a call of a name the file imports, "(function)" for one of a function it defines
+#: (``check(node, name, ctx)``)
+LAYER_CALLS = Hook()
 
 _LAYER_NAMES = {
     "routes": "route",

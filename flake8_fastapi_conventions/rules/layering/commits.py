@@ -8,7 +8,7 @@ import re
 from ... import lazy_re
 from ...context import Context, FUNCTION_TYPES, short_source
 from ...registry import moved_off, rule
-from ._shared import file_layer
+from ._shared import LAYER_CALLS, file_layer
 
 XFA204 = rule(
     "XFA204",
@@ -97,6 +97,11 @@ XFA205 = rule(
     ),
     example_path="app/services/user_service.py",
 )
+
+
+@LAYER_CALLS.on("commit", rules=(XFA204, XFA205))
+def _commit_call(node: ast.Call, attr: str, ctx: Context) -> None:
+    _commit(node, node.func, ctx)  # type: ignore[arg-type]
 
 
 def _commit(node: ast.Call, func: ast.Attribute, ctx: Context) -> None:

@@ -1,16 +1,12 @@
-"""XFA203: a route handler that queries the database session itself; and the visitor of the
-group's call rules (XFA203, XFA204, XFA205, XFA210, XFA211), which share its dispatch on the callee."""
+"""XFA203: a route handler that queries the database session itself."""
 
 from __future__ import annotations
 
 import ast
 
 from ...context import Context, FUNCTION_TYPES, short_source
-from ...registry import back_on, rule, visitor
-from ._shared import _SQL_MODULES, _is_probe
-from .commits import XFA204, XFA205, _commit
-from .endpoint_calls import XFA210, _endpoint_call, _imported_endpoint_call
-from .raw_sql_in_services import XFA211, _raw_sql_execute, service_sql_site
+from ...registry import back_on, rule
+from ._shared import _SQL_MODULES, LAYER_CALLS, _is_probe
 
 XFA203 = rule(
     "XFA203",
@@ -105,40 +101,28 @@ def _mapping_get(call: ast.Call, attr: str) -> bool:
     )
 
 
-@visitor(ast.Call, codes=(XFA203, XFA204, XFA205, XFA210, XFA211))
-def calls_across_layers(node: ast.Call, ctx: Context) -> None:
+@LAYER_CALLS.on(*_SESSION_METHODS, rules=(XFA203,))
+def _session_call(node: ast.Call, attr: str, ctx: Context) -> None:
+    route = ctx.route
     func = node.func
-    if func.__class__ is ast.Attribute:
-        attr = func.attr
-        if attr in _SESSION_METHODS:
-            route = ctx.route
-            if (
-                route is not None
-                and not _mapping_get(node, attr)
-                and ctx.is_session(func.value)
-                and not _is_probe(route, ctx)
-                and not (attr in _UNIT_OF_WORK and _closes_delegated_work(route.node, func.value, ctx))
-            ):
-                ctx.report(node, XFA203, name=route.node.name, call=f"{short_source(func.value)}.{attr}()")
-            if attr == "commit":
-                _commit(node, func, ctx)
-        elif attr == "exec_driver_sql":
-            if service_sql_site(ctx):
-                ctx.report(node, XFA211, call=f"{short_source(func.value)}.exec_driver_sql()")
-        if attr in _SQL_EXECUTORS:
-            _raw_sql_execute(node, attr, ctx)
-        if attr in _QUERY_BUILDERS:  # ``sa.select(...)``, ``sqlalchemy.delete(...)``
-            _query_builder(node, ctx)
-        if ctx.route is not None and ctx.wants(XFA210):
-            _imported_endpoint_call(node, ctx)  # ``users.read_user(...)``
-    elif func.__class__ is ast.Name:
-        name = func.id
-        if name in ctx.imports:
-            _query_builder(node, ctx)
-            if ctx.route is not None and ctx.wants(XFA210):
-                _imported_endpoint_call(node, ctx)
-        elif name in ctx.functions:
-            _endpoint_call(node, name, ctx)
+    if (
+        route is not None
+        and not _mapping_get(node, attr)
+        and ctx.is_session(func.value)  # type: ignore[attr-defined]
+        and not _is_probe(route, ctx)
+        and not (attr in _UNIT_OF_WORK and _closes_delegated_work(route.node, func.value, ctx))  # type: ignore[attr-defined]
+    ):
+        ctx.report(node, XFA203, name=route.node.name, call=f"{short_source(func.value)}.{attr}()")  # type: ignore[attr-defined]
+
+
+@LAYER_CALLS.on(*_QUERY_BUILDERS, rules=(XFA203,))
+def _query_builder_method(node: ast.Call, attr: str, ctx: Context) -> None:
+    _query_builder(node, ctx)  # ``sa.select(...)``, ``sqlalchemy.delete(...)``
+
+
+@LAYER_CALLS.on("(imported name)", rules=(XFA203,))
+def _imported_query_builder(node: ast.Call, name: str, ctx: Context) -> None:
+    _query_builder(node, ctx)
 
 
 #: session calls that end the request's unit of work rather than do database work
@@ -232,7 +216,3 @@ def _query_builder(node: ast.Call, ctx: Context) -> None:
         elif isinstance(ancestor, (ast.stmt,)):
             break
     ctx.report(node, XFA203, name=route.node.name, call=f"{tail}()")
-
-
-#: session/connection methods that run a statement (XFA211)
-_SQL_EXECUTORS = frozenset({"execute", "exec", "scalar", "scalars", "stream", "stream_scalars"})

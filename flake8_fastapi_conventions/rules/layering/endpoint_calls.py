@@ -6,6 +6,7 @@ import ast
 import os
 
 from ...context import Context, short_source
+from ._shared import LAYER_CALLS
 from ...registry import moved_off, rule
 
 XFA210 = rule(
@@ -77,6 +78,12 @@ XFA210 = rule(
 )
 
 
+@LAYER_CALLS.on("(attribute)", "(imported name)", rules=(XFA210,))
+def _route_calls_imported(node: ast.Call, name: str, ctx: Context) -> None:
+    if ctx.route is not None and ctx.wants(XFA210):
+        _imported_endpoint_call(node, ctx)  # ``users.read_user(...)``, ``read_user(...)``
+
+
 def _imported_endpoint_call(node: ast.Call, ctx: Context) -> None:
     """A route handler calling a route handler of another module of the project."""
     func = node.func
@@ -110,6 +117,7 @@ def _own_path(ctx: Context) -> str:
     return ctx.memo("layering.own_path", lambda: os.path.abspath(ctx.filename))
 
 
+@LAYER_CALLS.on("(function)", rules=(XFA210,))
 def _endpoint_call(node: ast.Call, name: str, ctx: Context) -> None:
     route = ctx.route
     if route is None or not _endpoint_calls_checked(ctx):

@@ -9,7 +9,7 @@ from ... import lazy_re
 from ...context import Context, short_source
 from ...registry import moved_off, rule
 from ...settings import normalize_path
-from ._shared import _SQL_MODULES, file_layer
+from ._shared import _SQL_MODULES, LAYER_CALLS, file_layer
 
 XFA211 = rule(
     "XFA211",
@@ -136,6 +136,17 @@ def _storage_class(node: ast.AST) -> bool:
     return "sqlite" in node.name.lower() or any(w in _STORAGE_CLASS_WORDS for w in words)
 
 
+#: session/connection methods that run a statement
+_SQL_EXECUTORS = frozenset({"execute", "exec", "scalar", "scalars", "stream", "stream_scalars"})
+
+
+@LAYER_CALLS.on("exec_driver_sql", rules=(XFA211,))
+def _driver_sql(node: ast.Call, attr: str, ctx: Context) -> None:
+    if service_sql_site(ctx):
+        ctx.report(node, XFA211, call=f"{short_source(node.func.value)}.exec_driver_sql()")  # type: ignore[attr-defined]
+
+
+@LAYER_CALLS.on(*_SQL_EXECUTORS, rules=(XFA211,))
 def _raw_sql_execute(node: ast.Call, attr: str, ctx: Context) -> None:
     """XFA211: SQL text that reaches ``execute``/``exec``/``scalar(s)`` in a services file:
     a string literal starting with ``SELECT``/``INSERT``/…, or a ``text(...)`` clause given
