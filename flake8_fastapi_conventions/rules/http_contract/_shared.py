@@ -26,6 +26,8 @@ HANDLER_CALLS = Hook()
 #: routes; and each HTTP route of those, ``check(node, route, ctx)``: "route" every one,
 #: "route without **kwargs" those whose decorator passes no ``**kwargs``
 ROUTE_HANDLERS = Hook()
+#: outside tests, the value of a route handler's ``return`` statement: ``check(value, frame, ctx)``
+HANDLER_RETURNS = Hook()
 #: outside tests, a function once its body is walked: "function" every function,
 #: "route" a route handler: ``check(node, frame, ctx)``
 FUNCTION_ENDS = Hook()

@@ -1,4 +1,5 @@
-"""The visitors the XFA3xx rules share: a route handler's decorators and signature, every call (outside tests),
+"""The visitors the XFA3xx rules share: a route handler's decorators and signature, its
+``return`` statements, every call (outside tests),
 handed to the checks plugged in by method or callee name, and every function once its body
 is walked (the hooks of :mod:`._shared`). Each rule's check lives in the rule's module."""
 
@@ -8,7 +9,16 @@ import ast
 
 from ...context import Context
 from ...registry import visitor
-from ._shared import FUNCTION_ENDS, HANDLER_CALLS, HANDLER_METHODS, ROUTE_HANDLERS, _all_args, _route_kw_splat
+from ._shared import (
+    FUNCTION_ENDS,
+    HANDLER_CALLS,
+    HANDLER_METHODS,
+    HANDLER_RETURNS,
+    ROUTE_HANDLERS,
+    _all_args,
+    _handler_frame,
+    _route_kw_splat,
+)
 
 _DEPENDENCIES = ("Depends", "Security")
 
@@ -74,3 +84,14 @@ def handler_bodies(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -
         return
     for check in FUNCTION_ENDS.get("route"):
         check(node, frame, ctx)
+
+
+@visitor(ast.Return, codes=(HANDLER_RETURNS,))
+def returned_responses(node: ast.Return, ctx: Context) -> None:
+    if ctx.is_test or node.value is None:
+        return
+    frame = _handler_frame(ctx)
+    if frame is None:
+        return
+    for check in HANDLER_RETURNS.get("return"):
+        check(node.value, frame, ctx)

@@ -9,6 +9,7 @@ from ...context import FUNCTION_TYPES, Context, Frame, RouteInfo
 from ...registry import moved_off, rule, visitor
 from ._shared import (
     FUNCTION_ENDS,
+    HANDLER_RETURNS,
     _handler_frame,
     _is_none,
     JSON_RESPONSES,
@@ -182,6 +183,21 @@ def non_json_response_names(node: ast.Assign, ctx: Context) -> None:
     tail = _tail(ctx.resolve(value.func))
     if tail in NON_JSON_RESPONSES or tail.endswith("TemplateResponse") or _builds_non_json(ctx, value):
         frame.state(NonJsonResponses).names.add(node.targets[0].id)
+
+
+@HANDLER_RETURNS.on("return", rules=(XFA301,))
+def _returned_non_json(value: ast.expr, frame: Frame, ctx: Context) -> None:
+    """A handler that answers with a non-JSON response (``return StreamingResponse(...)``,
+    a name bound to one, ``return render_report(...)`` with ``-> Response``) needs no model."""
+    state = frame.state(NonJsonResponses)
+    if isinstance(value, ast.Name) and value.id in state.names:
+        state.answers = True
+    if _builds_non_json(ctx, value):
+        state.answers = True
+    if isinstance(value, ast.Call):
+        tail = _tail(ctx.resolve(value.func))
+        if tail in NON_JSON_RESPONSES or tail.endswith("TemplateResponse"):
+            state.answers = True
 
 
 def _builds_non_json(ctx: Context, value: ast.expr) -> bool:

@@ -1,5 +1,4 @@
-"""XFA302: a route handler returns a raw dict with no response model; and the visitor of a handler's
-``return`` statements for XFA301, XFA302 and XFA306."""
+"""XFA302: a route handler returns a raw dict with no response model."""
 
 from __future__ import annotations
 
@@ -8,12 +7,11 @@ import re
 
 from ... import lazy_re
 from ...context import Context, RouteInfo, dotted_name
-from ...registry import moved_off, rule, visitor
+from ...registry import moved_off, rule
 from ._shared import (
-    _handler_frame,
+    HANDLER_RETURNS,
     _is_none,
     JSON_RESPONSES,
-    NON_JSON_RESPONSES,
     _outside_schema,
     _own_nodes,
     _probe_path,
@@ -21,8 +19,6 @@ from ._shared import (
     _subscript_base,
     _tail,
 )
-from .missing_response_models import XFA301, _builds_non_json, NonJsonResponses
-from .responses_bypassing_models import XFA306, _check_bypass
 
 XFA302 = rule(
     "XFA302",
@@ -123,27 +119,13 @@ def _dict_like(ctx: Context, node: ast.AST | None) -> bool:
     return _tail(ctx.resolve(base)) in DICT_TYPES
 
 
-@visitor(ast.Return, codes=(XFA301, XFA302, XFA306))
-def returned_responses(node: ast.Return, ctx: Context) -> None:
-    if ctx.is_test:
-        return
-    frame = _handler_frame(ctx)
-    if frame is None or node.value is None:
-        return
-    value = node.value
+@HANDLER_RETURNS.on("return", rules=(XFA302,))
+def _returned_dict(value: ast.expr, frame, ctx: Context) -> None:
     fn = frame.node
-    if isinstance(value, ast.Name) and value.id in frame.state(NonJsonResponses).names:
-        frame.state(NonJsonResponses).answers = True  # ``response = StreamingResponse(...); return response``
-    if _builds_non_json(ctx, value):
-        frame.state(NonJsonResponses).answers = True  # ``return render_report(...)`` with ``-> Response``
     if isinstance(value, ast.Call):
         tail = _tail(ctx.resolve(value.func))
-        if tail in NON_JSON_RESPONSES or tail.endswith("TemplateResponse"):
-            frame.state(NonJsonResponses).answers = True
         if tail in JSON_RESPONSES or tail == "Response":
-            if ctx.wants(XFA306) and ctx.imported_from(value.func, "fastapi", "starlette"):
-                _check_bypass(fn, value, tail, ctx)
-            return
+            return  # a response object, not a body the route's model would validate
     if ctx.wants(XFA302) and _is_dict_value(value, ctx) and not _empty_dict(value):
         if (
             not _declares_model(fn, ctx)
@@ -160,7 +142,7 @@ def returned_responses(node: ast.Return, ctx: Context) -> None:
 def _example_module(ctx: Context) -> bool:
     """The module lives under an ``examples/`` (``demos/``, ``samples/``, ``tutorials/``)
     directory: an example's or a demo's app shows the project's library, it is not an API
-    the project serves (XFA612 reads the directory the same way)."""
+    the project serves (the lifecycle rules read the directory the same way)."""
     from ..lifecycle._shared import _in_examples  # lazily: the groups' declaration order stays as it is
 
     return ctx.memo("xfa302_examples", lambda: _in_examples(ctx))

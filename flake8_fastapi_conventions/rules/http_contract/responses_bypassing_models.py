@@ -7,7 +7,7 @@ import ast
 
 from ...context import Context
 from ...registry import moved_off, rule
-from ._shared import _first_item, _is_none, LIST_TYPES, status_value, _subscript_base, _tail
+from ._shared import HANDLER_RETURNS, JSON_RESPONSES, _first_item, _is_none, LIST_TYPES, status_value, _subscript_base, _tail
 
 XFA306 = rule(
     "XFA306",
@@ -81,6 +81,15 @@ XFA306 = rule(
     ),
     example_path="app/routes/items.py",
 )
+
+
+@HANDLER_RETURNS.on("return", rules=(XFA306,))
+def _returned_response(value: ast.expr, frame, ctx: Context) -> None:
+    if not isinstance(value, ast.Call) or not ctx.wants(XFA306):
+        return
+    tail = _tail(ctx.resolve(value.func))
+    if (tail in JSON_RESPONSES or tail == "Response") and ctx.imported_from(value.func, "fastapi", "starlette"):
+        _check_bypass(frame.node, value, tail, ctx)
 
 
 def _check_bypass(fn, call: ast.Call, cls: str, ctx: Context) -> None:
