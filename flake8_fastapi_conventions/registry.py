@@ -389,7 +389,7 @@ class Hook:
     """Where rule modules plug their checks into a visitor several rules share (one walk of
     a group's calls, say), by key: a method name, a callee's name. Beside its rule::
 
-        @DATABASE_METHODS.on("commit", rules=(XFA507,))
+        @DATABASE_METHODS.on("commit", rules=(COMMIT_IN_LOOP,))
         def _commit(node, ctx): ...
 
     The shared visitor, subscribed with ``visitor(..., codes=(DATABASE_METHODS,))``, runs

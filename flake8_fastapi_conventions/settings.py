@@ -371,7 +371,7 @@ def enabled_codes(select: Iterable[str] | None, extend_select: Iterable[str] | N
     """The codes that run: "on" rules, plus "off" rules named specifically enough.
 
     An "off" rule runs only when ``select``/``extend-select`` names it or a prefix at
-    least as specific as its ten (``XFA10`` for the codes ``XFA100``-``XFA109``); for the
+    least as specific as its ten (``XFA10`` for the ten codes it starts); for the
     XFA9xx group, which is off as a whole, ``XFA9`` is enough.  ``XFA``, ``XFA1`` or
     a plain ``ignore = E501`` never switch an "off" rule on.
     """

@@ -161,13 +161,13 @@ def _project_function(call: ast.Call, ctx: Context) -> Symbol | None:
 
 
 def _one_shot(ctx: Context) -> bool:
-    """XFA105: a script, or (inside) the coroutine of a command-line program (see
+    """A script, or (inside) the coroutine of a command-line program (see
     :func:`_in_program`): its sync database calls block a loop that serves no requests."""
     return ctx.is_script or _in_program(ctx)
 
 
 def _in_program(ctx: Context) -> bool:
-    """XFA103, XFA104, XFA105: the current function is (inside) the coroutine this module starts as a
+    """The current function is (inside) the coroutine this module starts as a
     program (``asyncio.run(main())`` anywhere in the module), or the module is a command-line one
     or part of a benchmark / load-test harness: like a script, a one-shot run reading its input or
     writing its report serves no requests."""
@@ -212,7 +212,7 @@ _CONCURRENCY_CALLS = frozenset(
 
 
 def sequential_program_step(ctx: Context) -> bool:
-    """XFA101: the current coroutine belongs to a one-shot program that runs one thing at a
+    """The current coroutine belongs to a one-shot program that runs one thing at a
     time: the module starts its own event loop in its ``__main__`` block
     (``asyncio.run(main())``), defines no route handlers, starts no concurrent work anywhere
     (no ``gather``/``create_task``/``TaskGroup``…), and the call is not inside an ``async with``

@@ -134,7 +134,7 @@ def _closes_delegated_work(handler: ast.AST, session: ast.expr, ctx: Context) ->
     ``PodcastService(session).regenerate(...)``), makes no database call of its own but
     ``commit()`` and changes no object itself (no ``obj.attr = ...``): it owns the
     transaction of the work it delegated (seed 000's "the route handler owns the
-    transaction"; XFA205 stays off for the services that do not commit), it does not access
+    transaction"; the services that do not commit are not reported either), it does not access
     the database itself. A ``refresh()`` (a load) or a change made in the handler and
     committed there is its own database work."""
     if not isinstance(session, ast.Name):

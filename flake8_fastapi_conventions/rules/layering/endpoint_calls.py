@@ -109,7 +109,7 @@ def _imported_endpoint_call(node: ast.Call, ctx: Context) -> None:
 
 def _endpoint_calls_checked(ctx: Context) -> bool:
     """XFA210 leaves tests and scripts out: a mock server's ``POST`` alias of its ``GET``
-    is scaffolding (as XFA209 leaves their apps)."""
+    is scaffolding (as the rule of routes on the app leaves their apps)."""
     return not (ctx.is_test or ctx.is_script)
 
 

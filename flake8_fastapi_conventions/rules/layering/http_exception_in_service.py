@@ -68,8 +68,8 @@ XFA201 = rule(
 
 
 class HTTPExceptionUse:
-    """The file's ``HTTPException``: XFA201 reported a raise of it; the imports of it XFA202
-    reports when the file is left unless XFA201 reported its raises."""
+    """The file's ``HTTPException``: XFA201 reported a raise of it; the framework-import rule
+    reports the imports of it when the file is left unless those raises were reported."""
 
     __slots__ = ("raised", "imports")
 

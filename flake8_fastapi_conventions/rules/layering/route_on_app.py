@@ -188,7 +188,7 @@ def _composes(scope: ast.AST, name: str, ctx: Context) -> bool:
 
 def _app_level_route(fn: ast.FunctionDef | ast.AsyncFunctionDef, decorator: ast.Call, ctx: Context) -> bool:
     """A route that belongs to the app rather than to a router: a health/readiness probe
-    (as XFA203 knows them), or a GET of the root path ``/`` or of a catch-all (a
+    (as :func:`._shared._is_probe` knows them), or a GET of the root path ``/`` or of a catch-all (a
     ``{name:path}`` parameter: the fallback registered after the routers)."""
     route = next((r for r in ctx.routes_of(fn) if r.decorator is decorator), None)
     if route is None:

@@ -17,8 +17,8 @@ another module's ``logger``, ``get_logger()`` or base class is), once, for every
 * unknown (``None``): anything the model cannot follow to one of those.  A rule stays
   silent on an unknown logger where it would only be right for a known kind.
 
-The stdlib-only rules (XFA801, XFA802, XFA807) fire on ``stdlib`` only; XFA804 on any known
-kind.
+A rule that relies on the stdlib's formatting (%-style arguments, ``exc_info``) asks for
+``stdlib`` only; one about what any logger can do accepts any known kind.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ LOG_METHODS = frozenset(
 )
 #: keyword arguments the stdlib ``Logger._log`` accepts
 STDLIB_LOG_KWARGS = frozenset({"exc_info", "stack_info", "stacklevel", "extra"})
-#: names that read as "this module's logger" (XFA803) or as some logger (XFA806/XFA908)
+#: names that read as "this module's logger", or as some logger when nothing else shows what it is
 LOGGER_NAMES = frozenset(
     {"logger", "log", "_logger", "_log", "LOGGER", "LOG", "_LOGGER", "_LOG", "logging_logger"}
 )

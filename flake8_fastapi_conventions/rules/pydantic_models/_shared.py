@@ -261,8 +261,8 @@ def _binding(ctx: Context, name: str) -> Binding | None:
 
 
 class PreviousBindings:
-    """A scope's bindings of assigned names as they were before each assignment (XFA402's
-    ``before_binding`` records them), keyed by ``(id(assignment), name)``: a value is resolved
+    """A scope's bindings of assigned names as they were before each assignment (the v1-methods
+    rule's ``before_binding`` records them), keyed by ``(id(assignment), name)``: a value is resolved
     after the walk records the new binding."""
 
     __slots__ = ("by_statement",)
@@ -556,7 +556,7 @@ def _model_kind(ctx: Context, node: ast.ClassDef) -> str | None:
 
 
 def pydantic2_target(ctx: Context) -> bool:
-    """The v1 → v2 rewrites of XFA401–XFA404 are safe fixes only where the project is on
+    """The Pydantic v1 → v2 rewrites are safe fixes only where the project is on
     Pydantic 2 (its dependencies or lock file, or ``fastapi-target-pydantic = 2``): on a v1
     project, or one that declares neither, they are a migration left to the user."""
     return ctx.targets.pydantic == 2

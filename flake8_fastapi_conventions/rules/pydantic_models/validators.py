@@ -125,7 +125,7 @@ XFA406 = rule(
 )
 
 
-# -- XFA403, XFA406, XFA408 (route parameters): functions -------------------------
+# -- XFA403, XFA406: functions -------------------------------------------------------
 
 
 @visitor(ast.FunctionDef, ast.AsyncFunctionDef, codes=(XFA403, XFA406))
