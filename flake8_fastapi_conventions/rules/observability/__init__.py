@@ -4,7 +4,8 @@ detection); importing the package declares them.  ``loggers`` is the logger mode
 from . import (  # noqa: F401
     loggers,
     message_formatting,
-    log_calls,  # the call visitor of the logger-call rules
+    log_calls,
+    dispatch,  # the logger-call visitor, which runs the checks the rule modules plug into LOG_CALLS
     module_logger_names,
     error_logs,
     print_calls,

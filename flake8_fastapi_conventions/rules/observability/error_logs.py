@@ -9,7 +9,7 @@ from ...context import Context, keyword, SCOPE_TYPES
 from ...project import HTTP_EXCEPTIONS
 from ...fixes import Finding, Fix, Skip, call_at, fixes
 from ...registry import moved_off, rule
-from .loggers import log_call
+from .loggers import LOG_CALLS, log_call
 
 if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
     from ...fixer.engine import Source
@@ -304,6 +304,60 @@ def _try_body(handler: ast.ExceptHandler, ctx: Context) -> list[ast.stmt] | None
                 return getattr(parent, "body", None)
             return None
     return None
+
+
+@LOG_CALLS.on("call", rules=(XFA804,))
+def _error_without_traceback(node: ast.Call, method: str, kind: str | None, msg: ast.expr | None, ctx: Context) -> None:
+    if method != "error" or kind is None or not ctx.wants(XFA804):
+        return
+    handler = ctx.in_body_of((ast.ExceptHandler,), ("body",))
+    if (
+        isinstance(handler, ast.ExceptHandler)
+        and keyword(node, "exc_info") is None
+        and not any(kw.arg is None for kw in node.keywords)
+        and not _formats_traceback(node, ctx)
+        and not _handler_keeps_traceback(handler, ctx)
+        and not _expected_failure(node, handler, ctx)
+    ):
+        ctx.report(node, XFA804)
+
+
+_TRACEBACK_FORMATTERS = frozenset({"format_exc", "format_exception", "format_tb", "print_exc"})
+
+
+def _formats_traceback(node: ast.Call, ctx: Context | None = None) -> bool:
+    """The call's arguments already hold the traceback (``traceback.format_exc()``), also
+    through a name the same function assigned from one (``text = "".join(format_exception(e))``)."""
+    carriers = _traceback_names(ctx) if ctx is not None else frozenset()
+    for arg in [*node.args, *(kw.value for kw in node.keywords)]:
+        for sub in ast.walk(arg):
+            if (
+                isinstance(sub, ast.Call)
+                and isinstance(sub.func, ast.Attribute)
+                and sub.func.attr in _TRACEBACK_FORMATTERS
+            ):
+                return True
+            if isinstance(sub, ast.Name) and sub.id in carriers:
+                return True
+    return False
+
+
+def _traceback_names(ctx: Context) -> frozenset[str]:
+    """Names the innermost function assigns from a traceback formatter."""
+    frame = ctx.function
+    if frame is None:
+        return frozenset()
+    found = frame.data.get("xfa804_traceback_names")
+    if found is None:
+        names = set()
+        for stmt in ast.walk(frame.node):
+            if isinstance(stmt, ast.Assign) and any(
+                isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) and sub.func.attr in _TRACEBACK_FORMATTERS
+                for sub in ast.walk(stmt.value)
+            ):
+                names.update(t.id for t in stmt.targets if isinstance(t, ast.Name))
+        found = frame.data["xfa804_traceback_names"] = frozenset(names)
+    return found
 
 
 # -- the fix ---------------------------------------------------------------------------

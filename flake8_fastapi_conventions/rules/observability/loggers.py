@@ -28,6 +28,7 @@ import os
 from typing import Any
 
 from ...context import Context
+from ...registry import Hook
 from ...project import Symbol
 
 
@@ -41,6 +42,10 @@ _NONE = "none"
 LOG_METHODS = frozenset(
     {"debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log"}
 )
+#: the checks the logger-call visitor of :mod:`.dispatch` runs on every call of a known
+#: logger's method (key "call"): ``check(node, method, kind, message, ctx)``, ``message``
+#: the message argument or None
+LOG_CALLS = Hook()
 #: keyword arguments the stdlib ``Logger._log`` accepts
 STDLIB_LOG_KWARGS = frozenset({"exc_info", "stack_info", "stacklevel", "extra"})
 #: names that read as "this module's logger", or as some logger when nothing else shows what it is

@@ -6,7 +6,9 @@ import ast
 from typing import TYPE_CHECKING
 
 from ...fixes import Finding, Fix, Skip, call_at, fixes
+from ...context import Context
 from ...registry import back_on, rule
+from .loggers import LOG_CALLS, STDLIB, _outside_app_code
 
 if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
     from ...fixer.engine import Source
@@ -120,6 +122,14 @@ def _has_str_operand(node: ast.BinOp) -> bool:
             return True
         node = left  # type: ignore[assignment]
     return False
+
+
+@LOG_CALLS.on("call", rules=(XFA801,))
+def _formatted_message(node: ast.Call, method: str, kind: str | None, msg: ast.expr | None, ctx: Context) -> None:
+    if kind == STDLIB and not _outside_app_code(ctx):
+        how = _formatting(msg)
+        if how is not None:
+            ctx.report(node, XFA801, how=how, fixable=lazy_arguments_blocker(node, method) is None)
 
 
 # -- the fix ---------------------------------------------------------------------------

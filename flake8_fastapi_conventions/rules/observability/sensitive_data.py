@@ -7,6 +7,7 @@ import ast
 from ... import lazy_re
 from ...context import Context, string_value
 from ...registry import moved_off, rule
+from .loggers import LOG_CALLS
 
 
 XFA806 = rule(
@@ -228,3 +229,11 @@ def _secret_in_log_call(node: ast.Call, msg: ast.expr | None, ctx: Context) -> s
         if found is not None:
             return found
     return None
+
+
+@LOG_CALLS.on("call", rules=(XFA806,))
+def _secret_logged(node: ast.Call, method: str, kind: str | None, msg: ast.expr | None, ctx: Context) -> None:
+    if ctx.wants(XFA806):
+        secret = _secret_in_log_call(node, msg, ctx)
+        if secret is not None:
+            ctx.report(node, XFA806, name=secret)
