@@ -14,5 +14,6 @@ from . import (  # noqa: F401
     model_fields,
     naive_datetimes,
     config_classes,  # the visitor of the class-body rules
-    v1_methods,  # the call visitor of the v1-method, config and datetime rules
+    v1_methods,
+    dispatch,  # the call visitor, which runs the checks the rule modules plug into MODEL_CALLS
 )

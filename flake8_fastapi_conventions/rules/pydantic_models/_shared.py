@@ -18,6 +18,13 @@ from ...context import (
     kinds_of,
 )
 from ...project import Symbol, _statements, import_bindings
+from ...registry import Hook
+
+
+#: the checks the call visitor of :mod:`.dispatch` runs outside generated files: by method
+#: name for ``x.<method>(...)`` (``check(node, func, ctx)``; a method checked there is not
+#: looked at further), and "(keywords)" for the other calls with keyword arguments
+MODEL_CALLS = Hook()
 
 
 #: v1 method -> v2 method.  ``from_orm(x)`` becomes ``model_validate(x, from_attributes=True)``

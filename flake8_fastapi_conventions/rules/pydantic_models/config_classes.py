@@ -11,6 +11,7 @@ from ...context import Context
 from ...fixes import Edit, Finding, Fix, Skip, fixes, offered, text_of
 from ...registry import back_on, rule, visitor
 from ._shared import (
+    MODEL_CALLS,
     COMPAT_MODULE_V1,
     _FIX_WHEN_V2,
     generated_file,
@@ -224,6 +225,26 @@ XFA409 = rule(
         NOT_FLAGGED_GENERATED,
     ),
 )
+
+
+_CONFIG_DICTS = frozenset(
+    {
+        "pydantic.ConfigDict",
+        "pydantic.config.ConfigDict",
+        "pydantic_settings.SettingsConfigDict",
+        "pydantic_settings.main.SettingsConfigDict",
+    }
+)
+
+
+@MODEL_CALLS.on("(keywords)", rules=(XFA404,))
+def _orm_mode_in_config_dict(node: ast.Call, func: ast.expr, ctx: Context) -> None:
+    """``ConfigDict(orm_mode=True)``: the v1 key in a v2 config."""
+    for kw in node.keywords:
+        if kw.arg == "orm_mode":
+            if _is_true(kw.value) and ctx.resolve(func) in _CONFIG_DICTS and not in_version_branch(ctx):
+                ctx.report(kw, XFA404, fixable=pydantic2_target(ctx))
+            return
 
 
 # -- XFA401, XFA404, XFA407, XFA408, XFA409, XFA410: class bodies --------------

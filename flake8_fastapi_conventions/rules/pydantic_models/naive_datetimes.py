@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ...context import Context, short_source
 from ...fixes import Finding, Fix, Need, Skip, fixes, offered, text_of
 from ...registry import moved_off, rule
-from ._shared import NOT_FLAGGED_GENERATED
+from ._shared import MODEL_CALLS, NOT_FLAGGED_GENERATED
 
 if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
     from ...fixer.engine import Source
@@ -80,6 +80,7 @@ XFA411 = rule(
 )
 
 
+@MODEL_CALLS.on("utcnow", "utcfromtimestamp", "now", "today", rules=(XFA411,))
 def _naive_datetime(node: ast.Call, func: ast.Attribute, ctx: Context) -> None:
     method = func.attr
     qualname = ctx.resolve(func)

@@ -1,6 +1,5 @@
-"""XFA402: a pydantic v1 method (``.dict()``, ``.json()``, ``parse_obj``...) on a v2 model; and the
-call visitor of XFA402, XFA404 (``ConfigDict(orm_mode=True)``) and XFA411.  The v1 -> v2 method
-map is here: the fixer reads it too."""
+"""XFA402: a pydantic v1 method (``.dict()``, ``.json()``, ``parse_obj``...) on a v2 model.
+The v1 -> v2 method map is in ``_shared``: the fixer reads it too."""
 
 from __future__ import annotations
 
@@ -16,10 +15,9 @@ from ._shared import (
     _Cls,
     COMPAT_MODULE_V1,
     _FIX_WHEN_V2,
-    generated_file,
     in_version_branch,
+    MODEL_CALLS,
     _instance,
-    _is_true,
     _method_receiver,
     NOT_FLAGGED_GENERATED,
     NOT_FLAGGED_VERSION_BRANCHES,
@@ -28,8 +26,6 @@ from ._shared import (
     _scoped,
     V1_METHODS,
 )
-from .config_classes import XFA404
-from .naive_datetimes import XFA411, _naive_datetime
 
 if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
     from ...fixer.engine import Source
@@ -61,19 +57,6 @@ V1_METHOD_KWARGS: dict[str, frozenset[str] | None] = {
 
 #: the v1 methods that take exactly one positional argument
 _ONE_ARG = frozenset({"parse_obj", "parse_raw", "from_orm"})
-
-
-_CONFIG_DICTS = frozenset(
-    {
-        "pydantic.ConfigDict",
-        "pydantic.config.ConfigDict",
-        "pydantic_settings.SettingsConfigDict",
-        "pydantic_settings.main.SettingsConfigDict",
-    }
-)
-
-
-_DATETIME_METHODS = frozenset({"utcnow", "utcfromtimestamp", "now", "today"})
 
 
 XFA402 = rule(
@@ -159,30 +142,10 @@ def before_binding(node: ast.Assign | ast.AnnAssign | ast.NamedExpr, ctx: Contex
                 ctx.frame.state(PreviousBindings).by_statement[(id(node), target.id)] = previous
 
 
-# -- XFA402, XFA404 (ConfigDict), XFA411: calls -----------------------------------
+# -- detection ---------------------------------------------------------------------
 
 
-@visitor(ast.Call, codes=(XFA402, XFA404, XFA411))
-def v1_calls_and_naive_datetimes(node: ast.Call, ctx: Context) -> None:
-    if generated_file(ctx):
-        return
-    func = node.func
-    if isinstance(func, ast.Attribute):
-        attr = func.attr
-        if attr in V1_METHODS:
-            _v1_method(node, func, ctx)
-            return
-        if attr in _DATETIME_METHODS:
-            _naive_datetime(node, func, ctx)
-            return
-    if node.keywords:
-        for kw in node.keywords:
-            if kw.arg == "orm_mode":
-                if _is_true(kw.value) and ctx.resolve(func) in _CONFIG_DICTS and not in_version_branch(ctx):
-                    ctx.report(kw, XFA404, fixable=pydantic2_target(ctx))
-                return
-
-
+@MODEL_CALLS.on(*V1_METHODS, rules=(XFA402,))
 def _v1_method(node: ast.Call, func: ast.Attribute, ctx: Context) -> None:
     method = func.attr
     receiver = func.value
