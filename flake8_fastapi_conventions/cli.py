@@ -60,6 +60,11 @@ def _parser() -> argparse.ArgumentParser:
     fix.add_argument("--unsafe-fixes", action="store_true", help="also apply the fixes marked unsafe")
     fix.add_argument("-q", "--quiet", action="store_true", help="print only the summary and errors")
     fix.add_argument(
+        "--show-remaining",
+        action="store_true",
+        help="also list the findings no fix exists for (by default only the declined fixes are listed, the rest counted)",
+    )
+    fix.add_argument(
         "--no-progress", action="store_true", help="no progress bar, even on a terminal"
     )
     for option in ("--select", "--ignore", "--extend-select", "--extend-ignore"):
@@ -382,7 +387,7 @@ def run_fix(args: argparse.Namespace, rest: list[str]) -> int:
     )
     out = sys.stderr if args.diff else sys.stdout
     progress = Progress(len(paths), enabled=not args.no_progress)
-    errors = fixed = files = manual = unsafe = 0
+    errors = fixed = files = manual = unsafe = unlisted = 0
     for path in paths:
         progress.step(path)
         try:
@@ -409,6 +414,9 @@ def run_fix(args: argparse.Namespace, rest: list[str]) -> int:
             # --diff leaves the file as it is: its findings name the file's lines, not the fixed text's
             line_of = _line_before(result.original, result.text) if args.diff and result.changed else int
             for m in result.manual:
+                if m.reason is None and not args.show_remaining:
+                    unlisted += 1  # no fix exists: `check` lists it; the summary counts it
+                    continue
                 f = m.finding
                 why = f" [not fixed: {m.reason}]" if m.reason else ""
                 print(f"{path}:{line_of(f.line)}:{f.col + 1}: {f.message}{why}", file=out)
@@ -432,6 +440,13 @@ def run_fix(args: argparse.Namespace, rest: list[str]) -> int:
         fixed += result.fixed
         files += 1
     progress.clear()
+    if unlisted:
+        print(
+            f"{_plural(unlisted, 'finding')} with no fix not listed: `{PROG} check` lists "
+            f"{'it' if unlisted == 1 else 'them'} "
+            f"(or fix --show-remaining)",
+            file=out,
+        )
     print(summary(fixed, files, manual, unsafe, args.diff), file=sys.stderr if args.diff else sys.stdout)
     if errors:
         return EXIT_ERROR
