@@ -1,13 +1,25 @@
 """Small readers of the syntax tree every module uses: a dotted name, the last name of a
-chain, a string constant, a keyword argument, the ``__main__`` test, a line's comment."""
+chain, a string constant, a keyword argument, the ``__main__`` test, a line's comment, a function's own nodes."""
 
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
 
 
 FUNCTION_TYPES = (ast.FunctionDef, ast.AsyncFunctionDef)
 SCOPE_TYPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+
+
+def own_nodes(scope: ast.AST) -> Iterator[ast.AST]:
+    """The nodes of a function (its signature and body), without those inside the
+    functions, lambdas and classes it defines (which are yielded, their names being its own)."""
+    stack = list(ast.iter_child_nodes(scope))
+    while stack:
+        node = stack.pop()
+        yield node
+        if not isinstance(node, SCOPE_TYPES):
+            stack.extend(ast.iter_child_nodes(node))
 
 
 def dotted_name(node: ast.AST) -> str | None:

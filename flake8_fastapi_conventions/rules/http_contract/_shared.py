@@ -7,8 +7,9 @@ from __future__ import annotations
 import ast
 
 from ... import lazy_re
-from ...context import FUNCTION_TYPES, Context, RouteInfo, has_kwargs_splat, keyword
+from ...context import Context, RouteInfo, has_kwargs_splat, keyword
 from ...project import factory_default
+from ...syntax import own_nodes as _own_nodes  # noqa: F401  (the rule modules import it from here)
 from ...registry import Hook
 
 
@@ -232,16 +233,6 @@ def _hidden_includes(ctx: Context) -> frozenset[str]:
         return frozenset(hidden - shown)
 
     return ctx.memo("xfa30x_hidden_includes", compute)
-
-
-def _own_nodes(fn: ast.AST):
-    """The nodes of ``fn``'s body, not those of functions or classes nested in it."""
-    stack = list(ast.iter_child_nodes(fn))
-    while stack:
-        node = stack.pop()
-        yield node
-        if not isinstance(node, (*FUNCTION_TYPES, ast.Lambda, ast.ClassDef)):
-            stack.extend(ast.iter_child_nodes(node))
 
 
 #: bases that add no fields

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ... import lazy_re
 from ...context import Context
 from ...fixes import Edit, Finding, Fix, Skip, add_keyword, fixes
 from ...registry import rule
+from ...syntax import own_nodes
 from ...targets import LIFESPAN, Targets, fastapi_blocker
 
 if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
@@ -187,17 +188,6 @@ def on_event_call_blocker(call: ast.Call, targets: Targets) -> str | None:
     return None
 
 
-def _own_nodes(scope: ast.AST) -> Iterator[ast.AST]:
-    """The nodes of a function's body, without those of the functions, lambdas and classes
-    it defines (their names are its own)."""
-    stack = list(ast.iter_child_nodes(scope))
-    while stack:
-        node = stack.pop()
-        yield node
-        if not isinstance(node, (*_FUNCTIONS, ast.Lambda, ast.ClassDef)):
-            stack.extend(ast.iter_child_nodes(node))
-
-
 def lifespan_plan(tree: ast.AST, scope: ast.AST, app: str, lines: list[str] | None = None) -> tuple | str:
     """``(creation, factory, handlers)`` for moving the ``@app.on_event`` handlers defined
     in the body of ``scope`` (the module, or an app factory such as ``create_app()``) into
@@ -263,7 +253,7 @@ def lifespan_plan(tree: ast.AST, scope: ast.AST, app: str, lines: list[str] | No
             bound.update(alias.asname or alias.name.split(".")[0] for alias in node.names)
     if in_function:
         last = max(fn.lineno for _, fn, _ in handlers) if handlers else 0
-        for node in _own_nodes(scope):
+        for node in own_nodes(scope):
             if isinstance(node, (ast.Global, ast.Nonlocal)) and app in node.names:
                 return f"{app} is declared {'global' if isinstance(node, ast.Global) else 'nonlocal'}"
             if isinstance(node, ast.Name) and node.id == app and isinstance(node.ctx, (ast.Store, ast.Del)) and node is not creation.targets[0]:
