@@ -9,6 +9,11 @@ import sys
 from ...context import Binding, Context, dotted_name, is_main_test, target_names
 from ...project import Symbol
 from ..security._shared import benchmark_module
+from ...registry import Hook
+
+#: the calls in a function's body that the blocking-call rules did not report as blocking:
+#: ``check(node, name, frame, ctx)`` (key "call"; ``name`` the resolved callee or None)
+UNREPORTED_CALLS = Hook()
 
 _STDLIB = frozenset(getattr(sys, "stdlib_module_names", ())) | {"__future__"}
 

@@ -6,6 +6,7 @@ import ast
 
 from ...context import Context
 from ...registry import rule, visitor
+from ._shared import UNREPORTED_CALLS
 
 XFA109 = rule(
     "XFA109",
@@ -79,6 +80,17 @@ class RouteWork:
         self.loop: bool = False
         #: it yields (a streaming generator)
         self.yields: bool = False
+
+
+@UNREPORTED_CALLS.on("call", rules=(XFA109,))
+def _route_call(node: ast.Call, name: str | None, frame, ctx: Context) -> None:
+    """An async route handler calls something (not a blocking call, which the blocking-call
+    rules report): it does work; an ``asyncio.``/``anyio.`` call uses the event loop."""
+    if frame.is_async and frame.route is not None:
+        state = frame.state(RouteWork)
+        state.calls = True
+        if name is not None and name.startswith(("asyncio.", "anyio.")):
+            state.loop = True
 
 
 @visitor(ast.AsyncFunctionDef, leave=True, codes=(XFA109,))

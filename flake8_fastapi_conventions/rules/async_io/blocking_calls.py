@@ -12,6 +12,7 @@ from ...context import Binding, Context, dotted_name
 from ...fixes import Edit, Finding, Fix, Skip, fixes
 from ...registry import back_on, moved_off, rule, visitor
 from ._shared import (
+    UNREPORTED_CALLS,
     _HTTP_VERBS,
     _SUBPROCESS,
     _SYNC_DB_CLIENTS,
@@ -25,7 +26,6 @@ from ._shared import (
     sequential_program_step,
     blocking_http_call,
 )
-from .async_routes_without_await import XFA109, RouteWork
 
 if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
     from ...fixer.engine import Source
@@ -715,7 +715,7 @@ def _is_offloader(call: ast.Call, ctx: Context) -> bool:
     return qualname in _OFFLOADERS or qualname in ("run_in_threadpool", "to_thread")
 
 
-@visitor(ast.Call, codes=(XFA101, XFA102, XFA103, XFA104, XFA105, XFA109))
+@visitor(ast.Call, codes=(XFA101, XFA102, XFA103, XFA104, XFA105, UNREPORTED_CALLS))
 def blocking_calls(node: ast.Call, ctx: Context) -> None:
     frame = ctx.frames[-1]
     if frame.kind == "module" or frame.kind == "class":
@@ -743,10 +743,8 @@ def blocking_calls(node: ast.Call, ctx: Context) -> None:
                         )
                         return
                 _report_client_method(node, ctx, func)
-        if frame.route is not None:
-            frame.state(RouteWork).calls = True
-            if name is not None and name.startswith(("asyncio.", "anyio.")):
-                frame.state(RouteWork).loop = True
+    for check in UNREPORTED_CALLS.get("call"):
+        check(node, name, frame, ctx)
 
 
 # -- the fix ---------------------------------------------------------------------------
