@@ -5,7 +5,7 @@ groups, whose visitors run before this group's, as they always have."""
 from . import (  # noqa: F401
     _shared,
     hardcoded_credentials,
-    jwt_claims,  # and the jwt.decode calls of jwt_verification
+    jwt_claims,
     jwt_verification,
     weak_password_hashes,
     exposed_docs,

@@ -1,5 +1,4 @@
-"""The ``jwt.encode`` / ``jwt.decode`` calls: XFA702 (personal data in the claims) and XFA703
-(no ``exp``) checked here, the decodes handed to XFA704."""
+"""The ``jwt.encode`` calls: XFA702 (personal data in the claims) and XFA703 (no ``exp``)."""
 
 from __future__ import annotations
 
@@ -8,7 +7,6 @@ import ast
 from ...context import Context, has_kwargs_splat, keyword, string_value
 from ...registry import moved_off, rule, visitor
 from ._shared import _function_parents, _jwt_call, _JWT_DECODE
-from .jwt_verification import _unverified_read_only, XFA704
 
 
 XFA702 = rule(
@@ -207,8 +205,8 @@ def _round_trip_only(encode: ast.Call, ctx: Context) -> bool:
     return uses > 0
 
 
-@visitor(ast.Call, codes=(XFA702, XFA703, XFA704))
-def jwt_calls(node: ast.Call, ctx: Context) -> None:
+@visitor(ast.Call, codes=(XFA702, XFA703))
+def jwt_encodes(node: ast.Call, ctx: Context) -> None:
     func = node.func
     if not isinstance(func, (ast.Attribute, ast.Name)):
         return
@@ -232,28 +230,3 @@ def jwt_calls(node: ast.Call, ctx: Context) -> None:
             ctx.report(pii[0][1], XFA702, keys=", ".join(repr(k) for k, _ in pii))
         if complete and not ctx.is_test and not any(k == "exp" for k, _ in keys) and not _unsigned(node):
             ctx.report(node, XFA703)
-    elif attr == "decode":
-        if ctx.is_test or not _jwt_call(node, ctx, _JWT_DECODE):
-            return  # a test reads the claims of a token it made itself
-        problem = None
-        unverified = False
-        options = keyword(node, "options")
-        if options is not None and isinstance(options.value, ast.Dict):
-            for key, value in zip(options.value.keys, options.value.values):
-                if string_value(key) == "verify_signature" and isinstance(value, ast.Constant) and value.value is False:
-                    problem = 'skips the signature check (options={"verify_signature": False})'
-                    unverified = True
-        verify = keyword(node, "verify")
-        if problem is None and verify is not None and isinstance(verify.value, ast.Constant) and verify.value.value is False:
-            problem = "skips the signature check (verify=False)"
-            unverified = True
-        if problem is None and not has_kwargs_splat(node):
-            algorithms = keyword(node, "algorithms")
-            if len(node.args) < 3 and (
-                algorithms is None or (isinstance(algorithms.value, ast.Constant) and algorithms.value.value is None)
-            ):
-                problem = "without algorithms= accepts whatever algorithm the token names"
-        if problem is not None and unverified and _unverified_read_only(node, ctx):
-            return  # reads only the expiry, or picks the key for a verified decode
-        if problem is not None:
-            ctx.report(node, XFA704, problem=problem)

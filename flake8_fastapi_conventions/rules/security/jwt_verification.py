@@ -6,8 +6,8 @@ import ast
 import re
 
 from ... import lazy_re
-from ...context import comment_of, Context, keyword, string_value
-from ...registry import moved_off, rule
+from ...context import comment_of, Context, has_kwargs_splat, keyword, string_value
+from ...registry import moved_off, rule, visitor
 from ..observability.loggers import log_call
 from ._shared import _function_parents, _jwt_call, _JWT_DECODE
 
@@ -393,6 +393,39 @@ def _inside_verified_token(token: ast.AST, fn: ast.AST, ctx: Context) -> bool:
     return len(outer.args) >= 3 or (
         algorithms is not None and not (isinstance(algorithms.value, ast.Constant) and algorithms.value.value is None)
     )
+
+
+@visitor(ast.Call, codes=(XFA704,))
+def jwt_decodes(node: ast.Call, ctx: Context) -> None:
+    func = node.func
+    if not isinstance(func, (ast.Attribute, ast.Name)):
+        return
+    if (func.attr if isinstance(func, ast.Attribute) else func.id) != "decode":
+        return
+    if ctx.is_test or not _jwt_call(node, ctx, _JWT_DECODE):
+        return  # a test reads the claims of a token it made itself
+    problem = None
+    unverified = False
+    options = keyword(node, "options")
+    if options is not None and isinstance(options.value, ast.Dict):
+        for key, value in zip(options.value.keys, options.value.values):
+            if string_value(key) == "verify_signature" and isinstance(value, ast.Constant) and value.value is False:
+                problem = 'skips the signature check (options={"verify_signature": False})'
+                unverified = True
+    verify = keyword(node, "verify")
+    if problem is None and verify is not None and isinstance(verify.value, ast.Constant) and verify.value.value is False:
+        problem = "skips the signature check (verify=False)"
+        unverified = True
+    if problem is None and not has_kwargs_splat(node):
+        algorithms = keyword(node, "algorithms")
+        if len(node.args) < 3 and (
+            algorithms is None or (isinstance(algorithms.value, ast.Constant) and algorithms.value.value is None)
+        ):
+            problem = "without algorithms= accepts whatever algorithm the token names"
+    if problem is not None and unverified and _unverified_read_only(node, ctx):
+        return  # reads only the expiry, or picks the key for a verified decode
+    if problem is not None:
+        ctx.report(node, XFA704, problem=problem)
 
 
 def _unverified_read_only(node: ast.Call, ctx: Context) -> bool:
