@@ -1,6 +1,6 @@
 """XFA401 (a v1 ``class Config`` in a v2 model), XFA404 (``orm_mode``) and XFA409 (``model_config``
-as a dict literal), from a model's class body; and the visitor of the class-body rules (XFA401,
-XFA404, XFA407-XFA410).  The v1 -> v2 config key maps are here: the fixer reads them too."""
+as a dict literal), from a model's class body.  The v1 -> v2 config key maps are here: the fixer
+reads them too."""
 
 from __future__ import annotations
 
@@ -23,7 +23,6 @@ from ._shared import (
     NOT_FLAGGED_VERSION_BRANCHES,
     pydantic2_target,
 )
-from .model_fields import XFA407, XFA408, XFA410, _config_max_length, _field, _orm_money, _validated_fields
 
 if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
     from ...fixer.engine import Source
@@ -78,7 +77,6 @@ V2_CONFIG_KEYS = frozenset(
 INVERTED_CONFIG_KEYS = frozenset({"allow_mutation"})
 
 
-_REQUEST_SUFFIXES = ("Create", "Update", "Request", "In")
 
 
 XFA401 = rule(
@@ -247,7 +245,7 @@ def _orm_mode_in_config_dict(node: ast.Call, func: ast.expr, ctx: Context) -> No
             return
 
 
-# -- XFA401, XFA404, XFA407, XFA408, XFA409, XFA410: class bodies --------------
+# -- XFA401, XFA404, XFA409: class bodies ------------------------------------------
 
 
 def v2_config_entries(config: ast.ClassDef, ctx: Context | None = None) -> tuple[list[tuple[str, str]], list[str]]:
@@ -368,29 +366,16 @@ def _config_replacement(ctx: Context, config: ast.ClassDef, settings: bool) -> s
     return replacement
 
 
-@visitor(ast.ClassDef, codes=(XFA401, XFA404, XFA407, XFA408, XFA409, XFA410))
-def model_configs_and_fields(node: ast.ClassDef, ctx: Context) -> None:
+@visitor(ast.ClassDef, codes=(XFA401, XFA404, XFA409))
+def model_configs(node: ast.ClassDef, ctx: Context) -> None:
     if generated_file(ctx):
         return
     kind = _model_kind(ctx, node)
     if kind is None:
-        if ctx.wants(XFA408):
-            _orm_money(node, ctx)
         return
-    request_model = (
-        kind == "v2" and node.name.endswith(_REQUEST_SUFFIXES) and ctx.wants(XFA410) and not _config_max_length(node)
-    )
     settings = None
-    checked: frozenset[str] | None = None
-    fields_wanted = ctx.wants(XFA407, XFA408, XFA410)
     for stmt in node.body:
-        if isinstance(stmt, ast.AnnAssign):
-            if not fields_wanted:
-                continue
-            if checked is None:
-                checked = _validated_fields(node, ctx)
-            _field(stmt, node, ctx, request_model, checked)
-        elif isinstance(stmt, ast.ClassDef):
+        if isinstance(stmt, ast.ClassDef):
             if stmt.name == "Config" and kind == "v2" and not in_version_branch(ctx):
                 settings = _is_settings(ctx, node.bases, stmt)
                 ctx.report(

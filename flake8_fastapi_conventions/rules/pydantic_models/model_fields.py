@@ -10,6 +10,7 @@ from ... import lazy_re
 from ...context import Context
 from ...registry import moved_off, rule, visitor
 from ._shared import (
+    _model_kind,
     generated_file,
     _is_true,
     NOT_FLAGGED_GENERATED,
@@ -471,6 +472,30 @@ def _validator_metadata(ctx: Context, metadata: list[ast.expr]) -> bool:
             if qualname.rsplit(".", 1)[-1] in _ANNOTATED_VALIDATORS and qualname.startswith("pydantic."):
                 return True
     return False
+
+
+#: the model names of request bodies (``UserCreate``), whose string fields need a max_length
+_REQUEST_SUFFIXES = ("Create", "Update", "Request", "In")
+
+
+@visitor(ast.ClassDef, codes=(XFA407, XFA408, XFA410))
+def model_field_checks(node: ast.ClassDef, ctx: Context) -> None:
+    if generated_file(ctx):
+        return
+    kind = _model_kind(ctx, node)
+    if kind is None:
+        if ctx.wants(XFA408):
+            _orm_money(node, ctx)
+        return
+    request_model = (
+        kind == "v2" and node.name.endswith(_REQUEST_SUFFIXES) and ctx.wants(XFA410) and not _config_max_length(node)
+    )
+    checked: frozenset[str] | None = None
+    for stmt in node.body:
+        if isinstance(stmt, ast.AnnAssign):
+            if checked is None:
+                checked = _validated_fields(node, ctx)
+            _field(stmt, node, ctx, request_model, checked)
 
 
 @visitor(ast.FunctionDef, ast.AsyncFunctionDef, codes=(XFA408,))
