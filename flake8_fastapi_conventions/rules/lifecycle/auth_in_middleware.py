@@ -68,6 +68,16 @@ XFA609 = rule(
 )
 
 
+@visitor(ast.Subscript, codes=(XFA609,))
+def auth_header_subscripts(node: ast.Subscript, ctx: Context) -> None:
+    """``request.headers["authorization"]`` read in a middleware."""
+    if ctx.is_test or not isinstance(node.ctx, ast.Load):
+        return
+    what = _auth_read(node.value, node.slice)
+    if what and _in_middleware(ctx):
+        ctx.report(node, XFA609, what=what)
+
+
 @visitor(ast.Call, codes=(XFA609,))
 def auth_header_reads(node: ast.Call, ctx: Context) -> None:
     if ctx.is_test:

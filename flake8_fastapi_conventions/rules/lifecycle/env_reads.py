@@ -1,5 +1,4 @@
-"""XFA611: ``os.environ`` / ``os.getenv`` read outside the settings module (the subscript visitor
-also finds ``headers["authorization"]`` for XFA609)."""
+"""XFA611: ``os.environ`` / ``os.getenv`` read outside the settings module."""
 
 from __future__ import annotations
 
@@ -8,8 +7,6 @@ import ast
 from ...context import Context
 from ...registry import rule, visitor
 from ...settings import normalize_path
-from ._shared import _auth_read, _in_middleware
-from .auth_in_middleware import XFA609
 
 
 XFA611 = rule(
@@ -58,18 +55,12 @@ XFA611 = rule(
 )
 
 
-@visitor(ast.Subscript, codes=(XFA609, XFA611))
-def auth_header_and_environ_subscripts(node: ast.Subscript, ctx: Context) -> None:
-    if ctx.is_test:
-        return
-    if not isinstance(node.ctx, ast.Load):
+@visitor(ast.Subscript, codes=(XFA611,))
+def environ_subscripts(node: ast.Subscript, ctx: Context) -> None:
+    if ctx.is_test or not isinstance(node.ctx, ast.Load):
         return
     value = node.value
-    if ctx.wants(XFA609):
-        what = _auth_read(value, node.slice)
-        if what and _in_middleware(ctx):
-            ctx.report(node, XFA609, what=what)
-    if ctx.wants(XFA611) and (
+    if (
         (isinstance(value, ast.Attribute) and value.attr == "environ")
         or (isinstance(value, ast.Name) and value.id == "environ")
     ):
