@@ -19,6 +19,12 @@ from ...context import (
     NON_FASTAPI_FRAMEWORKS,
 )
 from ...project import http_middleware_passes_through
+from ...registry import Hook
+
+#: the checks the call visitor of :mod:`.app_setup` runs outside tests on the calls that
+#: build an app, by the callee's last name (``app.add_middleware(...)``: "add_middleware";
+#: an alias resolves to the imported name): ``check(node, func, ctx)``
+APP_SETUP_CALLS = Hook()
 
 
 _APP_FACTORY_TAILS = frozenset({"FastAPI", "APIRouter", "Starlette", "Router"})

@@ -1,6 +1,7 @@
 """The calls that build the app (its factories, ``on_event``, middleware, exception
-handlers, ``uvicorn.run``), handed to the XFA601, XFA603, XFA605-XFA608, XFA612, XFA613 and
-XFA614 checks."""
+handlers, ``uvicorn.run``), handed to the checks the lifecycle rules plug into
+``APP_SETUP_CALLS``; and ``app.middleware("http")(...)``, which wraps the middleware added
+before it (the CORS order check)."""
 
 from __future__ import annotations
 
@@ -9,65 +10,33 @@ import ast
 from ...context import Context, dotted_name
 from ...registry import visitor
 from ._shared import (
-    _APP_FACTORY_TAILS,
+    APP_SETUP_CALLS,
     _function_never_answers,
-    _in_dev_branch,
-    _in_examples,
-    _main_block_runner,
     _is_app,
-    _is_app_factory,
-    _is_base_http,
-    _is_cors,
     _is_cors_handler,
-    _is_middleware_wrapper,
-    _is_true,
-    _kw,
     _never_answers,
     _str,
 )
-from .base_http_middleware import XFA603
-from .cors import (
-    _add_middleware,
-    _app_factory,
-    _cors_options,
-    _wraps_cors,
-    XFA605,
-    XFA606,
-    XFA607,
-    XFA608,
-)
-from .exception_handlers import _http_exception, _register_handler, XFA613, XFA614
-from .lifespan_errors import XFA602
-from .on_event import _implements, in_fastapi_version_branch, on_event_fixable, XFA601
-from .uvicorn_reload import _in_dev_command, _started_by_command, XFA612
+from .cors import _wraps_cors
 
 
-_CALL_TAILS = frozenset(
-    {
-        "on_event", "add_event_handler", "FastAPI", "APIRouter", "Starlette", "Router",
-        "add_middleware", "Middleware", "CORSMiddleware", "HTTPException", "run",
-        "add_exception_handler",
-    }
-)
-
-
-@visitor(ast.Call, codes=(XFA601, XFA602, XFA603, XFA605, XFA606, XFA607, XFA608, XFA612, XFA613, XFA614))
+@visitor(ast.Call, codes=(APP_SETUP_CALLS,))
 def app_setup_calls(node: ast.Call, ctx: Context) -> None:
     func = node.func
     cls = func.__class__
     if cls is ast.Attribute:
         tail = func.attr  # type: ignore[attr-defined]
-        if tail not in _CALL_TAILS:
+        if tail not in APP_SETUP_CALLS:
             return
     elif cls is ast.Name:
         tail = func.id  # type: ignore[attr-defined]
-        if tail not in _CALL_TAILS:
+        if tail not in APP_SETUP_CALLS:
             # aliased imports of the classes we look at
             qualname = ctx.imports.get(tail)
             if qualname is None:
                 return
             tail = qualname.rsplit(".", 1)[-1]
-            if tail not in _CALL_TAILS:
+            if tail not in APP_SETUP_CALLS:
                 return
     elif cls is ast.Call:
         # ``app.middleware("http")(SetAuthCookie())``: a middleware added by a call
@@ -78,49 +47,8 @@ def app_setup_calls(node: ast.Call, ctx: Context) -> None:
         return
     if ctx.is_test:
         return
-    if tail == "on_event" or tail == "add_event_handler":
-        if (
-            isinstance(func, ast.Attribute)
-            and _is_app(ctx, func.value)
-            and not _implements(ctx, tail)
-            and not in_fastapi_version_branch(ctx)
-        ):
-            form = f"{dotted_name(func.value) or 'app'}.{tail}()"
-            ctx.report(node, XFA601, form=form, fixable=on_event_fixable(ctx, node))
-    elif tail in _APP_FACTORY_TAILS:
-        if _is_app_factory(ctx, node):
-            _app_factory(node, ctx)
-    elif tail == "add_middleware":
-        if isinstance(func, ast.Attribute) and node.args and _is_app(ctx, func.value):
-            _add_middleware(node, func.value, ctx)
-    elif tail == "Middleware":
-        if node.args and _is_middleware_wrapper(ctx, node):
-            cls = node.args[0]
-            if _is_cors(ctx, cls):
-                _cors_options(node, ctx)
-            elif _is_base_http(ctx, cls):
-                ctx.report(node, XFA603, form="Middleware(BaseHTTPMiddleware, ...)")
-    elif tail == "CORSMiddleware":
-        if _is_cors(ctx, func) and node.args:  # CORSMiddleware(app, ...)
-            _cors_options(node, ctx)
-    elif tail == "HTTPException":
-        _http_exception(node, ctx)
-    elif tail == "run":
-        if ctx.resolve(func) == "uvicorn.run" and ctx.imported_from(func, "uvicorn"):
-            if (
-                not (ctx.is_test or ctx.is_script)
-                and _is_true(_kw(node, "reload"))
-                and not _in_dev_command(ctx)
-                and not _in_dev_branch(ctx)
-                and not (ctx.in_main_block and _started_by_command(ctx))
-                and not (_in_examples(ctx) and _main_block_runner(ctx))
-            ):
-                ctx.report(node, XFA612)
-    elif tail == "add_exception_handler":
-        if isinstance(func, ast.Attribute) and len(node.args) >= 2 and _is_app(ctx, func.value):
-            handler = node.args[1]
-            if isinstance(handler, ast.Name):
-                _register_handler(ctx, handler.id, node.args[0])
+    for check in APP_SETUP_CALLS.get(tail):
+        check(node, func, ctx)
 
 
 def _is_http_middleware_call(ctx: Context, func: ast.Call) -> bool:

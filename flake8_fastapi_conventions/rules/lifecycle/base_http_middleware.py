@@ -6,7 +6,15 @@ import ast
 
 from ...context import Context, dotted_name
 from ...registry import rule, visitor
-from ._shared import _decorated_handlers, _http_middleware_decorator, _is_app, _is_base_http
+from ._shared import (
+    APP_SETUP_CALLS,
+    _decorated_handlers,
+    _http_middleware_decorator,
+    _is_app,
+    _is_base_http,
+    _is_cors,
+    _is_middleware_wrapper,
+)
 from .exception_handlers import XFA613
 
 
@@ -129,3 +137,11 @@ def _own_asgi_call(cls: ast.ClassDef) -> bool:
     if not isinstance(call, ast.AsyncFunctionDef) or "dispatch" in methods:
         return False
     return len([*call.args.posonlyargs, *call.args.args]) == 4
+
+
+@APP_SETUP_CALLS.on("Middleware", rules=(XFA603,))
+def _base_http_in_middleware_list(node: ast.Call, func: ast.expr, ctx: Context) -> None:
+    if node.args and _is_middleware_wrapper(ctx, node):
+        cls = node.args[0]
+        if not _is_cors(ctx, cls) and _is_base_http(ctx, cls):
+            ctx.report(node, XFA603, form="Middleware(BaseHTTPMiddleware, ...)")

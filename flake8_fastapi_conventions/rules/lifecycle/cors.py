@@ -9,6 +9,8 @@ from typing import Any
 from ...context import Context, dotted_name, keyword, last_name
 from ...registry import rule
 from ._shared import (
+    _APP_FACTORY_TAILS,
+    APP_SETUP_CALLS,
     _branches,
     _function_never_answers,
     _has_splat,
@@ -16,6 +18,8 @@ from ._shared import (
     _is_base_http,
     _is_cors,
     _is_cors_handler,
+    _is_app,
+    _is_app_factory,
     _is_middleware_wrapper,
     _is_true,
     _kw,
@@ -424,3 +428,27 @@ def _cors_options(node: ast.Call, ctx: Context) -> None:
             ctx.report(credentials.value, XFA607, wildcard=f"allow_origin_regex={regex!r}")
     if keyword(node, "max_age") is None and not _has_splat(node):
         ctx.report(node, XFA608)
+
+
+@APP_SETUP_CALLS.on(*_APP_FACTORY_TAILS, rules=(XFA601, XFA605, XFA606, XFA607, XFA608))
+def _app_factory_call(node: ast.Call, func: ast.expr, ctx: Context) -> None:
+    if _is_app_factory(ctx, node):
+        _app_factory(node, ctx)
+
+
+@APP_SETUP_CALLS.on("add_middleware", rules=(XFA603, XFA605, XFA606, XFA607, XFA608))
+def _add_middleware_call(node: ast.Call, func: ast.expr, ctx: Context) -> None:
+    if isinstance(func, ast.Attribute) and node.args and _is_app(ctx, func.value):
+        _add_middleware(node, func.value, ctx)
+
+
+@APP_SETUP_CALLS.on("Middleware", rules=(XFA605, XFA606, XFA607, XFA608))
+def _middleware_wrapper_call(node: ast.Call, func: ast.expr, ctx: Context) -> None:
+    if node.args and _is_middleware_wrapper(ctx, node) and _is_cors(ctx, node.args[0]):
+        _cors_options(node, ctx)
+
+
+@APP_SETUP_CALLS.on("CORSMiddleware", rules=(XFA605, XFA606, XFA607, XFA608))
+def _cors_middleware_call(node: ast.Call, func: ast.expr, ctx: Context) -> None:
+    if _is_cors(ctx, func) and node.args:  # CORSMiddleware(app, ...)
+        _cors_options(node, ctx)

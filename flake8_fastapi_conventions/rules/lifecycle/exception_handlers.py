@@ -9,7 +9,9 @@ import ast
 from ...context import Context, FUNCTION_TYPES, last_name
 from ...registry import back_on, rule, visitor
 from ._shared import (
+    APP_SETUP_CALLS,
     _decorated_handlers,
+    _is_app,
     _has_splat,
     _kw,
     _lifespan_names,
@@ -521,3 +523,16 @@ def _detail_leak(detail: ast.AST, names: set[str], depth: int = 0) -> str | None
                 ):
                     return inner.args[0].id
     return None
+
+
+@APP_SETUP_CALLS.on("HTTPException", rules=(XFA602, XFA613, XFA614))
+def _http_exception_call(node: ast.Call, func: ast.expr, ctx: Context) -> None:
+    _http_exception(node, ctx)
+
+
+@APP_SETUP_CALLS.on("add_exception_handler", rules=(XFA602, XFA613, XFA614))
+def _exception_handler_added(node: ast.Call, func: ast.expr, ctx: Context) -> None:
+    if isinstance(func, ast.Attribute) and len(node.args) >= 2 and _is_app(ctx, func.value):
+        handler = node.args[1]
+        if isinstance(handler, ast.Name):
+            _register_handler(ctx, handler.id, node.args[0])

@@ -8,11 +8,12 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ... import lazy_re
-from ...context import Context
+from ...context import Context, dotted_name
 from ...fixes import Edit, Finding, Fix, Skip, add_keyword, fixes
 from ...registry import rule
 from ...syntax import own_nodes
 from ...targets import LIFESPAN, Targets, fastapi_blocker
+from ._shared import APP_SETUP_CALLS, _is_app
 
 if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
     from ...fixer.engine import Source
@@ -130,6 +131,18 @@ def in_fastapi_version_branch(ctx: Context) -> bool:
 
 def _tail(expr: ast.expr) -> str | None:
     return expr.attr if isinstance(expr, ast.Attribute) else expr.id if isinstance(expr, ast.Name) else None
+
+
+@APP_SETUP_CALLS.on("on_event", "add_event_handler", rules=(XFA601,))
+def event_handler_calls(node: ast.Call, func: ast.expr, ctx: Context) -> None:
+    if (
+        isinstance(func, ast.Attribute)
+        and _is_app(ctx, func.value)
+        and not _implements(ctx, func.attr)
+        and not in_fastapi_version_branch(ctx)
+    ):
+        form = f"{dotted_name(func.value) or 'app'}.{func.attr}()"
+        ctx.report(node, XFA601, form=form, fixable=on_event_fixable(ctx, node))
 
 
 class LifespanPlans:

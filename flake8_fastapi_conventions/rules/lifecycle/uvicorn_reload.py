@@ -9,7 +9,7 @@ import re
 from ... import lazy_re
 from ...context import Context, FUNCTION_TYPES
 from ...registry import moved_off, rule
-from ._shared import _str
+from ._shared import APP_SETUP_CALLS, _in_dev_branch, _in_examples, _is_true, _kw, _main_block_runner, _str
 
 
 XFA612 = rule(
@@ -184,3 +184,17 @@ def _started_by_command(ctx: Context) -> bool:
         relative = relative[1:]
     head = relative[0][:-3] if relative[0].endswith(".py") else relative[0]
     return head in packages
+
+
+@APP_SETUP_CALLS.on("run", rules=(XFA612,))
+def _uvicorn_run(node: ast.Call, func: ast.expr, ctx: Context) -> None:
+    if ctx.resolve(func) == "uvicorn.run" and ctx.imported_from(func, "uvicorn"):
+        if (
+            not (ctx.is_test or ctx.is_script)
+            and _is_true(_kw(node, "reload"))
+            and not _in_dev_command(ctx)
+            and not _in_dev_branch(ctx)
+            and not (ctx.in_main_block and _started_by_command(ctx))
+            and not (_in_examples(ctx) and _main_block_runner(ctx))
+        ):
+            ctx.report(node, XFA612)
