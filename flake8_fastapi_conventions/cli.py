@@ -361,6 +361,7 @@ def run_fix(args: argparse.Namespace, rest: list[str]) -> int:
     from flake8.discover_files import expand_paths
 
     from .fixer import fix_text
+    from .registry import declined_reason, strip_fix_suffix
     from .settings import settings_from_options
 
     flake8_argv = list(rest)
@@ -419,7 +420,8 @@ def run_fix(args: argparse.Namespace, rest: list[str]) -> int:
                     continue
                 f = m.finding
                 why = f" [not fixed: {m.reason}]" if m.reason else ""
-                print(f"{path}:{line_of(f.line)}:{f.col + 1}: {f.message}{why}", file=out)
+                message = f.message if declined_reason(f.message) is None else strip_fix_suffix(f.message)
+                print(f"{path}:{line_of(f.line)}:{f.col + 1}: {message}{why}", file=out)
         if not result.changed:
             continue
         if args.diff:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import ast
 import builtins
-from typing import Any, Callable, Iterator, TypeVar
+from typing import Any, Callable, Iterator, Sequence, TypeVar
 
 from . import project as _project
 from .project import ROUTE_DECORATORS, ProjectIndex, Symbol, router_like, target_names
+from .line_budget import LineBudget, LineEdit, source_text
 from .registry import Rule
+from .registry import declined as _declined
 from .settings import Settings
 from .targets import Targets, project_targets
 
@@ -879,19 +881,57 @@ class Context(SessionFacts):
 
     # -- reporting ----------------------------------------------------------------
 
-    def report(self, node: ast.AST | tuple[int, int], rule: Rule, **kwargs: object) -> None:
-        """Report ``rule`` at ``node`` (or at ``(line, col)``, col 0-based UTF-8 bytes)."""
+    def report(
+        self,
+        node: ast.AST | tuple[int, int],
+        rule: Rule,
+        *,
+        fixable: bool = True,
+        edits: Sequence[LineEdit] | None = None,
+        declined: str | None = None,
+        **kwargs: object,
+    ) -> None:
+        """Report ``rule`` at ``node`` (or at ``(line, col)``, col 0-based UTF-8 bytes).
+
+        For a rule with a fix: ``fixable=False`` where the fixer leaves the finding to the
+        user; ``edits``, the edits the fix will make, so that a fix the fixer would decline
+        for the project's line length is not offered (:meth:`rewrite_blocker`);
+        ``declined``, the reason the fix is not offered, shown in the message."""
         if rule.code not in self.enabled:
             return
         if isinstance(node, tuple):
             line, col = node
         else:
             line, col = node.lineno, node.col_offset  # type: ignore[attr-defined]
-        message = rule.format(**kwargs)
+        if fixable and edits is not None and declined is None and rule.fix is not None:
+            declined = self.rewrite_blocker(edits)
+        if declined is not None and rule.fix is not None:
+            message = _declined(rule.format(False, **kwargs), declined)
+        else:
+            message = rule.format(fixable, **kwargs)
         self.findings.append((line, col, message))
         end_line = getattr(node, "end_lineno", None)
         if end_line is not None:
             self.ends[(line, col, message)] = (end_line, node.end_col_offset)  # type: ignore[union-attr]
+
+    def text_of(self, node: ast.AST) -> str:
+        """The source text of ``node`` (needs :attr:`lines`)."""
+        assert self.lines is not None
+        return source_text(self.lines, node)
+
+    def rewrite_blocker(self, edits: Sequence[LineEdit]) -> str | None:
+        """Why a fix making ``edits`` would leave a line over the project's line length
+        (where the line was within it), or None; a rewrite it lets through is counted, so
+        the next one of the same line is measured against the longer line. Ask it only for
+        a finding reported as fixable."""
+        budget = self.memo("context.line_budget", self._line_budget)
+        return budget.blocker(edits) if budget is not None else None
+
+    def _line_budget(self) -> LineBudget | None:
+        limit = self.targets.line_length
+        if limit is None or self.lines is None:
+            return None
+        return LineBudget(self.lines, limit, self.targets.line_length_source)
 
     def wants(self, *rules: Rule) -> bool:
         enabled = self.enabled

@@ -206,12 +206,30 @@ class Rule(ReadOnly):
         return message, hint
 
 
-_FIX_SUFFIX = lazy_re.compile(r"\s*\((?:unsafe )?fix: fastapi-conventions fix[^)]*\)$")
+_FIX_SUFFIX = lazy_re.compile(
+    r"\s*(?:\((?:unsafe )?fix: fastapi-conventions fix[^)]*\)|\[no automatic fix: .*\])$"
+)
+_DECLINED = lazy_re.compile(r" \[no automatic fix: (.*)\]$")
 
 
 def strip_fix_suffix(text: str) -> str:
-    """A finding's text without the "(fix: fastapi-conventions fix)" that :meth:`Rule.format` adds."""
+    """A finding's text without the "(fix: fastapi-conventions fix)" that :meth:`Rule.format`
+    adds, or the "[no automatic fix: ...]" of a fix the rule declined (:func:`declined`)."""
     return _FIX_SUFFIX.sub("", text)
+
+
+def declined(text: str, reason: str) -> str:
+    """A finding's text that says why its rule's fix is not offered here (e.g. the rewritten
+    line would be over the project's line length): the fixer reads it back."""
+    return f"{text} [no automatic fix: {reason}]"
+
+
+def declined_reason(text: str) -> str | None:
+    """The reason :func:`declined` wrote into a finding's text, or None."""
+    if not text.endswith("]"):
+        return None
+    m = _DECLINED.search(text)
+    return m.group(1) if m else None
 
 
 def _template_pattern(template: str) -> re.Pattern[str]:

@@ -99,3 +99,52 @@ def test_a_parameter_after_a_declined_one_keeps_the_order_valid(tmp_path):
         (8, "the rewritten line would be 94 characters, over the project's line length of 88 (setup.cfg)"),
         (9, "without its default this parameter would follow one with a default"),
     ]
+
+
+def _messages(source: str, path: str) -> list[tuple[int, str]]:
+    from flake8_fastapi_conventions.checker import check_source
+
+    return [(line, message) for line, _, message in check_source(source, path, SETTINGS)]
+
+
+def test_the_message_offers_the_fix_only_where_the_fixer_applies_it(tmp_path):
+    # one decision: the rule measures the rewrite the fixer would write, and the message
+    # says why the fix is not offered; `fix` then gives the same reason
+    path = _at(tmp_path, {"setup.cfg": "[flake8]\nmax-line-length = 88\n"})
+    reason = "the rewritten line would be 94 characters, over the project's line length of 88 (setup.cfg)"
+    assert _messages(SOURCE, path) == [
+        (8, "XFA309 parameter db uses a default Depends(get_db); declare it as db: "
+            "Annotated[Session, Depends(get_db)] (fix: fastapi-conventions fix)"),
+        (9, "XFA309 parameter user_manager uses a default Depends(get_user_manager); declare it as "
+            "user_manager: Annotated[BaseUserManager[models.UP, models.ID], Depends(get_user_manager)] "
+            f"[no automatic fix: {reason}]"),
+    ]
+    assert [(m.finding.line, m.reason) for m in fix_text(SOURCE, path, SETTINGS).manual] == [(11, reason)]
+
+
+def test_the_message_measures_two_rewrites_of_one_line_together(tmp_path):
+    source = SOURCE.replace(
+        "async def me(\n    db: Session = Depends(get_db),\n"
+        "    user_manager: BaseUserManager[models.UP, models.ID] = Depends(get_user_manager),\n) -> None:\n",
+        "async def me(a: str = Depends(f), b: str = Depends(g)) -> None:\n",
+    )
+    path = _at(tmp_path, {"pyproject.toml": "[tool.black]\nline-length = 76\n"})
+    found = _messages(source, path)
+    assert [m.endswith("(fix: fastapi-conventions fix)") for _, m in found] == [True, False]
+    # 73 characters once `a` is rewritten, and `b: str = Depends(g)` grows by 10
+    reason = "the rewritten line would be 83 characters, over the project's line length of 76 (pyproject.toml [tool.black])"
+    assert found[1][1].endswith(f"[no automatic fix: {reason}]")
+    # line 9 of the fixed text: the fix added `from typing import Annotated` and a blank line
+    assert [(m.finding.line, m.reason) for m in fix_text(source, path, SETTINGS).manual] == [(9, reason)]
+
+
+def test_a_parameter_after_a_declined_one_offers_no_fix_either(tmp_path):
+    source = SOURCE.replace(
+        "    db: Session = Depends(get_db),\n    user_manager: BaseUserManager[models.UP, models.ID] = Depends(get_user_manager),\n",
+        "    user_manager: BaseUserManager[models.UP, models.ID] = Depends(get_user_manager),\n    db: Session = Depends(get_db),\n",
+    )
+    path = _at(tmp_path, {"setup.cfg": "[flake8]\nmax-line-length = 88\n"})
+    found = _messages(source, path)
+    assert [line for line, _ in found] == [8, 9]
+    assert "[no automatic fix: the rewritten line would be 94 characters" in found[0][1]
+    assert "fix" not in found[1][1].rsplit(";", 1)[1].replace("declare it as", "")

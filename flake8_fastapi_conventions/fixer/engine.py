@@ -28,7 +28,8 @@ from ast_grep_py import SgNode, SgRoot
 
 from ..checker import run_checks
 from ..fixes import FIXERS, Edit, Finding, Fix, Fixer, Need, Skip, fix_safety  # noqa: F401  (the fix API)
-from ..registry import RULES
+from ..line_budget import length_reason
+from ..registry import RULES, declined_reason
 from ..settings import Settings
 
 if TYPE_CHECKING:
@@ -198,10 +199,7 @@ class Source:
         too_long = _over_length(self, edits, limit)
         if too_long is None:
             return None
-        return (
-            f"the rewritten line would be {too_long} characters, over the project's "
-            f"line length of {limit} ({self.targets.line_length_source})"
-        )
+        return length_reason(too_long, limit, self.targets.line_length_source)
 
     # imports -----------------------------------------------------------------
     def module_imports(self) -> list[ast.stmt]:
@@ -605,6 +603,10 @@ def fix_text(
         count = 0
         for finding in findings:
             if finding in covered or not fixable(finding.code, unsafe):
+                continue
+            declined = declined_reason(finding.message)
+            if declined is not None:  # the rule did not offer the fix (see line_budget)
+                reasons[(finding.line, finding.col, finding.code)] = declined
                 continue
             try:
                 fix = FIXERS[finding.code](src, finding)

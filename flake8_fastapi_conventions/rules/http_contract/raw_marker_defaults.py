@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import ast
 import copy
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from ...context import Context
+from ...line_budget import node_span
 from ...fixes import Edit, Finding, Fix, Skip, fixes, text_of
 from ...registry import rule, visitor
 from ...targets import ANNOTATED_MARKERS, Targets, fastapi_blocker
@@ -115,10 +116,18 @@ def _report_marker_default(ctx: Context, arg: ast.arg, default: ast.expr | None,
     fixable = marker_fix_blocker(arg, default, marker, ctx.targets) is None
     if fixable and moved is None and after_default:
         fixable = False  # without its default it would follow one with a default
+    too_long = None
+    if fixable and ctx.lines is not None:
+        assert arg.annotation is not None  # marker_fix_blocker
+        call, moved_text = marker_plan(ctx.text_of, default, marker)
+        rewrite = annotated_parameter(arg.arg, _annotated_name(ctx), ctx.text_of(arg.annotation), call, moved_text)
+        too_long = ctx.rewrite_blocker([(node_span(arg)[0], node_span(default)[1], rewrite)])
+        fixable = too_long is None  # declined, it keeps its default
     ctx.report(
         arg,
         XFA309,
         fixable=fixable,
+        declined=too_long,
         name=arg.arg,
         marker=_short_call(default),
         type=ast.unparse(arg.annotation) if arg.annotation is not None else "<type>",
@@ -200,26 +209,49 @@ def _fix_plan(src: Source, arg: ast.arg, default: ast.expr | None) -> tuple[str,
     reason = marker_fix_blocker(arg, default, marker, src.targets)
     if reason is not None:
         raise Skip(reason)
+    return marker_plan(lambda node: text_of(src, node), default, marker)
+
+
+def marker_plan(text: Callable[[ast.AST], str], default: ast.Call, marker: str) -> tuple[str, str | None]:
+    """``(marker call text, moved default or None)`` of the fix, from the source text of
+    nodes (``text``): the lint path measures the rewrite the fixer writes."""
     if marker not in DEFAULT_MARKERS:
-        return text_of(src, default), None
+        return text(default), None
     moved_node: ast.expr | None = None
     rest = []
     for i, a in enumerate(default.args):
         if i == 0:
             moved_node = a
         else:
-            rest.append(text_of(src, a))
+            rest.append(text(a))
     for kw in default.keywords:
         if kw.arg == "default":
             moved_node = kw.value
         else:
-            rest.append(text_of(src, kw))
+            rest.append(text(kw))
     if moved_node is None:
-        return text_of(src, default), None
-    call = f"{text_of(src, default.func)}({', '.join(rest)})"
+        return text(default), None
+    call = f"{text(default.func)}({', '.join(rest)})"
     if isinstance(moved_node, ast.Constant) and moved_node.value is Ellipsis:
         return call, None
-    return call, text_of(src, moved_node)
+    return call, text(moved_node)
+
+
+def annotated_parameter(name: str, annotated: str, annotation: str, call: str, moved: str | None) -> str:
+    """The parameter as the fix writes it: ``name: Annotated[T, Marker(...)] = default``."""
+    text = f"{name}: {annotated}[{annotation}, {call}]"
+    return text + f" = {moved}" if moved is not None else text
+
+
+def _annotated_name(ctx: Context) -> str:
+    """The name the fix writes for ``Annotated``: a module-level import's (the longest, if
+    several), or ``Annotated`` that it imports."""
+    names = [
+        local
+        for local, qualname in ctx.module_imports.items()
+        if qualname in ("typing.Annotated", "typing_extensions.Annotated")
+    ]
+    return max(names, key=len) if names else "Annotated"
 
 
 def _fix_defaults(fn: ast.arguments) -> list[tuple[ast.arg, ast.expr | None, bool]]:
@@ -249,9 +281,7 @@ def _fix_rewrite(src: Source, arg: ast.arg, plan: tuple[str, str | None]) -> tup
         # typing.Annotated is Python 3.9's; before it, typing_extensions' (a Pydantic dependency)
         module = "typing_extensions" if python is not None and python < (3, 9) else "typing"
         annotated, needs = src.use(module, "Annotated")
-    text = f"{arg.arg}: {annotated}[{text_of(src, arg.annotation)}, {call}]"
-    if moved is not None:
-        text += f" = {moved}"
+    text = annotated_parameter(arg.arg, annotated, text_of(src, arg.annotation), call, moved)
     return src.replace(parent_node, text), needs
 
 

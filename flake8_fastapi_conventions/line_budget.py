@@ -1,0 +1,103 @@
+"""Whether a fix keeps to the project's line length, decided on the lint path.
+
+``fastapi-conventions fix`` declines a rewrite that would leave a line over the project's
+line length (flake8's ``max-line-length``, ruff's or black's ``line-length``) when that line
+was within it. The rule decides this when it reports the finding, from the edits its fix
+will make, so that the message offers a fix only where the fixer applies it: the fixer
+reads the decision from the message (:func:`.registry.declined_reason`).
+
+An edit is ``((line, col), (end_line, end_col), text)``: the source from ``(line, col)`` to
+``(end_line, end_col)`` (1-based lines, columns in UTF-8 bytes as :mod:`ast` counts them)
+replaced by ``text``; an insertion has ``start == end``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence, Tuple
+
+Position = Tuple[int, int]
+LineEdit = Tuple[Position, Position, str]
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+def node_span(node: object) -> tuple[Position, Position]:
+    """The ``(start, end)`` of an :mod:`ast` node, for a :data:`LineEdit`."""
+    return (node.lineno, node.col_offset), (node.end_lineno, node.end_col_offset)  # type: ignore[attr-defined]
+
+
+def replace(node: object, text: str) -> LineEdit:
+    """The edit replacing ``node``'s source by ``text``."""
+    start, end = node_span(node)
+    return start, end, text
+
+
+def _chars(line: str, col: int) -> int:
+    """The character index of UTF-8 byte column ``col`` of ``line``."""
+    if line.isascii():
+        return col
+    return len(line.encode("utf-8")[:col].decode("utf-8", errors="ignore"))
+
+
+def source_text(lines: Sequence[str], node: object) -> str:
+    """The source text of an :mod:`ast` node, from the file's lines (endings kept)."""
+    (line, col), (end_line, end_col) = node_span(node)
+    first = lines[line - 1]
+    if line == end_line:
+        return first[_chars(first, col) : _chars(first, end_col)]
+    last = lines[end_line - 1]
+    middle = "".join(lines[line : end_line - 1])
+    return first[_chars(first, col) :] + middle + last[: _chars(last, end_col)]
+
+
+def length_reason(longest: int, limit: int, source: str | None) -> str:
+    """The reason a fix is declined, as the lint path and the fixer both word it."""
+    return (
+        f"the rewritten line would be {longest} characters, over the project's "
+        f"line length of {limit} ({source})"
+    )
+
+
+class LineBudget:
+    """The lines of one file against the project's line length. Rewrites granted so far
+    are counted, so that two fixes of one line are measured together (the fixer applies
+    them in turn and measures the second against the line the first left)."""
+
+    __slots__ = ("lines", "limit", "source", "growth")
+
+    def __init__(self, lines: Sequence[str], limit: int, source: str | None) -> None:
+        self.lines = lines
+        self.limit = limit
+        self.source = source
+        #: characters that granted rewrites add to a line (by line number)
+        self.growth: dict[int, int] = {}
+
+    def _line(self, number: int) -> str:
+        return self.lines[number - 1].rstrip("\r\n")
+
+    def blocker(self, edits: Sequence[LineEdit]) -> str | None:
+        """Why ``edits`` would be declined, or None (and they are counted as granted).
+        A line already over the limit may stay so: the fix is not what made it long."""
+        count = len(self.lines)
+        measured: list[tuple[int, int, int]] = []  # (first line, last line, longest after)
+        worst = None
+        for (line, col), (end_line, end_col), text in edits:
+            if not 1 <= line <= end_line <= count:
+                return None  # not this file's lines: the fixer measures it
+            span = range(line, end_line + 1)
+            extra = max(self.growth.get(n, 0) for n in span)
+            if max(len(self._line(n)) + self.growth.get(n, 0) for n in span) > self.limit:
+                continue
+            first, last = self._line(line), self._line(end_line)
+            after = first[: _chars(first, col)] + text + last[_chars(last, end_col) :]
+            longest = max(len(part) for part in _NEWLINE.split(after)) + extra
+            measured.append((line, end_line, longest))
+            if longest > self.limit and (worst is None or longest > worst):
+                worst = longest
+        if worst is not None:
+            return length_reason(worst, self.limit, self.source)
+        for line, end_line, longest in measured:
+            for n in range(line, end_line + 1):
+                self.growth[n] = max(self.growth.get(n, 0), longest - len(self._line(n)))
+        return None
