@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from ...context import Context, keyword, SCOPE_TYPES
 from ...project import HTTP_EXCEPTIONS
 from ...fixes import Finding, Fix, Skip, call_at, fixes
+from ...line_budget import LineEdit
 from ...registry import moved_off, rule
 from .loggers import LOG_CALLS, log_call
 
@@ -319,7 +320,16 @@ def _error_without_traceback(node: ast.Call, method: str, kind: str | None, msg:
         and not _handler_keeps_traceback(handler, ctx)
         and not _expected_failure(node, handler, ctx)
     ):
-        ctx.report(node, XFA804)
+        ctx.report(node, XFA804, edits=[exception_edit(node)])
+
+
+def exception_edit(call: ast.Call) -> LineEdit:
+    """The edit of the fix: the method's name ``error`` (the end of ``call.func``, an
+    attribute) becomes ``exception``; the rule measures it for the line length."""
+    func = call.func
+    assert isinstance(func, ast.Attribute) and func.end_lineno is not None and func.end_col_offset is not None
+    end = (func.end_lineno, func.end_col_offset)
+    return (end[0], end[1] - len(func.attr)), end, "exception"
 
 
 _TRACEBACK_FORMATTERS = frozenset({"format_exc", "format_exception", "format_tb", "print_exc"})
@@ -372,4 +382,4 @@ def fix_error_to_exception(src: Source, finding: Finding) -> Fix:
     attribute = function.field("attribute") if function is not None else None
     if attribute is None:
         raise Skip("unexpected call syntax")
-    return Fix([src.replace(attribute, "exception")])
+    return Fix([src.replace(attribute, exception_edit(call)[2])])

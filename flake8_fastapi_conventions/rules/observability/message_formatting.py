@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ...fixes import Finding, Fix, Skip, call_at, fixes
 from ...context import Context
+from ...line_budget import LineEdit, replace
 from ...registry import back_on, rule
 from .loggers import LOG_CALLS, STDLIB, _outside_app_code
 
 if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
+    from ast_grep_py import SgNode
+
     from ...fixer.engine import Source
 
 
@@ -82,8 +85,11 @@ def lazy_arguments_blocker(call: ast.Call, method: str) -> str | None:
     index = 1 if method == "log" else 0
     if len(call.args) != index + 1 or any(isinstance(a, ast.Starred) for a in call.args):
         return "the message already has arguments, or *args"
-    if not isinstance(call.args[index], ast.JoinedStr):
+    message = call.args[index]
+    if not isinstance(message, ast.JoinedStr):
         return "only f-string messages are rewritten automatically"
+    if any(isinstance(v, ast.FormattedValue) and v.format_spec is not None for v in ast.walk(message)):
+        return "format specifications ({x:...}) need a manual rewrite"
     return None
 
 
@@ -129,16 +135,234 @@ def _formatted_message(node: ast.Call, method: str, kind: str | None, msg: ast.e
     if kind == STDLIB and not _outside_app_code(ctx):
         how = _formatting(msg)
         if how is not None:
-            ctx.report(node, XFA801, how=how, fixable=lazy_arguments_blocker(node, method) is None)
+            fixable = lazy_arguments_blocker(node, method) is None
+            edits = None
+            if fixable and ctx.targets.line_length is not None and ctx.lines is not None:
+                edits = _lint_edits(node, method, ctx)
+                fixable = edits is not None
+            ctx.report(node, XFA801, how=how, fixable=fixable, edits=edits)
+
+
+# -- the rewrite, shared by the rule (which measures it) and the fix -------------------
+
+
+class MessagePart(NamedTuple):
+    """One string literal of the message: its prefix letters, quote and closing quote, and
+    its content as pieces, the source text of a literal run (``str``) or an interpolation
+    ``(expression text, conversion such as "!r" or "")``."""
+
+    flags: str
+    quote: str
+    pieces: list[str | tuple[str, str]]
+    end: str
+
+
+_FIX_CONVERSION = {"!r": "%r", "!s": "%s", "!a": "%a", "": "%s"}
+
+
+def lazy_message(parts: list[MessagePart], gaps: list[str]) -> str:
+    """The text the XFA801 fix writes for a message of ``parts`` (with the source text
+    ``gaps`` between them, kept as it is): constant strings with %-placeholders, then the
+    interpolated expressions as arguments (``"x %s", value``)."""
+    has_args = any(not isinstance(p, str) for part in parts for p in part.pieces)
+    literals: list[str] = []
+    arguments: list[str] = []
+    for part in parts:
+        is_f = "f" in part.flags.lower()
+        pieces: list[str] = []
+        for piece in part.pieces:
+            if isinstance(piece, str):
+                text = piece
+                if is_f:
+                    text = text.replace("{{", "{").replace("}}", "}")
+                if has_args:
+                    text = text.replace("%", "%%")
+                pieces.append(text)
+            else:
+                expression, conversion = piece
+                pieces.append(_FIX_CONVERSION.get(conversion, "%s"))
+                arguments.append(f"({expression})" if _fix_needs_parens(expression) else expression)
+        new_flags = part.flags.replace("f", "").replace("F", "")
+        literals.append(f"{new_flags}{part.quote}{''.join(pieces)}{part.end}")
+    message = literals[0] + "".join(gap + literal for gap, literal in zip(gaps, literals[1:]))
+    return message + "".join(f", {a}" for a in arguments)
+
+
+def _lint_edits(node: ast.Call, method: str, ctx: Context) -> list[LineEdit] | None:
+    """The edit the fix makes, for the rule to measure (None where the fix skips the call,
+    which this reading of the source text sees and the rule's cheaper checks do not):
+    the message's source text read as the fixer reads it, or, for a syntax the reading does
+    not know, an upper bound of the rewrite's length on one line."""
+    message = node.args[1 if method == "log" else 0]
+    source = ctx.text_of(message)
+    try:
+        parts, gaps = message_parts(source)
+    except Skip:
+        return None  # the fixer leaves it to the user for another reason
+    except ValueError:
+        # the literals shrink but for %-doubling; each argument is an expression of the
+        # source, with ", " and parentheses at most
+        bound = 2 * len(source) + source.count("%") + 4 * source.count("{")
+        return [replace(message, "x" * bound)]
+    return [replace(message, lazy_message(parts, gaps))]
+
+
+_PREFIX_LETTERS = frozenset("rRbBuUfF")
+_SPACE = " \t\f"
+
+
+def message_parts(text: str) -> tuple[list[MessagePart], list[str]]:
+    """The parts of a message from its source text, as the fix reads them from its syntax
+    tree: raises :class:`Skip` where the fix skips, ValueError for a syntax this reading
+    does not know (then the rule measures a bound)."""
+    parts: list[MessagePart] = []
+    gaps: list[str] = []
+    n = len(text)
+    i = 0
+    gap_start = 0
+    while True:
+        start = i
+        while i < n and text[i] in _PREFIX_LETTERS:
+            i += 1
+        flags = text[start:i]
+        quote = text[i : i + 3] if text.startswith(('"""', "'''"), i) else text[i : i + 1]
+        if quote not in ('"', "'", '"""', "'''"):
+            raise ValueError("not a string literal")
+        if "b" in flags.lower():
+            raise Skip("bytes message")
+        if parts:
+            gaps.append(text[gap_start:start])
+        i, pieces = _literal_body(text, i + len(quote), quote, "f" in flags.lower(), "r" in flags.lower())
+        parts.append(MessagePart(flags, quote, pieces, quote))
+        gap_start = i
+        while i < n:  # the space between two literals
+            c = text[i]
+            if c in _SPACE or c in "\r\n":
+                i += 1
+            elif c == "\\" and text[i + 1 : i + 2] in ("\n", "\r"):
+                i += 2
+            elif c == "#":
+                raise Skip("comments inside the message")
+            else:
+                break
+        if i >= n:
+            return parts, gaps
+
+
+def _literal_body(text: str, i: int, quote: str, is_f: bool, raw: bool) -> tuple[int, list[str | tuple[str, str]]]:
+    """The pieces of a literal's content from ``i`` (after its opening quote) and the index
+    after its closing quote."""
+    n = len(text)
+    pieces: list[str | tuple[str, str]] = []
+    run = i
+    while True:
+        if i >= n:
+            raise ValueError("unterminated string")
+        if text.startswith(quote, i):
+            if i > run:
+                pieces.append(text[run:i])
+            return i + len(quote), pieces
+        c = text[i]
+        if c == "\\" and is_f and text[i + 1 : i + 2] in ("{", "}"):
+            i += 1  # a backslash before an interpolation is a character of its own
+        elif c == "\\":
+            if is_f and not raw and text.startswith("N{", i + 1):  # \N{EM DASH}
+                close = text.find("}", i)
+                if close < 0:
+                    raise ValueError("unterminated \\N{...}")
+                i = close + 1
+            else:
+                i += 2
+        elif c in "\r\n" and len(quote) == 1:
+            raise ValueError("line break in a one-line string")
+        elif is_f and c in "{}":
+            if text.startswith(c, i + 1):
+                i += 2  # {{ or }}
+            elif c == "}":
+                raise ValueError("single }")
+            else:
+                if i > run:
+                    pieces.append(text[run:i])
+                i, interpolation = _interpolation(text, i + 1)
+                pieces.append(interpolation)
+                run = i
+        else:
+            i += 1
+
+
+def _interpolation(text: str, i: int) -> tuple[int, tuple[str, str]]:
+    """``(expression text, conversion)`` of the interpolation whose ``{`` is before ``i``,
+    and the index after its ``}``."""
+    n = len(text)
+    start = i
+    depth = 0
+    while True:
+        if i >= n:
+            raise ValueError("unterminated interpolation")
+        c = text[i]
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            if depth == 0:
+                break
+            depth -= 1
+        elif c in "'\"":
+            i = _skip_string(text, i)
+            continue
+        elif c == "#":
+            raise ValueError("comment in an interpolation")
+        elif depth == 0 and c == ":":
+            raise Skip("format specifications ({x:...}) need a manual rewrite")
+        elif depth == 0 and c == "!" and not text.startswith("=", i + 1):
+            break
+        elif depth == 0 and c == "=":
+            if text.startswith("=", i + 1):
+                i += 2  # ==
+                continue
+            if text[i - 1] not in "=!<>":
+                if text[i + 1 :].lstrip(_SPACE).startswith("}"):
+                    raise Skip("self-documenting {x=} needs a manual rewrite")
+                raise ValueError("= in an interpolation")
+        i += 1
+    expression = text[start:i].strip()
+    if not expression:
+        raise ValueError("empty interpolation")
+    conversion = ""
+    if text[i] == "!":
+        conversion = text[i : i + 2]
+        i += 2
+        while i < n and text[i] in _SPACE:
+            i += 1
+        if text.startswith(":", i):
+            raise Skip("format specifications ({x:...}) need a manual rewrite")
+        if not text.startswith("}", i) or conversion not in _FIX_CONVERSION:
+            raise ValueError("unexpected conversion")
+    if text[i] != "}":
+        raise ValueError("unexpected interpolation end")
+    return i + 1, (expression, conversion)
+
+
+def _skip_string(text: str, i: int) -> int:
+    """The index after the string literal (in an interpolation) that starts at ``i``."""
+    quote = text[i : i + 3] if text.startswith(('"""', "'''"), i) else text[i]
+    i += len(quote)
+    while True:
+        if i >= len(text):
+            raise ValueError("unterminated string")
+        if text.startswith(quote, i):
+            return i + len(quote)
+        if text[i] == "\\":
+            i += 2
+        elif text[i] in "\r\n" and len(quote) == 1:
+            raise ValueError("line break in a one-line string")
+        else:
+            i += 1
 
 
 # -- the fix ---------------------------------------------------------------------------
 
 
 _FIX_LOG_METHODS = ("debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log")
-
-
-_FIX_CONVERSION = {"!r": "%r", "!s": "%s", "!a": "%a", "": "%s"}
 
 
 @fixes(XFA801)
@@ -149,14 +373,18 @@ def fix_lazy_log_arguments(src: Source, finding: Finding) -> Fix:
     if blocker is not None:
         raise Skip(blocker)
     index = 1 if method == "log" else 0
-    message = call.args[index]
-    node = src.sg(message, "string", "concatenated_string")
+    node = src.sg(call.args[index], "string", "concatenated_string")
+    parts, gaps = _fix_parts(src, node)
+    return Fix([src.replace(node, lazy_message(parts, gaps))])
+
+
+def _fix_parts(src: Source, node: SgNode) -> tuple[list[MessagePart], list[str]]:
+    """The parts of the message (see :func:`message_parts`, the rule's reading of them),
+    from its syntax tree, and the source text between them."""
     parts = [node] if node.kind() == "string" else [c for c in node.children() if c.kind() == "string"]
     if node.kind() == "concatenated_string" and node.find(kind="comment") is not None:
         raise Skip("comments inside the message")
-    has_args = any(c.kind() == "interpolation" for p in parts for c in p.children())
-    literals: list[str] = []
-    arguments: list[str] = []
+    read: list[MessagePart] = []
     for part in parts:
         children = part.children()  # direct children: nested strings have their own quotes
         start = next((c for c in children if c.kind() == "string_start"), None)
@@ -168,20 +396,13 @@ def fix_lazy_log_arguments(src: Source, finding: Finding) -> Fix:
         flags = prefix[: len(prefix) - len(quote)]
         if "b" in flags.lower():
             raise Skip("bytes message")
-        is_f = "f" in flags.lower()
-        raw = "r" in flags.lower()
-        pieces: list[str] = []
-        for child in part.children():
+        pieces: list[str | tuple[str, str]] = []
+        for child in children:
             kind = child.kind()
             if kind in ("string_start", "string_end"):
                 continue
             if kind == "string_content":
-                text = child.text()
-                if is_f:
-                    text = text.replace("{{", "{").replace("}}", "}")
-                if has_args:
-                    text = text.replace("%", "%%")
-                pieces.append(text)
+                pieces.append(child.text())
             elif kind == "interpolation":
                 expression = child.field("expression")
                 if expression is None:
@@ -191,28 +412,12 @@ def fix_lazy_log_arguments(src: Source, finding: Finding) -> Fix:
                 conversion = child.find(kind="type_conversion")
                 if child.text().rstrip("}").rstrip().endswith("="):
                     raise Skip("self-documenting {x=} needs a manual rewrite")
-                pieces.append(_FIX_CONVERSION.get(conversion.text() if conversion else "", "%s"))
-                text = expression.text()
-                arguments.append(f"({text})" if _fix_needs_parens(text) else text)
+                pieces.append((expression.text(), conversion.text() if conversion else ""))
             else:
                 raise Skip("unexpected f-string syntax")
-        new_flags = flags.replace("f", "").replace("F", "")
-        if raw and any("\\" in p for p in pieces):
-            pass  # the raw prefix stays, so backslashes keep their meaning
-        literals.append(f"{new_flags}{quote}{''.join(pieces)}{end.text()}")
-    separator = " " if node.kind() == "concatenated_string" else ""
-    if node.kind() == "concatenated_string":
-        # keep the original layout between the parts (line breaks, indentation)
-        out = []
-        for i, part in enumerate(parts):
-            out.append(literals[i])
-            if i + 1 < len(parts):
-                out.append(src.text[src.span(part)[1] : src.span(parts[i + 1])[0]])
-        new_message = "".join(out)
-    else:
-        new_message = separator.join(literals)
-    text = new_message + "".join(f", {a}" for a in arguments)
-    return Fix([src.replace(node, text)])
+        read.append(MessagePart(flags, quote, pieces, end.text()))
+    gaps = [src.text[src.span(a)[1] : src.span(b)[0]] for a, b in zip(parts, parts[1:])]
+    return read, gaps
 
 
 def _fix_needs_parens(text: str) -> bool:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ...context import Context
 from ...fixes import Edit, Finding, Fix, Skip, fixes
+from ...line_budget import LineEdit
 from ...registry import rule, visitor
 
 if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
@@ -94,7 +95,14 @@ def raise_without_from(node: ast.Raise, ctx: Context) -> None:
             return  # ``raise make_error(...)``: a factory may set the cause itself
     else:
         return
-    ctx.report(node, XFA810, name=caught)
+    ctx.report(node, XFA810, name=caught, edits=[cause_edit(exc, caught)])
+
+
+def cause_edit(exc: ast.expr, name: str) -> LineEdit:
+    """The edit of the fix, which the rule measures for the line length: `` from name``
+    after the raised exception."""
+    end = (exc.end_lineno, exc.end_col_offset)
+    return end, end, f" from {name}"  # type: ignore[return-value]
 
 
 # -- the fix ---------------------------------------------------------------------------
@@ -121,4 +129,4 @@ def fix_raise_from(src: Source, finding: Finding) -> Fix:
     if not name:
         raise Skip("not inside an `except ... as name:` block")
     end = src.end_of(stmt.exc)
-    return Fix([Edit(end, end, f" from {name}")])
+    return Fix([Edit(end, end, cause_edit(stmt.exc, name)[2])])
