@@ -170,3 +170,24 @@ def test_xfa501_session_entered_with_plain_with_is_sync():
     assert len(found) == 1, found
     assert "(a sync Session, not awaitable" in found[0]
     assert "use select(): await" not in found[0]
+
+
+def test_xfa504_offers_its_fix_only_where_the_rewritten_line_keeps_to_the_line_length(tmp_path_factory):
+    from flake8_fastapi_conventions.fixer import fix_text
+    from harness import settings_for
+
+    source = "from sqlalchemy.ext.asyncio import async_sessionmaker\n\nSessionLocal = async_sessionmaker(engine)\n"
+    # `SessionLocal = async_sessionmaker(engine)` (41 characters) gets `, expire_on_commit=False`
+    # (2 + 22) before its `)`: 41 + 24 = 65
+    reason = "the rewritten line would be 65 characters, over the project's line length of 64 (setup.cfg)"
+    found = {}
+    for limit in (64, 65):
+        root = tmp_path_factory.mktemp("shop")  # a test's own tmp_path is named test_*: the tests layer
+        (root / "setup.cfg").write_text(f"[flake8]\nmax-line-length = {limit}\n")
+        path = str(root / "app" / "db.py")
+        [(_, _, found[limit])] = messages(source, path, select=["XFA504"])
+        if limit == 64:  # the fixer gives the same reason
+            result = fix_text(source, path, settings_for(["XFA504"]), unsafe=True)
+            assert [m.reason for m in result.manual] == [reason]
+    assert found[64] == f"XFA504 async_sessionmaker() without expire_on_commit=False; pass expire_on_commit=False so objects stay readable after commit [no automatic fix: {reason}]"
+    assert found[65].endswith("(unsafe fix: fastapi-conventions fix --unsafe-fixes)")

@@ -262,3 +262,34 @@ def test_on_event_handlers_of_an_app_factory_offer_the_lifespan_fix_unless_it_ca
     assert sorted(found) == [(12, 6), (16, 6), (28, 6)]  # at the decorator, after its "@"
     assert "(unsafe fix:" in found[12, 6] and "(unsafe fix:" in found[16, 6]
     assert "fix:" not in found[28, 6].split(";", 1)[0] and "fastapi-conventions fix" not in found[28, 6]
+
+
+def test_on_event_offers_the_lifespan_fix_only_where_its_lines_keep_to_the_line_length(tmp_path_factory):
+    from flake8_fastapi_conventions.fixer import fix_text
+    from harness import settings_for
+
+    source = (
+        "from fastapi import FastAPI\n"
+        "\n"
+        "app = FastAPI()\n"
+        "\n"
+        "\n"
+        '@app.on_event("startup")\n'
+        "async def connect() -> None:\n"
+        "    await database.connect()\n"
+    )
+    # the longest line the fix writes is the lifespan's `def`: len("async def lifespan(") = 19,
+    # + len("app: FastAPI") = 12, + len("):") = 2: 33 (`app = FastAPI(lifespan=lifespan)` is 32)
+    reason = "the rewritten line would be 33 characters, over the project's line length of 32 (setup.cfg)"
+    found = {}
+    for limit in (32, 33):
+        root = tmp_path_factory.mktemp("shop")  # a test's own tmp_path is named test_*: the tests layer
+        (root / "setup.cfg").write_text(f"[flake8]\nmax-line-length = {limit}\n")
+        path = str(root / "app" / "main.py")
+        [(_, _, found[limit])] = messages(source, path, select=["XFA601"])
+        if limit == 32:  # the fixer gives the same reason
+            result = fix_text(source, path, settings_for(["XFA601"]), unsafe=True)
+            assert [m.reason for m in result.manual] == [reason]
+    assert found[32].startswith("XFA601 app.on_event() is deprecated; move the startup/shutdown code")
+    assert found[32].endswith(f"pass FastAPI(lifespan=lifespan) [no automatic fix: {reason}]")
+    assert found[33].endswith("(unsafe fix: fastapi-conventions fix --unsafe-fixes)")

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from ... import lazy_re
 from ...context import Binding, Context, dotted_name
-from ...fixes import Edit, Finding, Fix, Skip, fixes
+from ...fixes import Edit, Finding, Fix, Skip, fixes, text_of
+from ...line_budget import LineEdit, Position, source_text
 from ...registry import back_on, moved_off, rule, visitor
 from ._shared import (
     UNREPORTED_CALLS,
@@ -487,6 +488,9 @@ def _report_blocking(node: ast.Call, ctx: Context, name: str) -> bool:
         return True  # a one-shot command's own database / scratch file serves no requests
     if _acknowledged_for_flake8_async(node, ctx, rule_.code):
         return True  # recognised (so XFA103 does not look at it again), not reported
+    if rule_ is XFA102:
+        ctx.report(node, rule_, edits=_sleep_line_edits(node, ctx), **kwargs)
+        return True
     ctx.report(node, rule_, **kwargs)
     return True
 
@@ -766,23 +770,87 @@ def fix_sleep_to_asyncio(src: Source, finding: Finding) -> Fix:
         raise Skip("await inside a generator expression would change its meaning")
     if isinstance(parent, ast.Await):
         raise Skip("the call is already awaited")
-    node = src.sg(call, "call")
-    function = node.field("function")
-    if function is None:
-        raise Skip("unexpected call syntax")
+    src.sg(call, "call")  # the syntax is a call the fix knows
     name, needs = src.use("asyncio")
-    # `x.attr`, `x[...]`, `x(...)` bind tighter than await: parenthesize there
-    wrap = isinstance(parent, (ast.Attribute, ast.Subscript)) or (
-        isinstance(parent, ast.Call) and parent.func is call
-    )
-    start, end = src.span(node)
-    edits = [
-        Edit(start, start, "(await " if wrap else "await "),
-        src.replace(function, f"{name}.sleep"),
-    ]
-    if wrap:
-        edits.append(Edit(end, end, ")"))
-    return Fix(edits, needs)
+    start = src.start_of(call)
+    edits = sleep_rewrite(text_of(src, call), src.end_of(call.func) - start, name, _needs_parens(parent, call))
+    return Fix([Edit(start + a, start + b, text) for a, b, text in edits], needs)
+
+
+def _needs_parens(parent: ast.AST | None, call: ast.Call) -> bool:
+    """``x.attr``, ``x[...]``, ``x(...)`` bind tighter than await: the fix parenthesizes there."""
+    return isinstance(parent, (ast.Attribute, ast.Subscript)) or (isinstance(parent, ast.Call) and parent.func is call)
+
+
+def sleep_rewrite(call: str, func_end: int, name: str, wrap: bool) -> list[tuple[int, int, str]]:
+    """The edits of the fix of ``time.sleep(...)``, as ``(start, end, text)`` character
+    offsets into the call's source text ``call``, whose called expression ends at
+    ``func_end``; ``name`` is the name the fix writes for ``asyncio``. The fixer and the
+    rule both build the edits here, so the rule measures the lines the fix writes."""
+    head = _function_end(call, func_end)
+    if not wrap:
+        return [(0, head, f"await {name}.sleep")]
+    rest = call[head:]
+    if "\n" not in rest and "\r" not in rest:  # one line: one edit, measured as one
+        return [(0, len(call), f"(await {name}.sleep{rest})")]
+    return [(0, head, f"(await {name}.sleep"), (len(call), len(call), ")")]
+
+
+def _function_end(call: str, end: int) -> int:
+    """Where the called expression ends with the ``)`` closing a parenthesized one
+    (``(time.sleep)(1)``), as the syntax tree's node ends: past each ``)`` before the
+    argument list's ``(``, comments left out."""
+    i = end
+    while i < len(call):
+        c = call[i]
+        if c == "(":
+            break
+        if c == ")":
+            end = i + 1
+        elif c == "#":
+            ends = [n for n in (call.find("\n", i), call.find("\r", i)) if n >= 0]
+            i = min(ends) if ends else len(call)
+            continue
+        i += 1
+    return end
+
+
+class _Span:
+    """An ``ast``-like span, for :func:`.line_budget.source_text`."""
+
+    __slots__ = ("lineno", "col_offset", "end_lineno", "end_col_offset")
+
+    def __init__(self, start: Position, end: Position) -> None:
+        (self.lineno, self.col_offset), (self.end_lineno, self.end_col_offset) = start, end
+
+
+_NEWLINE = lazy_re.compile(r"\r\n|\r|\n")
+
+
+def _sleep_line_edits(call: ast.Call, ctx: Context) -> list[LineEdit] | None:
+    """The edits :func:`fix_sleep_to_asyncio` makes, as the rule measures them (only with a
+    line length to keep to)."""
+    lines = ctx.lines
+    if ctx.targets.line_length is None or lines is None or len(call.args) != 1 or call.keywords:
+        return None
+    start: Position = (call.lineno, call.col_offset)
+    text = ctx.text_of(call)
+    func_end = len(source_text(lines, _Span(start, (call.func.end_lineno, call.func.end_col_offset))))  # type: ignore[arg-type]
+
+    def position(offset: int) -> Position:
+        parts = _NEWLINE.split(text[:offset])
+        col = len(parts[-1].encode("utf-8"))
+        return (call.lineno, call.col_offset + col) if len(parts) == 1 else (call.lineno + len(parts) - 1, col)
+
+    edits = sleep_rewrite(text, func_end, _asyncio_name(ctx), _needs_parens(ctx.parent, call))
+    return [(position(a), position(b), new) for a, b, new in edits]
+
+
+def _asyncio_name(ctx: Context) -> str:
+    """The name the fix writes for ``asyncio``: a module-level import's (the longest, if
+    several), or ``asyncio`` that it imports."""
+    names = [local for local, qualname in ctx.module_imports.items() if qualname == "asyncio"]
+    return max(names, key=len) if names else "asyncio"
 
 
 def _fix_up_to_function(src: Source, node: ast.AST):

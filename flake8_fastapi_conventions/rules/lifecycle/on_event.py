@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING
 
 from ... import lazy_re
 from ...context import Context, dotted_name
-from ...fixes import Edit, Finding, Fix, Skip, add_keyword, fixes
+from ...fixes import Edit, Finding, Fix, Skip, fixes
+from ...line_budget import LineEdit
 from ...registry import rule
 from ...syntax import own_nodes
 from ...targets import LIFESPAN, Targets, fastapi_blocker
+from ..database.sync_engines import LineText, keyword_edit, keyword_line_edits
 from ._shared import APP_SETUP_CALLS, _is_app
 
 if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
@@ -142,16 +144,21 @@ def event_handler_calls(node: ast.Call, func: ast.expr, ctx: Context) -> None:
         and not in_fastapi_version_branch(ctx)
     ):
         form = f"{dotted_name(func.value) or 'app'}.{func.attr}()"
-        ctx.report(node, XFA601, form=form, fixable=on_event_fixable(ctx, node))
+        fixable = on_event_fixable(ctx, node)
+        declined = _lifespan_blocker(ctx, node) if fixable else None
+        ctx.report(node, XFA601, form=form, fixable=fixable, declined=declined)
 
 
 class LifespanPlans:
-    """Per file: the lifespan plan of each app of each scope (see :func:`lifespan_plan`)."""
+    """Per file: the lifespan plan of each app of each scope (see :func:`lifespan_plan`),
+    and whether its rewrite keeps to the project's line length (see :func:`_lifespan_blocker`)."""
 
-    __slots__ = ("plans",)
+    __slots__ = ("plans", "too_long")
 
     def __init__(self) -> None:
         self.plans: dict[tuple[int, str], tuple | str] = {}
+        #: why the rewrite of a plan is declined for the line length, or None
+        self.too_long: dict[tuple[int, str], str | None] = {}
 
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
@@ -184,6 +191,42 @@ def on_event_fixable(ctx: Context, call: ast.Call) -> bool:
     if key not in plans:
         plans[key] = lifespan_plan(ctx.tree, scope, app, ctx.lines)
     return not isinstance(plans[key], str)
+
+
+def _lifespan_blocker(ctx: Context, call: ast.Call) -> str | None:
+    """Why the fix of a fixable ``@app.on_event(...)`` (see :func:`on_event_fixable`) would
+    leave a line over the project's line length, or None: measured once per lifespan, as the
+    fix writes it (:func:`lifespan_text`, :func:`.keyword_insertion`) for every handler of the app."""
+    lines = ctx.lines
+    if ctx.targets.line_length is None or lines is None:
+        return None
+    scope = handler_scope(call, reversed(ctx.ancestors))
+    state = ctx.state(LifespanPlans)
+    key = (id(scope), call.func.value.id)  # type: ignore[attr-defined]
+    if key not in state.too_long:
+        plan = state.plans[key]
+        assert not isinstance(plan, str)  # on_event_fixable
+        creation, factory, handlers = plan
+        if not 0 < creation.lineno <= len(lines):
+            return None
+        line = LineText(lines, creation.lineno, creation.lineno)
+        at = line.offset(creation.lineno, creation.col_offset)
+        previous = lines[creation.lineno - 2] if creation.lineno > 1 else None
+        text = lifespan_text(
+            scope, creation, handlers, line.text[:at], _contextmanager_name(ctx), ctx.text_of(factory.func), "\n", previous
+        )
+        edits: list[LineEdit] = [((creation.lineno, 0), (creation.lineno, 0), text)]
+        # the decorators it removes leave no line longer; the imports it adds are not measured
+        keyword = keyword_line_edits(ctx, factory, _LIFESPAN_KEYWORD)
+        state.too_long[key] = ctx.rewrite_blocker(edits + (keyword or []))
+    return state.too_long[key]
+
+
+def _contextmanager_name(ctx: Context) -> str:
+    """The name the fix writes for ``contextlib.asynccontextmanager``: a module-level
+    import's (the longest, if several), or ``asynccontextmanager`` that it imports."""
+    names = [local for local, qualname in ctx.module_imports.items() if qualname == "contextlib.asynccontextmanager"]
+    return max(names, key=len) if names else "asynccontextmanager"
 
 
 def on_event_call_blocker(call: ast.Call, targets: Targets) -> str | None:
@@ -344,7 +387,35 @@ def _fix_lifespan(src: Source, scope: ast.AST, app: str) -> Fix:
             raise Skip("the on_event decorator shares its line with other code or a comment")
         edits.append(Edit(line_start, src.next_line_start(end), ""))
     at = src.line_start(src.start_of(creation))
+    previous = src.text[src.line_start(at - 1) : at] if at else None
+    fastapi = src.text[src.start_of(factory.func) : src.end_of(factory.func)]
     indent = src.text[at : src.start_of(creation)]
+    edits.append(Edit(at, at, lifespan_text(scope, creation, handlers, indent, decorator_name, fastapi, nl, previous)))
+    edits.append(keyword_edit(src, factory, _LIFESPAN_KEYWORD))
+    covers = tuple(
+        f for f in src.findings
+        if f.code == "XFA601" and any((dec.lineno, dec.col_offset) == (f.line, f.col) for _, _, dec in handlers)
+    )
+    return Fix(edits, needs, covers)
+
+
+#: the keyword argument the fix passes to ``FastAPI(...)``
+_LIFESPAN_KEYWORD = "lifespan=lifespan"
+
+
+def lifespan_text(
+    scope: ast.AST,
+    creation: ast.Assign,
+    handlers: list[tuple[str, ast.FunctionDef | ast.AsyncFunctionDef, ast.Call]],
+    indent: str,
+    decorator: str,
+    fastapi: str,
+    nl: str,
+    previous: str | None,
+) -> str:
+    """The lifespan the fix inserts before ``app = FastAPI(...)`` (``creation``, after
+    ``indent`` on its line; ``previous`` is the line above, None on the first line),
+    calling the ``handlers`` around its ``yield``: the fixer writes it, the rule measures it."""
     body: list[str] = []
     for event in ("startup", "yield", "shutdown"):
         if event == "yield":
@@ -353,20 +424,13 @@ def _fix_lifespan(src: Source, scope: ast.AST, app: str) -> Fix:
         for kind, fn, _ in handlers:
             if kind == event:
                 body.append(f"{indent}    {'await ' if isinstance(fn, ast.AsyncFunctionDef) else ''}{fn.name}()")
-    fastapi = src.text[src.start_of(factory.func) : src.end_of(factory.func)]
     blank = nl if indent else nl * 2  # PEP 8: two blank lines around a top-level function
     lifespan = (
-        f"{indent}@{decorator_name}{nl}{indent}async def lifespan(app: {fastapi}):{nl}"
+        f"{indent}@{decorator}{nl}{indent}async def lifespan(app: {fastapi}):{nl}"
         + nl.join(body)
         + nl + blank
     )
     first_in_function = indent and creation is scope.body[0]  # type: ignore[attr-defined]
-    if at and not first_in_function and src.text[src.line_start(at - 1) : at].strip():
+    if previous is not None and not first_in_function and previous.strip():
         lifespan = blank + lifespan  # blank lines after the code above
-    edits.append(Edit(at, at, lifespan))
-    edits.append(add_keyword(src, factory, "lifespan=lifespan"))
-    covers = tuple(
-        f for f in src.findings
-        if f.code == "XFA601" and any((dec.lineno, dec.col_offset) == (f.line, f.col) for _, _, dec in handlers)
-    )
-    return Fix(edits, needs, covers)
+    return lifespan
