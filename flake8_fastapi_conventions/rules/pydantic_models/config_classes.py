@@ -5,10 +5,13 @@ reads them too."""
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING
+import io
+import tokenize
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from ...context import Context
 from ...fixes import Edit, Finding, Fix, Skip, fixes, offered, text_of
+from ...line_budget import LineEdit, Position, replace
 from ...registry import back_on, rule, visitor
 from ._shared import (
     MODEL_CALLS,
@@ -23,6 +26,7 @@ from ._shared import (
     NOT_FLAGGED_VERSION_BRANCHES,
     pydantic2_target,
 )
+from .validators import written_name
 
 if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
     from ...fixer.engine import Source
@@ -235,13 +239,20 @@ _CONFIG_DICTS = frozenset(
 )
 
 
+#: the v2 name the XFA404 fix writes for ``orm_mode``
+FROM_ATTRIBUTES = "from_attributes"
+
+
 @MODEL_CALLS.on("(keywords)", rules=(XFA404,))
 def _orm_mode_in_config_dict(node: ast.Call, func: ast.expr, ctx: Context) -> None:
     """``ConfigDict(orm_mode=True)``: the v1 key in a v2 config."""
     for kw in node.keywords:
         if kw.arg == "orm_mode":
             if _is_true(kw.value) and ctx.resolve(func) in _CONFIG_DICTS and not in_version_branch(ctx):
-                ctx.report(kw, XFA404, fixable=pydantic2_target(ctx))
+                # the fix renames the keyword's name, ``orm_mode`` where the keyword starts
+                start = (kw.lineno, kw.col_offset)
+                name: LineEdit = (start, (start[0], start[1] + len("orm_mode")), FROM_ATTRIBUTES)
+                ctx.report(kw, XFA404, fixable=pydantic2_target(ctx), edits=[name])
             return
 
 
@@ -285,6 +296,111 @@ def v2_config_entries(config: ast.ClassDef, ctx: Context | None = None) -> tuple
             text = ast.unparse(value)
         entries.append((new, text))
     return entries, removed
+
+
+def config_fix_items(config: ast.ClassDef, text: Callable[[ast.AST], str]) -> list[tuple[ast.stmt, str]]:
+    """The ``v2_key=value`` items the XFA401 fix writes for a ``class Config`` that
+    :func:`config_fix_blocker` lets through, with the statement of each; ``text``: the
+    source text of a node."""
+    items: list[tuple[ast.stmt, str]] = []
+    for stmt, key, value in _config_assignments(config) or ():
+        new = V1_CONFIG_KEYS.get(key, key)
+        if key in INVERTED_CONFIG_KEYS:
+            written = repr(not value.value)  # type: ignore[attr-defined]
+        elif key == "copy_on_model_validation":
+            written = '"never"' if value.value in ("none", False) else '"always"'  # type: ignore[attr-defined]
+        elif (
+            key == "extra"
+            and isinstance(value, ast.Attribute)
+            and value.attr in ("allow", "forbid", "ignore")
+            and isinstance(value.value, (ast.Name, ast.Attribute))
+            and text(value.value).split(".")[-1] == "Extra"
+        ):
+            written = f'"{value.attr}"'
+        else:
+            written = text(value)
+        items.append((stmt, f"{new}={written}"))
+    return items
+
+
+def config_rewrite(
+    items: Sequence[tuple[object, int, str]],
+    comments: Sequence[tuple[object, int, str]],
+    factory: str,
+    indent: str,
+    nl: str,
+) -> str:
+    """``model_config = Factory(...)``, the text the XFA401 fix writes over the class
+    statement: on one line when it fits in 88 columns and no comment is to be kept, else one
+    item a line with the comments. ``items`` and ``comments`` are ``(position, line, text)``
+    (positions of one kind, to order them; an item's line is where it ends)."""
+    one_line = f"model_config = {factory}({', '.join(t for _, _, t in items)})"
+    if not comments and "\n" not in one_line and "\r" not in one_line and len(indent) + len(one_line) <= 88:
+        return one_line
+    merged: list[tuple[object, str, int, str]] = [(s, "item", line, t) for s, line, t in items]
+    merged += [(s, "comment", line, t) for s, line, t in comments]
+    merged.sort()  # type: ignore[call-overload]
+    lines: list[str] = []
+    last_line = -1
+    for _, kind, line, text in merged:
+        if kind == "comment" and line == last_line and lines:
+            lines[-1] += f"  {text}"
+            continue
+        lines.append(f"{indent}    {text}{',' if kind == 'item' else ''}")
+        if kind == "item":
+            last_line = line
+    body = nl.join(lines)
+    return f"model_config = {factory}({nl}{body}{nl}{indent})"
+
+
+def _config_comments(
+    lines: Sequence[str], config: ast.ClassDef
+) -> tuple[list[tuple[Position, int, str]], Position] | None:
+    """The comments within a ``class Config`` statement, ``((line, col), line, text)``, and
+    where the statement ends with a comment at the end of its last line (the span the fix
+    replaces, as tree-sitter counts it); None when the lines do not tokenize."""
+    first, last = config.lineno, config.end_lineno or config.lineno
+    end: Position = (last, config.end_col_offset or 0)
+    found: list[tuple[Position, int, str]] = []
+    try:
+        for token in tokenize.generate_tokens(io.StringIO("".join(lines[first - 1 : last])).readline):
+            if token.type != tokenize.COMMENT:
+                continue
+            number = first + token.start[0] - 1
+            line = lines[number - 1].rstrip("\r\n")
+            col = len(line[: token.start[1]].encode("utf-8"))
+            if number == last and col >= end[1]:
+                end = (last, len(line.encode("utf-8")))
+            found.append(((number, col), number, line[token.start[1] :]))
+    except (tokenize.TokenError, SyntaxError):
+        return None
+    return found, end
+
+
+def _config_edit(ctx: Context, config: ast.ClassDef, settings: bool) -> LineEdit | None:
+    """The edit of the XFA401 fix (as :func:`fix_config_class` makes it), for the line
+    length; None when the project sets none (nothing to measure)."""
+    lines = ctx.lines
+    if ctx.targets.line_length is None or lines is None:
+        return None
+    spans = _config_comments(lines, config)
+    if spans is None:
+        return None
+    comments, end = spans
+    items = [
+        ((stmt.lineno, stmt.col_offset), stmt.end_lineno or stmt.lineno, text)
+        for stmt, text in config_fix_items(config, ctx.text_of)
+    ]
+    if not items:
+        return None
+    if settings:
+        factory = written_name(ctx, "pydantic_settings", "SettingsConfigDict")
+    else:
+        factory = written_name(ctx, "pydantic", "ConfigDict")
+    start: Position = (config.lineno, config.col_offset)
+    before = lines[config.lineno - 1].encode("utf-8")[: config.col_offset].decode("utf-8", "replace")
+    indent = before[: len(before) - len(before.lstrip(" \t"))]
+    return start, end, config_rewrite(items, comments, factory, indent, "\n")
 
 
 def _config_assignments(config: ast.ClassDef) -> list[tuple[ast.stmt, str, ast.expr]] | None:
@@ -378,13 +494,22 @@ def model_configs(node: ast.ClassDef, ctx: Context) -> None:
         if isinstance(stmt, ast.ClassDef):
             if stmt.name == "Config" and kind == "v2" and not in_version_branch(ctx):
                 settings = _is_settings(ctx, node.bases, stmt)
+                fixable = pydantic2_target(ctx) and config_fix_blocker(node, stmt) is None
+                too_long = None
+                if fixable and ctx.wants(XFA401):
+                    edit = _config_edit(ctx, stmt, settings)
+                    too_long = ctx.rewrite_blocker([edit]) if edit is not None else None
                 ctx.report(
                     stmt,
                     XFA401,
-                    fixable=pydantic2_target(ctx) and config_fix_blocker(node, stmt) is None,
+                    fixable=fixable,
+                    declined=too_long,
                     model=node.name,
                     replacement=_config_replacement(ctx, stmt, settings),
                 )
+                # where the XFA401 fix is offered it rewrites the ``orm_mode`` line too (and its
+                # rewrite is measured, above): XFA404's own edit is not measured on top of it
+                rewritten = fixable and too_long is None and ctx.wants(XFA401)
                 for inner in stmt.body:
                     if (
                         isinstance(inner, ast.Assign)
@@ -392,7 +517,8 @@ def model_configs(node: ast.ClassDef, ctx: Context) -> None:
                         and any(isinstance(t, ast.Name) and t.id == "orm_mode" for t in inner.targets)
                     ):
                         target = next(t for t in inner.targets if isinstance(t, ast.Name) and t.id == "orm_mode")
-                        ctx.report(target, XFA404, fixable=pydantic2_target(ctx))
+                        edits = None if rewritten else [replace(target, FROM_ATTRIBUTES)]
+                        ctx.report(target, XFA404, fixable=pydantic2_target(ctx), edits=edits)
         elif isinstance(stmt, ast.Assign) and kind == "v2":
             if any(isinstance(t, ast.Name) and t.id == "model_config" for t in stmt.targets) and isinstance(
                 stmt.value, ast.Dict
@@ -402,7 +528,12 @@ def model_configs(node: ast.ClassDef, ctx: Context) -> None:
                 ctx.report(stmt.value, XFA409, factory="SettingsConfigDict" if settings else "ConfigDict")
                 for key, value in zip(stmt.value.keys, stmt.value.values):
                     if isinstance(key, ast.Constant) and key.value == "orm_mode" and _is_true(value):
-                        ctx.report(key, XFA404, fixable=pydantic2_target(ctx))
+                        # the fix renames the string's content: the same line as the whole
+                        # string rewritten
+                        edits = None
+                        if ctx.targets.line_length is not None and ctx.lines is not None:
+                            edits = [replace(key, ctx.text_of(key).replace("orm_mode", FROM_ATTRIBUTES, 1))]
+                        ctx.report(key, XFA404, fixable=pydantic2_target(ctx), edits=edits)
 
 
 # -- the fix ---------------------------------------------------------------------------
@@ -443,24 +574,10 @@ def fix_config_class(src: Source, finding: Finding) -> Fix:
     reason = config_fix_blocker(outer, config)
     if reason is not None:
         raise Skip(reason)
-    items: list[tuple[int, int, str]] = []  # (start offset, end line, text)
-    for stmt, key, value in _config_assignments(config) or ():  # checked by config_fix_blocker
-        new = V1_CONFIG_KEYS.get(key, key)
-        if key in INVERTED_CONFIG_KEYS:
-            text = repr(not value.value)  # type: ignore[attr-defined]
-        elif key == "copy_on_model_validation":
-            text = '"never"' if value.value in ("none", False) else '"always"'
-        elif (
-            key == "extra"
-            and isinstance(value, ast.Attribute)
-            and value.attr in ("allow", "forbid", "ignore")
-            and isinstance(value.value, (ast.Name, ast.Attribute))
-            and text_of(src, value.value).split(".")[-1] == "Extra"
-        ):
-            text = f'"{value.attr}"'
-        else:
-            text = text_of(src, value)
-        items.append((src.start_of(stmt), stmt.end_lineno or stmt.lineno, f"{new}={text}"))
+    items = [  # (start offset, end line, text)
+        (src.start_of(stmt), stmt.end_lineno or stmt.lineno, text)
+        for stmt, text in config_fix_items(config, lambda n: text_of(src, n))  # checked by config_fix_blocker
+    ]
     if not items:
         raise Skip("class Config is empty")
     offered(finding)
@@ -473,25 +590,8 @@ def fix_config_class(src: Source, finding: Finding) -> Fix:
         end = max(end, c_end)
     settings = _fix_is_settings(src, outer, finding)
     factory, needs = src.use("pydantic_settings", "SettingsConfigDict") if settings else src.use("pydantic", "ConfigDict")
-    indent = src.indent_at(start)
-    nl = src.newline
-    one_line = f"model_config = {factory}({', '.join(t for _, _, t in items)})"
-    if not comments and "\n" not in one_line and "\r" not in one_line and len(indent) + len(one_line) <= 88:
-        return Fix([Edit(start, end, one_line)], needs)
-    merged: list[tuple[int, str, int, str]] = [(s, "item", line, t) for s, line, t in items]
-    merged += [(s, "comment", line, t) for s, line, t in comments]
-    merged.sort()
-    lines: list[str] = []
-    last_line = -1
-    for _, kind, line, text in merged:
-        if kind == "comment" and line == last_line and lines:
-            lines[-1] += f"  {text}"
-            continue
-        lines.append(f"{indent}    {text}{',' if kind == 'item' else ''}")
-        if kind == "item":
-            last_line = line
-    body = nl.join(lines)
-    return Fix([Edit(start, end, f"model_config = {factory}({nl}{body}{nl}{indent})")], needs)
+    rewrite = config_rewrite(items, comments, factory, src.indent_at(start), src.newline)
+    return Fix([Edit(start, end, rewrite)], needs)
 
 
 def _fix_class_node(src: Source, config: ast.ClassDef):  # type: ignore[no-untyped-def]
@@ -517,12 +617,12 @@ def fix_orm_mode(src: Source, finding: Finding) -> Fix:
             kw = src.sg(node, "keyword_argument")
             name = kw.field("name")
             if name is not None:
-                return Fix([src.replace(name, "from_attributes")])
+                return Fix([src.replace(name, FROM_ATTRIBUTES)])
         if isinstance(node, ast.Name) and node.id == "orm_mode":
-            return Fix([src.replace(src.sg(node, "identifier"), "from_attributes")])
+            return Fix([src.replace(src.sg(node, "identifier"), FROM_ATTRIBUTES)])
         if isinstance(node, ast.Constant) and node.value == "orm_mode":
             string = src.sg(node, "string")
             contents = [c for c in string.children() if c.kind() == "string_content"]
             if len(contents) == 1 and contents[0].text() == "orm_mode":
-                return Fix([src.replace(contents[0], "from_attributes")])
+                return Fix([src.replace(contents[0], FROM_ATTRIBUTES)])
     raise Skip("no orm_mode key at the reported position")

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from ...context import Context, short_source
 from ...fixes import Finding, Fix, Need, Skip, fixes, offered, text_of
+from ...line_budget import LineEdit
 from ...registry import moved_off, rule
+from ...targets import Targets
 from ._shared import MODEL_CALLS, NOT_FLAGGED_GENERATED
+from .validators import arguments_start, written_name
 
 if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
     from ...fixer.engine import Source
@@ -136,7 +139,49 @@ def _naive_datetime(node: ast.Call, func: ast.Attribute, ctx: Context) -> None:
     if notes:
         replacement += f" ({'; '.join(notes)})"
     fixable = method == "utcnow" and not meets_unknown_timezone(node, ctx.parent)
-    ctx.report(node, XFA411, fixable=fixable, call=f"{shown}.{method}", replacement=replacement)
+    ctx.report(
+        node,
+        XFA411,
+        fixable=fixable,
+        edits=_utcnow_edits(ctx, node) if fixable else None,
+        call=f"{shown}.{method}",
+        replacement=replacement,
+    )
+
+
+def utc_argument(
+    receiver: ast.expr, text: Callable[[ast.AST], str], targets: Targets, name: Callable[[str, str], str]
+) -> str | None:
+    """The time zone the XFA411 fix passes to ``now()``, for the receiver of ``utcnow()``
+    (``datetime`` or ``<module>.datetime``), or None for another receiver; ``name(module,
+    name)``: what the fix writes for an imported name."""
+    # datetime.UTC exists from Python 3.11: only a project that requires it gets it
+    python = targets.python
+    modern = python is not None and python >= (3, 11)
+    if isinstance(receiver, ast.Attribute) and receiver.attr == "datetime":
+        module = text(receiver.value)
+        return f"{module}.UTC" if modern else f"{module}.timezone.utc"
+    if isinstance(receiver, ast.Name):
+        return name("datetime", "UTC") if modern else f"{name('datetime', 'timezone')}.utc"
+    return None
+
+
+def _utcnow_edits(ctx: Context, call: ast.Call) -> list[LineEdit] | None:
+    """The edits of the XFA411 fix (as :func:`fix_utcnow` makes them), for the line length;
+    None when the project sets none (nothing to measure)."""
+    lines = ctx.lines
+    if ctx.targets.line_length is None or lines is None:
+        return None
+    assert isinstance(call.func, ast.Attribute)
+    tz = utc_argument(call.func.value, ctx.text_of, ctx.targets, lambda module, name: written_name(ctx, module, name))
+    paren = arguments_start(lines, call)
+    if tz is None or paren is None:
+        return None
+    end = (call.end_lineno or call.lineno, call.end_col_offset or 0)
+    func_end = (call.func.end_lineno or call.func.lineno, call.func.end_col_offset or 0)
+    # ``utcnow`` -> ``now`` (never longer), and the arguments ``()`` -> ``(tz)``
+    method = (func_end[0], func_end[1] - len("utcnow")), func_end, "now"
+    return [method, (paren, end, f"({tz})")]
 
 
 def _used_as_local_time(call: ast.Call, ctx: Context) -> bool:
@@ -296,21 +341,15 @@ def fix_utcnow(src: Source, finding: Finding) -> Fix:
     offered(finding)
     if meets_unknown_timezone(call, src.parent(call)):  # the message offers no fix there either
         raise Skip("the aware result would meet a value whose timezone is not known here (a naive DateTime column raises TypeError)")
-    receiver = call.func.value
-    needs: tuple[Need, ...] = ()
-    # datetime.UTC exists from Python 3.11: only a project that requires it gets it
-    python = src.targets.python
-    modern = python is not None and python >= (3, 11)
-    if isinstance(receiver, ast.Attribute) and receiver.attr == "datetime":
-        module = text_of(src, receiver.value)
-        tz = f"{module}.UTC" if modern else f"{module}.timezone.utc"
-    elif isinstance(receiver, ast.Name):
-        if modern:
-            tz, needs = src.use("datetime", "UTC")
-        else:
-            name, needs = src.use("datetime", "timezone")
-            tz = f"{name}.utc"
-    else:
+    needs: list[Need] = []
+
+    def use(module: str, name: str) -> str:
+        written, need = src.use(module, name)
+        needs.extend(need)
+        return written
+
+    tz = utc_argument(call.func.value, lambda n: text_of(src, n), src.targets, use)
+    if tz is None:
         raise Skip("unexpected receiver of utcnow()")
     node = src.sg(call, "call")
     function = node.field("function")
@@ -318,4 +357,4 @@ def fix_utcnow(src: Source, finding: Finding) -> Fix:
     arguments = node.field("arguments")
     if attribute is None or arguments is None:
         raise Skip("unexpected call syntax")
-    return Fix([src.replace(attribute, "now"), src.replace(arguments, f"({tz})")], needs)
+    return Fix([src.replace(attribute, "now"), src.replace(arguments, f"({tz})")], tuple(needs))

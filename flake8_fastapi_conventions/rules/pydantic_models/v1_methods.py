@@ -4,10 +4,12 @@ The v1 -> v2 method map is in ``_shared``: the fixer reads it too."""
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING
+import re
+from typing import TYPE_CHECKING, Callable
 
 from ...context import Context, short_source, target_names
 from ...fixes import Edit, Finding, Fix, Skip, fixes, offered, text_of
+from ...line_budget import LineEdit, replace
 from ...registry import back_on, rule, visitor
 from ._shared import (
     _class_annotation,
@@ -26,6 +28,7 @@ from ._shared import (
     _scoped,
     V1_METHODS,
 )
+from .validators import source_between, written_name
 
 if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
     from ...fixer.engine import Source
@@ -173,10 +176,12 @@ def _v1_method(node: ast.Call, func: ast.Attribute, ctx: Context) -> None:
         replacement = f"json.dumps({shown}.model_json_schema())"
     else:
         replacement = f"{shown}.{new}({'...' if node.args or node.keywords else ''})"
+    fixable = pydantic2_target(ctx) and v1_call_blocker(node) is None
     ctx.report(
         node,
         XFA402,
-        fixable=pydantic2_target(ctx) and v1_call_blocker(node) is None,
+        fixable=fixable,
+        edits=_v1_call_edits(ctx, node) if fixable else None,
         receiver=shown,
         method=method,
         replacement=replacement,
@@ -234,6 +239,49 @@ def v1_call_blocker(call: ast.Call) -> str | None:
     return None
 
 
+#: what the XFA402 fix adds after the argument of ``.from_orm(obj)``
+FROM_ATTRIBUTES = ", from_attributes=True"
+
+_IDENTIFIER_END = re.compile(r"\w+$")
+
+
+def schema_json_rewrite(call: ast.Call, text: Callable[[ast.AST], str], json_name: str) -> str:
+    """What the XFA402 fix writes for ``Model.schema_json(...)``: ``json.dumps(...)`` of
+    ``Model.model_json_schema(...)``, each keyword where it belongs."""
+    assert isinstance(call.func, ast.Attribute)
+    schema_kw = [text(k) for k in call.keywords if k.arg in ("by_alias", "ref_template")]
+    dumps_kw = [text(k) for k in call.keywords if k.arg not in ("by_alias", "ref_template")]
+    inner = f"{text(call.func.value)}.model_json_schema({', '.join(schema_kw)})"
+    return f"{json_name}.dumps({', '.join([inner, *dumps_kw])})"
+
+
+def _v1_call_edits(ctx: Context, call: ast.Call) -> list[LineEdit] | None:
+    """The edits of the XFA402 fix (as :func:`fix_v1_method` makes them), for the line
+    length; None when the project sets none (nothing to measure)."""
+    lines = ctx.lines
+    if ctx.targets.line_length is None or lines is None:
+        return None
+    func = call.func
+    assert isinstance(func, ast.Attribute)  # v1_call_blocker
+    if func.attr == "schema_json":
+        return [replace(call, schema_json_rewrite(call, ctx.text_of, written_name(ctx, "json")))]
+    # the method name ends the attribute expression (``user . dict`` too)
+    line, end = func.end_lineno or func.lineno, func.end_col_offset or 0
+    found = _IDENTIFIER_END.search(lines[line - 1].encode("utf-8")[:end].decode("utf-8", "replace"))
+    if found is None:
+        return None
+    start = (line, end - len(found.group().encode("utf-8")))
+    edits: list[LineEdit] = [(start, (line, end), V1_METHODS[func.attr])]
+    if func.attr == "from_orm":
+        arg = call.args[0]
+        at = (arg.end_lineno or arg.lineno, arg.end_col_offset or 0)
+        edits.append((at, at, FROM_ATTRIBUTES))
+        # the fixer measures its two edits one at a time; the line it writes has both:
+        # measured too (an upper bound of either)
+        edits.append((start, at, V1_METHODS[func.attr] + source_between(lines, (line, end), at) + FROM_ATTRIBUTES))
+    return edits
+
+
 def _receiver_source(receiver: ast.expr) -> str:
     if isinstance(receiver, ast.Call):
         return f"{short_source(receiver.func, 30)}(...)"
@@ -265,13 +313,9 @@ def fix_v1_method(src: Source, finding: Finding) -> Fix:
         raise Skip("unexpected call syntax")
     if method == "schema_json":
         name, needs = src.use("json")
-        receiver = text_of(src, call.func.value)
-        schema_kw = [text_of(src, k) for k in call.keywords if k.arg in ("by_alias", "ref_template")]
-        dumps_kw = [text_of(src, k) for k in call.keywords if k.arg not in ("by_alias", "ref_template")]
-        inner = f"{receiver}.model_json_schema({', '.join(schema_kw)})"
-        return Fix([src.replace(node, f"{name}.dumps({', '.join([inner, *dumps_kw])})")], needs)
+        return Fix([src.replace(node, schema_json_rewrite(call, lambda n: text_of(src, n), name))], needs)
     edits = [src.replace(attribute, new)]
     if method == "from_orm":
         end = src.end_of(call.args[0])
-        edits.append(Edit(end, end, ", from_attributes=True"))
+        edits.append(Edit(end, end, FROM_ATTRIBUTES))
     return Fix(edits)

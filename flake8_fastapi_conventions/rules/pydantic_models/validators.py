@@ -4,10 +4,12 @@ without ``@classmethod``), from a function's decorators."""
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from ...context import Context, short_source
 from ...fixes import Edit, Finding, Fix, Skip, fixes, offered, text_of
+from ...line_budget import LineEdit, Position, node_span, source_text
 from ...registry import back_on, rule, visitor
 from ._shared import (
     COMPAT_MODULE_V1,
@@ -148,14 +150,18 @@ def v1_and_unclassed_validators(node: ast.FunctionDef | ast.AsyncFunctionDef, ct
                 found = _v1_validator(ctx, target)
                 if found is not None and not in_version_branch(ctx):
                     name, direct = found
+                    # ``compat.validator`` -> ``compat.field_validator`` needs the
+                    # project module to export it: left to the user
+                    fixable = (
+                        pydantic2_target(ctx)
+                        and (direct or isinstance(target, ast.Name))
+                        and validator_fix_blocker(decorator, node, ctx.lines) is None
+                    )
                     ctx.report(
                         decorator,
                         XFA403,
-                        # ``compat.validator`` -> ``compat.field_validator`` needs the
-                        # project module to export it: left to the user
-                        fixable=pydantic2_target(ctx)
-                        and (direct or isinstance(target, ast.Name))
-                        and validator_fix_blocker(decorator, node, ctx.lines) is None,
+                        fixable=fixable,
+                        edits=_validator_edits(ctx, decorator, node) if fixable else None,
                         name=name,
                         replacement=_validator_replacement(decorator, name),
                     )
@@ -240,6 +246,88 @@ def _has_hash(node: ast.expr, lines: list[str]) -> bool:
     return False
 
 
+def written_name(ctx: Context, module: str, name: str | None = None) -> str:
+    """The name a fix writes for ``module`` (or ``module.name``), as ``Source.use`` chooses
+    it: a module-level import's (the longest, if several: the lint path measures an upper
+    bound), or the name itself, which the fix imports."""
+    qualname = f"{module}.{name}" if name else module
+    names = [local for local, imported in ctx.module_imports.items() if imported == qualname]
+    return max(names, key=len) if names else (name or module)
+
+
+def arguments_start(lines: Sequence[str], call: ast.Call) -> tuple[int, int] | None:
+    """Where the ``(`` of a call's arguments is, ``(line, col)`` (col in UTF-8 bytes): the
+    start of the ``argument_list`` a fixer replaces. Only blanks and line continuations
+    can be between the function and it (a comment makes the fixers skip)."""
+    line, col = call.func.end_lineno or call.func.lineno, call.func.end_col_offset or 0
+    while line <= (call.end_lineno or call.lineno) and line <= len(lines):
+        found = lines[line - 1].encode("utf-8").find(b"(", col)
+        if found >= 0:
+            return line, found
+        line, col = line + 1, 0
+    return None
+
+
+def source_between(lines: Sequence[str], start: Position, end: Position) -> str:
+    """The source from ``start`` to ``end`` (``(line, col)``, col in UTF-8 bytes)."""
+    (line, col), (end_line, end_col) = start, end
+    return source_text(lines, SimpleNamespace(lineno=line, col_offset=col, end_lineno=end_line, end_col_offset=end_col))
+
+
+def field_validator_rewrite(
+    decorator: ast.Call, text: Callable[[ast.AST], str], name: str
+) -> tuple[str, str]:
+    """``(function, arguments)`` the XFA403 fix writes for a ``@validator(...)`` call that
+    :func:`validator_fix_blocker` lets through; ``name``: what it writes for a bare
+    ``field_validator`` (the module attribute form keeps its module)."""
+    func = decorator.func
+    if isinstance(func, ast.Attribute):
+        new_func = text(func.value) + ".field_validator"
+    else:
+        new_func = name
+    kept: list[str] = []
+    mode = None
+    for kw in decorator.keywords:
+        if kw.arg == "pre":
+            assert isinstance(kw.value, ast.Constant)
+            mode = '"before"' if kw.value.value else None
+        elif kw.arg == "check_fields":
+            kept.append(text(kw))
+    parts = [text(a) for a in decorator.args] + kept + ([f"mode={mode}"] if mode else [])
+    return new_func, f"({', '.join(parts)})"
+
+
+def _has_classmethod(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    return any(isinstance(d, ast.Name) and d.id == "classmethod" for d in function.decorator_list)
+
+
+def _validator_edits(
+    ctx: Context, decorator: ast.expr, function: ast.FunctionDef | ast.AsyncFunctionDef
+) -> list[LineEdit] | None:
+    """The edits of the XFA403 fix (as :func:`fix_v1_validator` makes them), for the line
+    length; None when the project sets none (nothing to measure)."""
+    lines = ctx.lines
+    if ctx.targets.line_length is None or lines is None or not isinstance(decorator, ast.Call):
+        return None
+    paren = arguments_start(lines, decorator)
+    if paren is None:
+        return None
+    new_func, arguments = field_validator_rewrite(
+        decorator, ctx.text_of, written_name(ctx, "pydantic", "field_validator")
+    )
+    (start, func_end), end = node_span(decorator.func), node_span(decorator)[1]
+    # the fixer measures its two edits of the line one at a time; the line it writes has
+    # both: measured too (an upper bound of either)
+    both = new_func + source_between(lines, func_end, paren) + arguments
+    edits = [(start, func_end, new_func), (paren, end, arguments), (start, end, both)]
+    if not _has_classmethod(function) and end[0] < len(lines):
+        first = lines[decorator.lineno - 1].encode("utf-8")[: decorator.col_offset].decode("utf-8", "replace")
+        indent = first[: len(first) - len(first.lstrip(" \t"))]
+        at = (end[0] + 1, 0)
+        edits.append((at, at, f"{indent}@classmethod\n"))
+    return edits
+
+
 def _validator_replacement(decorator: ast.expr, name: str) -> str:
     keywords = {kw.arg: kw.value for kw in decorator.keywords} if isinstance(decorator, ast.Call) else {}
     pre = _is_true(keywords.get("pre"))
@@ -268,17 +356,6 @@ def fix_v1_validator(src: Source, finding: Finding) -> Fix:
     if isinstance(func, ast.Attribute) and text_of(src, func.value) != src.imported_name("pydantic"):
         raise Skip(f"{text_of(src, func)} is not pydantic's own module attribute: import field_validator by hand")
     offered(finding)
-    kept: list[str] = []
-    mode = None
-    for kw in decorator.keywords:
-        if kw.arg == "pre":
-            assert isinstance(kw.value, ast.Constant)
-            mode = '"before"' if kw.value.value else None
-        elif kw.arg == "check_fields":
-            kept.append(text_of(src, kw))
-    is_classmethod = any(
-        isinstance(d, ast.Name) and d.id == "classmethod" for d in function.decorator_list
-    )
     node = src.sg(decorator, "call")
     if node.find(kind="comment") is not None:
         raise Skip("comments inside the decorator")
@@ -288,13 +365,11 @@ def fix_v1_validator(src: Source, finding: Finding) -> Fix:
         raise Skip("unexpected decorator syntax")
     if isinstance(func, ast.Name):
         name, needs = src.use("pydantic", "field_validator")
-        new_func = name
     else:
-        needs = ()
-        new_func = text_of(src, func.value) + ".field_validator"  # type: ignore[attr-defined]
-    parts = [text_of(src, a) for a in decorator.args] + kept + ([f"mode={mode}"] if mode else [])
-    edits = [src.replace(fn_node, new_func), src.replace(arguments, f"({', '.join(parts)})")]
-    if not is_classmethod:
+        name, needs = "field_validator", ()
+    new_func, new_arguments = field_validator_rewrite(decorator, lambda n: text_of(src, n), name)
+    edits = [src.replace(fn_node, new_func), src.replace(arguments, new_arguments)]
+    if not _has_classmethod(function):
         at = src.next_line_start(src.end_of(decorator))
         indent = src.indent_at(src.start_of(decorator))
         edits.append(Edit(at, at, f"{indent}@classmethod{src.newline}"))
