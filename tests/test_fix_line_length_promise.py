@@ -41,17 +41,8 @@ def _cases() -> list[tuple[str, str, str]]:
     return cases
 
 
-#: the cases of rules whose message does not measure their fix's rewrite yet
-PENDING = {
-    "XFA102_alias", "XFA102_sleep", "XFA401_config", "XFA402_methods", "XFA403_validator",
-    "XFA404_orm_mode", "XFA411_utcnow", "XFA504_expire", "XFA601_factory", "XFA601_lifespan",
-    "XFA801_fstring", "XFA804_exception", "XFA810_from", "XFA401-docs", "XFA402-docs",
-    "XFA403-docs", "XFA404-docs", "XFA411-docs", "XFA504-docs", "XFA601-docs", "XFA801-docs",
-    "XFA804-docs", "XFA810-docs",
-}
 CASES = [
-    pytest.param(*case, id=case[0], marks=[pytest.mark.xfail(strict=True)] if case[0] in PENDING else [])
-    for case in _cases()
+    pytest.param(*case, id=case[0]) for case in _cases()
 ]
 
 
