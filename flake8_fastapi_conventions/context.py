@@ -919,6 +919,14 @@ class Context(SessionFacts):
         assert self.lines is not None
         return source_text(self.lines, node)
 
+    def written_name(self, module: str, name: str | None = None) -> str:
+        """The name a fix writes for ``module`` (or ``module.name``), as the fixer's
+        ``Source.use`` chooses it: a module-level import's (the longest, if several: the
+        lint path measures an upper bound), or the name itself, which the fix imports."""
+        qualname = f"{module}.{name}" if name else module
+        names = [local for local, imported in self.module_imports.items() if imported == qualname]
+        return max(names, key=len) if names else (name or module)
+
     def rewrite_blocker(self, edits: Sequence[LineEdit]) -> str | None:
         """Why a fix making ``edits`` would leave a line over the project's line length
         (where the line was within it), or None; a rewrite it lets through is counted, so

@@ -13,6 +13,7 @@ replaced by ``text``; an insertion has ``start == end``.
 
 from __future__ import annotations
 
+import ast
 import re
 from typing import Sequence, Tuple
 
@@ -51,6 +52,19 @@ def source_text(lines: Sequence[str], node: object) -> str:
     return first[_chars(first, col) :] + middle + last[: _chars(last, end_col)]
 
 
+def arguments_start(lines: Sequence[str], call: ast.Call) -> tuple[int, int] | None:
+    """Where the ``(`` of a call's arguments is, ``(line, col)`` (col in UTF-8 bytes): the
+    start of the ``argument_list`` a fixer replaces. Only blanks and line continuations
+    can be between the function and it (a comment makes the fixers skip)."""
+    line, col = call.func.end_lineno or call.func.lineno, call.func.end_col_offset or 0
+    while line <= (call.end_lineno or call.lineno) and line <= len(lines):
+        found = lines[line - 1].encode("utf-8").find(b"(", col)
+        if found >= 0:
+            return line, found
+        line, col = line + 1, 0
+    return None
+
+
 def length_reason(longest: int, limit: int, source: str | None) -> str:
     """The reason a fix is declined, as the lint path and the fixer both word it."""
     return (
@@ -78,20 +92,27 @@ class LineBudget:
 
     def blocker(self, edits: Sequence[LineEdit]) -> str | None:
         """Why ``edits`` would be declined, or None (and they are counted as granted).
-        A line already over the limit may stay so: the fix is not what made it long."""
+        The edits of one line are measured together, as the fixer measures them; a line
+        already over the limit may stay so: the fix is not what made it long."""
         count = len(self.lines)
-        measured: list[tuple[int, int, int]] = []  # (first line, last line, longest after)
-        worst = None
-        for (line, col), (end_line, end_col), text in edits:
+        groups: list[tuple[int, int, list[LineEdit]]] = []
+        for edit in sorted(edits):
+            (line, _), (end_line, _), _ = edit
             if not 1 <= line <= end_line <= count:
                 return None  # not this file's lines: the fixer measures it
+            if groups and line <= groups[-1][1]:
+                first, last, group = groups[-1]
+                groups[-1] = (first, max(last, end_line), [*group, edit])
+            else:
+                groups.append((line, end_line, [edit]))
+        measured: list[tuple[int, int, int]] = []  # (first line, last line, longest after)
+        worst = None
+        for line, end_line, group in groups:
             span = range(line, end_line + 1)
-            extra = max(self.growth.get(n, 0) for n in span)
             if max(len(self._line(n)) + self.growth.get(n, 0) for n in span) > self.limit:
                 continue
-            first, last = self._line(line), self._line(end_line)
-            after = first[: _chars(first, col)] + text + last[_chars(last, end_col) :]
-            longest = max(len(part) for part in _NEWLINE.split(after)) + extra
+            after = self._rewritten(line, end_line, group)
+            longest = max(len(part) for part in _NEWLINE.split(after)) + max(self.growth.get(n, 0) for n in span)
             measured.append((line, end_line, longest))
             if longest > self.limit and (worst is None or longest > worst):
                 worst = longest
@@ -101,3 +122,27 @@ class LineBudget:
             for n in range(line, end_line + 1):
                 self.growth[n] = max(self.growth.get(n, 0), longest - len(self._line(n)))
         return None
+
+    def _rewritten(self, line: int, end_line: int, edits: Sequence[LineEdit]) -> str:
+        """Lines ``line`` to ``end_line`` with ``edits`` (sorted, within them) applied."""
+        out: list[str] = []
+        at = (line, 0)
+        for (start, end, text) in edits:
+            out.append(self._between(at, start))
+            out.append(text)
+            at = max(at, end)
+        last = self._line(end_line)
+        out.append(self._between(at, (end_line, len(last.encode("utf-8")))))
+        return "".join(out)
+
+    def _between(self, start: Position, end: Position) -> str:
+        """The source from ``start`` to ``end`` (line endings as ``\\n``)."""
+        (line, col), (end_line, end_col) = start, end
+        if (line, col) >= (end_line, end_col):
+            return ""
+        first = self._line(line)
+        if line == end_line:
+            return first[_chars(first, col) : _chars(first, end_col)]
+        middle = [self._line(n) for n in range(line + 1, end_line)]
+        last = self._line(end_line)
+        return "\n".join([first[_chars(first, col) :], *middle, last[: _chars(last, end_col)]])

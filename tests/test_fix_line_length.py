@@ -148,3 +148,41 @@ def test_a_parameter_after_a_declined_one_offers_no_fix_either(tmp_path):
     assert [line for line, _ in found] == [8, 9]
     assert "[no automatic fix: the rewritten line would be 94 characters" in found[0][1]
     assert "fix" not in found[1][1].rsplit(";", 1)[1].replace("declare it as", "")
+
+
+def test_the_edits_of_one_line_are_measured_together(tmp_path):
+    # `    @validator("name", pre=True)` is 32 characters; the fix renames the decorator
+    # (alone: 38) and rewrites its arguments (alone: 37), and the line it writes has both:
+    # `    @field_validator("name", mode="before")` = 4 + 39 = 43, over 40
+    source = (
+        "from pydantic import BaseModel, validator\n"
+        "\n"
+        "\n"
+        "class User(BaseModel):\n"
+        "    name: str\n"
+        "\n"
+        '    @validator("name", pre=True)\n'
+        "    def strip(cls, v):\n"
+        "        return v.strip()\n"
+    )
+    path = _at(tmp_path, {"setup.cfg": "[flake8]\nmax-line-length = 40\n"})
+    settings = Settings(target_pydantic=2, enabled=enabled_codes(None, ["XFA403"]))
+    reason = "the rewritten line would be 43 characters, over the project's line length of 40 (setup.cfg)"
+    result = fix_text(source, path.replace("routes", "schemas"), settings)
+    assert result.text == source
+    assert [(m.finding.line, m.reason) for m in result.manual] == [(7, reason)]
+
+
+def test_the_fixer_measures_the_edits_of_one_line_together(tmp_path):
+    # the fixer's own check (the one that follows a rule which did not measure its edits)
+    from flake8_fastapi_conventions.fixer.engine import Edit, Source, _over_length
+
+    text = 'class A:\n    @validator("name", pre=True)\n    def f(cls, v): ...\n'
+    src = Source(text, str(tmp_path / "m.py"), Settings())
+    name = text.index("validator")
+    args = text.index("(")
+    close = text.index(")") + 1
+    edits = [Edit(name, name + len("validator"), "field_validator"), Edit(args, close, '("name", mode="before")')]
+    assert _over_length(src, edits[:1], 40) is None and _over_length(src, edits[1:], 40) is None  # 38, 37
+    assert _over_length(src, edits, 40) == 43
+    assert _over_length(src, edits, 43) is None

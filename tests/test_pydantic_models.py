@@ -276,11 +276,10 @@ def test_utcnow_fix_is_offered_only_within_the_line_length(tmp_path):
         def stamp() -> datetime:
             return datetime.utcnow()
         """
-    # the fixer measures its edits one at a time, as the rule does: `utcnow` -> `now` shortens
-    # the line; the arguments `()` -> `(timezone.utc)` alone make
-    # `    return datetime.utcnow(timezone.utc)`: 4 + 7 ("return ") + 9 ("datetime.")
-    # + 6 ("utcnow") + 14 ("(timezone.utc)") = 40
-    assert _at_limit(tmp_path, source, "XFA411", 39).endswith(_declined(40, 39))
-    assert _at_limit(tmp_path, source, "XFA411", 40).endswith(
+    # both edits of the line are measured together, as the fixer writes them:
+    # `    return datetime.now(timezone.utc)`: 4 + 7 ("return ") + 9 ("datetime.")
+    # + 3 ("now") + 14 ("(timezone.utc)") = 37
+    assert _at_limit(tmp_path, source, "XFA411", 36).endswith(_declined(37, 36))
+    assert _at_limit(tmp_path, source, "XFA411", 37).endswith(
         "(unsafe fix: fastapi-conventions fix --unsafe-fixes)"
     )

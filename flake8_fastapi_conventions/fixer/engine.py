@@ -465,15 +465,23 @@ def _lines_touched(src: Source, edits: Sequence[Edit]) -> set[int]:
 
 def _over_length(src: Source, edits: Sequence[Edit], limit: int) -> int | None:
     """The length of the longest line a fix's edits would leave over ``limit`` where the
-    line they rewrite was within it; None when the fix keeps to the limit (lines already
-    too long may stay so: the fix is not what made them long)."""
-    worst = None
-    for edit in edits:
+    lines they rewrite were within it; None when the fix keeps to the limit (lines already
+    too long may stay so: the fix is not what made them long). The edits of one line are
+    measured together, as the line the fix writes has them all."""
+    groups: list[tuple[int, int, list[Edit]]] = []
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
         start, end = _line_span(src, edit)
+        if groups and start <= groups[-1][1]:
+            first, last, group = groups[-1]
+            groups[-1] = (first, max(last, end), [*group, edit])
+        else:
+            groups.append((start, end, [edit]))
+    worst = None
+    for start, end, group in groups:
         before = src.text[start:end]
         if max(len(line) for line in _NEWLINE.split(before)) > limit:
             continue
-        after = src.text[start : edit.start] + edit.text + src.text[edit.end : end]
+        after = apply_edits(before, [Edit(e.start - start, e.end - start, e.text) for e in group])
         longest = max(len(line) for line in _NEWLINE.split(after))
         if longest > limit and (worst is None or longest > worst):
             worst = longest

@@ -842,15 +842,8 @@ def _sleep_line_edits(call: ast.Call, ctx: Context) -> list[LineEdit] | None:
         col = len(parts[-1].encode("utf-8"))
         return (call.lineno, call.col_offset + col) if len(parts) == 1 else (call.lineno + len(parts) - 1, col)
 
-    edits = sleep_rewrite(text, func_end, _asyncio_name(ctx), _needs_parens(ctx.parent, call))
+    edits = sleep_rewrite(text, func_end, ctx.written_name("asyncio"), _needs_parens(ctx.parent, call))
     return [(position(a), position(b), new) for a, b, new in edits]
-
-
-def _asyncio_name(ctx: Context) -> str:
-    """The name the fix writes for ``asyncio``: a module-level import's (the longest, if
-    several), or ``asyncio`` that it imports."""
-    names = [local for local, qualname in ctx.module_imports.items() if qualname == "asyncio"]
-    return max(names, key=len) if names else "asyncio"
 
 
 def _fix_up_to_function(src: Source, node: ast.AST):

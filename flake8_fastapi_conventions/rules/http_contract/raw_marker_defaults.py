@@ -120,7 +120,9 @@ def _report_marker_default(ctx: Context, arg: ast.arg, default: ast.expr | None,
     if fixable and ctx.lines is not None:
         assert arg.annotation is not None  # marker_fix_blocker
         call, moved_text = marker_plan(ctx.text_of, default, marker)
-        rewrite = annotated_parameter(arg.arg, _annotated_name(ctx), ctx.text_of(arg.annotation), call, moved_text)
+        # the fixer reuses typing_extensions' Annotated, else typing's: the longer name bounds it
+        name = max(ctx.written_name("typing", "Annotated"), ctx.written_name("typing_extensions", "Annotated"), key=len)
+        rewrite = annotated_parameter(arg.arg, name, ctx.text_of(arg.annotation), call, moved_text)
         too_long = ctx.rewrite_blocker([(node_span(arg)[0], node_span(default)[1], rewrite)])
         fixable = too_long is None  # declined, it keeps its default
     ctx.report(
@@ -241,17 +243,6 @@ def annotated_parameter(name: str, annotated: str, annotation: str, call: str, m
     """The parameter as the fix writes it: ``name: Annotated[T, Marker(...)] = default``."""
     text = f"{name}: {annotated}[{annotation}, {call}]"
     return text + f" = {moved}" if moved is not None else text
-
-
-def _annotated_name(ctx: Context) -> str:
-    """The name the fix writes for ``Annotated``: a module-level import's (the longest, if
-    several), or ``Annotated`` that it imports."""
-    names = [
-        local
-        for local, qualname in ctx.module_imports.items()
-        if qualname in ("typing.Annotated", "typing_extensions.Annotated")
-    ]
-    return max(names, key=len) if names else "Annotated"
 
 
 def _fix_defaults(fn: ast.arguments) -> list[tuple[ast.arg, ast.expr | None, bool]]:

@@ -213,20 +213,13 @@ def _lifespan_blocker(ctx: Context, call: ast.Call) -> str | None:
         at = line.offset(creation.lineno, creation.col_offset)
         previous = lines[creation.lineno - 2] if creation.lineno > 1 else None
         text = lifespan_text(
-            scope, creation, handlers, line.text[:at], _contextmanager_name(ctx), ctx.text_of(factory.func), "\n", previous
+            scope, creation, handlers, line.text[:at], ctx.written_name("contextlib", "asynccontextmanager"), ctx.text_of(factory.func), "\n", previous
         )
         edits: list[LineEdit] = [((creation.lineno, 0), (creation.lineno, 0), text)]
         # the decorators it removes leave no line longer; the imports it adds are not measured
         keyword = keyword_line_edits(ctx, factory, _LIFESPAN_KEYWORD)
         state.too_long[key] = ctx.rewrite_blocker(edits + (keyword or []))
     return state.too_long[key]
-
-
-def _contextmanager_name(ctx: Context) -> str:
-    """The name the fix writes for ``contextlib.asynccontextmanager``: a module-level
-    import's (the longest, if several), or ``asynccontextmanager`` that it imports."""
-    names = [local for local, qualname in ctx.module_imports.items() if qualname == "contextlib.asynccontextmanager"]
-    return max(names, key=len) if names else "asynccontextmanager"
 
 
 def on_event_call_blocker(call: ast.Call, targets: Targets) -> str | None:

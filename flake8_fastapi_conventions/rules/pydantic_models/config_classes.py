@@ -26,7 +26,6 @@ from ._shared import (
     NOT_FLAGGED_VERSION_BRANCHES,
     pydantic2_target,
 )
-from .validators import written_name
 
 if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
     from ...fixer.engine import Source
@@ -394,9 +393,9 @@ def _config_edit(ctx: Context, config: ast.ClassDef, settings: bool) -> LineEdit
     if not items:
         return None
     if settings:
-        factory = written_name(ctx, "pydantic_settings", "SettingsConfigDict")
+        factory = ctx.written_name("pydantic_settings", "SettingsConfigDict")
     else:
-        factory = written_name(ctx, "pydantic", "ConfigDict")
+        factory = ctx.written_name("pydantic", "ConfigDict")
     start: Position = (config.lineno, config.col_offset)
     before = lines[config.lineno - 1].encode("utf-8")[: config.col_offset].decode("utf-8", "replace")
     indent = before[: len(before) - len(before.lstrip(" \t"))]

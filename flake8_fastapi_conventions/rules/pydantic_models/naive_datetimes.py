@@ -7,11 +7,10 @@ from typing import TYPE_CHECKING, Callable
 
 from ...context import Context, short_source
 from ...fixes import Finding, Fix, Need, Skip, fixes, offered, text_of
-from ...line_budget import LineEdit
+from ...line_budget import LineEdit, arguments_start
 from ...registry import moved_off, rule
 from ...targets import Targets
 from ._shared import MODEL_CALLS, NOT_FLAGGED_GENERATED
-from .validators import arguments_start, written_name
 
 if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
     from ...fixer.engine import Source
@@ -173,7 +172,7 @@ def _utcnow_edits(ctx: Context, call: ast.Call) -> list[LineEdit] | None:
     if ctx.targets.line_length is None or lines is None:
         return None
     assert isinstance(call.func, ast.Attribute)
-    tz = utc_argument(call.func.value, ctx.text_of, ctx.targets, lambda module, name: written_name(ctx, module, name))
+    tz = utc_argument(call.func.value, ctx.text_of, ctx.targets, ctx.written_name)
     paren = arguments_start(lines, call)
     if tz is None or paren is None:
         return None

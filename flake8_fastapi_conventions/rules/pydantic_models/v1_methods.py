@@ -28,7 +28,6 @@ from ._shared import (
     _scoped,
     V1_METHODS,
 )
-from .validators import source_between, written_name
 
 if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
     from ...fixer.engine import Source
@@ -264,7 +263,7 @@ def _v1_call_edits(ctx: Context, call: ast.Call) -> list[LineEdit] | None:
     func = call.func
     assert isinstance(func, ast.Attribute)  # v1_call_blocker
     if func.attr == "schema_json":
-        return [replace(call, schema_json_rewrite(call, ctx.text_of, written_name(ctx, "json")))]
+        return [replace(call, schema_json_rewrite(call, ctx.text_of, ctx.written_name("json")))]
     # the method name ends the attribute expression (``user . dict`` too)
     line, end = func.end_lineno or func.lineno, func.end_col_offset or 0
     found = _IDENTIFIER_END.search(lines[line - 1].encode("utf-8")[:end].decode("utf-8", "replace"))
@@ -276,9 +275,6 @@ def _v1_call_edits(ctx: Context, call: ast.Call) -> list[LineEdit] | None:
         arg = call.args[0]
         at = (arg.end_lineno or arg.lineno, arg.end_col_offset or 0)
         edits.append((at, at, FROM_ATTRIBUTES))
-        # the fixer measures its two edits one at a time; the line it writes has both:
-        # measured too (an upper bound of either)
-        edits.append((start, at, V1_METHODS[func.attr] + source_between(lines, (line, end), at) + FROM_ATTRIBUTES))
     return edits
 
 

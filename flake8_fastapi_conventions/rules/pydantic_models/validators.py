@@ -4,12 +4,11 @@ without ``@classmethod``), from a function's decorators."""
 from __future__ import annotations
 
 import ast
-from types import SimpleNamespace
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Callable
 
 from ...context import Context, short_source
 from ...fixes import Edit, Finding, Fix, Skip, fixes, offered, text_of
-from ...line_budget import LineEdit, Position, node_span, source_text
+from ...line_budget import LineEdit, arguments_start, node_span
 from ...registry import back_on, rule, visitor
 from ._shared import (
     COMPAT_MODULE_V1,
@@ -246,34 +245,6 @@ def _has_hash(node: ast.expr, lines: list[str]) -> bool:
     return False
 
 
-def written_name(ctx: Context, module: str, name: str | None = None) -> str:
-    """The name a fix writes for ``module`` (or ``module.name``), as ``Source.use`` chooses
-    it: a module-level import's (the longest, if several: the lint path measures an upper
-    bound), or the name itself, which the fix imports."""
-    qualname = f"{module}.{name}" if name else module
-    names = [local for local, imported in ctx.module_imports.items() if imported == qualname]
-    return max(names, key=len) if names else (name or module)
-
-
-def arguments_start(lines: Sequence[str], call: ast.Call) -> tuple[int, int] | None:
-    """Where the ``(`` of a call's arguments is, ``(line, col)`` (col in UTF-8 bytes): the
-    start of the ``argument_list`` a fixer replaces. Only blanks and line continuations
-    can be between the function and it (a comment makes the fixers skip)."""
-    line, col = call.func.end_lineno or call.func.lineno, call.func.end_col_offset or 0
-    while line <= (call.end_lineno or call.lineno) and line <= len(lines):
-        found = lines[line - 1].encode("utf-8").find(b"(", col)
-        if found >= 0:
-            return line, found
-        line, col = line + 1, 0
-    return None
-
-
-def source_between(lines: Sequence[str], start: Position, end: Position) -> str:
-    """The source from ``start`` to ``end`` (``(line, col)``, col in UTF-8 bytes)."""
-    (line, col), (end_line, end_col) = start, end
-    return source_text(lines, SimpleNamespace(lineno=line, col_offset=col, end_lineno=end_line, end_col_offset=end_col))
-
-
 def field_validator_rewrite(
     decorator: ast.Call, text: Callable[[ast.AST], str], name: str
 ) -> tuple[str, str]:
@@ -313,13 +284,10 @@ def _validator_edits(
     if paren is None:
         return None
     new_func, arguments = field_validator_rewrite(
-        decorator, ctx.text_of, written_name(ctx, "pydantic", "field_validator")
+        decorator, ctx.text_of, ctx.written_name("pydantic", "field_validator")
     )
     (start, func_end), end = node_span(decorator.func), node_span(decorator)[1]
-    # the fixer measures its two edits of the line one at a time; the line it writes has
-    # both: measured too (an upper bound of either)
-    both = new_func + source_between(lines, func_end, paren) + arguments
-    edits = [(start, func_end, new_func), (paren, end, arguments), (start, end, both)]
+    edits = [(start, func_end, new_func), (paren, end, arguments)]
     if not _has_classmethod(function) and end[0] < len(lines):
         first = lines[decorator.lineno - 1].encode("utf-8")[: decorator.col_offset].decode("utf-8", "replace")
         indent = first[: len(first) - len(first.lstrip(" \t"))]
