@@ -131,3 +131,19 @@ def check(source: str, path: str = "app/main.py", select: list[str] | None = Non
 
 def messages(source: str, path: str = "app/main.py", select: list[str] | None = None, **options: str):
     return check_source(source, path, settings_for(select, **options))
+
+
+def declined(length: int, limit: int) -> str:
+    """How a message ends whose fix is not offered for a setup.cfg ``max-line-length``."""
+    return (
+        f"[no automatic fix: the rewritten line would be {length} characters, over the "
+        f"project's line length of {limit} (setup.cfg)]"
+    )
+
+
+def at_line_length(tmp_path_factory, limit: int, path: str) -> str:
+    """``path`` in a new project whose setup.cfg sets ``max-line-length = limit``. Not under
+    the test's own ``tmp_path``: its name (``test_*``) would put the file in the tests layer."""
+    root = tmp_path_factory.mktemp("shop")
+    (root / "setup.cfg").write_text(f"[flake8]\nmax-line-length = {limit}\n", encoding="utf-8")
+    return str(root / path)

@@ -286,16 +286,14 @@ async def job() -> None:
 
 def test_xfa102_offers_its_fix_only_where_the_rewritten_line_keeps_to_the_line_length(tmp_path_factory):
     from flake8_fastapi_conventions.fixer import fix_text
-    from harness import settings_for
+    from harness import at_line_length, settings_for
 
     source = "import time\n\n\nasync def poll() -> None:\n    time.sleep(1)\n"
     # `    time.sleep(1)` becomes `    await asyncio.sleep(1)`: 4 + len("await asyncio.sleep(1)") = 4 + 22 = 26
     reason = "the rewritten line would be 26 characters, over the project's line length of 25 (setup.cfg)"
     found = {}
     for limit in (25, 26):
-        root = tmp_path_factory.mktemp("shop")  # a test's own tmp_path is named test_*: the tests layer
-        (root / "setup.cfg").write_text(f"[flake8]\nmax-line-length = {limit}\n")
-        path = str(root / "app" / "services" / "jobs.py")
+        path = at_line_length(tmp_path_factory, limit, "app/services/jobs.py")
         [(_, _, found[limit])] = messages(source, path, select=["XFA102"])
         if limit == 25:  # the fixer gives the same reason
             assert [m.reason for m in fix_text(source, path, settings_for(["XFA102"])).manual] == [reason]

@@ -174,7 +174,7 @@ def test_xfa501_session_entered_with_plain_with_is_sync():
 
 def test_xfa504_offers_its_fix_only_where_the_rewritten_line_keeps_to_the_line_length(tmp_path_factory):
     from flake8_fastapi_conventions.fixer import fix_text
-    from harness import settings_for
+    from harness import at_line_length, settings_for
 
     source = "from sqlalchemy.ext.asyncio import async_sessionmaker\n\nSessionLocal = async_sessionmaker(engine)\n"
     # `SessionLocal = async_sessionmaker(engine)` (41 characters) gets `, expire_on_commit=False`
@@ -182,9 +182,7 @@ def test_xfa504_offers_its_fix_only_where_the_rewritten_line_keeps_to_the_line_l
     reason = "the rewritten line would be 65 characters, over the project's line length of 64 (setup.cfg)"
     found = {}
     for limit in (64, 65):
-        root = tmp_path_factory.mktemp("shop")  # a test's own tmp_path is named test_*: the tests layer
-        (root / "setup.cfg").write_text(f"[flake8]\nmax-line-length = {limit}\n")
-        path = str(root / "app" / "db.py")
+        path = at_line_length(tmp_path_factory, limit, "app/db.py")
         [(_, _, found[limit])] = messages(source, path, select=["XFA504"])
         if limit == 64:  # the fixer gives the same reason
             result = fix_text(source, path, settings_for(["XFA504"]), unsafe=True)

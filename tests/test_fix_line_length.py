@@ -23,6 +23,12 @@ SOURCE = (
     ") -> None:\n"
     "    pass\n"
 )
+#: two markers on one line
+ONE_LINE = SOURCE.replace(
+    "async def me(\n    db: Session = Depends(get_db),\n"
+    "    user_manager: BaseUserManager[models.UP, models.ID] = Depends(get_user_manager),\n) -> None:\n",
+    "async def me(a: str = Depends(f), b: str = Depends(g)) -> None:\n",
+)
 SETTINGS = Settings(enabled=enabled_codes(None, ["XFA309"]))
 
 
@@ -58,11 +64,7 @@ def test_a_line_already_over_the_length_may_be_rewritten(tmp_path):
 
 
 def test_two_rewrites_of_one_line_are_measured_together(tmp_path):
-    source = SOURCE.replace(
-        "async def me(\n    db: Session = Depends(get_db),\n"
-        "    user_manager: BaseUserManager[models.UP, models.ID] = Depends(get_user_manager),\n) -> None:\n",
-        "async def me(a: str = Depends(f), b: str = Depends(g)) -> None:\n",
-    )
+    source = ONE_LINE
     path = _at(tmp_path, {"pyproject.toml": "[tool.black]\nline-length = 76\n"})
     result = fix_text(source, path, SETTINGS)
     assert result.fixed == 1
@@ -123,11 +125,7 @@ def test_the_message_offers_the_fix_only_where_the_fixer_applies_it(tmp_path):
 
 
 def test_the_message_measures_two_rewrites_of_one_line_together(tmp_path):
-    source = SOURCE.replace(
-        "async def me(\n    db: Session = Depends(get_db),\n"
-        "    user_manager: BaseUserManager[models.UP, models.ID] = Depends(get_user_manager),\n) -> None:\n",
-        "async def me(a: str = Depends(f), b: str = Depends(g)) -> None:\n",
-    )
+    source = ONE_LINE
     path = _at(tmp_path, {"pyproject.toml": "[tool.black]\nline-length = 76\n"})
     found = _messages(source, path)
     assert [m.endswith("(fix: fastapi-conventions fix)") for _, m in found] == [True, False]

@@ -266,7 +266,7 @@ def test_on_event_handlers_of_an_app_factory_offer_the_lifespan_fix_unless_it_ca
 
 def test_on_event_offers_the_lifespan_fix_only_where_its_lines_keep_to_the_line_length(tmp_path_factory):
     from flake8_fastapi_conventions.fixer import fix_text
-    from harness import settings_for
+    from harness import at_line_length, settings_for
 
     source = (
         "from fastapi import FastAPI\n"
@@ -283,9 +283,7 @@ def test_on_event_offers_the_lifespan_fix_only_where_its_lines_keep_to_the_line_
     reason = "the rewritten line would be 33 characters, over the project's line length of 32 (setup.cfg)"
     found = {}
     for limit in (32, 33):
-        root = tmp_path_factory.mktemp("shop")  # a test's own tmp_path is named test_*: the tests layer
-        (root / "setup.cfg").write_text(f"[flake8]\nmax-line-length = {limit}\n")
-        path = str(root / "app" / "main.py")
+        path = at_line_length(tmp_path_factory, limit, "app/main.py")
         [(_, _, found[limit])] = messages(source, path, select=["XFA601"])
         if limit == 32:  # the fixer gives the same reason
             result = fix_text(source, path, settings_for(["XFA601"]), unsafe=True)

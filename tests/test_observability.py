@@ -10,7 +10,7 @@ from flake8_fastapi_conventions.checker import run_checks
 from flake8_fastapi_conventions.context import comment_of
 from flake8_fastapi_conventions.rules.observability.sensitive_data import names_secret
 from flake8_fastapi_conventions.rules.observability.swallowed_exceptions import explains
-from harness import check, settings_for
+from harness import at_line_length, check, declined, settings_for
 
 SWALLOW = "try:\n    f()\nexcept OSError:\n    pass\n"
 
@@ -125,24 +125,14 @@ def test_self_referencing_class_attributes_do_not_recurse(capsys):
 
 # -- the fix is offered only where it keeps to the project's line length ----------------
 
-DECLINED = "[no automatic fix: the rewritten line would be {n} characters, over the project's line length of {limit} (setup.cfg)]"
-
-
-def _at_line_length(tmp_path, limit: int) -> str:
-    """The path of app/services/x.py in a project whose setup.cfg sets max-line-length."""
-    root = tmp_path / f"max{limit}"
-    (root / "app" / "services").mkdir(parents=True)
-    (root / "setup.cfg").write_text(f"[flake8]\nmax-line-length = {limit}\n", encoding="utf-8")
-    return str(root / "app" / "services" / "x.py")
-
-
-def _messages_at(tmp_path, source: str, code: str, limit: int) -> list[str]:
+def _messages_at(tmp_path_factory, source: str, code: str, limit: int) -> list[str]:
     from flake8_fastapi_conventions.checker import check_source
 
-    return [m for _, _, m in check_source(source, _at_line_length(tmp_path, limit), settings_for([code]))]
+    path = at_line_length(tmp_path_factory, limit, "app/services/x.py")
+    return [m for _, _, m in check_source(source, path, settings_for([code]))]
 
 
-def test_xfa801_offers_its_fix_only_within_the_line_length(tmp_path):
+def test_xfa801_offers_its_fix_only_within_the_line_length(tmp_path_factory):
     source = (
         "import logging\n\nlogger = logging.getLogger(__name__)\n\n\n"
         "def place(order) -> None:\n"
@@ -150,14 +140,14 @@ def test_xfa801_offers_its_fix_only_within_the_line_length(tmp_path):
     )
     # 43 characters: 4 spaces, `logger.info(` 12, `f"order {order.id} placed"` 26, `)` 1; the fix
     # writes `"order %s placed", order.id` (17 + 10 = 27): 4 + 12 + 27 + 1 = 44
-    (message,) = _messages_at(tmp_path, source, "XFA801", 43)
+    (message,) = _messages_at(tmp_path_factory, source, "XFA801", 43)
     assert message.startswith("XFA801 log message built with an f-string")
-    assert message.endswith(" " + DECLINED.format(n=44, limit=43))
-    (message,) = _messages_at(tmp_path, source, "XFA801", 44)
+    assert message.endswith(" " + declined(44, 43))
+    (message,) = _messages_at(tmp_path_factory, source, "XFA801", 44)
     assert message.endswith("(unsafe fix: fastapi-conventions fix --unsafe-fixes)")
 
 
-def test_xfa804_offers_its_fix_only_within_the_line_length(tmp_path):
+def test_xfa804_offers_its_fix_only_within_the_line_length(tmp_path_factory):
     source = (
         "import logging\n\nlogger = logging.getLogger(__name__)\n\n\n"
         "def charge(order_id: int) -> None:\n"
@@ -168,13 +158,13 @@ def test_xfa804_offers_its_fix_only_within_the_line_length(tmp_path):
     )
     # 38 characters: 8 spaces, `logger.error(` 13, `"payment.failed"` 16, `)` 1; `error` (5)
     # becomes `exception` (9): 38 + 4 = 42
-    (message,) = _messages_at(tmp_path, source, "XFA804", 41)
-    assert message == "XFA804 logger.error() in an except block drops the traceback; use logger.exception(...) " + DECLINED.format(n=42, limit=41)
-    (message,) = _messages_at(tmp_path, source, "XFA804", 42)
+    (message,) = _messages_at(tmp_path_factory, source, "XFA804", 41)
+    assert message == "XFA804 logger.error() in an except block drops the traceback; use logger.exception(...) " + declined(42, 41)
+    (message,) = _messages_at(tmp_path_factory, source, "XFA804", 42)
     assert message.endswith("(fix: fastapi-conventions fix)")
 
 
-def test_xfa810_offers_its_fix_only_within_the_line_length(tmp_path):
+def test_xfa810_offers_its_fix_only_within_the_line_length(tmp_path_factory):
     source = (
         "def fetch(client, url: str) -> bytes:\n"
         "    try:\n"
@@ -184,8 +174,8 @@ def test_xfa810_offers_its_fix_only_within_the_line_length(tmp_path):
     )
     # 56 characters: 8 spaces, `raise ` 6, `ExternalServiceError(` 21, `"upstream timed out"` 20,
     # `)` 1; the fix adds ` from e` (7): 56 + 7 = 63
-    (message,) = _messages_at(tmp_path, source, "XFA810", 62)
+    (message,) = _messages_at(tmp_path_factory, source, "XFA810", 62)
     assert message.startswith("XFA810 new exception raised inside 'except ... as e' without a cause")
-    assert message.endswith(" " + DECLINED.format(n=63, limit=62))
-    (message,) = _messages_at(tmp_path, source, "XFA810", 63)
+    assert message.endswith(" " + declined(63, 62))
+    (message,) = _messages_at(tmp_path_factory, source, "XFA810", 63)
     assert message.endswith("(unsafe fix: fastapi-conventions fix --unsafe-fixes)")

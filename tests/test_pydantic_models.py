@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from harness import messages
+from harness import at_line_length, declined, messages
 
 from flake8_fastapi_conventions.rules.pydantic_models._shared import V1_METHODS
 from flake8_fastapi_conventions.rules.pydantic_models.config_classes import V1_CONFIG_KEYS
@@ -181,29 +181,19 @@ def test_generated_module_check_runs_without_the_lines(capsys):
 # -- a fix the fixer declines for the project's line length is not offered -------------------
 
 
-def _at_limit(tmp_path, source: str, code: str, limit: int) -> str:
+def _at_limit(tmp_path_factory, source: str, code: str, limit: int) -> str:
     """The one ``code`` message of ``source`` in a project whose setup.cfg sets
     ``max-line-length = limit`` (on Pydantic 2, where the XFA4xx fixes apply)."""
     from flake8_fastapi_conventions.checker import check_source
     from flake8_fastapi_conventions.settings import Settings, enabled_codes
 
-    root = tmp_path / f"max{limit}"
-    root.mkdir()
-    (root / "setup.cfg").write_text(f"[flake8]\nmax-line-length = {limit}\n", encoding="utf-8")
     settings = Settings(target_pydantic=2, enabled=enabled_codes(None, [code]))
-    found = check_source(textwrap.dedent(source), str(root / "app" / "schemas.py"), settings)
-    (msg,) = [m for _, _, m in found if m.startswith(code)]
+    path = at_line_length(tmp_path_factory, limit, "app/schemas.py")
+    (msg,) = [m for _, _, m in check_source(textwrap.dedent(source), path, settings) if m.startswith(code)]
     return msg
 
 
-def _declined(length: int, limit: int) -> str:
-    return (
-        f"[no automatic fix: the rewritten line would be {length} characters, over the "
-        f"project's line length of {limit} (setup.cfg)]"
-    )
-
-
-def test_config_class_fix_is_offered_only_within_the_line_length(tmp_path):
+def test_config_class_fix_is_offered_only_within_the_line_length(tmp_path_factory):
     source = """
         from pydantic import BaseModel
 
@@ -215,11 +205,11 @@ def test_config_class_fix_is_offered_only_within_the_line_length(tmp_path):
     # the fix writes `    model_config = ConfigDict(validate_default=True)` over the class:
     # 4 (indent) + 15 ("model_config = ") + 11 ("ConfigDict(") + 21 ("validate_default=True")
     # + 1 (")") = 52
-    assert _at_limit(tmp_path, source, "XFA401", 51).endswith(_declined(52, 51))
-    assert _at_limit(tmp_path, source, "XFA401", 52).endswith("(fix: fastapi-conventions fix)")
+    assert _at_limit(tmp_path_factory, source, "XFA401", 51).endswith(declined(52, 51))
+    assert _at_limit(tmp_path_factory, source, "XFA401", 52).endswith("(fix: fastapi-conventions fix)")
 
 
-def test_v1_method_fix_is_offered_only_within_the_line_length(tmp_path):
+def test_v1_method_fix_is_offered_only_within_the_line_length(tmp_path_factory):
     source = """
         from pydantic import BaseModel
 
@@ -232,11 +222,11 @@ def test_v1_method_fix_is_offered_only_within_the_line_length(tmp_path):
             return user.dict()
         """
     # `    return user.model_dump()`: 4 + 7 ("return ") + 5 ("user.") + 12 ("model_dump()") = 28
-    assert _at_limit(tmp_path, source, "XFA402", 27).endswith(_declined(28, 27))
-    assert _at_limit(tmp_path, source, "XFA402", 28).endswith("(fix: fastapi-conventions fix)")
+    assert _at_limit(tmp_path_factory, source, "XFA402", 27).endswith(declined(28, 27))
+    assert _at_limit(tmp_path_factory, source, "XFA402", 28).endswith("(fix: fastapi-conventions fix)")
 
 
-def test_v1_validator_fix_is_offered_only_within_the_line_length(tmp_path):
+def test_v1_validator_fix_is_offered_only_within_the_line_length(tmp_path_factory):
     source = """
         from pydantic import BaseModel, validator
 
@@ -250,11 +240,11 @@ def test_v1_validator_fix_is_offered_only_within_the_line_length(tmp_path):
         """
     # `    @field_validator("name")`: 4 + 1 ("@") + 15 ("field_validator") + 8 ('("name")') = 28;
     # the `    @classmethod` line it adds is 16
-    assert _at_limit(tmp_path, source, "XFA403", 27).endswith(_declined(28, 27))
-    assert _at_limit(tmp_path, source, "XFA403", 28).endswith("(fix: fastapi-conventions fix)")
+    assert _at_limit(tmp_path_factory, source, "XFA403", 27).endswith(declined(28, 27))
+    assert _at_limit(tmp_path_factory, source, "XFA403", 28).endswith("(fix: fastapi-conventions fix)")
 
 
-def test_orm_mode_fix_is_offered_only_within_the_line_length(tmp_path):
+def test_orm_mode_fix_is_offered_only_within_the_line_length(tmp_path_factory):
     source = """
         from pydantic import BaseModel, ConfigDict
 
@@ -264,11 +254,11 @@ def test_orm_mode_fix_is_offered_only_within_the_line_length(tmp_path):
         """
     # `    model_config = ConfigDict(from_attributes=True)`: 4 + 15 ("model_config = ")
     # + 11 ("ConfigDict(") + 20 ("from_attributes=True") + 1 (")") = 51
-    assert _at_limit(tmp_path, source, "XFA404", 50).endswith(_declined(51, 50))
-    assert _at_limit(tmp_path, source, "XFA404", 51).endswith("(fix: fastapi-conventions fix)")
+    assert _at_limit(tmp_path_factory, source, "XFA404", 50).endswith(declined(51, 50))
+    assert _at_limit(tmp_path_factory, source, "XFA404", 51).endswith("(fix: fastapi-conventions fix)")
 
 
-def test_utcnow_fix_is_offered_only_within_the_line_length(tmp_path):
+def test_utcnow_fix_is_offered_only_within_the_line_length(tmp_path_factory):
     source = """
         from datetime import datetime
 
@@ -279,7 +269,7 @@ def test_utcnow_fix_is_offered_only_within_the_line_length(tmp_path):
     # both edits of the line are measured together, as the fixer writes them:
     # `    return datetime.now(timezone.utc)`: 4 + 7 ("return ") + 9 ("datetime.")
     # + 3 ("now") + 14 ("(timezone.utc)") = 37
-    assert _at_limit(tmp_path, source, "XFA411", 36).endswith(_declined(37, 36))
-    assert _at_limit(tmp_path, source, "XFA411", 37).endswith(
+    assert _at_limit(tmp_path_factory, source, "XFA411", 36).endswith(declined(37, 36))
+    assert _at_limit(tmp_path_factory, source, "XFA411", 37).endswith(
         "(unsafe fix: fastapi-conventions fix --unsafe-fixes)"
     )
