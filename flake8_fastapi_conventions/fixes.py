@@ -13,9 +13,11 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
+from .line_budget import LineEdit, LineText
 from .registry import RULES, Rule
 
 if TYPE_CHECKING:
+    from .context import Context
     from .fixer.engine import Source
 
 
@@ -110,24 +112,95 @@ def call_at(src: Source, finding: Finding, *attrs: str) -> ast.Call:
     raise Skip(f"no .{attrs[0]}() call at the reported position")
 
 
-def add_keyword(src: Source, call: ast.Call, keyword: str) -> Edit:
-    """An edit adding ``keyword`` (``name=value``) as the last argument of ``call``."""
-    node = src.sg(call, "call")
-    arguments = node.field("arguments")
-    if arguments is None or arguments.kind() != "argument_list":
-        raise Skip("unexpected call syntax")
-    items = [c for c in arguments.children() if c.is_named() and c.kind() != "comment"]
+def keyword_edit(src: Source, call: ast.Call, keyword: str) -> Edit:
+    """The edit adding ``keyword`` (``name=value``) as the last argument of ``call``
+    (:func:`keyword_insertion` on the fixer's text)."""
+    src.sg(call, "call")  # the syntax is a call the fix knows
+    edit = keyword_insertion(src, call, keyword, src.newline)
+    if isinstance(edit, str):
+        raise Skip(edit)
+    return Edit(*edit)
+
+
+def keyword_line_edits(ctx: Context, call: ast.Call, keyword: str) -> list[LineEdit] | None:
+    """The edit of :func:`keyword_edit`, as the rule measures it: only with a line length to
+    keep to (None otherwise, or where the fixer declines for the call's syntax)."""
+    lines = ctx.lines
+    if ctx.targets.line_length is None or lines is None or not 0 < call.lineno <= call.end_lineno <= len(lines):  # type: ignore[operator]
+        return None
+    view = LineText(lines, call.lineno, call.end_lineno)  # type: ignore[arg-type]
+    edit = keyword_insertion(view, call, keyword, "\n")
+    if isinstance(edit, str):
+        return None
+    start, end, text = edit
+    return [(view.position(start), view.position(end), text)]
+
+
+def keyword_insertion(source, call: ast.Call, keyword: str, newline: str) -> tuple[int, int, str] | str:
+    """The edit ``(start, end, text)`` (character offsets into ``source.text``) adding
+    ``keyword`` (``name=value``) as the last argument of ``call``, or why it is not added.
+    ``source`` has the ``text`` from the start of the call's first line on and gives the
+    ``offset`` of an ``ast`` position: the fixer's ``Source``, or :class:`LineText` of the
+    rule's lines, so that the rule measures the edit the fix makes. After a trailing comma
+    that ends a line, the keyword gets a line of its own (``newline``)."""
+    text = source.text
+    end = source.offset(call.end_lineno, call.end_col_offset)
+    close = end - 1  # the call's ``)``
+    items: list[ast.AST] = [*call.args, *call.keywords]
     if not items:
-        if arguments.find(kind="comment") is not None:
-            raise Skip("comments inside the call")
-        return src.replace(arguments, f"({keyword})")
-    last = items[-1]
-    last_end = src.span(last)[1]
-    close = src.span(arguments)[1] - 1
-    between = src.text[last_end:close]
+        func_end, _ = past_parens(text, source.offset(call.func.end_lineno, call.func.end_col_offset), close)  # type: ignore[attr-defined]
+        opening = text.index("(", func_end, end)
+        if "#" in text[opening:end]:
+            return "comments inside the call"
+        return opening, end, f"({keyword})"
+    if len(items) == 1 and isinstance(items[0], ast.GeneratorExp) and source.offset(items[0].end_lineno, items[0].end_col_offset) == end:  # type: ignore[attr-defined]
+        return "unexpected call syntax"  # f(x for x in y): no argument list of its own
+    last = max(items, key=lambda n: (n.end_lineno, n.end_col_offset))  # type: ignore[attr-defined]
+    last_end, parens = past_parens(text, source.offset(last.end_lineno, last.end_col_offset), close)  # type: ignore[attr-defined]
+    between = text[last_end:close]
     if between.strip().startswith(",") and ("\n" in between or "\r" in between):
         # one argument per line with a trailing comma: add a line in the same style
         comma = last_end + between.index(",") + 1
-        indent = src.indent_at(src.span(last)[0])
-        return Edit(comma, comma, f"{src.newline}{indent}{keyword},")
-    return Edit(last_end, last_end, f", {keyword}")
+        first = _before_parens(text, source.offset(last.lineno, last.col_offset), parens)  # type: ignore[attr-defined]
+        line_start = max(text.rfind("\n", 0, first), text.rfind("\r", 0, first)) + 1
+        before = text[line_start:first]
+        indent = before[: len(before) - len(before.lstrip(" \t"))]
+        return comma, comma, f"{newline}{indent}{keyword},"
+    return last_end, last_end, f", {keyword}"
+
+
+def past_parens(text: str, end: int, limit: int) -> tuple[int, int]:
+    """Where an expression ending at ``end`` ends with the ``)`` that close parentheses
+    around it (``f((a))``), as the syntax tree's node ends, looking no further than
+    ``limit``; and how many there are. Comments are passed over."""
+    count = 0
+    i = end
+    while i < limit:
+        c = text[i]
+        if c == ")":
+            i += 1
+            end, count = i, count + 1
+        elif c == "#":
+            ends = [n for n in (text.find("\n", i), text.find("\r", i)) if n >= 0]
+            i = min(ends) if ends else limit
+        elif c in " \t\f\r\n\\":
+            i += 1
+        else:
+            break
+    return end, count
+
+
+def _before_parens(text: str, start: int, count: int) -> int:
+    """Where an expression starting at ``start`` starts with the ``count`` ``(`` around it;
+    ``start`` itself where they are not all found (a comment in between)."""
+    i = start
+    found = start
+    while count and i > 0:
+        c = text[i - 1]
+        if c == "(":
+            count -= 1
+            found = i - 1
+        elif c not in " \t\f\r\n\\":
+            return start
+        i -= 1
+    return found if not count else start

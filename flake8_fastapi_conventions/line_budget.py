@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ast
 import re
+from bisect import bisect_right
 from typing import Sequence, Tuple
 
 Position = Tuple[int, int]
@@ -146,3 +147,29 @@ class LineBudget:
         middle = [self._line(n) for n in range(line + 1, end_line)]
         last = self._line(end_line)
         return "\n".join([first[_chars(first, col) :], *middle, last[: _chars(last, end_col)]])
+
+
+class LineText:
+    """The text of lines ``first`` to ``last`` of a file (1-based, endings kept), with the
+    :attr:`text` and :meth:`offset` that :func:`keyword_insertion` reads of the fixer's
+    ``Source``, and :meth:`position` back: the rule builds the fix's edit from its lines."""
+
+    __slots__ = ("lines", "first", "text", "starts")
+
+    def __init__(self, lines: Sequence[str], first: int, last: int) -> None:
+        self.lines = lines
+        self.first = first
+        self.text = "".join(lines[first - 1 : last])
+        self.starts = [0]
+        for line in lines[first - 1 : last - 1]:
+            self.starts.append(self.starts[-1] + len(line))
+
+    def offset(self, line: int, col: int) -> int:
+        """Character offset of ``ast``'s (1-based line, UTF-8 byte column)."""
+        text = self.lines[line - 1]
+        return self.starts[line - self.first] + len(text.encode("utf-8")[:col].decode("utf-8", errors="ignore"))
+
+    def position(self, offset: int) -> Position:
+        """The (1-based line, UTF-8 byte column) of a character offset."""
+        i = bisect_right(self.starts, offset) - 1
+        return self.first + i, len(self.text[self.starts[i] : offset].encode("utf-8"))

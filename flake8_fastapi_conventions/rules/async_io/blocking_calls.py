@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from ... import lazy_re
 from ...context import Binding, Context, dotted_name
-from ...fixes import Edit, Finding, Fix, Skip, fixes, text_of
-from ...line_budget import LineEdit, Position, source_text
+from ...fixes import Edit, Finding, Fix, Skip, fixes, past_parens, text_of
+from ...line_budget import LineEdit, LineText
 from ...registry import back_on, moved_off, rule, visitor
 from ._shared import (
     UNREPORTED_CALLS,
@@ -787,7 +787,7 @@ def sleep_rewrite(call: str, func_end: int, name: str, wrap: bool) -> list[tuple
     offsets into the call's source text ``call``, whose called expression ends at
     ``func_end``; ``name`` is the name the fix writes for ``asyncio``. The fixer and the
     rule both build the edits here, so the rule measures the lines the fix writes."""
-    head = _function_end(call, func_end)
+    head, _ = past_parens(call, func_end, len(call))
     if not wrap:
         return [(0, head, f"await {name}.sleep")]
     rest = call[head:]
@@ -796,54 +796,18 @@ def sleep_rewrite(call: str, func_end: int, name: str, wrap: bool) -> list[tuple
     return [(0, head, f"(await {name}.sleep"), (len(call), len(call), ")")]
 
 
-def _function_end(call: str, end: int) -> int:
-    """Where the called expression ends with the ``)`` closing a parenthesized one
-    (``(time.sleep)(1)``), as the syntax tree's node ends: past each ``)`` before the
-    argument list's ``(``, comments left out."""
-    i = end
-    while i < len(call):
-        c = call[i]
-        if c == "(":
-            break
-        if c == ")":
-            end = i + 1
-        elif c == "#":
-            ends = [n for n in (call.find("\n", i), call.find("\r", i)) if n >= 0]
-            i = min(ends) if ends else len(call)
-            continue
-        i += 1
-    return end
-
-
-class _Span:
-    """An ``ast``-like span, for :func:`.line_budget.source_text`."""
-
-    __slots__ = ("lineno", "col_offset", "end_lineno", "end_col_offset")
-
-    def __init__(self, start: Position, end: Position) -> None:
-        (self.lineno, self.col_offset), (self.end_lineno, self.end_col_offset) = start, end
-
-
-_NEWLINE = lazy_re.compile(r"\r\n|\r|\n")
-
-
 def _sleep_line_edits(call: ast.Call, ctx: Context) -> list[LineEdit] | None:
     """The edits :func:`fix_sleep_to_asyncio` makes, as the rule measures them (only with a
     line length to keep to)."""
     lines = ctx.lines
     if ctx.targets.line_length is None or lines is None or len(call.args) != 1 or call.keywords:
         return None
-    start: Position = (call.lineno, call.col_offset)
-    text = ctx.text_of(call)
-    func_end = len(source_text(lines, _Span(start, (call.func.end_lineno, call.func.end_col_offset))))  # type: ignore[arg-type]
-
-    def position(offset: int) -> Position:
-        parts = _NEWLINE.split(text[:offset])
-        col = len(parts[-1].encode("utf-8"))
-        return (call.lineno, call.col_offset + col) if len(parts) == 1 else (call.lineno + len(parts) - 1, col)
-
-    edits = sleep_rewrite(text, func_end, ctx.written_name("asyncio"), _needs_parens(ctx.parent, call))
-    return [(position(a), position(b), new) for a, b, new in edits]
+    view = LineText(lines, call.lineno, call.end_lineno)  # type: ignore[arg-type]
+    start = view.offset(call.lineno, call.col_offset)
+    end = view.offset(call.end_lineno, call.end_col_offset)  # type: ignore[arg-type]
+    func_end = view.offset(call.func.end_lineno, call.func.end_col_offset) - start  # type: ignore[arg-type]
+    edits = sleep_rewrite(view.text[start:end], func_end, ctx.written_name("asyncio"), _needs_parens(ctx.parent, call))
+    return [(view.position(start + a), view.position(start + b), new) for a, b, new in edits]
 
 
 def _fix_up_to_function(src: Source, node: ast.AST):

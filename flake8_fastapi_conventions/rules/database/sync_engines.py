@@ -5,8 +5,7 @@ without ``expire_on_commit`` (XFA504), an engine without ``pool_pre_ping`` (XFA5
 from __future__ import annotations
 
 import ast
-from bisect import bisect_right
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from ...context import (
     FUNCTION_TYPES,
@@ -17,8 +16,7 @@ from ...context import (
     last_name,
     string_value,
 )
-from ...fixes import Edit, Finding, Fix, Skip, fixes
-from ...line_budget import LineEdit, Position
+from ...fixes import Finding, Fix, Skip, fixes, keyword_edit, keyword_line_edits
 from ...registry import moved_off, rule, visitor
 from ..lifecycle._shared import _in_examples
 from ._shared import _ENGINES, _MAKERS, _SESSION_CLASSES, SQLALCHEMY_CONSTRUCTORS, _binding, _is_alembic_env, _url_arg
@@ -667,123 +665,3 @@ def fix_expire_on_commit(src: Source, finding: Finding) -> Fix:
     if any(k.arg is None or k.arg == "expire_on_commit" for k in call.keywords):
         raise Skip("**kwargs or expire_on_commit= already given")
     return Fix([keyword_edit(src, call, _EXPIRE_ON_COMMIT)])
-
-
-def keyword_edit(src: Source, call: ast.Call, keyword: str) -> Edit:
-    """The edit adding ``keyword`` (``name=value``) as the last argument of ``call``
-    (:func:`keyword_insertion` on the fixer's text)."""
-    src.sg(call, "call")  # the syntax is a call the fix knows
-    edit = keyword_insertion(src, call, keyword, src.newline)
-    if isinstance(edit, str):
-        raise Skip(edit)
-    return Edit(*edit)
-
-
-class LineText:
-    """The text of lines ``first`` to ``last`` of a file (1-based, endings kept), with the
-    :attr:`text` and :meth:`offset` that :func:`keyword_insertion` reads of the fixer's
-    ``Source``, and :meth:`position` back: the rule builds the fix's edit from its lines."""
-
-    __slots__ = ("lines", "first", "text", "starts")
-
-    def __init__(self, lines: Sequence[str], first: int, last: int) -> None:
-        self.lines = lines
-        self.first = first
-        self.text = "".join(lines[first - 1 : last])
-        self.starts = [0]
-        for line in lines[first - 1 : last - 1]:
-            self.starts.append(self.starts[-1] + len(line))
-
-    def offset(self, line: int, col: int) -> int:
-        """Character offset of ``ast``'s (1-based line, UTF-8 byte column)."""
-        text = self.lines[line - 1]
-        return self.starts[line - self.first] + len(text.encode("utf-8")[:col].decode("utf-8", errors="ignore"))
-
-    def position(self, offset: int) -> Position:
-        """The (1-based line, UTF-8 byte column) of a character offset."""
-        i = bisect_right(self.starts, offset) - 1
-        return self.first + i, len(self.text[self.starts[i] : offset].encode("utf-8"))
-
-
-def keyword_line_edits(ctx: Context, call: ast.Call, keyword: str) -> list[LineEdit] | None:
-    """The edit of :func:`keyword_edit`, as the rule measures it: only with a line length to
-    keep to (None otherwise, or where the fixer declines for the call's syntax)."""
-    lines = ctx.lines
-    if ctx.targets.line_length is None or lines is None or not 0 < call.lineno <= call.end_lineno <= len(lines):  # type: ignore[operator]
-        return None
-    view = LineText(lines, call.lineno, call.end_lineno)  # type: ignore[arg-type]
-    edit = keyword_insertion(view, call, keyword, "\n")
-    if isinstance(edit, str):
-        return None
-    start, end, text = edit
-    return [(view.position(start), view.position(end), text)]
-
-
-def keyword_insertion(source, call: ast.Call, keyword: str, newline: str) -> tuple[int, int, str] | str:
-    """The edit ``(start, end, text)`` (character offsets into ``source.text``) adding
-    ``keyword`` (``name=value``) as the last argument of ``call``, or why it is not added.
-    ``source`` has the ``text`` from the start of the call's first line on and gives the
-    ``offset`` of an ``ast`` position: the fixer's ``Source``, or :class:`LineText` of the
-    rule's lines, so that the rule measures the edit the fix makes. After a trailing comma
-    that ends a line, the keyword gets a line of its own (``newline``)."""
-    text = source.text
-    end = source.offset(call.end_lineno, call.end_col_offset)
-    close = end - 1  # the call's ``)``
-    items: list[ast.AST] = [*call.args, *call.keywords]
-    if not items:
-        func_end, _ = _past_parens(text, source.offset(call.func.end_lineno, call.func.end_col_offset), close)  # type: ignore[attr-defined]
-        opening = text.index("(", func_end, end)
-        if "#" in text[opening:end]:
-            return "comments inside the call"
-        return opening, end, f"({keyword})"
-    if len(items) == 1 and isinstance(items[0], ast.GeneratorExp) and source.offset(items[0].end_lineno, items[0].end_col_offset) == end:  # type: ignore[attr-defined]
-        return "unexpected call syntax"  # f(x for x in y): no argument list of its own
-    last = max(items, key=lambda n: (n.end_lineno, n.end_col_offset))  # type: ignore[attr-defined]
-    last_end, parens = _past_parens(text, source.offset(last.end_lineno, last.end_col_offset), close)  # type: ignore[attr-defined]
-    between = text[last_end:close]
-    if between.strip().startswith(",") and ("\n" in between or "\r" in between):
-        # one argument per line with a trailing comma: add a line in the same style
-        comma = last_end + between.index(",") + 1
-        first = _before_parens(text, source.offset(last.lineno, last.col_offset), parens)  # type: ignore[attr-defined]
-        line_start = max(text.rfind("\n", 0, first), text.rfind("\r", 0, first)) + 1
-        before = text[line_start:first]
-        indent = before[: len(before) - len(before.lstrip(" \t"))]
-        return comma, comma, f"{newline}{indent}{keyword},"
-    return last_end, last_end, f", {keyword}"
-
-
-def _past_parens(text: str, end: int, limit: int) -> tuple[int, int]:
-    """Where an expression ending at ``end`` ends with the ``)`` that close parentheses
-    around it (``f((a))``), as the syntax tree's node ends, looking no further than
-    ``limit``; and how many there are. Comments are passed over."""
-    count = 0
-    i = end
-    while i < limit:
-        c = text[i]
-        if c == ")":
-            i += 1
-            end, count = i, count + 1
-        elif c == "#":
-            ends = [n for n in (text.find("\n", i), text.find("\r", i)) if n >= 0]
-            i = min(ends) if ends else limit
-        elif c in " \t\f\r\n\\":
-            i += 1
-        else:
-            break
-    return end, count
-
-
-def _before_parens(text: str, start: int, count: int) -> int:
-    """Where an expression starting at ``start`` starts with the ``count`` ``(`` around it;
-    ``start`` itself where they are not all found (a comment in between)."""
-    i = start
-    found = start
-    while count and i > 0:
-        c = text[i - 1]
-        if c == "(":
-            count -= 1
-            found = i - 1
-        elif c not in " \t\f\r\n\\":
-            return start
-        i -= 1
-    return found if not count else start

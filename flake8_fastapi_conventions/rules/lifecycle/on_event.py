@@ -9,12 +9,11 @@ from typing import TYPE_CHECKING
 
 from ... import lazy_re
 from ...context import Context, dotted_name
-from ...fixes import Edit, Finding, Fix, Skip, fixes
-from ...line_budget import LineEdit
+from ...fixes import Edit, Finding, Fix, Skip, fixes, keyword_edit, keyword_line_edits
+from ...line_budget import LineEdit, LineText
 from ...registry import rule
 from ...syntax import own_nodes
 from ...targets import LIFESPAN, Targets, fastapi_blocker
-from ..database.sync_engines import LineText, keyword_edit, keyword_line_edits
 from ._shared import APP_SETUP_CALLS, _is_app
 
 if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
