@@ -184,3 +184,17 @@ def test_the_fixer_measures_the_edits_of_one_line_together(tmp_path):
     assert _over_length(src, edits[:1], 40) is None and _over_length(src, edits[1:], 40) is None  # 38, 37
     assert _over_length(src, edits, 40) == 43
     assert _over_length(src, edits, 43) is None
+
+
+def test_an_import_line_the_fix_would_make_too_long_gets_a_line_of_its_own(tmp_path):
+    # found on PySpur (line length 100): `from typing import Any, Awaitable, ...` of 95
+    # characters became 106 with `Annotated, ` added
+    path = _at(tmp_path, {"setup.cfg": "[flake8]\nmax-line-length = 88\n"})
+    names = "Any, Awaitable, Callable, Coroutine, Dict, List, Optional"
+    # 19 ("from typing import ") + 57 = 76; with "Annotated, " (11): 87, within 88
+    result = fix_text(f"from typing import {names}\n\n" + SOURCE, path, SETTINGS)
+    assert result.text.startswith(f"from typing import Annotated, {names}\n\n")
+    names += ", Set, Tuple"  # 19 + 69 = 88; with "Annotated, ": 99, over 88
+    result = fix_text(f"from typing import {names}\n\n" + SOURCE, path, SETTINGS)
+    assert result.text.startswith(f"from typing import {names}\nfrom typing import Annotated\n\n")
+    assert max(len(line) for line in result.text.splitlines()) <= 88

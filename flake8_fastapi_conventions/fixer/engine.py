@@ -296,9 +296,11 @@ def import_edits(src: Source, needs: Sequence[Need], first_edit: int) -> list[Ed
                 and not any(a.name == "*" for a in stmt.names)
             ):
                 target = stmt
-        if target is not None:
-            edits.extend(_names_into(src, target, names))
-        else:
+        into = _names_into(src, target, names) if target is not None else None
+        limit = src.targets.line_length
+        if into is not None and (limit is None or _over_length(src, into, limit) is None):
+            edits.extend(into)
+        else:  # none to add to, or it would go over the project's line length: a line of its own
             new_lines.append(f"from {module} import {', '.join(names)}")
     if not new_lines:
         return edits
