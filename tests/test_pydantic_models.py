@@ -202,11 +202,37 @@ def test_config_class_fix_is_offered_only_within_the_line_length(tmp_path_factor
             class Config:
                 validate_all = True
         """
-    # the fix writes `    model_config = ConfigDict(validate_default=True)` over the class:
-    # 4 (indent) + 15 ("model_config = ") + 11 ("ConfigDict(") + 21 ("validate_default=True")
-    # + 1 (")") = 52
-    assert _at_limit(tmp_path_factory, source, "XFA401", 51).endswith(declined(52, 51))
-    assert _at_limit(tmp_path_factory, source, "XFA401", 52).endswith("(fix: fastapi-conventions fix)")
+    # the fix writes `    model_config = ConfigDict(validate_default=True)` over the class
+    # where it fits: 4 (indent) + 15 ("model_config = ") + 11 ("ConfigDict(") + 21
+    # ("validate_default=True") + 1 (")") = 52; below that, one item a line, whose longest
+    # lines are `    model_config = ConfigDict(` (4 + 15 + 11 = 30) and
+    # `        validate_default=True,` (8 + 21 + 1 = 30)
+    assert _at_limit(tmp_path_factory, source, "XFA401", 29).endswith(declined(30, 29))
+    for limit in (30, 51, 52):
+        assert _at_limit(tmp_path_factory, source, "XFA401", limit).endswith("(fix: fastapi-conventions fix)")
+
+
+def test_config_class_fix_writes_one_line_where_it_fits_the_project_line_length(tmp_path_factory):
+    from flake8_fastapi_conventions.fixer import fix_text
+    from flake8_fastapi_conventions.settings import Settings, enabled_codes
+
+    source = (
+        "from pydantic import BaseModel\n\n\nclass User(BaseModel):\n    class Config:\n"
+        "        validate_all = True\n        str_strip_whitespace = True\n        allow_mutation = False\n"
+    )
+    items = "validate_default=True, str_strip_whitespace=True, frozen=True"
+    one_line = f"    model_config = ConfigDict({items})\n"
+    # 4 + 15 + 11 ("    model_config = ConfigDict(") + 21 + 2 + 25 + 2 + 11 (the items) + 1 = 92:
+    # over black's 88, which the fix used to write one line within, whatever the limit
+    assert len(one_line) - 1 == 92
+    per_item = "    model_config = ConfigDict(\n" + "".join(f"        {i},\n" for i in items.split(", ")) + "    )\n"
+    settings = Settings(target_pydantic=2, enabled=enabled_codes(None, ["XFA401"]))
+    expected = {79: per_item, 91: per_item, 92: one_line, 120: one_line}
+    for limit, body in expected.items():
+        path = at_line_length(tmp_path_factory, limit, "app/schemas.py")
+        result = fix_text(source, path, settings)
+        head = "from pydantic import BaseModel, ConfigDict\n\n\nclass User(BaseModel):\n"
+        assert result.text == head + body, (limit, result.text)
 
 
 def test_v1_method_fix_is_offered_only_within_the_line_length(tmp_path_factory):

@@ -328,13 +328,16 @@ def config_rewrite(
     factory: str,
     indent: str,
     nl: str,
+    line_length: int | None,
 ) -> str:
     """``model_config = Factory(...)``, the text the XFA401 fix writes over the class
-    statement: on one line when it fits in 88 columns and no comment is to be kept, else one
-    item a line with the comments. ``items`` and ``comments`` are ``(position, line, text)``
-    (positions of one kind, to order them; an item's line is where it ends)."""
+    statement: on one line when it fits in the project's line length (88 where it sets none)
+    and no comment is to be kept, else one item a line with the comments. ``items`` and
+    ``comments`` are ``(position, line, text)`` (positions of one kind, to order them; an
+    item's line is where it ends)."""
     one_line = f"model_config = {factory}({', '.join(t for _, _, t in items)})"
-    if not comments and "\n" not in one_line and "\r" not in one_line and len(indent) + len(one_line) <= 88:
+    limit = line_length if line_length is not None else 88
+    if not comments and "\n" not in one_line and "\r" not in one_line and len(indent) + len(one_line) <= limit:
         return one_line
     merged: list[tuple[object, str, int, str]] = [(s, "item", line, t) for s, line, t in items]
     merged += [(s, "comment", line, t) for s, line, t in comments]
@@ -399,7 +402,7 @@ def _config_edit(ctx: Context, config: ast.ClassDef, settings: bool) -> LineEdit
     start: Position = (config.lineno, config.col_offset)
     before = lines[config.lineno - 1].encode("utf-8")[: config.col_offset].decode("utf-8", "replace")
     indent = before[: len(before) - len(before.lstrip(" \t"))]
-    return start, end, config_rewrite(items, comments, factory, indent, "\n")
+    return start, end, config_rewrite(items, comments, factory, indent, "\n", ctx.targets.line_length)
 
 
 def _config_assignments(config: ast.ClassDef) -> list[tuple[ast.stmt, str, ast.expr]] | None:
@@ -589,7 +592,7 @@ def fix_config_class(src: Source, finding: Finding) -> Fix:
         end = max(end, c_end)
     settings = _fix_is_settings(src, outer, finding)
     factory, needs = src.use("pydantic_settings", "SettingsConfigDict") if settings else src.use("pydantic", "ConfigDict")
-    rewrite = config_rewrite(items, comments, factory, src.indent_at(start), src.newline)
+    rewrite = config_rewrite(items, comments, factory, src.indent_at(start), src.newline, src.targets.line_length)
     return Fix([Edit(start, end, rewrite)], needs)
 
 
