@@ -11,13 +11,12 @@ a :class:`Finding`; it returns a :class:`Fix` or raises :class:`Skip`.
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING, Callable, NamedTuple
+from typing import TYPE_CHECKING, Callable, NamedTuple, Sequence
 
 from .line_budget import LineEdit, LineText
 from .registry import RULES, Rule
 
 if TYPE_CHECKING:
-    from .context import Context
     from .fixer.engine import Source
 
 
@@ -122,18 +121,57 @@ def keyword_edit(src: Source, call: ast.Call, keyword: str) -> Edit:
     return Edit(*edit)
 
 
-def keyword_line_edits(ctx: Context, call: ast.Call, keyword: str) -> list[LineEdit] | None:
-    """The edit of :func:`keyword_edit`, as the rule measures it: only with a line length to
-    keep to (None otherwise, or where the fixer declines for the call's syntax)."""
-    lines = ctx.lines
-    if ctx.targets.line_length is None or lines is None or not 0 < call.lineno <= call.end_lineno <= len(lines):  # type: ignore[operator]
+def keyword_line_edits(lines: Sequence[str] | None, call: ast.Call, keyword: str) -> list[LineEdit] | str | None:
+    """The edit of :func:`keyword_edit`, as the rule reads it from the file's ``lines``: to
+    measure it, or why the fixer declines for the call's syntax (a comment inside an empty
+    call); None without the lines."""
+    if lines is None or not 0 < call.lineno <= call.end_lineno <= len(lines):  # type: ignore[operator]
         return None
     view = LineText(lines, call.lineno, call.end_lineno)  # type: ignore[arg-type]
     edit = keyword_insertion(view, call, keyword, "\n")
     if isinstance(edit, str):
-        return None
+        return edit
     start, end, text = edit
     return [(view.position(start), view.position(end), text)]
+
+
+def argument_removal(source, call: ast.Call, item: ast.AST) -> tuple[int, int] | str:
+    """The span ``(start, end)`` (character offsets into ``source.text``, as for
+    :func:`keyword_insertion`) that removing ``item``, an argument or keyword of ``call``,
+    deletes with the comma that separates it from its neighbours; or why it is not removed."""
+    items: list[ast.AST] = sorted([*call.args, *call.keywords], key=lambda n: (n.lineno, n.col_offset))  # type: ignore[attr-defined]
+    at = next((i for i, n in enumerate(items) if n is item), None)
+    if at is None:
+        return "the argument is not one of the call's"
+
+    def start_of(node: ast.AST) -> int:
+        return source.offset(node.lineno, node.col_offset)  # type: ignore[attr-defined]
+
+    def end_of(node: ast.AST) -> int:
+        return source.offset(node.end_lineno, node.end_col_offset)  # type: ignore[attr-defined]
+
+    if at > 0:
+        start, end = end_of(items[at - 1]), end_of(item)
+    elif len(items) > 1:
+        start, end = start_of(item), start_of(items[1])
+    else:
+        start, end = start_of(item), end_of(item)
+        rest = source.text[end : end_of(call)]
+        stripped = rest.lstrip()
+        if stripped.startswith(","):
+            end += len(rest) - len(stripped) + 1
+    if "#" in source.text[start:end]:
+        return "a comment inside the removed text"
+    return start, end
+
+
+def removal_blocker(lines: Sequence[str] | None, call: ast.Call, item: ast.AST) -> str | None:
+    """Why the fixer would not remove ``item`` from ``call`` (:func:`argument_removal`, read
+    from the file's ``lines``), or None."""
+    if lines is None or not 0 < call.lineno <= call.end_lineno <= len(lines):  # type: ignore[operator]
+        return None
+    span = argument_removal(LineText(lines, call.lineno, call.end_lineno), call, item)  # type: ignore[arg-type]
+    return span if isinstance(span, str) else None
 
 
 def keyword_insertion(source, call: ast.Call, keyword: str, newline: str) -> tuple[int, int, str] | str:

@@ -44,7 +44,12 @@ def _chars(line: str, col: int) -> int:
 
 def source_text(lines: Sequence[str], node: object) -> str:
     """The source text of an :mod:`ast` node, from the file's lines (endings kept)."""
-    (line, col), (end_line, end_col) = node_span(node)
+    return span_text(lines, *node_span(node))
+
+
+def span_text(lines: Sequence[str], start: Position, end: Position) -> str:
+    """The source text from ``start`` to ``end`` (:mod:`ast` positions), endings kept."""
+    (line, col), (end_line, end_col) = start, end
     first = lines[line - 1]
     if line == end_line:
         return first[_chars(first, col) : _chars(first, end_col)]

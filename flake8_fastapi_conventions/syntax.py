@@ -1,9 +1,11 @@
 """Small readers of the syntax tree every module uses: a dotted name, the last name of a
-chain, a string constant, a keyword argument, the ``__main__`` test, a line's comment, a function's own nodes."""
+chain, a string constant, a keyword argument, the ``__main__`` test, a line's comment, a comment in a fragment, a function's own nodes."""
 
 from __future__ import annotations
 
 import ast
+import io
+import tokenize
 from collections.abc import Iterator
 
 
@@ -108,6 +110,20 @@ def comment_of(line: str) -> str | None:
             continue
         i += 1
     return None
+
+
+def has_comment(text: str) -> bool:
+    """A comment in a fragment of source code (a ``#`` outside string literals, as the
+    fixers' syntax tree sees it); True also where the fragment does not tokenize."""
+    if "#" not in text:
+        return False
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            if token.type == tokenize.COMMENT:
+                return True
+    except (tokenize.TokenError, SyntaxError):
+        return True
+    return False
 
 
 def string_value(node: ast.AST | None) -> str | None:

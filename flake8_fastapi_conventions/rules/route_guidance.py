@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from .. import lazy_re
 from ..context import FUNCTION_TYPES, Context, dotted_name
-from ..fixes import Edit, Finding, Fix, Skip, fixes
+from ..fixes import Edit, Finding, Fix, Skip, argument_removal, fixes, removal_blocker
+from ..line_budget import LineText
 from ..registry import rule, visitor
 
 if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
@@ -103,7 +104,8 @@ def redundant_response_model(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: 
             if isinstance(kw.value, ast.Constant) and kw.value.value is None:
                 continue
             if _type_key(kw.value) == returns:
-                ctx.report(kw, XFA322, model=ast.unparse(kw.value)[:60], name=node.name)
+                declined = removal_blocker(ctx.lines, route.decorator, kw)
+                ctx.report(kw, XFA322, declined=declined, model=ast.unparse(kw.value)[:60], name=node.name)
 
 
 # -- XFA323 -------------------------------------------------------------------------------
@@ -223,9 +225,10 @@ def ellipsis_marker(node: ast.Call, ctx: Context) -> None:
     name = ctx.call_name(node)
     if name not in ELLIPSIS_CALLS or _exempt(ctx):
         return
-    at = node.args[0] if node.args and _is_ellipsis(node.args[0]) else next(
-        kw.value for kw in node.keywords if kw.arg == "default" and _is_ellipsis(kw.value)
+    item: ast.AST = node.args[0] if node.args and _is_ellipsis(node.args[0]) else next(
+        kw for kw in node.keywords if kw.arg == "default" and _is_ellipsis(kw.value)
     )
+    at = item.value if isinstance(item, ast.keyword) else item
     short = name.rsplit(".", 1)[-1]
     parent = ctx.ancestors[-1] if ctx.ancestors else None
     # the fix drops a positional `...` only when it is the call's one positional argument,
@@ -233,7 +236,8 @@ def ellipsis_marker(node: ast.Call, ctx: Context) -> None:
     fixable = not (node.args and at is node.args[0] and len(node.args) > 1)
     if isinstance(parent, ast.AnnAssign) and parent.value is node and _optional_field(parent.annotation):
         fixable = False
-    ctx.report(at, XFA323, what=f"{short}(...)", fixed=f"{short}()", fixable=fixable)
+    declined = removal_blocker(ctx.lines, node, item) if fixable else None
+    ctx.report(at, XFA323, what=f"{short}(...)", fixed=f"{short}()", fixable=fixable, declined=declined)
 
 
 @visitor(ast.AnnAssign, codes=(XFA323,))
@@ -248,13 +252,42 @@ def ellipsis_field(node: ast.AnnAssign, ctx: Context) -> None:
     if not _is_model(frame.node, ctx):
         return
     field = node.target.id
+    fixable = not _optional_field(node.annotation)
+    declined = None
+    if fixable and ctx.lines is not None:
+        declined = _field_default_blocker(ctx.lines, node)
     ctx.report(
         node.value,
         XFA323,
         what=f"field {field}",
         fixed=f"{field}: {ast.unparse(node.annotation)[:40]}",
-        fixable=not _optional_field(node.annotation),
+        fixable=fixable,
+        declined=declined,
     )
+
+
+def _field_default_blocker(lines: list[str], field: ast.AnnAssign) -> str | None:
+    """Why the XFA323 fix would not remove the field's `` = ...`` (as the fixer decides it,
+    from the file's lines), or None."""
+    annotation, value = field.annotation, field.value
+    if value is None or not 0 < annotation.end_lineno <= value.end_lineno <= len(lines):  # type: ignore[operator]
+        return None
+    removal = _field_default_removal(LineText(lines, annotation.end_lineno, value.end_lineno), field)  # type: ignore[arg-type]
+    return removal if isinstance(removal, str) else None
+
+
+def _field_default_removal(source, field: ast.AnnAssign) -> tuple[int, int] | str:
+    """The span of a field's `` = ...``, which the XFA323 fix removes (offsets into
+    ``source.text``: the fixer's ``Source`` or a :class:`LineText`), or why it is kept."""
+    annotation, value = field.annotation, field.value
+    start = source.offset(annotation.end_lineno, annotation.end_col_offset)
+    end = source.offset(value.end_lineno, value.end_col_offset)  # type: ignore[union-attr]
+    removed = source.text[start:end]
+    if "#" in removed:
+        return "a comment inside the removed text"
+    if "(" in removed:
+        return "parentheses around the `...`"
+    return start, end
 
 
 def _annotation_head(annotation: ast.expr) -> ast.expr:
@@ -547,23 +580,10 @@ def multi_method_route(node: ast.Call, ctx: Context) -> None:
 def _fix_drop_argument(src: Source, call: ast.Call, item: ast.AST) -> Edit:
     """An edit that removes one argument (positional or keyword) of ``call`` with the comma
     that separates it from its neighbours."""
-    items: list[ast.AST] = sorted([*call.args, *call.keywords], key=lambda n: (n.lineno, n.col_offset))  # type: ignore[attr-defined]
-    at = next((i for i, n in enumerate(items) if n is item), None)
-    if at is None:
-        raise Skip("the argument is not one of the call's")
-    if at > 0:
-        start, end = src.end_of(items[at - 1]), src.end_of(item)
-    elif len(items) > 1:
-        start, end = src.start_of(item), src.start_of(items[1])
-    else:
-        start, end = src.start_of(item), src.end_of(item)
-        rest = src.text[end : src.end_of(call)]
-        stripped = rest.lstrip()
-        if stripped.startswith(","):
-            end += len(rest) - len(stripped) + 1
-    if "#" in src.text[start:end]:
-        raise Skip("a comment inside the removed text")
-    return Edit(start, end, "")
+    span = argument_removal(src, call, item)
+    if isinstance(span, str):
+        raise Skip(span)
+    return Edit(*span, "")
 
 
 def _fix_enclosing_call(src: Source, node: ast.AST) -> ast.Call:
@@ -594,10 +614,10 @@ def fix_ellipsis_default(src: Source, finding: Finding) -> Fix:
     if isinstance(parent, ast.AnnAssign) and parent.value is node:
         if _optional_field(parent.annotation):
             raise Skip("an Optional field: without `...` it would default to None under Pydantic v1")
-        start, end = src.end_of(parent.annotation), src.end_of(node)
-        if "#" in src.text[start:end]:
-            raise Skip("a comment inside the removed text")
-        return Fix([Edit(start, end, "")])
+        removal = _field_default_removal(src, parent)
+        if isinstance(removal, str):
+            raise Skip(removal)
+        return Fix([Edit(*removal, "")])
     call = _fix_enclosing_call(src, node)
     item: ast.AST = parent if isinstance(parent, ast.keyword) else node
     if item is node and (len(call.args) > 1 or call.args[0] is not node):

@@ -8,9 +8,10 @@ import copy
 from typing import TYPE_CHECKING, Callable
 
 from ...context import Context
-from ...line_budget import node_span
+from ...line_budget import node_span, span_text
 from ...fixes import Edit, Finding, Fix, Skip, fixes, text_of
 from ...registry import rule, visitor
+from ...syntax import has_comment
 from ...targets import ANNOTATED_MARKERS, Targets, fastapi_blocker
 from ._shared import _all_args, DEFAULT_MARKERS, MARKERS, fastapi_marker, _short_call
 
@@ -116,20 +117,24 @@ def _report_marker_default(ctx: Context, arg: ast.arg, default: ast.expr | None,
     fixable = marker_fix_blocker(arg, default, marker, ctx.targets) is None
     if fixable and moved is None and after_default:
         fixable = False  # without its default it would follow one with a default
-    too_long = None
+    declined = None
     if fixable and ctx.lines is not None:
         assert arg.annotation is not None  # marker_fix_blocker
-        call, moved_text = marker_plan(ctx.text_of, default, marker)
-        # the fixer reuses typing_extensions' Annotated, else typing's: the longer name bounds it
-        name = max(ctx.written_name("typing", "Annotated"), ctx.written_name("typing_extensions", "Annotated"), key=len)
-        rewrite = annotated_parameter(arg.arg, name, ctx.text_of(arg.annotation), call, moved_text)
-        too_long = ctx.rewrite_blocker([(node_span(arg)[0], node_span(default)[1], rewrite)])
-        fixable = too_long is None  # declined, it keeps its default
+        start, end = node_span(arg)[0], node_span(default)[1]
+        if has_comment(span_text(ctx.lines, start, end)):
+            declined = "comments inside the parameter"
+        else:
+            call, moved_text = marker_plan(ctx.text_of, default, marker)
+            # the fixer reuses typing_extensions' Annotated, else typing's: the longer name bounds it
+            name = max(ctx.written_name("typing", "Annotated"), ctx.written_name("typing_extensions", "Annotated"), key=len)
+            rewrite = annotated_parameter(arg.arg, name, ctx.text_of(arg.annotation), call, moved_text)
+            declined = ctx.rewrite_blocker([(start, end, rewrite)])
+        fixable = declined is None  # declined, it keeps its default
     ctx.report(
         arg,
         XFA309,
         fixable=fixable,
-        declined=too_long,
+        declined=declined,
         name=arg.arg,
         marker=_short_call(default),
         type=ast.unparse(arg.annotation) if arg.annotation is not None else "<type>",

@@ -216,8 +216,8 @@ def _lifespan_blocker(ctx: Context, call: ast.Call) -> str | None:
         )
         edits: list[LineEdit] = [((creation.lineno, 0), (creation.lineno, 0), text)]
         # the decorators it removes leave no line longer; the imports it adds are not measured
-        keyword = keyword_line_edits(ctx, factory, _LIFESPAN_KEYWORD)
-        state.too_long[key] = ctx.rewrite_blocker(edits + (keyword or []))
+        keyword = keyword_line_edits(lines, factory, _LIFESPAN_KEYWORD)
+        state.too_long[key] = ctx.rewrite_blocker(edits + (keyword if isinstance(keyword, list) else []))
     return state.too_long[key]
 
 
@@ -317,6 +317,10 @@ def lifespan_plan(tree: ast.AST, scope: ast.AST, app: str, lines: list[str] | No
             return f"the handler name {fn.name} is defined more than once"
     if "lifespan" in bound:
         return "the name lifespan is already used in this file"
+    if lines is not None:
+        keyword = keyword_line_edits(lines, factory, _LIFESPAN_KEYWORD)
+        if isinstance(keyword, str):
+            return keyword  # e.g. a comment inside FastAPI(...)
     return creation, factory, handlers
 
 

@@ -137,7 +137,7 @@ def _formatted_message(node: ast.Call, method: str, kind: str | None, msg: ast.e
         if how is not None:
             fixable = lazy_arguments_blocker(node, method) is None
             edits = None
-            if fixable and ctx.targets.line_length is not None and ctx.lines is not None:
+            if fixable and ctx.lines is not None:  # also what the cheaper checks do not see: {x=}, comments
                 edits = _lint_edits(node, method, ctx)
                 fixable = edits is not None
             ctx.report(node, XFA801, how=how, fixable=fixable, edits=edits)
