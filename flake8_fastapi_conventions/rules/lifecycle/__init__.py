@@ -1,8 +1,8 @@
 """XFA6xx lifecycle, settings and middleware, a module per rule (or per rules that share one
-detection); importing the package declares them.  ``app_setup`` first: its call visitor ran
-first in the group, and it imports the rule modules whose helpers it calls; ``app_assignments``
-(which imports ``auth_in_middleware``) after it, so that the call visitors keep
-their order."""
+detection); importing the package declares them.  ``app_setup`` first: its call visitor runs
+first in the group (the checks plugged into ``APP_SETUP_CALLS`` by the modules below do not
+depend on each other's order); ``app_assignments`` records what assignments bind to apps
+and middleware lists for the rules that say ``APP_BINDINGS.used_by(...)``."""
 
 from . import (  # noqa: F401
     _shared,

@@ -26,6 +26,39 @@ from ...registry import Hook
 #: an alias resolves to the imported name): ``check(node, func, ctx)``
 APP_SETUP_CALLS = Hook()
 
+#: what the assignments of a scope bind (:mod:`.app_assignments`): the apps made in a
+#: function, the middleware lists, the CORS middleware of ``FastAPI(middleware=[...])``; the
+#: rules that read them say so with ``APP_BINDINGS.used_by(...)``
+APP_BINDINGS = Hook()
+
+
+class CorsEntry:
+    """A CORS middleware added to an app in this scope, for the check that CORS is the outermost middleware."""
+
+    __slots__ = ("node", "branches", "reported", "from_list")
+
+    def __init__(self, node: ast.AST, branches: dict[int, str], from_list: bool) -> None:
+        self.node = node
+        #: the ``if``/``try`` branches it is added in (``_branches``)
+        self.branches = branches
+        self.reported = False
+        #: from ``FastAPI(middleware=[...])``, not ``add_middleware``
+        self.from_list = from_list
+
+
+class AppScope:
+    """Per scope: the names bound to an app made here (in a function), to a list of
+    ``Middleware(...)``, the CORS middleware added to each app (by its dotted name), and
+    whether the scope's function is middleware (``_middleware_kind``, cached)."""
+
+    __slots__ = ("apps", "middleware_lists", "cors", "middleware_kind")
+
+    def __init__(self) -> None:
+        self.apps: set[str] = set()
+        self.middleware_lists: dict[str, list[ast.expr]] = {}
+        self.cors: dict[str, list[CorsEntry]] = {}
+        self.middleware_kind: tuple[str | None, str | None] | None = None
+
 
 _APP_FACTORY_TAILS = frozenset({"FastAPI", "APIRouter", "Starlette", "Router"})
 _APP_FACTORIES = FASTAPI_APP_FACTORIES | frozenset(
@@ -59,9 +92,9 @@ def _local_apps(ctx: Context) -> set[str]:
     """Names assigned an app/router factory call in the enclosing function scopes."""
     names: set[str] = set()
     for frame in ctx.frames:
-        apps = frame.data.get("xfa6_apps")
-        if apps:
-            names |= apps
+        scope = frame.states.get(AppScope)
+        if scope is not None and scope.apps:
+            names |= scope.apps
     return names
 
 
@@ -191,7 +224,8 @@ def _positional(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.arg]:
 
 def _middleware_kind(ctx: Context, frame: Frame) -> tuple[str | None, str | None]:
     """``(kind, call_next_name)`` of a function frame that is middleware, cached."""
-    cached = frame.data.get("xfa6_mw")
+    scope = frame.state(AppScope)
+    cached = scope.middleware_kind
     if cached is not None:
         return cached
     result: tuple[str | None, str | None] = (None, None)
@@ -224,7 +258,7 @@ def _middleware_kind(ctx: Context, frame: Frame) -> tuple[str | None, str | None
             and len(rest) == 3
         ):
             result = ("asgi", None)
-    frame.data["xfa6_mw"] = result
+    scope.middleware_kind = result
     return result
 
 
@@ -404,3 +438,32 @@ def _in_middleware(ctx: Context) -> bool:
         return False
     kind, _ = _middleware_kind(ctx, frame)
     return kind is not None
+
+
+def middleware_list(ctx: Context, value: ast.expr) -> list[ast.expr] | None:
+    """The entries of ``middleware=`` given as a list, or as a name bound to one here."""
+    if isinstance(value, (ast.List, ast.Tuple)):
+        return list(value.elts)
+    if isinstance(value, ast.Name):
+        for frame in reversed(ctx.frames):
+            scope = frame.states.get(AppScope)
+            if scope is not None and value.id in scope.middleware_lists:
+                return scope.middleware_lists[value.id]
+    return None
+
+
+def cors_in_list(ctx: Context, items: list[ast.expr]) -> ast.Call | None:
+    """The ``Middleware(CORSMiddleware, ...)`` of a middleware list."""
+    for item in items:
+        if isinstance(item, ast.Call) and item.args and _is_middleware_wrapper(ctx, item) and _is_cors(ctx, item.args[0]):
+            return item
+    return None
+
+
+@APP_SETUP_CALLS.on(*_APP_FACTORY_TAILS, rules=())
+def _lifespan_argument(node: ast.Call, func: ast.expr, ctx: Context) -> None:
+    """``FastAPI(lifespan=name)``: ``name`` is a lifespan (:func:`_lifespan_names`)."""
+    if _is_app_factory(ctx, node):
+        for kw in node.keywords:
+            if kw.arg == "lifespan" and isinstance(kw.value, ast.Name):
+                _lifespan_names(ctx).add(kw.value.id)

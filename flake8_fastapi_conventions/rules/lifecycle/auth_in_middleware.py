@@ -6,7 +6,7 @@ import ast
 
 from ...context import Context
 from ...registry import rule, visitor
-from ._shared import _auth_read, _in_middleware
+from ._shared import APP_BINDINGS, _auth_read, _in_middleware
 
 
 XFA609 = rule(
@@ -66,6 +66,7 @@ XFA609 = rule(
         "Authorization headers read in dependencies, routes or plain functions.",
     ),
 )
+APP_BINDINGS.used_by(XFA609)  # reads the apps and middleware lists of app_assignments
 
 
 @visitor(ast.Subscript, codes=(XFA609,))

@@ -7,15 +7,14 @@ import ast
 from ...context import Context, dotted_name
 from ...registry import rule, visitor
 from ._shared import (
+    APP_BINDINGS,
     APP_SETUP_CALLS,
-    _decorated_handlers,
     _http_middleware_decorator,
     _is_app,
     _is_base_http,
     _is_cors,
     _is_middleware_wrapper,
 )
-from .exception_handlers import XFA613
 
 
 XFA603 = rule(
@@ -95,26 +94,16 @@ XFA603 = rule(
         "`@x.middleware(...)` on objects that are not a FastAPI/Starlette app.",
     ),
 )
+APP_BINDINGS.used_by(XFA603)  # reads the apps and middleware lists of app_assignments
 
 
-@visitor(ast.FunctionDef, ast.AsyncFunctionDef, codes=(XFA603, XFA613))
-def http_middleware_and_handler_decorators(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> None:
-    if ctx.is_test:
-        return
-    if not node.decorator_list:
+@visitor(ast.FunctionDef, ast.AsyncFunctionDef, codes=(XFA603,))
+def http_middleware_decorators(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> None:
+    if ctx.is_test or not node.decorator_list:
         return
     dec = _http_middleware_decorator(ctx, node)
     if dec is not None:
         ctx.report(dec, XFA603, form=f'@{dotted_name(dec.func) or "app.middleware"}("http")')
-    for dec in node.decorator_list:
-        if (
-            isinstance(dec, ast.Call)
-            and isinstance(dec.func, ast.Attribute)
-            and dec.func.attr == "exception_handler"
-            and dec.args
-            and _is_app(ctx, dec.func.value)
-        ):
-            _decorated_handlers(ctx).setdefault(id(node), []).append(dec.args[0])
 
 
 @visitor(ast.ClassDef, codes=(XFA603,))
@@ -145,3 +134,10 @@ def _base_http_in_middleware_list(node: ast.Call, func: ast.expr, ctx: Context) 
         cls = node.args[0]
         if not _is_cors(ctx, cls) and _is_base_http(ctx, cls):
             ctx.report(node, XFA603, form="Middleware(BaseHTTPMiddleware, ...)")
+
+
+@APP_SETUP_CALLS.on("add_middleware", rules=(XFA603,))
+def base_http_middleware_added(node: ast.Call, func: ast.expr, ctx: Context) -> None:
+    """``app.add_middleware(BaseHTTPMiddleware, dispatch=...)``."""
+    if isinstance(func, ast.Attribute) and node.args and _is_app(ctx, func.value) and _is_base_http(ctx, node.args[0]):
+        ctx.report(node, XFA603, form="add_middleware(BaseHTTPMiddleware, ...)")

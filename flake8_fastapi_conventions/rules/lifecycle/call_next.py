@@ -7,7 +7,7 @@ import ast
 from ...context import Context, Frame
 from ...registry import moved_off, rule, visitor
 from ..observability.loggers import log_call
-from ._shared import _middleware_kind, _resolved_tail
+from ._shared import APP_BINDINGS, _middleware_kind, _resolved_tail
 
 
 XFA604 = rule(
@@ -117,6 +117,7 @@ XFA604 = rule(
         "raised. A `ContextVar` set to a plain value, or never read elsewhere, is no hand-off.",
     ),
 )
+APP_BINDINGS.used_by(XFA604)  # reads the apps and middleware lists of app_assignments
 
 
 @visitor(ast.Await, codes=(XFA604,))

@@ -4,13 +4,15 @@ credentials, no ``max_age``; where the app's middleware are added."""
 from __future__ import annotations
 
 import ast
-from typing import Any
 
-from ...context import Context, dotted_name, keyword, last_name
+from ...context import Context, dotted_name, keyword
 from ...registry import rule
 from ._shared import (
     _APP_FACTORY_TAILS,
+    APP_BINDINGS,
     APP_SETUP_CALLS,
+    AppScope,
+    CorsEntry,
     _branches,
     _function_never_answers,
     _has_splat,
@@ -23,13 +25,10 @@ from ._shared import (
     _is_middleware_wrapper,
     _is_true,
     _kw,
-    _lifespan_names,
     _never_answers,
     _str,
+    middleware_list,
 )
-from .base_http_middleware import XFA603
-from .exception_handlers import _register_handler
-from .on_event import XFA601
 
 
 XFA605 = rule(
@@ -244,6 +243,7 @@ XFA608 = rule(
     """,
     not_flagged=("Calls that pass `**cors_options` (the value may be in there).",),
 )
+APP_BINDINGS.used_by(XFA605, XFA606, XFA607, XFA608)  # reads the apps and middleware lists of app_assignments
 
 
 _WILDCARD_REGEXES = frozenset({".*", "^.*$", "^.*", ".*$", ".+", "^.+$", "^.+", ".+$", "(.*)", "^(.*)$"})
@@ -255,40 +255,10 @@ def _wildcard_origins(node: ast.AST | None) -> bool:
 
 def _app_factory(node: ast.Call, ctx: Context) -> None:
     for kw in node.keywords:
-        if kw.arg in ("on_startup", "on_shutdown"):
-            value = kw.value
-            if isinstance(value, ast.Constant) and value.value is None:
-                continue
-            if isinstance(value, (ast.List, ast.Tuple)) and not value.elts:
-                continue
-            if isinstance(value, ast.Name) and any(value.id in f.params for f in ctx.frames):
-                continue  # forwarding a parameter (a wrapper around FastAPI)
-            name = last_name(node.func) or "FastAPI"
-            # the fix moves @app.on_event handlers only: these lists are left to the user
-            ctx.report(node, XFA601, form=f"{name}({kw.arg}=...)", fixable=False)
-            break
-    for kw in node.keywords:
-        if kw.arg == "lifespan" and isinstance(kw.value, ast.Name):
-            _lifespan_names(ctx).add(kw.value.id)
-        elif kw.arg == "middleware":
-            items = _middleware_list(ctx, kw.value)
+        if kw.arg == "middleware":
+            items = middleware_list(ctx, kw.value)
             if items is not None:
                 _check_middleware_list(items, ctx)
-        elif kw.arg == "exception_handlers" and isinstance(kw.value, ast.Dict):
-            for key, value in zip(kw.value.keys, kw.value.values):
-                if key is not None and isinstance(value, ast.Name):
-                    _register_handler(ctx, value.id, key)
-
-
-def _middleware_list(ctx: Context, value: ast.expr) -> list[ast.expr] | None:
-    if isinstance(value, (ast.List, ast.Tuple)):
-        return list(value.elts)
-    if isinstance(value, ast.Name):
-        for frame in reversed(ctx.frames):
-            lists = frame.data.get("xfa6_mw_lists")
-            if lists and value.id in lists:
-                return lists[value.id]
-    return None
 
 
 def _check_middleware_list(items: list[ast.expr], ctx: Context) -> None:
@@ -318,13 +288,6 @@ def _check_middleware_list(items: list[ast.expr], ctx: Context) -> None:
             return
 
 
-def _cors_in_list(ctx: Context, items: list[ast.expr]) -> ast.Call | None:
-    for item in items:
-        if isinstance(item, ast.Call) and item.args and _is_middleware_wrapper(ctx, item) and _is_cors(ctx, item.args[0]):
-            return item
-    return None
-
-
 def _exclusive(a: dict[int, str], b: dict[int, str]) -> bool:
     for key, branch in a.items():
         other = b.get(key)
@@ -349,30 +312,26 @@ def _wraps_cors(
     key = dotted_name(receiver)
     if key is None:
         return
-    stacks: dict[str, list[Any]] = ctx.frame.data.setdefault("xfa6_stacks", {})
     branches = _branches(ctx)
-    for entry in stacks.get(key, []):
-        if entry["reported"] or _exclusive(entry["branches"], branches):
+    for entry in ctx.frame.state(AppScope).cors.get(key, []):
+        if entry.reported or _exclusive(entry.branches, branches):
             continue
-        entry["reported"] = True
-        if entry["from_list"]:
-            ctx.report(entry["node"], XFA605, other=name, why=list_why, fix=list_fix)
+        entry.reported = True
+        if entry.from_list:
+            ctx.report(entry.node, XFA605, other=name, why=list_why, fix=list_fix)
         else:
-            ctx.report(entry["node"], XFA605, other=name, why=stack_why, fix=stack_fix)
+            ctx.report(entry.node, XFA605, other=name, why=stack_why, fix=stack_fix)
 
 
 def _add_middleware(node: ast.Call, receiver: ast.expr, ctx: Context) -> None:
     cls = node.args[0]
-    if _is_base_http(ctx, cls):
-        ctx.report(node, XFA603, form="add_middleware(BaseHTTPMiddleware, ...)")
     is_cors = _is_cors(ctx, cls)
     if is_cors:
         _cors_options(node, ctx)
     key = dotted_name(receiver)
     if key is None:
         return
-    stacks: dict[str, list[Any]] = ctx.frame.data.setdefault("xfa6_stacks", {})
-    stack = stacks.setdefault(key, [])
+    stack = ctx.frame.state(AppScope).cors.setdefault(key, [])
     branches = _branches(ctx)
     if not is_cors:
         if _is_cors_handler(ctx, cls):
@@ -393,7 +352,7 @@ def _add_middleware(node: ast.Call, receiver: ast.expr, ctx: Context) -> None:
             stack_fix="make add_middleware(CORSMiddleware, ...) the last add_middleware call",
         )
     else:
-        stack.append({"node": node, "branches": branches, "reported": False, "from_list": False})
+        stack.append(CorsEntry(node, branches, from_list=False))
 
 
 #: packages whose middleware classes this plugin knows (the ones that never answer are
@@ -430,13 +389,13 @@ def _cors_options(node: ast.Call, ctx: Context) -> None:
         ctx.report(node, XFA608)
 
 
-@APP_SETUP_CALLS.on(*_APP_FACTORY_TAILS, rules=(XFA601, XFA605, XFA606, XFA607, XFA608))
+@APP_SETUP_CALLS.on(*_APP_FACTORY_TAILS, rules=(XFA605, XFA606, XFA607, XFA608))
 def _app_factory_call(node: ast.Call, func: ast.expr, ctx: Context) -> None:
     if _is_app_factory(ctx, node):
         _app_factory(node, ctx)
 
 
-@APP_SETUP_CALLS.on("add_middleware", rules=(XFA603, XFA605, XFA606, XFA607, XFA608))
+@APP_SETUP_CALLS.on("add_middleware", rules=(XFA605, XFA606, XFA607, XFA608))
 def _add_middleware_call(node: ast.Call, func: ast.expr, ctx: Context) -> None:
     if isinstance(func, ast.Attribute) and node.args and _is_app(ctx, func.value):
         _add_middleware(node, func.value, ctx)

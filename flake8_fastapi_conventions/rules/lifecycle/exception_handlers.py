@@ -9,9 +9,12 @@ import ast
 from ...context import Context, FUNCTION_TYPES, last_name
 from ...registry import back_on, rule, visitor
 from ._shared import (
+    _APP_FACTORY_TAILS,
+    APP_BINDINGS,
     APP_SETUP_CALLS,
     _decorated_handlers,
     _is_app,
+    _is_app_factory,
     _has_splat,
     _kw,
     _lifespan_names,
@@ -91,6 +94,7 @@ XFA613 = rule(
         "`HTTPException`, or a JSON body, is still reported.",
     ),
 )
+APP_BINDINGS.used_by(XFA613)  # reads the apps and middleware lists of app_assignments
 
 XFA614 = rule(
     "XFA614",
@@ -214,6 +218,22 @@ def _takes_app(ctx: Context, fn: ast.FunctionDef | ast.AsyncFunctionDef) -> bool
         if tail in ("FastAPI", "Starlette", "ASGIApp"):
             return True
     return first.arg in ("app", "_app", "application", "fastapi_app", "_application")
+
+
+@visitor(ast.FunctionDef, ast.AsyncFunctionDef, codes=(XFA602, XFA613))
+def exception_handler_decorators(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> None:
+    """``@app.exception_handler(X)`` registers the function for ``X``."""
+    if ctx.is_test or not node.decorator_list:
+        return
+    for dec in node.decorator_list:
+        if (
+            isinstance(dec, ast.Call)
+            and isinstance(dec.func, ast.Attribute)
+            and dec.func.attr == "exception_handler"
+            and dec.args
+            and _is_app(ctx, dec.func.value)
+        ):
+            _decorated_handlers(ctx).setdefault(id(node), []).append(dec.args[0])
 
 
 @visitor(ast.FunctionDef, ast.AsyncFunctionDef, leave=True, codes=(XFA602, XFA613))
@@ -536,3 +556,15 @@ def _exception_handler_added(node: ast.Call, func: ast.expr, ctx: Context) -> No
         handler = node.args[1]
         if isinstance(handler, ast.Name):
             _register_handler(ctx, handler.id, node.args[0])
+
+
+@APP_SETUP_CALLS.on(*_APP_FACTORY_TAILS, rules=(XFA602, XFA613, XFA614))
+def _exception_handlers_argument(node: ast.Call, func: ast.expr, ctx: Context) -> None:
+    """``FastAPI(exception_handlers={X: handler})`` registers ``handler``."""
+    if not _is_app_factory(ctx, node):
+        return
+    for kw in node.keywords:
+        if kw.arg == "exception_handlers" and isinstance(kw.value, ast.Dict):
+            for key, value in zip(kw.value.keys, kw.value.values):
+                if key is not None and isinstance(value, ast.Name):
+                    _register_handler(ctx, value.id, key)

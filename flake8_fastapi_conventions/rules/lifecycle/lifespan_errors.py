@@ -8,6 +8,7 @@ import re
 from ... import lazy_re
 from ...context import comment_of, Context, last_name
 from ...registry import moved_off, rule, visitor
+from ._shared import APP_BINDINGS
 
 
 XFA602 = rule(
@@ -100,6 +101,7 @@ XFA602 = rule(
         "Start-up housekeeping: a `try` whose body is one call cleaning up an earlier run's leftovers (`await sessions.cleanup_stale_sessions()`, `purge_expired_tokens()`: a clean-up verb and a word such as `stale`, `expired`, `orphaned`); starting a reaper or scheduler is still reported.",
     ),
 )
+APP_BINDINGS.used_by(XFA602)  # reads the apps and middleware lists of app_assignments
 
 
 _LOG_ATTRS = frozenset(

@@ -8,13 +8,13 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ... import lazy_re
-from ...context import Context, dotted_name
+from ...context import Context, dotted_name, last_name
 from ...fixes import Edit, Finding, Fix, Skip, fixes, keyword_edit, keyword_line_edits
 from ...line_budget import LineEdit, LineText
 from ...registry import rule
 from ...syntax import own_nodes
 from ...targets import LIFESPAN, Targets, fastapi_blocker
-from ._shared import APP_SETUP_CALLS, _is_app
+from ._shared import _APP_FACTORY_TAILS, APP_BINDINGS, APP_SETUP_CALLS, _is_app, _is_app_factory
 
 if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
     from ...fixer.engine import Source
@@ -86,6 +86,7 @@ XFA601 = rule(
     ),
     fix="unsafe",
 )
+APP_BINDINGS.used_by(XFA601)  # reads the apps and middleware lists of app_assignments
 
 
 def _implements(ctx: Context, method: str) -> bool:
@@ -132,6 +133,26 @@ def in_fastapi_version_branch(ctx: Context) -> bool:
 
 def _tail(expr: ast.expr) -> str | None:
     return expr.attr if isinstance(expr, ast.Attribute) else expr.id if isinstance(expr, ast.Name) else None
+
+
+@APP_SETUP_CALLS.on(*_APP_FACTORY_TAILS, rules=(XFA601,))
+def startup_and_shutdown_lists(node: ast.Call, func: ast.expr, ctx: Context) -> None:
+    """``FastAPI(on_startup=[...])`` / ``on_shutdown=``: deprecated beside lifespans."""
+    if not _is_app_factory(ctx, node):
+        return
+    for kw in node.keywords:
+        if kw.arg in ("on_startup", "on_shutdown"):
+            value = kw.value
+            if isinstance(value, ast.Constant) and value.value is None:
+                continue
+            if isinstance(value, (ast.List, ast.Tuple)) and not value.elts:
+                continue
+            if isinstance(value, ast.Name) and any(value.id in f.params for f in ctx.frames):
+                continue  # forwarding a parameter (a wrapper around FastAPI)
+            name = last_name(node.func) or "FastAPI"
+            # the fix moves @app.on_event handlers only: these lists are left to the user
+            ctx.report(node, XFA601, form=f"{name}({kw.arg}=...)", fixable=False)
+            break
 
 
 @APP_SETUP_CALLS.on("on_event", "add_event_handler", rules=(XFA601,))
