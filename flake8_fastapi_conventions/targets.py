@@ -184,19 +184,9 @@ def reaches(spec: str | None, version: tuple[int, ...]) -> bool | None:
     return _pad(version, 6) <= _pad(high, 6) if inclusive else _pad(version, 6) < _pad(high, 6)
 
 
-#: the FastAPI releases that brought what a fix writes
+#: the FastAPI releases that brought what a rule asks for (before them it is silent)
 ANNOTATED_MARKERS = (0, 95)  # Depends/Query/... inside Annotated[...]
 LIFESPAN = (0, 93)  # FastAPI(lifespan=...)
-
-
-def fastapi_blocker(targets: Targets, release: tuple[int, ...], what: str) -> str | None:
-    """Why a fix that writes ``what`` (which FastAPI ``release`` brought) is left to the user:
-    the project cannot run that release (its lock file or the upper bound of its FastAPI
-    requirement). None when it can, or when the project declares no FastAPI."""
-    if reaches(targets.fastapi, release) is not False:
-        return None
-    needed = ".".join(map(str, release))
-    return f"{what} needs FastAPI {needed}; the project's FastAPI is {targets.fastapi} ({targets.fastapi_source})"
 
 
 def _read_toml(path: str) -> dict:

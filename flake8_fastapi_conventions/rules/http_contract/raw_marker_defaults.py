@@ -12,7 +12,7 @@ from ...line_budget import node_span, span_text
 from ...fixes import Edit, Finding, Fix, Skip, fixes, text_of
 from ...registry import rule, visitor
 from ...syntax import has_comment
-from ...targets import ANNOTATED_MARKERS, Targets, fastapi_blocker
+from ...targets import ANNOTATED_MARKERS, reaches
 from ._shared import _all_args, DEFAULT_MARKERS, MARKERS, fastapi_marker, _short_call
 
 if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
@@ -78,6 +78,9 @@ XFA309 = rule(
         "Plain defaults (`limit: int = 10`).",
         "Scope: test files (the tests layer) are not checked; scripts and CI code are checked "
         "like application code (only route handlers are reported).",
+        "A project whose FastAPI cannot be 0.95 or newer (its lock file, or the upper bound of "
+        "its FastAPI requirement such as `^0.79.1`): markers inside `Annotated` arrived in "
+        "0.95, so a default is the only form there.",
     ),
     example_path="app/routes/items.py",
     fix="safe",
@@ -86,7 +89,7 @@ XFA309 = rule(
 
 @visitor(ast.FunctionDef, ast.AsyncFunctionDef, codes=(XFA309,))
 def raw_marker_defaults(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> None:
-    if ctx.is_test:
+    if ctx.is_test or reaches(ctx.targets.fastapi, ANNOTATED_MARKERS) is False:
         return
     a = node.args
     if not a.defaults and not any(d is not None for d in a.kw_defaults):
@@ -114,7 +117,7 @@ def _report_marker_default(ctx: Context, arg: ast.arg, default: ast.expr | None,
         if metadata:
             return True  # already Annotated (a second marker is FastAPI's own error)
     annotated, moved = _annotated_form(default, marker)
-    fixable = marker_fix_blocker(arg, default, marker, ctx.targets) is None
+    fixable = marker_fix_blocker(arg, default, marker) is None
     if fixable and moved is None and after_default:
         fixable = False  # without its default it would follow one with a default
     declined = None
@@ -147,13 +150,10 @@ def _report_marker_default(ctx: Context, arg: ast.arg, default: ast.expr | None,
 _MUTABLE_DEFAULTS = (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp)
 
 
-def marker_fix_blocker(arg: ast.arg, call: ast.Call, marker: str, targets: Targets | None = None) -> str | None:
+def marker_fix_blocker(arg: ast.arg, call: ast.Call, marker: str) -> str | None:
     """Why ``fastapi-conventions fix`` leaves this XFA309 finding to the user (the rule's
-    message and the fixer ask the same question), or None."""
-    if targets is not None:
-        reason = fastapi_blocker(targets, ANNOTATED_MARKERS, "a marker inside Annotated")
-        if reason is not None:
-            return reason  # e.g. fastapi = "^0.79": Annotated[T, Depends(f)] is not a dependency there
+    message and the fixer ask the same question), or None. (On a FastAPI without markers
+    inside ``Annotated`` the rule reports nothing.)"""
     if arg.annotation is None:
         return "the parameter has no type annotation to wrap in Annotated"
     if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
@@ -213,7 +213,7 @@ def _fix_plan(src: Source, arg: ast.arg, default: ast.expr | None) -> tuple[str,
     marker = _fix_marker(src, default)
     if marker is None:
         raise Skip("the default is not a FastAPI marker call")
-    reason = marker_fix_blocker(arg, default, marker, src.targets)
+    reason = marker_fix_blocker(arg, default, marker)
     if reason is not None:
         raise Skip(reason)
     return marker_plan(lambda node: text_of(src, node), default, marker)

@@ -13,7 +13,7 @@ from ...fixes import Edit, Finding, Fix, Skip, fixes, keyword_edit, keyword_line
 from ...line_budget import LineEdit, LineText
 from ...registry import rule
 from ...syntax import own_nodes
-from ...targets import LIFESPAN, Targets, fastapi_blocker
+from ...targets import LIFESPAN, reaches
 from ._shared import _APP_FACTORY_TAILS, APP_BINDINGS, APP_SETUP_CALLS, _is_app, _is_app_factory
 
 if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
@@ -83,6 +83,9 @@ XFA601 = rule(
         "\"0.109.1\":`, `fastapi.__version__`, `metadata.version(\"fastapi\")`, or a name bound "
         "to one of them): a library supporting FastAPI releases older than lifespan "
         "(the tenth reading's DB-GPT `register_event_handler`).",
+        "A project whose FastAPI cannot be 0.93 or newer (its lock file, or the upper bound of "
+        "its FastAPI requirement such as `^0.79.1`): lifespans arrived in 0.93, so events are "
+        "the only way there.",
     ),
     fix="unsafe",
 )
@@ -135,10 +138,15 @@ def _tail(expr: ast.expr) -> str | None:
     return expr.attr if isinstance(expr, ast.Attribute) else expr.id if isinstance(expr, ast.Name) else None
 
 
+def _no_lifespans(ctx: Context) -> bool:
+    """The project's FastAPI cannot be one that has lifespans (its lock file or requirement)."""
+    return reaches(ctx.targets.fastapi, LIFESPAN) is False
+
+
 @APP_SETUP_CALLS.on(*_APP_FACTORY_TAILS, rules=(XFA601,))
 def startup_and_shutdown_lists(node: ast.Call, func: ast.expr, ctx: Context) -> None:
     """``FastAPI(on_startup=[...])`` / ``on_shutdown=``: deprecated beside lifespans."""
-    if not _is_app_factory(ctx, node):
+    if not _is_app_factory(ctx, node) or _no_lifespans(ctx):
         return
     for kw in node.keywords:
         if kw.arg in ("on_startup", "on_shutdown"):
@@ -162,6 +170,7 @@ def event_handler_calls(node: ast.Call, func: ast.expr, ctx: Context) -> None:
         and _is_app(ctx, func.value)
         and not _implements(ctx, func.attr)
         and not in_fastapi_version_branch(ctx)
+        and not _no_lifespans(ctx)
     ):
         form = f"{dotted_name(func.value) or 'app'}.{func.attr}()"
         fixable = on_event_fixable(ctx, node)
@@ -200,7 +209,7 @@ def on_event_fixable(ctx: Context, call: ast.Call) -> bool:
     """Whether the fix moves the handler registered by ``call`` (``app.on_event(...)``) to a
     lifespan: the rule's message offers the fix only then, so the fixer never declines one
     it offered."""
-    if on_event_call_blocker(call, ctx.targets) is not None:
+    if on_event_call_blocker(call) is not None:
         return False
     scope = handler_scope(call, reversed(ctx.ancestors))
     if scope is None:
@@ -242,16 +251,13 @@ def _lifespan_blocker(ctx: Context, call: ast.Call) -> str | None:
     return state.too_long[key]
 
 
-def on_event_call_blocker(call: ast.Call, targets: Targets) -> str | None:
+def on_event_call_blocker(call: ast.Call) -> str | None:
     """Why the handler registered by ``call`` is not moved to a lifespan whatever the rest of
-    the file holds, or None: only ``app.on_event(...)`` of a plain name, on a FastAPI that
-    has lifespans."""
+    the file holds, or None: only ``app.on_event(...)`` of a plain name. (On a FastAPI
+    without lifespans the rule reports nothing.)"""
     func = call.func
     if not (isinstance(func, ast.Attribute) and func.attr == "on_event"):
         return "only @app.on_event(...) handlers are rewritten automatically"
-    reason = fastapi_blocker(targets, LIFESPAN, "FastAPI(lifespan=...)")
-    if reason is not None:
-        return reason
     if not isinstance(func.value, ast.Name):
         return "the app is not a plain name"
     return None
@@ -365,7 +371,7 @@ def fix_on_event_to_lifespan(src: Source, finding: Finding) -> Fix:
     ]
     if not calls:
         raise Skip("only @app.on_event(...) handlers are rewritten automatically")
-    reason = on_event_call_blocker(calls[0], src.targets)
+    reason = on_event_call_blocker(calls[0])
     if reason is not None:
         raise Skip(reason)
     scope = handler_scope(calls[0], src.ancestors(calls[0]))
