@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from .registry import RULES, Rule
+from .registry import RULES, Rule, rule_references
 
 SEED_TITLES = {
     "000": "seed 000 (routes, services, error handling, async patterns)",
@@ -73,7 +73,7 @@ def render_rule(r: Rule) -> str:
     ]
     if r.not_flagged:
         lines += ["## Not flagged", ""]
-        lines += [f"- {item}" for item in r.not_flagged]
+        lines += [f"- {rule_references(item)}" for item in r.not_flagged]
         lines.append("")
     lines += ["## Configuration", ""]
     if r.default:

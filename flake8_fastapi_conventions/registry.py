@@ -76,9 +76,28 @@ class _Docs:
             return self
         value = getattr(obj, self.slot)
         if value.__class__ is tuple:  # (text as declared,): not dedented yet
-            value = _dedent(value[0])
+            value = rule_references(_dedent(value[0]))
             object.__setattr__(obj, self.slot, value)
         return value
+
+
+_REFERENCE = lazy_re.compile(r"\[\[([a-z0-9-]+)\]\]")
+
+
+def rule_references(text: str) -> str:
+    """``text`` with each ``[[rule-name]]`` replaced by that rule's code: a rule's docs name
+    another rule by its name, so that a code is written only in the module declaring it."""
+    if "[[" not in text:
+        return text
+    by_name = {r.name: r.code for r in RULES.values()}
+
+    def code(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in by_name:
+            raise KeyError(f"[[{name}]]: no rule has that name")
+        return by_name[name]
+
+    return _REFERENCE.sub(code, text)
 
 
 #: the fields of a :class:`Rule`, in declaration order (its constructor's parameters)

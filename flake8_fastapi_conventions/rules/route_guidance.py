@@ -417,7 +417,7 @@ XFA325 = rule(
         "`/v1` and `/v2`).",
         "Arguments the router also declares (the include adds to them, on purpose).",
         "A `prefix=` that mounts the router under the API version (`/api/v1`, `/v2`, or a "
-        "setting such as `settings.API_V1_STR`): XFA320 asks for that prefix at the include.",
+        "setting such as `settings.API_V1_STR`): [[deep-resource-nesting]] asks for that prefix at the include.",
     ),
     config=_OPT_IN.format(code="XFA325"),
 )
@@ -460,7 +460,7 @@ _VERSION = lazy_re.compile(r"(^|/)(v\d+|api)(/|$)")
 def _mount_prefix(kw: ast.keyword) -> bool:
     """A ``prefix=`` that mounts the router under the API's version (``/api/v1``, or a
     setting such as ``settings.API_V1_STR``): where the application is put together, not
-    configuration of the router (XFA320 asks for exactly that prefix at the include)."""
+    configuration of the router (``deep-resource-nesting`` asks for exactly that prefix at the include)."""
     if kw.arg != "prefix":
         return False
     value = kw.value

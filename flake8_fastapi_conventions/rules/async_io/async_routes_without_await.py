@@ -17,7 +17,7 @@ XFA109 = rule(
     fix_hint="make it a plain def (FastAPI runs it in the thread pool) or await async I/O",
     what="""
         Reports an `async def` route handler whose own body contains no `await`, `async for`
-        or `async with`. Off by default: it follows seed 004 where XFA108 follows seed 003.
+        or `async with`. Off by default: it follows seed 004 where [[sync-route-handler]] follows seed 003.
     """,
     why="""
         Seed 004: "Defining a route as async def but only doing sync/CPU work inside. Use
@@ -53,7 +53,7 @@ XFA109 = rule(
 
         @router.get("/report")
         async def build_report() -> Report:
-            # or, with XFA108 disabled: a plain `def build_report()`
+            # or, with [[sync-route-handler]] disabled: a plain `def build_report()`
             return Report(total=await run_in_threadpool(compute_total))
     """,
     not_flagged=(

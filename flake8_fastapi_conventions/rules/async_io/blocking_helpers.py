@@ -29,7 +29,7 @@ XFA112 = rule(
         Reports, in the body of an `async def`, a call of a sync function of the project — of
         this module, or of another one found through the imports (`from app.utils import
         render_welcome`, `from app import utils` then `utils.render_welcome()`) — that makes a
-        blocking call of XFA101–XFA105 itself or through further sync functions of the project:
+        blocking call of [[blocking-http-call-in-async]]–[[sync-client-library-in-async]] itself or through further sync functions of the project:
         `requests.*`, `urllib.request.urlopen`, sync `httpx` calls, `time.sleep`, the builtin
         `open`, `subprocess.*`, `os.system`/`os.popen`, `psycopg2`/`pymysql`/`sqlite3`
         `connect()`. The message names the shortest chain: `render_welcome() → open()`.
@@ -81,7 +81,7 @@ XFA112 = rule(
         "`loop.run_in_executor` or `BackgroundTasks.add_task` (it runs in a thread), or called inside a "
         "lambda or nested `def` handed to one.",
         "Sync helpers that make no blocking call (pure functions), `async def` helpers, and the blocking "
-        "calls themselves (XFA101–XFA105 report those).",
+        "calls themselves ([[blocking-http-call-in-async]]–[[sync-client-library-in-async]] report those).",
         "Helpers that are route handlers, generators (`StreamingResponse(iterfile())` iterates a sync "
         "generator in a thread), cached (`functools.cache`/`lru_cache`) or lazy singletons (`global _x` / "
         "`if _x is None: _x = ...`) whose blocking call happens once, defined twice, or decorated with anything but `contextlib.contextmanager`/`tenacity.retry` (a "
@@ -122,7 +122,7 @@ _TRANSPARENT_DECORATORS = frozenset(
 
 def blocking_label(qualname: str) -> str | None:
     """A label for a call of the external name ``qualname`` that blocks (the calls
-    XFA101-XFA105 recognise by resolved name, less the constructors that do no I/O), as a
+    the direct blocking-call rules (``blocking_calls``) recognise by resolved name, less the constructors that do no I/O), as a
     project summary spells it (the builtin ``open`` is ``"open"``); else ``None``."""
     if qualname in _OPEN_NAMES:
         return "open()"

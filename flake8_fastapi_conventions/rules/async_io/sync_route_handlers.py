@@ -21,8 +21,8 @@ XFA108 = rule(
     fix_hint="{fix}",
     what="""
         Reports a route handler (`@router.get(...)`, `@app.post(...)`, …) defined with a plain
-        `def`. When the handler makes a blocking call (one XFA101–XFA105 recognise, directly or
-        through sync functions of the project as XFA112 follows them; or a query through a sync
+        `def`. When the handler makes a blocking call (one [[blocking-http-call-in-async]]–[[sync-client-library-in-async]] recognise, directly or
+        through sync functions of the project as [[blocking-call-via-helper]] follows them; or a query through a sync
         SQLAlchemy/SQLModel `Session` parameter, `session.commit()`, also by handing that session
         to a call, `TicketLogic(session)`), the message names it: an
         `async def` that keeps that call would block the event loop, so the call has to be
@@ -34,7 +34,7 @@ XFA108 = rule(
         endpoints". A sync handler runs in the thread pool (40 threads by default), hides
         blocking calls from the async rules and mixes two concurrency models in one code
         base. Seed 004 takes the opposite view for CPU-only handlers: disable this rule
-        and enable XFA109 to follow it instead.
+        and enable [[async-route-without-await]] to follow it instead.
     """,
     bad="""
         from fastapi import APIRouter

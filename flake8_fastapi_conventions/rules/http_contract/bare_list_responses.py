@@ -54,7 +54,7 @@ XFA303 = rule(
     not_flagged=(
         "Lists of optional items (`list[Item | None]`): a batch get answering one entry per "
         "requested id, `None` for a missing one, bounded by the request.",
-        "Routes outside any OpenAPI schema (as for XFA301).",
+        "Routes outside any OpenAPI schema (as for [[missing-response-model]]).",
         "Not told apart: a batch get whose ids come as one comma-separated string split in the "
         "handler (`ids.split(\",\")`), and a series computed over a requested time window. "
         "They are flagged.",

@@ -27,7 +27,7 @@ XFA804 = rule(
     what="""
         Reports `logger.error(...)` directly in the body of an `except` block without an
         `exc_info=` argument, on a logger known to be a stdlib, structlog or loguru one
-        (recognised across the project's modules as for XFA801). Tests and scripts are in
+        (recognised across the project's modules as for [[log-message-formatting]]). Tests and scripts are in
         scope.
     """,
     why="""

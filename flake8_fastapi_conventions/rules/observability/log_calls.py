@@ -21,7 +21,7 @@ XFA802 = rule(
     what="""
         Reports a stdlib logger call with keyword arguments other than `exc_info`,
         `stack_info`, `stacklevel` and `extra` (structlog style). Stdlib loggers are
-        recognised across the project's modules as for XFA801 (a `get_logger()` helper, a
+        recognised across the project's modules as for [[log-message-formatting]] (a `get_logger()` helper, a
         logger imported from another module, `self.logger` set in a base class). Tests and
         scripts are in scope: the call fails wherever it runs.
     """,
@@ -90,7 +90,7 @@ XFA807 = rule(
             logger.info("user.created", extra={"user_id": user_id})
     """,
     not_flagged=(
-        "Messages that are not constants (XFA801 covers formatted ones).",
+        "Messages that are not constants ([[log-message-formatting]] covers formatted ones).",
         "structlog/loguru loggers and loggers the plugin cannot follow to a definition.",
     ),
 )

@@ -73,7 +73,7 @@ XFA801 = rule(
         "Tests, scripts, CI helper scripts under `.github/` and a Sphinx `conf.py` (one that sets "
         "`extensions` and another Sphinx setting such as `html_theme`; the fourteenth reading's "
         "pipecat docs): their log lines go to a terminal or a CI log, not to a log store that "
-        "groups and queries messages (XFA802 and XFA804 still apply there).",
+        "groups and queries messages ([[log-kwargs-not-extra]] and [[error-log-in-except]] still apply there).",
     ),
     fix="unsafe",
 )

@@ -79,7 +79,7 @@ XFA701 = rule(
         "Lower-case labels (`\"healthcheck\"`) passed in a health-probe function (`health_check()`, `readiness_probe()`).",
         "Names about a secret that are not the secret: `token_type = \"bearer\"`, `token_url`, `password_min_length`.",
         "Environment lookups (`os.getenv(\"SECRET\", \"dev\")`, `os.environ.get(...)`) and `Field(...)` values, unless the value has a live key shape.",
-        "Settings fields: class bodies of `BaseSettings` subclasses and classes named `*Settings` (XFA610 reports those); a live key shape there is reported when XFA610 does not check the field's name.",
+        "Settings fields: class bodies of `BaseSettings` subclasses and classes named `*Settings` ([[settings-secret-default]] reports those); a live key shape there is reported when [[settings-secret-default]] does not check the field's name.",
         "Test files and pytest fixtures; passwords, URLs and placeholder secrets (`\"changeme\"`, `\"secret\"`) in scripts, seed, fixture and example modules (`example*/`, `vignettes/`), benchmark and load-test harnesses, seed functions and built-in development data (`create_default_connections()`, `create_dev_user()`).",
         "URLs without a password (`user:@host`) or whose password is a template (`{password}`, `${DB_PASSWORD}`), and docstrings.",
     ),
@@ -615,7 +615,7 @@ def _inline_password_url(node: ast.Constant, value: str, ctx: Context) -> None:
 def _live_credential(node: ast.Constant, value: str, ctx: Context) -> None:
     """A value shaped like a live key is reported whatever holds it (outside tests and
     pytest fixtures), also in scripts, environment-lookup fallbacks and settings classes
-    (unless XFA610 reports the field)."""
+    (unless ``settings-secret-default`` reports the field)."""
     what = live_credential(value)
     if what is None or ctx.is_test:
         return
@@ -634,7 +634,7 @@ def _live_credential(node: ast.Constant, value: str, ctx: Context) -> None:
 
 
 def _xfa610_field(ctx: Context) -> bool:
-    """The constant is the default of a settings field whose name XFA610 checks."""
+    """The constant is the default of a settings field whose name ``settings-secret-default`` checks."""
     for ancestor in reversed(ctx.ancestors):
         if isinstance(ancestor, ast.AnnAssign):
             target = ancestor.target
