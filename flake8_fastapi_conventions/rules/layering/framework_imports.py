@@ -8,7 +8,7 @@ import re
 from ...context import Context, FUNCTION_TYPES
 from ...registry import moved_off, rule, visitor
 from ._shared import _LAYER_NAMES, file_layer
-from .http_exception_in_service import XFA201, HTTPExceptionUse, _http_exception, _is_dependency_function
+from .http_exception_in_service import HTTPExceptionUse, _http_exception, _is_dependency_function, reports_raises
 
 XFA202 = rule(
     "XFA202",
@@ -41,9 +41,9 @@ XFA202 = rule(
     """,
     not_flagged=(
         "Imports under `if TYPE_CHECKING:`.",
-        "`from fastapi import HTTPException` when XFA201 already reports the file's "
+        "`from fastapi import HTTPException` when [[http-exception-in-service]] already reports the file's "
         "`raise HTTPException(...)`: one problem, one finding; so is an import whose names "
-        "appear only in the raises XFA201 reports (`status` in "
+        "appear only in the raises [[http-exception-in-service]] reports (`status` in "
         "`raise HTTPException(status.HTTP_404_NOT_FOUND)`) or in the providers below "
         "(`from fastapi import Depends, HTTPException`).",
         "Routes, dependencies and `main.py` files.",
@@ -85,11 +85,11 @@ def _framework_import(node: ast.Import | ast.ImportFrom, ctx: Context, layer: st
             covered = _covered_uses(node, ctx)
             if covered == "providers":
                 return
-            if ctx.wants(XFA201) and (
+            if reports_raises(ctx) and (
                 covered == "raises"
                 or (isinstance(node, ast.ImportFrom) and all(a.name == "HTTPException" for a in node.names))
             ):
-                # reported at the end of the file unless XFA201 reports its raises
+                # reported at the end of the file unless http-exception-in-service reports its raises
                 ctx.frames[0].state(HTTPExceptionUse).imports.append((node, module))
                 return
             ctx.report(node, XFA202, layer=_LAYER_NAMES[layer], layers=_LAYER_PLURALS[layer], module=module)
@@ -109,8 +109,8 @@ def _covered_uses(node: ast.Import | ast.ImportFrom, ctx: Context) -> str | None
     (:func:`_is_provider`; the module only hosts the DI glue that builds the service, an
     ``inject(self, state, request: Request | None = None)`` that yields it);
     ``"raises"`` when every use is inside a provider or in the exception of a raise that
-    XFA201 reports (``status`` in ``raise HTTPException(status.HTTP_404_NOT_FOUND)``, a
-    ``Depends`` of the provider next to it): that is XFA201's problem, one finding is
+    ``http-exception-in-service`` reports (``status`` in ``raise HTTPException(status.HTTP_404_NOT_FOUND)``, a
+    ``Depends`` of the provider next to it): that is that rule's problem, one finding is
     enough. ``None`` when a name is used elsewhere, or not at all."""
     names = _bound_names(node)
     if not names or any(isinstance(a, ast.alias) and a.name == "*" for a in node.names):
@@ -123,7 +123,7 @@ def _covered_uses(node: ast.Import | ast.ImportFrom, ctx: Context) -> str | None
 
 def _name_uses(ctx: Context) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
     """How often each name is loaded inside dependency providers, in the exception of a
-    raise XFA201 reports (outside providers), and elsewhere (a string in an annotation
+    raise ``http-exception-in-service`` reports (outside providers), and elsewhere (a string in an annotation
     counts, outside providers, for every identifier it contains)."""
     inside: dict[str, int] = {}
     raised: dict[str, int] = {}
@@ -166,7 +166,7 @@ def _name_uses(ctx: Context) -> tuple[dict[str, int], dict[str, int], dict[str, 
 
 
 def _raises_http(node: ast.Raise, ctx: Context) -> bool:
-    """XFA201 reports this raise (outside dependency providers, which the caller skips):
+    """``http-exception-in-service`` reports this raise (outside dependency providers, which the caller skips):
     its exception is FastAPI's/Starlette's ``HTTPException``, a project subclass or a
     module-level instance (:func:`_http_exception`)."""
     exc = node.exc
@@ -223,7 +223,7 @@ def _delegates(loop: ast.For | ast.AsyncFor | ast.While) -> bool:
 @visitor(ast.Module, leave=True, codes=(XFA202,))
 def http_exception_only_imports(node: ast.Module, ctx: Context) -> None:
     """``from fastapi import HTTPException`` in a service is one problem, not two: when
-    XFA201 reported the raises, the import is not reported again."""
+    ``http-exception-in-service`` reported the raises, the import is not reported again."""
     use = ctx.frames[0].state(HTTPExceptionUse)
     pending = use.imports
     if not pending or use.raised:

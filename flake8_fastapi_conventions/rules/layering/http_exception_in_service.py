@@ -78,6 +78,12 @@ class HTTPExceptionUse:
         self.imports: list[tuple[ast.stmt, str]] = []
 
 
+def reports_raises(ctx: Context) -> bool:
+    """Whether this run reports the ``raise HTTPException(...)`` of a service (the rule is
+    on): the framework-import rule then leaves an import those raises need to it."""
+    return ctx.wants(XFA201)
+
+
 @visitor(ast.Raise, codes=(XFA201,))
 def http_exception_in_service(node: ast.Raise, ctx: Context) -> None:
     exc = node.exc

@@ -1,6 +1,6 @@
 """XFA613, XFA614: an exception handler or an ``HTTPException`` that sends the exception's
-text to the client; the handlers' and lifespans' findings reported once the function or
-the module is complete (XFA602 too)."""
+text to the client; the handlers' findings reported once the function or the module is
+complete."""
 
 from __future__ import annotations
 
@@ -17,11 +17,9 @@ from ._shared import (
     _is_app_factory,
     _has_splat,
     _kw,
-    _lifespan_names,
     _positional,
     _resolved_tail,
 )
-from .lifespan_errors import XFA602
 
 
 XFA613 = rule(
@@ -187,10 +185,6 @@ _RESPONSE_TAILS = frozenset(
 )
 
 
-def _lifespan_candidates(ctx: Context) -> list[tuple[str, list[tuple[ast.ExceptHandler, str]]]]:
-    return ctx.memo("xfa6_lifespan_candidates", list)
-
-
 def _registered_handlers(ctx: Context) -> dict[str, list[ast.expr]]:
     return ctx.memo("xfa6_registered_handlers", dict)
 
@@ -203,24 +197,7 @@ def _register_handler(ctx: Context, name: str, exc_type: ast.expr) -> None:
     _registered_handlers(ctx).setdefault(name, []).append(exc_type)
 
 
-def _is_asynccontextmanager(ctx: Context, dec: ast.expr) -> bool:
-    return ctx.resolve(dec) in ("contextlib.asynccontextmanager", "asynccontextmanager")
-
-
-def _takes_app(ctx: Context, fn: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    params = _positional(fn)
-    if not params:
-        return False
-    first = params[0]
-    if first.annotation is not None:
-        base, _ = ctx.unwrap_annotation(first.annotation)
-        tail = _resolved_tail(ctx, base) if base is not None else None
-        if tail in ("FastAPI", "Starlette", "ASGIApp"):
-            return True
-    return first.arg in ("app", "_app", "application", "fastapi_app", "_application")
-
-
-@visitor(ast.FunctionDef, ast.AsyncFunctionDef, codes=(XFA602, XFA613))
+@visitor(ast.FunctionDef, ast.AsyncFunctionDef, codes=(XFA613,))
 def exception_handler_decorators(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> None:
     """``@app.exception_handler(X)`` registers the function for ``X``."""
     if ctx.is_test or not node.decorator_list:
@@ -236,20 +213,11 @@ def exception_handler_decorators(node: ast.FunctionDef | ast.AsyncFunctionDef, c
             _decorated_handlers(ctx).setdefault(id(node), []).append(dec.args[0])
 
 
-@visitor(ast.FunctionDef, ast.AsyncFunctionDef, leave=True, codes=(XFA602, XFA613))
-def lifespans_and_handlers_when_complete(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> None:
+@visitor(ast.FunctionDef, ast.AsyncFunctionDef, leave=True, codes=(XFA613,))
+def handlers_when_complete(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> None:
     frame = ctx.frame
     if frame.node is not node:
         return
-    swallowed = frame.data.get("xfa6_swallowed")
-    if swallowed and "xfa6_yield" in frame.data:
-        before = [(h, e) for h, e in swallowed if h.lineno < frame.data["xfa6_yield"].lineno]
-        if before:
-            if any(_is_asynccontextmanager(ctx, d) for d in node.decorator_list) and _takes_app(ctx, node):
-                for handler, exception in before:
-                    ctx.report(handler, XFA602, exception=exception)
-            else:
-                _lifespan_candidates(ctx).append((node.name, before))
     returns = frame.data.get("xfa6_returns")
     if returns:
         exc_types = _decorated_handlers(ctx).get(id(node))
@@ -280,14 +248,8 @@ def handler_responses(node: ast.Return, ctx: Context) -> None:
             frame.data.setdefault("xfa6_returns", []).append(candidate)
 
 
-@visitor(ast.Module, leave=True, codes=(XFA602, XFA613))
-def lifespans_and_handlers_registered_later(node: ast.Module, ctx: Context) -> None:
-    names = _lifespan_names(ctx)
-    if names:
-        for name, handlers in _lifespan_candidates(ctx):
-            if name in names:
-                for handler, exception in handlers:
-                    ctx.report(handler, XFA602, exception=exception)
+@visitor(ast.Module, leave=True, codes=(XFA613,))
+def handlers_registered_later(node: ast.Module, ctx: Context) -> None:
     registered = _registered_handlers(ctx)
     if registered:
         decorated = _decorated_handlers(ctx)
@@ -545,12 +507,12 @@ def _detail_leak(detail: ast.AST, names: set[str], depth: int = 0) -> str | None
     return None
 
 
-@APP_SETUP_CALLS.on("HTTPException", rules=(XFA602, XFA613, XFA614))
+@APP_SETUP_CALLS.on("HTTPException", rules=(XFA613, XFA614))
 def _http_exception_call(node: ast.Call, func: ast.expr, ctx: Context) -> None:
     _http_exception(node, ctx)
 
 
-@APP_SETUP_CALLS.on("add_exception_handler", rules=(XFA602, XFA613, XFA614))
+@APP_SETUP_CALLS.on("add_exception_handler", rules=(XFA613, XFA614))
 def _exception_handler_added(node: ast.Call, func: ast.expr, ctx: Context) -> None:
     if isinstance(func, ast.Attribute) and len(node.args) >= 2 and _is_app(ctx, func.value):
         handler = node.args[1]
@@ -558,7 +520,7 @@ def _exception_handler_added(node: ast.Call, func: ast.expr, ctx: Context) -> No
             _register_handler(ctx, handler.id, node.args[0])
 
 
-@APP_SETUP_CALLS.on(*_APP_FACTORY_TAILS, rules=(XFA602, XFA613, XFA614))
+@APP_SETUP_CALLS.on(*_APP_FACTORY_TAILS, rules=(XFA613, XFA614))
 def _exception_handlers_argument(node: ast.Call, func: ast.expr, ctx: Context) -> None:
     """``FastAPI(exception_handlers={X: handler})`` registers ``handler``."""
     if not _is_app_factory(ctx, node):

@@ -8,7 +8,7 @@ import re
 from ... import lazy_re
 from ...context import comment_of, Context, last_name
 from ...registry import moved_off, rule, visitor
-from ._shared import APP_BINDINGS
+from ._shared import APP_BINDINGS, APP_SETUP_CALLS, _lifespan_names, _positional, _resolved_tail
 
 
 XFA602 = rule(
@@ -102,6 +102,7 @@ XFA602 = rule(
     ),
 )
 APP_BINDINGS.used_by(XFA602)  # reads the apps and middleware lists of app_assignments
+APP_SETUP_CALLS.used_by(XFA602)  # reads the FastAPI(lifespan=...) names the app's calls give
 
 
 _LOG_ATTRS = frozenset(
@@ -112,11 +113,34 @@ _LOG_ATTRS = frozenset(
 )
 
 
+class StartupErrors:
+    """Per function: its first ``yield`` and the ``except`` blocks before it that swallow an
+    error, ``(handler, what it catches)``."""
+
+    __slots__ = ("first_yield", "swallowed")
+
+    def __init__(self) -> None:
+        self.first_yield: ast.AST | None = None
+        self.swallowed: list[tuple[ast.ExceptHandler, str]] = []
+
+
+class LifespanCandidates:
+    """Per file: functions that swallow start-up errors and are lifespans if the app is given
+    them later (``FastAPI(lifespan=name)``), ``(name, swallowed)``."""
+
+    __slots__ = ("functions",)
+
+    def __init__(self) -> None:
+        self.functions: list[tuple[str, list[tuple[ast.ExceptHandler, str]]]] = []
+
+
 @visitor(ast.Yield, ast.YieldFrom, codes=(XFA602,))
 def lifespan_yields(node: ast.AST, ctx: Context) -> None:
     frame = ctx.frame
     if frame.kind == "function":
-        frame.data.setdefault("xfa6_yield", node)
+        errors = frame.state(StartupErrors)
+        if errors.first_yield is None:
+            errors.first_yield = node
 
 
 @visitor(ast.ExceptHandler, codes=(XFA602,))
@@ -124,7 +148,7 @@ def swallowed_startup_errors(node: ast.ExceptHandler, ctx: Context) -> None:
     if ctx.is_test:
         return
     frame = ctx.frame
-    if frame.kind != "function" or not frame.is_async or "xfa6_yield" in frame.data:
+    if frame.kind != "function" or not frame.is_async or frame.state(StartupErrors).first_yield is not None:
         return
     if not _swallows(node.body):
         return
@@ -144,7 +168,55 @@ def swallowed_startup_errors(node: ast.ExceptHandler, ctx: Context) -> None:
         exception = ast.unparse(node.type) if hasattr(ast, "unparse") else "the exception"
         if len(exception) > 60:
             exception = "the exception"
-    frame.data.setdefault("xfa6_swallowed", []).append((node, exception))
+    frame.state(StartupErrors).swallowed.append((node, exception))
+
+
+@visitor(ast.FunctionDef, ast.AsyncFunctionDef, leave=True, codes=(XFA602,))
+def lifespan_when_complete(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> None:
+    frame = ctx.frame
+    if frame.node is not node:
+        return
+    errors = frame.states.get(StartupErrors)
+    if errors is None or not errors.swallowed or errors.first_yield is None:
+        return
+    before = [(h, e) for h, e in errors.swallowed if h.lineno < errors.first_yield.lineno]  # type: ignore[attr-defined]
+    if not before:
+        return
+    if any(_is_asynccontextmanager(ctx, d) for d in node.decorator_list) and _takes_app(ctx, node):
+        for handler, exception in before:
+            ctx.report(handler, XFA602, exception=exception)
+    else:
+        ctx.state(LifespanCandidates).functions.append((node.name, before))
+
+
+@visitor(ast.Module, leave=True, codes=(XFA602,))
+def lifespans_registered_later(node: ast.Module, ctx: Context) -> None:
+    """A function given to ``FastAPI(lifespan=...)`` after it was defined."""
+    names = _lifespan_names(ctx)
+    if names:
+        for name, handlers in ctx.state(LifespanCandidates).functions:
+            if name in names:
+                for handler, exception in handlers:
+                    ctx.report(handler, XFA602, exception=exception)
+
+
+def _is_asynccontextmanager(ctx: Context, dec: ast.expr) -> bool:
+    return ctx.resolve(dec) in ("contextlib.asynccontextmanager", "asynccontextmanager")
+
+
+def _takes_app(ctx: Context, fn: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    params = _positional(fn)
+    if not params:
+        return False
+    first = params[0]
+    if first.annotation is not None:
+        base, _ = ctx.unwrap_annotation(first.annotation)
+        tail = _resolved_tail(ctx, base) if base is not None else None
+        if tail in ("FastAPI", "Starlette", "ASGIApp"):
+            return True
+    return first.arg in ("app", "_app", "application", "fastapi_app", "_application")
+
+
 
 
 def _swallows(body: list[ast.stmt]) -> bool:
