@@ -11,6 +11,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from flake8_fastapi_conventions import cli
 from flake8_fastapi_conventions.fixer import fix_text
 from flake8_fastapi_conventions.settings import Settings
@@ -231,3 +233,34 @@ def test_a_bad_target_value_stops_with_one_line(tmp_path):
         )
         assert proc.returncode != 0
         assert proc.stderr.strip().splitlines()[-1].endswith(f"got {value!r}"), proc.stderr
+
+
+@pytest.mark.parametrize(
+    "project, reason",
+    [
+        (
+            {"pyproject.toml": '[tool.poetry.dependencies]\npydantic = "^1.9"\n'},
+            "the project is on Pydantic 1 (pyproject.toml): moving to v2 is a migration",
+        ),
+        ({"setup.cfg": "[flake8]\n"}, "the project declares no Pydantic version (fastapi-target-pydantic = 2 turns the fix on)"),
+    ],
+    ids=["pydantic-1", "undeclared"],
+)
+def test_a_v1_finding_says_why_its_v2_rewrite_is_not_offered(tmp_path, project, reason):
+    # the realworld app (pydantic = "^1.9"): the fixer's "[not fixed: the finding offers no
+    # automatic fix]" did not say that the project's Pydantic was the reason
+    from flake8_fastapi_conventions.checker import check_source
+    from flake8_fastapi_conventions.settings import Settings, enabled_codes
+
+    for name, text in project.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    source = (
+        "from pydantic import BaseModel, validator\n\n\nclass User(BaseModel):\n    name: str\n\n"
+        "    class Config:\n        orm_mode = True\n\n"
+        '    @validator("name")\n    def check(cls, v):\n        return v\n\n\n'
+        "def dump(user: User) -> dict:\n    return user.dict()\n"
+    )
+    settings = Settings(enabled=enabled_codes(None, ["XFA401", "XFA402", "XFA403", "XFA404"]))
+    found = {(line, m.split(" ", 1)[0]): m for line, _, m in check_source(source, str(tmp_path / "app" / "schemas.py"), settings)}
+    assert sorted(found) == [(7, "XFA401"), (8, "XFA404"), (10, "XFA403"), (16, "XFA402")]
+    assert all(m.endswith(f"[no automatic fix: {reason}]") for m in found.values()), found

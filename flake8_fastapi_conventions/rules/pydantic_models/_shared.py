@@ -562,11 +562,17 @@ def _model_kind(ctx: Context, node: ast.ClassDef) -> str | None:
     return "v1" if info.v1 else "v2"
 
 
-def pydantic2_target(ctx: Context) -> bool:
-    """The Pydantic v1 → v2 rewrites are safe fixes only where the project is on
-    Pydantic 2 (its dependencies or lock file, or ``fastapi-target-pydantic = 2``): on a v1
-    project, or one that declares neither, they are a migration left to the user."""
-    return ctx.targets.pydantic == 2
+def v2_migration(ctx: Context) -> str | None:
+    """Why the Pydantic v1 → v2 rewrites are not offered as fixes here, or None: they are
+    safe fixes only where the project is on Pydantic 2 (its dependencies or lock file, or
+    ``fastapi-target-pydantic = 2``); on a v1 project, or one that declares neither, they
+    are a migration left to the user."""
+    targets = ctx.targets
+    if targets.pydantic == 2:
+        return None
+    if targets.pydantic == 1:
+        return f"the project is on Pydantic 1 ({targets.pydantic_source}): moving to v2 is a migration"
+    return "the project declares no Pydantic version (fastapi-target-pydantic = 2 turns the fix on)"
 
 
 #: a name that says it holds the Pydantic version or a "Pydantic 2 is installed" flag

@@ -24,7 +24,7 @@ from ._shared import (
     _model_kind,
     NOT_FLAGGED_GENERATED,
     NOT_FLAGGED_VERSION_BRANCHES,
-    pydantic2_target,
+    v2_migration,
 )
 
 if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
@@ -251,7 +251,7 @@ def _orm_mode_in_config_dict(node: ast.Call, func: ast.expr, ctx: Context) -> No
                 # the fix renames the keyword's name, ``orm_mode`` where the keyword starts
                 start = (kw.lineno, kw.col_offset)
                 name: LineEdit = (start, (start[0], start[1] + len("orm_mode")), FROM_ATTRIBUTES)
-                ctx.report(kw, XFA404, fixable=pydantic2_target(ctx), edits=[name])
+                ctx.report(kw, XFA404, declined=v2_migration(ctx), edits=[name])
             return
 
 
@@ -496,22 +496,22 @@ def model_configs(node: ast.ClassDef, ctx: Context) -> None:
         if isinstance(stmt, ast.ClassDef):
             if stmt.name == "Config" and kind == "v2" and not in_version_branch(ctx):
                 settings = _is_settings(ctx, node.bases, stmt)
-                fixable = pydantic2_target(ctx) and config_fix_blocker(node, stmt) is None
-                too_long = None
-                if fixable and ctx.wants(XFA401):
+                fixable = config_fix_blocker(node, stmt) is None
+                declined = v2_migration(ctx) if fixable else None
+                if fixable and declined is None and ctx.wants(XFA401):
                     edit = _config_edit(ctx, stmt, settings)
-                    too_long = ctx.rewrite_blocker([edit]) if edit is not None else None
+                    declined = ctx.rewrite_blocker([edit]) if edit is not None else None
                 ctx.report(
                     stmt,
                     XFA401,
                     fixable=fixable,
-                    declined=too_long,
+                    declined=declined,
                     model=node.name,
                     replacement=_config_replacement(ctx, stmt, settings),
                 )
                 # where the XFA401 fix is offered it rewrites the ``orm_mode`` line too (and its
                 # rewrite is measured, above): XFA404's own edit is not measured on top of it
-                rewritten = fixable and too_long is None and ctx.wants(XFA401)
+                rewritten = fixable and declined is None and ctx.wants(XFA401)
                 for inner in stmt.body:
                     if (
                         isinstance(inner, ast.Assign)
@@ -520,7 +520,7 @@ def model_configs(node: ast.ClassDef, ctx: Context) -> None:
                     ):
                         target = next(t for t in inner.targets if isinstance(t, ast.Name) and t.id == "orm_mode")
                         edits = None if rewritten else [replace(target, FROM_ATTRIBUTES)]
-                        ctx.report(target, XFA404, fixable=pydantic2_target(ctx), edits=edits)
+                        ctx.report(target, XFA404, declined=v2_migration(ctx), edits=edits)
         elif isinstance(stmt, ast.Assign) and kind == "v2":
             if any(isinstance(t, ast.Name) and t.id == "model_config" for t in stmt.targets) and isinstance(
                 stmt.value, ast.Dict
@@ -535,7 +535,7 @@ def model_configs(node: ast.ClassDef, ctx: Context) -> None:
                         edits = None
                         if ctx.targets.line_length is not None and ctx.lines is not None:
                             edits = [replace(key, ctx.text_of(key).replace("orm_mode", FROM_ATTRIBUTES, 1))]
-                        ctx.report(key, XFA404, fixable=pydantic2_target(ctx), edits=edits)
+                        ctx.report(key, XFA404, declined=v2_migration(ctx), edits=edits)
 
 
 # -- the fix ---------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from ._shared import (
     NOT_FLAGGED_GENERATED,
     NOT_FLAGGED_VERSION_BRANCHES,
     PreviousBindings,
-    pydantic2_target,
+    v2_migration,
     _scoped,
     V1_METHODS,
 )
@@ -175,12 +175,14 @@ def _v1_method(node: ast.Call, func: ast.Attribute, ctx: Context) -> None:
         replacement = f"json.dumps({shown}.model_json_schema())"
     else:
         replacement = f"{shown}.{new}({'...' if node.args or node.keywords else ''})"
-    fixable = pydantic2_target(ctx) and v1_call_blocker(node) is None
+    fixable = v1_call_blocker(node) is None
+    declined = v2_migration(ctx) if fixable else None
     ctx.report(
         node,
         XFA402,
         fixable=fixable,
-        edits=_v1_call_edits(ctx, node) if fixable else None,
+        declined=declined,
+        edits=_v1_call_edits(ctx, node) if fixable and declined is None else None,
         receiver=shown,
         method=method,
         replacement=replacement,

@@ -19,7 +19,7 @@ from ._shared import (
     _is_true,
     NOT_FLAGGED_GENERATED,
     NOT_FLAGGED_VERSION_BRANCHES,
-    pydantic2_target,
+    v2_migration,
 )
 
 if TYPE_CHECKING:  # the fix engine, on ast-grep, is imported only when fixing
@@ -151,16 +151,14 @@ def v1_and_unclassed_validators(node: ast.FunctionDef | ast.AsyncFunctionDef, ct
                     name, direct = found
                     # ``compat.validator`` -> ``compat.field_validator`` needs the
                     # project module to export it: left to the user
-                    fixable = (
-                        pydantic2_target(ctx)
-                        and (direct or isinstance(target, ast.Name))
-                        and validator_fix_blocker(decorator, node, ctx.lines) is None
-                    )
+                    fixable = (direct or isinstance(target, ast.Name)) and validator_fix_blocker(decorator, node, ctx.lines) is None
+                    declined = v2_migration(ctx) if fixable else None
                     ctx.report(
                         decorator,
                         XFA403,
                         fixable=fixable,
-                        edits=_validator_edits(ctx, decorator, node) if fixable else None,
+                        declined=declined,
+                        edits=_validator_edits(ctx, decorator, node) if fixable and declined is None else None,
                         name=name,
                         replacement=_validator_replacement(decorator, name),
                     )
