@@ -30,10 +30,10 @@ CASES = [
     (
         "XFA309 comment between annotation and default",
         ["XFA309"],
-        _APP + '@app.get("/a")\nasync def a(\n    q: str  # the query\n    = Query(None),\n):\n    return q\n',
+        _APP + '@app.get("/a")\nasync def a(\n    q: str | None  # the query\n    = Query(None),\n):\n    return q\n',
         (12, 5, "XFA309"),
         "comments inside the parameter",
-        _APP + '@app.get("/a")\nasync def a(\n    q: str\n    = Query(None),\n):\n    return q\n',
+        _APP + '@app.get("/a")\nasync def a(\n    q: str | None\n    = Query(None),\n):\n    return q\n',
     ),
     (
         "XFA504 comment inside an empty call",

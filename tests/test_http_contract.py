@@ -1,3 +1,4 @@
+import pytest
 
 
 def test_xfa313_message_fits_the_parameter():
@@ -188,6 +189,60 @@ def test_xfa309_advertises_the_fix_only_with_an_annotation_to_wrap():
     assert len(found) == 2
     assert found[0].endswith("(fix: fastapi-conventions fix)")
     assert "fastapi-conventions fix" not in found[1]
+
+
+@pytest.mark.parametrize(
+    "annotation, offered",
+    [
+        ("list[str]", False),
+        ("str", False),
+        ("list[str] | None", True),
+        ("Optional[list[str]]", True),
+        ("Union[str, None]", True),
+        ("Any", True),
+        ("'str | None'", True),
+    ],
+)
+def test_xfa309_moves_a_none_default_out_only_where_the_annotation_admits_none(annotation, offered):
+    # fastapi-users: `scopes: list[str] = Query(None)` became `Annotated[list[str], Query()] =
+    # None`, which FastAPI treats alike and mypy reports (incompatible default), failing the
+    # project's lint step: the fix is not offered there
+    from flake8_fastapi_conventions.fixer import fix_text
+    from harness import messages, settings_for
+
+    source = (
+        "from typing import Any, Optional, Union\n\nfrom fastapi import Query\n\n\n"
+        f"async def dep(scopes: {annotation} = Query(None)):\n"
+        "    return scopes\n"
+    )
+    [message] = [m for _, _, m in messages(source, "app/deps.py") if m.startswith("XFA309")]
+    assert message.endswith("(fix: fastapi-conventions fix)") is offered, message
+    result = fix_text(source, "app/deps.py", settings_for(["XFA309"]))
+    if offered:
+        assert f"scopes: Annotated[{annotation}, Query()] = None" in result.text
+    else:
+        assert result.text == source
+        reason = f"the default None is not a {annotation}: type checkers would report it (declare {annotation} | None)"
+        assert [m.reason for m in result.manual] == [reason]
+
+
+def test_xfa309_joins_a_marker_call_that_spans_lines_onto_the_annotated_line():
+    # fastapi-users: `x: T = Depends(\n    f\n)` became `x: Annotated[T, Depends(\n    f\n)]`,
+    # which `ruff format --check` rejects
+    from flake8_fastapi_conventions.fixer import fix_text
+    from harness import settings_for
+
+    source = (
+        "from fastapi import Depends\n\n\n"
+        "async def route(\n"
+        "    token: str = Depends(\n"
+        "        get_token, use_cache=False\n"
+        "    ),\n"
+        "):\n"
+        "    return token\n"
+    )
+    result = fix_text(source, "app/deps.py", settings_for(["XFA309"]))
+    assert "    token: Annotated[str, Depends(get_token, use_cache=False)],\n" in result.text, result.text
 
 
 def test_xfa304_names_the_first_route_that_shadows_and_the_common_methods():

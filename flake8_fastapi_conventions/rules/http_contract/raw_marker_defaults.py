@@ -163,7 +163,42 @@ def marker_fix_blocker(arg: ast.arg, call: ast.Call, marker: str) -> str | None:
         if isinstance(default, _MUTABLE_DEFAULTS):
             # FastAPI copies it per request, but flake8-bugbear's B006 would flag the result
             return "the default would become a mutable default argument (flake8-bugbear B006)"
+        if isinstance(default, ast.Constant) and default.value is None and not _admits_none(arg.annotation):
+            # `x: list[str] = Query(None)` -> `x: Annotated[list[str], Query()] = None`: mypy
+            # then reports the default (found on fastapi-users, whose lint step runs mypy)
+            return f"the default None is not a {ast.unparse(arg.annotation)}: type checkers would report it (declare {ast.unparse(arg.annotation)} | None)"
     return None
+
+
+_NONE_ADMITTING = frozenset({"Any", "Optional", "object", "None"})
+
+
+def _admits_none(annotation: ast.expr) -> bool:
+    """The annotation's type includes ``None``: ``Optional[T]``, ``T | None``,
+    ``Union[T, None]``, ``None``, ``Any``, ``object`` (a string annotation: when it names one)."""
+    if isinstance(annotation, ast.Constant):
+        if annotation.value is None:
+            return True
+        if isinstance(annotation.value, str):
+            return any(word in annotation.value for word in ("None", "Optional", "Any", "object"))
+        return False
+    if isinstance(annotation, (ast.Name, ast.Attribute)):
+        name = annotation.id if isinstance(annotation, ast.Name) else annotation.attr
+        return name in _NONE_ADMITTING
+    if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):
+        return _admits_none(annotation.left) or _admits_none(annotation.right)
+    if isinstance(annotation, ast.Subscript):
+        head = annotation.value
+        name = head.id if isinstance(head, ast.Name) else head.attr if isinstance(head, ast.Attribute) else None
+        if name == "Optional":
+            return True
+        if name == "Union":
+            items = annotation.slice.elts if isinstance(annotation.slice, ast.Tuple) else [annotation.slice]
+            return any(_admits_none(item) for item in items)
+        if name == "Annotated":
+            first = annotation.slice.elts[0] if isinstance(annotation.slice, ast.Tuple) else annotation.slice
+            return _admits_none(first)
+    return False
 
 
 def _annotated_form(call: ast.Call, marker: str) -> tuple[str, str | None]:
@@ -223,7 +258,7 @@ def marker_plan(text: Callable[[ast.AST], str], default: ast.Call, marker: str) 
     """``(marker call text, moved default or None)`` of the fix, from the source text of
     nodes (``text``): the lint path measures the rewrite the fixer writes."""
     if marker not in DEFAULT_MARKERS:
-        return text(default), None
+        return _on_one_line(text, default), None
     moved_node: ast.expr | None = None
     rest = []
     for i, a in enumerate(default.args):
@@ -237,11 +272,24 @@ def marker_plan(text: Callable[[ast.AST], str], default: ast.Call, marker: str) 
         else:
             rest.append(text(kw))
     if moved_node is None:
-        return text(default), None
+        return _on_one_line(text, default), None
     call = f"{text(default.func)}({', '.join(rest)})"
     if isinstance(moved_node, ast.Constant) and moved_node.value is Ellipsis:
         return call, None
     return call, text(moved_node)
+
+
+def _on_one_line(text: Callable[[ast.AST], str], call: ast.Call) -> str:
+    """The marker call's text, joined onto one line where its source spans several (inside
+    ``Annotated[...]`` a formatter would not keep ``Depends(\n    f\n)``): ``f(a, k=v)``
+    from its arguments' texts, unless one of them spans lines itself."""
+    source = text(call)
+    if "\n" not in source and "\r" not in source:
+        return source
+    parts = [text(a) for a in call.args] + [text(k) for k in call.keywords]
+    if any("\n" in p or "\r" in p for p in parts):
+        return source
+    return f"{text(call.func)}({', '.join(parts)})"
 
 
 def annotated_parameter(name: str, annotated: str, annotation: str, call: str, moved: str | None) -> str:
