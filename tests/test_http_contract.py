@@ -217,6 +217,8 @@ def test_xfa309_moves_a_none_default_out_only_where_the_annotation_admits_none(a
     )
     [message] = [m for _, _, m in messages(source, "app/deps.py") if m.startswith("XFA309")]
     assert message.endswith("(fix: fastapi-conventions fix)") is offered, message
+    shown = annotation if offered else f"{annotation} | None"  # the hint does not lead to the mypy error
+    assert f"declare it as scopes: Annotated[{shown}, Query()] = None" in message
     result = fix_text(source, "app/deps.py", settings_for(["XFA309"]))
     if offered:
         assert f"scopes: Annotated[{annotation}, Query()] = None" in result.text

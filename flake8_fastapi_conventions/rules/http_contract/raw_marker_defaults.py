@@ -140,11 +140,22 @@ def _report_marker_default(ctx: Context, arg: ast.arg, default: ast.expr | None,
         declined=declined,
         name=arg.arg,
         marker=_short_call(default),
-        type=ast.unparse(arg.annotation) if arg.annotation is not None else "<type>",
+        type=_hinted_type(arg, moved),
         annotated=annotated,
         default=f" = {moved}" if moved is not None else "",
     )
     return not fixable or moved is not None
+
+
+def _hinted_type(arg: ast.arg, moved: str | None) -> str:
+    """The type the message's ``Annotated[...]`` shows: the annotation, with ``| None`` where
+    the moved default is ``None`` and the annotation does not admit it."""
+    if arg.annotation is None:
+        return "<type>"
+    shown = ast.unparse(arg.annotation)
+    if moved == "None" and not _admits_none(arg.annotation):
+        shown += " | None"
+    return shown
 
 
 _MUTABLE_DEFAULTS = (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp)
