@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Any
 
 from ... import lazy_re
-from ...context import SESSION_TYPES, Context, dotted_name, keyword, last_name, string_value
+from ...context import SESSION_TYPES, Context, Frame, dotted_name, keyword, last_name, string_value
 from ...registry import Hook
 
 
@@ -72,13 +71,25 @@ def _sa_call(ctx: Context, call: ast.Call, names: frozenset[str]) -> str | None:
     return None
 
 
-def _fn_data(ctx: Context) -> dict[str, Any] | None:
-    fn = ctx.function
-    return fn.data if fn is not None else None
+class FunctionBindings:
+    """Per function: the latest binding of each name (``("assign", value)`` or
+    ``("with", context_expr)``) and every value each name is assigned, in order."""
+
+    __slots__ = ("bind", "assigns")
+
+    def __init__(self) -> None:
+        self.bind: dict[str, tuple[str, ast.expr]] = {}
+        self.assigns: dict[str, list[ast.expr]] = {}
 
 
-def _module_data(ctx: Context) -> dict[str, Any]:
-    return ctx.frames[0].data
+class FunctionValues:
+    """Per function: what :func:`_function_values` found its body binds (``None`` until
+    computed)."""
+
+    __slots__ = ("values",)
+
+    def __init__(self) -> None:
+        self.values: dict[str, list[ast.expr] | None] | None = None
 
 
 def _binding(ctx: Context, name: str) -> tuple[str, ast.expr] | None:
@@ -89,9 +100,9 @@ def _binding(ctx: Context, name: str) -> tuple[str, ast.expr] | None:
             break
         if name in frame.params:
             return None
-        bound = frame.data.get("xfa5.bind")
-        if bound and name in bound:
-            return bound[name]
+        bindings = frame.states.get(FunctionBindings)
+        if bindings is not None and name in bindings.bind:
+            return bindings.bind[name]
     value = ctx.assignments.get(name)
     if value is not None:
         return ("module", value)
@@ -208,14 +219,15 @@ def _flatten_add(node: ast.expr) -> list[ast.expr]:
     return [node]
 
 
-def _function_values(frame: Any) -> dict[str, list[ast.expr] | None]:
+def _function_values(frame: Frame) -> dict[str, list[ast.expr] | None]:
     """Every name a function's own body binds (nested scopes left out): the values of its
     ``name = value`` assignments, ``None`` when it is (also) bound any other way
     (``with``, ``+=``, walrus, ``except ... as``, a ``for`` loop over anything but a literal
     tuple/list of constants)."""
-    found = frame.data.get("xfa5.values")
+    state = frame.state(FunctionValues)
+    found = state.values
     if found is None:
-        found = frame.data["xfa5.values"] = _collect_values(frame.node)
+        found = state.values = _collect_values(frame.node)
     return found
 
 

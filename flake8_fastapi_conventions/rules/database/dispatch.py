@@ -16,6 +16,7 @@ from ._shared import (
     DATABASE_METHODS,
     SESSION_BINDINGS,
     SQLALCHEMY_CONSTRUCTORS,
+    FunctionBindings,
     _sa_call,
 )
 
@@ -33,8 +34,9 @@ def record_assignment(node: ast.Assign | ast.AnnAssign, ctx: Context) -> None:
     targets = node.targets if isinstance(node, ast.Assign) else [node.target]
     for target in targets:
         if isinstance(target, ast.Name):
-            frame.data.setdefault("xfa5.bind", {})[target.id] = ("assign", value)
-            frame.data.setdefault("xfa5.assigns", {}).setdefault(target.id, []).append(value)
+            bindings = frame.state(FunctionBindings)
+            bindings.bind[target.id] = ("assign", value)
+            bindings.assigns.setdefault(target.id, []).append(value)
             for check in SESSION_BINDINGS.get("assign"):
                 check(target.id, value, node, ctx)
 
@@ -49,7 +51,7 @@ def record_with(node: ast.With | ast.AsyncWith, ctx: Context) -> None:
         for check in SESSION_BINDINGS.get("with"):
             check(item, node, ctx)
         if isinstance(target, ast.Name):
-            frame.data.setdefault("xfa5.bind", {})[target.id] = ("with", item.context_expr)
+            frame.state(FunctionBindings).bind[target.id] = ("with", item.context_expr)
 
 
 @visitor(ast.Call, codes=(DATABASE_METHODS, DATABASE_CALLEES, SQLALCHEMY_CONSTRUCTORS))

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Any
 
 from ... import lazy_re
-from ...context import Context, comment_of, dotted_name, has_kwargs_splat, keyword, last_name, string_value
+from ...context import Context, Frame, comment_of, dotted_name, has_kwargs_splat, keyword, last_name, string_value
 from ...registry import moved_off, rule
 from ._shared import (
     _SA_MODULES,
@@ -665,12 +664,23 @@ def _safe_list(name: str, ctx: Context, depth: int) -> bool:
     return False
 
 
-def _list_additions(frame: Any) -> dict[str, list[ast.expr] | None]:
+class ListAdditions:
+    """Per function: what :func:`_list_additions` found its body adds to its local lists
+    (``None`` until computed)."""
+
+    __slots__ = ("additions",)
+
+    def __init__(self) -> None:
+        self.additions: dict[str, list[ast.expr] | None] | None = None
+
+
+def _list_additions(frame: Frame) -> dict[str, list[ast.expr] | None]:
     """What a function's body adds to its local lists: ``name -> [values]`` from
     ``name.append(v)``, ``name.insert(i, v)``, ``name.extend([...])`` and ``name += [...]``;
     ``None`` when the list is changed in a way not followed (``extend(other)``,
     ``name[i] = v``, ``name += other``)."""
-    found = frame.data.get("xfa5.additions")
+    state = frame.state(ListAdditions)
+    found = state.additions
     if found is not None:
         return found
     out: dict[str, list[ast.expr] | None] = {}
@@ -699,7 +709,7 @@ def _list_additions(frame: Any) -> dict[str, list[ast.expr] | None]:
             for target in targets:
                 if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
                     add(target.value.id, None)
-    frame.data["xfa5.additions"] = out
+    state.additions = out
     return out
 
 

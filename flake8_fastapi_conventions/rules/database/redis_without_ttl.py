@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import ast
-from typing import Any
 
 from ...context import Context, dotted_name, has_kwargs_splat, keyword, last_name, string_value
 from ...registry import moved_off, rule, visitor
-from ._shared import DATABASE_METHODS, SESSION_BINDINGS, _binding, _flatten_add, _literal_head, _module_data, is_db_session
+from ._shared import DATABASE_METHODS, SESSION_BINDINGS, _binding, _flatten_add, _literal_head, is_db_session
 
 
 XFA513 = rule(
@@ -126,18 +125,41 @@ def _is_redis(ctx: Context, receiver: ast.expr) -> bool:
 SESSION_BINDINGS.used_by(XFA513)
 
 
+class RedisWrites:
+    """Per scope (a function or the module): the keys stored without a TTL there (call,
+    receiver text, method) and the ``expire``-style calls made there (receiver text, line,
+    column)."""
+
+    __slots__ = ("stores", "expires")
+
+    def __init__(self) -> None:
+        self.stores: list[tuple[ast.Call, str, str]] = []
+        self.expires: list[tuple[str, int, int]] = []
+
+
+class RedisKeys:
+    """Per file: the stores no later ``expire`` covered in their scope, waiting for the end
+    of the module, and the shapes of the keys the module deletes."""
+
+    __slots__ = ("pending", "deleted")
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[ast.Call, str, str]] = []
+        self.deleted: set[tuple[str, str]] = set()
+
+
 @DATABASE_METHODS.on("set", "hset", "mset", "hmset", "expire", "pexpire", "expireat", "pexpireat", rules=(XFA513,))
 def _redis_call(node: ast.Call, attr: str, receiver: ast.expr, ctx: Context) -> None:
     if not ctx.wants(XFA513) or ctx.is_test:
         return  # tests write the keys their case needs against a throwaway Redis
-    data = ctx.frame.data if ctx.frame.kind in ("function", "module") else None
-    if data is None:
+    frame = ctx.frame
+    if frame.kind not in ("function", "module"):
         return
     text = dotted_name(receiver)
     if text is None:
         return
     if attr in _EXPIRE:
-        data.setdefault("xfa5.expire", []).append((text, node.lineno, node.col_offset))
+        frame.state(RedisWrites).expires.append((text, node.lineno, node.col_offset))
         return
     if has_kwargs_splat(node) or any(isinstance(a, ast.Starred) for a in node.args):
         return
@@ -153,29 +175,30 @@ def _redis_call(node: ast.Call, attr: str, receiver: ast.expr, ctx: Context) -> 
         return
     if not _is_redis(ctx, receiver):
         return
-    data.setdefault("xfa5.redis", []).append((node, text, attr))
+    frame.state(RedisWrites).stores.append((node, text, attr))
 
 
 #: every keyword redis-py's ``set`` takes; a call with another one is some other cache's
 _REDIS_SET_KEYWORDS = frozenset({"name", "value", "ex", "px", "nx", "xx", "keepttl", "get", "exat", "pxat", "ifeq", "ifne"})
 
 
-def _check_redis(data: dict[str, Any], ctx: Context) -> None:
+def _check_redis(writes: RedisWrites, ctx: Context) -> None:
     """Keys stored without a TTL and not given one later in the same scope wait for the
     end of the module: a key the module also deletes is not reported."""
-    expires = data.get("xfa5.expire", [])
-    pending = _module_data(ctx).setdefault("xfa5.redis_pending", [])
-    for node, text, attr in data["xfa5.redis"]:
+    expires = writes.expires
+    pending = ctx.frames[0].state(RedisKeys).pending
+    for node, text, attr in writes.stores:
         pos = (node.lineno, node.col_offset)
         if any(t == text and (line, col) > pos for t, line, col in expires):
             continue
         pending.append((node, text, attr))
-    data["xfa5.redis"] = []
+    writes.stores = []
 
 
 def _report_redis(ctx: Context) -> None:
-    deleted: set[tuple[str, str]] = _module_data(ctx).get("xfa5.redis_deleted", set())
-    for node, text, attr in _module_data(ctx).get("xfa5.redis_pending", ()):
+    keys = ctx.frames[0].state(RedisKeys)
+    deleted = keys.deleted
+    for node, text, attr in keys.pending:
         if deleted and any(shape in deleted for shape in _stored_key_shapes(node, attr)):
             continue
         if attr == "set":
@@ -193,7 +216,7 @@ def _redis_delete(node: ast.Call, attr: str, receiver: ast.expr, ctx: Context) -
     if not ctx.wants(XFA513) or not _file_imports_redis(ctx) or is_db_session(ctx, receiver):
         return
     keys = node.args[:1] if attr in ("getdel", "hdel") else node.args
-    deleted = _module_data(ctx).setdefault("xfa5.redis_deleted", set())
+    deleted = ctx.frames[0].state(RedisKeys).deleted
     for key in keys:
         shape = _key_shape(key)
         if shape is not None:
@@ -239,15 +262,17 @@ def _key_shape(key: ast.expr) -> tuple[str, str] | None:
 
 @visitor(ast.FunctionDef, ast.AsyncFunctionDef, leave=True, codes=(XFA513,))
 def redis_keys_without_ttl_in_function(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> None:
-    data = ctx.frame.data
-    if "xfa5.redis" in data:
-        _check_redis(data, ctx)
+    writes = ctx.frame.states.get(RedisWrites)
+    if writes is not None and writes.stores:
+        _check_redis(writes, ctx)
 
 
 @visitor(ast.Module, leave=True, codes=(XFA513,))
 def redis_keys_without_ttl(node: ast.Module, ctx: Context) -> None:
-    data = ctx.frames[0].data
-    if data.get("xfa5.redis"):
-        _check_redis(data, ctx)
-    if data.get("xfa5.redis_pending"):
+    states = ctx.frames[0].states
+    writes = states.get(RedisWrites)
+    if writes is not None and writes.stores:
+        _check_redis(writes, ctx)
+    keys = states.get(RedisKeys)
+    if keys is not None and keys.pending:
         _report_redis(ctx)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import ast
-from typing import Any
 
 from ...context import Context
 from ...registry import rule, visitor
-from ._shared import DATABASE_METHODS, SESSION_BINDINGS, _fn_data, _select_root
+from ._shared import DATABASE_METHODS, SESSION_BINDINGS, FunctionBindings, _select_root
 
 
 XFA515 = rule(
@@ -64,12 +63,21 @@ XFA515 = rule(
 SESSION_BINDINGS.used_by(XFA515)
 
 
+class AllCalls:
+    """Per function: the ``.all()`` calls made in it, checked when the function ends."""
+
+    __slots__ = ("calls",)
+
+    def __init__(self) -> None:
+        self.calls: list[ast.Call] = []
+
+
 @DATABASE_METHODS.on("all", rules=(XFA515,))
 def _all_call(node: ast.Call, method: str, receiver: ast.expr, ctx: Context) -> None:
     if ctx.wants(XFA515):
-        data = _fn_data(ctx)
-        if data is not None:
-            data.setdefault("xfa5.all", []).append(node)
+        fn = ctx.function
+        if fn is not None:
+            fn.state(AllCalls).calls.append(node)
 
 
 def _chain_methods(expr: ast.expr) -> set[str]:
@@ -86,15 +94,15 @@ def _chain_methods(expr: ast.expr) -> set[str]:
     return out
 
 
-def _statement_bounded(stmt: ast.expr, data: dict[str, Any], ctx: Context, depth: int = 0) -> bool | None:
+def _statement_bounded(stmt: ast.expr, assigns: dict[str, list[ast.expr]], ctx: Context, depth: int = 0) -> bool | None:
     """``True`` when bounded, ``False`` when an unbounded select, ``None`` when unknown."""
     if depth > 4:
         return None
     if isinstance(stmt, ast.Name):
-        values = data.get("xfa5.assigns", {}).get(stmt.id)
+        values = assigns.get(stmt.id)
         if not values:
             return None
-        verdicts = [_statement_bounded(v, data, ctx, depth + 1) if not isinstance(v, ast.Name) or v.id != stmt.id else None for v in values]
+        verdicts = [_statement_bounded(v, assigns, ctx, depth + 1) if not isinstance(v, ast.Name) or v.id != stmt.id else None for v in values]
         if any(v is True for v in verdicts):
             return True
         if any(v is False for v in verdicts) and all(v is not None or _extends_name(val, stmt.id) for v, val in zip(verdicts, values)):
@@ -110,7 +118,7 @@ def _statement_bounded(stmt: ast.expr, data: dict[str, Any], ctx: Context, depth
         while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             node = node.func.value
         if isinstance(node, ast.Name) and depth == 0:
-            return _statement_bounded(node, data, ctx, depth + 1)
+            return _statement_bounded(node, assigns, ctx, depth + 1)
         return None
     if _aggregate_only(root, ctx):
         return True
@@ -133,7 +141,7 @@ def _aggregate_only(select_call: ast.Call, ctx: Context) -> bool:
     return True
 
 
-def _executed_statement(expr: ast.expr, data: dict[str, Any], depth: int = 0) -> ast.expr | None:
+def _executed_statement(expr: ast.expr, assigns: dict[str, list[ast.expr]], depth: int = 0) -> ast.expr | None:
     """The statement argument of the ``execute``/``scalars``/``exec`` call that produced
     ``expr`` (inline, or through a result variable of this function)."""
     node = expr
@@ -150,26 +158,28 @@ def _executed_statement(expr: ast.expr, data: dict[str, Any], depth: int = 0) ->
             node = node.value
             continue
         if isinstance(node, ast.Name) and depth < 3:
-            values = data.get("xfa5.assigns", {}).get(node.id)
+            values = assigns.get(node.id)
             if values and len(values) == 1:
-                return _executed_statement(values[0], data, depth + 1)
+                return _executed_statement(values[0], assigns, depth + 1)
         return None
     return None
 
 
-def _check_unbounded(data: dict[str, Any], ctx: Context) -> None:
-    for call in data["xfa5.all"]:
+def _check_unbounded(calls: list[ast.Call], assigns: dict[str, list[ast.expr]], ctx: Context) -> None:
+    for call in calls:
         if call.args or not isinstance(call.func, ast.Attribute):
             continue
-        stmt = _executed_statement(call.func.value, data)
+        stmt = _executed_statement(call.func.value, assigns)
         if stmt is None:
             continue
-        if _statement_bounded(stmt, data, ctx) is False:
+        if _statement_bounded(stmt, assigns, ctx) is False:
             ctx.report(call, XFA515)
 
 
 @visitor(ast.FunctionDef, ast.AsyncFunctionDef, leave=True, codes=(XFA515,))
 def unbounded_selects(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context) -> None:
-    data = ctx.frame.data
-    if "xfa5.all" in data:
-        _check_unbounded(data, ctx)
+    states = ctx.frame.states
+    found = states.get(AllCalls)
+    if found is not None:
+        bindings = states.get(FunctionBindings)
+        _check_unbounded(found.calls, bindings.assigns if bindings is not None else {}, ctx)
