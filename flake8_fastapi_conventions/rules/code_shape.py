@@ -630,6 +630,17 @@ def _is_param_or_fixture(name: str, ctx: Context) -> bool:
 _TEST_CLIENTS = frozenset({"fastapi.testclient.TestClient", "starlette.testclient.TestClient"})
 
 
+class ClientUses:
+    """Per file: the ``TestClient(...)`` calls not entered where they are made (with the
+    name or ``.attr`` they are bound to) and the names and ``.attr`` entered by ``with``."""
+
+    __slots__ = ("clients", "entered")
+
+    def __init__(self) -> None:
+        self.clients: list[tuple[ast.Call, str | None]] = []
+        self.entered: set[str] = set()
+
+
 @visitor(ast.Call, codes=(XFA910,))
 def test_clients(node: ast.Call, ctx: Context) -> None:
     func = node.func
@@ -650,7 +661,7 @@ def test_clients(node: ast.Call, ctx: Context) -> None:
                 bound = target.id
             elif isinstance(target, ast.Attribute):
                 bound = "." + target.attr
-    ctx.frames[0].data.setdefault("xfa910_clients", []).append((node, bound))
+    ctx.frames[0].state(ClientUses).clients.append((node, bound))
 
 
 @visitor(ast.withitem, codes=(XFA910,))
@@ -658,13 +669,15 @@ def entered_names(node: ast.withitem, ctx: Context) -> None:
     expr = node.context_expr
     name = expr.id if isinstance(expr, ast.Name) else "." + expr.attr if isinstance(expr, ast.Attribute) else None
     if name is not None:
-        ctx.frames[0].data.setdefault("xfa910_entered", set()).add(name)
+        ctx.frames[0].state(ClientUses).entered.add(name)
 
 
 @visitor(ast.Module, leave=True, codes=(XFA910,))
 def report_test_clients(node: ast.Module, ctx: Context) -> None:
-    data = ctx.frames[0].data
-    entered = data.get("xfa910_entered", set())
-    for call, bound in data.get("xfa910_clients", ()):
+    uses = ctx.frames[0].states.get(ClientUses)
+    if uses is None:
+        return
+    entered = uses.entered
+    for call, bound in uses.clients:
         if bound is None or bound not in entered:
             ctx.report(call, XFA910)

@@ -129,6 +129,16 @@ def _imported_query_builder(node: ast.Call, name: str, ctx: Context) -> None:
 _UNIT_OF_WORK = frozenset({"commit"})
 
 
+class DelegatedWork:
+    """Per file, by ``(id(handler), session name)``: whether the handler only delegates its
+    session's work and commits it (:func:`_delegates_only`)."""
+
+    __slots__ = ("delegates",)
+
+    def __init__(self) -> None:
+        self.delegates: dict[tuple[int, str], bool] = {}
+
+
 def _closes_delegated_work(handler: ast.AST, session: ast.expr, ctx: Context) -> bool:
     """The handler hands its session ``session`` (a name) to other functions (a service,
     ``PodcastService(session).regenerate(...)``), makes no database call of its own but
@@ -139,11 +149,11 @@ def _closes_delegated_work(handler: ast.AST, session: ast.expr, ctx: Context) ->
     committed there is its own database work."""
     if not isinstance(session, ast.Name):
         return False
-    key = ("layering.delegates", id(handler), session.id)
-    data = ctx.frames[0].data
-    found = data.get(key)
+    key = (id(handler), session.id)
+    delegates = ctx.frames[0].state(DelegatedWork).delegates
+    found = delegates.get(key)
     if found is None:
-        found = data[key] = _delegates_only(handler, session.id, ctx)
+        found = delegates[key] = _delegates_only(handler, session.id, ctx)
     return found
 
 

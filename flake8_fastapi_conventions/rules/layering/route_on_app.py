@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from ...context import Context, FUNCTION_TYPES, ROUTE_DECORATORS
+from ...context import Context, Frame, FUNCTION_TYPES, ROUTE_DECORATORS
 from ...registry import moved_off, rule, visitor
 from ._shared import _FASTAPI, _PROBE_WORD, _ROUTE_REGISTRATIONS, _file_stem, _is_probe
 
@@ -110,15 +110,36 @@ def _is_probe_route(fn: ast.FunctionDef | ast.AsyncFunctionDef, decorator: ast.C
     return bool(_PROBE_WORD.search(fn.name) or _PROBE_WORD.search(_file_stem(ctx)))
 
 
+class AppRouteFacts:
+    """Per file, by ``(id(scope), app name)``: how many routes the scope registers on the
+    app, and whether it includes routers or mounts sub-applications on it."""
+
+    __slots__ = ("route_counts", "composes")
+
+    def __init__(self) -> None:
+        self.route_counts: dict[tuple[int, str], int] = {}
+        self.composes: dict[tuple[int, str], bool] = {}
+
+
+class LocalApps:
+    """Per function: each name it assigns, and whether one of the values is a ``FastAPI``
+    app (``None`` until computed)."""
+
+    __slots__ = ("apps",)
+
+    def __init__(self) -> None:
+        self.apps: dict[str, bool] | None = None
+
+
 def _route_count(scope: ast.AST, name: str, ctx: Context) -> int:
     """How many routes ``scope`` registers on the app ``name``: route decorators and
     ``add_api_route``/``add_route`` calls (nested scopes included: an app factory's
     closures)."""
-    key = ("layering.route_count", id(scope), name)
-    data = ctx.frames[0].data
-    if key not in data:
-        data[key] = _count_routes(scope, name)
-    return data[key]
+    key = (id(scope), name)
+    counts = ctx.frames[0].state(AppRouteFacts).route_counts
+    if key not in counts:
+        counts[key] = _count_routes(scope, name)
+    return counts[key]
 
 
 def _count_routes(scope: ast.AST, name: str) -> int:
@@ -172,10 +193,11 @@ _COMPOSING = frozenset({"include_router", "mount"})
 def _composes(scope: ast.AST, name: str, ctx: Context) -> bool:
     """The app ``name`` includes routers or mounts sub-applications in ``scope``: the API
     lives on routers already, the app is the composition root."""
-    key = ("layering.composes", id(scope), name)
-    found = ctx.frames[0].data.get(key)
+    key = (id(scope), name)
+    composes = ctx.frames[0].state(AppRouteFacts).composes
+    found = composes.get(key)
     if found is None:
-        found = ctx.frames[0].data[key] = any(
+        found = composes[key] = any(
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Attribute)
             and node.func.attr in _COMPOSING
@@ -207,8 +229,9 @@ def _app_level_route(fn: ast.FunctionDef | ast.AsyncFunctionDef, decorator: ast.
     )
 
 
-def _local_assignments(frame, ctx: Context) -> dict[str, bool]:
-    found = frame.data.get("layering.local_apps")
+def _local_assignments(frame: Frame, ctx: Context) -> dict[str, bool]:
+    state = frame.state(LocalApps)
+    found = state.apps
     if found is None:
         found = {}
         for node in ast.walk(frame.node):
@@ -223,5 +246,5 @@ def _local_assignments(frame, ctx: Context) -> dict[str, bool]:
             is_app = isinstance(value, ast.Call) and ctx.resolve(value.func) in _FASTAPI
             for t in targets:
                 found[t] = found.get(t, False) or is_app
-        frame.data["layering.local_apps"] = found
+        state.apps = found
     return found

@@ -185,6 +185,16 @@ _RESPONSE_TAILS = frozenset(
 )
 
 
+class HandlerReturns:
+    """Per function: the response constructions it returns (``return JSONResponse(...)``
+    and the branches of a ``return a or b`` / ``return a if c else b``)."""
+
+    __slots__ = ("responses",)
+
+    def __init__(self) -> None:
+        self.responses: list[ast.Call] = []
+
+
 def _registered_handlers(ctx: Context) -> dict[str, list[ast.expr]]:
     return ctx.memo("xfa6_registered_handlers", dict)
 
@@ -218,7 +228,8 @@ def handlers_when_complete(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Co
     frame = ctx.frame
     if frame.node is not node:
         return
-    returns = frame.data.get("xfa6_returns")
+    found = frame.states.get(HandlerReturns)
+    returns = found.responses if found is not None else None
     if returns:
         exc_types = _decorated_handlers(ctx).get(id(node))
         if exc_types is not None:
@@ -245,7 +256,7 @@ def handler_responses(node: ast.Return, ctx: Context) -> None:
         return
     for candidate in candidates:
         if isinstance(candidate, ast.Call) and last_name(candidate.func) in _RESPONSE_TAILS:
-            frame.data.setdefault("xfa6_returns", []).append(candidate)
+            frame.state(HandlerReturns).responses.append(candidate)
 
 
 @visitor(ast.Module, leave=True, codes=(XFA613,))

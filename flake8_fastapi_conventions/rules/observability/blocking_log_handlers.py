@@ -58,6 +58,17 @@ _FILE_HANDLERS = frozenset(
 _QUEUE_CLASSES = frozenset({"logging.handlers.QueueHandler", "logging.handlers.QueueListener"})
 
 
+class LogHandlers:
+    """Per file: the file handlers constructed or configured (node, class name) and whether
+    a queue handler or listener is used anywhere."""
+
+    __slots__ = ("handlers", "queue")
+
+    def __init__(self) -> None:
+        self.handlers: list[tuple[ast.AST, str]] = []
+        self.queue = False
+
+
 @visitor(ast.Call, codes=(XFA808,))
 def blocking_file_handlers(node: ast.Call, ctx: Context) -> None:
     if ctx.is_test or ctx.is_script:
@@ -65,11 +76,10 @@ def blocking_file_handlers(node: ast.Call, ctx: Context) -> None:
     name = ctx.call_name(node)
     if name is None:
         return
-    data = ctx.frames[0].data
     if name in _QUEUE_CLASSES or name.rsplit(".", 1)[-1] in ("QueueHandler", "QueueListener"):
-        data["xfa808_queue"] = True
+        ctx.frames[0].state(LogHandlers).queue = True
     elif name in _FILE_HANDLERS and ctx.imported_from(node.func, "logging"):
-        data.setdefault("xfa808_handlers", []).append((node, name))
+        ctx.frames[0].state(LogHandlers).handlers.append((node, name))
 
 
 @visitor(ast.Dict, codes=(XFA808,))
@@ -82,17 +92,16 @@ def dict_config_handlers(node: ast.Dict, ctx: Context) -> None:
         text = string_value(value)
         if text is None:
             continue
-        data = ctx.frames[0].data
         if text in _FILE_HANDLERS:
-            data.setdefault("xfa808_handlers", []).append((value, text))
+            ctx.frames[0].state(LogHandlers).handlers.append((value, text))
         elif text in _QUEUE_CLASSES:
-            data["xfa808_queue"] = True
+            ctx.frames[0].state(LogHandlers).queue = True
 
 
 @visitor(ast.Module, leave=True, codes=(XFA808,))
 def file_handlers_without_queue(node: ast.Module, ctx: Context) -> None:
-    data = ctx.frames[0].data
-    if data.get("xfa808_queue"):
+    found = ctx.frames[0].states.get(LogHandlers)
+    if found is None or found.queue:
         return
-    for handler_node, name in data.get("xfa808_handlers", ()):
+    for handler_node, name in found.handlers:
         ctx.report(handler_node, XFA808, handler=name)

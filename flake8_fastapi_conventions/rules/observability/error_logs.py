@@ -352,12 +352,23 @@ def _formats_traceback(node: ast.Call, ctx: Context | None = None) -> bool:
     return False
 
 
+class TracebackNames:
+    """Per function: the names it assigns from a traceback formatter (``None`` until
+    computed)."""
+
+    __slots__ = ("names",)
+
+    def __init__(self) -> None:
+        self.names: frozenset[str] | None = None
+
+
 def _traceback_names(ctx: Context) -> frozenset[str]:
     """Names the innermost function assigns from a traceback formatter."""
     frame = ctx.function
     if frame is None:
         return frozenset()
-    found = frame.data.get("xfa804_traceback_names")
+    state = frame.state(TracebackNames)
+    found = state.names
     if found is None:
         names = set()
         for stmt in ast.walk(frame.node):
@@ -366,7 +377,7 @@ def _traceback_names(ctx: Context) -> frozenset[str]:
                 for sub in ast.walk(stmt.value)
             ):
                 names.update(t.id for t in stmt.targets if isinstance(t, ast.Name))
-        found = frame.data["xfa804_traceback_names"] = frozenset(names)
+        found = state.names = frozenset(names)
     return found
 
 

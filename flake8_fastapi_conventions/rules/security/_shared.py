@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 import re
 
-from ...context import Context
+from ...context import Context, Frame
 
 
 #: words of a directory (``benchmarks/``, ``acme-benchmark/``, ``acme_benchmark/``) or module
@@ -35,13 +35,23 @@ def _jwt_call(node: ast.Call, ctx: Context, names: frozenset[str]) -> bool:
     return name in names and ctx.imported_from(node.func, "jwt", "jose")
 
 
-def _function_parents(fn: ast.AST, frame_data: dict) -> dict[int, ast.AST]:
+class FunctionParents:
+    """Per function: child id -> parent for the nodes of its body (``None`` until built)."""
+
+    __slots__ = ("parents",)
+
+    def __init__(self) -> None:
+        self.parents: dict[int, ast.AST] | None = None
+
+
+def _function_parents(frame: Frame) -> dict[int, ast.AST]:
     """Child id -> parent for the nodes of one function, built once per function."""
-    parents = frame_data.get("xfa704_parents")
+    state = frame.state(FunctionParents)
+    parents = state.parents
     if parents is None:
         parents = {}
-        for parent in ast.walk(fn):
+        for parent in ast.walk(frame.node):
             for child in ast.iter_child_nodes(parent):
                 parents[id(child)] = parent
-        frame_data["xfa704_parents"] = parents
+        state.parents = parents
     return parents

@@ -465,6 +465,16 @@ def _is_fixture(fn: ast.AST, ctx: Context) -> bool:
     return False
 
 
+class ReportedCredentials:
+    """Per file: the ids of the string constants already reported as credentials, so
+    that two visitors reaching one value report it once."""
+
+    __slots__ = ("done",)
+
+    def __init__(self) -> None:
+        self.done: set[int] = set()
+
+
 def _report_credential(
     value: ast.AST | None, where: str, ctx: Context, name: str | None = None, owner: ast.AST | None = None
 ) -> None:
@@ -472,7 +482,7 @@ def _report_credential(
     text = string_value(value)
     if text is None or non_secret_value(text, name):
         return
-    done = ctx.frames[0].data.setdefault("xfa701_done", set())
+    done = ctx.frames[0].state(ReportedCredentials).done
     if id(value) in done:
         return
     if _exempt_scope(ctx):
@@ -621,7 +631,7 @@ def _live_credential(node: ast.Constant, value: str, ctx: Context) -> None:
         return
     if isinstance(ctx.parent, (ast.Expr, ast.JoinedStr)):
         return  # docstrings (key formats shown in documentation), f-string pieces
-    done = ctx.frames[0].data.setdefault("xfa701_done", set())
+    done = ctx.frames[0].state(ReportedCredentials).done
     if id(node) in done:
         return
     for frame in ctx.frames:

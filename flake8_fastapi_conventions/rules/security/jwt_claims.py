@@ -193,7 +193,7 @@ def _round_trip_only(encode: ast.Call, ctx: Context) -> bool:
     target = parent.targets[0]
     if not isinstance(target, ast.Name) or parent.value is not encode:
         return False
-    parents = _function_parents(frame.node, frame.data)
+    parents = _function_parents(frame)
     uses = 0
     for sub in ast.walk(frame.node):
         if not isinstance(sub, ast.Name) or sub.id != target.id or sub is target:

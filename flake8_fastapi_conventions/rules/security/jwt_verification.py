@@ -438,7 +438,7 @@ def _unverified_read_only(node: ast.Call, ctx: Context) -> bool:
     if frame is None or token is None:
         return False
     fn = frame.node
-    parents = _function_parents(fn, frame.data)
+    parents = _function_parents(frame)
     claims: set[str] = set()
     holder = parents.get(id(node))
     if isinstance(holder, ast.Call) and isinstance(holder.func, ast.Name) and holder.func.id == "dict" and len(holder.args) == 1:
