@@ -168,14 +168,29 @@ def _never_answers(ctx: Context, node: ast.AST | None) -> bool:
 
 def _function_never_answers(ctx: Context, node: ast.AST | None) -> bool:
     """``node`` names a ``(request, call_next)`` function of this file that always
-    returns ``call_next``'s response (``app.middleware("http")(add_headers)``)."""
-    if not isinstance(node, ast.Name):
+    returns ``call_next``'s response (``app.middleware("http")(add_headers)``), or, as
+    ``self.name`` in a method, such a method of the enclosing class
+    (``self._app.middleware("http")(self._audit_middleware)``)."""
+    if isinstance(node, ast.Name):
+        fn = ctx.functions.get(node.id)
+        skip = 0
+    elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
+        fn = _enclosing_class_method(ctx, node.attr)
+        skip = 1
+    else:
         return False
-    fn = ctx.functions.get(node.id)
     if not isinstance(fn, ast.AsyncFunctionDef):
         return False
-    names = [a.arg for a in (*fn.args.posonlyargs, *fn.args.args)]
+    names = [a.arg for a in (*fn.args.posonlyargs, *fn.args.args)][skip:]
     return len(names) == 2 and http_middleware_passes_through(fn, names[1])
+
+
+def _enclosing_class_method(ctx: Context, name: str) -> ast.AST | None:
+    """The method ``name`` of the class whose method is being walked (None outside one)."""
+    for frame in reversed(ctx.frames):
+        if frame.kind == "class" and isinstance(frame.node, ast.ClassDef):
+            return next((s for s in frame.node.body if isinstance(s, FUNCTION_TYPES) and s.name == name), None)
+    return None
 
 
 def _is_base_http(ctx: Context, node: ast.AST | None) -> bool:

@@ -100,7 +100,8 @@ XFA605 = rule(
         "`GZipMiddleware` (it compresses what the app answers), `SessionMiddleware` (it "
         "keeps the session cookie), `BrotliMiddleware`, `PrometheusMiddleware`, a project class deriving only "
         "from them (`class SelectiveGZip(GZipMiddleware)`), and a project middleware that only sets headers "
-        "on `call_next`'s response or only wraps `send`.",
+        "on `call_next`'s response or only wraps `send` — also a method of the server class that "
+        "always returns `call_next`'s response, added as `self._app.middleware(\"http\")(self._audit)`.",
         "A later `add_middleware` (or an earlier list entry) whose class comes from a package "
         "outside the project other than Starlette and FastAPI (a third-party library, or a "
         "sibling package of a monorepo the project index does not cover: the tenth reading's "
