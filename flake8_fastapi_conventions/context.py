@@ -138,7 +138,7 @@ class RouteInfo:
 class Frame:
     """A scope: the module, a class body, a function or a lambda."""
 
-    __slots__ = ("node", "kind", "is_async", "route", "params", "has_await", "data", "bindings", "states")
+    __slots__ = ("node", "kind", "is_async", "route", "params", "has_await", "bindings", "states")
 
     def __init__(
         self,
@@ -148,7 +148,6 @@ class Frame:
         route: RouteInfo | None = None,
         params: dict[str, ast.expr | None] | None = None,
         has_await: bool = False,
-        data: dict[str, Any] | None = None,
         bindings: dict[str, Binding] | None = None,
         states: dict[type, Any] | None = None,
     ) -> None:
@@ -160,8 +159,6 @@ class Frame:
         self.params: dict[str, ast.expr | None] = {} if params is None else params
         #: an ``await``, ``async for`` or ``async with`` directly in this scope
         self.has_await = has_await
-        #: free space for rules that collect facts about the scope while it is walked
-        self.data: dict[str, Any] = {} if data is None else data
         #: names bound in this scope so far in the walk (module scope: see ``Context.bindings``)
         self.bindings: dict[str, Binding] = {} if bindings is None else bindings
         #: per-rule state of this scope, by its class (:meth:`state`)
@@ -169,7 +166,7 @@ class Frame:
 
     def _fields(self) -> tuple:
         return (self.node, self.kind, self.is_async, self.route, self.params, self.has_await,
-                self.data, self.bindings, self.states)
+                self.bindings, self.states)
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:

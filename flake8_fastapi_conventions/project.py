@@ -462,40 +462,41 @@ class ProjectIndex:
             if found is not None:
                 yield found
 
-    def external_ancestors(self, sym: Symbol) -> set[str]:
-        """Every external class name a project class inherits from, through project base
-        classes at any depth (cycle-safe).  A base that cannot be followed adds ``"?"``."""
+    def walk_class_hierarchy(self, sym: Symbol) -> Iterator[Symbol | None]:
+        """``sym``, then what each of its bases resolves to, at any depth, each symbol once
+        (depth first, cycle-safe); ``None`` for a base that does not resolve.  Only project
+        classes are followed into their bases."""
         seen: set[str] = set()
-        found: set[str] = set()
-        stack = [sym]
+        stack: list[Symbol | None] = [sym]
         while stack:
             current = stack.pop()
+            if current is None:
+                yield None
+                continue
             if current.qualname in seen:
                 continue
             seen.add(current.qualname)
-            if current.kind == "external":
+            yield current
+            if current.kind == "class" and current.path is not None:
+                for base in (current.info or {}).get("bases", ()):
+                    stack.append(self.lookup(current.path, base))
+
+    def external_ancestors(self, sym: Symbol) -> set[str]:
+        """Every external class name a project class inherits from, through project base
+        classes at any depth (cycle-safe).  A base that cannot be followed adds ``"?"``."""
+        found: set[str] = set()
+        for current in self.walk_class_hierarchy(sym):
+            if current is None:
+                found.add("?")
+            elif current.kind == "external":
                 found.add(current.qualname)
-                continue
-            if current.kind == "value" and current.path is not None:
+            elif current.kind == "value" and current.path is not None:
                 # ``Base = declarative_base()``: the call it is built with
                 desc = current.info or {}
-                if desc.get("k") == "call":
-                    callee = self.lookup(current.path, desc["f"])
-                    if callee is not None and callee.kind == "external":
-                        found.add(callee.qualname + "()")
-                        continue
+                callee = self.lookup(current.path, desc["f"]) if desc.get("k") == "call" and desc.get("f") else None
+                found.add(callee.qualname + "()" if callee is not None and callee.kind == "external" else "?")
+            elif current.kind != "class" or current.path is None:
                 found.add("?")
-                continue
-            if current.kind != "class":
-                found.add("?")
-                continue
-            bases = current.info.get("bases", ())
-            for base in bases:
-                target = self.lookup(current.path, base)
-                if target is None:
-                    found.add("?")
-                else:
-                    stack.append(target)
         return found
 
     def function_calls(self, sym: Symbol) -> list[tuple[Symbol | None, str, int]]:

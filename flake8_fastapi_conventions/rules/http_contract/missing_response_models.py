@@ -282,16 +282,10 @@ def _method_return(ctx: Context, receiver: ast.expr, method: str) -> str | None:
         if isinstance(cls_expr, ast.Subscript):
             cls_expr = cls_expr.value  # ``FormHelper[PermissionForm]``
     sym = ctx.symbol(cls_expr) if cls_expr is not None else None
-    stack, seen = ([sym] if sym is not None and sym.kind == "class" else []), set()
-    while stack and len(seen) < 12:
-        current = stack.pop()
-        if current.qualname in seen or current.kind != "class" or not isinstance(current.info, dict):
-            continue
-        seen.add(current.qualname)
-        if method in current.info.get("methods", {}):
+    if sym is None or sym.kind != "class":
+        return None
+    classes = (c for c in ctx.index.walk_class_hierarchy(sym) if c is not None and c.kind == "class")
+    for _, current in zip(range(12), classes):
+        if isinstance(current.info, dict) and method in current.info.get("methods", {}):
             return current.info.get("mret", {}).get(method)
-        for base in current.info.get("bases", ()):
-            base_sym = ctx.index.lookup(current.path, base)
-            if base_sym is not None:
-                stack.append(base_sym)
     return None

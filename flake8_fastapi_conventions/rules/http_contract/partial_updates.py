@@ -121,12 +121,9 @@ def project_model_defaults(ctx: Context, expr: ast.expr) -> dict[str, tuple[str,
         return None
     fields: dict[str, tuple[str, None]] = {}
     chain = []
-    stack, seen = [sym], set()
-    while stack:
-        current = stack.pop()
-        if current.qualname in seen:
-            continue
-        seen.add(current.qualname)
+    for current in ctx.index.walk_class_hierarchy(sym):
+        if current is None:
+            return None
         if current.kind == "external":
             if current.qualname not in _FIELDLESS_BASES:
                 return None
@@ -134,11 +131,6 @@ def project_model_defaults(ctx: Context, expr: ast.expr) -> dict[str, tuple[str,
         if current.kind != "class" or current.info.get("open"):
             return None
         chain.append(current)
-        for base in current.info.get("bases", ()):
-            found = ctx.index.lookup(current.path, base)
-            if found is None:
-                return None
-            stack.append(found)
     for cls in reversed(chain):  # bases first, the class's own fields win
         types = cls.info.get("ftypes", {})
         for name, default in cls.info.get("defaults", {}).items():

@@ -186,39 +186,13 @@ def _symbol_class(ctx: Context, sym: Symbol) -> _Cls:
     found = memo.get(sym.qualname)
     if found is not None:
         return found
-    index = ctx.index
-    ancestors: set[str] = set()
+    ancestors = ctx.index.external_ancestors(sym)
     defines: set[str] = set()
-    seen: set[str] = set()
-    stack = [sym]
-    while stack:
-        current = stack.pop()
-        if current.qualname in seen:
-            continue
-        seen.add(current.qualname)
-        if current.kind == "external":
-            ancestors.add(current.qualname)
-            continue
-        if current.kind == "value" and current.path is not None:
-            # ``Base = declarative_base()``: the call it is built with
-            desc = current.info or {}
-            callee = index.lookup(current.path, desc["f"]) if desc.get("k") == "call" and desc.get("f") else None
-            ancestors.add(callee.qualname + "()" if callee is not None and callee.kind == "external" else "?")
-            continue
-        if current.kind != "class" or current.path is None:
-            ancestors.add("?")
-            continue
-        info = current.info or {}
-        for key in ("methods", "attrs", "fields"):
-            names = info.get(key)
-            if names:
-                defines.update(n for n in names if n in _V1_NAMES)
-        for base in info.get("bases", ()):
-            target = index.lookup(current.path, base)
-            if target is None:
-                ancestors.add("?")
-            else:
-                stack.append(target)
+    for current in ctx.index.walk_class_hierarchy(sym):
+        if current is not None and current.kind == "class":
+            info = current.info or {}
+            for key in ("methods", "attrs", "fields"):
+                defines.update(n for n in info.get(key) or () if n in _V1_NAMES)
     kinds = kinds_of(frozenset(ancestors), sym)
     result = _Cls(
         "pydantic" in kinds or "settings" in kinds,
