@@ -631,15 +631,16 @@ def shared_index(root: str | None, settings: Any, non_fastapi: Iterable[str] = (
     key = (root, cache_dir, no_cache)
     index = _indexes.get(key)
     if index is None:
-        cache = None
-        if root is not None and not no_cache:
-            try:
-                from .cache import SummaryCache
-            except ImportError:  # pragma: no cover - the cache module ships with the package
-                SummaryCache = None  # type: ignore[assignment,misc]
-            if SummaryCache is not None:
-                from . import __version__
-
-                cache = SummaryCache(root, cache_dir, enabled=True, version=f"{__version__}+s{SUMMARY_VERSION}")
-        index = _indexes[key] = ProjectIndex(root, cache, non_fastapi)
+        index = _indexes[key] = ProjectIndex(root, summary_cache(root, settings), non_fastapi)
     return index
+
+
+def summary_cache(root: str | None, settings: Any) -> Any:
+    """The on-disk cache of the project at ``root`` the settings ask for (a
+    :class:`~.cache.SummaryCache`), or ``None`` with ``fastapi-no-cache`` or no project."""
+    if root is None or getattr(settings, "no_cache", False):
+        return None
+    from . import __version__
+    from .cache import SummaryCache
+
+    return SummaryCache(root, getattr(settings, "cache_dir", None), enabled=True, version=f"{__version__}+s{SUMMARY_VERSION}")

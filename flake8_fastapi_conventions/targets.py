@@ -383,7 +383,7 @@ def project_targets(filename: str, settings: object = None) -> Targets:
     ``fastapi-target-python`` / ``fastapi-target-pydantic`` (``settings``) winning."""
     from .project import find_root
 
-    targets = read_targets(find_root(filename, getattr(settings, "project_root", None)))
+    targets = stored_targets(find_root(filename, getattr(settings, "project_root", None)), settings)
     python = getattr(settings, "target_python", None)
     if python is not None:
         targets = targets.replace(python=python, python_source="fastapi-target-python")
@@ -391,3 +391,73 @@ def project_targets(filename: str, settings: object = None) -> Targets:
     if pydantic is not None:
         targets = targets.replace(pydantic=pydantic, pydantic_source="fastapi-target-pydantic")
     return targets
+
+
+#: the files of a project root :func:`read_targets` reads (and ``requirements*.txt|in``)
+_TARGET_FILES = frozenset((
+    "pyproject.toml", "setup.cfg", ".flake8", "tox.ini", "ruff.toml", ".ruff.toml",
+    "uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock",
+))
+_stored: dict[tuple, Targets] = {}
+
+
+def target_inputs(root: str) -> list[list]:
+    """``[name, mtime_ns, size]`` of each file of ``root`` that :func:`read_targets` reads."""
+    try:
+        names = sorted(
+            n for n in os.listdir(root) if n in _TARGET_FILES or re.fullmatch(r"requirements.*\.(txt|in)", n)
+        )
+    except OSError:
+        return []
+    inputs = []
+    for name in names:
+        try:
+            st = os.stat(os.path.join(root, name))
+        except OSError:
+            continue
+        inputs.append([name, st.st_mtime_ns, st.st_size])
+    return inputs
+
+
+def stored_targets(root: str | None, settings: object = None) -> Targets:
+    """:func:`read_targets`, kept in the project's cache (see :mod:`.cache`) while the files
+    it reads are unchanged: an editor's flake8, a new process for every check, then parses
+    no TOML (importing ``tomllib`` alone is some 5 ms of such a run)."""
+    if root is None:
+        return read_targets(None)
+    key = (root, getattr(settings, "cache_dir", None), bool(getattr(settings, "no_cache", False)))
+    found = _stored.get(key)
+    if found is not None:
+        return found
+    from .project import summary_cache
+
+    cache = summary_cache(root, settings)
+    inputs = target_inputs(root) if cache is not None else []
+    data = cache.get_derived("targets", inputs) if cache is not None else None
+    found = _targets_from_json(data) if data is not None else None
+    if found is None:
+        found = read_targets(root)
+        if cache is not None:
+            cache.put_derived("targets", inputs, {f: getattr(found, f) for f in Targets._fields})
+    _stored[key] = found
+    return found
+
+
+def _targets_from_json(data: dict) -> Targets | None:
+    try:
+        values = {f: data[f] for f in Targets._fields}
+    except KeyError:
+        return None
+    python = values["python"]
+    if python is not None:
+        if not (isinstance(python, list) and len(python) == 2 and all(type(v) is int for v in python)):
+            return None
+        values["python"] = tuple(python)
+    for name in ("pydantic", "line_length"):
+        if values[name] is not None and type(values[name]) is not int:
+            return None
+    for name in Targets._fields:
+        if name.endswith("_source") or name == "fastapi":
+            if values[name] is not None and type(values[name]) is not str:
+                return None
+    return Targets(**values)
