@@ -6,4 +6,4 @@ DOCS_URL = HOME_URL + "/blob/main/docs/rules/{code}.md"
 
 from . import _bundle  # noqa: E402  (after the constants: the bundle serves the submodules)
 
-_bundle.install(__path__[0])
+_bundle.install()

@@ -20,8 +20,10 @@ import sys
 from importlib.machinery import ModuleSpec
 from types import CodeType, ModuleType
 
-try:  # the interpreter's own SHA-256: ``hashlib`` would load OpenSSL first (see .cache)
-    from _sha256 import sha256
+# The interpreter's own SHA-256 (the same digests as ``hashlib.sha256``; the cache names its
+# entries with it too): importing ``hashlib`` loads OpenSSL first, ~5 ms of an editor's run.
+try:
+    from _sha256 import sha256  # Python 3.10, 3.11
 except ImportError:
     try:
         from _sha2 import sha256  # type: ignore[no-redef]  # Python 3.12+
@@ -35,8 +37,7 @@ _MAGIC = b"xfa-lint-path-bundle-1\n"
 class _Finder:
     """Serves the bundle's modules whose sources are unchanged."""
 
-    def __init__(self, path: str, entries: dict[str, tuple[str, bool, CodeType]]) -> None:
-        self.path = path
+    def __init__(self, entries: dict[str, tuple[str, bool, CodeType]]) -> None:
         self.entries = entries
         #: the code each module served was executed from, kept for rewriting the bundle
         self.served: dict[str, CodeType] = {}
@@ -118,15 +119,15 @@ def _read(path: str) -> dict[str, tuple[str, bool, CodeType]]:
     return entries
 
 
-def install(package_dir: str) -> None:
+def install() -> None:
     """Serve the package's modules from its bundle, where it has one that matches."""
     global _finder
-    path = bundle_path(package_dir)
+    path = bundle_path(package_dir())
     if path is None or _finder is not None:
         return
     entries = _read(path)
     if entries:
-        _finder = _Finder(path, entries)
+        _finder = _Finder(entries)
         sys.meta_path.insert(0, _finder)
 
 

@@ -37,7 +37,8 @@ When a summary depends on more than a file's content and the plugin version (opt
 the layer globs, say), fold that into ``version`` (``f"{__version__}+{digest}"``) so that
 changing them invalidates the entries.
 
-Standard library only; it imports nothing else from the plugin but its version.
+Standard library only; from the plugin it imports its version and small helpers (``lazy_re``,
+``module_summary.untracked``, ``_bundle.sha256``).
 """
 
 from __future__ import annotations
@@ -53,15 +54,7 @@ from . import lazy_re
 from .module_summary import untracked
 from . import __version__
 
-# The interpreter's own SHA-256 (the same digests as ``hashlib.sha256``): importing ``hashlib``
-# loads OpenSSL first, about 5 ms of every editor run that reads the cache.
-try:
-    from _sha256 import sha256  # Python 3.10, 3.11
-except ImportError:
-    try:
-        from _sha2 import sha256  # type: ignore[no-redef]  # Python 3.12+
-    except ImportError:
-        from hashlib import sha256
+from ._bundle import sha256  # the same digests as ``hashlib.sha256``, without loading OpenSSL
 
 #: the default cache directory, under the project root
 DIRNAME = ".fastapi_conventions_cache"

@@ -204,6 +204,7 @@ def _read_toml(path: str) -> dict:
         return {}
 
 
+_REQUIREMENTS_FILE = lazy_re.compile(r"requirements.*\.(txt|in)")
 _REQUIREMENT = lazy_re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(.*)$")
 
 
@@ -346,7 +347,7 @@ def read_targets(root: str | None) -> Targets:
     if cfg.has_option("options", "install_requires"):
         declared.append((cfg.get("options", "install_requires").splitlines(), "setup.cfg"))
     try:
-        names = sorted(n for n in os.listdir(root) if re.fullmatch(r"requirements.*\.(txt|in)", n))
+        names = sorted(n for n in os.listdir(root) if _REQUIREMENTS_FILE.fullmatch(n))
     except OSError:
         names = []
     for name in names:
@@ -405,7 +406,7 @@ def target_inputs(root: str) -> list[list]:
     """``[name, mtime_ns, size]`` of each file of ``root`` that :func:`read_targets` reads."""
     try:
         names = sorted(
-            n for n in os.listdir(root) if n in _TARGET_FILES or re.fullmatch(r"requirements.*\.(txt|in)", n)
+            n for n in os.listdir(root) if n in _TARGET_FILES or _REQUIREMENTS_FILE.fullmatch(n)
         )
     except OSError:
         return []
